@@ -1,0 +1,58 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "cicdlab",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "cicdlab", targets: ["cicdlab"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // libedit, the line editor behind the REPL. C stays in shim.h.
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        // The ML CI/CD engine: data, validation, training, evaluation, gates, drift,
+        // registry, deployment simulation, pipelines. Knows nothing of lessons.
+        .target(
+            name: "PipelineEngine",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // Lessons, steps and checks, quizzes, spaced review, the progress store.
+        // Knows nothing of the terminal.
+        .target(
+            name: "Course",
+            dependencies: [
+                "PipelineEngine",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // The REPL, the command table, completion and terminal rendering.
+        .target(
+            name: "LabShell",
+            dependencies: [
+                "Course",
+                "PipelineEngine",
+                "CEditLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "cicdlab", dependencies: ["LabShell"]),
+        .testTarget(name: "PipelineEngineTests", dependencies: ["PipelineEngine"]),
+        .testTarget(name: "CourseTests", dependencies: ["Course"]),
+        .testTarget(name: "LabShellTests", dependencies: ["LabShell"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["cicdlab"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,40 @@
+/// The edit distance between two strings, counting an adjacent transposition as one edit.
+///
+/// This is the optimal-string-alignment variant of Damerau-Levenshtein distance, because the
+/// commonest typing slips are a missing, extra, wrong or swapped letter (`qiuz` for `quiz`).
+public func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+    for i in 0...a.count { d[i][0] = i }
+    for j in 0...b.count { d[0][j] = j }
+    for i in 1...a.count {
+        for j in 1...b.count {
+            let cost = a[i - 1] == b[j - 1] ? 0 : 1
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+            if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+            }
+        }
+    }
+    return d[a.count][b.count]
+}
+
+/// The candidate closest to `word`, if any is close enough to be a likely typo.
+///
+/// "Close enough" allows one edit for short words and about a third of the length for longer
+/// ones, which catches `lesons` → `lessons` without proposing unrelated words.
+public func closestMatch(to word: String, among candidates: [String]) -> String? {
+    let limit = max(1, word.count / 3)
+    var best: (String, Int)?
+    for candidate in candidates {
+        let distance = editDistance(word.lowercased(), candidate.lowercased())
+        if distance <= limit, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
+    }
+    if best == nil {
+        // A prefix is a good guess too: `lesson` for `less`.
+        best = candidates.first { $0.hasPrefix(word) && !word.isEmpty }.map { ($0, 0) }
+    }
+    return best?.0
+}

@@ -1,0 +1,10 @@
+import Foundation
+import LabShell
+
+/// Hands the command line to LabShell and exits with its status.
+@main
+struct Entrypoint {
+    static func main() {
+        exit(LabShell.run(arguments: Array(CommandLine.arguments.dropFirst())))
+    }
+}
