@@ -1,0 +1,34 @@
+/// A table of text drawn with aligned columns, like `kubectl get` or `dvc metrics show`.
+public struct TextTable: Sendable {
+    public var headers: [String]
+    public var rows: [[String]]
+    /// Indices of columns to right-align (numbers read better that way).
+    public var rightAligned: Set<Int>
+
+    public init(headers: [String], rows: [[String]] = [], rightAligned: Set<Int> = []) {
+        self.headers = headers
+        self.rows = rows
+        self.rightAligned = rightAligned
+    }
+
+    public mutating func append(_ row: [String]) { rows.append(row) }
+
+    /// The table as lines, headers in bold, two spaces between columns.
+    public func render(_ style: TerminalStyle) -> String {
+        var widths = headers.map(displayWidth)
+        for row in rows {
+            for (i, cell) in row.enumerated() where i < widths.count {
+                widths[i] = max(widths[i], displayWidth(cell))
+            }
+        }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { i, cell in
+                i == cells.count - 1 && !rightAligned.contains(i)
+                    ? cell : pad(cell, widths[i], right: rightAligned.contains(i))
+            }.joined(separator: "  ")
+        }
+        var out = [style.bold(line(headers))]
+        out += rows.map(line)
+        return out.joined(separator: "\n")
+    }
+}
