@@ -67,6 +67,14 @@ def main():
         r = scheduler.get_card_retrievability(card, current_datetime=moment)
         print(f'    ("{iso(moment)}", {r!r}),')
 
+    # Retrievability one and three days after a new card's first rating (for mastery).
+    print("// retrievability after a first rating: (rating, after 1 day, after 3 days)")
+    for rating in (1, 2, 3, 4):
+        card, _ = scheduler.review_card(Card(card_id=3, due=START), Rating(rating), review_datetime=START)
+        one = scheduler.get_card_retrievability(card, current_datetime=START + timedelta(days=1))
+        three = scheduler.get_card_retrievability(card, current_datetime=START + timedelta(days=3))
+        print(f"    (.{NAMES[rating]}, {one!r}, {three!r}),")
+
 
 if __name__ == "__main__":
     main()
