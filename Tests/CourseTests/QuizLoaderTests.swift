@@ -108,6 +108,18 @@ import Testing
         }
     }
 
+    @Test(arguments: [
+        ("12", "1 %", 12.0, Tolerance.relative(0.01)), ("1e-3", "0", 0.001, .absolute(0)), ("-2.5", "0.25", -2.5, .absolute(0.25)),
+    ])
+    func readsNumericAnswersAndTolerances(answer: String, tolerance: String, value: Double, expected: Tolerance) throws {
+        let yaml = Self.broken("type: single", "type: numeric")
+            .replacingOccurrences(of: "    options: [one, two, three]\n", with: "")
+            .replacingOccurrences(of: "answer: b", with: "answer: \(answer)\n    tolerance: \(tolerance)")
+        let question = try #require(try QuizLoader.parse(yaml, file: "quiz.yaml", lessonId: "l1").first)
+        #expect(question.answer == .number(value))
+        #expect(question.tolerance == expected)
+    }
+
     @Test func refusesAQuestionIdUsedByTwoLessons() throws {
         let first = try QuizLoader.parse(Self.quiz(Self.single), file: "a/quiz.yaml", lessonId: "a")
         let second = try QuizLoader.parse(Self.quiz(Self.single), file: "b/quiz.yaml", lessonId: "b")

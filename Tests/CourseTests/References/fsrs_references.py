@@ -1,6 +1,6 @@
 """Reference values for FSRSSchedulerTests, computed with the `fsrs` package (PyPI).
 
-Run with the reference venv:  /work/venv/ref/bin/python fsrs_references.py
+Run with a Python that has the package (pip install fsrs==6.3.2): python fsrs_references.py
 It prints Swift literals that FSRSSchedulerTests.swift hard-codes. Each sequence reviews one
 new card with the given ratings; a review time is either a fixed offset from the start or
 "due+OFFSET" (OFFSET seconds after the card's current due time), so that every path of the
