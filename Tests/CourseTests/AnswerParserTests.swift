@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Course
 
 /// Reading answers: every forgiving form each type accepts, and the messages for the rest.
@@ -62,8 +63,9 @@ import Testing
 
     @Test func explainsWhatToTypeForTrueOrFalse() throws {
         let presented = PresentedQuestion(try fixtureQuestion("probabilistic-pass-fail"))
-        #expect(AnswerParser.read("maybe", for: presented)
-            == .unreadable("I couldn't read `maybe`: type `true` or `false` (or `t`, `f`, `yes`, `no`)."))
+        #expect(
+            AnswerParser.read("maybe", for: presented)
+                == .unreadable("I couldn't read `maybe`: type `true` or `false` (or `t`, `f`, `yes`, `no`)."))
     }
 
     /// The gate-order question shown as: 1 shadow, 2 schema, 3 thresholds, 4 regression.
@@ -103,7 +105,8 @@ import Testing
     @Test(arguments: ["abc", "0.8.9", "1,2,3", "--1", "%", "nan", "inf"])
     func explainsWhatToTypeForANumber(input: String) throws {
         let presented = PresentedQuestion(try fixtureQuestion("regression-floor"))
-        #expect(AnswerParser.read(input, for: presented)
-            == .unreadable("I couldn't read `\(input)` as a number: type a number like `0.891` or `89.1%`."))
+        #expect(
+            AnswerParser.read(input, for: presented)
+                == .unreadable("I couldn't read `\(input)` as a number: type a number like `0.891` or `89.1%`."))
     }
 }

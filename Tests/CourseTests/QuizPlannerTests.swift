@@ -1,6 +1,7 @@
 import Foundation
 import PipelineEngine
 import Testing
+
 @testable import Course
 
 /// Choosing and shuffling questions from a seed.
@@ -17,10 +18,11 @@ import Testing
     /// change every replayed quiz, is seen.
     @Test func aSeedPinsTheQuestionOrderAndTheOptionOrders() throws {
         let plan = try QuizPlanner.plan(try fixtureBank(), count: 6, seed: 7)
-        #expect(plan.questions.map(\.question.id) == [
-            "model-tests-kinds", "psi-significant", "three-artifacts-what-changes", "probabilistic-pass-fail",
-            "regression-floor", "gate-order",
-        ])
+        #expect(
+            plan.questions.map(\.question.id) == [
+                "model-tests-kinds", "psi-significant", "three-artifacts-what-changes", "probabilistic-pass-fail",
+                "regression-floor", "gate-order",
+            ])
         #expect(plan.questions.map(\.optionOrder) == [[2, 0, 3, 1], [], [0, 3, 2, 1], [], [], [1, 2, 3, 0]])
     }
 
@@ -73,16 +75,25 @@ import Testing
         #expect(concept.questions.map(\.question.id) == ["model-tests-kinds"])
     }
 
-    @Test(arguments: [
-        ("drift-metric", nil, 5, "quiz.unknown_scope",
-         "no lesson or concept with questions is called \"drift-metric\"; did you mean \"drift-metrics\"?"),
-        ("kubernetes", nil, 5, "quiz.unknown_scope",
-         "no lesson or concept with questions is called \"kubernetes\"; `lessons` lists the lesson ids"),
-        ("drift-metrics", Question.Difficulty.easy, 5, "quiz.no_questions",
-         "\"drift-metrics\" has no easy questions; it has hard"),
-        (nil, nil, 0, "quiz.bad_count", "--count is 0; expected a number of questions of 1 or more"),
-    ] as [(String?, Question.Difficulty?, Int, String, String)])
-    func refusesAQuizItCannotAsk(scope: String?, difficulty: Question.Difficulty?, count: Int, code: String, message: String) throws {
+    @Test(
+        arguments: [
+            (
+                "drift-metric", nil, 5, "quiz.unknown_scope",
+                "no lesson or concept with questions is called \"drift-metric\"; did you mean \"drift-metrics\"?"
+            ),
+            (
+                "kubernetes", nil, 5, "quiz.unknown_scope",
+                "no lesson or concept with questions is called \"kubernetes\"; `lessons` lists the lesson ids"
+            ),
+            (
+                "drift-metrics", Question.Difficulty.easy, 5, "quiz.no_questions",
+                "\"drift-metrics\" has no easy questions; it has hard"
+            ),
+            (nil, nil, 0, "quiz.bad_count", "--count is 0; expected a number of questions of 1 or more"),
+        ] as [(String?, Question.Difficulty?, Int, String, String)])
+    func refusesAQuizItCannotAsk(
+        scope: String?, difficulty: Question.Difficulty?, count: Int, code: String, message: String
+    ) throws {
         let bank = try fixtureBank()
         #expect {
             _ = try QuizPlanner.plan(bank, scope: scope, difficulty: difficulty, count: count, seed: 1)
@@ -92,7 +103,8 @@ import Testing
     }
 
     @Test func aReviewPlanKeepsTheDueOrderAndDropsQuestionsNoLongerInTheCourse() throws {
-        let plan = QuizPlanner.reviewPlan(try fixtureBank(), questionIds: ["gate-order", "gone", "regression-floor"], seed: 3)
+        let plan = QuizPlanner.reviewPlan(
+            try fixtureBank(), questionIds: ["gate-order", "gone", "regression-floor"], seed: 3)
         #expect(plan.questions.map(\.question.id) == ["gate-order", "regression-floor"])
         #expect(plan.scope == "review")
     }
@@ -105,7 +117,9 @@ import Testing
         (.medium, true, true, 1), (.hard, true, false, 3), (.hard, true, true, 1.5), (.hard, false, false, 0),
         (.hard, false, true, 0),
     ])
-    func scoresByDifficultyHalvedAfterAHint(difficulty: Question.Difficulty, correct: Bool, hinted: Bool, points: Double) {
+    func scoresByDifficultyHalvedAfterAHint(
+        difficulty: Question.Difficulty, correct: Bool, hinted: Bool, points: Double
+    ) {
         #expect(QuizScoring.points(difficulty: difficulty, correct: correct, hinted: hinted) == points)
     }
 
@@ -121,17 +135,43 @@ import Testing
     }
 
     @Test(arguments: [
-        ("three-artifacts-what-changes", Answer.choice(0), ["Code is only one of them; new data changes the model without a code change."]),
+        (
+            "three-artifacts-what-changes", Answer.choice(0),
+            ["Code is only one of them; new data changes the model without a code change."]
+        ),
         ("three-artifacts-what-changes", .choice(2), []),
         ("three-artifacts-what-changes", .choice(1), []),
         ("model-tests-kinds", .choices([0, 1, 2, 3]), ["Linting checks the code, not the model."]),
-        ("model-tests-kinds", .choices([0, 1]), ["A model that always predicts one class can still look accurate on unbalanced data; this check catches it."]),
-        ("model-tests-kinds", .choices([0, 1, 2]), ["Linting checks the code, not the model.", "A model that always predicts one class can still look accurate on unbalanced data; this check catches it."]),
+        (
+            "model-tests-kinds", .choices([0, 1]),
+            [
+                "A model that always predicts one class can still look accurate on unbalanced data; this check catches it."
+            ]
+        ),
+        (
+            "model-tests-kinds", .choices([0, 1, 2]),
+            [
+                "Linting checks the code, not the model.",
+                "A model that always predicts one class can still look accurate on unbalanced data; this check catches it.",
+            ]
+        ),
         ("probabilistic-pass-fail", .truth(true), ["Accuracy is a measurement; the test is a threshold on it."]),
-        ("gate-order", .sequence([1, 0, 2, 3]), ["Metrics on data with the wrong schema mean nothing; check the schema first."]),
-        ("gate-order", .sequence([3, 2, 1, 0]), ["Order gates from cheapest and most basic to costliest and closest to production."]),
-        ("regression-floor", .number(0.8899), ["That subtracts one percentage point (0.01) instead of one percent of 0.90."]),
-        ("regression-floor", .number(0.9), ["With no tolerance at all the gate would refuse any drop; 1 % allows a little."]),
+        (
+            "gate-order", .sequence([1, 0, 2, 3]),
+            ["Metrics on data with the wrong schema mean nothing; check the schema first."]
+        ),
+        (
+            "gate-order", .sequence([3, 2, 1, 0]),
+            ["Order gates from cheapest and most basic to costliest and closest to production."]
+        ),
+        (
+            "regression-floor", .number(0.8899),
+            ["That subtracts one percentage point (0.01) instead of one percent of 0.90."]
+        ),
+        (
+            "regression-floor", .number(0.9),
+            ["With no tolerance at all the gate would refuse any drop; 1 % allows a little."]
+        ),
         ("regression-floor", .number(0.5), []),
     ])
     func saysTheCommonMistakeAWrongAnswerMatches(id: String, given: Answer, expected: [String]) throws {
@@ -144,10 +184,15 @@ import Testing
         #expect(single.options.map(\.label) == ["a", "b", "c", "d"])
         #expect(single.options[0].text == "Code and configuration")
         let multiple = PresentedQuestion(try fixtureQuestion("model-tests-kinds"), optionOrder: [3, 2, 1, 0])
-        #expect(multiple.correctAnswerText == "a) The model does not predict a single class for every input; c) Predictions stay within their valid range; d) The model loads and returns output of the right shape")
+        #expect(
+            multiple.correctAnswerText
+                == "a) The model does not predict a single class for every input; c) Predictions stay within their valid range; d) The model loads and returns output of the right shape"
+        )
         let order = PresentedQuestion(try fixtureQuestion("gate-order"), optionOrder: [3, 0, 1, 2])
         #expect(order.options.map(\.label) == ["1", "2", "3", "4"])
-        #expect(order.correctAnswerText == "2 3 4 1: Schema check → Metric thresholds → No regression against the champion → Shadow test")
+        #expect(
+            order.correctAnswerText
+                == "2 3 4 1: Schema check → Metric thresholds → No regression against the champion → Shadow test")
         #expect(PresentedQuestion(try fixtureQuestion("regression-floor")).correctAnswerText == "0.891 (± 0.0005)")
         #expect(PresentedQuestion(try fixtureQuestion("psi-significant")).correctAnswerText == "0.2 (± 5%)")
         #expect(PresentedQuestion(try fixtureQuestion("probabilistic-pass-fail")).correctAnswerText == "false")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Course
 
 /// A whole quiz driven through `QuizSession` against a real, temporary progress store.
@@ -47,7 +48,8 @@ import Testing
         var given: [Feedback] = []
         #expect(session.current?.question.id == "model-tests-kinds")
         #expect(session.current?.options.map(\.text).first == "The linter passes on the training script")
-        #expect(try session.answer("zz") == .unreadable("There is no option `z`: type letters from a to d, like `a c`."))
+        #expect(
+            try session.answer("zz") == .unreadable("There is no option `z`: type letters from a to d, like `a c`."))
         lab.clock.advance(15)
         given.append(try feedback(try session.answer("b, c, d")))
 
@@ -86,14 +88,22 @@ import Testing
         #expect(given.map(\.points) == [2, 1.5, 0, 0, 2, 0])
         #expect(given.map(\.maxPoints) == [2, 3, 1, 1, 2, 3])
         #expect(given.map(\.rating) == [.easy, .hard, .again, .again, .good, .again])
-        #expect(given[0].given == "b) The model loads and returns output of the right shape; c) The model does not predict a single class for every input; d) Predictions stay within their valid range")
+        #expect(
+            given[0].given
+                == "b) The model loads and returns output of the right shape; c) The model does not predict a single class for every input; d) Predictions stay within their valid range"
+        )
         #expect(given[2].given == "a) Code only")
         #expect(given[2].correctAnswer == "d) Code, data and model")
-        #expect(given[2].explanation == "Software ships one changing artifact; ML has three, code, data and model, and each needs its own tests.")
+        #expect(
+            given[2].explanation
+                == "Software ships one changing artifact; ML has three, code, data and model, and each needs its own tests."
+        )
         #expect(given[2].mistakes == ["Code is only one of them; new data changes the model without a code change."])
         #expect(given[3].skipped && given[3].given == nil && given[3].mistakes.isEmpty)
         #expect(given[3].correctAnswer == "false")
-        #expect(given[5].correctAnswer == "4 1 2 3: Schema check → Metric thresholds → No regression against the champion → Shadow test")
+        #expect(
+            given[5].correctAnswer
+                == "4 1 2 3: Schema check → Metric thresholds → No regression against the champion → Shadow test")
         #expect(given[5].mistakes == ["Metrics on data with the wrong schema mean nothing; check the schema first."])
         #expect(given[0].mistakes.isEmpty && given[1].hinted)
     }
@@ -105,10 +115,11 @@ import Testing
         let attempt = try #require(session.attemptId)
 
         let answers = try lab.store.answers(profile: "ada", attemptId: attempt)
-        #expect(answers.map(\.question) == [
-            "model-tests-kinds", "psi-significant", "three-artifacts-what-changes", "probabilistic-pass-fail",
-            "regression-floor", "gate-order",
-        ])
+        #expect(
+            answers.map(\.question) == [
+                "model-tests-kinds", "psi-significant", "three-artifacts-what-changes", "probabilistic-pass-fail",
+                "regression-floor", "gate-order",
+            ])
         #expect(answers.map(\.given) == ["a,b,d", "0.2", "a", "", "0.891", "b,a,c,d"])
         #expect(answers.map(\.correct) == [true, true, false, false, true, false])
         #expect(answers.map(\.skipped) == [false, false, false, true, false, false])
@@ -121,7 +132,8 @@ import Testing
 
         // First ratings of new cards, as the fsrs package schedules them (FSRSSchedulerTests):
         // easy → review in 8 days, hard → 5.5 minutes, again → 1 minute, good → 10 minutes.
-        let cards = Dictionary(uniqueKeysWithValues: try lab.store.cards(profile: "ada").map { ($0.questionId, $0.card) })
+        let cards = Dictionary(
+            uniqueKeysWithValues: try lab.store.cards(profile: "ada").map { ($0.questionId, $0.card) })
         let expected: [(String, CardState, Int?, Double, Double, String)] = [
             ("model-tests-kinds", .review, nil, 8.2956, 1.0, "2025-03-09T10:00:15Z"),
             ("psi-significant", .learning, 0, 1.2931, 5.112170705601056, "2025-03-01T10:06:25Z"),
@@ -133,7 +145,8 @@ import Testing
         #expect(cards.count == 6)
         for (id, state, step, stability, difficulty, due) in expected {
             let card = try #require(cards[id])
-            #expect(card.state == state && card.step == step, "\(id): \(card.state) step \(String(describing: card.step))")
+            #expect(
+                card.state == state && card.step == step, "\(id): \(card.state) step \(String(describing: card.step))")
             #expect(abs(card.stability! - stability) < 1e-9 && abs(card.difficulty! - difficulty) < 1e-9, "\(id)")
             #expect(isoText(card.due) == due, "\(id): due \(isoText(card.due))")
         }
@@ -147,11 +160,13 @@ import Testing
         #expect(summary.asked == 6 && summary.answered == 5 && summary.correct == 3)
         #expect(summary.skipped == 1 && summary.hinted == 1)
         #expect(summary.points == 5.5 && summary.maxPoints == 12)
-        #expect(summary.concepts.map(\.concept) == [
-            "smoke-tests", "sanity-tests", "drift-metrics", "three-artifacts", "probabilistic-tests",
-            "regression-tests", "gate-sequence",
-        ])
-        #expect(summary.concepts[2] == .init(concept: "drift-metrics", questions: 1, correct: 1, points: 1.5, maxPoints: 3))
+        #expect(
+            summary.concepts.map(\.concept) == [
+                "smoke-tests", "sanity-tests", "drift-metrics", "three-artifacts", "probabilistic-tests",
+                "regression-tests", "gate-sequence",
+            ])
+        #expect(
+            summary.concepts[2] == .init(concept: "drift-metrics", questions: 1, correct: 1, points: 1.5, maxPoints: 3))
         #expect(summary.toReview == ["three-artifacts", "probabilistic-tests", "gate-sequence"])
         #expect(summary.missedQuestions == ["three-artifacts-what-changes", "probabilistic-pass-fail", "gate-order"])
     }

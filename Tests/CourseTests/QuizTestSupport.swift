@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import Course
 
 /// A temporary folder for one test, removed when the value goes away.

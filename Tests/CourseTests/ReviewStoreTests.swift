@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Course
 
 /// Due cards, review sessions, `review --stats` and mastery, against a temporary store.
@@ -20,7 +21,8 @@ import Testing
             AnswerRecord(
                 profile: profile, attemptId: nil, questionId: questionId, lessonId: question?.lessonId ?? "gone",
                 given: "x", correct: rating != .again, skipped: false, hinted: rating == .hard,
-                points: 0, maxPoints: question?.difficulty.points ?? 1, seconds: 30, answeredAt: moment, rating: rating))
+                points: 0, maxPoints: question?.difficulty.points ?? 1, seconds: 30, answeredAt: moment, rating: rating)
+        )
     }
 
     @Test func dueCardsComeMostOverdueFirst() throws {
@@ -33,7 +35,10 @@ import Testing
         try record(store, "gate-order", .good, at: Self.start, profile: "bob")
 
         let at = Self.start.addingTimeInterval(600)
-        #expect(try store.dueCards(profile: "ada", at: at).map(\.questionId) == ["psi-significant", "gate-order", "regression-floor"])
+        #expect(
+            try store.dueCards(profile: "ada", at: at).map(\.questionId) == [
+                "psi-significant", "gate-order", "regression-floor",
+            ])
         #expect(try store.dueCards(profile: "ada", at: at, limit: 1).map(\.questionId) == ["psi-significant"])
         #expect(try store.dueCards(profile: "ada", at: Self.start).map(\.questionId) == ["psi-significant"])
     }
@@ -51,11 +56,17 @@ import Testing
         #expect(session.attemptId == nil)
         #expect(session.current?.question.id == "probabilistic-pass-fail")
         clock.advance(4)
-        guard case .feedback(let first) = try session.answer("f") else { Issue.record("no feedback"); return }
+        guard case .feedback(let first) = try session.answer("f") else {
+            Issue.record("no feedback")
+            return
+        }
         // Again at 10:00:00, then easy (fast) at 10:02:04 in learning, same day: graduates.
         #expect(first.rating == .easy && first.card.state == .review)
         clock.advance(40)
-        guard case .feedback(let second) = try session.answer("0.5") else { Issue.record("no feedback"); return }
+        guard case .feedback(let second) = try session.answer("0.5") else {
+            Issue.record("no feedback")
+            return
+        }
         #expect(second.rating == .again && second.card.state == .learning && second.card.step == 0)
         #expect(isoText(second.card.due) == "2025-03-01T10:03:44Z")
         #expect(session.isFinished)
@@ -70,9 +81,11 @@ import Testing
         let directory = try TemporaryDirectory()
         let store = try ProgressStore(path: directory.path("progress.sqlite"))
         let empty = try store.reviewStats(profile: "ada", at: Self.start, calendar: Self.utcCalendar)
-        #expect(empty == ReviewStats(
-            cards: 0, learning: 0, review: 0, relearning: 0, dueNow: 0, dueToday: 0, dueThisWeek: 0, ratings: 0,
-            reviews: 0, retention: nil))
+        #expect(
+            empty
+                == ReviewStats(
+                    cards: 0, learning: 0, review: 0, relearning: 0, dueNow: 0, dueToday: 0, dueThisWeek: 0, ratings: 0,
+                    reviews: 0, retention: nil))
 
         try record(store, "gate-order", .again, at: Self.start)  // learning, due 10:01
         try record(store, "regression-floor", .good, at: Self.start)  // learning, due 10:10
@@ -83,10 +96,13 @@ import Testing
         try record(store, "three-artifacts-what-changes", .again, at: Self.start)  // relearning, due 10:10
         try record(store, "gate-order", .good, at: Self.start.addingTimeInterval(60))  // learning step 1, due 10:11
 
-        let stats = try store.reviewStats(profile: "ada", at: Self.start.addingTimeInterval(610), calendar: Self.utcCalendar)
-        #expect(stats == ReviewStats(
-            cards: 5, learning: 2, review: 2, relearning: 1, dueNow: 2, dueToday: 3, dueThisWeek: 4, ratings: 8,
-            reviews: 3, retention: 2.0 / 3.0))
+        let stats = try store.reviewStats(
+            profile: "ada", at: Self.start.addingTimeInterval(610), calendar: Self.utcCalendar)
+        #expect(
+            stats
+                == ReviewStats(
+                    cards: 5, learning: 2, review: 2, relearning: 1, dueNow: 2, dueToday: 3, dueThisWeek: 4, ratings: 8,
+                    reviews: 3, retention: 2.0 / 3.0))
     }
 
     /// Retrievability a day after a first rating, from the `fsrs` package
@@ -117,7 +133,8 @@ import Testing
         }
 
         // Two days later the same cards, three days after their reviews.
-        let later = try store.conceptMastery(profile: "ada", questions: bank, at: Self.start.addingTimeInterval(2 * 86_400))
+        let later = try store.conceptMastery(
+            profile: "ada", questions: bank, at: Self.start.addingTimeInterval(2 * 86_400))
         #expect(abs(later.first { $0.concept == "regression-tests" }!.mastery - 0.6595032117265339) < 1e-9)
         #expect(abs(later.first { $0.concept == "drift-metrics" }!.mastery - 0.9542852058192565) < 1e-9)
     }

@@ -78,8 +78,9 @@ extension ProgressStore {
         }
     }
 
-    /// Stores an answer and brings its question's review card up to date, in one transaction:
-    /// after a crash, every stored answer has its card and review log entry, and no card has
+    /// Stores an answer and brings its question's review card up to date, in one transaction.
+    ///
+    /// After a crash, every stored answer has its card and review log entry, and no card has
     /// moved without its answer. Returns the card after the review.
     @discardableResult
     public func recordAnswer(_ record: AnswerRecord, scheduler: FSRSScheduler = FSRSScheduler()) throws -> ReviewCard {
@@ -96,16 +97,21 @@ extension ProgressStore {
                     record.correct, record.skipped, record.hinted, record.points, record.maxPoints,
                     record.seconds, record.answeredAt,
                 ])
-            let card = try fetchCard(db, profile: record.profile, questionId: record.questionId)
+            let card =
+                try fetchCard(db, profile: record.profile, questionId: record.questionId)
                 ?? .new(at: record.answeredAt)
             let reviewed = scheduler.review(card, rating: record.rating, at: record.answeredAt)
             try saveCard(db, reviewed, profile: record.profile, questionId: record.questionId)
             try db.execute(
-                sql: "INSERT INTO review_log (profile, question_id, rating, reviewed_at, seconds) VALUES (?, ?, ?, ?, ?)",
-                arguments: [record.profile, record.questionId, record.rating.rawValue, record.answeredAt, record.seconds])
+                sql:
+                    "INSERT INTO review_log (profile, question_id, rating, reviewed_at, seconds) VALUES (?, ?, ?, ?, ?)",
+                arguments: [
+                    record.profile, record.questionId, record.rating.rawValue, record.answeredAt, record.seconds,
+                ])
             if record.finishesAttempt, let attemptId = record.attemptId {
                 try db.execute(
-                    sql: "UPDATE quiz_attempt SET finished_at = ? WHERE id = ?", arguments: [record.answeredAt, attemptId])
+                    sql: "UPDATE quiz_attempt SET finished_at = ? WHERE id = ?",
+                    arguments: [record.answeredAt, attemptId])
             }
             return reviewed
         }

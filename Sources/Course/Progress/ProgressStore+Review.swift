@@ -71,8 +71,9 @@ extension ProgressStore {
     /// Retention counts only ratings of a card after its first: the first answer to a question
     /// says whether it was known, not whether it was remembered.
     public func reviewStats(profile: String, at now: Date, calendar: Calendar = .current) throws -> ReviewStats {
-        let endOfToday = calendar.date(byAdding: .day, value: 1, to: calendar.startOfDay(for: now))!
-        let endOfWeek = calendar.date(byAdding: .day, value: 7, to: calendar.startOfDay(for: now))!
+        let startOfToday = calendar.startOfDay(for: now)
+        let endOfToday = calendar.date(byAdding: .day, value: 1, to: startOfToday) ?? now.addingTimeInterval(86_400)
+        let endOfWeek = calendar.date(byAdding: .day, value: 7, to: startOfToday) ?? now.addingTimeInterval(7 * 86_400)
         return try pool.read { db in
             let cards = try Row.fetchAll(db, sql: "SELECT * FROM review_card WHERE profile = ?", arguments: [profile])
                 .map(storedCard).map(\.card)
@@ -121,13 +122,15 @@ extension ProgressStore {
         }
         return questions.concepts.compactMap { concept in
             guard let values = recall[concept] else { return nil }
-            return ConceptMastery(concept: concept, cards: values.count, mastery: values.reduce(0, +) / Double(values.count))
+            return ConceptMastery(
+                concept: concept, cards: values.count, mastery: values.reduce(0, +) / Double(values.count))
         }
     }
 
     func fetchCard(_ db: Database, profile: String, questionId: String) throws -> ReviewCard? {
         try Row.fetchOne(
-            db, sql: "SELECT * FROM review_card WHERE profile = ? AND question_id = ?", arguments: [profile, questionId]
+            db, sql: "SELECT * FROM review_card WHERE profile = ? AND question_id = ?",
+            arguments: [profile, questionId]
         ).map(storedCard)?.card
     }
 

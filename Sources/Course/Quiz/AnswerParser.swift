@@ -34,8 +34,8 @@ public enum AnswerParser {
             return .answer(.choice(index))
         }
         let tokens = words(text)
-        guard tokens.count == 1, tokens[0].count == 1, let index = letterIndex(tokens[0].first!) else {
-            if tokens.count > 1, tokens.allSatisfy({ $0.count == 1 && letterIndex($0.first!) != nil }) {
+        guard tokens.count == 1, tokens[0].count == 1, let index = letterIndex(tokens[0].first ?? " ") else {
+            if tokens.count > 1, tokens.allSatisfy({ $0.count == 1 && letterIndex($0.first ?? " ") != nil }) {
                 return .unreadable("Pick one option only: type a single letter from \(range), like `b`.")
             }
             return .unreadable("I couldn't read `\(text)`: type one letter from \(range), like `b`.")
@@ -80,17 +80,20 @@ public enum AnswerParser {
                     return .unreadable("There is no step `\(token)`: use the numbers 1 to \(count), like `\(example)`.")
                 }
                 positions.append(number - 1)
-            } else if token.count == 1, let index = letterIndex(token.first!), index < count {
+            } else if token.count == 1, let index = letterIndex(token.first ?? " "), index < count {
                 positions.append(index)
             } else {
-                return .unreadable("I couldn't read `\(text)`: type the step numbers 1 to \(count) in order, like `\(example)`.")
+                return .unreadable(
+                    "I couldn't read `\(text)`: type the step numbers 1 to \(count) in order, like `\(example)`.")
             }
         }
         if let repeated = positions.first(where: { p in positions.filter { $0 == p }.count > 1 }) {
-            return .unreadable("Step \(repeated + 1) appears twice: give each of the \(count) steps once, like `\(example)`.")
+            return .unreadable(
+                "Step \(repeated + 1) appears twice: give each of the \(count) steps once, like `\(example)`.")
         }
         guard positions.count == count else {
-            return .unreadable("Put all \(count) steps in order, each once, like `\(example)`: you gave \(positions.count).")
+            return .unreadable(
+                "Put all \(count) steps in order, each once, like `\(example)`: you gave \(positions.count).")
         }
         return .answer(.sequence(positions.map { presented.optionOrder[$0] }))
     }

@@ -10,8 +10,9 @@ extension Question {
         return given == answer
     }
 
-    /// What to say about a wrong answer: the mistakes written for it, else the general ones
-    /// (those without `when`). Empty for a right answer.
+    /// What to say about a wrong answer: the mistakes written for it, else the general ones.
+    ///
+    /// General mistakes are those without `when`. The result is empty for a right answer.
     ///
     /// For `multiple`, a mistake's `when` names options; it matches when the learner got every
     /// one of them wrong (chose it though it is wrong, or left it out though it is right).

@@ -26,7 +26,9 @@ public struct PresentedQuestion: Sendable, Equatable {
     }
 
     public var options: [DisplayedOption] {
-        optionOrder.enumerated().map { DisplayedOption(label: label(displayed: $0.offset), text: question.options[$0.element]) }
+        optionOrder.enumerated().map {
+            DisplayedOption(label: label(displayed: $0.offset), text: question.options[$0.element])
+        }
     }
 
     /// What to type, for the answer prompt: "one letter, like `b`".
@@ -75,7 +77,7 @@ public struct PresentedQuestion: Sendable, Equatable {
     }
 
     func displayedIndex(of authored: Int) -> Int {
-        optionOrder.firstIndex(of: authored)!
+        optionOrder.firstIndex(of: authored) ?? 0  // every index is there (see init)
     }
 
     private var exampleOrder: String {

@@ -35,8 +35,9 @@ public enum QuizLoader {
     ]
     static let requiredKeys = ["id", "type", "difficulty", "concepts", "prompt", "answer", "explanation", "hint"]
 
-    /// Reads the questions in the file at `path` for the lesson `lessonId`. `displayPath` is
-    /// how messages name the file (the path as given, by default).
+    /// Reads the questions in the file at `path` for the lesson `lessonId`.
+    ///
+    /// `displayPath` is how messages name the file (the path as given, by default).
     public static func load(path: String, lessonId: String, displayPath: String? = nil) throws -> [Question] {
         let name = displayPath ?? path
         let text: String
@@ -87,31 +88,36 @@ private struct QuestionReader {
         let id = try idNode.map { try reader.text($0, "\"id\"") }
         let what = id.map { "question \"\($0)\"" } ?? "a question"
         try reader.checkKeys(fields, allowed: QuizLoader.questionKeys, in: what)
-        for key in QuizLoader.requiredKeys where fields[key] == nil {
-            throw reader.error(
-                "quiz.missing_key",
-                "\(what) has no \"\(key)\"; every question needs \(listing(QuizLoader.requiredKeys.map { "\"\($0)\"" }))",
-                at: node)
+        func field(_ key: String) throws -> Node {
+            guard let value = fields[key] else {
+                let needed = listing(QuizLoader.requiredKeys.map { "\"\($0)\"" })
+                throw reader.error(
+                    "quiz.missing_key", "\(what) has no \"\(key)\"; every question needs \(needed)", at: node)
+            }
+            return value
         }
-        let kind = try reader.word(fields["type"]!, "\"type\"", as: Question.Kind.self)
+        for key in QuizLoader.requiredKeys { _ = try field(key) }  // a missing key first, then the values
+        let kind = try reader.word(field("type"), "\"type\"", as: Question.Kind.self)
         let options = try readOptions(fields, kind: kind, what: what)
-        let answer = try readAnswer(fields["answer"]!, kind: kind, optionCount: options.count)
+        let answer = try readAnswer(field("answer"), kind: kind, optionCount: options.count)
         var tolerance = Tolerance.absolute(0)
         if let toleranceNode = fields["tolerance"] {
             guard kind == .numeric else {
-                throw reader.error("quiz.bad_shape", "\"tolerance\" applies only to numeric questions; \(what) is \(kind.rawValue)", at: toleranceNode)
+                throw reader.error(
+                    "quiz.bad_shape", "\"tolerance\" applies only to numeric questions; \(what) is \(kind.rawValue)",
+                    at: toleranceNode)
             }
             tolerance = try readTolerance(toleranceNode)
         }
         let mark = node.mark
         return Question(
-            id: id!, lessonId: lessonId, kind: kind,
-            difficulty: try reader.word(fields["difficulty"]!, "\"difficulty\"", as: Question.Difficulty.self),
-            concepts: try reader.texts(fields["concepts"]!, "\"concepts\""),
-            prompt: try reader.text(fields["prompt"]!, "\"prompt\""),
+            id: try reader.text(field("id"), "\"id\""), lessonId: lessonId, kind: kind,
+            difficulty: try reader.word(field("difficulty"), "\"difficulty\"", as: Question.Difficulty.self),
+            concepts: try reader.texts(field("concepts"), "\"concepts\""),
+            prompt: try reader.text(field("prompt"), "\"prompt\""),
             options: options, answer: answer, tolerance: tolerance,
-            explanation: try reader.text(fields["explanation"]!, "\"explanation\""),
-            hint: try reader.text(fields["hint"]!, "\"hint\""),
+            explanation: try reader.text(field("explanation"), "\"explanation\""),
+            hint: try reader.text(field("hint"), "\"hint\""),
             mistakes: try readMistakes(fields["mistakes"], kind: kind, optionCount: options.count),
             location: SourceLocation(file: reader.file, line: mark?.line ?? 0, column: mark?.column ?? 0))
     }
@@ -120,7 +126,9 @@ private struct QuestionReader {
         let takesOptions = [.single, .multiple, .order].contains(kind)
         guard let optionsNode = fields["options"] else {
             if takesOptions {
-                throw reader.error("quiz.missing_key", "\(what) has no \"options\"; a \(kind.rawValue) question needs at least 2", at: node)
+                throw reader.error(
+                    "quiz.missing_key", "\(what) has no \"options\"; a \(kind.rawValue) question needs at least 2",
+                    at: node)
             }
             return []
         }
@@ -133,7 +141,8 @@ private struct QuestionReader {
         let options = try reader.sequence(optionsNode, "\"options\"").map { try reader.text($0, "an option") }
         if options.count < 2 || options.count > 26 {
             throw reader.error(
-                "quiz.bad_shape", "a \(kind.rawValue) question needs 2 to 26 options, found \(options.count)", at: optionsNode)
+                "quiz.bad_shape", "a \(kind.rawValue) question needs 2 to 26 options, found \(options.count)",
+                at: optionsNode)
         }
         return options
     }
@@ -153,7 +162,8 @@ private struct QuestionReader {
             return .choices(indices.sorted())
         case .truefalse:
             guard node.scalar != nil, let value = node.bool else {
-                throw reader.error("quiz.bad_value", "\(what) is \(reader.describe(node)); expected true or false", at: node)
+                throw reader.error(
+                    "quiz.bad_value", "\(what) is \(reader.describe(node)); expected true or false", at: node)
             }
             return .truth(value)
         case .order:
@@ -196,7 +206,8 @@ private struct QuestionReader {
         }
         if let amount = Double(text), amount >= 0 { return .absolute(amount) }
         throw reader.error(
-            "quiz.bad_value", "\"tolerance\" is \"\(text)\"; expected a non-negative number (0.001) or a percentage (1%)",
+            "quiz.bad_value",
+            "\"tolerance\" is \"\(text)\"; expected a non-negative number (0.001) or a percentage (1%)",
             at: node)
     }
 
@@ -206,13 +217,16 @@ private struct QuestionReader {
             let fields = try reader.mapping(item, "a mistake")
             try reader.checkKeys(fields, allowed: ["when", "say"], in: "a mistake")
             guard let say = fields["say"] else {
-                throw reader.error("quiz.missing_key", "a mistake has no \"say\"; expected the text that explains it", at: item)
+                throw reader.error(
+                    "quiz.missing_key", "a mistake has no \"say\"; expected the text that explains it", at: item)
             }
             let when = try fields["when"].map {
                 try readAnswer($0, kind: kind, optionCount: optionCount, what: "mistake \"when\"")
             }
             if let when, kind != .multiple, isRightAnswer(when, kind: kind, optionCount: optionCount) {
-                throw reader.error("quiz.bad_value", "mistake \"when\" is the right answer; a mistake explains a wrong one", at: fields["when"])
+                throw reader.error(
+                    "quiz.bad_value", "mistake \"when\" is the right answer; a mistake explains a wrong one",
+                    at: fields["when"])
             }
             return Mistake(when: when, say: try reader.text(say, "\"say\""))
         }

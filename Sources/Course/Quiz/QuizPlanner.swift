@@ -47,6 +47,7 @@ public enum QuizPlanner {
     }
 
     /// The plan for a review of the questions `ids` (in that order), with options shuffled.
+    ///
     /// Ids that are no longer in the course are left out.
     public static func reviewPlan(_ bank: QuestionBank, questionIds ids: [String], seed: UInt64) -> QuizPlan {
         var random = SeededRandom(seed: seed)

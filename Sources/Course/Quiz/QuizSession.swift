@@ -29,7 +29,8 @@ public struct QuizSession {
     ) throws -> QuizSession {
         let attempt = try store.startQuizAttempt(
             profile: profile, scope: plan.scope, difficulty: plan.difficulty, seed: plan.seed, at: clock())
-        return QuizSession(plan: plan, store: store, profile: profile, attemptId: attempt, scheduler: scheduler, clock: clock)
+        return QuizSession(
+            plan: plan, store: store, profile: profile, attemptId: attempt, scheduler: scheduler, clock: clock)
     }
 
     /// Starts a review of due questions; its answers belong to no attempt.
@@ -105,7 +106,8 @@ public struct QuizSession {
         let correct = given.map(question.isCorrect) ?? false
         let points = QuizScoring.points(difficulty: question.difficulty, correct: correct, hinted: hintUsed)
         let rating = Rating.forAnswer(
-            correct: correct, hinted: hintUsed, skipped: given == nil, seconds: seconds, difficulty: question.difficulty)
+            correct: correct, hinted: hintUsed, skipped: given == nil, seconds: seconds, difficulty: question.difficulty
+        )
         let card = try store.recordAnswer(
             AnswerRecord(
                 profile: profile, attemptId: attemptId, questionId: question.id, lessonId: question.lessonId,

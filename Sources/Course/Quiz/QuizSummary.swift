@@ -35,12 +35,14 @@ public struct QuizSummary: Sendable, Equatable {
         points = results.map(\.feedback.points).reduce(0, +)
         maxPoints = results.map(\.feedback.maxPoints).reduce(0, +)
         var scores: [ConceptScore] = []
+        var positions: [String: Int] = [:]
         for (question, feedback) in results {
             for concept in question.concepts {
-                if !scores.contains(where: { $0.concept == concept }) {
+                let index = positions[concept] ?? scores.count
+                if index == scores.count {
+                    positions[concept] = index
                     scores.append(ConceptScore(concept: concept, questions: 0, correct: 0, points: 0, maxPoints: 0))
                 }
-                let index = scores.firstIndex { $0.concept == concept }!
                 scores[index].questions += 1
                 scores[index].correct += feedback.correct ? 1 : 0
                 scores[index].points += feedback.points
@@ -51,7 +53,8 @@ public struct QuizSummary: Sendable, Equatable {
         toReview = scores.enumerated()
             .filter { $0.element.correct < $0.element.questions }
             .sorted { a, b in
-                let shareA = a.element.points / a.element.maxPoints, shareB = b.element.points / b.element.maxPoints
+                let shareA = a.element.points / a.element.maxPoints
+                let shareB = b.element.points / b.element.maxPoints
                 return shareA != shareB ? shareA < shareB : a.offset < b.offset
             }
             .map(\.element.concept)

@@ -28,7 +28,8 @@ struct YAMLNodeReader {
     /// The node as a mapping, or an error saying what `what` should have been.
     func mapping(_ node: Node, _ what: String) throws -> Node.Mapping {
         guard let mapping = node.mapping else {
-            throw error("quiz.bad_shape", "\(what) should be a mapping of keys to values, found \(describe(node))", at: node)
+            throw error(
+                "quiz.bad_shape", "\(what) should be a mapping of keys to values, found \(describe(node))", at: node)
         }
         return mapping
     }
@@ -77,8 +78,11 @@ struct YAMLNodeReader {
             let name = key.string ?? ""
             if allowed.contains(name) { continue }
             var message = "unknown key \"\(name)\" in \(what)"
-            if let guess = closestMatch(to: name, among: allowed) { message += "; did you mean \"\(guess)\"?" }
-            else { message += "; expected one of \(listing(allowed, or: true))" }
+            if let guess = closestMatch(to: name, among: allowed) {
+                message += "; did you mean \"\(guess)\"?"
+            } else {
+                message += "; expected one of \(listing(allowed, or: true))"
+            }
             throw error("quiz.unknown_key", message, at: key)
         }
     }
@@ -114,6 +118,6 @@ struct YAMLNodeReader {
 
 /// `a, b and c` (or `a, b or c`).
 func listing(_ words: [String], or: Bool = false) -> String {
-    guard words.count > 1 else { return words.first ?? "" }
-    return words.dropLast().joined(separator: ", ") + (or ? " or " : " and ") + words.last!
+    guard words.count > 1, let last = words.last else { return words.first ?? "" }
+    return words.dropLast().joined(separator: ", ") + (or ? " or " : " and ") + last
 }

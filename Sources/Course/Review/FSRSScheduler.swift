@@ -68,7 +68,8 @@ public struct FSRSScheduler: Sendable {
         switch card.state {
         case .learning:
             if let stability = card.stability, let difficulty = card.difficulty {
-                card.stability = sameDay
+                card.stability =
+                    sameDay
                     ? shortTermStability(stability, rating: rating)
                     : nextStability(
                         difficulty: difficulty, stability: stability,
@@ -83,7 +84,8 @@ public struct FSRSScheduler: Sendable {
         case .review:
             let stability = card.stability ?? initialStability(rating)
             let difficulty = card.difficulty ?? clampDifficulty(initialDifficulty(rating))
-            card.stability = sameDay
+            card.stability =
+                sameDay
                 ? shortTermStability(stability, rating: rating)
                 : nextStability(
                     difficulty: difficulty, stability: stability,
@@ -94,13 +96,14 @@ public struct FSRSScheduler: Sendable {
                 card.step = 0
                 interval = relearningSteps[0]
             } else {
-                interval = days(nextIntervalDays(card.stability!))
+                interval = days(nextIntervalDays(card.stability ?? Self.minimumStability))
             }
 
         case .relearning:
             let stability = card.stability ?? initialStability(rating)
             let difficulty = card.difficulty ?? clampDifficulty(initialDifficulty(rating))
-            card.stability = sameDay
+            card.stability =
+                sameDay
                 ? shortTermStability(stability, rating: rating)
                 : nextStability(
                     difficulty: difficulty, stability: stability,
@@ -121,7 +124,7 @@ public struct FSRSScheduler: Sendable {
         func graduate() -> TimeInterval {
             card.state = .review
             card.step = nil
-            return days(nextIntervalDays(card.stability!))
+            return days(nextIntervalDays(card.stability ?? Self.minimumStability))
         }
         if steps.isEmpty || (step >= steps.count && rating != .again) { return graduate() }
         switch rating {
