@@ -190,3 +190,50 @@ import Testing
         }
     }
 }
+
+@Suite struct QuestionBankCatalogTests {
+    func writeLesson(_ root: TemporaryDirectory, folder: String, id: String, quiz: String?) throws {
+        let directory = root.url.appendingPathComponent(folder)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let lesson = """
+            ---
+            id: \(id)
+            title: A lesson
+            summary: For the test.
+            minutes: 5
+            concepts: [three-artifacts]
+            ---
+            ## One
+            Text.
+
+            """
+        try lesson.write(to: directory.appendingPathComponent("lesson.md"), atomically: true, encoding: .utf8)
+        if let quiz {
+            try quiz.write(to: directory.appendingPathComponent("quiz.yaml"), atomically: true, encoding: .utf8)
+        }
+    }
+
+    @Test func loadsTheQuizOfEveryLessonThatHasOne() throws {
+        let root = try TemporaryDirectory()
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/quiz.yaml")
+        try writeLesson(
+            root, folder: "01-why", id: "why-ml-differs", quiz: try String(contentsOf: fixture, encoding: .utf8))
+        try writeLesson(root, folder: "02-none", id: "no-quiz", quiz: nil)
+        let bank = try QuestionBank.load(from: try LessonCatalog.load(from: root.url.path))
+        #expect(bank.questions.count == 6)
+        #expect(bank.lessonIds == ["why-ml-differs"])
+        #expect(bank.question(id: "gate-order")?.location.file == "01-why/quiz.yaml")
+    }
+
+    @Test func namesTheLessonFolderInErrors() throws {
+        let root = try TemporaryDirectory()
+        try writeLesson(root, folder: "03-bad", id: "bad", quiz: "questions:\n  - id: q\n    type: essay\n")
+        #expect {
+            _ = try QuestionBank.load(from: try LessonCatalog.load(from: root.url.path))
+        } throws: { error in
+            (error as? LabError)?.description
+                == "03-bad/quiz.yaml:2:5: question \"q\" has no \"difficulty\"; every question needs \"id\", \"type\", \"difficulty\", \"concepts\", \"prompt\", \"answer\", \"explanation\" and \"hint\""
+        }
+    }
+}
