@@ -33,6 +33,8 @@ enum CommandTable {
         HelpCommand.self,
         LessonsCommand.self,
         ProfilesCommand.self,
+        SandboxCommand.self,
+        RegistryCommand.self,
         DoctorCommand.self,
         QuitCommand.self,
     ]
@@ -40,6 +42,7 @@ enum CommandTable {
     /// Groups for the `help` overview: a title and the command names under it.
     static let groups: [(title: String, names: [String])] = [
         ("Learning", ["lessons", "profiles"]),
+        ("Sandbox and engine", ["sandbox", "registry"]),
         ("The lab", ["help", "doctor", "quit"]),
     ]
 

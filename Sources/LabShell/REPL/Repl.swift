@@ -10,9 +10,11 @@ struct Repl {
 
     /// Runs until `quit`, Ctrl-D or the end of input; returns the exit status (0).
     func run() -> Int32 {
+        session.inREPL = true
         let editor: LineEditor?
         if session.isInteractive {
-            let completer = Completer(session: session, baseDirectory: FileManager.default.currentDirectoryPath)
+            let base = (try? session.workspace().root) ?? FileManager.default.currentDirectoryPath
+            let completer = Completer(session: session, baseDirectory: base)
             editor = LineEditor(historyFile: historyFile(), complete: completer.complete)
             session.console.line(greeting())
         } else {

@@ -19,6 +19,8 @@ public final class LabSession {
     public internal(set) var options: GlobalOptions
     /// The lesson the learner has open, shown in the prompt.
     public var currentLesson: String?
+    /// Whether commands come from the REPL (typed paths then resolve against the workspace).
+    public internal(set) var inREPL = false
     /// Set by `quit`: the REPL ends after the current line.
     public var quitRequested = false
 
