@@ -32,6 +32,8 @@ enum CommandTable {
     static let commands: [ParsableCommand.Type] = [
         HelpCommand.self,
         LessonsCommand.self,
+        QuizCommand.self,
+        ReviewCommand.self,
         ProfilesCommand.self,
         SandboxCommand.self,
         RegistryCommand.self,
@@ -41,7 +43,7 @@ enum CommandTable {
 
     /// Groups for the `help` overview: a title and the command names under it.
     static let groups: [(title: String, names: [String])] = [
-        ("Learning", ["lessons", "profiles"]),
+        ("Learning", ["lessons", "quiz", "review", "profiles"]),
         ("Sandbox and engine", ["sandbox", "registry"]),
         ("The lab", ["help", "doctor", "quit"]),
     ]

@@ -15,7 +15,9 @@ struct Repl {
         if session.isInteractive {
             let base = (try? session.workspace().root) ?? FileManager.default.currentDirectoryPath
             let completer = Completer(session: session, baseDirectory: base)
-            editor = LineEditor(historyFile: historyFile(), complete: completer.complete)
+            let lineEditor = LineEditor(historyFile: historyFile(), complete: completer.complete)
+            session.readInput = { prompt in lineEditor.readLine(prompt: prompt) }
+            editor = lineEditor
             session.console.line(greeting())
         } else {
             editor = nil
