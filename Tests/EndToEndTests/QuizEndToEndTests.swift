@@ -59,3 +59,44 @@ import Testing
         #expect(try store.integrityCheck() == "ok")
     }
 }
+
+@Suite struct ProgressEndToEndTests {
+    @Test func exportWritesTheContractedJSONAndOneCSVRowPerAnswer() throws {
+        let home = try Binary.temporaryHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let content = Binary.fixtureContent
+        _ = try Binary.run(["--content", content, "quiz", "--seed", "1", "--count", "2"], stdin: "b\nskip\n", home: home)
+        let json = try Binary.run(["--content", content, "export", "progress", "--format", "json"], home: home)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(object?["profile"] as? String == "default")
+        let lessons = object?["lessons"] as? [[String: Any]]
+        #expect(lessons?.first?["id"] as? String == "fixture-lesson")
+        #expect(lessons?.first.map { Set($0.keys).isSuperset(of: ["id", "status", "pages_read", "steps_done"]) } == true)
+        let answers = object?["answers"] as? [[String: Any]]
+        #expect(answers?.count == 2)
+        #expect(answers?.first.map { Set($0.keys).isSuperset(of: ["question", "lesson", "correct", "points", "hinted", "answered_at"]) } == true)
+        let cards = object?["cards"] as? [[String: Any]]
+        #expect(cards?.first.map { Set($0.keys).isSuperset(of: ["question", "state", "due", "stability", "difficulty"]) } == true)
+
+        let csv = try Binary.run(["--content", content, "export", "progress", "--format", "csv"], home: home)
+        let rows = csv.stdout.split(separator: "\n")
+        #expect(rows.first == "profile,lesson,question,correct,skipped,hinted,points,max_points,seconds,answered_at")
+        #expect(rows.count == 3)
+        #expect(rows[1].hasPrefix("default,fixture-lesson,three-artifacts-what-changes,1,0,0,1,1,"))
+
+        let bad = try Binary.run(["--content", content, "export", "progress", "--format", "xml"], home: home)
+        #expect(bad.status == 2)
+        #expect(bad.stderr == "error: --format is 'xml'; expected json or csv\n")
+    }
+
+    @Test func progressShowsScoreStreakAndMastery() throws {
+        let home = try Binary.temporaryHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let content = Binary.fixtureContent
+        _ = try Binary.run(["--content", content, "quiz", "--seed", "1", "--count", "1"], stdin: "b\n", home: home)
+        let result = try Binary.run(["--content", content, "progress"], home: home)
+        #expect(result.stdout.contains("quiz score     1 of 1 points (100%) over 1 answers"))
+        #expect(result.stdout.contains("streak         1 day"))
+        #expect(result.stdout.contains("three-artifacts"))
+    }
+}

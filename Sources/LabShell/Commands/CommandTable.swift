@@ -34,6 +34,8 @@ enum CommandTable {
         LessonsCommand.self,
         QuizCommand.self,
         ReviewCommand.self,
+        ProgressCommand.self,
+        ExportCommand.self,
         ProfilesCommand.self,
         SandboxCommand.self,
         RegistryCommand.self,
@@ -43,7 +45,7 @@ enum CommandTable {
 
     /// Groups for the `help` overview: a title and the command names under it.
     static let groups: [(title: String, names: [String])] = [
-        ("Learning", ["lessons", "quiz", "review", "profiles"]),
+        ("Learning", ["lessons", "quiz", "review", "progress", "export", "profiles"]),
         ("Sandbox and engine", ["sandbox", "registry"]),
         ("The lab", ["help", "doctor", "quit"]),
     ]
