@@ -62,6 +62,7 @@ public final class StateStore: Sendable {
                 t.column("detail", .text).notNull()
             }
         }
+        migrator.registerMigration(PipelineSchema.migration, migrate: PipelineSchema.migrate)
         return migrator
     }
 
