@@ -57,7 +57,22 @@ public final class LabSession {
     public func store() throws -> ProgressStore {
         if let openedStore { return openedStore }
         try home.prepare()
-        let store = try ProgressStore(path: home.progressDatabase)
+        let store: ProgressStore
+        do {
+            store = try ProgressStore(path: home.progressDatabase)
+        } catch LabStoreError.damaged(let path, let reason) {
+            guard isInteractive,
+                  let answer = readInput("Your progress database \(path) is damaged (\(reason)).\n"
+                                         + "Keep it aside under another name and start fresh? [y/N] "),
+                  ["y", "yes"].contains(answer.lowercased().trimmingCharacters(in: .whitespaces))
+            else {
+                throw LabError("progress.damaged",
+                               "\(path) is damaged (\(reason)). Nothing was changed. Run `cicdlab doctor --repair` to keep the damaged file under another name and start fresh")
+            }
+            let aside = try ProgressStore.setAside(path: path)
+            console.line("Kept the damaged file as \(aside); starting fresh.")
+            store = try ProgressStore(path: home.progressDatabase)
+        }
         openedStore = store
         return store
     }
