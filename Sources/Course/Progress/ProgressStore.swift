@@ -127,6 +127,7 @@ public final class ProgressStore: Sendable {
                 t.column("seconds", .double)
             }
         }
+        registerReadingMigration(&migrator)
         return migrator
     }
 }
