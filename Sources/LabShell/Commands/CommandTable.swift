@@ -32,6 +32,9 @@ enum CommandTable {
     static let commands: [ParsableCommand.Type] = [
         HelpCommand.self,
         LessonsCommand.self,
+        LessonCommand.self,
+        NextCommand.self,
+        BackCommand.self,
         ProfilesCommand.self,
         DoctorCommand.self,
         QuitCommand.self,
@@ -39,7 +42,7 @@ enum CommandTable {
 
     /// Groups for the `help` overview: a title and the command names under it.
     static let groups: [(title: String, names: [String])] = [
-        ("Learning", ["lessons", "profiles"]),
+        ("Learning", ["lessons", "lesson", "next", "back", "profiles"]),
         ("The lab", ["help", "doctor", "quit"]),
     ]
 
