@@ -1,3 +1,4 @@
+import Course
 import Foundation
 import Testing
 
@@ -28,6 +29,18 @@ import Testing
         #expect(first.status == 0, "stderr: \(first.stderr)")
         #expect(first.stdout.hasPrefix("Reading basics (fixture) · page 1 of 3 · about 5 minutes\n"))
         #expect(first.stdout.contains("Reading basics (fixture) · page 2 of 3 · about 5 minutes\n"))
+
+        // The rows as stored: page 2 (index 1) is current, two pages read, time counted, and
+        // the reading clock stopped when the REPL closed.
+        let store = try ProgressStore(path: home + "/progress.sqlite")
+        let stored = try #require(try store.lessonProgress(profile: "default")["reading-basics"])
+        #expect(stored.currentPage == 1)
+        #expect(stored.pagesRead == 2)
+        #expect(stored.secondsSpent > 0)
+        #expect(!stored.completed)
+        #expect(try store.pagesRead(profile: "default", lesson: "reading-basics") == [0, 1])
+        #expect(try store.readingPosition(profile: "default")
+            == ReadingPosition(lessonID: "reading-basics", page: 1, viewedAt: nil))
 
         var rows = try lessons(home: home)
         #expect(rows[0]["id"] as? String == "reading-basics")

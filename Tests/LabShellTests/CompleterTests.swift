@@ -20,7 +20,8 @@ import Testing
         #expect(completer(lab).complete("profiles ").candidates == ["create", "list", "switch"])
         _ = lab.run("profiles create bob")
         #expect(completer(lab).complete("profiles switch b").candidates == ["bob"])
-        #expect(completer(lab).complete("help pro").candidates == ["profiles"])
+        #expect(completer(lab).complete("help prof").candidates == ["profiles"])
+        #expect(completer(lab).complete("help pro").candidates == ["profiles", "progress"])
     }
 
     @Test func completesGlobalFlags() throws {

@@ -10,6 +10,12 @@ public struct ReadingPosition: Equatable, Sendable {
     /// When that page was shown; nil once the reading clock is stopped (the REPL closed, or
     /// the last page was passed).
     public var viewedAt: Date?
+
+    public init(lessonID: String, page: Int, viewedAt: Date?) {
+        self.lessonID = lessonID
+        self.page = page
+        self.viewedAt = viewedAt
+    }
 }
 
 extension ProgressStore {

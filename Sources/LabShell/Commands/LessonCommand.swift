@@ -18,7 +18,7 @@ struct LessonCommand: LabCommand {
         CommandCompletion(
             options: ["--section"],
             values: .dynamic { session in
-                (try? session.lessonCatalog().lessons.map(\.id)) ?? []
+                (try? session.catalog().lessons.map(\.id)) ?? []
             })
     }
 

@@ -10,7 +10,7 @@ struct LessonsCommand: LabCommand {
     static var completion: CommandCompletion { CommandCompletion(values: .none) }
 
     func run(in session: LabSession) throws -> Int32 {
-        let catalog = try session.lessonCatalog()
+        let catalog = try session.catalog()
         let store = try session.store()
         let profile = try session.profile()
         let progress = try store.lessonProgress(profile: profile)

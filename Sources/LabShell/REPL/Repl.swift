@@ -10,10 +10,14 @@ struct Repl {
 
     /// Runs until `quit`, Ctrl-D or the end of input; returns the exit status (0).
     func run() -> Int32 {
+        session.inREPL = true
         let editor: LineEditor?
         if session.isInteractive {
-            let completer = Completer(session: session, baseDirectory: FileManager.default.currentDirectoryPath)
-            editor = LineEditor(historyFile: historyFile(), complete: completer.complete)
+            let base = (try? session.workspace().root) ?? FileManager.default.currentDirectoryPath
+            let completer = Completer(session: session, baseDirectory: base)
+            let lineEditor = LineEditor(historyFile: historyFile(), complete: completer.complete)
+            session.readInput = { prompt in lineEditor.readLine(prompt: prompt) }
+            editor = lineEditor
             session.console.line(greeting())
         } else {
             editor = nil

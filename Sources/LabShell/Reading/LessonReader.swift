@@ -15,7 +15,7 @@ struct LessonReader {
 
     init(session: LabSession) throws {
         self.session = session
-        catalog = try session.lessonCatalog()
+        catalog = try session.catalog()
         store = try session.store()
         profile = try session.profile()
     }

@@ -19,6 +19,14 @@ public final class LabSession {
     public internal(set) var options: GlobalOptions
     /// The lesson the learner has open, shown in the prompt.
     public var currentLesson: String?
+    /// Whether commands come from the REPL (typed paths then resolve against the workspace).
+    public internal(set) var inREPL = false
+    /// Reads one line of input after showing `prompt` (quiz answers, confirmations); nil at
+    /// the end of input. The REPL replaces it with its line editor at a terminal.
+    public var readInput: (String) -> String? = { prompt in
+        FileHandle.standardOutput.write(Data(prompt.utf8))
+        return Swift.readLine(strippingNewline: true)
+    }
     /// Set by `quit`: the REPL ends after the current line.
     public var quitRequested = false
 
