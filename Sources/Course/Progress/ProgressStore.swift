@@ -148,6 +148,7 @@ public final class ProgressStore: Sendable {
                 t.column("seconds", .double)
             }
         }
+        registerReadingMigration(&migrator)
         return migrator
     }
 }

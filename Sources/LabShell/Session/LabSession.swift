@@ -48,7 +48,10 @@ public final class LabSession {
     public var style: TerminalStyle {
         var noColor = options.noColor
         if let value = environment["NO_COLOR"], !value.isEmpty { noColor = true }
-        return TerminalStyle.detect(noColorFlag: noColor)
+        var style = TerminalStyle.detect(noColorFlag: noColor)
+        // The session's environment decides the width too, so tests need not depend on the terminal.
+        if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 20 { style.width = min(columns, 120) }
+        return style
     }
 
     public var wantsJSON: Bool { options.json }
@@ -87,10 +90,13 @@ public final class LabSession {
         return name
     }
 
-    /// Forgets the cached profile after `profiles switch`, so the next command uses the new one.
+    /// Forgets the cached profile after `profiles switch`, so the next command uses the new one,
+    /// and picks up where that profile was reading.
     func profileDidChange(to name: String) {
+        stopReadingClock()
         resolvedProfile = name
         currentLesson = nil
+        restoreReadingPosition()
     }
 
     /// Where the lessons and sandbox templates are, if they were found.
