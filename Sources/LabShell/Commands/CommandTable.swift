@@ -42,6 +42,7 @@ enum CommandTable {
         ProfilesCommand.self,
         SandboxCommand.self,
         RegistryCommand.self,
+        ClockCommand.self,
         DoctorCommand.self,
         QuitCommand.self,
     ]
@@ -49,7 +50,7 @@ enum CommandTable {
     /// Groups for the `help` overview: a title and the command names under it.
     static let groups: [(title: String, names: [String])] = [
         ("Learning", ["lessons", "lesson", "next", "back", "quiz", "review", "progress", "export", "profiles"]),
-        ("Sandbox and engine", ["sandbox", "registry"]),
+        ("Sandbox and engine", ["sandbox", "registry", "clock"]),
         ("The lab", ["help", "doctor", "quit"]),
     ]
 
