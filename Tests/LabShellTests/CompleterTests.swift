@@ -11,7 +11,7 @@ import Testing
         let lab = try CapturedSession()
         let result = completer(lab).complete("les")
         #expect(result.partial == "les")
-        #expect(result.candidates == ["lessons"])
+        #expect(result.candidates == ["lesson", "lessons"])
         #expect(completer(lab).complete("").candidates == CommandTable.names.sorted())
     }
 

@@ -32,6 +32,9 @@ enum CommandTable {
     static let commands: [ParsableCommand.Type] = [
         HelpCommand.self,
         LessonsCommand.self,
+        LessonCommand.self,
+        NextCommand.self,
+        BackCommand.self,
         QuizCommand.self,
         ReviewCommand.self,
         ProgressCommand.self,
@@ -39,14 +42,15 @@ enum CommandTable {
         ProfilesCommand.self,
         SandboxCommand.self,
         RegistryCommand.self,
+        ClockCommand.self,
         DoctorCommand.self,
         QuitCommand.self,
     ]
 
     /// Groups for the `help` overview: a title and the command names under it.
     static let groups: [(title: String, names: [String])] = [
-        ("Learning", ["lessons", "quiz", "review", "progress", "export", "profiles"]),
-        ("Sandbox and engine", ["sandbox", "registry"]),
+        ("Learning", ["lessons", "lesson", "next", "back", "quiz", "review", "progress", "export", "profiles"]),
+        ("Sandbox and engine", ["sandbox", "registry", "clock"]),
         ("The lab", ["help", "doctor", "quit"]),
     ]
 

@@ -22,6 +22,8 @@ struct Repl {
         } else {
             editor = nil
         }
+        session.restoreReadingPosition()
+        defer { session.stopReadingClock() }
         while !session.quitRequested {
             let line: String?
             if let editor {
@@ -63,7 +65,8 @@ struct Repl {
         }
     }
 
-    private func prompt() -> String {
+    /// The prompt: the profile, and the lesson being read if any.
+    func prompt() -> String {
         let profile = (try? session.profile()) ?? "?"
         let place = session.currentLesson.map { "\(profile): \($0)" } ?? profile
         return "cicdlab (\(place))> "
