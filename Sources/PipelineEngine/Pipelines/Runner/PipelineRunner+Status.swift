@@ -71,7 +71,7 @@ extension PipelineRunner {
             }
             if !staleUpstream.isEmpty {
                 status.state = .stale
-                status.reasons = status.reasons.filter { !$0.hasPrefix("unchanged since") }
+                status.reasons = status.reasons.filter { !$0.hasPrefix("unchanged since") && !$0.hasPrefix("upstream stage '") }
                     + staleUpstream.map { "upstream stage '\($0)' will rerun" }
             }
             result.append(status)
