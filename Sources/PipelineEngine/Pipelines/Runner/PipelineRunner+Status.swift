@@ -79,3 +79,20 @@ extension PipelineRunner {
         return result
     }
 }
+
+extension PipelineRunner {
+    /// Stages this build cannot run, with the reason: kinds without an executor, and the
+    /// stages that need them.
+    public func notRunnable() -> [String: String] {
+        var result: [String: String] = [:]
+        for name in pipeline.order {
+            guard let stage = pipeline.stage(name) else { continue }
+            if executors[stage.kind] == nil {
+                result[name] = executors.missingReason[stage.kind] ?? "no executor for \(stage.kind.rawValue) stages"
+            } else if let blocked = stage.upstream.first(where: { result[$0] != nil }) {
+                result[name] = "it needs '\(blocked)', which this build cannot run"
+            }
+        }
+        return result
+    }
+}
