@@ -4,7 +4,8 @@
 /// to solve them, and it tells when the matrix is singular rather than returning noise.
 enum Cholesky {
     /// The solution of `a·x = b` for the row-major `n×n` matrix `a`, or nil when `a` is not
-    /// positive definite.
+    /// positive definite, or so close to singular that a pivot loses all but ten digits of its
+    /// diagonal entry (the solution would be rounding noise).
     static func solve(_ a: [Double], _ b: [Double], n: Int) -> [Double]? {
         var l = [Double](repeating: 0, count: n * n)
         for i in 0..<n {
@@ -12,7 +13,7 @@ enum Cholesky {
                 var sum = a[i * n + j]
                 for k in 0..<j { sum -= l[i * n + k] * l[j * n + k] }
                 if i == j {
-                    guard sum > 0, sum.isFinite else { return nil }
+                    guard sum > 1e-10 * abs(a[i * n + i]), sum.isFinite else { return nil }
                     l[i * n + i] = sum.squareRoot()
                 } else {
                     l[i * n + j] = sum / l[j * n + j]

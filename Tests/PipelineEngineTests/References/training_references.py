@@ -176,3 +176,24 @@ print('"customers-slices":', json.dumps({
     "demographic_parity_ratio": demographic_parity_ratio(test["churned"], predicted, sensitive_features=test["region"]),
     "equalized_odds_difference": equalized_odds_difference(test["churned"], predicted, sensitive_features=test["region"]),
 }))
+
+
+def split_test_rows(rows, ratio, seed):
+    """The test rows of our seeded split: Fisher-Yates over SplitMix64, ceil(rows·ratio)."""
+    mask, state, order = (1 << 64) - 1, seed, list(range(rows))
+
+    def next_u64():
+        nonlocal state
+        state = (state + 0x9E3779B97F4A7C15) & mask
+        z = state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & mask
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & mask
+        return z ^ (z >> 31)
+
+    for i in range(rows - 1, 0, -1):
+        j = next_u64() % (i + 1)
+        order[i], order[j] = order[j], order[i]
+    return sorted(order[:int(np.ceil(rows * ratio))])
+
+
+print('"split-10-0.3-42":', split_test_rows(10, 0.3, 42))

@@ -22,7 +22,8 @@ enum TestTables {
 
     /// A table from CSV text whose first line is the header.
     static func csv(_ text: String, source: String = "test.csv") -> DataTable {
-        let lines = text.split(whereSeparator: \.isNewline).map(String.init)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
         let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         let cells = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let columns = header.indices.map { i in column(header[i], cells.map { $0[i] }) }
