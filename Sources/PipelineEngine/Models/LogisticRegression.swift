@@ -57,7 +57,7 @@ struct LogisticRegression: Sendable, Equatable, Codable {
     }
 
     /// Mean binary log loss plus penalty; `params` is the weights then the intercept.
-    private static func binaryObjective(_ x: UnsafePointer<Double>, rows: Int, width d: Int, labels: [Int],
+    static func binaryObjective(_ x: UnsafePointer<Double>, rows: Int, width d: Int, labels: [Int],
                                         params: [Double], penalty: Double, gradient: inout [Double]) -> Double {
         let parts = params.withUnsafeBufferPointer { p in
             labels.withUnsafeBufferPointer { y in
@@ -70,8 +70,9 @@ struct LogisticRegression: Sendable, Equatable, Codable {
                             let row = x + i * d
                             let z = b + dotRow(row, w, d)
                             let target = Double(y[i])
-                            loss += log1pExp(z) - target * z
-                            let residual = sigmoid(z) - target
+                            let (softplus, probability) = logisticLossParts(z)
+                            loss += softplus - target * z
+                            let residual = probability - target
                             addScaledRow(residual, row, g.baseAddress!, d)
                             g[d] += residual
                         }
@@ -84,7 +85,7 @@ struct LogisticRegression: Sendable, Equatable, Codable {
     }
 
     /// Mean multinomial log loss plus penalty; `params` is K weight rows then K intercepts.
-    private static func softmaxObjective(_ x: UnsafePointer<Double>, rows: Int, width d: Int, classes: Int, labels: [Int],
+    static func softmaxObjective(_ x: UnsafePointer<Double>, rows: Int, width d: Int, classes: Int, labels: [Int],
                                          params: [Double], penalty: Double, gradient: inout [Double]) -> Double {
         let parts = params.withUnsafeBufferPointer { p in
             labels.withUnsafeBufferPointer { y in

@@ -58,33 +58,36 @@ extension TrainedModel {
         try ModelPredictor(model: self, table: table).predictAll()
     }
 
-    /// Predictions for already-preprocessed features.
+    /// Predictions for already-preprocessed features, rows split across cores on large inputs.
     func predict(_ x: FeatureMatrix) -> Predictions {
-        let width = x.columns
-        if task == .regression {
-            var values = [Double](repeating: 0, count: x.rows)
-            x.values.withUnsafeBufferPointer { rows in
-                var out = 0.0
-                for i in 0..<x.rows {
-                    estimator.predict(rows.baseAddress! + i * width, width: width, into: &out)
-                    values[i] = out
-                }
-            }
-            return Predictions(classes: [], classIndices: [], probabilities: nil, values: values)
+        let width = x.columns, outputs = task == .regression ? 1 : classes.count
+        guard x.rows > 0 else {
+            return Predictions(classes: classes, classIndices: [],
+                               probabilities: task == .regression ? nil : FeatureMatrix(rows: 0, columns: outputs), values: [])
         }
-        var probabilities = FeatureMatrix(rows: x.rows, columns: classes.count)
-        var indices = [Int](repeating: 0, count: x.rows)
-        let k = classes.count
+        var out = [Double](repeating: 0, count: x.rows * outputs)
+        var indices = [Int](repeating: 0, count: task == .regression ? 0 : x.rows)
+        let estimator = self.estimator
         x.values.withUnsafeBufferPointer { rows in
-            probabilities.values.withUnsafeMutableBufferPointer { out in
-                for i in 0..<x.rows {
-                    let slot = UnsafeMutableBufferPointer(rebasing: out[i * k..<(i + 1) * k])
-                    estimator.predict(rows.baseAddress! + i * width, width: width, into: slot.baseAddress!)
-                    indices[i] = argmax(slot)
+            out.withUnsafeMutableBufferPointer { out in
+                indices.withUnsafeMutableBufferPointer { indices in
+                    let shared = SharedPointer(base: out.baseAddress!)
+                    let chosen = task == .regression ? nil : SharedPointer(base: indices.baseAddress!)
+                    _ = forEachChunk(rows: x.rows, rowsPerChunk: 2048) { range in
+                        for i in range {
+                            let slot = shared.base + i * outputs
+                            estimator.predict(rows.baseAddress! + i * width, width: width, into: slot)
+                            if let chosen { chosen.base[i] = argmax(UnsafeBufferPointer(start: slot, count: outputs)) }
+                        }
+                    }
                 }
             }
         }
-        return Predictions(classes: classes, classIndices: indices, probabilities: probabilities, values: [])
+        if task == .regression {
+            return Predictions(classes: [], classIndices: [], probabilities: nil, values: out)
+        }
+        return Predictions(classes: classes, classIndices: indices,
+                           probabilities: FeatureMatrix(rows: x.rows, columns: outputs, values: out), values: [])
     }
 }
 

@@ -26,9 +26,11 @@ func addScaledRow(_ a: Double, _ x: UnsafePointer<Double>, _ y: UnsafeMutablePoi
     for j in 0..<count { y[j] += a * x[j] }
 }
 
-/// log(1 + eˣ) without overflow.
-@inline(__always) func log1pExp(_ x: Double) -> Double {
-    x > 0 ? x + log1p(exp(-x)) : log1p(exp(x))
+/// log(1 + eˣ) and the logistic function of x together, from a single exponential.
+@inline(__always) func logisticLossParts(_ x: Double) -> (log1pExp: Double, sigmoid: Double) {
+    let e = exp(-abs(x))
+    let inverse = 1 / (1 + e)
+    return (max(x, 0) + log1p(e), x >= 0 ? inverse : e * inverse)
 }
 
 /// The logistic function 1 / (1 + e⁻ˣ) without overflow.
@@ -45,13 +47,13 @@ struct SharedPointer<T>: @unchecked Sendable {
     let base: UnsafeMutablePointer<T>
 }
 
-/// Runs `body` over consecutive row ranges, two or more at a time on large inputs, and returns
-/// the results in range order.
+/// Runs `body` over consecutive row ranges of about `rowsPerChunk` rows (at most 16 ranges),
+/// several at a time, and returns the results in range order.
 ///
-/// The ranges depend only on `rows`, never on the machine, and callers combine the results in
-/// range order, so sums come out bit for bit the same on every run.
-func forEachChunk<T>(rows: Int, _ body: (Range<Int>) -> T) -> [T] {
-    let chunks = max(1, min(16, rows / 65_536))
+/// The ranges depend only on the row count, never on the machine, and callers combine the
+/// results in range order, so sums come out bit for bit the same on every run.
+func forEachChunk<T>(rows: Int, rowsPerChunk: Int = 65_536, _ body: (Range<Int>) -> T) -> [T] {
+    let chunks = max(1, min(16, rows / rowsPerChunk))
     if chunks == 1 { return [body(0..<rows)] }
     let results = UnsafeMutablePointer<T>.allocate(capacity: chunks)
     defer { results.deinitialize(count: chunks); results.deallocate() }

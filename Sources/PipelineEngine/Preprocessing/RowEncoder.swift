@@ -1,15 +1,16 @@
 /// A fitted preprocessor bound to the columns of one table, ready to encode its rows.
 ///
 /// Binding resolves each feature's column once (and checks that its type still fits), so that
-/// encoding a row is only array reads; serving one row and transforming a whole table go
-/// through the same code, which keeps single predictions and batch predictions identical.
+/// encoding is only array reads. Serving one row and transforming a whole table run the same
+/// writers (over one row or over all), which keeps single and batch predictions identical.
 struct RowEncoder {
-    /// Writes one row's features for one transform into the row's output slots.
-    private typealias Writer = (_ row: Int, _ out: UnsafeMutablePointer<Double>) -> Void
+    /// Writes one transform's features for `rows` into a row-major buffer: `out` points at the
+    /// first of those rows' slots for this transform, and rows are `stride` doubles apart.
+    private typealias Writer = (_ rows: Range<Int>, _ out: UnsafeMutablePointer<Double>, _ stride: Int) -> Void
 
     let width: Int
     let rowCount: Int
-    private var writers: [Writer] = []
+    private var writers: [(offset: Int, write: Writer)] = []
 
     init(_ preprocessor: Preprocessor, table: DataTable) throws {
         width = preprocessor.width
@@ -19,20 +20,19 @@ struct RowEncoder {
             let column = try table.requireColumn(transform.name)
             switch transform {
             case .numeric(let scaling):
-                writers.append(try Self.numericWriter(scaling, column: column, source: table.source, offset: offset))
+                writers.append((offset, try Self.numericWriter(scaling, column: column, source: table.source)))
             case .categorical(let oneHot):
-                writers.append(Self.categoricalWriter(oneHot, column: column, offset: offset))
+                writers.append((offset, Self.categoricalWriter(oneHot, column: column)))
             case .text(let hashed):
-                writers.append(Self.textWriter(hashed, column: column, offset: offset))
+                writers.append((offset, Self.textWriter(hashed, column: column)))
             }
             offset += transform.width
         }
     }
 
     /// Writes the features of `row` into `out`, which holds `width` zeros.
-    @inline(__always)
     func encode(row: Int, into out: UnsafeMutablePointer<Double>) {
-        for writer in writers { writer(row, out) }
+        for (offset, write) in writers { write(row..<row + 1, out + offset, width) }
     }
 
     /// The features of every row of the table.
@@ -41,29 +41,46 @@ struct RowEncoder {
         let width = self.width
         matrix.values.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
-            for row in 0..<rowCount { encode(row: row, into: base + row * width) }
+            // Blocks of rows small enough to stay in cache while every column writes into them.
+            for start in stride(from: 0, to: rowCount, by: 256) {
+                let rows = start..<min(start + 256, rowCount)
+                for (offset, write) in writers { write(rows, base + start * width + offset, width) }
+            }
         }
         return matrix
     }
 
-    private static func numericWriter(_ scaling: NumericScaling, column: Column, source: String, offset: Int) throws -> Writer {
+    private static func numericWriter(_ scaling: NumericScaling, column: Column, source: String) throws -> Writer {
         let mean = scaling.mean, scale = scaling.scale
-        let indicator = scaling.missingIndicator ? offset + 1 : -1
+        let indicator = scaling.missingIndicator
         let nulls = column.nulls
-        func values(_ read: @escaping (Int) -> Double) -> Writer {
-            if nulls.isEmpty { return { row, out in out[offset] = (read(row) - mean) / scale } }
-            return { row, out in
-                if nulls[row] {
-                    if indicator >= 0 { out[indicator] = 1 }
-                } else {
-                    out[offset] = (read(row) - mean) / scale
+        func scaled(_ read: @escaping (Int) -> Double) -> Writer {
+            if nulls.isEmpty {
+                return { rows, out, stride in
+                    var slot = out
+                    for row in rows {
+                        slot[0] = (read(row) - mean) / scale
+                        slot += stride
+                    }
+                }
+            }
+            // A null stays 0 (the mean, standardised) and sets the missing flag if there is one.
+            return { rows, out, stride in
+                var slot = out
+                for row in rows {
+                    if !nulls[row] {
+                        slot[0] = (read(row) - mean) / scale
+                    } else if indicator {
+                        slot[1] = 1
+                    }
+                    slot += stride
                 }
             }
         }
         switch column.storage {
-        case .double(let v): return values { v[$0] }
-        case .integer(let v): return values { Double(v[$0]) }
-        case .boolean(let v): return values { v[$0] ? 1 : 0 }
+        case .double(let v): return scaled { v[$0] }
+        case .integer(let v): return scaled { Double(v[$0]) }
+        case .boolean(let v): return scaled { v[$0] ? 1 : 0 }
         case .string(let codes, let dictionary):
             let example = codes.first { $0 >= 0 }.map { " (e.g. '\(dictionary[Int($0)])')" } ?? ""
             throw LabError("data.type_mismatch",
@@ -71,35 +88,51 @@ struct RowEncoder {
         }
     }
 
-    private static func categoricalWriter(_ oneHot: OneHotCategories, column: Column, offset: Int) -> Writer {
+    private static func categoricalWriter(_ oneHot: OneHotCategories, column: Column) -> Writer {
         var index: [String: Int] = [:]
         for (i, category) in oneHot.categories.enumerated() { index[category] = i }
         if case .string(let codes, let dictionary) = column.storage {
-            let slot = dictionary.map { index[$0] ?? -1 }
-            return { row, out in
-                let code = Int(codes[row])
-                if code >= 0, slot[code] >= 0 { out[offset + slot[code]] = 1 }
+            let slots = dictionary.map { index[$0] ?? -1 }
+            return { rows, out, stride in
+                var slot = out
+                for row in rows {
+                    let code = Int(codes[row])
+                    if code >= 0, slots[code] >= 0 { slot[slots[code]] = 1 }
+                    slot += stride
+                }
             }
         }
-        return { row, out in
-            if let text = column.text(at: row), let i = index[text] { out[offset + i] = 1 }
+        return { rows, out, stride in
+            var slot = out
+            for row in rows {
+                if let text = column.text(at: row), let i = index[text] { slot[i] = 1 }
+                slot += stride
+            }
         }
     }
 
-    private static func textWriter(_ hashed: HashedText, column: Column, offset: Int) -> Writer {
+    private static func textWriter(_ hashed: HashedText, column: Column) -> Writer {
         let buckets = hashed.buckets
         if case .string(let codes, let dictionary) = column.storage {
             // Each distinct text is tokenised once; rows then copy its few non-zero buckets.
             let sparse = dictionary.map { TextHashing.sparseVector($0, buckets: buckets) }
-            return { row, out in
-                let code = Int(codes[row])
-                guard code >= 0 else { return }
-                for (bucket, weight) in sparse[code] { out[offset + bucket] = weight }
+            return { rows, out, stride in
+                var slot = out
+                for row in rows {
+                    let code = Int(codes[row])
+                    if code >= 0 { for (bucket, weight) in sparse[code] { slot[bucket] = weight } }
+                    slot += stride
+                }
             }
         }
-        return { row, out in
-            guard let text = column.text(at: row) else { return }
-            for (bucket, weight) in TextHashing.sparseVector(text, buckets: buckets) { out[offset + bucket] = weight }
+        return { rows, out, stride in
+            var slot = out
+            for row in rows {
+                if let text = column.text(at: row) {
+                    for (bucket, weight) in TextHashing.sparseVector(text, buckets: buckets) { slot[bucket] = weight }
+                }
+                slot += stride
+            }
         }
     }
 }

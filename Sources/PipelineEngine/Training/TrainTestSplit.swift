@@ -16,9 +16,10 @@ enum TrainTestSplit {
         return (Array(order[testCount...]).sorted(), Array(order[..<testCount]).sorted())
     }
 
-    /// The given rows of `table`, in the given order.
+    /// The given rows of `table`, in the given order (the table itself when that is all of it).
     static func rows(_ rows: [Int], of table: DataTable) -> DataTable {
-        DataTable(columns: table.columns.map { gather($0, rows) }, source: table.source)
+        if rows.count == table.rowCount, rows.elementsEqual(0..<table.rowCount) { return table }
+        return DataTable(columns: table.columns.map { gather($0, rows) }, source: table.source)
     }
 
     private static func gather(_ column: Column, _ rows: [Int]) -> Column {

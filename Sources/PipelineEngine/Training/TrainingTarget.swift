@@ -18,14 +18,45 @@ enum TrainingTarget {
             throw LabError("train.continuous_target",
                            "target '\(name)' holds continuous numbers (such as \(formatDouble(fractional))), but --model \(kind.rawValue) predicts classes; use --model linear for a number")
         }
-        let text = (0..<column.count).map { column.text(at: $0)! }
-        let classes = LabelOrder.sorted(text)
+        // Distinct values first, then one text label per class rather than one per row.
+        let (codes, names) = distinctCodes(column)
+        var used = [Bool](repeating: false, count: names.count)
+        for code in codes { used[code] = true }
+        let classes = LabelOrder.sorted(names.indices.filter { used[$0] }.map { names[$0] })
         guard classes.count >= 2 else {
             throw LabError("train.single_class",
-                           "target '\(name)' has a single class ('\(classes.first ?? "")') in the \(text.count) training rows of \(source.isEmpty ? "the data" : source); a classifier needs at least two classes")
+                           "target '\(name)' has a single class ('\(classes.first ?? "")') in the \(column.count) training rows of \(source.isEmpty ? "the data" : source); a classifier needs at least two classes")
         }
         var index: [String: Int] = [:]
         for (i, label) in classes.enumerated() { index[label] = i }
-        return .classes(labels: text.map { index[$0]! }, classes: classes)
+        let classOfCode = names.map { index[$0] ?? -1 }
+        return .classes(labels: codes.map { classOfCode[$0] }, classes: classes)
+    }
+
+    /// Per row an index into a list of the column's values as text (which may hold values no
+    /// row uses, such as a string column's dictionary after a split).
+    private static func distinctCodes(_ column: Column) -> (codes: [Int], names: [String]) {
+        switch column.storage {
+        case .string(let codes, let dictionary):
+            return (codes.map { Int($0) }, dictionary)
+        case .boolean(let values):
+            return (values.map { $0 ? 1 : 0 }, ["false", "true"])
+        case .integer(let values):
+            return encode(values) { String($0) }
+        case .double(let values):
+            return encode(values) { formatDouble($0) }
+        }
+    }
+
+    private static func encode<T: Hashable>(_ values: [T], _ text: (T) -> String) -> (codes: [Int], names: [String]) {
+        var index: [T: Int] = [:]
+        var names: [String] = []
+        let codes = values.map { value -> Int in
+            if let code = index[value] { return code }
+            index[value] = names.count
+            names.append(text(value))
+            return names.count - 1
+        }
+        return (codes, names)
     }
 }
