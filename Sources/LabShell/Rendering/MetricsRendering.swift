@@ -5,7 +5,9 @@ import PipelineEngine
 /// matrices, durations.
 enum MetricsRendering {
     /// Metrics that live in [0, 1] and read better with a bar next to them.
-    static let unitMetrics: Set<String> = ["accuracy", "precision", "recall", "f1", "roc_auc", "r2", "selection_rate", "tpr", "fpr"]
+    static let unitMetrics: Set<String> = [
+        "accuracy", "precision", "recall", "f1", "roc_auc", "r2", "selection_rate", "tpr", "fpr",
+    ]
 
     /// A `METRIC VALUE` table, with a bar for metrics that are shares.
     static func table(_ metrics: MetricSet, _ style: TerminalStyle) -> String {
@@ -27,7 +29,8 @@ enum MetricsRendering {
     /// predictions (the diagonal) in green and mistakes in red.
     static func confusionMatrix(_ matrix: ConfusionMatrix, _ style: TerminalStyle) -> String {
         let labels = matrix.labels
-        let cell = max(labels.map(displayWidth).max() ?? 1, matrix.counts.joined().map { String($0).count }.max() ?? 1) + 2
+        let cell =
+            max(labels.map(displayWidth).max() ?? 1, matrix.counts.joined().map { String($0).count }.max() ?? 1) + 2
         let side = max("actual".count, labels.map(displayWidth).max() ?? 0) + 2
         var lines: [String] = []
         lines.append(pad("", side) + "│ " + style.dim("predicted"))

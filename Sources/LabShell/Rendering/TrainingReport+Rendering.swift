@@ -21,10 +21,14 @@ extension TrainingReport {
         lines.append(rows)
         var fit = "  fit       \(MetricsRendering.duration(seconds: trainSeconds))"
         if let iterations, let converged {
-            fit += " · \(iterations) L-BFGS iterations · " + style.verdict(converged ? "converged" : "did not converge", ok: converged)
+            fit +=
+                " · \(iterations) L-BFGS iterations · "
+                + style.verdict(converged ? "converged" : "did not converge", ok: converged)
         }
         lines.append(fit)
-        lines.append("  hashes    model \(MetricsRendering.short(model.hash)) · data \(MetricsRendering.short(model.dataHash)) · params \(MetricsRendering.short(model.paramsHash))")
+        lines.append(
+            "  hashes    model \(MetricsRendering.short(model.hash)) · data \(MetricsRendering.short(model.dataHash)) · params \(MetricsRendering.short(model.paramsHash))"
+        )
         lines.append("")
         lines.append(style.bold("Test metrics") + style.dim(averageNote))
         lines.append(MetricsRendering.table(metrics, style))

@@ -13,10 +13,15 @@ public enum ClassificationMetrics {
     }
 
     /// Precision, recall and F1 of one label treated as positive (`average="binary"`).
-    public static func binary(_ truth: [Int], _ predicted: [Int], positive: Int) -> (precision: Double, recall: Double, f1: Double) {
-        var tp = 0, fp = 0, fn = 0
+    public static func binary(_ truth: [Int], _ predicted: [Int], positive: Int) -> (
+        precision: Double, recall: Double, f1: Double
+    ) {
+        var tp = 0
+        var fp = 0
+        var fn = 0
         for i in truth.indices {
-            let actual = truth[i] == positive, guess = predicted[i] == positive
+            let actual = truth[i] == positive
+            let guess = predicted[i] == positive
             if actual && guess { tp += 1 } else if guess { fp += 1 } else if actual { fn += 1 }
         }
         return scores(tp: tp, fp: fp, fn: fn)
@@ -64,7 +69,8 @@ public enum ClassificationMetrics {
             for i in start...end where positive[order[i]] { rankSum += averageRank }
             start = end + 1
         }
-        let p = Double(positives), n = Double(negatives)
+        let p = Double(positives)
+        let n = Double(negatives)
         return (rankSum - p * (p + 1) / 2) / (p * n)
     }
 }

@@ -6,8 +6,10 @@ public enum Evaluator {
     public static let maxSlices = 50
 
     /// Evaluates `model` on `table`, timing single-row predictions of its first `timedRows` rows.
-    public static func evaluate(_ model: TrainedModel, on table: DataTable, slice: String? = nil,
-                                timedRows: Int = 1000) throws -> EvaluationReport {
+    public static func evaluate(
+        _ model: TrainedModel, on table: DataTable, slice: String? = nil,
+        timedRows: Int = 1000
+    ) throws -> EvaluationReport {
         let target = try table.requireColumn(model.target)
         let sliceColumn = try slice.map { try table.requireColumn($0) }
         var predictor = try ModelPredictor(model: model, table: table)
@@ -26,7 +28,8 @@ public enum Evaluator {
         let predictions = predictor.predictAll()
         let batchSeconds = seconds(since: start)
 
-        let (scored, rows) = try ScoredRows.make(model: model, predictions: predictions, target: target, source: table.source)
+        let (scored, rows) = try ScoredRows.make(
+            model: model, predictions: predictions, target: target, source: table.source)
         var slices: [SliceMetrics] = []
         var fairness: FairnessMetrics?
         if let sliceColumn {
@@ -34,16 +37,20 @@ public enum Evaluator {
             for (g, value) in values.enumerated() {
                 let positions = groups.indices.filter { groups[$0] == g }
                 let part = scored.restricted(to: positions)
-                slices.append(SliceMetrics(column: sliceColumn.name, value: value, rows: positions.count,
-                                           metrics: sliceMetrics(part)))
+                slices.append(
+                    SliceMetrics(
+                        column: sliceColumn.name, value: value, rows: positions.count,
+                        metrics: sliceMetrics(part)))
             }
             if case .classification(let classified) = scored, let positive = classified.positive {
-                fairness = FairnessMetrics(truth: classified.truth.map { $0 == positive },
-                                           predicted: classified.predicted.map { $0 == positive }, groups: groups)
+                fairness = FairnessMetrics(
+                    truth: classified.truth.map { $0 == positive },
+                    predicted: classified.predicted.map { $0 == positive }, groups: groups)
             }
         }
         return EvaluationReport(
-            model: try ModelSummary(model), task: model.task, rows: rows.count, skippedRows: table.rowCount - rows.count,
+            model: try ModelSummary(model), task: model.task, rows: rows.count,
+            skippedRows: table.rowCount - rows.count,
             metrics: scored.metrics(), average: scored.average,
             positiveClass: scored.average == "binary" ? model.positiveClass : nil,
             confusionMatrix: scored.confusionMatrix, latencyMs: LatencyPercentiles(milliseconds: times),
@@ -56,8 +63,10 @@ public enum Evaluator {
         let text = rows.map { column.text(at: $0) }
         let present = LabelOrder.sorted(text.compactMap { $0 })
         guard present.count + (text.contains(nil) ? 1 : 0) <= maxSlices else {
-            throw LabError("evaluate.too_many_slices",
-                           "slice column '\(column.name)' has \(present.count) distinct values; pick a column with at most \(maxSlices) groups")
+            throw LabError(
+                "evaluate.too_many_slices",
+                "slice column '\(column.name)' has \(present.count) distinct values; pick a column with at most \(maxSlices) groups"
+            )
         }
         var index: [String: Int] = [:]
         for (i, value) in present.enumerated() { index[value] = i }
@@ -70,9 +79,12 @@ public enum Evaluator {
     static func sliceMetrics(_ part: ScoredRows) -> MetricSet {
         var metrics = part.metrics()
         if case .classification(let rows) = part, let positive = rows.positive,
-           let rates = FairnessMetrics.groupRates(truth: rows.truth.map { $0 == positive },
-                                                  predicted: rows.predicted.map { $0 == positive },
-                                                  groups: rows.truth.map { _ in 0 }).first {
+            let rates = FairnessMetrics.groupRates(
+                truth: rows.truth.map { $0 == positive },
+                predicted: rows.predicted.map { $0 == positive },
+                groups: rows.truth.map { _ in 0 }
+            ).first
+        {
             metrics["selection_rate"] = rates.selectionRate
             metrics["tpr"] = rates.truePositiveRate
             metrics["fpr"] = rates.falsePositiveRate

@@ -37,8 +37,12 @@ public struct FairnessMetrics: Sendable, Equatable, Codable {
     /// The rates of each group that has rows, by group index.
     public static func groupRates(truth: [Bool], predicted: [Bool], groups: [Int]) -> [GroupRates] {
         let count = (groups.max() ?? -1) + 1
-        var rows = [Int](repeating: 0, count: count), selected = rows
-        var tp = rows, fn = rows, fp = rows, tn = rows
+        var rows = [Int](repeating: 0, count: count)
+        var selected = rows
+        var tp = rows
+        var fn = rows
+        var fp = rows
+        var tn = rows
         for i in groups.indices {
             let g = groups[i]
             rows[g] += 1
@@ -52,9 +56,10 @@ public struct FairnessMetrics: Sendable, Equatable, Codable {
         }
         func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? 0 : Double(a) / Double(b) }
         return (0..<count).filter { rows[$0] > 0 }.map {
-            GroupRates(selectionRate: ratio(selected[$0], rows[$0]),
-                       truePositiveRate: ratio(tp[$0], tp[$0] + fn[$0]),
-                       falsePositiveRate: ratio(fp[$0], fp[$0] + tn[$0]))
+            GroupRates(
+                selectionRate: ratio(selected[$0], rows[$0]),
+                truePositiveRate: ratio(tp[$0], tp[$0] + fn[$0]),
+                falsePositiveRate: ratio(fp[$0], fp[$0] + tn[$0]))
         }
     }
 }

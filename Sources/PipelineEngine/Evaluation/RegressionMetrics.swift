@@ -23,7 +23,8 @@ public enum RegressionMetrics {
     public static func r2(_ truth: [Double], _ predicted: [Double]) -> Double {
         guard !truth.isEmpty else { return 0 }
         let mean = truth.reduce(0, +) / Double(truth.count)
-        var residual = 0.0, total = 0.0
+        var residual = 0.0
+        var total = 0.0
         for i in truth.indices {
             residual += (truth[i] - predicted[i]) * (truth[i] - predicted[i])
             total += (truth[i] - mean) * (truth[i] - mean)

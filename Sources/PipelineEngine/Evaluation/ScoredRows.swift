@@ -8,14 +8,18 @@ enum ScoredRows: Sendable {
     case regression(truth: [Double], predicted: [Double])
 
     /// Pairs `predictions` with the target column of the same rows; `rows` lists the rows kept.
-    static func make(model: TrainedModel, predictions: Predictions, target: Column, source: String) throws -> (ScoredRows, rows: [Int]) {
+    static func make(model: TrainedModel, predictions: Predictions, target: Column, source: String) throws -> (
+        ScoredRows, rows: [Int]
+    ) {
         var rows: [Int] = []
         rows.reserveCapacity(target.count)
         for row in 0..<target.count where !target.isNull(row) { rows.append(row) }
         if model.task == .regression {
             guard target.isNumeric else {
-                throw LabError("evaluate.target_not_numeric",
-                               "target '\(target.name)' holds \(target.type.rawValue) values in \(source.isEmpty ? "the data" : source), but the \(model.kind.rawValue) model predicts numbers")
+                throw LabError(
+                    "evaluate.target_not_numeric",
+                    "target '\(target.name)' holds \(target.type.rawValue) values in \(source.isEmpty ? "the data" : source), but the \(model.kind.rawValue) model predicts numbers"
+                )
             }
             let truth = rows.map { target.double(at: $0)! }
             let predicted = rows.map { predictions.values[$0] }
@@ -34,8 +38,12 @@ enum ScoredRows: Sendable {
             positive = index[positiveClass]
             scores = rows.map { probabilities[$0, 1] }
         }
-        return (.classification(ClassifiedRows(labels: labels, truth: truth, predicted: predicted,
-                                               positive: positive, positiveScores: scores)), rows)
+        return (
+            .classification(
+                ClassifiedRows(
+                    labels: labels, truth: truth, predicted: predicted,
+                    positive: positive, positiveScores: scores)), rows
+        )
     }
 
     /// The metrics of these rows: accuracy, precision, recall, F1 and ROC AUC, or RMSE, MAE and R².
@@ -94,19 +102,22 @@ struct ClassifiedRows: Sendable {
     func metrics() -> MetricSet {
         var metrics = MetricSet()
         metrics["accuracy"] = ClassificationMetrics.accuracy(truth, predicted)
-        let scores = positive.map { ClassificationMetrics.binary(truth, predicted, positive: $0) }
+        let scores =
+            positive.map { ClassificationMetrics.binary(truth, predicted, positive: $0) }
             ?? ClassificationMetrics.macro(truth, predicted)
         metrics["precision"] = scores.precision
         metrics["recall"] = scores.recall
         metrics["f1"] = scores.f1
         if let positive, let positiveScores {
-            metrics["roc_auc"] = ClassificationMetrics.rocAUC(positive: truth.map { $0 == positive }, scores: positiveScores)
+            metrics["roc_auc"] = ClassificationMetrics.rocAUC(
+                positive: truth.map { $0 == positive }, scores: positiveScores)
         }
         return metrics
     }
 
     func restricted(to positions: [Int]) -> ClassifiedRows {
-        ClassifiedRows(labels: labels, truth: positions.map { truth[$0] }, predicted: positions.map { predicted[$0] },
-                       positive: positive, positiveScores: positiveScores.map { s in positions.map { s[$0] } })
+        ClassifiedRows(
+            labels: labels, truth: positions.map { truth[$0] }, predicted: positions.map { predicted[$0] },
+            positive: positive, positiveScores: positiveScores.map { s in positions.map { s[$0] } })
     }
 }

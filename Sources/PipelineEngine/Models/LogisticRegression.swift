@@ -13,7 +13,9 @@ struct LogisticRegression: Sendable, Equatable, Codable {
     var converged: Bool
 
     /// Fits weights to `x` and class indices `labels` in `0..<classCount`.
-    static func fit(_ x: FeatureMatrix, labels: [Int], classCount: Int, c: Double, maxIterations: Int, tolerance: Double) -> LogisticRegression {
+    static func fit(
+        _ x: FeatureMatrix, labels: [Int], classCount: Int, c: Double, maxIterations: Int, tolerance: Double
+    ) -> LogisticRegression {
         let d = x.columns
         let vectors = classCount == 2 ? 1 : classCount
         let penalty = 1 / (c * Double(x.rows))
@@ -23,8 +25,12 @@ struct LogisticRegression: Sendable, Equatable, Codable {
             let data = buffer.baseAddress!
             return optimiser.minimize(from: start) { params, gradient in
                 vectors == 1
-                    ? binaryObjective(data, rows: x.rows, width: d, labels: labels, params: params, penalty: penalty, gradient: &gradient)
-                    : softmaxObjective(data, rows: x.rows, width: d, classes: vectors, labels: labels, params: params, penalty: penalty, gradient: &gradient)
+                    ? binaryObjective(
+                        data, rows: x.rows, width: d, labels: labels, params: params, penalty: penalty,
+                        gradient: &gradient)
+                    : softmaxObjective(
+                        data, rows: x.rows, width: d, classes: vectors, labels: labels, params: params,
+                        penalty: penalty, gradient: &gradient)
             }
         }
         let weights = outcome.x
@@ -38,7 +44,9 @@ struct LogisticRegression: Sendable, Equatable, Codable {
     /// Writes the class probabilities of one row into `out`.
     func probabilities(_ row: UnsafePointer<Double>, width: Int, into out: UnsafeMutablePointer<Double>) {
         if coefficients.count == 1 {
-            let p = coefficients[0].withUnsafeBufferPointer { sigmoid(intercepts[0] + dotRow(row, $0.baseAddress!, width)) }
+            let p = coefficients[0].withUnsafeBufferPointer {
+                sigmoid(intercepts[0] + dotRow(row, $0.baseAddress!, width))
+            }
             out[0] = 1 - p
             out[1] = p
             return
@@ -57,15 +65,18 @@ struct LogisticRegression: Sendable, Equatable, Codable {
     }
 
     /// Mean binary log loss plus penalty; `params` is the weights then the intercept.
-    static func binaryObjective(_ x: UnsafePointer<Double>, rows: Int, width d: Int, labels: [Int],
-                                        params: [Double], penalty: Double, gradient: inout [Double]) -> Double {
+    static func binaryObjective(
+        _ x: UnsafePointer<Double>, rows: Int, width d: Int, labels: [Int],
+        params: [Double], penalty: Double, gradient: inout [Double]
+    ) -> Double {
         let parts = params.withUnsafeBufferPointer { p in
             labels.withUnsafeBufferPointer { y in
                 forEachChunk(rows: rows) { range -> (Double, [Double]) in
                     var loss = 0.0
                     var g = [Double](repeating: 0, count: d + 1)
                     g.withUnsafeMutableBufferPointer { g in
-                        let w = p.baseAddress!, b = p[d]
+                        let w = p.baseAddress!
+                        let b = p[d]
                         for i in range {
                             let row = x + i * d
                             let z = b + dotRow(row, w, d)
@@ -85,8 +96,10 @@ struct LogisticRegression: Sendable, Equatable, Codable {
     }
 
     /// Mean multinomial log loss plus penalty; `params` is K weight rows then K intercepts.
-    static func softmaxObjective(_ x: UnsafePointer<Double>, rows: Int, width d: Int, classes: Int, labels: [Int],
-                                         params: [Double], penalty: Double, gradient: inout [Double]) -> Double {
+    static func softmaxObjective(
+        _ x: UnsafePointer<Double>, rows: Int, width d: Int, classes: Int, labels: [Int],
+        params: [Double], penalty: Double, gradient: inout [Double]
+    ) -> Double {
         let parts = params.withUnsafeBufferPointer { p in
             labels.withUnsafeBufferPointer { y in
                 forEachChunk(rows: rows) { range -> (Double, [Double]) in
@@ -122,12 +135,15 @@ struct LogisticRegression: Sendable, Equatable, Codable {
                 }
             }
         }
-        return combine(parts, rows: rows, params: params, penalizedCount: classes * d, penalty: penalty, gradient: &gradient)
+        return combine(
+            parts, rows: rows, params: params, penalizedCount: classes * d, penalty: penalty, gradient: &gradient)
     }
 
     /// Sums the chunks in order, takes the mean, and adds the penalty on the first `penalizedCount` params.
-    private static func combine(_ parts: [(Double, [Double])], rows: Int, params: [Double], penalizedCount: Int,
-                                penalty: Double, gradient: inout [Double]) -> Double {
+    private static func combine(
+        _ parts: [(Double, [Double])], rows: Int, params: [Double], penalizedCount: Int,
+        penalty: Double, gradient: inout [Double]
+    ) -> Double {
         let n = Double(rows)
         var loss = 0.0
         for i in gradient.indices { gradient[i] = 0 }

@@ -60,10 +60,12 @@ extension TrainedModel {
 
     /// Predictions for already-preprocessed features, rows split across cores on large inputs.
     func predict(_ x: FeatureMatrix) -> Predictions {
-        let width = x.columns, outputs = task == .regression ? 1 : classes.count
+        let width = x.columns
+        let outputs = task == .regression ? 1 : classes.count
         guard x.rows > 0 else {
-            return Predictions(classes: classes, classIndices: [],
-                               probabilities: task == .regression ? nil : FeatureMatrix(rows: 0, columns: outputs), values: [])
+            return Predictions(
+                classes: classes, classIndices: [],
+                probabilities: task == .regression ? nil : FeatureMatrix(rows: 0, columns: outputs), values: [])
         }
         var out = [Double](repeating: 0, count: x.rows * outputs)
         var indices = [Int](repeating: 0, count: task == .regression ? 0 : x.rows)
@@ -86,8 +88,9 @@ extension TrainedModel {
         if task == .regression {
             return Predictions(classes: [], classIndices: [], probabilities: nil, values: out)
         }
-        return Predictions(classes: classes, classIndices: indices,
-                           probabilities: FeatureMatrix(rows: x.rows, columns: outputs, values: out), values: [])
+        return Predictions(
+            classes: classes, classIndices: indices,
+            probabilities: FeatureMatrix(rows: x.rows, columns: outputs, values: out), values: [])
     }
 }
 

@@ -8,7 +8,8 @@ struct RidgeRegression: Sendable, Equatable, Codable {
 
     /// Fits `x` to `targets`, or fails when the system is singular (collinear features, alpha 0).
     static func fit(_ x: FeatureMatrix, targets: [Double], alpha: Double) throws -> RidgeRegression {
-        let n = x.rows, d = x.columns
+        let n = x.rows
+        let d = x.columns
         var means = [Double](repeating: 0, count: d)
         var targetMean = 0.0
         x.values.withUnsafeBufferPointer { values in
@@ -51,8 +52,10 @@ struct RidgeRegression: Sendable, Equatable, Codable {
             for k in 0..<j { gram[j * d + k] = gram[k * d + j] }
         }
         guard let weights = Cholesky.solve(gram, moment, n: d) else {
-            throw LabError("train.singular",
-                           "the features are collinear, so the least-squares problem has no unique solution; use --param alpha=1 (or larger)")
+            throw LabError(
+                "train.singular",
+                "the features are collinear, so the least-squares problem has no unique solution; use --param alpha=1 (or larger)"
+            )
         }
         var intercept = targetMean
         for j in 0..<d { intercept -= means[j] * weights[j] }

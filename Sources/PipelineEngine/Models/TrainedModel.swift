@@ -58,7 +58,8 @@ public struct TrainedModel: Sendable, Equatable {
         do {
             try data.write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw LabError("model.unwritable", "cannot write the model to '\(path)': \(error.localizedDescription)", file: path)
+            throw LabError(
+                "model.unwritable", "cannot write the model to '\(path)': \(error.localizedDescription)", file: path)
         }
     }
 
@@ -80,7 +81,7 @@ public struct TrainedModel: Sendable, Equatable {
         switch error {
         case DecodingError.keyNotFound(let key, _): "missing key '\(key.stringValue)'"
         case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context),
-             DecodingError.dataCorrupted(let context):
+            DecodingError.dataCorrupted(let context):
             context.codingPath.isEmpty
                 ? context.debugDescription
                 : "\(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)"
@@ -103,7 +104,10 @@ extension TrainedModel: Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let format = try container.decodeIfPresent(String.self, forKey: .format)
         guard format == Self.format else {
-            throw LabError("model.invalid", "not a cicdlab model file (its \"format\" is \(format.map { "'\($0)'" } ?? "missing"), expected '\(Self.format)')")
+            throw LabError(
+                "model.invalid",
+                "not a cicdlab model file (its \"format\" is \(format.map { "'\($0)'" } ?? "missing"), expected '\(Self.format)')"
+            )
         }
         kind = try container.decode(ModelKind.self, forKey: .kind)
         target = try container.decode(String.self, forKey: .target)

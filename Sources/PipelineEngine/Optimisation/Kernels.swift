@@ -4,7 +4,10 @@ import Foundation
 /// The dot product of two rows of `count` doubles, with four running sums so it vectorises.
 @inline(__always)
 func dotRow(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, _ count: Int) -> Double {
-    var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+    var s0 = 0.0
+    var s1 = 0.0
+    var s2 = 0.0
+    var s3 = 0.0
     var j = 0
     while j + 4 <= count {
         s0 += a[j] * b[j]
@@ -56,7 +59,10 @@ func forEachChunk<T>(rows: Int, rowsPerChunk: Int = 65_536, _ body: (Range<Int>)
     let chunks = max(1, min(16, rows / rowsPerChunk))
     if chunks == 1 { return [body(0..<rows)] }
     let results = UnsafeMutablePointer<T>.allocate(capacity: chunks)
-    defer { results.deinitialize(count: chunks); results.deallocate() }
+    defer {
+        results.deinitialize(count: chunks)
+        results.deallocate()
+    }
     let shared = SharedPointer(base: results)
     withoutActuallyEscaping(body) { body in
         nonisolated(unsafe) let work = body

@@ -26,7 +26,9 @@ struct LBFGS {
         var x = start
         var gradient = [Double](repeating: 0, count: n)
         var value = evaluate(x, &gradient)
-        var steps: [[Double]] = [], changes: [[Double]] = [], rhos: [Double] = []
+        var steps: [[Double]] = []
+        var changes: [[Double]] = []
+        var rhos: [Double] = []
         var direction = [Double](repeating: 0, count: n)
         var alphas = [Double](repeating: 0, count: memory)
         var candidate = [Double](repeating: 0, count: n)
@@ -35,7 +37,8 @@ struct LBFGS {
 
         while iterations < maxIterations {
             if maxAbs(gradient) <= tolerance {
-                return Outcome(x: x, value: value, iterations: iterations, converged: true, gradientNorm: maxAbs(gradient))
+                return Outcome(
+                    x: x, value: value, iterations: iterations, converged: true, gradientNorm: maxAbs(gradient))
             }
             iterations += 1
             // Two-loop recursion: direction = -H·gradient.
@@ -55,7 +58,9 @@ struct LBFGS {
             var slope = dot(gradient, direction)
             if slope >= 0 {
                 // Not a descent direction (curvature went stale): restart from steepest descent.
-                steps.removeAll(); changes.removeAll(); rhos.removeAll()
+                steps.removeAll()
+                changes.removeAll()
+                rhos.removeAll()
                 for i in 0..<n { direction[i] = -gradient[i] }
                 slope = dot(gradient, direction)
             }
@@ -79,17 +84,25 @@ struct LBFGS {
             guard accepted else {
                 // No decrease is possible at this precision: x is as good as it gets.
                 let norm = maxAbs(gradient)
-                return Outcome(x: x, value: value, iterations: iterations, converged: norm <= tolerance * 100, gradientNorm: norm)
+                return Outcome(
+                    x: x, value: value, iterations: iterations, converged: norm <= tolerance * 100, gradientNorm: norm)
             }
-            var s = [Double](repeating: 0, count: n), y = [Double](repeating: 0, count: n)
+            var s = [Double](repeating: 0, count: n)
+            var y = [Double](repeating: 0, count: n)
             for i in 0..<n {
                 s[i] = candidate[i] - x[i]
                 y[i] = candidateGradient[i] - gradient[i]
             }
             let sy = dot(s, y)
             if sy > 1e-12 * dot(y, y).squareRoot() * dot(s, s).squareRoot() {
-                if steps.count == memory { steps.removeFirst(); changes.removeFirst(); rhos.removeFirst() }
-                steps.append(s); changes.append(y); rhos.append(1 / sy)
+                if steps.count == memory {
+                    steps.removeFirst()
+                    changes.removeFirst()
+                    rhos.removeFirst()
+                }
+                steps.append(s)
+                changes.append(y)
+                rhos.append(1 / sy)
             }
             let previous = value
             swap(&x, &candidate)

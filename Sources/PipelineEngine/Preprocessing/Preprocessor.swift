@@ -34,7 +34,8 @@ extension Preprocessor {
     /// Numbers are standardised; booleans and text columns with at most `maxCategories`
     /// distinct values are one-hot encoded; other text columns are hashed bags of words. The
     /// `textColumns` and `categoricalColumns` options override that choice per column.
-    public static func fit(_ table: DataTable, features: [String], options: PreprocessingOptions) throws -> Preprocessor {
+    public static func fit(_ table: DataTable, features: [String], options: PreprocessingOptions) throws -> Preprocessor
+    {
         for name in options.textColumns + options.categoricalColumns where !features.contains(name) {
             var message = "'\(name)' is named in text_columns or categorical_columns but is not a feature"
             if let guess = closestMatch(to: name, among: features) { message += ". Did you mean '\(guess)'?" }
@@ -45,8 +46,10 @@ extension Preprocessor {
             let column = try table.requireColumn(name)
             if options.textColumns.contains(name) {
                 guard column.type == .string else {
-                    throw LabError("train.bad_param",
-                                   "text_columns names '\(name)', which holds \(column.type.rawValue) values; only text columns can be hashed as words")
+                    throw LabError(
+                        "train.bad_param",
+                        "text_columns names '\(name)', which holds \(column.type.rawValue) values; only text columns can be hashed as words"
+                    )
                 }
                 transforms.append(.text(HashedText(name: name, buckets: options.hashBuckets)))
             } else if options.categoricalColumns.contains(name) || column.type == .boolean {
@@ -55,9 +58,10 @@ extension Preprocessor {
                 transforms.append(.numeric(try scaling(of: column, source: table.source)))
             } else {
                 let values = categories(of: column)
-                transforms.append(values.count <= options.maxCategories
-                    ? .categorical(OneHotCategories(name: name, categories: values))
-                    : .text(HashedText(name: name, buckets: options.hashBuckets)))
+                transforms.append(
+                    values.count <= options.maxCategories
+                        ? .categorical(OneHotCategories(name: name, categories: values))
+                        : .text(HashedText(name: name, buckets: options.hashBuckets)))
             }
         }
         return Preprocessor(transforms: transforms)
@@ -68,8 +72,10 @@ extension Preprocessor {
     static func scaling(of column: Column, source: String) throws -> NumericScaling {
         let values = column.numericValues()
         guard !values.isEmpty else {
-            throw LabError("train.empty_feature",
-                           "feature '\(column.name)' has no values in the training rows of \(source.isEmpty ? "the data" : source); drop it with --features")
+            throw LabError(
+                "train.empty_feature",
+                "feature '\(column.name)' has no values in the training rows of \(source.isEmpty ? "the data" : source); drop it with --features"
+            )
         }
         let mean = values.reduce(0, +) / Double(values.count)
         var squares = 0.0

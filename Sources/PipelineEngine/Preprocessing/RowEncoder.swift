@@ -51,7 +51,8 @@ struct RowEncoder {
     }
 
     private static func numericWriter(_ scaling: NumericScaling, column: Column, source: String) throws -> Writer {
-        let mean = scaling.mean, scale = scaling.scale
+        let mean = scaling.mean
+        let scale = scaling.scale
         let indicator = scaling.missingIndicator
         let nulls = column.nulls
         func scaled(_ read: @escaping (Int) -> Double) -> Writer {
@@ -83,8 +84,10 @@ struct RowEncoder {
         case .boolean(let v): return scaled { v[$0] ? 1 : 0 }
         case .string(let codes, let dictionary):
             let example = codes.first { $0 >= 0 }.map { " (e.g. '\(dictionary[Int($0)])')" } ?? ""
-            throw LabError("data.type_mismatch",
-                           "feature '\(column.name)' was numeric when the model was trained but holds text in \(source.isEmpty ? "the data" : source)\(example)")
+            throw LabError(
+                "data.type_mismatch",
+                "feature '\(column.name)' was numeric when the model was trained but holds text in \(source.isEmpty ? "the data" : source)\(example)"
+            )
         }
     }
 

@@ -23,39 +23,53 @@ public struct ModelParameters: Sendable, Equatable {
 
     /// The settings every kind takes: how columns are encoded.
     static let preprocessing: [Spec] = [
-        Spec(name: "max_categories", defaultValue: "20", rule: .positiveInteger,
-             meaning: "a text column with at most this many distinct values is one-hot encoded"),
-        Spec(name: "hash_buckets", defaultValue: "256", rule: .positiveInteger,
-             meaning: "buckets of the hashed bag of words for text columns"),
-        Spec(name: "text_columns", defaultValue: "", rule: .columnList,
-             meaning: "columns to treat as free text"),
-        Spec(name: "categorical_columns", defaultValue: "", rule: .columnList,
-             meaning: "columns to one-hot encode"),
+        Spec(
+            name: "max_categories", defaultValue: "20", rule: .positiveInteger,
+            meaning: "a text column with at most this many distinct values is one-hot encoded"),
+        Spec(
+            name: "hash_buckets", defaultValue: "256", rule: .positiveInteger,
+            meaning: "buckets of the hashed bag of words for text columns"),
+        Spec(
+            name: "text_columns", defaultValue: "", rule: .columnList,
+            meaning: "columns to treat as free text"),
+        Spec(
+            name: "categorical_columns", defaultValue: "", rule: .columnList,
+            meaning: "columns to one-hot encode"),
     ]
 
     /// The settings of one model kind, its own first.
     static func specs(for kind: ModelKind) -> [Spec] {
-        let own: [Spec] = switch kind {
-        case .logistic: [
-            Spec(name: "C", defaultValue: "1", rule: .positiveNumber,
-                 meaning: "inverse strength of the L2 penalty, as scikit-learn's C"),
-            Spec(name: "max_iter", defaultValue: "1000", rule: .positiveInteger,
-                 meaning: "most L-BFGS iterations"),
-            Spec(name: "tol", defaultValue: "1e-06", rule: .positiveNumber,
-                 meaning: "stop when no gradient entry of the mean loss exceeds this"),
-        ]
-        case .linear: [
-            Spec(name: "alpha", defaultValue: "1", rule: .nonNegativeNumber,
-                 meaning: "strength of the L2 penalty, as scikit-learn's Ridge alpha"),
-        ]
-        case .knn: [
-            Spec(name: "k", defaultValue: "5", rule: .positiveInteger, meaning: "neighbours that vote"),
-        ]
-        case .naiveBayes: [
-            Spec(name: "var_smoothing", defaultValue: "1e-09", rule: .nonNegativeNumber,
-                 meaning: "share of the largest feature variance added to every variance"),
-        ]
-        }
+        let own: [Spec] =
+            switch kind {
+            case .logistic:
+                [
+                    Spec(
+                        name: "C", defaultValue: "1", rule: .positiveNumber,
+                        meaning: "inverse strength of the L2 penalty, as scikit-learn's C"),
+                    Spec(
+                        name: "max_iter", defaultValue: "1000", rule: .positiveInteger,
+                        meaning: "most L-BFGS iterations"),
+                    Spec(
+                        name: "tol", defaultValue: "1e-06", rule: .positiveNumber,
+                        meaning: "stop when no gradient entry of the mean loss exceeds this"),
+                ]
+            case .linear:
+                [
+                    Spec(
+                        name: "alpha", defaultValue: "1", rule: .nonNegativeNumber,
+                        meaning: "strength of the L2 penalty, as scikit-learn's Ridge alpha")
+                ]
+            case .knn:
+                [
+                    Spec(name: "k", defaultValue: "5", rule: .positiveInteger, meaning: "neighbours that vote")
+                ]
+            case .naiveBayes:
+                [
+                    Spec(
+                        name: "var_smoothing", defaultValue: "1e-09", rule: .nonNegativeNumber,
+                        meaning: "share of the largest feature variance added to every variance")
+                ]
+            }
         return own + preprocessing
     }
 

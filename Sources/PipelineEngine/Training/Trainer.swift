@@ -24,34 +24,45 @@ public enum Trainer {
             testTable = TrainTestSplit.rows(nonNullRows(testTarget), of: test)
         } else {
             guard request.testRatio > 0, request.testRatio < 1 else {
-                throw LabError("train.bad_test_ratio", "--test-ratio must be between 0 and 1 (exclusive), got \(formatDouble(request.testRatio))")
+                throw LabError(
+                    "train.bad_test_ratio",
+                    "--test-ratio must be between 0 and 1 (exclusive), got \(formatDouble(request.testRatio))")
             }
-            let split = TrainTestSplit.split(rowCount: trainRows.count, testRatio: request.testRatio, seed: request.seed)
+            let split = TrainTestSplit.split(
+                rowCount: trainRows.count, testRatio: request.testRatio, seed: request.seed)
             testTable = TrainTestSplit.rows(split.test.map { trainRows[$0] }, of: request.train)
             trainRows = split.train.map { trainRows[$0] }
         }
         guard !trainRows.isEmpty else {
-            throw LabError("train.no_rows", request.train.rowCount == 0 || request.test != nil
-                ? "\(source) has no rows with a '\(request.target)' value to train on"
-                : "\(source) has too few rows to split off test rows; add rows or pass --test FILE")
+            throw LabError(
+                "train.no_rows",
+                request.train.rowCount == 0 || request.test != nil
+                    ? "\(source) has no rows with a '\(request.target)' value to train on"
+                    : "\(source) has too few rows to split off test rows; add rows or pass --test FILE")
         }
         guard testTable.rowCount > 0 else {
-            throw LabError("train.no_rows", "'\(testTable.source)' has no rows with a '\(request.target)' value to test on")
+            throw LabError(
+                "train.no_rows", "'\(testTable.source)' has no rows with a '\(request.target)' value to test on")
         }
         let trainTable = TrainTestSplit.rows(trainRows, of: request.train)
-        let target = try TrainingTarget.read(try trainTable.requireColumn(request.target), for: kind, source: trainTable.source)
+        let target = try TrainingTarget.read(
+            try trainTable.requireColumn(request.target), for: kind, source: trainTable.source)
         if kind == .knn, parameters.integer("k") > trainRows.count {
-            throw LabError("train.bad_param", "parameter 'k' is \(parameters.integer("k")) but there are only \(trainRows.count) training rows")
+            throw LabError(
+                "train.bad_param",
+                "parameter 'k' is \(parameters.integer("k")) but there are only \(trainRows.count) training rows")
         }
 
         let start = ContinuousClock.now
-        let preprocessing = try Preprocessor.fit(trainTable, features: features, options: parameters.preprocessingOptions)
+        let preprocessing = try Preprocessor.fit(
+            trainTable, features: features, options: parameters.preprocessingOptions)
         let x = try preprocessing.transform(trainTable)
         let estimator = try fit(kind, x: x, target: target, parameters: parameters)
         let trainSeconds = seconds(since: start)
 
-        let canonical = TrainingRequest.canonicalParams(kind: kind, target: request.target, features: features, parameters: parameters,
-                                                        seed: request.seed, testRatio: request.test == nil ? request.testRatio : nil)
+        let canonical = TrainingRequest.canonicalParams(
+            kind: kind, target: request.target, features: features, parameters: parameters,
+            seed: request.seed, testRatio: request.test == nil ? request.testRatio : nil)
         var classes: [String] = []
         if case .classes(_, let names) = target { classes = names }
         let model = TrainedModel(
@@ -61,14 +72,19 @@ public enum Trainer {
             createdAt: ISO8601DateFormatter().string(from: request.createdAt))
 
         let predictions = try model.predict(testTable)
-        let (scored, _) = try ScoredRows.make(model: model, predictions: predictions,
-                                              target: try testTable.requireColumn(request.target), source: testTable.source)
+        let (scored, _) = try ScoredRows.make(
+            model: model, predictions: predictions,
+            target: try testTable.requireColumn(request.target), source: testTable.source)
         let report = TrainingReport(
             model: try ModelSummary(model), task: kind.task, metrics: scored.metrics(), average: scored.average,
-            positiveClass: scored.average == "binary" ? model.positiveClass : nil, confusionMatrix: scored.confusionMatrix,
-            trainRows: trainTable.rowCount, testRows: testTable.rowCount, skippedRows: skipped, trainSeconds: trainSeconds,
+            positiveClass: scored.average == "binary" ? model.positiveClass : nil,
+            confusionMatrix: scored.confusionMatrix,
+            trainRows: trainTable.rowCount, testRows: testTable.rowCount, skippedRows: skipped,
+            trainSeconds: trainSeconds,
             iterations: model.convergence?.iterations, converged: model.convergence?.converged,
-            encodings: preprocessing.transforms.map { ColumnEncoding(column: $0.name, encoding: $0.encoding, width: $0.width) },
+            encodings: preprocessing.transforms.map {
+                ColumnEncoding(column: $0.name, encoding: $0.encoding, width: $0.width)
+            },
             out: nil)
         return Outcome(model: model, report: report)
     }
@@ -79,7 +95,9 @@ public enum Trainer {
         guard let asked = request.features else {
             let all = request.train.columnNames.filter { $0 != request.target }
             guard !all.isEmpty else {
-                throw LabError("train.no_features", "'\(request.train.source)' has no columns besides the target '\(request.target)' to learn from")
+                throw LabError(
+                    "train.no_features",
+                    "'\(request.train.source)' has no columns besides the target '\(request.target)' to learn from")
             }
             return all
         }
@@ -87,8 +105,9 @@ public enum Trainer {
         var seen = Set<String>()
         for name in asked {
             if name == request.target {
-                throw LabError("train.target_in_features",
-                               "target '\(name)' is also listed in --features; a model cannot learn from the answer it predicts")
+                throw LabError(
+                    "train.target_in_features",
+                    "target '\(name)' is also listed in --features; a model cannot learn from the answer it predicts")
             }
             guard seen.insert(name).inserted else {
                 throw LabError("train.duplicate_feature", "feature '\(name)' is listed twice in --features")
@@ -102,19 +121,27 @@ public enum Trainer {
         (0..<column.count).filter { !column.isNull($0) }
     }
 
-    private static func fit(_ kind: ModelKind, x: FeatureMatrix, target: TrainingTarget, parameters: ModelParameters) throws -> FittedEstimator {
+    private static func fit(_ kind: ModelKind, x: FeatureMatrix, target: TrainingTarget, parameters: ModelParameters)
+        throws -> FittedEstimator
+    {
         switch (kind, target) {
         case (.linear, .values(let values)):
             return .linear(try RidgeRegression.fit(x, targets: values, alpha: parameters.double("alpha")))
         case (.logistic, .classes(let labels, let classes)):
-            return .logistic(LogisticRegression.fit(x, labels: labels, classCount: classes.count, c: parameters.double("C"),
-                                                    maxIterations: parameters.integer("max_iter"), tolerance: parameters.double("tol")))
+            return .logistic(
+                LogisticRegression.fit(
+                    x, labels: labels, classCount: classes.count, c: parameters.double("C"),
+                    maxIterations: parameters.integer("max_iter"), tolerance: parameters.double("tol")))
         case (.knn, .classes(let labels, let classes)):
-            return .knn(KNearestNeighbors(k: parameters.integer("k"), classCount: classes.count, width: x.columns,
-                                          points: x.values, labels: labels))
+            return .knn(
+                KNearestNeighbors(
+                    k: parameters.integer("k"), classCount: classes.count, width: x.columns,
+                    points: x.values, labels: labels))
         case (.naiveBayes, .classes(let labels, let classes)):
-            return .naiveBayes(GaussianNaiveBayes.fit(x, labels: labels, classCount: classes.count,
-                                                      varSmoothing: parameters.double("var_smoothing")))
+            return .naiveBayes(
+                GaussianNaiveBayes.fit(
+                    x, labels: labels, classCount: classes.count,
+                    varSmoothing: parameters.double("var_smoothing")))
         default:
             preconditionFailure("TrainingTarget.read matches the target to the model's task")
         }

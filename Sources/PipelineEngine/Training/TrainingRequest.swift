@@ -28,8 +28,10 @@ public struct TrainingRequest: Sendable {
     /// The text the params hash is taken of: every setting that shapes the model, one
     /// `key=value` line each in key order (model params with defaults, plus `features`,
     /// `model`, `seed`, `target`, and `test_ratio` when the test rows are split off).
-    static func canonicalParams(kind: ModelKind, target: String, features: [String], parameters: ModelParameters,
-                                seed: UInt64, testRatio: Double?) -> String {
+    static func canonicalParams(
+        kind: ModelKind, target: String, features: [String], parameters: ModelParameters,
+        seed: UInt64, testRatio: Double?
+    ) -> String {
         var values = parameters.values
         values["features"] = features.joined(separator: ",")
         values["model"] = kind.rawValue

@@ -9,14 +9,18 @@ enum TrainingTarget {
         let name = column.name
         if kind.task == .regression {
             guard column.isNumeric else {
-                throw LabError("train.target_not_numeric",
-                               "target '\(name)' holds \(column.type.rawValue) values, but --model \(kind.rawValue) predicts a number; pick a numeric target or a classifier (logistic, knn, naive-bayes)")
+                throw LabError(
+                    "train.target_not_numeric",
+                    "target '\(name)' holds \(column.type.rawValue) values, but --model \(kind.rawValue) predicts a number; pick a numeric target or a classifier (logistic, knn, naive-bayes)"
+                )
             }
             return .values((0..<column.count).map { column.double(at: $0)! })
         }
         if case .double(let values) = column.storage, let fractional = values.first(where: { $0 != $0.rounded() }) {
-            throw LabError("train.continuous_target",
-                           "target '\(name)' holds continuous numbers (such as \(formatDouble(fractional))), but --model \(kind.rawValue) predicts classes; use --model linear for a number")
+            throw LabError(
+                "train.continuous_target",
+                "target '\(name)' holds continuous numbers (such as \(formatDouble(fractional))), but --model \(kind.rawValue) predicts classes; use --model linear for a number"
+            )
         }
         // Distinct values first, then one text label per class rather than one per row.
         let (codes, names) = distinctCodes(column)
@@ -24,8 +28,10 @@ enum TrainingTarget {
         for code in codes { used[code] = true }
         let classes = LabelOrder.sorted(names.indices.filter { used[$0] }.map { names[$0] })
         guard classes.count >= 2 else {
-            throw LabError("train.single_class",
-                           "target '\(name)' has a single class ('\(classes.first ?? "")') in the \(column.count) training rows of \(source.isEmpty ? "the data" : source); a classifier needs at least two classes")
+            throw LabError(
+                "train.single_class",
+                "target '\(name)' has a single class ('\(classes.first ?? "")') in the \(column.count) training rows of \(source.isEmpty ? "the data" : source); a classifier needs at least two classes"
+            )
         }
         var index: [String: Int] = [:]
         for (i, label) in classes.enumerated() { index[label] = i }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PipelineEngine
 
 /// `evaluate`: metrics, measured latency, slices and fairness of a saved model on new data.
@@ -9,7 +10,8 @@ import Testing
     }
 
     @Test func slicesAndFairnessMatchFairlearnOnTheSamePredictions() throws {
-        let report = try Evaluator.evaluate(customersModel(), on: TestTables.fixture("customers-test.csv"), slice: "region")
+        let report = try Evaluator.evaluate(
+            customersModel(), on: TestTables.fixture("customers-test.csv"), slice: "region")
         // Fairlearn's MetricFrame over scikit-learn's predictions (`customers-slices`).
         let expected: [(String, Int, Double, Double, Double, Double)] = [
             ("east", 32, 0.71875, 0.71875, 0.7692307692307693, 0.5),
@@ -46,7 +48,8 @@ import Testing
     }
 
     @Test func latencyIsMeasuredPerPrediction() throws {
-        let report = try Evaluator.evaluate(customersModel(), on: TestTables.fixture("customers-test.csv"), timedRows: 150)
+        let report = try Evaluator.evaluate(
+            customersModel(), on: TestTables.fixture("customers-test.csv"), timedRows: 150)
         let latency = report.latencyMs
         #expect(latency.samples == 150)
         #expect(latency.p50 > 0)
@@ -59,12 +62,16 @@ import Testing
         let model = try Trainer.train(.fixture("wine", target: "cultivar", model: .naiveBayes)).model
         var table = try TestTables.fixture("wine-test.csv")
         let index = table.columnNames.firstIndex(of: "cultivar")!
-        guard case .string(var codes, var dictionary) = table.columns[index].storage else { Issue.record("labels are text"); return }
+        guard case .string(var codes, var dictionary) = table.columns[index].storage else {
+            Issue.record("labels are text")
+            return
+        }
         codes[0] = -1
         dictionary.append("nebbiolo")
         codes[1] = Int32(dictionary.count - 1)
-        table.columns[index] = Column(name: "cultivar", storage: .string(codes: codes, dictionary: dictionary),
-                                      nulls: codes.map { $0 < 0 })
+        table.columns[index] = Column(
+            name: "cultivar", storage: .string(codes: codes, dictionary: dictionary),
+            nulls: codes.map { $0 < 0 })
         let report = try Evaluator.evaluate(model, on: table)
         #expect(report.rows == 44 && report.skippedRows == 1)
         #expect(report.average == "macro")
@@ -84,26 +91,41 @@ import Testing
 
     @Test func aSliceColumnWithTooManyValuesIsRefused() throws {
         let model = try customersModel()
-        #expect(throws: LabError("evaluate.too_many_slices", "slice column 'spend' has 200 distinct values; pick a column with at most 50 groups")) {
+        #expect(
+            throws: LabError(
+                "evaluate.too_many_slices",
+                "slice column 'spend' has 200 distinct values; pick a column with at most 50 groups")
+        ) {
             try Evaluator.evaluate(model, on: TestTables.fixture("customers-test.csv"), slice: "spend")
         }
     }
 
     @Test func theReportsEncodeToTheJSONContracts() throws {
         let outcome = try Trainer.train(.fixture("customers", target: "churned", model: .logistic))
-        let evaluation = try Evaluator.evaluate(outcome.model, on: TestTables.fixture("customers-test.csv"), slice: "premium")
+        let evaluation = try Evaluator.evaluate(
+            outcome.model, on: TestTables.fixture("customers-test.csv"), slice: "premium")
         let encoder = JSONEncoder()
-        let train = try #require(try JSONSerialization.jsonObject(with: encoder.encode(outcome.report)) as? [String: Any])
+        let train = try #require(
+            try JSONSerialization.jsonObject(with: encoder.encode(outcome.report)) as? [String: Any])
         let model = try #require(train["model"] as? [String: Any])
         #expect(Set(["kind", "target", "features", "params", "hash"]).isSubset(of: model.keys))
-        #expect(Set(["accuracy", "precision", "recall", "f1", "roc_auc"]) == Set((train["metrics"] as? [String: Any] ?? [:]).keys))
+        #expect(
+            Set(["accuracy", "precision", "recall", "f1", "roc_auc"])
+                == Set((train["metrics"] as? [String: Any] ?? [:]).keys))
         #expect(train["train_rows"] as? Int == 600 && train["test_rows"] as? Int == 200)
         #expect(train["train_seconds"] is Double)
-        let evaluate = try #require(try JSONSerialization.jsonObject(with: encoder.encode(evaluation)) as? [String: Any])
+        let evaluate = try #require(
+            try JSONSerialization.jsonObject(with: encoder.encode(evaluation)) as? [String: Any])
         #expect(Set(["p50", "p95", "p99"]).isSubset(of: (evaluate["latency_ms"] as? [String: Any] ?? [:]).keys))
         let slices = try #require(evaluate["slices"] as? [[String: Any]])
-        #expect(slices.map { Set($0.keys) } == [["column", "value", "rows", "metrics"], ["column", "value", "rows", "metrics"]])
+        #expect(
+            slices.map { Set($0.keys) } == [
+                ["column", "value", "rows", "metrics"], ["column", "value", "rows", "metrics"],
+            ])
         #expect(slices.map { $0["value"] as? String } == ["false", "true"])
-        #expect((evaluate["fairness"] as? [String: Any])?.keys.sorted() == ["demographic_parity_ratio", "equalized_odds_difference"])
+        #expect(
+            (evaluate["fairness"] as? [String: Any])?.keys.sorted() == [
+                "demographic_parity_ratio", "equalized_odds_difference",
+            ])
     }
 }

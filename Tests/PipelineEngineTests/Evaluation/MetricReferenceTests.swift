@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PipelineEngine
 
 /// Metric functions against scikit-learn and Fairlearn on fixed vectors
@@ -9,7 +10,8 @@ import Testing
     static let binaryPredicted = scores.map { $0 >= 0.5 ? 1 : 0 }
 
     @Test func binaryMetricsMatchScikitLearn() {
-        let truth = Self.binaryTruth, predicted = Self.binaryPredicted
+        let truth = Self.binaryTruth
+        let predicted = Self.binaryPredicted
         let s = ClassificationMetrics.binary(truth, predicted, positive: 1)
         #expect(abs(ClassificationMetrics.accuracy(truth, predicted) - 0.5) < 1e-9)
         #expect(abs(s.precision - 0.5) < 1e-9)
@@ -18,7 +20,8 @@ import Testing
     }
 
     @Test func rocAUCCountsTiedScoresAsHalf() throws {
-        let auc = try #require(ClassificationMetrics.rocAUC(positive: Self.binaryTruth.map { $0 == 1 }, scores: Self.scores))
+        let auc = try #require(
+            ClassificationMetrics.rocAUC(positive: Self.binaryTruth.map { $0 == 1 }, scores: Self.scores))
         #expect(abs(auc - 0.7222222222222222) < 1e-9)
     }
 
@@ -42,7 +45,8 @@ import Testing
     }
 
     @Test func regressionMetricsMatchScikitLearn() {
-        let truth = [3.0, -0.5, 2.0, 7.0, 4.2, 1.1], predicted = [2.5, 0.0, 2.1, 7.8, 3.9, 0.7]
+        let truth = [3.0, -0.5, 2.0, 7.0, 4.2, 1.1]
+        let predicted = [2.5, 0.0, 2.1, 7.8, 3.9, 0.7]
         #expect(abs(RegressionMetrics.rmse(truth, predicted) - 0.48304589153964794) < 1e-9)
         #expect(abs(RegressionMetrics.mae(truth, predicted) - 0.4333333333333334) < 1e-9)
         #expect(abs(RegressionMetrics.r2(truth, predicted) - 0.9588960657662948) < 1e-9)
@@ -68,7 +72,8 @@ import Testing
     }
 
     @Test func aGroupWithoutPositivesHasZeroTruePositiveRate() {
-        let rates = FairnessMetrics.groupRates(truth: [false, false, true], predicted: [true, false, true], groups: [0, 0, 1])
+        let rates = FairnessMetrics.groupRates(
+            truth: [false, false, true], predicted: [true, false, true], groups: [0, 0, 1])
         #expect(rates[0] == .init(selectionRate: 0.5, truePositiveRate: 0, falsePositiveRate: 0.5))
         #expect(rates[1] == .init(selectionRate: 1, truePositiveRate: 1, falsePositiveRate: 0))
     }

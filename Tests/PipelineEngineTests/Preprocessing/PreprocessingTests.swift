@@ -1,15 +1,21 @@
 import Testing
+
 @testable import PipelineEngine
 
 /// How columns become features: scaling, one-hot, hashed text and nulls.
 @Suite struct PreprocessingTests {
-    func fit(_ csv: String, _ features: [String], options: PreprocessingOptions = PreprocessingOptions()) throws -> Preprocessor {
+    func fit(_ csv: String, _ features: [String], options: PreprocessingOptions = PreprocessingOptions()) throws
+        -> Preprocessor
+    {
         try Preprocessor.fit(TestTables.csv(csv, source: "train.csv"), features: features, options: options)
     }
 
     @Test func standardisesWithTheTrainingMeanAndPopulationStd() throws {
         let p = try fit("x\n1\n2\n3\n4", ["x"])
-        #expect(p.transforms == [.numeric(NumericScaling(name: "x", mean: 2.5, scale: 1.25.squareRoot(), missingIndicator: false))])
+        #expect(
+            p.transforms == [
+                .numeric(NumericScaling(name: "x", mean: 2.5, scale: 1.25.squareRoot(), missingIndicator: false))
+            ])
         let x = try p.transform(TestTables.csv("x\n5\n2.5"))
         #expect(x.values == [2.5 / 1.25.squareRoot(), 0])
     }
@@ -23,7 +29,10 @@ import Testing
     @Test func nullsAreImputedWithTheMeanAndMarked() throws {
         let p = try fit("x\n1\n\n3", ["x"])
         // Like SimpleImputer then StandardScaler: the imputed row adds no spread but counts.
-        #expect(p.transforms == [.numeric(NumericScaling(name: "x", mean: 2, scale: (2.0 / 3).squareRoot(), missingIndicator: true))])
+        #expect(
+            p.transforms == [
+                .numeric(NumericScaling(name: "x", mean: 2, scale: (2.0 / 3).squareRoot(), missingIndicator: true))
+            ])
         #expect(p.outputNames == ["x", "x (missing)"])
         let x = try p.transform(TestTables.csv("x\n\n2"))
         #expect(x.values == [0, 1, 0, 0])
@@ -33,9 +42,12 @@ import Testing
         let p = try fit("plan,member\nbasic,true\npro,false\nbasic,true", ["plan", "member"])
         #expect(p.outputNames == ["plan=basic", "plan=pro", "member=false", "member=true"])
         let x = try p.transform(TestTables.csv("plan,member\npro,true\nenterprise,false\n,true"))
-        #expect(x.values == [0, 1, 0, 1,
-                             0, 0, 1, 0,
-                             0, 0, 0, 1])
+        #expect(
+            x.values == [
+                0, 1, 0, 1,
+                0, 0, 1, 0,
+                0, 0, 0, 1,
+            ])
     }
 
     @Test func categoriesSortNumericallyWhenTheyAreNumbers() throws {
@@ -66,7 +78,11 @@ import Testing
     @Test func textOverrideOnANumberIsRefused() {
         var options = PreprocessingOptions()
         options.textColumns = ["age"]
-        #expect(throws: LabError("train.bad_param", "text_columns names 'age', which holds integer values; only text columns can be hashed as words")) {
+        #expect(
+            throws: LabError(
+                "train.bad_param",
+                "text_columns names 'age', which holds integer values; only text columns can be hashed as words")
+        ) {
             try fit("age\n1\n2", ["age"], options: options)
         }
     }
@@ -74,14 +90,22 @@ import Testing
     @Test func anOverrideMustNameAFeature() {
         var options = PreprocessingOptions()
         options.categoricalColumns = ["regoin"]
-        #expect(throws: LabError("train.bad_param", "'regoin' is named in text_columns or categorical_columns but is not a feature. Did you mean 'region'?")) {
+        #expect(
+            throws: LabError(
+                "train.bad_param",
+                "'regoin' is named in text_columns or categorical_columns but is not a feature. Did you mean 'region'?")
+        ) {
             try fit("region\nn\ns", ["region"], options: options)
         }
     }
 
     @Test func aNumericFeatureHoldingTextLaterIsAnError() throws {
         let p = try fit("x\n1\n2", ["x"])
-        #expect(throws: LabError("data.type_mismatch", "feature 'x' was numeric when the model was trained but holds text in eval.csv (e.g. 'n/a')")) {
+        #expect(
+            throws: LabError(
+                "data.type_mismatch",
+                "feature 'x' was numeric when the model was trained but holds text in eval.csv (e.g. 'n/a')")
+        ) {
             try p.transform(TestTables.csv("x\nn/a\n3", source: "eval.csv"))
         }
     }
@@ -94,9 +118,15 @@ import Testing
     }
 
     @Test func anAllNullFeatureCannotBeScaled() {
-        #expect(throws: LabError("train.empty_feature", "feature 'x' has no values in the training rows of train.csv; drop it with --features")) {
-            try Preprocessor.fit(DataTable(columns: [Column(name: "x", storage: .double([0, 0]), nulls: [true, true])], source: "train.csv"),
-                                 features: ["x"], options: PreprocessingOptions())
+        #expect(
+            throws: LabError(
+                "train.empty_feature",
+                "feature 'x' has no values in the training rows of train.csv; drop it with --features")
+        ) {
+            try Preprocessor.fit(
+                DataTable(
+                    columns: [Column(name: "x", storage: .double([0, 0]), nulls: [true, true])], source: "train.csv"),
+                features: ["x"], options: PreprocessingOptions())
         }
     }
 }
@@ -104,7 +134,10 @@ import Testing
 /// The hashed bag of words.
 @Suite struct TextHashingTests {
     @Test func tokensAreLowerCasedWordsWithoutPunctuation() {
-        #expect(TextHashing.tokens("Hello, World! It's 2024 -- déjà vu.") == ["hello", "world", "it", "s", "2024", "déjà", "vu"])
+        #expect(
+            TextHashing.tokens("Hello, World! It's 2024 -- déjà vu.") == [
+                "hello", "world", "it", "s", "2024", "déjà", "vu",
+            ])
         #expect(TextHashing.tokens("  ...  ").isEmpty)
     }
 
@@ -115,7 +148,8 @@ import Testing
 
     @Test func vectorsCountWordsPerBucketAtUnitLength() {
         let v = TextHashing.vector("spam spam eggs", buckets: 16)
-        let spam = TextHashing.bucket(of: "spam", buckets: 16), eggs = TextHashing.bucket(of: "eggs", buckets: 16)
+        let spam = TextHashing.bucket(of: "spam", buckets: 16)
+        let eggs = TextHashing.bucket(of: "eggs", buckets: 16)
         #expect(spam != eggs)
         #expect(abs(v[spam] - 2 / 5.0.squareRoot()) < 1e-15)
         #expect(abs(v[eggs] - 1 / 5.0.squareRoot()) < 1e-15)
@@ -124,11 +158,17 @@ import Testing
     }
 
     @Test func aModelLearnsFromHashedText() throws {
-        let good = ["great fast service", "love it", "great product", "fast and great", "love the service", "really love it"]
-        let bad = ["terrible slow service", "hate it", "broken product", "slow and terrible", "hate the delay", "really broken"]
+        let good = [
+            "great fast service", "love it", "great product", "fast and great", "love the service", "really love it",
+        ]
+        let bad = [
+            "terrible slow service", "hate it", "broken product", "slow and terrible", "hate the delay",
+            "really broken",
+        ]
         var rows = ["review,happy"]
         for i in 0..<6 { rows += ["\(good[i]),yes", "\(bad[i]),no"] }
-        var request = TrainingRequest(train: TestTables.csv(rows.joined(separator: "\n")), target: "happy", dataHash: "")
+        var request = TrainingRequest(
+            train: TestTables.csv(rows.joined(separator: "\n")), target: "happy", dataHash: "")
         request.test = TestTables.csv("review,happy\ngreat love,yes\nslow broken,no\nterrible,no\nfast,yes")
         request.params = ["hash_buckets": "64", "text_columns": "review"]
         let outcome = try Trainer.train(request)

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import PipelineEngine
 
 /// Tables for tests, built from simple CSV text (no quoting) or from the fixture files.
@@ -25,7 +26,9 @@ enum TestTables {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
         let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        let cells = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let cells = lines.dropFirst().map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
         let columns = header.indices.map { i in column(header[i], cells.map { $0[i] }) }
         return DataTable(columns: columns, source: source)
     }
@@ -43,10 +46,18 @@ enum TestTables {
         if present.allSatisfy({ $0 == "true" || $0 == "false" }) {
             return Column(name: name, storage: .boolean(fields.map { $0 == "true" }), nulls: anyNull ? nulls : [])
         }
-        var dictionary: [String] = [], codes: [Int32] = [], index: [String: Int32] = [:]
+        var dictionary: [String] = []
+        var codes: [Int32] = []
+        var index: [String: Int32] = [:]
         for field in fields {
-            if field.isEmpty { codes.append(-1); continue }
-            if index[field] == nil { index[field] = Int32(dictionary.count); dictionary.append(field) }
+            if field.isEmpty {
+                codes.append(-1)
+                continue
+            }
+            if index[field] == nil {
+                index[field] = Int32(dictionary.count)
+                dictionary.append(field)
+            }
             codes.append(index[field]!)
         }
         return Column(name: name, storage: .string(codes: codes, dictionary: dictionary), nulls: anyNull ? nulls : [])
@@ -63,8 +74,9 @@ enum TestTables {
 extension TrainingRequest {
     /// A request for the `name-train.csv` / `name-test.csv` fixture pair.
     static func fixture(_ name: String, target: String, model: ModelKind) throws -> TrainingRequest {
-        var request = TrainingRequest(train: try TestTables.fixture("\(name)-train.csv"), target: target,
-                                      dataHash: try SHA256.hex(fileAt: TestTables.fixturePath("\(name)-train.csv")))
+        var request = TrainingRequest(
+            train: try TestTables.fixture("\(name)-train.csv"), target: target,
+            dataHash: try SHA256.hex(fileAt: TestTables.fixturePath("\(name)-train.csv")))
         request.test = try TestTables.fixture("\(name)-test.csv")
         request.model = model
         return request

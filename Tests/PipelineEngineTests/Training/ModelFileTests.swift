@@ -1,11 +1,14 @@
 import Foundation
 import Testing
+
 @testable import PipelineEngine
 
 /// Model files: what they hold, that they load back to the same predictions, and their hashes.
 @Suite struct ModelFileTests {
-    @Test(arguments: [("customers", "churned", ModelKind.logistic), ("wine", "cultivar", .logistic), ("wine", "cultivar", .knn),
-                      ("breast-cancer", "benign", .naiveBayes), ("diabetes", "progression", .linear)])
+    @Test(arguments: [
+        ("customers", "churned", ModelKind.logistic), ("wine", "cultivar", .logistic), ("wine", "cultivar", .knn),
+        ("breast-cancer", "benign", .naiveBayes), ("diabetes", "progression", .linear),
+    ])
     func aSavedModelLoadsBackAndPredictsIdentically(data: String, target: String, kind: ModelKind) throws {
         let outcome = try Trainer.train(.fixture(data, target: target, model: kind))
         let path = try TestTables.temporaryDirectory().appendingPathComponent("model.json").path
@@ -13,7 +16,8 @@ import Testing
         let loaded = try TrainedModel.load(from: path)
         #expect(loaded == outcome.model)
         let test = try TestTables.fixture("\(data)-test.csv")
-        let before = try outcome.model.predict(test), after = try loaded.predict(test)
+        let before = try outcome.model.predict(test)
+        let after = try loaded.predict(test)
         #expect(before.classIndices == after.classIndices)
         #expect(before.values == after.values)
         #expect(before.probabilities == after.probabilities)
@@ -25,15 +29,22 @@ import Testing
         let outcome = try Trainer.train(request)
         let path = try TestTables.temporaryDirectory().appendingPathComponent("model.json").path
         try outcome.model.save(to: path)
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
-        #expect(Set(json.keys) == ["format", "kind", "task", "target", "features", "classes", "params", "seed", "preprocessing",
-                                   "weights", "data_hash", "params_hash", "train_rows", "test_rows", "created_at"])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        #expect(
+            Set(json.keys) == [
+                "format", "kind", "task", "target", "features", "classes", "params", "seed", "preprocessing",
+                "weights", "data_hash", "params_hash", "train_rows", "test_rows", "created_at",
+            ])
         #expect(json["kind"] as? String == "logistic")
         #expect(json["classes"] as? [String] == ["0", "1"])
         #expect(json["created_at"] as? String == "2023-11-14T22:13:20Z")
         #expect(json["data_hash"] as? String == (try SHA256.hex(fileAt: TestTables.fixturePath("customers-train.csv"))))
         let columns = try #require((json["preprocessing"] as? [String: Any])?["columns"] as? [[String: Any]])
-        #expect(columns.map { $0["encoding"] as? String } == ["numeric", "numeric", "numeric", "numeric", "numeric", "categorical", "categorical"])
+        #expect(
+            columns.map { $0["encoding"] as? String } == [
+                "numeric", "numeric", "numeric", "numeric", "numeric", "categorical", "categorical",
+            ])
         #expect(columns[5]["categories"] as? [String] == ["east", "north", "south", "west"])
         #expect(columns[0]["missing_indicator"] as? Bool == true)
         let weights = try #require(json["weights"] as? [String: Any])
@@ -83,14 +94,26 @@ import Testing
         let dir = try TestTables.temporaryDirectory()
         let path = dir.appendingPathComponent("other.json").path
         try #"{"kind": "logistic"}"#.write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(throws: LabError("model.invalid", "not a cicdlab model file (its \"format\" is missing, expected 'cicdlab-model')", file: path)) {
+        #expect(
+            throws: LabError(
+                "model.invalid", "not a cicdlab model file (its \"format\" is missing, expected 'cicdlab-model')",
+                file: path)
+        ) {
             try TrainedModel.load(from: path)
         }
         try #"{"format": "cicdlab-model", "kind": "forest"}"#.write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(throws: LabError("model.invalid", "'\(path)' is not a cicdlab model file (kind: Cannot initialize ModelKind from invalid String value forest)", file: path)) {
+        #expect(
+            throws: LabError(
+                "model.invalid",
+                "'\(path)' is not a cicdlab model file (kind: Cannot initialize ModelKind from invalid String value forest)",
+                file: path)
+        ) {
             try TrainedModel.load(from: path)
         }
-        #expect(throws: LabError("model.unreadable", "cannot read the model file '\(dir.path)/none.json'", file: "\(dir.path)/none.json")) {
+        #expect(
+            throws: LabError(
+                "model.unreadable", "cannot read the model file '\(dir.path)/none.json'", file: "\(dir.path)/none.json")
+        ) {
             try TrainedModel.load(from: "\(dir.path)/none.json")
         }
     }
@@ -118,7 +141,8 @@ import Testing
         var request = try TrainingRequest.fixture("customers", target: "churned", model: .logistic)
         request.test = nil
         request.seed = 3
-        let a = try Trainer.train(request), b = try Trainer.train(request)
+        let a = try Trainer.train(request)
+        let b = try Trainer.train(request)
         #expect(a.model.estimator == b.model.estimator)
         #expect(a.report.metrics == b.report.metrics)
         #expect(a.report.trainRows == 480 && a.report.testRows == 120)
