@@ -47,7 +47,7 @@ public struct TrainedModel: Sendable, Equatable {
         copy.createdAt = ""
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return SHA256.hex(try encoder.encode(copy))
+        return ContentHash.hex(try encoder.encode(copy))
     }
 
     /// Writes the model as pretty-printed JSON to `path`.

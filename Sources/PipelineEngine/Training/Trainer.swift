@@ -68,7 +68,7 @@ public enum Trainer {
         let model = TrainedModel(
             kind: kind, target: request.target, features: features, classes: classes, params: parameters.values,
             seed: request.seed, preprocessing: preprocessing, estimator: estimator, dataHash: request.dataHash,
-            paramsHash: SHA256.hex(canonical), trainRows: trainTable.rowCount, testRows: testTable.rowCount,
+            paramsHash: ContentHash.hex(canonical), trainRows: trainTable.rowCount, testRows: testTable.rowCount,
             createdAt: ISO8601DateFormatter().string(from: request.createdAt))
 
         let predictions = try model.predict(testTable)

@@ -14,7 +14,7 @@ public struct TrainingRequest: Sendable {
     /// `--param` settings, checked against what `model` takes.
     public var params: [String: String] = [:]
     public var seed: UInt64 = 42
-    /// SHA-256 of the training data file's bytes (see ``SHA256/hex(fileAt:)``).
+    /// SHA-256 of the training data file's bytes (see ``ContentHash/hex(fileAt:)``).
     public var dataHash: String
     /// When the model counts as created (the lab's simulated clock may set it).
     public var createdAt: Date = Date()

@@ -24,7 +24,7 @@ import Testing
     }
 
     func outcome() throws -> Trainer.Outcome {
-        var request = TrainingRequest(train: Self.table("churn.csv"), target: "churned", dataHash: SHA256.hex("data"))
+        var request = TrainingRequest(train: Self.table("churn.csv"), target: "churned", dataHash: ContentHash.hex("data"))
         request.test = Self.table("churn.csv")
         request.features = ["tenure", "plan"]
         return try Trainer.train(request)

@@ -129,3 +129,24 @@ import Testing
             ])
     }
 }
+
+/// An evaluation handed to the gates.
+@Suite struct EvaluationGateEvidenceTests {
+    @Test func theEvidenceCarriesMetricsLatencyMemoryAndFairness() throws {
+        let model = try Trainer.train(.fixture("customers", target: "churned", model: .logistic)).model
+        let data = try TestTables.fixture("customers-test.csv")
+        let report = try Evaluator.evaluate(model, on: data, slice: "region")
+        let evidence = report.gateEvidence(data: data)
+        #expect(evidence.metrics["accuracy"] == report.metrics["accuracy"])
+        #expect(evidence.metrics.keys.sorted() == ["accuracy", "f1", "precision", "recall", "roc_auc"])
+        #expect(
+            evidence.latencyMs == [
+                "p50": report.latencyMs.p50, "p95": report.latencyMs.p95, "p99": report.latencyMs.p99,
+            ])
+        #expect(evidence.peakMemoryMb == report.peakMemoryMb)
+        #expect(evidence.columns["region"] == .string && evidence.columns["premium"] == .boolean)
+        let fairness = try #require(evidence.fairness["region"])
+        #expect(abs(fairness["demographic_parity_ratio"]! - 0.11596870685687989) < 1e-9)
+        #expect(abs(fairness["equalized_odds_difference"]! - 0.4859154929577465) < 1e-9)
+    }
+}

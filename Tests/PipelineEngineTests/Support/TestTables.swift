@@ -76,7 +76,7 @@ extension TrainingRequest {
     static func fixture(_ name: String, target: String, model: ModelKind) throws -> TrainingRequest {
         var request = TrainingRequest(
             train: try TestTables.fixture("\(name)-train.csv"), target: target,
-            dataHash: try SHA256.hex(fileAt: TestTables.fixturePath("\(name)-train.csv")))
+            dataHash: try ContentHash.hex(fileAt: TestTables.fixturePath("\(name)-train.csv")))
         request.test = try TestTables.fixture("\(name)-test.csv")
         request.model = model
         return request

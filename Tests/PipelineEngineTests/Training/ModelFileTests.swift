@@ -39,7 +39,7 @@ import Testing
         #expect(json["kind"] as? String == "logistic")
         #expect(json["classes"] as? [String] == ["0", "1"])
         #expect(json["created_at"] as? String == "2023-11-14T22:13:20Z")
-        #expect(json["data_hash"] as? String == (try SHA256.hex(fileAt: TestTables.fixturePath("customers-train.csv"))))
+        #expect(json["data_hash"] as? String == (try ContentHash.hex(fileAt: TestTables.fixturePath("customers-train.csv"))))
         let columns = try #require((json["preprocessing"] as? [String: Any])?["columns"] as? [[String: Any]])
         #expect(
             columns.map { $0["encoding"] as? String } == [
@@ -72,7 +72,7 @@ import Testing
             tol=1e-06
 
             """
-        #expect(typedOneWay.paramsHash == SHA256.hex(expected))
+        #expect(typedOneWay.paramsHash == ContentHash.hex(expected))
         request.params = ["C": "0.5"]
         #expect(try Trainer.train(request).model.paramsHash != typedOneWay.paramsHash)
     }
