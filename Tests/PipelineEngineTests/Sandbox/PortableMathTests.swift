@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import PipelineEngine
@@ -79,5 +80,13 @@ import Testing
         #expect(Timestamp.iso8601(0) == "1970-01-01T00:00:00Z")
         #expect(Timestamp.iso8601(1_766_534_399) == "2025-12-23T23:59:59Z")
         #expect(Timestamp.iso8601(-1) == "1969-12-31T23:59:59Z")
+    }
+}
+
+@Suite struct CivilDateFoundationTests {
+    // Reference: Python's datetime.fromtimestamp(1796634000, timezone.utc) is 2026-12-07 09:00.
+    @Test func anInstantFallsOnItsUTCDate() {
+        #expect(CivilDate(containing: Date(timeIntervalSince1970: 1_796_634_000)).description == "2026-12-07")
+        #expect(CivilDate(containing: Date(timeIntervalSince1970: -1)).description == "1969-12-31")
     }
 }
