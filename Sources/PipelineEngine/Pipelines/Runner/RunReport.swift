@@ -1,6 +1,6 @@
 /// What happened to one stage in a run.
 public struct StageReport: Sendable, Encodable, Equatable {
-    public enum Status: String, Sendable, Codable {
+    public enum Status: String, Sendable, Codable, CaseIterable {
         /// The stage did its work.
         case ran
         /// Its inputs were unchanged: the result and outputs came from the cache.
