@@ -33,6 +33,7 @@ enum CommandTable {
         HelpCommand.self,
         LessonsCommand.self,
         ProfilesCommand.self,
+        DataCommand.self,
         DoctorCommand.self,
         QuitCommand.self,
     ]
@@ -40,6 +41,7 @@ enum CommandTable {
     /// Groups for the `help` overview: a title and the command names under it.
     static let groups: [(title: String, names: [String])] = [
         ("Learning", ["lessons", "profiles"]),
+        ("Sandbox and engine", ["data"]),
         ("The lab", ["help", "doctor", "quit"]),
     ]
 

@@ -6,7 +6,7 @@
 /// column is text.
 enum ByteNumberParsing {
     /// Powers of ten that a `Double` holds exactly, for the exact fast path of ``double(_:_:)``.
-    private static let exactPowersOfTen: [Double] = [
+    static let exactPowersOfTen: [Double] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
     ]
@@ -52,10 +52,10 @@ enum ByteNumberParsing {
 
     /// The decimal number written in `count` bytes at `p`, correctly rounded, or nil.
     ///
-    /// Accepts `[+-]?(digits[.digits?]|.digits)([eE][+-]?digits)?`. When the significant digits
-    /// fit in 53 bits and the exponent is small, one multiplication or division by an exact
-    /// power of ten is correctly rounded (Clinger's fast path); the rest go through the
-    /// standard library's parser.
+    /// Accepts `[+-]?(digits[.digits?]|.digits)([eE][+-]?digits)?`. When the digits fit in 53
+    /// bits and the exponent is small, one multiplication or division by an exact power of ten
+    /// is correctly rounded (Clinger's fast path); the rest go through the standard library's
+    /// parser.
     @inline(__always)
     static func double(_ p: UnsafePointer<UInt8>, _ count: Int) -> Double? {
         var i = 0
@@ -65,46 +65,28 @@ enum ByteNumberParsing {
             i = 1
         }
         var mantissa: UInt64 = 0
-        var significantDigits = 0
-        var exponent = 0
-        var digitsSeen = 0
-        // Integer part.
+        var digits = 0
+        var fractionDigits = 0
         while i < count {
             let digit = p[i] &- UInt8(ascii: "0")
             if digit > 9 { break }
-            digitsSeen += 1
-            if mantissa == 0 && digit == 0 {
-                // Leading zeros are not significant.
-            } else if significantDigits < 19 {
-                mantissa = mantissa &* 10 &+ UInt64(digit)
-                significantDigits += 1
-            } else {
-                significantDigits += 1
-                exponent += 1
-            }
+            mantissa = mantissa &* 10 &+ UInt64(digit)
+            digits += 1
             i += 1
         }
-        // Fraction.
         if i < count, p[i] == UInt8(ascii: ".") {
             i += 1
             while i < count {
                 let digit = p[i] &- UInt8(ascii: "0")
                 if digit > 9 { break }
-                digitsSeen += 1
-                if mantissa == 0 && digit == 0 {
-                    exponent -= 1
-                } else if significantDigits < 19 {
-                    mantissa = mantissa &* 10 &+ UInt64(digit)
-                    significantDigits += 1
-                    exponent -= 1
-                } else {
-                    significantDigits += 1
-                }
+                mantissa = mantissa &* 10 &+ UInt64(digit)
+                digits += 1
+                fractionDigits += 1
                 i += 1
             }
         }
-        if digitsSeen == 0 { return nil }
-        // Exponent.
+        if digits == 0 { return nil }
+        var exponent = 0
         if i < count, p[i] | 0x20 == UInt8(ascii: "e") {
             i += 1
             var exponentNegative = false
@@ -112,24 +94,26 @@ enum ByteNumberParsing {
                 exponentNegative = p[i] == UInt8(ascii: "-")
                 i += 1
             }
-            var written = 0
-            var exponentDigits = 0
+            let first = i
             while i < count {
                 let digit = p[i] &- UInt8(ascii: "0")
                 if digit > 9 { break }
-                if written < 100_000 { written = written * 10 + Int(digit) }
-                exponentDigits += 1
+                if exponent < 100_000 { exponent = exponent * 10 + Int(digit) }
                 i += 1
             }
-            if exponentDigits == 0 { return nil }
-            exponent += exponentNegative ? -written : written
+            if i == first { return nil }
+            if exponentNegative { exponent = -exponent }
         }
         if i != count { return nil }
-        if mantissa == 0 { return negative ? -0.0 : 0.0 }
-        if significantDigits <= 19, mantissa <= 1 << 53, exponent >= -22, exponent <= 22 {
-            var value = Double(mantissa)
-            value = exponent < 0 ? value / exactPowersOfTen[-exponent] : value * exactPowersOfTen[exponent]
-            return negative ? -value : value
+        // With at most 19 digits the mantissa has not wrapped around.
+        if digits <= 19 {
+            if mantissa == 0 { return negative ? -0.0 : 0.0 }
+            let power = exponent - fractionDigits
+            if mantissa <= 1 << 53, power >= -22, power <= 22 {
+                let value = Double(mantissa)
+                let scaled = power < 0 ? value / exactPowersOfTen[-power] : value * exactPowersOfTen[power]
+                return negative ? -scaled : scaled
+            }
         }
         return slowDouble(p, count)
     }

@@ -36,7 +36,9 @@ struct CSVTableReader {
     let file: MappedFile?
     let diagnostics: CSVDiagnostics
     private(set) var header: CSVHeader?
-    private var builders: [ColumnBuilder] = []
+    /// The builders, one per column, owned by `owner`.
+    var builders = UnsafeMutableBufferPointer<ColumnBuilder>(start: nil, count: 0)
+    private var owner: ColumnBuilders?
     private var scratch: [UInt8] = []
     private var rowLines: [Int] = []
     private var rows = 0
@@ -51,7 +53,10 @@ struct CSVTableReader {
     mutating func read(types: [String: ColumnType]) throws -> DataTable {
         let header = try CSVHeader(bytes, start: diagnostics.bomLength, diagnostics: diagnostics, types: types)
         self.header = header
-        builders = header.entries.map { ColumnBuilder(name: $0.name, forced: $0.forced) }
+        let owner = ColumnBuilders(header.entries.map { ColumnBuilder(name: $0.name, forced: $0.forced) })
+        self.owner = owner
+        builders = owner.buffer
+        defer { self.owner = nil }
         if header.end < bytes.count { try readRecords(header) }
         return DataTable(columns: builders.map { $0.build() }, source: diagnostics.source, rowLines: rowLines)
     }
@@ -65,6 +70,19 @@ struct CSVTableReader {
             if tokenizer.line != rows + 2 || !rowLines.isEmpty { noteLine(tokenizer.line) }
             var column = 0
             while true {
+                var endsRecord = false
+                if column < columnCount, let end = storePlainNumber(&tokenizer, column: column, endsRecord: &endsRecord) {
+                    column += 1
+                    if endsRecord {
+                        if column < columnCount {
+                            var last = CSVField(begin: end, start: end, end: end, escaped: false)
+                            last.terminator = end
+                            throw tooFewFields(recordStart, last: last, count: column)
+                        }
+                        break
+                    }
+                    continue
+                }
                 let field: CSVField
                 do {
                     field = try tokenizer.nextField()

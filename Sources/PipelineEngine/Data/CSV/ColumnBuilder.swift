@@ -49,10 +49,16 @@ struct ColumnBuilder {
         reserved = rows
         switch kind {
         case .unknown: break
-        case .integer: integers.reserveCapacity(rows)
-        case .double: doubles.reserveCapacity(rows)
+        case .integer:
+            integers.reserveCapacity(rows)
+            integers.adviseHugePages()
+        case .double:
+            doubles.reserveCapacity(rows)
+            doubles.adviseHugePages()
         case .boolean: booleans.reserveCapacity(rows)
-        case .string: codes.reserveCapacity(rows)
+        case .string:
+            codes.reserveCapacity(rows)
+            codes.adviseHugePages()
         }
         if tracksNulls { nulls.reserveCapacity(rows) }
     }
@@ -110,6 +116,22 @@ struct ColumnBuilder {
         if tracksNulls { nulls.append(false) }
         rows += 1
         return .stored
+    }
+
+    /// Appends an integer the reader parsed itself, to a column already settled as integer.
+    @inline(__always)
+    mutating func appendParsed(_ value: Int64) {
+        integers.append(value)
+        if tracksNulls { nulls.append(false) }
+        rows += 1
+    }
+
+    /// Appends a double the reader parsed itself, to a column already settled as double.
+    @inline(__always)
+    mutating func appendParsed(_ value: Double) {
+        doubles.append(value)
+        if tracksNulls { nulls.append(false) }
+        rows += 1
     }
 
     /// Chooses the type from the first non-empty value; every earlier row was empty.
