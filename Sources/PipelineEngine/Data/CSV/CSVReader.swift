@@ -9,65 +9,87 @@ public enum CSVReader {
     public static func read(file path: String, types: [String: ColumnType] = [:]) throws -> DataTable {
         let file = try MappedFile(path: path)
         return try withExtendedLifetime(file) {
-            var reader = CSVTableReader(bytes: file.bytes, source: path, file: file)
-            return try reader.read(types: types)
+            try read(file.bytes, source: path, types: types, file: file)
         }
     }
 
     /// Reads CSV from bytes in memory; `source` names them in error messages.
     public static func parse(_ bytes: [UInt8], source: String, types: [String: ColumnType] = [:]) throws -> DataTable {
-        try bytes.withUnsafeBufferPointer { buffer in
-            var reader = CSVTableReader(bytes: buffer, source: source, file: nil)
-            return try reader.read(types: types)
-        }
+        try bytes.withUnsafeBufferPointer { try read($0, source: source, types: types, file: nil) }
     }
 
     /// Reads CSV from text in memory; `source` names it in error messages.
     public static func parse(_ text: String, source: String, types: [String: ColumnType] = [:]) throws -> DataTable {
         try parse(Array(text.utf8), source: source, types: types)
     }
+
+    /// Reads the header, then the records: in parallel stretches for a large input, else in one.
+    ///
+    /// Any error in a parallel read is found again by a sequential one, so that the message is
+    /// always about the first problem in the file, worded the same way.
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, source: String, types: [String: ColumnType],
+                     file: MappedFile?, parallel: Int? = nil) throws -> DataTable {
+        let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+        let diagnostics = CSVDiagnostics(bytes: bytes, source: source, bomLength: bom ? 3 : 0)
+        let header = try CSVHeader(bytes, start: diagnostics.bomLength, diagnostics: diagnostics, types: types)
+        let stretches = CSVStretches.split(bytes, from: header.end, firstLine: header.nextLine, parts: parallel)
+        if stretches.count > 1, let table = readInParallel(stretches, bytes, diagnostics, header, file) {
+            return table
+        }
+        var reader = CSVRecordReader(bytes: bytes, diagnostics: diagnostics, header: header, file: file,
+                                     stretch: CSVStretch(start: header.end, end: bytes.count, firstLine: header.nextLine,
+                                                         reserveBytes: bytes.count - header.end))
+        try reader.read()
+        return reader.table()
+    }
 }
 
-/// One read of one CSV input: the header, then every record into the column builders.
-struct CSVTableReader {
+/// The records of one stretch of a CSV body, read into one builder per column.
+struct CSVRecordReader {
     private static let releaseStride = 16 << 20
 
+    /// The whole input (a stretch's records lie between `stretch.start` and `stretch.end`).
     let bytes: UnsafeBufferPointer<UInt8>
-    let file: MappedFile?
     let diagnostics: CSVDiagnostics
-    private(set) var header: CSVHeader?
-    /// The builders, one per column, owned by `owner`.
-    var builders = UnsafeMutableBufferPointer<ColumnBuilder>(start: nil, count: 0)
-    private var owner: ColumnBuilders?
+    let header: CSVHeader
+    let file: MappedFile?
+    let stretch: CSVStretch
+    /// The builders, one per column, kept alive by `owner`.
+    let builders: UnsafeMutableBufferPointer<ColumnBuilder>
+    let owner: ColumnBuilders
     private var scratch: [UInt8] = []
-    private var rowLines: [Int] = []
-    private var rows = 0
+    /// The line of each row when they differ from `stretch.firstLine + row`; else empty.
+    private(set) var rowLines: [Int] = []
+    private(set) var rows = 0
+    /// The line after the stretch's last record, once it is read.
+    private(set) var endLine = 0
 
-    init(bytes: UnsafeBufferPointer<UInt8>, source: String, file: MappedFile?) {
+    init(bytes: UnsafeBufferPointer<UInt8>, diagnostics: CSVDiagnostics, header: CSVHeader, file: MappedFile?,
+         stretch: CSVStretch) {
         self.bytes = bytes
-        self.file = file
-        let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
-        diagnostics = CSVDiagnostics(bytes: bytes, source: source, bomLength: bom ? 3 : 0)
-    }
-
-    mutating func read(types: [String: ColumnType]) throws -> DataTable {
-        let header = try CSVHeader(bytes, start: diagnostics.bomLength, diagnostics: diagnostics, types: types)
+        self.diagnostics = diagnostics
         self.header = header
-        let owner = ColumnBuilders(header.entries.map { ColumnBuilder(name: $0.name, forced: $0.forced) })
-        self.owner = owner
+        self.file = file
+        self.stretch = stretch
+        owner = ColumnBuilders(header.entries.map { ColumnBuilder(name: $0.name, forced: $0.forced) })
         builders = owner.buffer
-        defer { self.owner = nil }
-        if header.end < bytes.count { try readRecords(header) }
-        return DataTable(columns: builders.map { $0.build() }, source: diagnostics.source, rowLines: rowLines)
     }
 
-    private mutating func readRecords(_ header: CSVHeader) throws {
+    /// The table the records make, on their own.
+    func table() -> DataTable {
+        var lines = rowLines
+        if lines.isEmpty, stretch.firstLine != 2 { lines = (0..<rows).map { stretch.firstLine + $0 } }
+        return DataTable(columns: builders.map { $0.build() }, source: diagnostics.source, rowLines: lines)
+    }
+
+    /// Reads every record of the stretch.
+    mutating func read() throws {
         let columnCount = builders.count
-        var tokenizer = CSVTokenizer(bytes, position: header.end, line: header.nextLine)
-        var releasedAt = 0
+        var tokenizer = stretchTokenizer()
+        var releasedAt = stretch.start
         while tokenizer.startRecord() {
             let recordStart = tokenizer.position
-            if tokenizer.line != rows + 2 || !rowLines.isEmpty { noteLine(tokenizer.line) }
+            if tokenizer.line != rows + stretch.firstLine || !rowLines.isEmpty { noteLine(tokenizer.line) }
             var column = 0
             while true {
                 var endsRecord = false
@@ -90,7 +112,7 @@ struct CSVTableReader {
                     throw diagnostics.error(for: error, place: place(column))
                 }
                 if column == columnCount { throw tooManyFields(recordStart, extra: field, tokenizer) }
-                try store(field, column: column, header)
+                try store(field, column: column)
                 column += 1
                 if field.endsRecord {
                     if column < columnCount { throw tooFewFields(recordStart, last: field, count: column) }
@@ -98,24 +120,31 @@ struct CSVTableReader {
                 }
             }
             rows += 1
-            if rows == 1024 { reserveForEstimatedRows(bytesSoFar: tokenizer.position - header.end, from: header.end) }
+            if rows == 1024 { reserveForEstimatedRows(bytesSoFar: tokenizer.position - stretch.start) }
             if let file, tokenizer.position - releasedAt > Self.releaseStride {
-                file.release(upTo: recordStart)
-                releasedAt = tokenizer.position
+                file.release(releasedAt..<recordStart)
+                releasedAt = recordStart
             }
         }
+        endLine = tokenizer.line
+    }
+
+    /// A tokenizer over the stretch only: it sees the stretch's end as the end of the input.
+    private func stretchTokenizer() -> CSVTokenizer {
+        let bounded = UnsafeBufferPointer(start: bytes.baseAddress, count: stretch.end)
+        return CSVTokenizer(bounded, position: stretch.start, line: stretch.firstLine)
     }
 
     /// Stores one field's value in its column, replaying the column as text if it must widen.
     @inline(__always)
-    private mutating func store(_ field: CSVField, column: Int, _ header: CSVHeader) throws {
+    private mutating func store(_ field: CSVField, column: Int) throws {
         if field.isEmpty {
             builders[column].appendNull()
             return
         }
         var outcome = append(field, column: column)
         if case .needsText = outcome {
-            try replayAsText(column: column, header)
+            try replayAsText(column: column)
             outcome = append(field, column: column)
         }
         switch outcome {
@@ -143,9 +172,9 @@ struct CSVTableReader {
     ///
     /// Needed when a column that looked numeric meets a word: the numbers already parsed
     /// cannot give back the exact text they were written as (`007`, `1.50`).
-    private mutating func replayAsText(column: Int, _ header: CSVHeader) throws {
+    mutating func replayAsText(column: Int) throws {
         builders[column].restartAsText()
-        var tokenizer = CSVTokenizer(bytes, position: header.end, line: header.nextLine)
+        var tokenizer = stretchTokenizer()
         for _ in 0..<rows {
             _ = tokenizer.startRecord()
             var index = 0
@@ -165,20 +194,18 @@ struct CSVTableReader {
     }
 
     private mutating func noteLine(_ line: Int) {
-        if rowLines.isEmpty { rowLines = (0..<rows).map { $0 + 2 } }
+        if rowLines.isEmpty { rowLines = (0..<rows).map { $0 + stretch.firstLine } }
         rowLines.append(line)
     }
 
-    private mutating func reserveForEstimatedRows(bytesSoFar: Int, from start: Int) {
+    private mutating func reserveForEstimatedRows(bytesSoFar: Int) {
         let bytesPerRow = max(1, bytesSoFar / rows)
-        let estimate = (bytes.count - start) / bytesPerRow
+        let estimate = stretch.reserveBytes / bytesPerRow
         let rowsToReserve = estimate + estimate / 16 + 16
         for index in builders.indices { builders[index].reserve(rows: rowsToReserve) }
     }
 
     func place(_ column: Int) -> String {
-        guard let header else { return "" }
-        return column < header.entries.count
-            ? "in column '\(header.entries[column].name)'" : "in field \(column + 1)"
+        column < header.entries.count ? "in column '\(header.entries[column].name)'" : "in field \(column + 1)"
     }
 }

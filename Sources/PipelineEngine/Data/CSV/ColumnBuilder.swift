@@ -21,15 +21,15 @@ struct ColumnBuilder {
 
     let name: String
     let forced: ColumnType?
-    private(set) var kind: Kind
-    private var integers: [Int64] = []
-    private var doubles: [Double] = []
-    private var booleans: [Bool] = []
-    private var codes: [Int32] = []
-    private var interner = ByteInterner()
-    private var nulls: [Bool] = []
-    private var tracksNulls = false
-    private(set) var rows = 0
+    var kind: Kind
+    var integers: [Int64] = []
+    var doubles: [Double] = []
+    var booleans: [Bool] = []
+    var codes: [Int32] = []
+    var interner = ByteInterner()
+    var nulls: [Bool] = []
+    var tracksNulls = false
+    var rows = 0
     private var reserved = 0
 
     init(name: String, forced: ColumnType?) {
@@ -169,7 +169,7 @@ struct ColumnBuilder {
     }
 
     /// Turns the integers read so far into doubles, when a column turns out to have fractions.
-    private mutating func widenToDouble() {
+    mutating func widenToDouble() {
         var widened: [Double] = []
         widened.reserveCapacity(Swift.max(reserved, integers.count + 1))
         for value in integers { widened.append(Double(value)) }

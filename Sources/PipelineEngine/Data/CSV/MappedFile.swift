@@ -8,12 +8,11 @@ import Darwin
 ///
 /// Mapping avoids copying a large file into the heap. Because mapped pages count towards the
 /// process's resident memory once touched, the reader hands back pages it has finished with
-/// (``release(upTo:)``), which keeps peak memory near the size of the parsed columns rather
+/// (``release(_:)``), which keeps peak memory near the size of the parsed columns rather
 /// than columns plus file.
-final class MappedFile {
+final class MappedFile: @unchecked Sendable {
     /// The file's bytes; empty (with a nil base) for an empty file.
     let bytes: UnsafeBufferPointer<UInt8>
-    private var released = 0
     private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
     /// Maps the file at `path`, or throws a `LabError` saying why it cannot be read.
@@ -44,20 +43,18 @@ final class MappedFile {
         }
     }
 
-    /// Tells the kernel the reader is done with the bytes before `offset` for now.
+    /// Tells the kernel the reader is done with the whole pages inside `range` for now.
     ///
     /// The mapping stays valid: touching those bytes again reads them back from the page
-    /// cache, which only happens when a column's type changes to text late in the file.
-    func release(upTo offset: Int) {
+    /// cache, which only happens when a column's type changes to text late in the file. Safe to
+    /// call from several threads for different ranges.
+    func release(_ range: Range<Int>) {
         guard let base = bytes.baseAddress else { return }
-        let end = offset / Self.pageSize * Self.pageSize
-        guard end > released else { return }
-        _ = madvise(UnsafeMutableRawPointer(mutating: base + released), end - released, MADV_DONTNEED)
-        released = end
+        let start = (range.lowerBound + Self.pageSize - 1) / Self.pageSize * Self.pageSize
+        let end = range.upperBound / Self.pageSize * Self.pageSize
+        guard end > start else { return }
+        _ = madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, MADV_DONTNEED)
     }
-
-    /// Forgets earlier releases, before a second pass over the file.
-    func rewind() { released = 0 }
 
     private static func openError(path: String, errno code: Int32) -> LabError {
         switch code {

@@ -1,15 +1,15 @@
 /// The errors about whole records and typed values, worded with the header's column names.
-extension CSVTableReader {
+extension CSVRecordReader {
     /// A record with more fields than the header has columns.
     func tooManyFields(_ recordStart: Int, extra: CSVField, _ tokenizer: CSVTokenizer) -> LabError {
         var tokenizer = tokenizer
-        var fields = (header?.entries.count ?? 0) + 1
+        var fields = (header.entries.count) + 1
         var last = extra
         while !last.endsRecord, let next = try? tokenizer.nextField() {
             fields += 1
             last = next
         }
-        let columns = header?.entries.count ?? 0
+        let columns = header.entries.count
         let found = diagnostics.quoted(recordStart, diagnostics.lineEnd(after: extra.begin))
         return diagnostics.error(
             "csv.ragged_row",
@@ -19,7 +19,7 @@ extension CSVTableReader {
 
     /// A record with fewer fields than the header has columns.
     func tooFewFields(_ recordStart: Int, last: CSVField, count: Int) -> LabError {
-        let names = header?.names ?? []
+        let names = header.names
         let missing = names[count...].map { "'\($0)'" }.joined(separator: ", ")
         let found = diagnostics.quoted(recordStart, last.terminator)
         return diagnostics.error(

@@ -4,7 +4,7 @@
 /// It takes only the common shapes (`-12`, `3.25`, unquoted, no exponent, few enough digits
 /// to be exact) and leaves everything else, including any doubt, to the general path, which
 /// starts again at the same byte.
-extension CSVTableReader {
+extension CSVRecordReader {
     /// Stores the field at the tokenizer's position if it is a plain number in a numeric
     /// column, moving past the field and its delimiter. Returns the offset of the delimiter (the
     /// field's end), or nil to leave the field to the general path.
