@@ -10,14 +10,20 @@ struct Repl {
 
     /// Runs until `quit`, Ctrl-D or the end of input; returns the exit status (0).
     func run() -> Int32 {
+        session.inREPL = true
         let editor: LineEditor?
         if session.isInteractive {
-            let completer = Completer(session: session, baseDirectory: FileManager.default.currentDirectoryPath)
-            editor = LineEditor(historyFile: historyFile(), complete: completer.complete)
+            let base = (try? session.workspace().root) ?? FileManager.default.currentDirectoryPath
+            let completer = Completer(session: session, baseDirectory: base)
+            let lineEditor = LineEditor(historyFile: historyFile(), complete: completer.complete)
+            session.readInput = { prompt in lineEditor.readLine(prompt: prompt) }
+            editor = lineEditor
             session.console.line(greeting())
         } else {
             editor = nil
         }
+        session.restoreReadingPosition()
+        defer { session.stopReadingClock() }
         while !session.quitRequested {
             let line: String?
             if let editor {
@@ -59,7 +65,8 @@ struct Repl {
         }
     }
 
-    private func prompt() -> String {
+    /// The prompt: the profile, and the lesson being read if any.
+    func prompt() -> String {
         let profile = (try? session.profile()) ?? "?"
         let place = session.currentLesson.map { "\(profile): \($0)" } ?? profile
         return "cicdlab (\(place))> "

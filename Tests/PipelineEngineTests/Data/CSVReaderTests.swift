@@ -163,6 +163,7 @@ import Testing
 
     @Test func readsAFileFromDisk() throws {
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         let path = try dir.write("data.csv", "a,b\n1,x\n")
         let table = try CSVReader.read(file: path)
         #expect(table.source == path)

@@ -88,6 +88,7 @@ struct MalformedCSV: CustomTestStringConvertible, Sendable {
     @Test(arguments: corpus)
     func reportsFileLineColumnAndWhatWasFound(_ example: MalformedCSV) throws {
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         let path = try dir.write(example.name + ".csv", example.bytes)
         let expected = LabError(example.code, example.message, file: path, line: example.line, column: example.column)
         #expect(throws: expected) { try CSVReader.read(file: path) }

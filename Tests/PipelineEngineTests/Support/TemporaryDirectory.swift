@@ -1,29 +1,31 @@
 import Foundation
 
-/// A fresh folder for one test, removed when the value goes away.
-final class TemporaryDirectory {
+/// A fresh folder under the system's temporary directory, removed by `remove()`.
+struct TemporaryDirectory {
     let path: String
 
-    init() throws {
-        path = FileManager.default.temporaryDirectory.appendingPathComponent("cicdlab-test-\(UUID())").path
+    init(_ label: String = "test") throws {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("cicdlab-\(label)-\(UUID())").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 
-    deinit {
-        try? FileManager.default.removeItem(atPath: path)
+    /// Writes `text` to `relative` inside the folder, creating subfolders.
+    @discardableResult
+    func write(_ relative: String, _ text: String) throws -> String {
+        let file = path + "/" + relative
+        try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        return file
     }
 
-    /// Writes `text` to `name` inside the folder and returns the file's path.
+    /// Writes `bytes` to `relative` inside the folder, for files that are not valid text.
     @discardableResult
-    func write(_ name: String, _ text: String) throws -> String {
-        try write(name, Array(text.utf8))
-    }
-
-    /// Writes `bytes` to `name` inside the folder and returns the file's path.
-    @discardableResult
-    func write(_ name: String, _ bytes: [UInt8]) throws -> String {
-        let file = path + "/" + name
+    func write(_ relative: String, _ bytes: [UInt8]) throws -> String {
+        let file = path + "/" + relative
         try Data(bytes).write(to: URL(fileURLWithPath: file))
         return file
     }
+
+    func remove() { try? FileManager.default.removeItem(atPath: path) }
 }

@@ -124,6 +124,7 @@ struct BadSuite: CustomTestStringConvertible, Sendable {
 
     @Test func loadingAMissingFileSaysSo() throws {
         let dir = try TemporaryDirectory()
+        defer { dir.remove() }
         let path = dir.path + "/none.yaml"
         #expect(throws: LabError("file.not_found", "no such file", file: path)) { try ExpectationSuite.load(file: path) }
         let good = try dir.write("ok.yaml", "expectations:\n  - expect: not_null\n    column: a\n")
