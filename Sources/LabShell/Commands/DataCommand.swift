@@ -2,6 +2,9 @@ import ArgumentParser
 import PipelineEngine
 
 /// `data profile|validate|diff`: look at a dataset, check it against a suite, compare two.
+///
+/// Paths are the user's: in the REPL they resolve against the sandbox workspace, from the shell
+/// against the current directory; messages name files as they were typed.
 struct DataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "data",
@@ -17,7 +20,7 @@ struct DataCommand: ParsableCommand {
         var csv: String
 
         func run(in session: LabSession) throws -> Int32 {
-            let profile = DataProfile(try CSVReader.read(file: csv))
+            let profile = DataProfile(try CSVReader.read(file: session.userPath(csv), named: csv))
             if session.wantsJSON {
                 try session.console.json(profile)
             } else {
@@ -44,8 +47,8 @@ struct DataCommand: ParsableCommand {
 
         func run(in session: LabSession) throws -> Int32 {
             // The suite first: a typo in it should not wait for a large file to load.
-            let expectations = try ExpectationSuite.load(file: suite)
-            let report = expectations.validate(try CSVReader.read(file: csv))
+            let expectations = try ExpectationSuite.load(file: session.userPath(suite), named: suite)
+            let report = expectations.validate(try CSVReader.read(file: session.userPath(csv), named: csv))
             if session.wantsJSON {
                 try session.console.json(report)
             } else {
@@ -67,7 +70,8 @@ struct DataCommand: ParsableCommand {
         var current: String
 
         func run(in session: LabSession) throws -> Int32 {
-            let diff = DataDiff(reference: try CSVReader.read(file: reference), current: try CSVReader.read(file: current))
+            let diff = DataDiff(reference: try CSVReader.read(file: session.userPath(reference), named: reference),
+                                current: try CSVReader.read(file: session.userPath(current), named: current))
             if session.wantsJSON {
                 try session.console.json(diff)
             } else {

@@ -28,34 +28,30 @@ public struct ExpectationSuite: Sendable {
         self.expectations = expectations
     }
 
-    /// Reads and checks the suite file at `path`.
-    public static func load(file path: String) throws -> ExpectationSuite {
+    /// Reads and checks the suite file at `path`; messages name it `name` (the path as the
+    /// user typed it), else `path`.
+    public static func load(file path: String, named name: String? = nil) throws -> ExpectationSuite {
+        let name = name ?? path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw LabError("file.not_found", "no such file", file: path)
+            throw LabError("file.not_found", "no such file", file: name)
         }
         if isDirectory.boolValue {
-            throw LabError("file.is_directory", "is a folder; expected a YAML suite file", file: path)
+            throw LabError("file.is_directory", "is a folder; expected a YAML suite file", file: name)
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw LabError("file.unreadable", "cannot read the file", file: path)
+            throw LabError("file.unreadable", "cannot read the file", file: name)
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw LabError("suite.invalid_utf8", "the suite is not UTF-8 text", file: path)
+            throw LabError("suite.invalid_utf8", "the suite is not UTF-8 text", file: name)
         }
-        return try parse(yaml: text, source: path)
+        return try parse(yaml: text, source: name)
     }
 
     /// Reads and checks a suite from YAML text; `source` names it in error messages.
     public static func parse(yaml: String, source: String) throws -> ExpectationSuite {
         let reader = SuiteReader(source: source)
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: yaml)
-        } catch let error as YamlError {
-            throw reader.syntaxError(error, yaml: yaml)
-        }
-        guard let root else {
+        guard let root = try reader.yaml.compose(yaml) else {
             throw LabError("suite.empty", "the suite is empty; expected 'expectations:' followed by a list",
                            file: source, line: 1, column: 1)
         }

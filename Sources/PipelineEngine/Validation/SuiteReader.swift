@@ -6,37 +6,12 @@ struct SuiteReader {
     /// The suite file as the user named it.
     let source: String
 
+    /// The project's YAML reader, for parsing and its syntax errors (codes `suite.*`).
+    var yaml: YAMLNodeReader { YAMLNodeReader(file: source, codePrefix: "suite") }
+
     /// An error about `node`, located at its line and column in the suite.
     func error(_ code: String, _ message: String, at node: Node) -> LabError {
         LabError(code, message, file: source, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
-    }
-
-    /// The error for YAML that does not parse.
-    func syntaxError(_ error: YamlError, yaml: String) -> LabError {
-        func located(_ problem: String, _ context: YamlError.Context?, _ mark: Mark) -> LabError {
-            var message = "invalid YAML: \(problem)"
-            if let context { message += " (\(context.text) at line \(context.mark.line))" }
-            return LabError("suite.yaml", message, file: source, line: mark.line, column: mark.column)
-        }
-        switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
-            return located(problem, context, mark)
-        case let .duplicatedKeysInMapping(duplicates, context):
-            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return LabError("suite.duplicate_key", "\(keys) appears more than once in the same mapping",
-                            file: source, line: context.mark.line, column: context.mark.column)
-        case let .reader(problem, offset, _, _):
-            var line = 1, column = 1
-            if let offset {
-                for character in yaml.utf8.prefix(offset) {
-                    if character == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += 1 }
-                }
-            }
-            return LabError("suite.yaml", "invalid YAML: \(problem)", file: source, line: line, column: column)
-        default:
-            return LabError("suite.yaml", "invalid YAML: \(error)", file: source)
-        }
     }
 
     /// The suite in `root`: a mapping with `expectations` (a list) and an optional `name`.

@@ -5,11 +5,13 @@
 /// `name:type` forces a type, and so does the `types` option. Bad input throws a `LabError`
 /// naming the file, line and column and quoting what was found.
 public enum CSVReader {
-    /// Reads the CSV file at `path`; `types` forces column types by name.
-    public static func read(file path: String, types: [String: ColumnType] = [:]) throws -> DataTable {
-        let file = try MappedFile(path: path)
+    /// Reads the CSV file at `path`; `types` forces column types by name. Messages and the
+    /// table's `source` name the file `name` (the path as the user typed it), else `path`.
+    public static func read(file path: String, named name: String? = nil,
+                            types: [String: ColumnType] = [:]) throws -> DataTable {
+        let file = try MappedFile(path: path, name: name ?? path)
         return try withExtendedLifetime(file) {
-            try read(file.bytes, source: path, types: types, file: file)
+            try read(file.bytes, source: name ?? path, types: types, file: file)
         }
     }
 

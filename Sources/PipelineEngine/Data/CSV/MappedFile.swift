@@ -15,15 +15,16 @@ final class MappedFile: @unchecked Sendable {
     let bytes: UnsafeBufferPointer<UInt8>
     private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
-    /// Maps the file at `path`, or throws a `LabError` saying why it cannot be read.
-    init(path: String) throws {
+    /// Maps the file at `path`, or throws a `LabError` (naming the file `name`) saying why it
+    /// cannot be read.
+    init(path: String, name: String) throws {
         let fd = open(path, O_RDONLY)
-        if fd < 0 { throw Self.openError(path: path, errno: errno) }
+        if fd < 0 { throw Self.openError(path: name, errno: errno) }
         defer { close(fd) }
         var info = stat()
-        if fstat(fd, &info) != 0 { throw Self.openError(path: path, errno: errno) }
+        if fstat(fd, &info) != 0 { throw Self.openError(path: name, errno: errno) }
         if (info.st_mode & S_IFMT) == S_IFDIR {
-            throw LabError("file.is_directory", "is a folder; expected a CSV file", file: path)
+            throw LabError("file.is_directory", "is a folder; expected a CSV file", file: name)
         }
         let size = Int(info.st_size)
         if size == 0 {
@@ -31,7 +32,7 @@ final class MappedFile: @unchecked Sendable {
             return
         }
         guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), address != MAP_FAILED else {
-            throw Self.openError(path: path, errno: errno)
+            throw Self.openError(path: name, errno: errno)
         }
         bytes = UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: size)
         _ = madvise(address, size, MADV_SEQUENTIAL)
