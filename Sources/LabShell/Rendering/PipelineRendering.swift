@@ -33,7 +33,7 @@ enum PipelineRendering {
         }
         for gate in report.gates {
             let verdict = gate.status == .passed ? style.green("passed") : gate.status == .failed ? style.red("failed") : style.dim("skipped")
-            let advisory = gate.required ? "" : style.dim(" (advisory)")
+            let advisory = gate.required || gate.message.hasSuffix("(advisory)") ? "" : style.dim(" (advisory)")
             lines.append(indent + "gate \(gate.name): \(verdict)\(advisory)  \(gate.message)")
         }
         return lines.joined(separator: "\n")

@@ -79,8 +79,7 @@ public struct StageInputs: Sendable, Equatable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
         if !isDirectory.boolValue {
-            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-            return FileHash(path: relative, sha256: try ContentHash.hex(fileAt: path), size: size ?? 0)
+            return FileHash(path: relative, sha256: try ContentHash.hex(fileAt: path), size: fileSize(path))
         }
         var manifest = ""
         var total = 0
@@ -89,8 +88,12 @@ public struct StageInputs: Sendable, Equatable {
             let full = path + "/" + file
             guard FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue else { continue }
             manifest += "\(file)\t\(try ContentHash.hex(fileAt: full))\n"
-            total += ((try? FileManager.default.attributesOfItem(atPath: full)[.size] as? Int) ?? 0) ?? 0
+            total += fileSize(full)
         }
         return FileHash(path: relative, sha256: ContentHash.hex(manifest), size: total)
+    }
+
+    private static func fileSize(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
     }
 }
