@@ -27,10 +27,11 @@ import Testing
         """
 
     static func rows(_ range: Range<Int>) -> String {
-        "tenure,plan,churned\n" + range.map { i in
-            let tenure = (i * 7) % 60
-            return "\(tenure),\(["basic", "premium"][i % 2]),\((tenure < 20) != (i % 9 == 0) ? 1 : 0)"
-        }.joined(separator: "\n") + "\n"
+        "tenure,plan,churned\n"
+            + range.map { i in
+                let tenure = (i * 7) % 60
+                return "\(tenure),\(["basic", "premium"][i % 2]),\((tenure < 20) != (i % 9 == 0) ? 1 : 0)"
+            }.joined(separator: "\n") + "\n"
     }
 
     /// A lab home whose workspace holds the pipeline, its data and configuration.
@@ -48,14 +49,16 @@ import Testing
                 "data/train.csv": PipelineEndToEndTests.rows(0..<80),
                 "data/test.csv": PipelineEndToEndTests.rows(80..<120),
                 "suites/train.yaml": "expectations:\n  - expect: in_set\n    column: churned\n    values: [0, 1]\n",
-                "gates.yaml": "gates:\n  - name: accuracy-floor\n    type: threshold\n    metric: accuracy\n    min: 0.5\n",
+                "gates.yaml":
+                    "gates:\n  - name: accuracy-floor\n    type: threshold\n    metric: accuracy\n    min: 0.5\n",
             ]
             for (path, text) in files { try write(path, text) }
         }
 
         func write(_ path: String, _ text: String) throws {
-            try FileManager.default.createDirectory(atPath: ((workspace + "/" + path) as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: ((workspace + "/" + path) as NSString).deletingLastPathComponent,
+                withIntermediateDirectories: true)
             try text.write(toFile: workspace + "/" + path, atomically: true, encoding: .utf8)
         }
 
@@ -97,7 +100,9 @@ import Testing
         #expect(text.stdout.contains("params changed: train.C 1.0 → 0.05"))
         #expect(text.stdout.contains("Run #3 passed · 3 ran, 1 cached · "))
 
-        try lab.write("gates.yaml", "gates:\n  - name: accuracy-floor\n    type: threshold\n    metric: accuracy\n    min: 0.99\n")
+        try lab.write(
+            "gates.yaml", "gates:\n  - name: accuracy-floor\n    type: threshold\n    metric: accuracy\n    min: 0.99\n"
+        )
         let failed = try lab.pipelineRun()
         #expect(failed.status == 1)
         #expect(failed.stages == ["validate:cached", "train:cached", "evaluate:cached", "gate:failed"])
@@ -107,7 +112,9 @@ import Testing
         #expect(runs.status == 0)
         #expect(runs.stdout.contains("evaluate.accuracy over 4 runs: "))
         let diff = try lab.run(["pipeline", "diff", "1", "3", "--json"])
-        let params = (try JSONSerialization.jsonObject(with: Data(diff.stdout.utf8)) as? [String: Any])?["params"] as? [[String: Any]]
+        let params =
+            (try JSONSerialization.jsonObject(with: Data(diff.stdout.utf8)) as? [String: Any])?["params"]
+            as? [[String: Any]]
         #expect(params?.first?["name"] as? String == "train.C")
         #expect(params?.first?["old"] as? String == "1.0")
         #expect(params?.first?["new"] as? String == "0.05")
@@ -127,16 +134,24 @@ import Testing
         #expect(export.stdout == "Wrote \(lab.workspace)/dvc.yaml\nWrote \(lab.workspace)/params.yaml\n")
         let workflow = try lab.run(["pipeline", "export", "--format", "github-action"])
         #expect(workflow.status == 2)
-        #expect(workflow.stderr == "error: --format is 'github-action'; expected github-actions or dvc. Did you mean 'github-actions'?\n")
+        #expect(
+            workflow.stderr
+                == "error: --format is 'github-action'; expected github-actions or dvc. Did you mean 'github-actions'?\n"
+        )
     }
 
     @Test func aBrokenPipelineIsRefusedWithItsLocationBeforeAnythingRuns() throws {
         let lab = try Lab()
         defer { lab.remove() }
-        try lab.write("pipeline.yaml", PipelineEndToEndTests.pipeline.replacingOccurrences(of: "needs: [train]", with: "needs: [trian]"))
+        try lab.write(
+            "pipeline.yaml",
+            PipelineEndToEndTests.pipeline.replacingOccurrences(of: "needs: [train]", with: "needs: [trian]"))
         let result = try lab.run(["pipeline", "run"])
         #expect(result.status == 2)
-        #expect(result.stderr == "error: pipeline.yaml:15:13: stage 'evaluate' needs 'trian', which is not a stage of this pipeline; did you mean 'train'?\n")
+        #expect(
+            result.stderr
+                == "error: pipeline.yaml:15:13: stage 'evaluate' needs 'trian', which is not a stage of this pipeline; did you mean 'train'?\n"
+        )
         let json = try lab.run(["pipeline", "run", "--json"])
         #expect(json.stdout.contains("\"code\" : \"pipeline.unknown_stage\""))
         #expect(json.stdout.contains("\"line\" : 15"))
@@ -151,9 +166,13 @@ import Testing
         try PipelineEndToEndTests.pipeline.write(toFile: outside + "/pipeline.yaml", atomically: true, encoding: .utf8)
         let refused = try Binary.run(["pipeline", "status", "pipeline.yaml"], home: lab.home, directory: outside)
         #expect(refused.status == 2)
-        #expect(refused.stderr == "error: 'pipeline.yaml' is not inside a sandbox workspace (no .lab folder above it); `sandbox path` shows yours\n")
-        let inside = try Binary.run(["pipeline", "run", "pipeline.yaml", "--stage", "validate", "--json"], home: lab.home,
-                                    directory: lab.workspace)
+        #expect(
+            refused.stderr
+                == "error: 'pipeline.yaml' is not inside a sandbox workspace (no .lab folder above it); `sandbox path` shows yours\n"
+        )
+        let inside = try Binary.run(
+            ["pipeline", "run", "pipeline.yaml", "--stage", "validate", "--json"], home: lab.home,
+            directory: lab.workspace)
         #expect(inside.status == 0)
         #expect(inside.stdout.contains("\"name\" : \"validate\""))
         #expect(!inside.stdout.contains("\"name\" : \"train\""))

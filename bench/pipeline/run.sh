@@ -14,11 +14,12 @@ if [ ! -x "$dvc" ]; then
     dvc="$root/bench/.venv/bin/dvc"
     [ -x "$dvc" ] || { python3 -m venv "$root/bench/.venv" && "$root/bench/.venv/bin/pip" install -q dvc; }
 fi
-(cd "$root" && swift build -c release --product cicdlab >/dev/null)
-cicdlab="$root/.build/release/cicdlab"
-
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+(cd "$root" && swift build -c release --product cicdlab >"$work/build.log" 2>&1) || { cat "$work/build.log"; exit 1; }
+cicdlab="$root/.build/release/cicdlab"
+# DVC runs the exported stage commands, which call `cicdlab` by name.
+export PATH="$root/.build/release:$PATH"
 export CICDLAB_HOME="$work/home" DVC_NO_ANALYTICS=1 NO_COLOR=1
 project="$work/project"
 mkdir -p "$project/.lab"

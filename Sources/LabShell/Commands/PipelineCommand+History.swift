@@ -6,7 +6,8 @@ extension PipelineCommand {
     /// `pipeline runs`: every run with its cost, savings and the key metric's trend.
     struct Runs: LabCommand {
         static let configuration = CommandConfiguration(
-            commandName: "runs", abstract: "List the pipeline runs with cost, cache savings and the key metric's trend.")
+            commandName: "runs", abstract: "List the pipeline runs with cost, cache savings and the key metric's trend."
+        )
         static var completion: CommandCompletion { CommandCompletion(values: .none) }
 
         func run(in session: LabSession) throws -> Int32 {
@@ -37,9 +38,13 @@ extension PipelineCommand {
         var all = false
 
         static var completion: CommandCompletion {
-            CommandCompletion(options: ["--all"], values: .dynamic { session in
-                ((try? PipelineHistory(state: session.workspace().state).runs()) ?? []).map { "\($0.id)" } + ["latest"]
-            })
+            CommandCompletion(
+                options: ["--all"],
+                values: .dynamic { session in
+                    ((try? PipelineHistory(state: session.workspace().state).runs()) ?? []).map { "\($0.id)" } + [
+                        "latest"
+                    ]
+                })
         }
 
         func run(in session: LabSession) throws -> Int32 {
@@ -51,11 +56,15 @@ extension PipelineCommand {
                 oldID = try history.runID(old, among: runs)
             } else {
                 guard let previous = runs.last(where: { $0.id < newID }) else {
-                    throw LabError("pipeline.no_runs", "run #\(newID) is the first run; there is nothing before it to compare with")
+                    throw LabError(
+                        "pipeline.no_runs", "run #\(newID) is the first run; there is nothing before it to compare with"
+                    )
                 }
                 oldID = previous.id
             }
-            guard let a = runs.first(where: { $0.id == oldID }), let b = runs.first(where: { $0.id == newID }) else { return 2 }
+            guard let a = runs.first(where: { $0.id == oldID }), let b = runs.first(where: { $0.id == newID }) else {
+                return 2
+            }
             let diff = history.diff(a, b, all: all)
             if session.wantsJSON {
                 try session.console.json(diff)
@@ -84,7 +93,8 @@ extension PipelineCommand {
         var file: String?
 
         static var completion: CommandCompletion {
-            CommandCompletion(options: ["--format", "--out"], values: .words(PipelineExport.Format.allCases.map(\.rawValue)))
+            CommandCompletion(
+                options: ["--format", "--out"], values: .words(PipelineExport.Format.allCases.map(\.rawValue)))
         }
 
         func run(in session: LabSession) throws -> Int32 {
@@ -97,25 +107,34 @@ extension PipelineCommand {
             let (workspace, pipeline) = try session.pipeline(file)
             let runner = PipelineRunner(workspace: workspace, pipeline: pipeline, executors: .standard())
             let paramsPath = try workspace.paths.resolve(pipeline.params.file)
-            let paramsText = FileManager.default.contents(atPath: paramsPath).map { String(decoding: $0, as: UTF8.self) }
-            let files = try PipelineExport.files(chosen, pipeline: pipeline, paramsText: paramsText, leaveOut: runner.notRunnable())
+            let paramsText = FileManager.default.contents(atPath: paramsPath).map {
+                String(decoding: $0, as: UTF8.self)
+            }
+            let files = try PipelineExport.files(
+                chosen, pipeline: pipeline, paramsText: paramsText, leaveOut: runner.notRunnable())
             let folder = try out.map { try session.userPath($0) } ?? workspace.root
             var written: [String] = []
             for file in files {
                 let path = folder + "/" + file.path
                 // params.yaml exported into the workspace is the workspace's own file.
-                if FileManager.default.contents(atPath: path) == Data(file.contents.utf8) { written.append(path); continue }
-                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                        withIntermediateDirectories: true)
+                if FileManager.default.contents(atPath: path) == Data(file.contents.utf8) {
+                    written.append(path)
+                    continue
+                }
+                try FileManager.default.createDirectory(
+                    atPath: (path as NSString).deletingLastPathComponent,
+                    withIntermediateDirectories: true)
                 do {
                     try Data(file.contents.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
                 } catch {
-                    throw LabError("export.unwritable", "cannot write \(path): \(error.localizedDescription)", file: path)
+                    throw LabError(
+                        "export.unwritable", "cannot write \(path): \(error.localizedDescription)", file: path)
                 }
                 written.append(path)
             }
             if session.wantsJSON {
-                try session.console.json(ExportReport(format: chosen.rawValue, files: written, leftOut: runner.notRunnable()))
+                try session.console.json(
+                    ExportReport(format: chosen.rawValue, files: written, leftOut: runner.notRunnable()))
             } else {
                 for path in written { session.console.line("Wrote \(path)") }
                 for (name, reason) in runner.notRunnable().sorted(by: { $0.key < $1.key }) {

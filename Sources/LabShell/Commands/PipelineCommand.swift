@@ -14,7 +14,9 @@ struct PipelineCommand: ParsableCommand {
     static let stageCompletion = CompletionSource.dynamic { session in
         let stages = (try? session.pipeline(nil).1.order) ?? []
         let root = (try? session.workspace().root) ?? ""
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).filter { $0.hasSuffix(".yaml") }
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).filter {
+            $0.hasSuffix(".yaml")
+        }
         return stages + files.sorted()
     }
 
@@ -22,7 +24,8 @@ struct PipelineCommand: ParsableCommand {
     struct Run: LabCommand {
         static let configuration = CommandConfiguration(
             commandName: "run",
-            abstract: "Run the stages whose inputs changed; reuse the cache for the rest (exit 1 if a stage or gate fails).")
+            abstract:
+                "Run the stages whose inputs changed; reuse the cache for the rest (exit 1 if a stage or gate fails).")
 
         @Argument(help: "The pipeline file (default: pipeline.yaml in your workspace).")
         var file: String?
@@ -43,14 +46,16 @@ struct PipelineCommand: ParsableCommand {
             let nameWidth = pipeline.order.map(\.count).max() ?? 8
             let live = !session.wantsJSON && isatty(STDOUT_FILENO) == 1
             if !session.wantsJSON {
-                session.console.line(style.bold("Pipeline \(pipeline.file)") + style.dim(" · \(pipeline.order.count) stages"))
+                session.console.line(
+                    style.bold("Pipeline \(pipeline.file)") + style.dim(" · \(pipeline.order.count) stages"))
                 runner.observer = { event in
                     switch event {
                     case .stageStarted(let name, _, let index, let total):
                         if live { session.console.write("  … \(pad(name, nameWidth))  running (\(index)/\(total))") }
                     case .stageProgress(let name, let fraction, let note):
                         guard live else { return }
-                        let bar = fraction.map { Charts.bar($0, width: 20) + String(format: " %3.0f%%", $0 * 100) } ?? ""
+                        let bar =
+                            fraction.map { Charts.bar($0, width: 20) + String(format: " %3.0f%%", $0 * 100) } ?? ""
                         session.console.write("\r\u{1B}[2K  … \(pad(name, nameWidth))  \(pad(bar, 25)) \(note)")
                     case .stageFinished(let report):
                         if live { session.console.write("\r\u{1B}[2K") }
@@ -90,7 +95,8 @@ struct PipelineCommand: ParsableCommand {
 
     /// `pipeline dag [FILE]`: the stage graph.
     struct Dag: LabCommand {
-        static let configuration = CommandConfiguration(commandName: "dag", abstract: "Draw the pipeline's stage graph.")
+        static let configuration = CommandConfiguration(
+            commandName: "dag", abstract: "Draw the pipeline's stage graph.")
 
         @Argument(help: "The pipeline file (default: pipeline.yaml in your workspace).")
         var file: String?
@@ -99,15 +105,20 @@ struct PipelineCommand: ParsableCommand {
             let (_, pipeline) = try session.pipeline(file)
             let stages = pipeline.order.compactMap { pipeline.stage($0) }
             if session.wantsJSON {
-                try session.console.json(stages.map { DagNode(name: $0.name, kind: $0.kind.rawValue, needs: $0.upstream) })
+                try session.console.json(
+                    stages.map { DagNode(name: $0.name, kind: $0.kind.rawValue, needs: $0.upstream) })
                 return 0
             }
-            let label = { (stage: StageDefinition) in stage.kind.rawValue == stage.name ? stage.name : "\(stage.name) (\(stage.kind.rawValue))" }
+            let label = { (stage: StageDefinition) in
+                stage.kind.rawValue == stage.name ? stage.name : "\(stage.name) (\(stage.kind.rawValue))"
+            }
             if let drawing = DagDrawing.draw(stages, label: label, width: session.style.width) {
                 session.console.line(drawing)
             } else {
                 for stage in stages {
-                    session.console.line(stage.upstream.isEmpty ? label(stage) : "\(stage.upstream.joined(separator: ", ")) → \(label(stage))")
+                    session.console.line(
+                        stage.upstream.isEmpty
+                            ? label(stage) : "\(stage.upstream.joined(separator: ", ")) → \(label(stage))")
                 }
             }
             return 0
@@ -143,8 +154,9 @@ extension LabSession {
         var folder = (path as NSString).deletingLastPathComponent
         while !FileManager.default.fileExists(atPath: folder + "/.lab") {
             guard folder != "/", !folder.isEmpty else {
-                throw LabError("pipeline.no_workspace",
-                               "'\(file)' is not inside a sandbox workspace (no .lab folder above it); `sandbox path` shows yours")
+                throw LabError(
+                    "pipeline.no_workspace",
+                    "'\(file)' is not inside a sandbox workspace (no .lab folder above it); `sandbox path` shows yours")
             }
             folder = (folder as NSString).deletingLastPathComponent
         }

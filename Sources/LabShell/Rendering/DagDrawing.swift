@@ -13,7 +13,8 @@ enum DagDrawing {
     /// Directions a line leaves a cell in, combined into one box-drawing character.
     private struct Lines: OptionSet {
         let rawValue: UInt8
-        static let up = Lines(rawValue: 1), down = Lines(rawValue: 2), left = Lines(rawValue: 4), right = Lines(rawValue: 8)
+        static let up = Lines(rawValue: 1), down = Lines(rawValue: 2), left = Lines(rawValue: 4),
+            right = Lines(rawValue: 8)
 
         var character: Character {
             switch self {
@@ -50,7 +51,9 @@ enum DagDrawing {
             if case .stage(let name) = slot, let stage = byName[name] { return label(stage) }
             return ""
         }
-        func slotWidth(_ slot: Slot) -> Int { if case .stage = slot { return displayWidth(text(slot)) + 4 } else { return 1 } }
+        func slotWidth(_ slot: Slot) -> Int {
+            if case .stage = slot { return displayWidth(text(slot)) + 4 } else { return 1 }
+        }
         // Centres: each slot under the mean of what feeds it, kept apart by at least 2 columns.
         var centre: [Int: [Int]] = [:]  // layer → centre per slot
         func feeders(_ slot: Slot, layer: Int) -> [Int] {
@@ -76,17 +79,19 @@ enum DagDrawing {
             var nextFree = 0
             for slot in layers[layer] {
                 let w = slotWidth(slot)
-                let want = Int(feeders(slot, layer: layer).map(Double.init).reduce(0, +)
-                               / Double(max(1, feeders(slot, layer: layer).count)))
+                let want = Int(
+                    feeders(slot, layer: layer).map(Double.init).reduce(0, +)
+                        / Double(max(1, feeders(slot, layer: layer).count)))
                 let left = max(nextFree, want - w / 2)
                 centres.append(left + w / 2)
                 nextFree = left + w + 2
             }
             centre[layer] = centres
         }
-        let columns = (layers.indices.flatMap { layer in
-            layers[layer].indices.map { (centre[layer]?[$0] ?? 0) + slotWidth(layers[layer][$0]) }
-        }.max() ?? 0) + 1
+        let columns =
+            (layers.indices.flatMap { layer in
+                layers[layer].indices.map { (centre[layer]?[$0] ?? 0) + slotWidth(layers[layer][$0]) }
+            }.max() ?? 0) + 1
         guard columns <= width else { return nil }
         let rows = layers.count * 6 - 3
         var canvas = [[Character]](repeating: [Character](repeating: " ", count: columns), count: rows)
@@ -99,11 +104,19 @@ enum DagDrawing {
                     for row in top..<(top + 3) { lines[row][x].formUnion([.up, .down]) }
                     continue
                 }
-                let label = Array(text(slot)), w = slotWidth(slot), left = x - w / 2
-                canvas[top][left] = "┌"; canvas[top][left + w - 1] = "┐"
-                canvas[top + 2][left] = "└"; canvas[top + 2][left + w - 1] = "┘"
-                canvas[top + 1][left] = "│"; canvas[top + 1][left + w - 1] = "│"
-                for i in 1..<(w - 1) { canvas[top][left + i] = "─"; canvas[top + 2][left + i] = "─" }
+                let label = Array(text(slot))
+                let w = slotWidth(slot)
+                let left = x - w / 2
+                canvas[top][left] = "┌"
+                canvas[top][left + w - 1] = "┐"
+                canvas[top + 2][left] = "└"
+                canvas[top + 2][left + w - 1] = "┘"
+                canvas[top + 1][left] = "│"
+                canvas[top + 1][left + w - 1] = "│"
+                for i in 1..<(w - 1) {
+                    canvas[top][left + i] = "─"
+                    canvas[top + 2][left + i] = "─"
+                }
                 for (i, character) in label.enumerated() { canvas[top + 1][left + 2 + i] = character }
             }
             guard layer + 1 < layers.count else { continue }
@@ -120,7 +133,11 @@ enum DagDrawing {
                         for x in (min(from, to) + 1)..<max(from, to) { lines[top + 4][x].formUnion([.left, .right]) }
                         lines[top + 4][to].formUnion([.down, to > from ? .left : .right])
                     }
-                    if case .stage = slot { canvas[top + 5][to] = "▼" } else { lines[top + 5][to].formUnion([.up, .down]) }
+                    if case .stage = slot {
+                        canvas[top + 5][to] = "▼"
+                    } else {
+                        lines[top + 5][to].formUnion([.up, .down])
+                    }
                 }
             }
         }

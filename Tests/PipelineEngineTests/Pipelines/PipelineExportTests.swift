@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PipelineEngine
 
 /// Exports match the reviewed files under `Fixtures/PipelineExport`, and (when the validators
@@ -15,9 +16,11 @@ import Testing
 
     func exported(_ format: PipelineExport.Format, _ sandbox: PipelineSandbox) throws -> [ExportedFile] {
         let pipeline = try sandbox.load()
-        let runner = PipelineRunner(workspace: sandbox.workspace, pipeline: pipeline, executors: TestExecutors.all(sandbox.log))
-        return try PipelineExport.files(format, pipeline: pipeline, paramsText: sandbox.read("params.yaml"),
-                                        leaveOut: runner.notRunnable())
+        let runner = PipelineRunner(
+            workspace: sandbox.workspace, pipeline: pipeline, executors: TestExecutors.all(sandbox.log))
+        return try PipelineExport.files(
+            format, pipeline: pipeline, paramsText: sandbox.read("params.yaml"),
+            leaveOut: runner.notRunnable())
     }
 
     /// Compares with the fixture, or rewrites it when CICDLAB_UPDATE_FIXTURES is set.
@@ -26,7 +29,9 @@ import Testing
         if ProcessInfo.processInfo.environment["CICDLAB_UPDATE_FIXTURES"] != nil {
             try file.contents.write(toFile: path, atomically: true, encoding: .utf8)
         }
-        #expect(file.contents == (try String(contentsOfFile: path, encoding: .utf8)), "export differs from Fixtures/PipelineExport/\(name)")
+        #expect(
+            file.contents == (try String(contentsOfFile: path, encoding: .utf8)),
+            "export differs from Fixtures/PipelineExport/\(name)")
     }
 
     @Test func githubActionsWorkflowMatchesTheReviewedFixture() throws {
@@ -38,7 +43,10 @@ import Testing
         let text = files[0].contents
         #expect(text.contains("    needs: [validate]\n"))
         #expect(text.contains("  - cron: \"0 2 * * 0\"\n"))
-        #expect(text.contains("key: cicdlab-evaluate-${{ hashFiles('pipeline.yaml', 'params.yaml', 'data/test.csv', 'data/train.csv', 'suites/train.yaml') }}"))
+        #expect(
+            text.contains(
+                "key: cicdlab-evaluate-${{ hashFiles('pipeline.yaml', 'params.yaml', 'data/test.csv', 'data/train.csv', 'suites/train.yaml') }}"
+            ))
     }
 
     @Test func dvcProjectMatchesTheReviewedFixture() throws {
@@ -50,8 +58,10 @@ import Testing
         #expect(files[1].contents == PipelineSandbox.params)
     }
 
-    /// Runs the official validators when CICDLAB_EXPORT_VALIDATORS names the folder holding
-    /// `check-jsonschema` and `dvc` (e.g. /work/venv/ref/bin); skipped otherwise.
+    /// Runs the official validators when CICDLAB_EXPORT_VALIDATORS is set; skipped otherwise.
+    ///
+    /// The variable names the folder holding `check-jsonschema` and `dvc`, such as
+    /// /work/venv/ref/bin.
     @Test(.enabled(if: ProcessInfo.processInfo.environment["CICDLAB_EXPORT_VALIDATORS"] != nil))
     func exportsPassGitHubsSchemaAndDVC() throws {
         let bin = ProcessInfo.processInfo.environment["CICDLAB_EXPORT_VALIDATORS"] ?? ""
@@ -69,8 +79,9 @@ import Testing
             try file.contents.write(toFile: project + "/" + file.path, atomically: true, encoding: .utf8)
         }
         for source in PipelineExport.sourceFiles(try sandbox.load()) where source != "params.yaml" {
-            try FileManager.default.createDirectory(atPath: (project + "/" + source as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: (project + "/" + source as NSString).deletingLastPathComponent,
+                withIntermediateDirectories: true)
             try FileManager.default.copyItem(atPath: sandbox.root + "/" + source, toPath: project + "/" + source)
         }
         #expect(try run("/usr/bin/git", ["init", "-q"], in: project).status == 0)
@@ -91,11 +102,15 @@ import Testing
         let dry = try run(bin + "/dvc", ["repro", "--dry"], in: sandbox.root)
         #expect(dry.status == 0, "dvc repro --dry: \(dry.output)")
         for stage in ["validate", "train", "baseline", "evaluate", "gate"] {
-            #expect(dry.output.contains("> cicdlab pipeline run pipeline.yaml --stage \(stage)\n"), "dvc repro --dry: \(dry.output)")
+            #expect(
+                dry.output.contains("> cicdlab pipeline run pipeline.yaml --stage \(stage)\n"),
+                "dvc repro --dry: \(dry.output)")
         }
     }
 
-    private func run(_ executable: String, _ arguments: [String], in directory: String? = nil) throws -> (status: Int32, output: String) {
+    private func run(_ executable: String, _ arguments: [String], in directory: String? = nil) throws -> (
+        status: Int32, output: String
+    ) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments

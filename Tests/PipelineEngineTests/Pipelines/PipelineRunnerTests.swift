@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PipelineEngine
 
 /// The runner reruns exactly what changed, says why, restores what it can and stops on failure.
@@ -14,7 +15,8 @@ import Testing
 
         let second = try sandbox.run()
         #expect(sandbox.log.take() == [])
-        #expect(second.statuses == ["validate:cached", "train:cached", "baseline:cached", "evaluate:cached", "gate:cached"])
+        #expect(
+            second.statuses == ["validate:cached", "train:cached", "baseline:cached", "evaluate:cached", "gate:cached"])
         #expect(second.stages.allSatisfy { $0.reason == "unchanged since run #1" && $0.cachedFrom == 1 })
         #expect(second.status == .passed)
         #expect(second.stage("evaluate")?.metrics == first.stage("evaluate")?.metrics)
@@ -32,7 +34,8 @@ import Testing
         #expect(report.stage("train")?.reason == "params changed: train.C 1.0 → 0.5")
         #expect(report.stage("evaluate")?.reason == "deps changed: models/candidate.json modified")
         // The gate reads the model too (for shadow agreement), and the evaluation it judges.
-        #expect(report.stage("gate")?.reason
+        #expect(
+            report.stage("gate")?.reason
                 == "deps changed: models/candidate.json modified; upstream stage 'evaluate' has a new result")
     }
 
@@ -63,7 +66,8 @@ import Testing
         let report = try sandbox.run()
         #expect(sandbox.log.take() == [])
         #expect(report.stage("train")?.status == .cached)
-        #expect(report.stage("train")?.reason
+        #expect(
+            report.stage("train")?.reason
                 == "unchanged since run #1; restored models/candidate.json from the artifact store")
         #expect(report.stage("train")?.restored == ["models/candidate.json"])
         #expect(report.stage("evaluate")?.status == .cached)
@@ -80,31 +84,41 @@ import Testing
         try sandbox.write("params.yaml", PipelineSandbox.params)
         let report = try sandbox.run()
         #expect(sandbox.log.take() == [])
-        #expect(report.stage("train")?.reason
-                == "same inputs as run #1 (params changed: train.C 0.5 → 1.0); restored models/candidate.json from the artifact store")
+        #expect(
+            report.stage("train")?.reason
+                == "same inputs as run #1 (params changed: train.C 0.5 → 1.0); restored models/candidate.json from the artifact store"
+        )
         #expect(report.stage("train")?.cachedFrom == 1)
         #expect(report.stage("evaluate")?.status == .cached)
     }
 
     @Test func aFailedRequiredGateStopsTheRunAndIsNotCached() throws {
         let sandbox = try PipelineSandbox(
-            pipeline: PipelineSandbox.pipeline + "\n  report:\n    kind: evaluate\n    needs: [gate]\n    data: data/test.csv\n",
-            files: ["gates.yaml": "gates:\n  - name: accuracy-floor\n    type: threshold\n    metric: accuracy\n    min: 0.99\n"])
+            pipeline: PipelineSandbox.pipeline
+                + "\n  report:\n    kind: evaluate\n    needs: [gate]\n    data: data/test.csv\n",
+            files: [
+                "gates.yaml":
+                    "gates:\n  - name: accuracy-floor\n    type: threshold\n    metric: accuracy\n    min: 0.99\n"
+            ])
         defer { sandbox.cleanUp() }
         let report = try sandbox.run()
         #expect(report.status == .failed)
         #expect(report.stage("gate")?.status == .failed)
         let accuracy = try #require(report.stage("evaluate")?.metrics["accuracy"])
-        #expect(report.stage("gate")?.reason
+        #expect(
+            report.stage("gate")?.reason
                 == "required gate 'accuracy-floor' failed: accuracy \(String(format: "%.3f", accuracy)) < 0.990")
         #expect(report.gates.map(\.name) == ["accuracy-floor"])
         #expect(report.gates.first?.status == .failed)
         #expect(report.stage("report")?.status == .skipped)
         #expect(report.stage("report")?.reason == "not run: a required gate failed in stage 'gate'")
-        #expect(try LockFile.read(path: sandbox.root + "/pipeline.lock", displayName: "pipeline.lock").stages["gate"] == nil)
+        #expect(
+            try LockFile.read(path: sandbox.root + "/pipeline.lock", displayName: "pipeline.lock").stages["gate"] == nil
+        )
 
         _ = sandbox.log.take()
-        try sandbox.write("gates.yaml", "gates:\n  - name: accuracy-floor\n    type: threshold\n    metric: accuracy\n    min: 0.5\n")
+        try sandbox.write(
+            "gates.yaml", "gates:\n  - name: accuracy-floor\n    type: threshold\n    metric: accuracy\n    min: 0.5\n")
         let fixed = try sandbox.run()
         #expect(sandbox.log.take() == ["gate", "report"])
         #expect(fixed.stage("gate")?.reason == "no successful run yet (not in the lock file)")
@@ -128,7 +142,8 @@ import Testing
         let report = try sandbox.run()
         #expect(report.status == .passed)
         #expect(report.stage("deploy")?.status == .skipped)
-        #expect(report.stage("deploy")?.reason
+        #expect(
+            report.stage("deploy")?.reason
                 == "not run: deploy stages arrive with the `deploy` command, which this build does not have yet")
         #expect(report.stage("watch")?.reason == "not run: it needs 'deploy', which did not run")
     }
@@ -140,7 +155,10 @@ import Testing
         #expect(report.statuses == ["validate:ran", "train:ran"])
         let all = try sandbox.run()
         #expect(all.statuses == ["validate:cached", "train:cached", "baseline:ran", "evaluate:ran", "gate:ran"])
-        #expect(throws: LabError("pipeline.unknown_stage", "there is no stage 'trian' in pipeline.yaml; did you mean 'train'?")) {
+        #expect(
+            throws: LabError(
+                "pipeline.unknown_stage", "there is no stage 'trian' in pipeline.yaml; did you mean 'train'?")
+        ) {
             try sandbox.run(stage: "trian")
         }
     }
@@ -158,10 +176,12 @@ import Testing
         defer { sandbox.cleanUp() }
         try sandbox.run()
         let registry = ModelRegistry(workspace: sandbox.workspace)
-        try registry.register(modelData: Data("m".utf8),
-                              ModelRegistration(kind: "logistic", target: "churned", features: ["tenure"],
-                                                lineage: Lineage(dataHash: "d", paramsHash: "p"), metrics: [:], source: "test"),
-                              actor: "tester")
+        try registry.register(
+            modelData: Data("m".utf8),
+            ModelRegistration(
+                kind: "logistic", target: "churned", features: ["tenure"],
+                lineage: Lineage(dataHash: "d", paramsHash: "p"), metrics: [:], source: "test"),
+            actor: "tester")
         try registry.setAlias("champion", to: "v1", actor: "tester")
         _ = sandbox.log.take()
         let report = try sandbox.run()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PipelineEngine
 
 /// A sandbox workspace for pipeline tests, made by `SandboxManager` from a template folder.
@@ -48,8 +49,10 @@ struct PipelineSandbox {
           k: 5
         """
 
-    init(pipeline: String = PipelineSandbox.pipeline, params: String = PipelineSandbox.params,
-         files: [String: String] = [:]) throws {
+    init(
+        pipeline: String = PipelineSandbox.pipeline, params: String = PipelineSandbox.params,
+        files: [String: String] = [:]
+    ) throws {
         dir = try TemporaryDirectory("pipeline")
         var templates: [String: String] = [
             "pipeline.yaml": pipeline,
@@ -108,7 +111,10 @@ final class ExecutionLog: @unchecked Sendable {
     /// Clears the log and returns what it held.
     func take() -> [String] {
         lock.lock()
-        defer { names.removeAll(); lock.unlock() }
+        defer {
+            names.removeAll()
+            lock.unlock()
+        }
         return names
     }
 }

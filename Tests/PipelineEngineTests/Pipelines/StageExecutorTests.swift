@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PipelineEngine
 
 /// The real executors: validation on CSV, training with registration, evaluation and gates.
@@ -32,11 +33,12 @@ import Testing
 
     /// Rows where churn mostly follows short tenure, with some noise, so a model learns something.
     static func rows(_ range: Range<Int>) -> String {
-        "tenure,plan,region,churned\n" + range.map { i in
-            let tenure = (i * 7) % 60
-            let churned = (tenure < 20) != (i % 9 == 0) ? 1 : 0
-            return "\(tenure),\(["basic", "premium"][i % 2]),\(["north", "south"][(i / 2) % 2]),\(churned)"
-        }.joined(separator: "\n") + "\n"
+        "tenure,plan,region,churned\n"
+            + range.map { i in
+                let tenure = (i * 7) % 60
+                let churned = (tenure < 20) != (i % 9 == 0) ? 1 : 0
+                return "\(tenure),\(["basic", "premium"][i % 2]),\(["north", "south"][(i / 2) % 2]),\(churned)"
+            }.joined(separator: "\n") + "\n"
     }
 
     static let gates = """
@@ -50,11 +52,14 @@ import Testing
         """
 
     func sandbox(train: String = rows(0..<80), gates: String = StageExecutorTests.gates) throws -> PipelineSandbox {
-        try PipelineSandbox(pipeline: Self.pipeline, params: Self.params, files: [
-            "data/train.csv": train, "data/test.csv": Self.rows(80..<120), "gates.yaml": gates,
-            "suites/train.yaml": "expectations:\n  - expect: columns_exist\n    columns: [tenure, plan, region, churned]\n"
-                + "  - expect: in_set\n    column: churned\n    values: [0, 1]\n",
-        ])
+        try PipelineSandbox(
+            pipeline: Self.pipeline, params: Self.params,
+            files: [
+                "data/train.csv": train, "data/test.csv": Self.rows(80..<120), "gates.yaml": gates,
+                "suites/train.yaml":
+                    "expectations:\n  - expect: columns_exist\n    columns: [tenure, plan, region, churned]\n"
+                    + "  - expect: in_set\n    column: churned\n    values: [0, 1]\n",
+            ])
     }
 
     @discardableResult
@@ -82,7 +87,8 @@ import Testing
 
         // The recorded metrics are the evaluator's on the saved model and the test file.
         let model = try TrainedModel.load(from: sandbox.root + "/models/candidate.json")
-        let evaluation = try Evaluator.evaluate(model, on: try CSVReader.read(file: sandbox.root + "/data/test.csv"), slice: "region")
+        let evaluation = try Evaluator.evaluate(
+            model, on: try CSVReader.read(file: sandbox.root + "/data/test.csv"), slice: "region")
         #expect(report.stage("evaluate")?.metrics["accuracy"] == evaluation.metrics["accuracy"])
         #expect(report.stage("evaluate")?.metrics["f1"] == evaluation.metrics["f1"])
         #expect(report.gates.map { "\($0.name):\($0.status.rawValue)" } == ["accuracy-floor:passed", "shadow:skipped"])
@@ -115,7 +121,9 @@ import Testing
         #expect(third.stage("train")?.cachedFrom == 1)
         #expect(try registry.version("challenger").version == 1)
         #expect(try registry.list().count == 2)
-        #expect(try sandbox.workspace.state.auditLog().last { $0.action == "alias" }?.detail == "v2 → v1: restored from the cache of run #1")
+        #expect(
+            try sandbox.workspace.state.auditLog().last { $0.action == "alias" }?.detail
+                == "v2 → v1: restored from the cache of run #1")
     }
 
     @Test func theGateComparesWithTheChampionAndMeasuresShadowAgreement() throws {
@@ -130,28 +138,35 @@ import Testing
         #expect(knn.stage("train")?.reason.hasPrefix("unknown parameter 'C' for --model knn") == true)
 
         try sandbox.write("params.yaml", "train:\n  model: naive-bayes\n  seed: 7\n")
-        try sandbox.write("pipeline.yaml", Self.pipeline.replacingOccurrences(of: "[train.model, train.C, train.seed]",
-                                                                                with: "[train.model, train.seed]"))
+        try sandbox.write(
+            "pipeline.yaml",
+            Self.pipeline.replacingOccurrences(
+                of: "[train.model, train.C, train.seed]",
+                with: "[train.model, train.seed]"))
         let report = try run(sandbox)
         #expect(report.stage("gate")?.status == .ran)
         let candidate = try TrainedModel.load(from: sandbox.root + "/models/candidate.json")
         let champion = try JSONDecoder().decode(TrainedModel.self, from: try registry.modelData("v1"))
         let table = try CSVReader.read(file: sandbox.root + "/data/test.csv")
-        let ours = try candidate.predict(table).labels, theirs = try champion.predict(table).labels
+        let ours = try candidate.predict(table).labels
+        let theirs = try champion.predict(table).labels
         let agreement = Double(zip(ours, theirs).filter { $0 == $1 }.count) / Double(ours.count)
         #expect(report.stage("gate")?.metrics["shadow_agreement"] == agreement)
-        #expect(report.gates.last?.message == "agreement with the champion \(String(format: "%.3f", agreement)) "
+        #expect(
+            report.gates.last?.message == "agreement with the champion \(String(format: "%.3f", agreement)) "
                 + (agreement >= 0.5 ? ">=" : "<") + " 0.500")
         #expect(report.stage("gate")?.summary?.hasSuffix("against champion v1") == true)
     }
 
     @Test func aFailedRequiredGateFailsTheRun() throws {
-        let sandbox = try sandbox(gates: "gates:\n  - name: accuracy-floor\n    type: threshold\n    metric: accuracy\n    min: 0.99\n")
+        let sandbox = try sandbox(
+            gates: "gates:\n  - name: accuracy-floor\n    type: threshold\n    metric: accuracy\n    min: 0.99\n")
         defer { sandbox.cleanUp() }
         let report = try run(sandbox)
         #expect(report.status == .failed)
         let accuracy = try #require(report.stage("evaluate")?.metrics["accuracy"])
-        #expect(report.stage("gate")?.reason
+        #expect(
+            report.stage("gate")?.reason
                 == "required gate 'accuracy-floor' failed: accuracy \(String(format: "%.3f", accuracy)) < 0.990")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import PipelineEngine
 
 /// Stand-in executors that do small, deterministic, countable work so the runner's ordering,
@@ -26,8 +27,9 @@ enum TestExecutors {
             for key in stage.params.sorted() { digest += "\(key)=\(context.params[key] ?? "")" }
             for out in stage.outs {
                 let path = try context.path(out)
-                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                        withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    atPath: (path as NSString).deletingLastPathComponent,
+                    withIntermediateDirectories: true)
                 try ContentHash.hex(digest).write(toFile: path, atomically: true, encoding: .utf8)
             }
             context.progress(0.5, "half way")
@@ -36,8 +38,9 @@ enum TestExecutors {
                 let text = try String(contentsOfFile: try context.path(model), encoding: .utf8)
                 metrics["accuracy"] = 0.8 + Double(text.utf8.reduce(0) { $0 + Int($1) } % 10) / 100
             }
-            let payload = try JSONSerialization.data(withJSONObject: ["metrics": metrics, "digest": ContentHash.hex(digest)],
-                                                     options: [.sortedKeys])
+            let payload = try JSONSerialization.data(
+                withJSONObject: ["metrics": metrics, "digest": ContentHash.hex(digest)],
+                options: [.sortedKeys])
             return StageOutcome(summary: "\(stage.kind.rawValue) done", metrics: metrics, payload: payload, work: work)
         }
     }
@@ -58,8 +61,9 @@ enum TestExecutors {
                 throw LabError("test.no_evaluation", "no evaluation upstream")
             }
             let report = GateEvaluator.evaluate(gates, evidence: GateEvidence(metrics: evaluation.metrics))
-            return StageOutcome(failure: report.blocking.map { "required gate '\($0.name)' failed: \($0.message)" },
-                                summary: "\(report.results.count) gates", gates: report.results, work: 50_000)
+            return StageOutcome(
+                failure: report.blocking.map { "required gate '\($0.name)' failed: \($0.message)" },
+                summary: "\(report.results.count) gates", gates: report.results, work: 50_000)
         }
     }
 }

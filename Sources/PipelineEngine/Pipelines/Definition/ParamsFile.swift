@@ -30,7 +30,8 @@ public struct ParamsFile: Sendable, Equatable {
         guard FileManager.default.fileExists(atPath: path) else {
             return ParamsFile(file: displayName, values: [:], exists: false)
         }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else {
             throw LabError("params.unreadable", "cannot read the parameters as UTF-8 text", file: displayName)
         }
         return try parse(text, file: displayName)
@@ -47,15 +48,22 @@ public struct ParamsFile: Sendable, Equatable {
                 for (key, value) in mapping {
                     let name = try reader.text(key, "a parameter name")
                     if name.contains(".") {
-                        throw reader.error("bad_key", "parameter name \"\(name)\" contains a dot; nest it instead (dots join the levels)", at: key)
+                        throw reader.error(
+                            "bad_key",
+                            "parameter name \"\(name)\" contains a dot; nest it instead (dots join the levels)", at: key
+                        )
                     }
                     try walk(value, prefix: prefix.isEmpty ? name : prefix + "." + name)
                 }
             case .sequence(let items):
-                values[prefix] = "[" + items.map { $0.scalar?.string ?? reader.describe($0) }.joined(separator: ", ") + "]"
+                values[prefix] =
+                    "[" + items.map { $0.scalar?.string ?? reader.describe($0) }.joined(separator: ", ") + "]"
             case .scalar(let scalar):
                 guard !prefix.isEmpty else {
-                    throw reader.error("bad_shape", "the parameters should be a mapping of names to values, found \(reader.describe(node))", at: node)
+                    throw reader.error(
+                        "bad_shape",
+                        "the parameters should be a mapping of names to values, found \(reader.describe(node))",
+                        at: node)
                 }
                 values[prefix] = scalar.string
             case .alias:

@@ -19,7 +19,8 @@ struct PipelineChecks {
             for (index, need) in stage.needs.enumerated() where !names.contains(need) || need == stage.name {
                 let at = stage.keyLocations["needs[\(index)]"] ?? stage.keyLocations["needs"]
                 if need == stage.name {
-                    throw error("cycle", "stage '\(need)' needs itself; a stage cannot wait for its own results", at: at)
+                    throw error(
+                        "cycle", "stage '\(need)' needs itself; a stage cannot wait for its own results", at: at)
                 }
                 var message = "stage '\(stage.name)' needs '\(need)', which is not a stage of this pipeline"
                 if let guess = closestMatch(to: need, among: names) {
@@ -34,19 +35,28 @@ struct PipelineChecks {
         var producer: [String: String] = [:]
         for index in pipeline.stages.indices {
             var stage = pipeline.stages[index]
-            stage.outs = try stage.outs.enumerated().map { try normalise($1, stage, key: "outs[\($0)]", fallback: "outs") }
+            stage.outs = try stage.outs.enumerated().map {
+                try normalise($1, stage, key: "outs[\($0)]", fallback: "outs")
+            }
             for (position, out) in stage.outs.enumerated() {
                 if let other = producer[out] {
-                    throw error("duplicate_output", "'\(out)' is an output of both '\(other)' and '\(stage.name)'; each file must have one producer",
-                                at: stage.keyLocations["outs[\(position)]"] ?? stage.keyLocations["outs"])
+                    throw error(
+                        "duplicate_output",
+                        "'\(out)' is an output of both '\(other)' and '\(stage.name)'; each file must have one producer",
+                        at: stage.keyLocations["outs[\(position)]"] ?? stage.keyLocations["outs"])
                 }
                 producer[out] = stage.name
             }
             for key in stage.settings.keys.sorted() where StageSchema.fileKeys.contains(key) {
-                if let value = stage.settings[key]?.text { stage.settings[key] = .text(try normalise(value, stage, key: key)) }
+                if let value = stage.settings[key]?.text {
+                    stage.settings[key] = .text(try normalise(value, stage, key: key))
+                }
             }
-            stage.deps = try stage.deps.enumerated().map { try normalise($1, stage, key: "deps[\($0)]", fallback: "deps") }
-            stage.dependencies = orderedUnique(StageSchema.fileKeys.sorted().compactMap { stage.settings[$0]?.text } + stage.deps)
+            stage.deps = try stage.deps.enumerated().map {
+                try normalise($1, stage, key: "deps[\($0)]", fallback: "deps")
+            }
+            stage.dependencies = orderedUnique(
+                StageSchema.fileKeys.sorted().compactMap { stage.settings[$0]?.text } + stage.deps)
             pipeline.stages[index] = stage
         }
         // Upstream stages: `needs`, plus the producers of the files a stage reads.
@@ -56,8 +66,9 @@ struct PipelineChecks {
             for dependency in stage.dependencies {
                 guard let maker = producer[dependency] else { continue }
                 if maker == stage.name {
-                    throw error("cycle", "stage '\(stage.name)' reads '\(dependency)', which it writes itself",
-                                at: location(of: dependency, in: stage))
+                    throw error(
+                        "cycle", "stage '\(stage.name)' reads '\(dependency)', which it writes itself",
+                        at: location(of: dependency, in: stage))
                 }
                 upstream.append(maker)
             }
@@ -72,8 +83,10 @@ struct PipelineChecks {
                 stage.needs.firstIndex(of: next).flatMap { stage.keyLocations["needs[\($0)]"] } ?? stage.location
             }
             let links = cycle.indices.map { "\(cycle[$0]) needs \(cycle[($0 + 1) % cycle.count])" }
-            throw error("cycle", "the stages form a cycle: \(links.joined(separator: ", ")); a stage cannot depend on its own results",
-                        at: at)
+            throw error(
+                "cycle",
+                "the stages form a cycle: \(links.joined(separator: ", ")); a stage cannot depend on its own results",
+                at: at)
         }
         pipeline.order = graph.order
         try inferInputs(&pipeline, graph: graph)
@@ -91,21 +104,26 @@ struct PipelineChecks {
             switch stage.kind {
             case .evaluate where stage.settings["model"] == nil:
                 guard let train = ancestors.first(where: { $0.kind == .train }), let model = train.outs.first else {
-                    throw error("no_model", "stage '\(stage.name)' (an evaluate stage) has no model to score: give it `model: FILE` or make it need a train stage",
-                                at: stage.location)
+                    throw error(
+                        "no_model",
+                        "stage '\(stage.name)' (an evaluate stage) has no model to score: give it `model: FILE` or make it need a train stage",
+                        at: stage.location)
                 }
                 stage.settings["model"] = .text(model)
             case .gate:
                 guard let evaluation = ancestors.first(where: { $0.kind == .evaluate }) else {
-                    throw error("no_evaluation", "stage '\(stage.name)' (a gate stage) judges an evaluation, but no evaluate stage comes before it; add one to its `needs`",
-                                at: stage.location)
+                    throw error(
+                        "no_evaluation",
+                        "stage '\(stage.name)' (a gate stage) judges an evaluation, but no evaluate stage comes before it; add one to its `needs`",
+                        at: stage.location)
                 }
                 if stage.settings["model"] == nil { stage.settings["model"] = evaluation.settings["model"] }
                 if stage.settings["data"] == nil { stage.settings["data"] = evaluation.settings["data"] }
             default:
                 break
             }
-            stage.dependencies = orderedUnique(stage.dependencies + StageSchema.fileKeys.sorted().compactMap { stage.settings[$0]?.text })
+            stage.dependencies = orderedUnique(
+                stage.dependencies + StageSchema.fileKeys.sorted().compactMap { stage.settings[$0]?.text })
             pipeline.stages[index] = stage
         }
     }
@@ -115,8 +133,10 @@ struct PipelineChecks {
             for dependency in stage.dependencies where producer[dependency] == nil {
                 let path = try paths.resolve(dependency, in: file, line: location(of: dependency, in: stage)?.line)
                 if !FileManager.default.fileExists(atPath: path) {
-                    throw error("missing_file", "stage '\(stage.name)' reads '\(dependency)', which does not exist (and no stage writes it)",
-                                at: location(of: dependency, in: stage))
+                    throw error(
+                        "missing_file",
+                        "stage '\(stage.name)' reads '\(dependency)', which does not exist (and no stage writes it)",
+                        at: location(of: dependency, in: stage))
                 }
             }
         }
@@ -128,8 +148,10 @@ struct PipelineChecks {
             for (index, key) in stage.params.enumerated() where pipeline.params.values[key] == nil {
                 let at = stage.keyLocations["params[\(index)]"] ?? stage.keyLocations["params"]
                 guard pipeline.params.exists else {
-                    throw error("missing_params", "stage '\(stage.name)' uses param '\(key)', but there is no \(pipeline.params.file) in the workspace",
-                                at: at)
+                    throw error(
+                        "missing_params",
+                        "stage '\(stage.name)' uses param '\(key)', but there is no \(pipeline.params.file) in the workspace",
+                        at: at)
                 }
                 var message = "stage '\(stage.name)' uses param '\(key)', which \(pipeline.params.file) does not have"
                 if let guess = closestMatch(to: key, among: known) { message += "; did you mean '\(guess)'?" }
@@ -143,14 +165,18 @@ struct PipelineChecks {
             for path in watched {
                 let resolved = try paths.resolve(path, in: file)
                 if !FileManager.default.fileExists(atPath: resolved) {
-                    throw LabError("pipeline.missing_file", "the data_change trigger watches '\(path)', which does not exist", file: file)
+                    throw LabError(
+                        "pipeline.missing_file", "the data_change trigger watches '\(path)', which does not exist",
+                        file: file)
                 }
             }
         }
     }
 
     /// A path as the workspace sees it (`./data/a.csv` is `data/a.csv`), refused if it leaves.
-    private func normalise(_ path: String, _ stage: StageDefinition, key: String, fallback: String? = nil) throws -> String {
+    private func normalise(_ path: String, _ stage: StageDefinition, key: String, fallback: String? = nil) throws
+        -> String
+    {
         let at = stage.keyLocations[key] ?? fallback.flatMap { stage.keyLocations[$0] }
         do {
             return paths.relative(try paths.resolve(path, in: file, line: at?.line))
@@ -165,7 +191,9 @@ struct PipelineChecks {
         for key in StageSchema.fileKeys.sorted() where stage.settings[key]?.text == path {
             if let at = stage.keyLocations[key] { return at }
         }
-        if let index = stage.deps.firstIndex(of: path) { return stage.keyLocations["deps[\(index)]"] ?? stage.keyLocations["deps"] }
+        if let index = stage.deps.firstIndex(of: path) {
+            return stage.keyLocations["deps[\(index)]"] ?? stage.keyLocations["deps"]
+        }
         return stage.location
     }
 }

@@ -20,6 +20,7 @@ public struct PipelineGraph: Sendable {
     }
 
     /// The order stages run in: every stage after its upstream, otherwise file order.
+    ///
     /// Stages in a cycle are left out (``cycle()`` finds them first).
     public var order: [String] {
         var done = Set<String>()

@@ -73,9 +73,10 @@ public struct StageDefinition: Sendable, Equatable {
     /// The setting `key` as a single value.
     public func text(_ key: String) -> String? { settings[key]?.text }
 
-    /// The definition's fields as text, which decide together with the inputs whether a cached
-    /// result still holds. `needs` and `desc` are left out: they order and describe, they do
-    /// not change what the stage computes.
+    /// The definition's fields as text: with the inputs, they decide whether a cached result holds.
+    ///
+    /// `needs` and `desc` are left out: they order and describe, they do not change what the
+    /// stage computes.
     public var fields: [String: String] {
         var fields: [String: String] = ["kind": kind.rawValue]
         for (key, value) in settings { fields[key] = value.display }
@@ -123,7 +124,9 @@ public struct PipelineDefinition: Sendable {
 
     /// The lock file that sits beside the pipeline file (`pipeline.lock`).
     public var lockFile: String {
-        let base = file.hasSuffix(".yaml") ? String(file.dropLast(5)) : file.hasSuffix(".yml") ? String(file.dropLast(4)) : file
+        let base =
+            file.hasSuffix(".yaml")
+            ? String(file.dropLast(5)) : file.hasSuffix(".yml") ? String(file.dropLast(4)) : file
         return base + ".lock"
     }
 }

@@ -4,7 +4,8 @@ import Foundation
 /// names one) on its data, with real latency and memory, per slice when it has a `slice`.
 struct EvaluateExecutor: StageExecutor {
     func run(_ stage: StageDefinition, in context: StageContext) throws -> StageOutcome {
-        let dataName = stage.text("data") ?? "", modelName = stage.text("model") ?? ""
+        let dataName = stage.text("data") ?? ""
+        let modelName = stage.text("model") ?? ""
         context.progress(0.05, "reading \(dataName)")
         let table = try StageData.table(at: try context.path(dataName), named: dataName)
         let model = try TrainedModel.load(from: try context.path(modelName))
@@ -13,12 +14,14 @@ struct EvaluateExecutor: StageExecutor {
         var metrics = StageData.metrics(report.metrics)
         metrics["latency_p95_ms"] = report.latencyMs.p95
         let evidence = EvaluationEvidence(report.gateEvidence(data: table))
-        let summary = "\(StageData.headline(metrics)) on \(report.rows) rows of \(dataName); p95 latency "
+        let summary =
+            "\(StageData.headline(metrics)) on \(report.rows) rows of \(dataName); p95 latency "
             + String(format: "%.3f ms", report.latencyMs.p95)
             + (report.slices.isEmpty ? "" : ", \(report.slices.count) slices by \(stage.text("slice") ?? "")")
-        return StageOutcome(summary: summary, metrics: metrics,
-                            payload: try StageData.json(EvaluationPayload(evidence: evidence, report: report)),
-                            work: Double(report.rows * max(1, model.features.count) * (report.slices.isEmpty ? 1 : 2)))
+        return StageOutcome(
+            summary: summary, metrics: metrics,
+            payload: try StageData.json(EvaluationPayload(evidence: evidence, report: report)),
+            work: Double(report.rows * max(1, model.features.count) * (report.slices.isEmpty ? 1 : 2)))
     }
 }
 
@@ -45,7 +48,8 @@ struct EvaluationEvidence: Codable {
     }
 
     var gateEvidence: GateEvidence {
-        GateEvidence(metrics: metrics, latencyMs: latencyMs, peakMemoryMb: peakMemoryMb, columns: columns, fairness: fairness)
+        GateEvidence(
+            metrics: metrics, latencyMs: latencyMs, peakMemoryMb: peakMemoryMb, columns: columns, fairness: fairness)
     }
 
     enum CodingKeys: String, CodingKey {

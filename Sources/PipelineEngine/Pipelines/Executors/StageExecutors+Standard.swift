@@ -1,5 +1,7 @@
 extension StageExecutors {
-    /// The executors of this build, one per stage kind it can run. `deploy` and `monitor`
+    /// The executors of this build, one per stage kind it can run.
+    ///
+    /// `deploy` and `monitor`
     /// stages arrive with the deployment commands; until then they are skipped with a reason.
     public static func standard() -> StageExecutors {
         var executors = StageExecutors()

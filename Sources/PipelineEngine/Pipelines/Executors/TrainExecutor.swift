@@ -12,8 +12,9 @@ struct TrainExecutor: StageExecutor {
         let dataName = stage.text("data") ?? ""
         let dataPath = try context.path(dataName)
         context.progress(0.05, "reading \(dataName)")
-        var request = TrainingRequest(train: try StageData.table(at: dataPath, named: dataName), target: stage.text("target") ?? "",
-                                      dataHash: try ContentHash.hex(fileAt: dataPath))
+        var request = TrainingRequest(
+            train: try StageData.table(at: dataPath, named: dataName), target: stage.text("target") ?? "",
+            dataHash: try ContentHash.hex(fileAt: dataPath))
         if let test = stage.text("test") { request.test = try StageData.table(at: try context.path(test), named: test) }
         if let ratio = stage.text("test_ratio").flatMap(Double.init) { request.testRatio = ratio }
         if let features = stage.settings["features"]?.list { request.features = features }
@@ -24,7 +25,8 @@ struct TrainExecutor: StageExecutor {
             case "model": request.model = try ModelKind.named(value)
             case "seed":
                 guard let seed = UInt64(value) else {
-                    throw LabError("pipeline.bad_param", "param '\(key)' is '\(value)'; a seed is a whole number such as 42")
+                    throw LabError(
+                        "pipeline.bad_param", "param '\(key)' is '\(value)'; a seed is a whole number such as 42")
                 }
                 request.seed = seed
             case "test_ratio":
@@ -44,18 +46,21 @@ struct TrainExecutor: StageExecutor {
             throw LabError("pipeline.missing_output", "stage '\(stage.name)' has no `outs` to write the model to")
         }
         let modelPath = try context.path(out)
-        try FileManager.default.createDirectory(atPath: (modelPath as NSString).deletingLastPathComponent,
-                                                withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (modelPath as NSString).deletingLastPathComponent,
+            withIntermediateDirectories: true)
         try outcome.model.save(to: modelPath)
         context.progress(0.9, "registering the model")
         let metrics = StageData.metrics(outcome.report.metrics)
         let version = try register(modelPath, outcome.model, metrics: metrics, stage: stage, context: context)
         let width = outcome.report.encodings.map(\.width).reduce(0, +)
         let report = TrainPayload(report: outcome.report, version: version)
-        let summary = "\(request.model.rawValue) on \(outcome.report.trainRows) rows, \(outcome.model.features.count) features: "
+        let summary =
+            "\(request.model.rawValue) on \(outcome.report.trainRows) rows, \(outcome.model.features.count) features: "
             + "\(StageData.headline(metrics)) on \(outcome.report.testRows) test rows; registered v\(version) as challenger"
-        return StageOutcome(summary: summary, metrics: metrics, payload: try StageData.json(report),
-                            work: Double(outcome.report.trainRows * max(1, width) * max(1, outcome.report.iterations ?? 1)))
+        return StageOutcome(
+            summary: summary, metrics: metrics, payload: try StageData.json(report),
+            work: Double(outcome.report.trainRows * max(1, width) * max(1, outcome.report.iterations ?? 1)))
     }
 
     /// A cached model is the pipeline's candidate again: `challenger` points back at its version.
@@ -71,24 +76,30 @@ struct TrainExecutor: StageExecutor {
         }
         // The registry was reset since: register the cached model again.
         let path = try context.path(out.path)
-        _ = try register(path, try TrainedModel.load(from: path), metrics: record.metrics, stage: stage, context: context)
+        _ = try register(
+            path, try TrainedModel.load(from: path), metrics: record.metrics, stage: stage, context: context)
     }
 
-    private func register(_ path: String, _ model: TrainedModel, metrics: [String: Double], stage: StageDefinition,
-                          context: StageContext) throws -> Int {
+    private func register(
+        _ path: String, _ model: TrainedModel, metrics: [String: Double], stage: StageDefinition,
+        context: StageContext
+    ) throws -> Int {
         let registry = ModelRegistry(workspace: context.workspace)
         guard let bytes = FileManager.default.contents(atPath: path) else {
             throw LabError("pipeline.missing_output", "cannot read the model written to \(path)")
         }
         let entry = try registry.register(
             modelData: bytes,
-            ModelRegistration(kind: model.kind.rawValue, target: model.target, features: model.features,
-                              lineage: Lineage(dataHash: model.dataHash, paramsHash: model.paramsHash,
-                                               pipelineHash: context.pipeline.hash, runID: context.runID),
-                              metrics: metrics, source: "pipeline run #\(context.runID), stage \(stage.name)"),
+            ModelRegistration(
+                kind: model.kind.rawValue, target: model.target, features: model.features,
+                lineage: Lineage(
+                    dataHash: model.dataHash, paramsHash: model.paramsHash,
+                    pipelineHash: context.pipeline.hash, runID: context.runID),
+                metrics: metrics, source: "pipeline run #\(context.runID), stage \(stage.name)"),
             actor: context.actor)
-        try registry.setAlias("challenger", to: "v\(entry.version)", actor: context.actor,
-                              reason: "trained by pipeline run #\(context.runID)")
+        try registry.setAlias(
+            "challenger", to: "v\(entry.version)", actor: context.actor,
+            reason: "trained by pipeline run #\(context.runID)")
         return entry.version
     }
 }

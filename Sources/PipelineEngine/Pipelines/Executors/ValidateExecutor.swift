@@ -14,9 +14,13 @@ struct ValidateExecutor: StageExecutor {
         let failed = report.results.filter { !$0.success }
         let metrics: [String: Double] = ["rows": Double(report.rows), "failed_expectations": Double(failed.count)]
         let summary = "\(report.successful) of \(report.results.count) expectations passed on \(report.rows) rows"
-        let failure = failed.isEmpty ? nil
-            : "\(failed.count) of \(report.results.count) expectations failed: " + failed.map(\.message).joined(separator: "; ")
-        return StageOutcome(failure: failure, summary: summary, metrics: metrics, payload: try StageData.json(report),
-                            work: Double(report.rows * max(1, report.results.count)))
+        let failure =
+            failed.isEmpty
+            ? nil
+            : "\(failed.count) of \(report.results.count) expectations failed: "
+                + failed.map(\.message).joined(separator: "; ")
+        return StageOutcome(
+            failure: failure, summary: summary, metrics: metrics, payload: try StageData.json(report),
+            work: Double(report.rows * max(1, report.results.count)))
     }
 }

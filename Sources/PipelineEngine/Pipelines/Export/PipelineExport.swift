@@ -7,8 +7,9 @@ public struct ExportedFile: Sendable, Equatable {
     public var contents: String
 }
 
-/// Turns a pipeline into the files another tool runs: a GitHub Actions workflow or a DVC
-/// project. Both call `cicdlab pipeline run --stage NAME` per stage, so the lab's own cache,
+/// Turns a pipeline into the files another tool runs: a GitHub Actions workflow or a DVC project.
+///
+/// Both call `cicdlab pipeline run --stage NAME` per stage, so the lab's own cache,
 /// lock file and gates still decide; the other tool adds its scheduling and caching on top.
 public enum PipelineExport {
     public enum Format: String, Sendable, CaseIterable {
@@ -18,16 +19,20 @@ public enum PipelineExport {
 
     /// The files of `format` for `pipeline`, leaving out the stages in `leaveOut` (by name, with
     /// the reason, such as a kind this build cannot run yet); the reasons go in a comment.
-    public static func files(_ format: Format, pipeline: PipelineDefinition, paramsText: String?,
-                             leaveOut: [String: String] = [:]) throws -> [ExportedFile] {
+    public static func files(
+        _ format: Format, pipeline: PipelineDefinition, paramsText: String?,
+        leaveOut: [String: String] = [:]
+    ) throws -> [ExportedFile] {
         var kept = pipeline
         kept.order = pipeline.order.filter { leaveOut[$0] == nil }
         kept.stages = pipeline.stages.filter { leaveOut[$0.name] == nil }
-        let note = pipeline.order.compactMap { name in leaveOut[name].map { "# Left out: \(name) (\($0)).\n" } }.joined()
-        var files: [ExportedFile] = switch format {
-        case .githubActions: [try githubActions(kept)]
-        case .dvc: try dvc(kept, paramsText: paramsText)
-        }
+        let note = pipeline.order.compactMap { name in leaveOut[name].map { "# Left out: \(name) (\($0)).\n" } }
+            .joined()
+        var files: [ExportedFile] =
+            switch format {
+            case .githubActions: [try githubActions(kept)]
+            case .dvc: try dvc(kept, paramsText: paramsText)
+            }
         files[0].contents = files[0].contents.replacingOccurrences(of: marker, with: note)
         return files
     }
@@ -53,8 +58,9 @@ public enum PipelineExport {
         let made = Set(pipeline.stages.flatMap(\.outs))
         let stages = pipeline.order.compactMap { pipeline.stage($0) }
         let usesParams = stages.contains { !$0.params.isEmpty }
-        return orderedUnique([pipeline.file] + (usesParams ? [pipeline.params.file] : [])
-                             + stages.flatMap(\.dependencies).filter { !made.contains($0) })
+        return orderedUnique(
+            [pipeline.file] + (usesParams ? [pipeline.params.file] : [])
+                + stages.flatMap(\.dependencies).filter { !made.contains($0) })
     }
 
     /// `dvc.yaml` (and `params.yaml`): one DVC stage per pipeline stage.
@@ -82,8 +88,9 @@ public enum PipelineExport {
             }
             stages.append((name, YAMLBuilder.map(pairs)))
         }
-        let dvcYAML = try YAMLBuilder.serialize(YAMLBuilder.map([("stages", YAMLBuilder.map(stages))]),
-                                                header: header(.dvc, pipeline))
+        let dvcYAML = try YAMLBuilder.serialize(
+            YAMLBuilder.map([("stages", YAMLBuilder.map(stages))]),
+            header: header(.dvc, pipeline))
         var files = [ExportedFile(path: "dvc.yaml", contents: dvcYAML)]
         if let paramsText { files.append(ExportedFile(path: "params.yaml", contents: paramsText)) }
         return files

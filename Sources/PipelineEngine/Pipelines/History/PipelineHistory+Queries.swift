@@ -38,7 +38,8 @@ extension PipelineHistory {
         try state.pool.read { db in
             var metrics: [Int: [String: Double]] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT run_id, stage, name, value FROM run_metric") {
-                let stage: String = row["stage"], name: String = row["name"]
+                let stage: String = row["stage"]
+                let name: String = row["name"]
                 metrics[row["run_id"], default: [:]][stage + "." + name] = row["value"]
             }
             var params: [Int: [String: String]] = [:]
@@ -46,16 +47,19 @@ extension PipelineHistory {
                 params[row["run_id"], default: [:]][row["key"]] = row["value"]
             }
             var counts: [Int: [String: Int]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT run_id, status, COUNT(*) AS n FROM stage_result GROUP BY run_id, status") {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT run_id, status, COUNT(*) AS n FROM stage_result GROUP BY run_id, status")
+            {
                 counts[row["run_id"], default: [:]][row["status"]] = row["n"]
             }
             return try Row.fetchAll(db, sql: "SELECT * FROM pipeline_run ORDER BY id").map { row in
                 let id: Int = row["id"]
-                return RunSummary(id: id, pipeline: row["pipeline"], startedAt: row["started_at"], status: row["status"],
-                                  forced: row["forced"], targetStage: row["target_stage"], seconds: row["seconds"],
-                                  cpuMinutes: row["cpu_minutes"], gpuMinutes: row["gpu_minutes"], cost: row["cost"],
-                                  savedCost: row["saved_cost"], stageCounts: counts[id] ?? [:], metrics: metrics[id] ?? [:],
-                                  params: params[id] ?? [:])
+                return RunSummary(
+                    id: id, pipeline: row["pipeline"], startedAt: row["started_at"], status: row["status"],
+                    forced: row["forced"], targetStage: row["target_stage"], seconds: row["seconds"],
+                    cpuMinutes: row["cpu_minutes"], gpuMinutes: row["gpu_minutes"], cost: row["cost"],
+                    savedCost: row["saved_cost"], stageCounts: counts[id] ?? [:], metrics: metrics[id] ?? [:],
+                    params: params[id] ?? [:])
             }
         }
     }
@@ -73,8 +77,9 @@ extension PipelineHistory {
             text = back >= 0 && back < runs.count ? String(runs[runs.count - 1 - back].id) : ""
         }
         guard let id = Int(text), runs.contains(where: { $0.id == id }) else {
-            throw LabError("pipeline.unknown_run",
-                           "no pipeline run '\(reference)'; the runs are #\(runs[0].id) to #\(last.id) (or `latest`, `latest~1`)")
+            throw LabError(
+                "pipeline.unknown_run",
+                "no pipeline run '\(reference)'; the runs are #\(runs[0].id) to #\(last.id) (or `latest`, `latest~1`)")
         }
         return id
     }
@@ -102,14 +107,17 @@ extension PipelineHistory {
     /// only those that differ), as `dvc params diff` and `dvc metrics diff` show them.
     public func diff(_ old: RunSummary, _ new: RunSummary, all: Bool = false) -> RunDiff {
         let params = Set(old.params.keys).union(new.params.keys).sorted().compactMap { key -> RunDiffEntry? in
-            let a = old.params[key], b = new.params[key]
+            let a = old.params[key]
+            let b = new.params[key]
             return all || a != b ? RunDiffEntry(name: key, old: a, new: b, delta: nil) : nil
         }
         let metrics = Set(old.metrics.keys).union(new.metrics.keys).sorted().compactMap { key -> RunDiffEntry? in
-            let a = old.metrics[key], b = new.metrics[key]
+            let a = old.metrics[key]
+            let b = new.metrics[key]
             guard all || a != b else { return nil }
-            return RunDiffEntry(name: key, old: a.map(Self.format), new: b.map(Self.format),
-                                delta: a.flatMap { a in b.map { $0 - a } })
+            return RunDiffEntry(
+                name: key, old: a.map(Self.format), new: b.map(Self.format),
+                delta: a.flatMap { a in b.map { $0 - a } })
         }
         return RunDiff(old: old.id, new: new.id, params: params, metrics: metrics)
     }

@@ -91,14 +91,19 @@ public struct LockFile: Sendable, Equatable {
                     return FileHash(path: path, sha256: hash, size: file["size"]?.int ?? 0)
                 }
             }
-            guard let kind = map["kind"]?.string.flatMap(StageKind.init(rawValue:)), let fingerprint = map["fingerprint"]?.string,
-                  let run = map["run"]?.int
+            guard let kind = map["kind"]?.string.flatMap(StageKind.init(rawValue:)),
+                let fingerprint = map["fingerprint"]?.string,
+                let run = map["run"]?.int
             else {
-                throw broken("the entry of stage '\(nameNode.string ?? "")' lacks its kind, fingerprint or run", entryNode)
+                throw broken(
+                    "the entry of stage '\(nameNode.string ?? "")' lacks its kind, fingerprint or run", entryNode)
             }
-            var entry = LockEntry(kind: kind, inputs: StageInputs(definition: try strings("definition"), deps: try files("deps"),
-                                                                  params: try strings("params"), inputs: try strings("inputs")),
-                                  outs: try files("outs"), result: map["result"]?.string, run: run)
+            var entry = LockEntry(
+                kind: kind,
+                inputs: StageInputs(
+                    definition: try strings("definition"), deps: try files("deps"),
+                    params: try strings("params"), inputs: try strings("inputs")),
+                outs: try files("outs"), result: map["result"]?.string, run: run)
             entry.fingerprint = fingerprint
             lock.stages[nameNode.string ?? ""] = entry
         }
@@ -111,7 +116,9 @@ public struct LockFile: Sendable, Equatable {
         var stageNodes: [(Node, Node)] = []
         for name in names {
             guard let entry = stages[name] else { continue }
-            var pairs: [(Node, Node)] = [(Node("kind"), Node(entry.kind.rawValue)), (Node("fingerprint"), Node(entry.fingerprint))]
+            var pairs: [(Node, Node)] = [
+                (Node("kind"), Node(entry.kind.rawValue)), (Node("fingerprint"), Node(entry.fingerprint)),
+            ]
             pairs.append((Node("definition"), Self.mapping(entry.definition)))
             if !entry.deps.isEmpty { pairs.append((Node("deps"), Self.files(entry.deps))) }
             if !entry.params.isEmpty { pairs.append((Node("params"), Self.mapping(entry.params))) }
@@ -121,7 +128,8 @@ public struct LockFile: Sendable, Equatable {
             pairs.append((Node("run"), Node(String(entry.run))))
             stageNodes.append((Node(name), .mapping(Node.Mapping(pairs))))
         }
-        let root = Node.mapping(Node.Mapping([(Node("schema"), Node(Self.schema)), (Node("stages"), .mapping(Node.Mapping(stageNodes)))]))
+        let root = Node.mapping(
+            Node.Mapping([(Node("schema"), Node(Self.schema)), (Node("stages"), .mapping(Node.Mapping(stageNodes)))]))
         return "# Written by `cicdlab pipeline run`: the state of each stage's last successful run.\n"
             + (try Yams.serialize(node: root, width: -1))
     }
@@ -133,18 +141,25 @@ public struct LockFile: Sendable, Equatable {
         } catch let error as LabError {
             throw error
         } catch {
-            throw LabError("lock.unwritable", "cannot write the lock file \(path): \(error.localizedDescription)", file: path)
+            throw LabError(
+                "lock.unwritable", "cannot write the lock file \(path): \(error.localizedDescription)", file: path)
         }
     }
 
     private static func mapping(_ values: [String: String]) -> Node {
-        .mapping(Node.Mapping(values.keys.sorted().map { (Node($0), Node(values[$0] ?? "", .implicit, .singleQuoted)) }))
+        .mapping(
+            Node.Mapping(values.keys.sorted().map { (Node($0), Node(values[$0] ?? "", .implicit, .singleQuoted)) }))
     }
 
     private static func files(_ files: [FileHash]) -> Node {
-        .sequence(Node.Sequence(files.map { file in
-            .mapping(Node.Mapping([(Node("path"), Node(file.path)), (Node("sha256"), Node(file.sha256)),
-                                   (Node("size"), Node(String(file.size)))]))
-        }))
+        .sequence(
+            Node.Sequence(
+                files.map { file in
+                    .mapping(
+                        Node.Mapping([
+                            (Node("path"), Node(file.path)), (Node("sha256"), Node(file.sha256)),
+                            (Node("size"), Node(String(file.size))),
+                        ]))
+                }))
     }
 }

@@ -63,7 +63,8 @@ public struct CostModel: Sendable, Equatable {
         let minutes = max(0, work) / (throughput[kind] ?? 50_000)
         let cpu = startupMinutes + (gpu ? 0 : minutes)
         let gpuMinutes = gpu ? minutes / gpuSpeedup : 0
-        return StageCost(seconds: seconds, cpuMinutes: cpu, gpuMinutes: gpuMinutes,
-                         dollars: cpu * cpuDollarsPerMinute + gpuMinutes * gpuDollarsPerMinute)
+        return StageCost(
+            seconds: seconds, cpuMinutes: cpu, gpuMinutes: gpuMinutes,
+            dollars: cpu * cpuDollarsPerMinute + gpuMinutes * gpuDollarsPerMinute)
     }
 }

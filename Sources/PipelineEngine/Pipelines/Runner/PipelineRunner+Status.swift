@@ -29,7 +29,8 @@ public struct StageStatus: Sendable, Encodable, Equatable {
 extension PipelineRunner {
     /// Which stages are stale and why, without running or changing anything (`pipeline status`).
     public func status() throws -> [StageStatus] {
-        let lock = try LockFile.read(path: try workspace.paths.resolve(pipeline.lockFile), displayName: pipeline.lockFile)
+        let lock = try LockFile.read(
+            path: try workspace.paths.resolve(pipeline.lockFile), displayName: pipeline.lockFile)
         let history = PipelineHistory(state: workspace.state)
         let planner = StagePlanner(workspace: workspace, history: history)
         var records: [String: StageRecord] = [:]
@@ -37,14 +38,19 @@ extension PipelineRunner {
         for name in pipeline.order {
             guard let stage = pipeline.stage(name) else { continue }
             guard let executor = executors[stage.kind] else {
-                result.append(StageStatus(name: name, kind: stage.kind, state: .notRunnable,
-                                          reasons: [executors.missingReason[stage.kind] ?? "no executor for \(stage.kind.rawValue) stages"]))
+                result.append(
+                    StageStatus(
+                        name: name, kind: stage.kind, state: .notRunnable,
+                        reasons: [
+                            executors.missingReason[stage.kind] ?? "no executor for \(stage.kind.rawValue) stages"
+                        ]))
                 continue
             }
             let staleUpstream = stage.upstream.filter { records[$0] == nil }
-            let context = StageContext(workspace: workspace, pipeline: pipeline, runID: 0, actor: actor,
-                                       params: Dictionary(uniqueKeysWithValues: stage.params.map { ($0, pipeline.params.values[$0] ?? "") }),
-                                       upstream: records, progress: { _, _ in })
+            let context = StageContext(
+                workspace: workspace, pipeline: pipeline, runID: 0, actor: actor,
+                params: Dictionary(uniqueKeysWithValues: stage.params.map { ($0, pipeline.params.values[$0] ?? "") }),
+                upstream: records, progress: { _, _ in })
             var status = StageStatus(name: name, kind: stage.kind, state: .stale, reasons: [])
             do {
                 let inputs = try stageInputs(stage, executor: executor, context: context, records: records)
@@ -56,8 +62,10 @@ extension PipelineRunner {
                         status.reasons = ["unchanged since run #\(record.runID)"]
                     } else {
                         status.state = .missingOutputs
-                        status.reasons = ["outputs missing or changed, to be restored from the artifact store: "
-                                          + restore.map(\.path).joined(separator: ", ")]
+                        status.reasons = [
+                            "outputs missing or changed, to be restored from the artifact store: "
+                                + restore.map(\.path).joined(separator: ", ")
+                        ]
                     }
                     if staleUpstream.isEmpty { records[name] = record }
                 case .fromRunCache(let record, _, let reasons):
@@ -71,7 +79,8 @@ extension PipelineRunner {
             }
             if !staleUpstream.isEmpty {
                 status.state = .stale
-                status.reasons = status.reasons.filter { !$0.hasPrefix("unchanged since") && !$0.hasPrefix("upstream stage '") }
+                status.reasons =
+                    status.reasons.filter { !$0.hasPrefix("unchanged since") && !$0.hasPrefix("upstream stage '") }
                     + staleUpstream.map { "upstream stage '\($0)' will rerun" }
             }
             result.append(status)

@@ -68,11 +68,15 @@ public struct PipelineRunner {
             for key in pipeline.stage(name)?.params ?? [] { params[key] = pipeline.params.values[key] }
         }
         let report = PipelineRunReport(
-            runID: runID, pipeline: pipeline.file, status: reports.contains { $0.status == .failed } ? .failed : .passed,
+            runID: runID, pipeline: pipeline.file,
+            status: reports.contains { $0.status == .failed } ? .failed : .passed,
             stages: reports,
             gates: reports.flatMap { stage in
-                stage.gates.map { RunGate(stage: stage.name, name: $0.name, type: $0.type, required: $0.required, status: $0.status,
-                                          message: $0.message) }
+                stage.gates.map {
+                    RunGate(
+                        stage: stage.name, name: $0.name, type: $0.type, required: $0.required, status: $0.status,
+                        message: $0.message)
+                }
             },
             seconds: elapsedSeconds(since: start), cpuMinutes: reports.map(\.cpuMinutes).reduce(0, +),
             gpuMinutes: reports.map(\.gpuMinutes).reduce(0, +), cost: reports.map(\.cost).reduce(0, +),

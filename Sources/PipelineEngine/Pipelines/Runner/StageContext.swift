@@ -28,6 +28,8 @@ public struct StageContext {
 
     /// The nearest finished upstream stage of `kind`, for a stage that reads its result.
     public func nearestUpstream(_ kind: StageKind, of stage: StageDefinition) -> StageRecord? {
-        PipelineGraph(pipeline.stages).ancestors(of: stage.name).lazy.compactMap { upstream[$0] }.first { $0.kind == kind }
+        PipelineGraph(pipeline.stages).ancestors(of: stage.name).lazy.compactMap { upstream[$0] }.first {
+            $0.kind == kind
+        }
     }
 }

@@ -40,8 +40,10 @@ public struct StageOutcome: Sendable {
     /// The simulated work done, in the units ``CostModel`` prices for this kind.
     public var work: Double
 
-    public init(failure: String? = nil, summary: String, metrics: [String: Double] = [:], payload: Data? = nil,
-                gates: [GateResult] = [], work: Double = 0) {
+    public init(
+        failure: String? = nil, summary: String, metrics: [String: Double] = [:], payload: Data? = nil,
+        gates: [GateResult] = [], work: Double = 0
+    ) {
         self.failure = failure
         self.summary = summary
         self.metrics = metrics
@@ -79,7 +81,9 @@ public struct FileHash: Sendable, Codable, Equatable {
     }
 }
 
-/// The executors a runner can use, by kind. A kind without one is skipped with a reason.
+/// The executors a runner can use, by kind.
+///
+/// A kind without one is skipped with a reason.
 public struct StageExecutors {
     private var byKind: [StageKind: any StageExecutor] = [:]
     /// Why kinds without an executor are not run.

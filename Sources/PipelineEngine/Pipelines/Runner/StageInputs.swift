@@ -32,43 +32,55 @@ public struct StageInputs: Sendable, Equatable {
     /// "params changed: train.C 1.0 → 0.5", "deps changed: data/churn.csv modified".
     public func changes(since locked: LockEntry) -> [String] {
         var reasons: [String] = []
-        let definitionChanges = Self.compare(locked.definition, definition, describe: { key, old, new in
-            switch (old, new) {
-            case (nil, let new?): "\(key) added (\(new))"
-            case (_?, nil): "\(key) removed"
-            default: "\(key) \(old ?? "") → \(new ?? "")"
-            }
-        })
-        if !definitionChanges.isEmpty { reasons.append("definition changed: " + definitionChanges.joined(separator: ", ")) }
+        let definitionChanges = Self.compare(
+            locked.definition, definition,
+            describe: { key, old, new in
+                switch (old, new) {
+                case (nil, let new?): "\(key) added (\(new))"
+                case (_?, nil): "\(key) removed"
+                default: "\(key) \(old ?? "") → \(new ?? "")"
+                }
+            })
+        if !definitionChanges.isEmpty {
+            reasons.append("definition changed: " + definitionChanges.joined(separator: ", "))
+        }
         let oldDeps = Dictionary(locked.deps.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a })
         let newDeps = Dictionary(deps.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a })
-        let depChanges = Self.compare(oldDeps, newDeps, order: deps.map(\.path) + locked.deps.map(\.path),
-                                      describe: { path, old, new in
-            old == nil ? "\(path) added" : new == nil ? "\(path) removed" : "\(path) modified"
-        })
+        let depChanges = Self.compare(
+            oldDeps, newDeps, order: deps.map(\.path) + locked.deps.map(\.path),
+            describe: { path, old, new in
+                old == nil ? "\(path) added" : new == nil ? "\(path) removed" : "\(path) modified"
+            })
         if !depChanges.isEmpty { reasons.append("deps changed: " + depChanges.joined(separator: ", ")) }
-        let paramChanges = Self.compare(locked.params, params, describe: { key, old, new in
-            switch (old, new) {
-            case (nil, let new?): "\(key) added (\(new))"
-            case (let old?, nil): "\(key) removed (was \(old))"
-            default: "\(key) \(old ?? "") → \(new ?? "")"
-            }
-        })
+        let paramChanges = Self.compare(
+            locked.params, params,
+            describe: { key, old, new in
+                switch (old, new) {
+                case (nil, let new?): "\(key) added (\(new))"
+                case (let old?, nil): "\(key) removed (was \(old))"
+                default: "\(key) \(old ?? "") → \(new ?? "")"
+                }
+            })
         if !paramChanges.isEmpty { reasons.append("params changed: " + paramChanges.joined(separator: ", ")) }
-        for phrase in Self.compare(locked.inputs, inputs, describe: { key, old, new in
-            if key.hasPrefix("upstream ") {
-                return "upstream stage '\(key.dropFirst(9))' has a new result"
-            }
-            return "\(key) changed: \(old ?? "none") → \(new ?? "none")"
-        }) {
+        for phrase in Self.compare(
+            locked.inputs, inputs,
+            describe: { key, old, new in
+                if key.hasPrefix("upstream ") {
+                    return "upstream stage '\(key.dropFirst(9))' has a new result"
+                }
+                return "\(key) changed: \(old ?? "none") → \(new ?? "none")"
+            })
+        {
             reasons.append(phrase)
         }
         return reasons
     }
 
     /// Phrases for the keys whose values differ, in `order` (else sorted key order).
-    private static func compare(_ old: [String: String], _ new: [String: String], order: [String]? = nil,
-                                describe: (String, String?, String?) -> String) -> [String] {
+    private static func compare(
+        _ old: [String: String], _ new: [String: String], order: [String]? = nil,
+        describe: (String, String?, String?) -> String
+    ) -> [String] {
         let keys = orderedUnique(order ?? Set(old.keys).union(new.keys).sorted())
         return keys.compactMap { key in old[key] == new[key] ? nil : describe(key, old[key], new[key]) }
     }
@@ -86,7 +98,9 @@ public struct StageInputs: Sendable, Equatable {
         for file in (FileManager.default.subpaths(atPath: path) ?? []).sorted() {
             var isFolder: ObjCBool = false
             let full = path + "/" + file
-            guard FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            guard FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue else {
+                continue
+            }
             manifest += "\(file)\t\(try ContentHash.hex(fileAt: full))\n"
             total += fileSize(full)
         }

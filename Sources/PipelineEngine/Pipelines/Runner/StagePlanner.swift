@@ -15,7 +15,8 @@ struct StagePlanner {
     let workspace: Workspace
     let history: PipelineHistory
 
-    func decide(_ stage: StageDefinition, inputs: StageInputs, locked: LockEntry?, force: Bool) throws -> StageDecision {
+    func decide(_ stage: StageDefinition, inputs: StageInputs, locked: LockEntry?, force: Bool) throws -> StageDecision
+    {
         if force { return .run(reasons: ["forced with --force"]) }
         let fingerprint = inputs.fingerprint
         let record = try history.cachedRecord(stage: stage.name, fingerprint: fingerprint)
