@@ -42,6 +42,8 @@ enum CommandTable {
         ProfilesCommand.self,
         SandboxCommand.self,
         DataCommand.self,
+        TrainCommand.self,
+        EvaluateCommand.self,
         GateCommand.self,
         RegistryCommand.self,
         ClockCommand.self,
@@ -52,7 +54,7 @@ enum CommandTable {
     /// Groups for the `help` overview: a title and the command names under it.
     static let groups: [(title: String, names: [String])] = [
         ("Learning", ["lessons", "lesson", "next", "back", "quiz", "review", "progress", "export", "profiles"]),
-        ("Sandbox and engine", ["sandbox", "data", "gate", "registry", "clock"]),
+        ("Sandbox and engine", ["sandbox", "data", "train", "evaluate", "gate", "registry", "clock"]),
         ("The lab", ["help", "doctor", "quit"]),
     ]
 
