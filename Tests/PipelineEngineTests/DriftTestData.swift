@@ -79,3 +79,25 @@ enum DriftTestData {
         return abs(actual - expected) <= max(absolute, relative * abs(expected))
     }
 }
+
+extension DriftTestData {
+    /// A table of the given columns.
+    static func table(_ columns: Column...) -> DataTable {
+        DataTable(columns: columns, source: "test")
+    }
+
+    /// A one-column table of doubles.
+    static func numbers(_ name: String, _ values: [Double]) -> DataTable {
+        table(doubleColumn(name, values))
+    }
+
+    /// A one-column table of strings.
+    static func strings(_ name: String, _ values: [String]) -> DataTable {
+        table(stringColumn(name, values))
+    }
+
+    /// The single result for `column` in a report.
+    static func result(_ report: DriftReport, _ column: String, aspect: String? = nil) -> DriftColumnResult? {
+        report.columns.first { $0.column == column && $0.aspect == aspect }
+    }
+}

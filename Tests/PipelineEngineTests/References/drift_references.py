@@ -99,6 +99,178 @@ def section_ks():
         print(f"({n}, {r(x)}, {r(special.smirnov(n, x))}),")
 
 
+
+def deciles(ref, cur):
+    """Counts over bins cut at the reference's deciles (Buckets.deciles in Swift)."""
+    edges = np.unique(np.quantile(ref, [i / 10 for i in range(1, 10)]))
+    k = len(edges) + 1
+    rc = np.bincount(np.searchsorted(edges, ref, side="right"), minlength=k)
+    cc = np.bincount(np.searchsorted(edges, cur, side="right"), minlength=k)
+    return rc, cc
+
+
+def psi_from_counts(rc, cc):
+    rp, cp = rc / rc.sum(), cc / cc.sum()
+    rp = np.where(rp == 0, 0.0001, rp)
+    cp = np.where(cp == 0, 0.0001, cp)
+    return float(np.sum((rp - cp) * np.log(rp / cp)))
+
+
+def value_counts(ref, cur):
+    keys = sorted(set(ref) | set(cur))
+    rc = np.array([list(ref).count(k) for k in keys], dtype=float)
+    cc = np.array([list(cur).count(k) for k in keys], dtype=float)
+    return keys, rc, cc
+
+
+PSI_NUMERIC = [
+    ("small shift", (31, 2000, 0.0, 1.0, 1024.0), (32, 1500, 0.25, 1.0, 1024.0)),
+    ("empty current bins", (33, 1000, 0.0, 1.0, 1024.0), (34, 800, 3.0, 0.3, 1024.0)),
+    ("ties merge edges", [(35, 600, 0.0, 0.0, 1.0), (37, 400, 0.0, 1.0, 1024.0)],
+     [(36, 300, 0.0, 0.0, 1.0), (38, 500, 0.5, 1.0, 1024.0)]),
+]
+
+
+def sample(spec):
+    """One spec, or a list of specs whose samples are joined."""
+    if isinstance(spec, list):
+        return np.concatenate([normal(*part) for part in spec])
+    return normal(*spec)
+
+
+def section_psi():
+    print("// PSI over reference deciles: (psi, jensenshannon, chisquare statistic, chisquare p)")
+    for name, a, b in PSI_NUMERIC:
+        x, y = sample(a), sample(b)
+        rc, cc = deciles(x, y)
+        chi = stats.chisquare(cc, rc * (len(y) / len(x)))
+        print(f'("{name}", {a}, {b}, {r(psi_from_counts(rc, cc))}, '
+              f'{r(distance.jensenshannon(rc / rc.sum(), cc / cc.sum()))}, {r(chi.statistic)}, {r(chi.pvalue)}),')
+        print(f"//   bins {len(rc)}: ref {list(rc)} cur {list(cc)}")
+
+
+CATEGORY_CASES = [
+    ("same categories", (41, 800, ["a", "b", "c", "d"], [4, 3, 2, 1]), (42, 600, ["a", "b", "c", "d"], [3, 3, 2, 2])),
+    ("category gone in current", (43, 500, ["a", "b", "c"], [5, 3, 2]), (44, 400, ["a", "b"], [1, 1])),
+    ("category new in current", (45, 500, ["a", "b"], [1, 1]), (46, 400, ["a", "b", "z"], [4, 4, 2])),
+    ("many categories", (47, 3000, [f"k{i}" for i in range(12)], list(range(1, 13))),
+     (48, 2500, [f"k{i}" for i in range(12)], list(range(12, 0, -1)))),
+]
+
+
+def evidently_stattests():
+    import pandas.core.dtypes.common as common
+    if not hasattr(common, "infer_dtype_from_object"):  # removed in pandas 3; unused here
+        common.infer_dtype_from_object = lambda x: x
+    from evidently.legacy.calculations.stattests import chisquare_stattest, jensenshannon, psi, z_stattest
+    from evidently.legacy.core import ColumnType
+    return chisquare_stattest, jensenshannon, psi, z_stattest, ColumnType
+
+
+def section_categories():
+    import pandas as pd
+    chi, js, psi_mod, _, ColumnType = evidently_stattests()
+    print("// categories: (chisquare stat, chisquare p [evidently], psi [evidently], jensenshannon [evidently], tvd)")
+    for name, a, b in CATEGORY_CASES:
+        x, y = categories(*a), categories(*b)
+        keys, rc, cc = value_counts(x, y)
+        stat = stats.chisquare(cc, rc * (len(y) / len(x))).statistic
+        rs, cs = pd.Series(x), pd.Series(y)
+        p = chi._chi_stat_test(rs, cs, ColumnType.Categorical, 0.05)[0]
+        ps = psi_mod._psi(rs, cs, ColumnType.Categorical, 0.1)[0]
+        j = js._jensenshannon(rs, cs, ColumnType.Categorical, 0.1)[0]
+        tvd = 0.5 * np.abs(rc / rc.sum() - cc / cc.sum()).sum()
+        print(f'("{name}", {r(stat)}, {r(p)}, {r(ps)}, {r(j)}, {r(tvd)}),')
+
+
+Z_CASES = [
+    ("balanced shift", (51, 700, ["no", "yes"], [7, 3]), (52, 650, ["no", "yes"], [6, 4])),
+    ("no shift", (53, 400, ["no", "yes"], [1, 1]), (54, 450, ["no", "yes"], [1, 1])),
+    ("one side constant", (55, 300, ["no", "yes"], [1, 0]), (56, 300, ["no", "yes"], [9, 1])),
+]
+
+
+def section_ztest():
+    import pandas as pd
+    _, _, _, z, ColumnType = evidently_stattests()
+    print("// ztest: (z with 'yes' as the counted value, p [evidently])")
+    for name, a, b in Z_CASES:
+        x, y = categories(*a), categories(*b)
+        zs = z.proportions_diff_z_stat_ind(pd.Series([v == "yes" for v in x]).astype(int),
+                                           pd.Series([v == "yes" for v in y]).astype(int))
+        p = z._z_stat_test(pd.Series(x), pd.Series(y), ColumnType.Categorical, 0.05)[0]
+        print(f'("{name}", {r(zs)}, {r(p)}),')
+
+
+WASSERSTEIN_CASES = [
+    ("shifted", (61, 3000, 0.0, 1.0, 1024.0), (62, 2000, 0.2, 1.0, 1024.0)),
+    ("wider", (63, 1500, 5.0, 2.0, 1024.0), (64, 1500, 5.0, 3.0, 1024.0)),
+    ("constant reference", (65, 50, 2.0, 0.0, 1024.0), (66, 40, 2.0, 0.5, 1024.0)),
+]
+
+
+def section_wasserstein():
+    print("// wasserstein / max(np.std(ref), 0.001); effect (mean_c - mean_r) / max(std_r, 0.001)")
+    for name, a, b in WASSERSTEIN_CASES:
+        x, y = normal(*a), normal(*b)
+        sd = max(float(np.std(x)), 0.001)
+        w = stats.wasserstein_distance(x, y) / sd
+        d = (y.mean() - x.mean()) / sd
+        print(f'("{name}", {a}, {b}, {r(w)}, {r(d)}),')
+
+
+
+# Columns for the `auto` comparison with Evidently: (name, kind, reference spec, current spec).
+# kind: "normal" (seed, count, mean, sd, quantum) as float; "int" / "float" / "str" / "bool"
+# draws (seed, count, values, weights) from `categories`.
+def auto_tables(ref_rows, cur_rows, seed):
+    s = seed
+    return [
+        ("score", "normal", (s + 1, ref_rows, 0.0, 1.0, 1024.0), (s + 2, cur_rows, 0.1, 1.0, 1024.0)),
+        ("income", "normal", (s + 3, ref_rows, 50.0, 10.0, 16.0), (s + 4, cur_rows, 53.0, 10.0, 16.0)),
+        ("visits", "int", (s + 5, ref_rows, [0, 1, 2], [5, 3, 2]), (s + 6, cur_rows, [0, 1, 2], [4, 4, 2])),
+        ("churned", "int", (s + 7, ref_rows, [0, 1], [8, 2]), (s + 8, cur_rows, [0, 1], [7, 3])),
+        ("rating", "int", (s + 9, ref_rows, [1, 2, 3, 4], [1, 2, 3, 4]), (s + 10, cur_rows, [1, 2, 3, 4, 5, 6, 7], [1, 1, 1, 1, 1, 1, 1])),
+        ("tier", "float", (s + 11, ref_rows, [0.5, 1.5, 2.5, 3.5, 4.5], [1, 1, 1, 1, 1]), (s + 12, cur_rows, [0.5, 1.5, 2.5, 3.5, 4.5], [1, 1, 1, 1, 2])),
+        ("plan", "str", (s + 13, ref_rows, ["basic", "plus", "pro"], [6, 3, 1]), (s + 14, cur_rows, ["basic", "plus", "pro"], [5, 3, 2])),
+        ("region", "str", (s + 15, ref_rows, ["north", "south"], [1, 1]), (s + 16, cur_rows, ["north", "south"], [1, 1])),
+        ("active", "bool", (s + 17, ref_rows, [False, True], [3, 7]), (s + 18, cur_rows, [False, True], [4, 6])),
+        ("device", "str", (s + 19, ref_rows, ["ios", "android", "web", "tv", "car", "watch"], [5, 5, 4, 1, 1, 1]),
+         (s + 20, cur_rows, ["ios", "android", "web", "tv", "car", "watch"], [5, 5, 4, 1, 1, 1])),
+    ]
+
+
+def auto_frame(columns, side):
+    import pandas as pd
+    data = {}
+    for name, kind, ref, cur in columns:
+        spec = ref if side == 0 else cur
+        if kind == "normal":
+            data[name] = normal(*spec)
+        else:
+            values = categories(spec[0], spec[1], list(range(len(spec[2]))), spec[3])
+            picked = [spec[2][v] for v in values]
+            dtype = {"int": "int64", "float": "float64", "str": object, "bool": bool}[kind]
+            data[name] = pd.Series(picked, dtype=dtype)
+    return pd.DataFrame(data)
+
+
+def section_auto():
+    evidently_stattests()
+    from evidently.legacy.metrics import DataDriftTable
+    from evidently.legacy.report import Report
+    for label, ref_rows, cur_rows, seed in [("small reference", 600, 500, 100), ("large reference", 3000, 2500, 200)]:
+        columns = auto_tables(ref_rows, cur_rows, seed)
+        report = Report(metrics=[DataDriftTable()])
+        report.run(reference_data=auto_frame(columns, 0), current_data=auto_frame(columns, 1))
+        result = report.as_dict()["metrics"][0]["result"]
+        print(f"// {label}: Evidently {result['number_of_drifted_columns']} drifted, "
+              f"share {result['share_of_drifted_columns']}, dataset_drift {result['dataset_drift']}")
+        for name, *_ in columns:
+            col = result["drift_by_columns"][name]
+            print(f'("{name}", "{col["stattest_name"]}", {r(col["drift_score"])}, {str(col["drift_detected"]).lower()}),')
+
+
 if __name__ == "__main__":
     wanted = sys.argv[1:] or [name[len("section_"):] for name in dir() if name.startswith("section_")]
     for name in wanted:
