@@ -101,3 +101,20 @@ extension DriftTestData {
         report.columns.first { $0.column == column && $0.aspect == aspect }
     }
 }
+
+extension DriftTestData {
+    static let vocabulary = (0..<60).map { "w\($0)" }
+
+    /// Sentences of 3 to 8 words, as `texts` in the reference script draws them.
+    static func texts(seed: UInt64, count: Int, wordWeights: [Double], lengthWeights: [Double]) -> [String] {
+        let lengths = categories(seed: seed, count: count, names: (3...8).map(String.init), weights: lengthWeights)
+            .map { Int($0)! }
+        let words = categories(seed: seed + 1000, count: lengths.reduce(0, +), names: vocabulary, weights: wordWeights)
+        var out: [String] = [], start = 0
+        for n in lengths {
+            out.append("Say " + words[start..<(start + n)].joined(separator: " ") + ".")
+            start += n
+        }
+        return out
+    }
+}

@@ -49,7 +49,10 @@ enum NumericDrift {
         result.threshold = threshold
         let drifted = method.crosses(statistic: result.statistic ?? 0, pValue: result.pValue, threshold: threshold)
         result.verdict = drifted ? .drift : .noDrift
-        notes.insert(contentsOf: constantNotes(r, c), at: 0)
+        let constant = constantNotes(r, c)
+        // For a column constant on both sides, that says all the bucket remark would.
+        if r.first == r.last && c.first == c.last { notes.removeAll() }
+        notes.insert(contentsOf: constant, at: 0)
         result.reason = notes.isEmpty ? nil : notes.joined(separator: "; ")
         return result
     }

@@ -91,7 +91,8 @@ def section_ks():
     for n, x in [(10, 0.05), (10, 0.3), (10, 0.6), (50, 0.1), (50, 0.2), (50, 0.35), (100, 0.3),
                  (140, 0.07), (141, 0.07), (1000, 0.02), (1000, 0.06), (5000, 0.012),
                  (25000, 0.005), (25000, 0.02), (100000, 0.0025), (150000, 0.002),
-                 (500000, 0.001), (500000, 0.003), (2000000, 0.001), (80, 0.0124), (300, 0.003)]:
+                 (500000, 0.001), (500000, 0.003), (2000000, 0.001), (2000000, 0.0015),
+                 (1000, 0.0125), (300, 0.02), (80, 0.0124)]:
         print(f"({n}, {r(x)}, {r(stats.kstwo.sf(x, n))}),")
     print("// smirnov(n, x)")
     for n, x in [(5, 0.3), (20, 0.1), (20, 0.5), (100, 0.2), (1000, 0.05), (500000, 0.003),
@@ -269,6 +270,52 @@ def section_auto():
         for name, *_ in columns:
             col = result["drift_by_columns"][name]
             print(f'("{name}", "{col["stattest_name"]}", {r(col["drift_score"])}, {str(col["drift_detected"]).lower()}),')
+
+
+
+VOCABULARY = [f"w{i}" for i in range(60)]
+
+
+def texts(seed, count, word_weights, length_weights):
+    """Sentences of 3 to 8 words (DriftTestData.texts in Swift)."""
+    lengths = categories(seed, count, list(range(3, 9)), length_weights)
+    words = categories(seed + 1000, sum(lengths), VOCABULARY, word_weights)
+    out, start = [], 0
+    for n in lengths:
+        out.append("Say " + " ".join(words[start:start + n]) + ".")
+        start += n
+    return out
+
+
+def section_text():
+    import re
+    from collections import Counter
+    flat = [1] * 60
+    skewed = [60 - i for i in range(60)]
+    cases = [
+        ("same words, longer texts", (71, 400, flat, [1, 1, 1, 1, 1, 1]), (72, 300, flat, [0, 0, 1, 1, 2, 2])),
+        ("other words", (73, 1500, flat, [1, 1, 1, 1, 1, 1]), (74, 1200, skewed, [1, 1, 1, 1, 1, 1])),
+    ]
+    print("// text: (length method, length statistic, length p or None, tokens jensenshannon, tokens tvd)")
+    for name, a, b in cases:
+        x, y = texts(*a), texts(*b)
+        lx, ly = np.array([len(t) for t in x], float), np.array([len(t) for t in y], float)
+        if len(x) <= 1000:
+            ks = stats.ks_2samp(lx, ly)
+            length = ("ks", ks.statistic, ks.pvalue)
+        else:
+            length = ("wasserstein", stats.wasserstein_distance(lx, ly) / max(np.std(lx), 0.001), None)
+        cx = Counter(tok for t in x for tok in re.findall(r"[a-z0-9]+", t.lower()))
+        cy = Counter(tok for t in y for tok in re.findall(r"[a-z0-9]+", t.lower()))
+        combined = cx + cy
+        top = [k for k, _ in sorted(combined.items(), key=lambda kv: (-kv[1], kv[0]))[:50]]
+        keys = top + ["(other)"]
+        fold = lambda c: np.array([c[k] for k in top] + [sum(v for k, v in c.items() if k not in top)], float)
+        rx, ry = fold(cx), fold(cy)
+        js = distance.jensenshannon(rx / rx.sum(), ry / ry.sum())
+        tvd = 0.5 * np.abs(rx / rx.sum() - ry / ry.sum()).sum()
+        p = "nil" if length[2] is None else r(length[2])
+        print(f'("{name}", .{length[0]}, {r(length[1])}, {p}, {r(js)}, {r(tvd)}),')
 
 
 if __name__ == "__main__":
