@@ -30,15 +30,19 @@ static inline int cel_set_history(EditLine *el, History *h) {
     return el_set(el, EL_HIST, history, h);
 }
 
-/// Registers a named editor function implemented by the caller.
-static inline int cel_add_function(EditLine *el, const char *name, const char *help,
-                                   unsigned char (*fn)(EditLine *, int)) {
-    return el_set(el, EL_ADDFN, name, help, fn);
+/// Binds Tab to `fn`, the REPL's completion. libedit keeps the name and help pointers it is
+/// given, so they are string literals here rather than temporary strings from Swift.
+static inline int cel_bind_completion(EditLine *el, unsigned char (*fn)(EditLine *, int)) {
+    int rc = el_set(el, EL_ADDFN, "lab-complete", "Complete the command or argument", fn);
+    if (rc != 0) return rc;
+    return el_set(el, EL_BIND, "^I", "lab-complete", NULL);
 }
 
-/// Binds a key sequence (such as "^I" or "^C") to a named editor function.
-static inline int cel_bind(EditLine *el, const char *key, const char *function) {
-    return el_set(el, EL_BIND, key, function, NULL);
+/// Binds Ctrl-C to `fn`, which discards the line being typed.
+static inline int cel_bind_interrupt(EditLine *el, unsigned char (*fn)(EditLine *, int)) {
+    int rc = el_set(el, EL_ADDFN, "lab-interrupt", "Discard the line", fn);
+    if (rc != 0) return rc;
+    return el_set(el, EL_BIND, "^C", "lab-interrupt", NULL);
 }
 
 /// Lets libedit restore the terminal when a signal arrives.

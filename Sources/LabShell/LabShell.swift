@@ -1,13 +1,37 @@
 import Foundation
+import PipelineEngine
 
 /// The entry point behind the `cicdlab` executable.
+///
+/// `cicdlab CMD ARGS` runs one command and exits; `cicdlab` alone opens the REPL, where the
+/// same commands are typed. Exit status: 0 success, 1 a check failed, 2 bad usage or input.
 public enum LabShell {
     /// Runs one command (or the REPL when none is given) and returns the exit status.
-    public static func run(arguments: [String]) -> Int32 {
-        if arguments.first == "--version" {
-            print(cicdlabVersion)
+    public static func run(arguments: [String],
+                           environment: [String: String] = ProcessInfo.processInfo.environment,
+                           console: Console = .standard()) -> Int32 {
+        if arguments == ["--version"] || arguments == ["-V"] {
+            console.line(cicdlabVersion)
             return 0
         }
-        return 0
+        let options: GlobalOptions
+        let rest: [String]
+        do {
+            (options, rest) = try GlobalOptions.extract(from: arguments)
+        } catch let error as LabError {
+            console.error("error: " + error.description)
+            return error.exitCode
+        } catch {
+            return 2
+        }
+        // Everything the lab creates (databases, their WAL files, history, workspaces) is private.
+        umask(0o077)
+        let interactive = rest.isEmpty && isatty(STDIN_FILENO) == 1
+        let session = LabSession(options: options, environment: environment, console: console,
+                                 isInteractive: interactive)
+        if rest.isEmpty {
+            return Repl(session: session).run()
+        }
+        return Dispatcher.run(rest, in: session)
     }
 }

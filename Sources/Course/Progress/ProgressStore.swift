@@ -35,6 +35,11 @@ public final class ProgressStore: Sendable {
         try pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "unknown" }
     }
 
+    /// The version of the SQLite library in use.
+    public func sqliteVersion() throws -> String {
+        try pool.read { db in try String.fetchOne(db, sql: "SELECT sqlite_version()") ?? "unknown" }
+    }
+
     /// The result of `PRAGMA integrity_check`: `ok` when the file is sound.
     public func integrityCheck() throws -> String {
         try pool.read { db in

@@ -1,0 +1,94 @@
+import Foundation
+import PipelineEngine
+import Yams
+
+/// Reads `lesson.md`: YAML front matter between `---` lines, then one page per `## ` section.
+public enum LessonParser {
+    /// Parses the text of a lesson file; `file` is used in error messages.
+    public static func parse(_ text: String, file: String, directory: String) throws -> Lesson {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+        }
+        guard lines.first == "---" else {
+            throw LabError("lesson.front_matter", "a lesson must start with YAML front matter between `---` lines",
+                           file: file, line: 1)
+        }
+        guard let end = lines.dropFirst().firstIndex(of: "---") else {
+            throw LabError("lesson.front_matter", "the front matter opened on line 1 is never closed with `---`",
+                           file: file, line: 1)
+        }
+        let yaml = lines[1..<end].joined(separator: "\n")
+        let meta: Lesson.FrontMatter
+        do {
+            meta = try YAMLDecoder().decode(Lesson.FrontMatter.self, from: yaml)
+        } catch {
+            throw YAMLErrors.labError(error, file: file, lineOffset: 1, what: "lesson front matter")
+        }
+        var pages: [Lesson.Page] = []
+        var inFence = false
+        for index in (end + 1)..<lines.count {
+            let line = lines[index]
+            if line.hasPrefix("```") { inFence.toggle() }
+            if !inFence, line.hasPrefix("## ") {
+                pages.append(Lesson.Page(title: String(line.dropFirst(3)).trimmingCharacters(in: .whitespaces),
+                                         markdown: "", line: index + 1))
+            } else if !pages.isEmpty {
+                pages[pages.count - 1].markdown += line + "\n"
+            }
+        }
+        for i in pages.indices {
+            pages[i].markdown = pages[i].markdown.trimmingCharacters(in: .newlines)
+        }
+        return Lesson(meta: meta, pages: pages, directory: directory)
+    }
+}
+
+/// Turns Yams and decoding errors into ``LabError``s that name the file, line and column.
+public enum YAMLErrors {
+    /// Describes `error` from reading `file`; `lineOffset` is added to the YAML's own line
+    /// numbers (front matter starts after the first `---`).
+    public static func labError(_ error: Error, file: String, lineOffset: Int = 0, what: String) -> LabError {
+        if let yaml = error as? YamlError {
+            switch yaml {
+            case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
+                let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+                return LabError("yaml.syntax", "invalid YAML in \(what): \(detail)",
+                                file: file, line: mark.line + lineOffset, column: mark.column)
+            default:
+                return LabError("yaml.syntax", "invalid YAML in \(what): \(yaml)", file: file)
+            }
+        }
+        if let decoding = error as? DecodingError {
+            switch decoding {
+            case .keyNotFound(let key, let context):
+                return LabError("yaml.missing_key",
+                                "\(what) is missing the required key `\(path(context.codingPath + [key]))`", file: file)
+            case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+                return LabError("yaml.wrong_type",
+                                "`\(path(context.codingPath))` in \(what) should be \(describe(type))", file: file)
+            case .dataCorrupted(let context):
+                return LabError("yaml.invalid", "`\(path(context.codingPath))` in \(what): \(context.debugDescription)",
+                                file: file)
+            @unknown default:
+                return LabError("yaml.invalid", "\(what): \(decoding)", file: file)
+            }
+        }
+        return LabError("yaml.invalid", "\(what): \(error)", file: file)
+    }
+
+    private static func path(_ keys: [CodingKey]) -> String {
+        keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            .replacingOccurrences(of: ".[", with: "[")
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "text"
+        case is Int.Type: "a whole number"
+        case is Double.Type: "a number"
+        case is Bool.Type: "true or false"
+        case is [String].Type: "a list of text"
+        default: "\(type)"
+        }
+    }
+}

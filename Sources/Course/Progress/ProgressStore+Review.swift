@@ -1,0 +1,159 @@
+import Foundation
+import GRDB
+
+/// A review card with the question it belongs to.
+public struct StoredCard: Sendable, Equatable {
+    public var questionId: String
+    public var card: ReviewCard
+}
+
+/// Counts for `review --stats`.
+public struct ReviewStats: Sendable, Equatable, Encodable {
+    /// Cards (questions answered at least once).
+    public var cards: Int
+    public var learning: Int
+    public var review: Int
+    public var relearning: Int
+    /// Cards due now or overdue.
+    public var dueNow: Int
+    /// Cards due before the end of today (including those due now).
+    public var dueToday: Int
+    /// Cards due before the end of the seventh day, counting today.
+    public var dueThisWeek: Int
+    /// Every rating given, first answers included.
+    public var ratings: Int
+    /// Ratings of cards seen before: the ones that test memory.
+    public var reviews: Int
+    /// The share of `reviews` not rated again, `nil` before the first one.
+    public var retention: Double?
+}
+
+/// A concept's mastery: how likely its questions are to be recalled.
+public struct ConceptMastery: Sendable, Equatable, Encodable {
+    public var concept: String
+    /// Cards of questions tagged with the concept.
+    public var cards: Int
+    /// The mean probability of recall over those cards, 0 to 1.
+    public var mastery: Double
+}
+
+/// Review cards, the review log, and the figures drawn from them.
+extension ProgressStore {
+    public func card(profile: String, questionId: String) throws -> ReviewCard? {
+        try pool.read { db in try fetchCard(db, profile: profile, questionId: questionId) }
+    }
+
+    /// Every card of the profile, by question id.
+    public func cards(profile: String) throws -> [StoredCard] {
+        try pool.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM review_card WHERE profile = ? ORDER BY question_id", arguments: [profile]
+            ).map(storedCard)
+        }
+    }
+
+    /// Cards due at `now`, most overdue first, at most `limit` of them.
+    public func dueCards(profile: String, at now: Date, limit: Int? = nil) throws -> [StoredCard] {
+        try pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM review_card WHERE profile = ? AND due <= ?
+                    ORDER BY due, question_id LIMIT ?
+                    """,
+                arguments: [profile, now, limit ?? -1]
+            ).map(storedCard)
+        }
+    }
+
+    /// Counts of cards by state and by when they are due, and the retention so far.
+    ///
+    /// Retention counts only ratings of a card after its first: the first answer to a question
+    /// says whether it was known, not whether it was remembered.
+    public func reviewStats(profile: String, at now: Date, calendar: Calendar = .current) throws -> ReviewStats {
+        let startOfToday = calendar.startOfDay(for: now)
+        let endOfToday = calendar.date(byAdding: .day, value: 1, to: startOfToday) ?? now.addingTimeInterval(86_400)
+        let endOfWeek = calendar.date(byAdding: .day, value: 7, to: startOfToday) ?? now.addingTimeInterval(7 * 86_400)
+        return try pool.read { db in
+            let cards = try Row.fetchAll(db, sql: "SELECT * FROM review_card WHERE profile = ?", arguments: [profile])
+                .map(storedCard).map(\.card)
+            let log = try Row.fetchAll(
+                db, sql: "SELECT question_id, rating FROM review_log WHERE profile = ? ORDER BY reviewed_at, id",
+                arguments: [profile])
+            var seen = Set<String>()
+            var reviews = 0
+            var remembered = 0
+            for row in log {
+                let question: String = row["question_id"]
+                if seen.insert(question).inserted { continue }
+                reviews += 1
+                if (row["rating"] as Int) != Rating.again.rawValue { remembered += 1 }
+            }
+            return ReviewStats(
+                cards: cards.count,
+                learning: cards.filter { $0.state == .learning }.count,
+                review: cards.filter { $0.state == .review }.count,
+                relearning: cards.filter { $0.state == .relearning }.count,
+                dueNow: cards.filter { $0.due <= now }.count,
+                dueToday: cards.filter { $0.due < endOfToday }.count,
+                dueThisWeek: cards.filter { $0.due < endOfWeek }.count,
+                ratings: log.count, reviews: reviews,
+                retention: reviews == 0 ? nil : Double(remembered) / Double(reviews))
+        }
+    }
+
+    /// Mastery per concept: the mean probability of recall of the concept's cards `horizon`
+    /// after `now` (a day by default).
+    ///
+    /// Looking a day ahead is what makes the figure mean something: right after any answer,
+    /// right or wrong, FSRS puts recall near 100 %, but a day later a question answered wrong
+    /// (low stability) has faded far more than one answered right. Concepts whose questions
+    /// have never been answered are left out. `questions` maps the course's questions to their
+    /// concepts (a card whose question left the course is ignored).
+    public func conceptMastery(
+        profile: String, questions: QuestionBank, at now: Date, horizon: TimeInterval = 86_400,
+        scheduler: FSRSScheduler = FSRSScheduler()
+    ) throws -> [ConceptMastery] {
+        var recall: [String: [Double]] = [:]
+        for stored in try cards(profile: profile) {
+            guard let question = questions.question(id: stored.questionId) else { continue }
+            let value = scheduler.recallProbability(of: stored.card, at: now.addingTimeInterval(horizon))
+            for concept in question.concepts { recall[concept, default: []].append(value) }
+        }
+        return questions.concepts.compactMap { concept in
+            guard let values = recall[concept] else { return nil }
+            return ConceptMastery(
+                concept: concept, cards: values.count, mastery: values.reduce(0, +) / Double(values.count))
+        }
+    }
+
+    func fetchCard(_ db: Database, profile: String, questionId: String) throws -> ReviewCard? {
+        try Row.fetchOne(
+            db, sql: "SELECT * FROM review_card WHERE profile = ? AND question_id = ?",
+            arguments: [profile, questionId]
+        ).map(storedCard)?.card
+    }
+
+    func saveCard(_ db: Database, _ card: ReviewCard, profile: String, questionId: String) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO review_card (profile, question_id, state, step, stability, difficulty, due, last_review)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (profile, question_id) DO UPDATE SET state = excluded.state, step = excluded.step,
+                    stability = excluded.stability, difficulty = excluded.difficulty, due = excluded.due,
+                    last_review = excluded.last_review
+                """,
+            arguments: [
+                profile, questionId, card.state.rawValue, card.step, card.stability, card.difficulty, card.due,
+                card.lastReview,
+            ])
+    }
+
+    private func storedCard(_ row: Row) -> StoredCard {
+        StoredCard(
+            questionId: row["question_id"],
+            card: ReviewCard(
+                state: CardState(rawValue: row["state"]) ?? .learning, step: row["step"], stability: row["stability"],
+                difficulty: row["difficulty"], due: row["due"], lastReview: row["last_review"]))
+    }
+}

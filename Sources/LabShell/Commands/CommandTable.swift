@@ -1,0 +1,61 @@
+import ArgumentParser
+
+/// The root of the command table: `cicdlab` with every command beneath it.
+///
+/// The global options are declared here so that `--help` and the shell completion scripts
+/// show them; they are taken out of the arguments by ``GlobalOptions/extract(from:)`` before
+/// parsing, so they may be written before or after the command name.
+struct Cicdlab: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cicdlab",
+        abstract: "A terminal lab that teaches CI/CD for machine learning.",
+        discussion: "Run without a command to open the lab's REPL. Type `help` there for the commands.",
+        version: cicdlabVersion,
+        subcommands: CommandTable.commands
+    )
+
+    @Option(help: ArgumentHelp("The lab home: progress, history and sandboxes.", valueName: "dir"))
+    var home: String?
+    @Option(help: ArgumentHelp("The learner profile to use (default: the current one).", valueName: "name"))
+    var profile: String?
+    @Option(help: ArgumentHelp("Where the course content (Lessons/, Sandbox/) is.", valueName: "dir"))
+    var content: String?
+    @Flag(help: "Print machine-readable JSON.")
+    var json = false
+    @Flag(help: "Do not colour the output (NO_COLOR is honoured too).")
+    var noColor = false
+}
+
+/// The list of commands and the help overview that groups them.
+enum CommandTable {
+    /// Every top-level command, in the order `help` lists them.
+    static let commands: [ParsableCommand.Type] = [
+        HelpCommand.self,
+        LessonsCommand.self,
+        ProfilesCommand.self,
+        SandboxCommand.self,
+        RegistryCommand.self,
+        DoctorCommand.self,
+        QuitCommand.self,
+    ]
+
+    /// Groups for the `help` overview: a title and the command names under it.
+    static let groups: [(title: String, names: [String])] = [
+        ("Learning", ["lessons", "profiles"]),
+        ("Sandbox and engine", ["sandbox", "registry"]),
+        ("The lab", ["help", "doctor", "quit"]),
+    ]
+
+    /// The names of the top-level commands.
+    static var names: [String] { commands.map { $0._commandName } }
+
+    /// The command type called `name`, if any.
+    static func command(named name: String) -> ParsableCommand.Type? {
+        commands.first { $0._commandName == name }
+    }
+
+    /// The subcommand types of a group command (such as `profiles list`).
+    static func subcommands(of command: ParsableCommand.Type) -> [ParsableCommand.Type] {
+        command.configuration.subcommands
+    }
+}

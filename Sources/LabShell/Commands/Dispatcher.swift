@@ -1,0 +1,105 @@
+import ArgumentParser
+import Course
+import Foundation
+import PipelineEngine
+
+/// Runs one command line against a session and turns every outcome into an exit status.
+///
+/// It answers an unknown command with a suggestion, lets ArgumentParser parse the rest,
+/// and prints errors as text or, with `--json`, as `{"error": {...}}`.
+enum Dispatcher {
+    /// Parses and runs `arguments` (global options already removed). Returns the exit status.
+    static func run(_ arguments: [String], in session: LabSession) -> Int32 {
+        guard let first = arguments.first else { return 0 }
+        if first == "--help" || first == "-h" {
+            return run(["help"] + arguments.dropFirst(), in: session)
+        }
+        if !first.hasPrefix("-"), CommandTable.command(named: first) == nil {
+            var message = "Unknown command '\(first)'."
+            if let guess = closestMatch(to: first, among: CommandTable.names) {
+                message += " Did you mean '\(guess)'?"
+            } else {
+                message += " Type `help` to see the commands."
+            }
+            return report(LabError("usage.unknown_command", message), in: session)
+        }
+        let parsed: ParsableCommand
+        do {
+            parsed = try Cicdlab.parseAsRoot(arguments)
+        } catch {
+            return reportParseError(error, in: session)
+        }
+        guard let command = parsed as? LabCommand else {
+            // A group command without a default subcommand, typed alone: show its help.
+            session.console.line(Cicdlab.helpMessage(for: type(of: parsed), columns: session.style.width))
+            return 0
+        }
+        do {
+            return try command.run(in: session)
+        } catch let error as LabError {
+            return report(error, in: session)
+        } catch let error as LabStoreError {
+            return report(LabError("store.unreadable", error.description), in: session)
+        } catch {
+            return report(LabError("internal", "\(error)"), in: session)
+        }
+    }
+
+    /// Prints `error` the way the session wants it and returns its exit status.
+    static func report(_ error: LabError, in session: LabSession) -> Int32 {
+        if session.wantsJSON {
+            try? session.console.json(ErrorEnvelope(error: .init(error)))
+        } else {
+            session.console.error(session.style.red("error: ") + error.description)
+        }
+        return error.exitCode
+    }
+
+    private static func reportParseError(_ error: Error, in session: LabSession) -> Int32 {
+        let code = Cicdlab.exitCode(for: error)
+        let message = Cicdlab.fullMessage(for: error, columns: session.style.width)
+        if code == .success {
+            session.console.line(message)
+            return 0
+        }
+        if session.wantsJSON {
+            let text = Cicdlab.message(for: error)
+            try? session.console.json(ErrorEnvelope(error: .init(LabError("usage", text))))
+        } else {
+            session.console.error(message)
+        }
+        return 2
+    }
+}
+
+/// The JSON shape of an error: `{"error": {"code", "message", "file", "line"}}`.
+struct ErrorEnvelope: Encodable {
+    struct Body: Encodable {
+        var code: String
+        var message: String
+        var file: String?
+        var line: Int?
+        var column: Int?
+
+        init(_ error: LabError) {
+            code = error.code
+            message = error.message
+            file = error.file
+            line = error.line
+            column = error.column
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(code, forKey: .code)
+            try c.encode(message, forKey: .message)
+            try c.encode(file, forKey: .file)
+            try c.encode(line, forKey: .line)
+            try c.encodeIfPresent(column, forKey: .column)
+        }
+
+        enum CodingKeys: String, CodingKey { case code, message, file, line, column }
+    }
+
+    var error: Body
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import PipelineEngine
+
+/// `help [CMD [SUB]]`: the overview of commands, or one command's usage.
+struct HelpCommand: LabCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "help",
+        abstract: "Show the commands, or how to use one (`help profiles create`).")
+
+    @Argument(help: "The command to explain.")
+    var words: [String] = []
+
+    static var completion: CommandCompletion {
+        CommandCompletion(values: .words(CommandTable.names))
+    }
+
+    func run(in session: LabSession) throws -> Int32 {
+        guard let first = words.first else {
+            session.console.line(Self.overview(session.style))
+            return 0
+        }
+        guard var command = CommandTable.command(named: first) else {
+            var message = "Unknown command '\(first)'."
+            if let guess = closestMatch(to: first, among: CommandTable.names) {
+                message += " Did you mean '\(guess)'?"
+            }
+            throw LabError("usage.unknown_command", message)
+        }
+        for word in words.dropFirst() {
+            let subcommands = CommandTable.subcommands(of: command)
+            guard let sub = subcommands.first(where: { $0._commandName == word }) else {
+                let names = subcommands.map { $0._commandName }
+                var message = "'\(first)' has no subcommand '\(word)'."
+                if let guess = closestMatch(to: word, among: names) { message += " Did you mean '\(guess)'?" }
+                throw LabError("usage.unknown_command", message)
+            }
+            command = sub
+        }
+        session.console.line(Cicdlab.helpMessage(for: command, columns: session.style.width))
+        return 0
+    }
+
+    /// The grouped list of commands with their one-line summaries.
+    static func overview(_ style: TerminalStyle) -> String {
+        var lines = [style.bold("cicdlab \(cicdlabVersion)") + ": a terminal lab for CI/CD in machine learning", ""]
+        let width = CommandTable.names.map(\.count).max() ?? 10
+        for group in CommandTable.groups {
+            lines.append(style.bold(group.title))
+            for name in group.names {
+                guard let command = CommandTable.command(named: name) else { continue }
+                lines.append("  " + pad(style.cyan(name), width + 2) + command.configuration.abstract)
+            }
+            lines.append("")
+        }
+        lines.append("Type `help COMMAND` for its options. Global options: --json, --no-color,")
+        lines.append("--profile NAME, --home DIR, --content DIR. `quit` or Ctrl-D leaves the REPL.")
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// `quit`: leaves the REPL (Ctrl-D does the same).
+struct QuitCommand: LabCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quit", abstract: "Leave the lab (Ctrl-D does the same).", aliases: ["exit"])
+
+    static var completion: CommandCompletion { CommandCompletion(values: .none) }
+
+    func run(in session: LabSession) throws -> Int32 {
+        session.quitRequested = true
+        return 0
+    }
+}

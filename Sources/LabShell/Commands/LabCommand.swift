@@ -1,0 +1,39 @@
+import ArgumentParser
+
+/// A command of the lab: parsed by ArgumentParser, run against a ``LabSession``.
+///
+/// The same command types serve `cicdlab CMD ARGS` and lines typed in the REPL, so there is
+/// one command table, one parser and one help text for both.
+protocol LabCommand: ParsableCommand {
+    /// Runs the command and returns the exit status: 0 success, 1 a check, gate or validation
+    /// failed. Bad input is thrown as a `LabError` (status 2).
+    func run(in session: LabSession) throws -> Int32
+
+    /// How to complete this command's arguments in the REPL (files by default).
+    static var completion: CommandCompletion { get }
+}
+
+extension LabCommand {
+    static var completion: CommandCompletion { CommandCompletion() }
+}
+
+/// What the REPL offers on Tab after a command's name: its options and where argument values
+/// come from.
+struct CommandCompletion: Sendable {
+    /// The command's own options, such as `--suite`.
+    var options: [String] = []
+    /// Where positional values come from.
+    var values: CompletionSource = .files
+}
+
+/// A pluggable source of completion candidates for argument values.
+enum CompletionSource: Sendable {
+    /// No suggestions.
+    case none
+    /// Paths, relative to the folder commands resolve against.
+    case files
+    /// A fixed list of words.
+    case words([String])
+    /// Candidates computed from the session (lesson ids, stage names, profiles, ...).
+    case dynamic(@Sendable (LabSession) -> [String])
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+
+/// Works out what Tab should offer for the text before the cursor.
+///
+/// Command words come from the command table; options and values from each command's
+/// ``CommandCompletion``, so new commands bring their own completion with them.
+struct Completer {
+    /// The session whose profiles, lessons and files feed dynamic candidates.
+    let session: LabSession
+    /// The folder relative file paths are completed against.
+    var baseDirectory: String
+
+    /// The word being completed and the candidates that could replace it, sorted.
+    func complete(_ textBeforeCursor: String) -> (partial: String, candidates: [String]) {
+        let endsWithSpace = textBeforeCursor.last.map(\.isWhitespace) ?? true
+        var words = (try? CommandLineSplitter.split(textBeforeCursor)) ?? []
+        let partial = endsWithSpace ? "" : (words.popLast() ?? "")
+        return (partial, candidates(after: words, partial: partial).filter { $0.hasPrefix(partial) }.sorted())
+    }
+
+    private func candidates(after words: [String], partial: String) -> [String] {
+        guard let first = words.first else { return CommandTable.names }
+        guard var command = CommandTable.command(named: first) else { return [] }
+        var consumed = 1
+        while consumed < words.count,
+              let sub = CommandTable.subcommands(of: command).first(where: { $0._commandName == words[consumed] }) {
+            command = sub
+            consumed += 1
+        }
+        let subcommands = CommandTable.subcommands(of: command)
+        if !subcommands.isEmpty, consumed == words.count {
+            return subcommands.map { $0._commandName }
+        }
+        guard let lab = command as? LabCommand.Type else { return [] }
+        let completion = lab.completion
+        if partial.hasPrefix("-") {
+            return completion.options + GlobalOptions.flags
+        }
+        switch completion.values {
+        case .none: return []
+        case .words(let words): return words
+        case .dynamic(let provider): return provider(session)
+        case .files: return files(matching: partial)
+        }
+    }
+
+    /// Paths under `baseDirectory` that start with `partial`; folders end in `/`.
+    func files(matching partial: String) -> [String] {
+        let slash = partial.lastIndex(of: "/")
+        let directoryPart = slash.map { String(partial[...$0]) } ?? ""
+        let searchIn: String
+        if directoryPart.hasPrefix("/") {
+            searchIn = directoryPart
+        } else {
+            searchIn = baseDirectory + "/" + directoryPart
+        }
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: searchIn) else { return [] }
+        return entries.filter { !$0.hasPrefix(".") || partial.hasPrefix(directoryPart + ".") }.map { entry in
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: searchIn + "/" + entry, isDirectory: &isDirectory)
+            return directoryPart + entry + (isDirectory.boolValue ? "/" : "")
+        }
+    }
+}
+
+/// The longest prefix that every string in `words` shares.
+func commonPrefix(_ words: [String]) -> String {
+    guard var prefix = words.first else { return "" }
+    for word in words.dropFirst() {
+        while !word.hasPrefix(prefix) { prefix.removeLast() }
+    }
+    return prefix
+}

@@ -1,0 +1,84 @@
+import Foundation
+import PipelineEngine
+
+/// The read-eval-print loop: reads command lines and runs each through the ``Dispatcher``.
+///
+/// At a terminal it uses the ``LineEditor`` (prompt, history, completion). Otherwise it reads
+/// standard input line by line with no prompt, so scripts and tests can drive it.
+struct Repl {
+    let session: LabSession
+
+    /// Runs until `quit`, Ctrl-D or the end of input; returns the exit status (0).
+    func run() -> Int32 {
+        session.inREPL = true
+        let editor: LineEditor?
+        if session.isInteractive {
+            let base = (try? session.workspace().root) ?? FileManager.default.currentDirectoryPath
+            let completer = Completer(session: session, baseDirectory: base)
+            editor = LineEditor(historyFile: historyFile(), complete: completer.complete)
+            session.console.line(greeting())
+        } else {
+            editor = nil
+        }
+        while !session.quitRequested {
+            let line: String?
+            if let editor {
+                line = editor.readLine(prompt: prompt())
+            } else {
+                line = Swift.readLine(strippingNewline: true)
+            }
+            guard let line else {
+                if editor != nil { session.console.line() }
+                break
+            }
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            editor?.remember(trimmed)
+            _ = execute(trimmed)
+        }
+        return 0
+    }
+
+    /// Runs one typed line and returns its exit status.
+    @discardableResult
+    func execute(_ line: String) -> Int32 {
+        do {
+            let words = try CommandLineSplitter.split(line)
+            let (lineOptions, rest) = try GlobalOptions.extract(from: words)
+            if lineOptions.home != nil || lineOptions.profile != nil || lineOptions.content != nil {
+                throw LabError("usage.start_option",
+                               "--home, --profile and --content are chosen when the lab starts; in the REPL use `profiles switch NAME`")
+            }
+            var options = session.startOptions
+            options.json = session.startOptions.json || lineOptions.json
+            options.noColor = session.startOptions.noColor || lineOptions.noColor
+            session.options = options
+            return Dispatcher.run(rest, in: session)
+        } catch let error as LabError {
+            return Dispatcher.report(error, in: session)
+        } catch {
+            return Dispatcher.report(LabError("internal", "\(error)"), in: session)
+        }
+    }
+
+    private func prompt() -> String {
+        let profile = (try? session.profile()) ?? "?"
+        let place = session.currentLesson.map { "\(profile): \($0)" } ?? profile
+        return "cicdlab (\(place))> "
+    }
+
+    private func greeting() -> String {
+        let style = session.style
+        return style.bold("cicdlab \(cicdlabVersion)") + " · CI/CD for machine learning, hands on.\n"
+            + "Type `help` for the commands, `lessons` to begin. Tab completes; Ctrl-D leaves."
+    }
+
+    private func historyFile() -> String? {
+        do {
+            try session.home.prepare()
+            return session.home.historyFile
+        } catch {
+            return nil
+        }
+    }
+}

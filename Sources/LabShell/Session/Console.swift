@@ -1,0 +1,37 @@
+import Foundation
+
+/// Where a command's output goes: standard output and error, or buffers in tests.
+public final class Console {
+    private let writeOut: (String) -> Void
+    private let writeErr: (String) -> Void
+
+    public init(out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
+        writeOut = out
+        writeErr = err
+    }
+
+    /// The process's own standard output and standard error.
+    public static func standard() -> Console {
+        Console(
+            out: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
+            err: { text in FileHandle.standardError.write(Data(text.utf8)) })
+    }
+
+    /// Writes `text` and a newline to standard output.
+    public func line(_ text: String = "") { writeOut(text + "\n") }
+    /// Writes `text` as is to standard output.
+    public func write(_ text: String) { writeOut(text) }
+    /// Writes `text` and a newline to standard error.
+    public func error(_ text: String) { writeErr(text + "\n") }
+
+    /// Writes `value` as pretty, key-sorted JSON to standard output.
+    public func json<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let data = try encoder.encode(value)
+        writeOut(String(decoding: data, as: UTF8.self) + "\n")
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import PipelineEngine
+
+/// Where the lab keeps a learner's state: progress, history and sandbox workspaces.
+///
+/// Resolved from `--home DIR`, else `$CICDLAB_HOME`, else `$XDG_DATA_HOME/cicdlab`, else
+/// `~/.local/share/cicdlab`, and created private to its owner (0700).
+public struct LabHome: Sendable {
+    public let path: String
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    /// The home named by the flag, the environment, XDG, or the default, in that order.
+    public static func resolve(flag: String?, environment: [String: String]) -> LabHome {
+        if let flag, !flag.isEmpty { return LabHome(path: absolute(flag)) }
+        if let env = environment["CICDLAB_HOME"], !env.isEmpty { return LabHome(path: absolute(env)) }
+        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
+            return LabHome(path: absolute(xdg) + "/cicdlab")
+        }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return LabHome(path: home + "/.local/share/cicdlab")
+    }
+
+    public var progressDatabase: String { path + "/progress.sqlite" }
+    public var historyFile: String { path + "/history" }
+    public var sandboxesDirectory: String { path + "/sandboxes" }
+
+    /// Creates the home (and its parents) if missing, and makes it private (0700).
+    public func prepare() throws {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw LabError("home.not_a_directory",
+                               "the lab home \(path) is a file, not a folder; choose another with --home DIR")
+            }
+        } else {
+            do {
+                try fm.createDirectory(atPath: path, withIntermediateDirectories: true,
+                                       attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw LabError("home.cannot_create",
+                               "cannot create the lab home \(path): \(error.localizedDescription)")
+            }
+        }
+        _ = try? fm.setAttributes([.posixPermissions: 0o700], ofItemAtPath: path)
+    }
+
+    private static func absolute(_ path: String) -> String {
+        let expanded = (path as NSString).expandingTildeInPath
+        if expanded.hasPrefix("/") { return URL(fileURLWithPath: expanded).standardizedFileURL.path }
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+            .appendingPathComponent(expanded).standardizedFileURL.path
+    }
+}

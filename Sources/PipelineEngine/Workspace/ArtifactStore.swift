@@ -1,0 +1,83 @@
+import Foundation
+
+/// A content-addressed store of artifacts (models, stage outputs) under `.lab/artifacts/`.
+///
+/// Each artifact is kept under its own SHA-256, so identical outputs are stored once, a cached
+/// output can be restored by hash, and a tampered file is caught by hashing it again on load.
+/// Files are written to a temporary name and renamed into place, so a crash never leaves a
+/// half-written artifact under a real hash.
+public struct ArtifactStore: Sendable {
+    public let directory: String
+
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    /// Where the artifact with `hash` lives.
+    public func path(for hash: String) -> String {
+        "\(directory)/\(hash.prefix(2))/\(hash.dropFirst(2))"
+    }
+
+    /// Whether the store holds `hash`.
+    public func contains(_ hash: String) -> Bool {
+        FileManager.default.fileExists(atPath: path(for: hash))
+    }
+
+    /// Stores `data` and returns its hash.
+    @discardableResult
+    public func put(_ data: Data) throws -> String {
+        let hash = ContentHash.hex(data)
+        let target = path(for: hash)
+        if FileManager.default.fileExists(atPath: target) { return hash }
+        try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+        let temporary = target + ".partial-\(getpid())"
+        guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600]) else {
+            throw LabError("artifact.write", "cannot write to the artifact store at \(directory)")
+        }
+        if rename(temporary, target) != 0 {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw LabError("artifact.write", "cannot move an artifact into place in \(directory)")
+        }
+        return hash
+    }
+
+    /// Stores the file at `path` and returns its hash.
+    @discardableResult
+    public func put(fileAt path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw LabError("artifact.read", "cannot read \(path) to store it", file: path)
+        }
+        return try put(data)
+    }
+
+    /// The bytes of artifact `hash`, verified against the hash; a changed file is refused.
+    public func read(_ hash: String) throws -> Data {
+        let file = path(for: hash)
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw LabError("artifact.missing", "artifact \(hash.prefix(12)) is missing from the store")
+        }
+        let actual = ContentHash.hex(data)
+        guard actual == hash else {
+            throw LabError("artifact.tampered",
+                           "artifact \(hash.prefix(12)) was modified after it was stored (its checksum is now \(actual.prefix(12))); refusing to use it",
+                           file: file, kind: .failed)
+        }
+        return data
+    }
+
+    /// Writes the verified artifact `hash` to `destination`, replacing what is there.
+    public func restore(_ hash: String, to destination: String) throws {
+        let data = try read(hash)
+        try FileManager.default.createDirectory(atPath: (destination as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+        let temporary = destination + ".partial-\(getpid())"
+        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
+            throw LabError("artifact.write", "cannot write \(destination)")
+        }
+        if rename(temporary, destination) != 0 {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw LabError("artifact.write", "cannot write \(destination)")
+        }
+    }
+}

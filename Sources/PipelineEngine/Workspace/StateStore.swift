@@ -1,0 +1,95 @@
+import Foundation
+import GRDB
+
+/// A sandbox workspace's engine state, `.lab/state.sqlite`: the model registry, its aliases
+/// and the audit log (runs, deployments and the clock join it as they are built).
+///
+/// WAL mode and a busy timeout let two REPLs on one workspace write without "database is
+/// locked"; schema changes go through migrations, each feature adding its own.
+public final class StateStore: Sendable {
+    public let path: String
+    public let pool: DatabasePool
+
+    /// Opens (creating if needed) the state database at `path` and migrates it.
+    public init(path: String) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.label = "state"
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Self.migrator.migrate(pool)
+        } catch let error as DatabaseError {
+            throw LabError("state.unreadable", "cannot open \(path): \(error.message ?? "\(error)")", file: path)
+        }
+    }
+
+    /// The identifiers of the applied migrations, oldest first.
+    public func appliedMigrations() throws -> [String] {
+        try pool.read { db in try Self.migrator.appliedMigrations(db) }
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-registry-audit") { db in
+            try db.create(table: "model_version") { t in
+                t.primaryKey("version", .integer)
+                t.column("artifact_hash", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("target", .text).notNull()
+                t.column("features", .text).notNull()
+                t.column("data_hash", .text).notNull()
+                t.column("params_hash", .text).notNull()
+                t.column("pipeline_hash", .text)
+                t.column("run_id", .integer)
+                t.column("metrics", .text).notNull()
+                t.column("created_at", .datetime).notNull()
+                t.column("created_by", .text).notNull()
+                t.column("source", .text).notNull()
+            }
+            try db.create(table: "model_alias") { t in
+                t.primaryKey("name", .text)
+                t.column("version", .integer).notNull().references("model_version")
+                t.column("updated_at", .datetime).notNull()
+                t.column("updated_by", .text).notNull()
+            }
+            try db.create(table: "audit_log") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("at", .datetime).notNull()
+                t.column("actor", .text).notNull()
+                t.column("action", .text).notNull()
+                t.column("subject", .text).notNull()
+                t.column("detail", .text).notNull()
+            }
+        }
+        return migrator
+    }
+
+    /// Appends an entry to the audit log inside an open transaction.
+    static func audit(_ db: Database, actor: String, action: String, subject: String, detail: String,
+                      at: Date = Date()) throws {
+        try db.execute(sql: "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [at, actor, action, subject, detail])
+    }
+}
+
+/// One entry of the audit log: who did what to which subject, when and why.
+public struct AuditEntry: Codable, Equatable, Sendable {
+    public var at: Date
+    public var actor: String
+    public var action: String
+    public var subject: String
+    public var detail: String
+}
+
+extension StateStore {
+    /// The audit log, oldest first.
+    public func auditLog() throws -> [AuditEntry] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT at, actor, action, subject, detail FROM audit_log ORDER BY id").map {
+                AuditEntry(at: $0["at"], actor: $0["actor"], action: $0["action"], subject: $0["subject"],
+                           detail: $0["detail"])
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// Resolves the paths that sandbox files name (in pipelines, suites, gate configs, scenarios and
+/// lessons) to absolute paths that are guaranteed to lie inside the workspace.
+///
+/// A path that would leave the workspace is refused before anything is read or written: an
+/// absolute path, a `~` path, a `..` that climbs above the root, or a symlink anywhere along
+/// the way that points outside. Paths a user types are not checked here: they are the user's.
+public struct WorkspacePaths: Sendable {
+    /// The workspace folder, absolute and with symlinks resolved.
+    public let root: String
+
+    public init(root: String) {
+        self.root = Self.realPath(root) ?? URL(fileURLWithPath: root).standardizedFileURL.path
+    }
+
+    /// The absolute path for `named`, or an error naming where the path was written.
+    ///
+    /// - Parameters:
+    ///   - named: the path as written, relative to the workspace root.
+    ///   - file: the file that names it (for the error message), relative to the workspace.
+    ///   - line: the line in `file`, when known.
+    public func resolve(_ named: String, in file: String? = nil, line: Int? = nil) throws -> String {
+        func refuse(_ why: String) -> LabError {
+            LabError("workspace.escape", "'\(named)' \(why); paths in sandbox files must stay inside the workspace",
+                     file: file, line: line)
+        }
+        let trimmed = named.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else {
+            throw LabError("workspace.empty_path", "an empty path was given where a file was expected",
+                           file: file, line: line)
+        }
+        if trimmed.hasPrefix("/") { throw refuse("is an absolute path") }
+        if trimmed.hasPrefix("~") { throw refuse("points into a home folder") }
+        if trimmed.contains("\0") { throw refuse("contains a NUL byte") }
+        var components: [String] = []
+        for part in trimmed.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !components.isEmpty else { throw refuse("climbs out with '..'") }
+                components.removeLast()
+            default: components.append(String(part))
+            }
+        }
+        let candidate = ([root] + components).joined(separator: "/")
+        // Follow symlinks along the part of the path that exists: each must stay inside.
+        var existing = candidate
+        while !FileManager.default.fileExists(atPath: existing), existing != root {
+            existing = (existing as NSString).deletingLastPathComponent
+        }
+        if let real = Self.realPath(existing), !isInside(real) {
+            throw refuse("goes through a symlink that points outside")
+        }
+        if (try? FileManager.default.destinationOfSymbolicLink(atPath: candidate)) != nil,
+           Self.realPath(candidate) == nil {
+            throw refuse("is a symlink to nowhere")
+        }
+        return candidate
+    }
+
+    /// `path` relative to the root, for display (`data/churn.csv`).
+    public func relative(_ path: String) -> String {
+        path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
+    }
+
+    private func isInside(_ real: String) -> Bool {
+        real == root || real.hasPrefix(root + "/")
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+@testable import LabShell
+
+@Suite struct CompleterTests {
+    func completer(_ lab: CapturedSession, base: String = "/") -> Completer {
+        Completer(session: lab.session, baseDirectory: base)
+    }
+
+    @Test func completesCommandNames() throws {
+        let lab = try CapturedSession()
+        let result = completer(lab).complete("les")
+        #expect(result.partial == "les")
+        #expect(result.candidates == ["lessons"])
+        #expect(completer(lab).complete("").candidates == CommandTable.names.sorted())
+    }
+
+    @Test func completesSubcommandsThenTheirValues() throws {
+        let lab = try CapturedSession()
+        #expect(completer(lab).complete("profiles ").candidates == ["create", "list", "switch"])
+        _ = lab.run("profiles create bob")
+        #expect(completer(lab).complete("profiles switch b").candidates == ["bob"])
+        #expect(completer(lab).complete("help pro").candidates == ["profiles"])
+    }
+
+    @Test func completesGlobalFlags() throws {
+        let lab = try CapturedSession()
+        #expect(completer(lab).complete("lessons --j").candidates == ["--json"])
+    }
+
+    @Test func completesFilePathsWithASlashAfterFolders() throws {
+        let lab = try CapturedSession()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("complete-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: dir + "/data", withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: dir + "/data/churn.csv", contents: Data())
+        FileManager.default.createFile(atPath: dir + "/data/churn-test.csv", contents: Data())
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let files = Completer(session: lab.session, baseDirectory: dir)
+        #expect(files.files(matching: "d") == ["data/"])
+        #expect(files.files(matching: "data/ch").sorted() == ["data/churn-test.csv", "data/churn.csv"])
+        #expect(files.files(matching: "nothing/").isEmpty)
+        #expect(commonPrefix(["data/churn.csv", "data/churn-test.csv"]) == "data/churn")
+    }
+}
