@@ -1,11 +1,15 @@
 import Testing
+
 @testable import PipelineEngine
 
 /// `auto` against Evidently 0.7.23's `DataDriftTable` (legacy API) on ten columns of every
 /// kind, with a reference of 600 rows (tests) and of 3000 rows (distances); see
 /// References/drift_references.py, section `auto`.
 @Suite struct DriftAutoTests {
-    enum Kind { case normal(DriftTestData.Spec, DriftTestData.Spec), drawn(ColumnType, [String], [Double], [Double]) }
+    enum Kind {
+        case normal(DriftTestData.Spec, DriftTestData.Spec)
+        case drawn(ColumnType, [String], [Double], [Double])
+    }
 
     /// The columns of `auto_tables` in the reference script.
     static func columns(refRows: Int, curRows: Int, seed s: UInt64) -> (DataTable, DataTable) {
@@ -14,14 +18,22 @@ import Testing
             ("income", .normal((s + 3, refRows, 50.0, 10.0, 16.0), (s + 4, curRows, 53.0, 10.0, 16.0))),
             ("visits", .drawn(.integer, ["0", "1", "2"], [5, 3, 2], [4, 4, 2])),
             ("churned", .drawn(.integer, ["0", "1"], [8, 2], [7, 3])),
-            ("rating", .drawn(.integer, ["1", "2", "3", "4", "5", "6", "7"], [1, 2, 3, 4, 0, 0, 0], [1, 1, 1, 1, 1, 1, 1])),
+            (
+                "rating",
+                .drawn(.integer, ["1", "2", "3", "4", "5", "6", "7"], [1, 2, 3, 4, 0, 0, 0], [1, 1, 1, 1, 1, 1, 1])
+            ),
             ("tier", .drawn(.double, ["0.5", "1.5", "2.5", "3.5", "4.5"], [1, 1, 1, 1, 1], [1, 1, 1, 1, 2])),
             ("plan", .drawn(.string, ["basic", "plus", "pro"], [6, 3, 1], [5, 3, 2])),
             ("region", .drawn(.string, ["north", "south"], [1, 1], [1, 1])),
             ("active", .drawn(.boolean, ["false", "true"], [3, 7], [4, 6])),
-            ("device", .drawn(.string, ["ios", "android", "web", "tv", "car", "watch"], [5, 5, 4, 1, 1, 1], [5, 5, 4, 1, 1, 1])),
+            (
+                "device",
+                .drawn(
+                    .string, ["ios", "android", "web", "tv", "car", "watch"], [5, 5, 4, 1, 1, 1], [5, 5, 4, 1, 1, 1])
+            ),
         ]
-        var ref: [Column] = [], cur: [Column] = []
+        var ref: [Column] = []
+        var cur: [Column] = []
         for (index, (name, kind)) in specs.enumerated() {
             switch kind {
             case .normal(let r, let c):
@@ -31,10 +43,16 @@ import Testing
                 let seed = s + 5 + 2 * UInt64(index - 2)
                 // The script draws the reference from the values with non-zero weight only.
                 let refValues = zip(values, refWeights).filter { $0.1 > 0 }
-                ref.append(column(name, type, DriftTestData.categories(
-                    seed: seed, count: refRows, names: refValues.map(\.0), weights: refValues.map(\.1))))
-                cur.append(column(name, type, DriftTestData.categories(
-                    seed: seed + 1, count: curRows, names: values, weights: curWeights)))
+                ref.append(
+                    column(
+                        name, type,
+                        DriftTestData.categories(
+                            seed: seed, count: refRows, names: refValues.map(\.0), weights: refValues.map(\.1))))
+                cur.append(
+                    column(
+                        name, type,
+                        DriftTestData.categories(
+                            seed: seed + 1, count: curRows, names: values, weights: curWeights)))
             }
         }
         return (DataTable(columns: ref), DataTable(columns: cur))
@@ -49,7 +67,7 @@ import Testing
         }
     }
 
-    /// (column, Evidently's method, drift score, drifted)
+    // Rows: (column, Evidently's method, drift score, drifted).
     typealias Expected = (String, DriftMethod, Double, Bool)
 
     static let smallReference: [Expected] = [
@@ -84,7 +102,8 @@ import Testing
         let report = try DriftDetector.compare(reference: ref, current: cur)
         for (name, method, score, drifted) in c.3 {
             let result = try #require(DriftTestData.result(report, name))
-            #expect(result.method == method, "\(name): picked \(result.method?.rawValue ?? "none"), Evidently \(method)")
+            #expect(
+                result.method == method, "\(name): picked \(result.method?.rawValue ?? "none"), Evidently \(method)")
             let ours = method.isTest ? result.pValue : result.statistic
             #expect(DriftTestData.close(ours, score, relative: 1e-8), "\(name): \(ours ?? .nan) vs Evidently \(score)")
             #expect(result.drifted == drifted, "\(name): drifted \(result.drifted), Evidently \(drifted)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PipelineEngine
 
 /// Columns that are constant, empty, all null, single-category, mistyped or new-valued get a
@@ -14,8 +15,9 @@ import Testing
 
     @Test(arguments: [DriftMethod.ks, .wasserstein, .psi, .jensenshannon, .chisquare, .ztest])
     func sameConstantOnBothSidesIsNoDrift(_ method: DriftMethod) throws {
-        let report = try compare(DriftTestData.numbers("x", Array(repeating: 3, count: 40)),
-                                 DriftTestData.numbers("x", Array(repeating: 3, count: 30)), method)
+        let report = try compare(
+            DriftTestData.numbers("x", Array(repeating: 3, count: 40)),
+            DriftTestData.numbers("x", Array(repeating: 3, count: 30)), method)
         let result = try #require(DriftTestData.result(report, "x"))
         #expect(result.verdict == .noDrift)
         #expect(result.statistic == 0)
@@ -25,17 +27,21 @@ import Testing
 
     @Test(arguments: [DriftMethod.ks, .wasserstein, .psi, .jensenshannon, .chisquare, .ztest])
     func differentConstantsDrift(_ method: DriftMethod) throws {
-        let report = try compare(DriftTestData.numbers("x", Array(repeating: 3, count: 40)),
-                                 DriftTestData.numbers("x", Array(repeating: 5, count: 30)), method)
+        let report = try compare(
+            DriftTestData.numbers("x", Array(repeating: 3, count: 40)),
+            DriftTestData.numbers("x", Array(repeating: 5, count: 30)), method)
         let result = try #require(DriftTestData.result(report, "x"))
         #expect(result.verdict == .drift, "\(method): \(result.statistic ?? .nan) p \(result.pValue ?? .nan)")
-        #expect(result.reason?.hasPrefix("constant on each side: 3 in the reference, 5 now") == true, "\(result.reason ?? "")")
+        #expect(
+            result.reason?.hasPrefix("constant on each side: 3 in the reference, 5 now") == true,
+            "\(result.reason ?? "")")
     }
 
     @Test func differentConstantsByKolmogorovSmirnov() throws {
         // scipy: ks_2samp([3]*40, [5]*30) -> statistic 1.0, pvalue 3.6135170070159586e-20 (exact)
-        let report = try compare(DriftTestData.numbers("x", Array(repeating: 3, count: 40)),
-                                 DriftTestData.numbers("x", Array(repeating: 5, count: 30)), .ks)
+        let report = try compare(
+            DriftTestData.numbers("x", Array(repeating: 3, count: 40)),
+            DriftTestData.numbers("x", Array(repeating: 5, count: 30)), .ks)
         let result = try #require(DriftTestData.result(report, "x"))
         #expect(result.statistic == 1)
         #expect(DriftTestData.close(result.pValue, 3.6135170070159586e-20, relative: 1e-9))
@@ -65,8 +71,9 @@ import Testing
 
     @Test func oneCategoryOnBothSides() throws {
         for method in [DriftMethod.auto, .chisquare, .ztest, .jensenshannon, .psi] {
-            let report = try compare(DriftTestData.strings("plan", ["pro", "pro"]),
-                                     DriftTestData.strings("plan", ["pro", "pro", "pro"]), method)
+            let report = try compare(
+                DriftTestData.strings("plan", ["pro", "pro"]),
+                DriftTestData.strings("plan", ["pro", "pro", "pro"]), method)
             let result = try #require(DriftTestData.result(report, "plan"))
             #expect(result.verdict == .noDrift, "\(method)")
             #expect(result.statistic == 0, "\(method)")
@@ -75,8 +82,9 @@ import Testing
     }
 
     @Test func oneDifferentCategoryOnEachSide() throws {
-        let report = try compare(DriftTestData.strings("plan", Array(repeating: "basic", count: 20)),
-                                 DriftTestData.strings("plan", Array(repeating: "pro", count: 20)), .chisquare)
+        let report = try compare(
+            DriftTestData.strings("plan", Array(repeating: "basic", count: 20)),
+            DriftTestData.strings("plan", Array(repeating: "pro", count: 20)), .chisquare)
         let result = try #require(DriftTestData.result(report, "plan"))
         #expect(result.verdict == .drift && result.statistic == .infinity && result.pValue == 0)
         #expect(result.reason == "one category on each side: 'basic' in the reference, 'pro' now")
@@ -84,7 +92,8 @@ import Testing
     }
 
     @Test func newCategoriesAreNamed() throws {
-        let ref = DriftTestData.strings("plan", Array(repeating: "basic", count: 1500) + Array(repeating: "pro", count: 500))
+        let ref = DriftTestData.strings(
+            "plan", Array(repeating: "basic", count: 1500) + Array(repeating: "pro", count: 500))
         let cur = DriftTestData.strings("plan", Array(repeating: "basic", count: 1500) + ["max", "mini"])
         let result = try #require(DriftTestData.result(try compare(ref, cur), "plan"))
         #expect(result.method == .jensenshannon)
@@ -104,10 +113,13 @@ import Testing
     }
 
     @Test func missingAndMistypedColumnsAreSkipped() throws {
-        let ref = DriftTestData.table(DriftTestData.doubleColumn("x", [1, 2]), DriftTestData.doubleColumn("y", [1, 2]))
+        let ref = DriftTestData.table(
+            DriftTestData.doubleColumn("x", [1, 2]), DriftTestData.doubleColumn("y", [1, 2]))
         let cur = DriftTestData.table(DriftTestData.stringColumn("x", ["a", "b"]))
         let report = try compare(ref, cur)
-        #expect(DriftTestData.result(report, "x")?.reason == "holds double values in the reference but string values in the current data")
+        #expect(
+            DriftTestData.result(report, "x")?.reason
+                == "holds double values in the reference but string values in the current data")
         #expect(DriftTestData.result(report, "y")?.reason == "missing in the current data")
     }
 
@@ -119,8 +131,12 @@ import Testing
     }
 
     @Test func unknownMethodSuggestsOne() {
-        #expect(throws: LabError("drift.unknown_method",
-                                 "unknown drift method 'kss'. Did you mean 'ks'? (methods: auto, psi, ks, wasserstein, jensenshannon, chisquare, ztest)")) {
+        #expect(
+            throws: LabError(
+                "drift.unknown_method",
+                "unknown drift method 'kss'. Did you mean 'ks'? (methods: auto, psi, ks, wasserstein, jensenshannon, chisquare, ztest)"
+            )
+        ) {
             try DriftMethod.parse("kss")
         }
     }
@@ -128,10 +144,12 @@ import Testing
     @Test func datasetDriftsWhenHalfTheTestedColumnsDo() throws {
         let shifted = DriftTestData.normal(seed: 1, count: 200, mean: 2)
         let same = DriftTestData.normal(seed: 2, count: 200)
-        let ref = DriftTestData.table(DriftTestData.doubleColumn("a", same), DriftTestData.doubleColumn("b", same),
-                                      DriftTestData.doubleColumn("c", [nil]))
-        let cur = DriftTestData.table(DriftTestData.doubleColumn("a", shifted), DriftTestData.doubleColumn("b", same),
-                                      DriftTestData.doubleColumn("c", [nil]))
+        let ref = DriftTestData.table(
+            DriftTestData.doubleColumn("a", same), DriftTestData.doubleColumn("b", same),
+            DriftTestData.doubleColumn("c", [nil]))
+        let cur = DriftTestData.table(
+            DriftTestData.doubleColumn("a", shifted), DriftTestData.doubleColumn("b", same),
+            DriftTestData.doubleColumn("c", [nil]))
         let report = try compare(ref, cur)
         #expect(report.driftedColumns == 1 && report.testedColumns == 2 && report.shareDrifted == 0.5)
         #expect(report.datasetDrift)

@@ -1,12 +1,15 @@
 import Foundation
+
 @testable import PipelineEngine
 
 /// Samples and tables for the drift tests, drawn exactly as References/drift_references.py
 /// draws them, so that Swift and the Python references see the same numbers.
 enum DriftTestData {
     /// Gaussian draws rounded to multiples of 1/quantum.
-    static func normal(seed: UInt64, count: Int, mean: Double = 0, sd: Double = 1,
-                       quantum: Double = 1024) -> [Double] {
+    static func normal(
+        seed: UInt64, count: Int, mean: Double = 0, sd: Double = 1,
+        quantum: Double = 1024
+    ) -> [Double] {
         var rng = SeededRandom(seed: seed)
         return (0..<count).map { _ in
             ((mean + sd * rng.nextGaussian()) * quantum + 0.5).rounded(.down) / quantum
@@ -40,14 +43,16 @@ enum DriftTestData {
 
     static func doubleColumn(_ name: String, _ values: [Double?]) -> Column {
         let nulls = values.map { $0 == nil }
-        return Column(name: name, storage: .double(values.map { $0 ?? 0 }),
-                      nulls: nulls.contains(true) ? nulls : [])
+        return Column(
+            name: name, storage: .double(values.map { $0 ?? 0 }),
+            nulls: nulls.contains(true) ? nulls : [])
     }
 
     static func integerColumn(_ name: String, _ values: [Int64?]) -> Column {
         let nulls = values.map { $0 == nil }
-        return Column(name: name, storage: .integer(values.map { $0 ?? 0 }),
-                      nulls: nulls.contains(true) ? nulls : [])
+        return Column(
+            name: name, storage: .integer(values.map { $0 ?? 0 }),
+            nulls: nulls.contains(true) ? nulls : [])
     }
 
     static func stringColumn(_ name: String, _ values: [String?]) -> Column {
@@ -62,19 +67,23 @@ enum DriftTestData {
             return code
         }
         let nulls = values.map { $0 == nil }
-        return Column(name: name, storage: .string(codes: encoded, dictionary: dictionary),
-                      nulls: nulls.contains(true) ? nulls : [])
+        return Column(
+            name: name, storage: .string(codes: encoded, dictionary: dictionary),
+            nulls: nulls.contains(true) ? nulls : [])
     }
 
     static func booleanColumn(_ name: String, _ values: [Bool?]) -> Column {
         let nulls = values.map { $0 == nil }
-        return Column(name: name, storage: .boolean(values.map { $0 ?? false }),
-                      nulls: nulls.contains(true) ? nulls : [])
+        return Column(
+            name: name, storage: .boolean(values.map { $0 ?? false }),
+            nulls: nulls.contains(true) ? nulls : [])
     }
 
     /// Whether `actual` is within `relative` of `expected` (or within `absolute` near zero).
-    static func close(_ actual: Double?, _ expected: Double, relative: Double = 1e-9,
-                      absolute: Double = 1e-300) -> Bool {
+    static func close(
+        _ actual: Double?, _ expected: Double, relative: Double = 1e-9,
+        absolute: Double = 1e-300
+    ) -> Bool {
         guard let actual else { return false }
         return abs(actual - expected) <= max(absolute, relative * abs(expected))
     }
@@ -108,9 +117,10 @@ extension DriftTestData {
     /// Sentences of 3 to 8 words, as `texts` in the reference script draws them.
     static func texts(seed: UInt64, count: Int, wordWeights: [Double], lengthWeights: [Double]) -> [String] {
         let lengths = categories(seed: seed, count: count, names: (3...8).map(String.init), weights: lengthWeights)
-            .map { Int($0)! }
+            .compactMap { Int($0) }
         let words = categories(seed: seed + 1000, count: lengths.reduce(0, +), names: vocabulary, weights: wordWeights)
-        var out: [String] = [], start = 0
+        var out: [String] = []
+        var start = 0
         for n in lengths {
             out.append("Say " + words[start..<(start + n)].joined(separator: " ") + ".")
             start += n

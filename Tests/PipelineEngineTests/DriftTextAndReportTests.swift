@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PipelineEngine
 
 /// Text columns (lengths and tokens, against scipy on the same texts) and the `drift --json`
@@ -8,23 +9,30 @@ import Testing
     static let flat = [Double](repeating: 1, count: 60)
     static let skewed = (0..<60).map { Double(60 - $0) }
 
-    /// (name, reference, current, length method, length statistic, length p, tokens JS, tokens TVD)
-    typealias TextCase = (String, (UInt64, Int, [Double], [Double]), (UInt64, Int, [Double], [Double]),
-                          DriftMethod, Double, Double?, Double, Double)
+    // Rows: (name, reference, current, length method, length statistic, length p, tokens JS, tokens TVD).
+    typealias TextCase = (
+        String, (UInt64, Int, [Double], [Double]), (UInt64, Int, [Double], [Double]),
+        DriftMethod, Double, Double?, Double, Double
+    )
 
     static let cases: [TextCase] = [
-        ("same words, longer texts", (71, 400, flat, [1, 1, 1, 1, 1, 1]), (72, 300, flat, [0, 0, 1, 1, 2, 2]),
-         .ks, 0.335, 1.5816930726872568e-17, 0.0756374516666421, 0.089563635319889),
-        ("other words", (73, 1500, flat, [1, 1, 1, 1, 1, 1]), (74, 1200, skewed, [1, 1, 1, 1, 1, 1]),
-         .wasserstein, 0.13088377512188185, nil, 0.2021764055938263, 0.20822995175526357),
+        (
+            "same words, longer texts", (71, 400, flat, [1, 1, 1, 1, 1, 1]), (72, 300, flat, [0, 0, 1, 1, 2, 2]),
+            .ks, 0.335, 1.5816930726872568e-17, 0.0756374516666421, 0.089563635319889
+        ),
+        (
+            "other words", (73, 1500, flat, [1, 1, 1, 1, 1, 1]), (74, 1200, skewed, [1, 1, 1, 1, 1, 1]),
+            .wasserstein, 0.13088377512188185, nil, 0.2021764055938263, 0.20822995175526357
+        ),
     ]
 
     @Test(arguments: cases)
     func textDriftsOnLengthsAndTokens(_ c: TextCase) throws {
         let ref = DriftTestData.texts(seed: c.1.0, count: c.1.1, wordWeights: c.1.2, lengthWeights: c.1.3)
         let cur = DriftTestData.texts(seed: c.2.0, count: c.2.1, wordWeights: c.2.2, lengthWeights: c.2.3)
-        let report = try DriftDetector.compare(reference: DriftTestData.strings("review", ref),
-                                               current: DriftTestData.strings("review", cur))
+        let report = try DriftDetector.compare(
+            reference: DriftTestData.strings("review", ref),
+            current: DriftTestData.strings("review", cur))
         let length = try #require(DriftTestData.result(report, "review", aspect: "length"))
         let tokens = try #require(DriftTestData.result(report, "review", aspect: "tokens"))
         #expect(length.kind == .text && length.method == c.3)
@@ -44,10 +52,12 @@ import Testing
     }
 
     @Test func jsonFollowsTheDesignContract() throws {
-        let ref = DriftTestData.table(DriftTestData.doubleColumn("x", [1, 2, 3, 4, 5, 6, 7]),
-                                      DriftTestData.stringColumn("plan", ["a", "a"]))
-        let cur = DriftTestData.table(DriftTestData.doubleColumn("x", [1, 2, 3, 4, 5, 6, 7]),
-                                      DriftTestData.stringColumn("plan", ["a", "b"]))
+        let ref = DriftTestData.table(
+            DriftTestData.doubleColumn("x", [1, 2, 3, 4, 5, 6, 7]),
+            DriftTestData.stringColumn("plan", ["a", "a"]))
+        let cur = DriftTestData.table(
+            DriftTestData.doubleColumn("x", [1, 2, 3, 4, 5, 6, 7]),
+            DriftTestData.stringColumn("plan", ["a", "b"]))
         let report = try DriftDetector.compare(reference: ref, current: cur, options: .init(method: .chisquare))
         let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(report)) as? [String: Any]
         let object = try #require(json)

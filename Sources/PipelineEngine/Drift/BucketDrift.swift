@@ -7,10 +7,13 @@ enum BucketDrift {
         var note: String?
     }
 
-    /// Runs `method` over `buckets`. `firstKey` is the bucket the z-test counts as "0"
-    /// (Evidently takes the smallest value); the others count as "1".
+    /// Runs a bucket method over shared buckets.
+    ///
+    /// `firstKey` is the bucket the z-test counts as "0" (Evidently takes the smallest value);
+    /// the others count as "1".
     static func measure(_ method: DriftMethod, _ buckets: Buckets, firstKey: Int = 0) -> Measure {
-        let refShares = buckets.referenceShares, curShares = buckets.currentShares
+        let refShares = buckets.referenceShares
+        let curShares = buckets.currentShares
         switch method {
         case .psi:
             let psi = Divergence.populationStability(reference: refShares, current: curShares)
@@ -31,8 +34,9 @@ enum BucketDrift {
     /// counts, over every value seen on either side (Evidently's `chi_stat_test`).
     static func chiSquare(_ buckets: Buckets) -> Measure {
         if buckets.labels.count == 1 {
-            return Measure(statistic: 0, pValue: 1,
-                           note: "one value ('\(buckets.labels[0])') on both sides: nothing to compare")
+            return Measure(
+                statistic: 0, pValue: 1,
+                note: "one value ('\(buckets.labels[0])') on both sides: nothing to compare")
         }
         let scale = Double(buckets.currentTotal) / Double(buckets.referenceTotal)
         let expected = buckets.reference.map { Double($0) * scale }
@@ -52,8 +56,9 @@ enum BucketDrift {
         precondition(buckets.labels.count <= 2)
         if buckets.labels.count == 1 {
             // Evidently: the same single value on both sides gives p = 1.
-            return Measure(statistic: 0, pValue: 1,
-                           note: "one value ('\(buckets.labels[0])') on both sides: nothing to compare")
+            return Measure(
+                statistic: 0, pValue: 1,
+                note: "one value ('\(buckets.labels[0])') on both sides: nothing to compare")
         }
         let second = 1 - firstKey
         let result = ProportionZTest.test(
@@ -64,7 +69,8 @@ enum BucketDrift {
 
     /// Up to `limit` buckets for drawing, the rest folded into "(other)".
     static func histogram(_ buckets: Buckets, limit: Int = 10) -> DriftHistogram {
-        let refShares = buckets.referenceShares, curShares = buckets.currentShares
+        let refShares = buckets.referenceShares
+        let curShares = buckets.currentShares
         if buckets.labels.count <= limit {
             return DriftHistogram(labels: buckets.labels, reference: refShares, current: curShares)
         }

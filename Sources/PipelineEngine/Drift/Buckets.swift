@@ -63,9 +63,13 @@ struct Buckets: Equatable {
 
     /// One bucket per distinct value seen on either side, in ascending order.
     static func values(sortedReference a: [Double], sortedCurrent b: [Double]) -> Buckets {
-        let ra = SortedSamples.runs(a), rb = SortedSamples.runs(b)
-        var labels: [String] = [], reference: [Int] = [], current: [Int] = []
-        var i = 0, j = 0
+        let ra = SortedSamples.runs(a)
+        let rb = SortedSamples.runs(b)
+        var labels: [String] = []
+        var reference: [Int] = []
+        var current: [Int] = []
+        var i = 0
+        var j = 0
         while i < ra.count || j < rb.count {
             let value: Double
             if j >= rb.count || (i < ra.count && ra[i].value < rb[j].value) {
@@ -73,9 +77,16 @@ struct Buckets: Equatable {
             } else {
                 value = rb[j].value
             }
-            var r = 0, c = 0
-            if i < ra.count && ra[i].value == value { r = ra[i].count; i += 1 }
-            if j < rb.count && rb[j].value == value { c = rb[j].count; j += 1 }
+            var r = 0
+            var c = 0
+            if i < ra.count && ra[i].value == value {
+                r = ra[i].count
+                i += 1
+            }
+            if j < rb.count && rb[j].value == value {
+                c = rb[j].count
+                j += 1
+            }
             labels.append(formatDouble(value))
             reference.append(r)
             current.append(c)
@@ -90,8 +101,9 @@ struct Buckets: Equatable {
             let ny = reference[y, default: 0] + current[y, default: 0]
             return nx != ny ? nx > ny : x < y
         }
-        return Buckets(labels: keys, reference: keys.map { reference[$0, default: 0] },
-                       current: keys.map { current[$0, default: 0] })
+        return Buckets(
+            labels: keys, reference: keys.map { reference[$0, default: 0] },
+            current: keys.map { current[$0, default: 0] })
     }
 
     /// The `level` quantile of a sorted sample by linear interpolation, as `np.quantile`.
@@ -101,7 +113,8 @@ struct Buckets: Equatable {
         if virtual >= Double(n - 1) { return sorted[n - 1] }
         if virtual < 0 { return sorted[0] }
         let previous = virtual.rounded(.down)
-        let below = sorted[Int(previous)], above = sorted[Int(previous) + 1]
+        let below = sorted[Int(previous)]
+        let above = sorted[Int(previous) + 1]
         let gamma = virtual - previous
         let difference = above - below
         // numpy's _lerp: interpolate from whichever end is nearer.

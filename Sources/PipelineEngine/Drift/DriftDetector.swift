@@ -11,8 +11,10 @@ public struct DriftOptions: Sendable {
     /// The share of drifted columns at which the dataset counts as drifted.
     public var driftShare: Double
 
-    public init(method: DriftMethod = .auto, columns: [String]? = nil, threshold: Double? = nil,
-                driftShare: Double = 0.5) {
+    public init(
+        method: DriftMethod = .auto, columns: [String]? = nil, threshold: Double? = nil,
+        driftShare: Double = 0.5
+    ) {
         self.method = method
         self.columns = columns
         self.threshold = threshold
@@ -37,8 +39,10 @@ public struct DriftOptions: Sendable {
 /// column Evidently would refuse (empty, all-null, wrong kind for the method) is reported as
 /// skipped with the reason, and left out of the share.
 public enum DriftDetector {
-    public static func compare(reference: DataTable, current: DataTable,
-                               options: DriftOptions = DriftOptions()) throws -> DriftReport {
+    public static func compare(
+        reference: DataTable, current: DataTable,
+        options: DriftOptions = DriftOptions()
+    ) throws -> DriftReport {
         let names: [String]
         if let requested = options.columns {
             for name in requested { _ = try reference.requireColumn(name) }
@@ -57,7 +61,8 @@ public enum DriftDetector {
             return compareColumn(ref, cur, options: options)
         }
         let results = perColumn.flatMap { $0 }
-        var tested: [String] = [], drifted: Set<String> = []
+        var tested: [String] = []
+        var drifted: Set<String> = []
         for result in results where result.verdict != .skipped {
             if !tested.contains(result.column) { tested.append(result.column) }
             if result.drifted { drifted.insert(result.column) }
@@ -75,22 +80,29 @@ public enum DriftDetector {
         let sample: DriftSample
         switch (reference.isNumeric, current.isNumeric) {
         case (true, true):
-            sample = .numeric(reference: DriftSample.sortedNumbers(reference),
-                              current: DriftSample.sortedNumbers(current))
+            sample = .numeric(
+                reference: DriftSample.sortedNumbers(reference),
+                current: DriftSample.sortedNumbers(current))
         case (false, false):
             if reference.type == .string, current.type == .string, TextDrift.isText(reference) {
                 sample = .text(reference: DriftSample.strings(reference), current: DriftSample.strings(current))
             } else {
-                sample = .categorical(reference: DriftSample.categoryCounts(reference),
-                                      current: DriftSample.categoryCounts(current))
+                sample = .categorical(
+                    reference: DriftSample.categoryCounts(reference),
+                    current: DriftSample.categoryCounts(current))
             }
         default:
-            return [.skipped(name, "holds \(reference.type.rawValue) values in the reference but "
-                + "\(current.type.rawValue) values in the current data", kind: nil)]
+            return [
+                .skipped(
+                    name,
+                    "holds \(reference.type.rawValue) values in the reference but "
+                        + "\(current.type.rawValue) values in the current data", kind: nil)
+            ]
         }
         if sample.referenceCount == 0 || sample.currentCount == 0 {
             let side = sample.referenceCount == 0 ? "the reference" : "the current data"
-            var result = DriftColumnResult.skipped(name, "no non-null values in \(side): cannot test", kind: sample.kind)
+            var result = DriftColumnResult.skipped(
+                name, "no non-null values in \(side): cannot test", kind: sample.kind)
             result.referenceCount = sample.referenceCount
             result.currentCount = sample.currentCount
             return [result]
@@ -117,15 +129,16 @@ public enum DriftDetector {
         DispatchQueue.concurrentPerform(iterations: count) { index in
             results[index] = body(index)
         }
-        return results.map { $0! }
+        return results.compactMap { $0 }
     }
 }
 
 extension DriftColumnResult {
     /// A column that could not be tested, and why.
     static func skipped(_ column: String, _ reason: String, kind: DriftFeatureKind?) -> DriftColumnResult {
-        DriftColumnResult(column: column, aspect: nil, kind: kind, method: nil, statistic: nil, pValue: nil,
-                          threshold: nil, verdict: .skipped, effectSize: nil, reason: reason,
-                          referenceCount: 0, currentCount: 0, histogram: nil)
+        DriftColumnResult(
+            column: column, aspect: nil, kind: kind, method: nil, statistic: nil, pValue: nil,
+            threshold: nil, verdict: .skipped, effectSize: nil, reason: reason,
+            referenceCount: 0, currentCount: 0, histogram: nil)
     }
 }

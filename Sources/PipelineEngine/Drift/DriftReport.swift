@@ -52,8 +52,10 @@ public struct DriftColumnResult: Sendable, Encodable {
     public var pValue: Double?
     public var threshold: Double?
     public var verdict: Verdict
-    /// An effect size to read beside the p-value, so that a large sample's tiny shift is not
-    /// mistaken for a large one. See ``EffectSize``.
+    /// An effect size to read beside the p-value.
+    ///
+    /// A large sample makes a tiny shift significant; the effect size says how big it is.
+    /// See ``EffectSize``.
     public var effectSize: EffectSize?
     /// Why the column was skipped, or a remark that explains an unusual verdict.
     public var reason: String?

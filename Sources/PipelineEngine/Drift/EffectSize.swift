@@ -33,7 +33,8 @@ public struct EffectSize: Sendable, Equatable {
 
     /// The standardised mean difference of two non-empty samples.
     static func meanShift(reference: [Double], current: [Double]) -> EffectSize {
-        var sumR = CompensatedSum(), sumC = CompensatedSum()
+        var sumR = CompensatedSum()
+        var sumC = CompensatedSum()
         for v in reference { sumR.add(v) }
         for v in current { sumC.add(v) }
         let meanR = sumR.value / Double(reference.count)
@@ -45,5 +46,14 @@ public struct EffectSize: Sendable, Equatable {
     /// The total variation distance between two share vectors over the same buckets.
     static func totalVariation(_ reference: [Double], _ current: [Double]) -> EffectSize {
         EffectSize(kind: .totalVariation, value: Divergence.totalVariation(reference, current))
+    }
+}
+
+extension DriftColumnResult {
+    /// A warning for a test that calls a shift significant although the shift is negligible.
+    var smallEffectNote: String? {
+        guard verdict == .drift, method?.isTest == true, let effect = effectSize, effect.magnitude == .negligible
+        else { return nil }
+        return "significant, but the effect is negligible: large samples make tiny shifts significant"
     }
 }

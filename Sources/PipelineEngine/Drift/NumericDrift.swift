@@ -1,8 +1,10 @@
 /// Drift of one numeric column.
 enum NumericDrift {
     /// Compares two sorted, non-empty samples of finite numbers.
-    static func compare(name: String, aspect: String? = nil, reference r: [Double], current c: [Double],
-                        options: DriftOptions) -> DriftColumnResult {
+    static func compare(
+        name: String, aspect: String? = nil, reference r: [Double], current c: [Double],
+        options: DriftOptions
+    ) -> DriftColumnResult {
         let distinct = SortedSamples.distinctCount(r, c, limit: 6)
         var method = options.method
         if method == .auto {
@@ -53,13 +55,15 @@ enum NumericDrift {
         // For a column constant on both sides, that says all the bucket remark would.
         if r.first == r.last && c.first == c.last { notes.removeAll() }
         notes.insert(contentsOf: constant, at: 0)
+        if let note = result.smallEffectNote { notes.append(note) }
         result.reason = notes.isEmpty ? nil : notes.joined(separator: "; ")
         return result
     }
 
     /// Remarks on columns that hold a single value on one or both sides.
     static func constantNotes(_ r: [Double], _ c: [Double]) -> [String] {
-        let refConstant = r.first == r.last, curConstant = c.first == c.last
+        let refConstant = r.first == r.last
+        let curConstant = c.first == c.last
         switch (refConstant, curConstant) {
         case (true, true) where r[0] == c[0]:
             return ["constant on both sides (\(formatDouble(r[0])))"]
@@ -80,7 +84,8 @@ enum NumericDrift {
         if SortedSamples.distinctCount(r, c, limit: 11) <= 10 {
             return BucketDrift.histogram(Buckets.values(sortedReference: r, sortedCurrent: c), limit: 10)
         }
-        let low = min(r[0], c[0]), high = max(r[r.count - 1], c[c.count - 1])
+        let low = min(r[0], c[0])
+        let high = max(r[r.count - 1], c[c.count - 1])
         let binCount = 10
         let width = (high - low) / Double(binCount)
         var edges = (0..<binCount).map { low + Double($0) * width }

@@ -2,7 +2,8 @@
 enum SortedSamples {
     /// How many values are strictly below `bound` (`np.searchsorted(sorted, bound, "left")`).
     static func countBelow(_ sorted: [Double], _ bound: Double) -> Int {
-        var low = 0, high = sorted.count
+        var low = 0
+        var high = sorted.count
         while low < high {
             let mid = (low + high) / 2
             if sorted[mid] < bound { low = mid + 1 } else { high = mid }
@@ -27,7 +28,9 @@ enum SortedSamples {
 
     /// The distinct values of both samples together, counting no further than `limit`.
     static func distinctCount(_ a: [Double], _ b: [Double], limit: Int = .max) -> Int {
-        var i = 0, j = 0, count = 0
+        var i = 0
+        var j = 0
+        var count = 0
         while (i < a.count || j < b.count) && count < limit {
             let value = j >= b.count || (i < a.count && a[i] <= b[j]) ? a[i] : b[j]
             count += 1
@@ -41,7 +44,8 @@ enum SortedSamples {
     static func countBelowOrEqual(_ sorted: [Double], _ value: Double, from start: Int) -> Int {
         // Gallop first: runs of equal values are usually short.
         var step = 1
-        var low = start, high = start
+        var low = start
+        var high = start
         while high < sorted.count && sorted[high] <= value {
             low = high
             high += step

@@ -8,9 +8,10 @@
 enum TextDrift {
     static let topTokenCount = 50
 
-    /// Whether a string column reads as free text rather than categories: most values are
-    /// distinct (at least half) and they average at least three words. Judged on the
-    /// reference's non-null values.
+    /// Whether a string column reads as free text rather than categories.
+    ///
+    /// Free text: at least half the values are distinct and they average at least three
+    /// words. Judged on the reference's non-null values.
     static func isText(_ column: Column) -> Bool {
         guard case .string(let codes, let dictionary) = column.storage else { return false }
         let present = codes.filter { $0 >= 0 }
@@ -27,8 +28,10 @@ enum TextDrift {
         text.lowercased().split { !($0.isLetter || $0.isNumber) }
     }
 
-    static func compare(name: String, reference: [String], current: [String],
-                        options: DriftOptions) -> [DriftColumnResult] {
+    static func compare(
+        name: String, reference: [String], current: [String],
+        options: DriftOptions
+    ) -> [DriftColumnResult] {
         var lengthOptions = options
         if options.method == .ztest { lengthOptions.method = .auto }
         let lengths = NumericDrift.compare(
@@ -46,8 +49,9 @@ enum TextDrift {
             tokenResult.aspect = "tokens"
         } else {
             let (r, c) = folded(refTokens, curTokens)
-            tokenResult = CategoricalDrift.compare(name: name, aspect: "tokens", kind: .text,
-                                                   reference: r, current: c, options: tokenOptions)
+            tokenResult = CategoricalDrift.compare(
+                name: name, aspect: "tokens", kind: .text,
+                reference: r, current: c, options: tokenOptions)
         }
         return [lengths, tokenResult]
     }

@@ -20,10 +20,13 @@ enum Divergence {
     ///
     /// Both inputs are normalised to sum to 1 first, as scipy does.
     static func jensenShannon(_ p: [Double], _ q: [Double]) -> Double {
-        let pTotal = p.reduce(0, +), qTotal = q.reduce(0, +)
-        var left = 0.0, right = 0.0
+        let pTotal = p.reduce(0, +)
+        let qTotal = q.reduce(0, +)
+        var left = 0.0
+        var right = 0.0
         for (pi, qi) in zip(p, q) {
-            let a = pi / pTotal, b = qi / qTotal
+            let a = pi / pTotal
+            let b = qi / qTotal
             let m = (a + b) / 2
             if a > 0 { left += a * log(a / m) }
             if b > 0 { right += b * log(b / m) }

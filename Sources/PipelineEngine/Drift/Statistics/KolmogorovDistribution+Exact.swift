@@ -78,7 +78,9 @@ extension KolmogorovDistribution {
         var twoGPower = [Double](repeating: 1, count: powerCount)
         var oneMinusTwoGPower = [Double](repeating: 1, count: powerCount)
         let nd = Double(n)
-        let gOverN = g / nd, twoGOverN = 2 * g / nd, oneMinusTwoGOverN = (1 - 2 * g) / nd
+        let gOverN = g / nd
+        let twoGOverN = 2 * g / nd
+        let oneMinusTwoGOverN = (1 - 2 * g) / nd
         for m in 1..<powerCount {
             gPower[m] = gPower[m - 1] * gOverN / Double(m)
             twoGPower[m] = twoGPower[m - 1] * twoGOverN / Double(m)
@@ -88,7 +90,8 @@ extension KolmogorovDistribution {
         var v0 = [Double](repeating: 0, count: powerCount)
         var v1 = [Double](repeating: 0, count: powerCount)
         v1[0] = 1
-        var v0Start = 0, v1Start = 0
+        var v0Start = 0
+        var v1Start = 0
         var exponent = 0
         var (j1, _) = pomeranzBounds(row: 0, n: n, ll: ll, ceilF: ceilF, roundF: roundF)
         for i in 1..<(2 * n + 2) {
@@ -110,7 +113,8 @@ extension KolmogorovDistribution {
                 for out in 0..<count {
                     let position = first + out
                     var sum = 0.0
-                    let lower = max(0, position - length + 1), upper = min(position, windowLength - 1)
+                    let lower = max(0, position - length + 1)
+                    let upper = min(position, windowLength - 1)
                     for a in stride(from: lower, through: upper, by: 1) {
                         sum += v0[offset + a] * powers[position - a]
                     }
@@ -138,11 +142,13 @@ extension KolmogorovDistribution {
 
     /// The first and last non-zero entries of row `row` in Pomeranz's recursion.
     static func pomeranzBounds(row i: Int, n: Int, ll: Int, ceilF: Int, roundF: Int) -> (Int, Int) {
-        var j1: Int, j2: Int
+        var j1: Int
+        var j2: Int
         if i == 0 {
             (j1, j2) = (-ll - ceilF - 1, ll + ceilF - 1)
         } else {
-            let half = (i + 1) / 2, odd = (i + 1) % 2
+            let half = (i + 1) / 2
+            let odd = (i + 1) % 2
             if odd == 0 {
                 if half == n + 1 {
                     (j1, j2) = (n - ll - ceilF - 1, n + ll + ceilF - 1)

@@ -103,14 +103,20 @@ enum KolmogorovDistribution {
     static func pelzGood(n: Int, x: Double) -> Double {
         if x <= 0 { return 0 }
         if x >= 1 { return 1 }
-        let pi2 = Double.pi * Double.pi, pi4 = pi2 * pi2, pi6 = pi4 * pi2
+        let pi2 = Double.pi * Double.pi
+        let pi4 = pi2 * pi2
+        let pi6 = pi4 * pi2
         let z = sqrt(Double(n)) * x
-        let z2 = z * z, z3 = z2 * z, z4 = z2 * z2, z6 = z4 * z2
+        let z2 = z * z
+        let z3 = z2 * z
+        let z4 = z2 * z2
+        let z6 = z4 * z2
         let qlog = -pi2 / 8 / z2
         if qlog < -708 { return 0 }
         let q = exp(qlog)
 
-        let k1a = -z2, k1b = pi2 / 4
+        let k1a = -z2
+        let k1b = pi2 / 4
         let k2a = 6 * z6 + 2 * z4
         let k2b = (2 * z4 - 5 * z2) * pi2 / 4
         let k2c = pi4 * (1 - 2 * z2) / 16
@@ -124,7 +130,9 @@ enum KolmogorovDistribution {
         // Horner's scheme over odd integers m = 2k-1 for Σ c_m q^(m²).
         for kk in stride(from: maxK, through: 1, by: -1) {
             let m = Double(2 * kk - 1)
-            let m2 = m * m, m4 = m2 * m2, m6 = m4 * m2
+            let m2 = m * m
+            let m4 = m2 * m2
+            let m6 = m4 * m2
             let qPower = pow(q, Double(8 * kk))
             let coefficients = [
                 1.0,
@@ -141,7 +149,8 @@ enum KolmogorovDistribution {
         // The remaining sums over all integers k, without much cancellation.
         let q2 = exp(-pi2 / 2 / z2)
         let sqrt3z = 3.0.squareRoot() * z
-        var k2extra = 0.0, k3extra = 0.0
+        var k2extra = 0.0
+        var k3extra = 0.0
         for kk in stride(from: maxK, through: 1, by: -1) {
             let kd = Double(kk)
             let ks = kd * kd

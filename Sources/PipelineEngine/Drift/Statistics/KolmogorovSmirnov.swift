@@ -15,7 +15,8 @@ enum KolmogorovSmirnov {
 
     /// Tests two samples, each sorted ascending, neither empty and free of NaN.
     static func test(sortedReference a: [Double], sortedCurrent b: [Double]) -> Result {
-        let n1 = a.count, n2 = b.count
+        let n1 = a.count
+        let n2 = b.count
         precondition(n1 > 0 && n2 > 0, "ks needs two non-empty samples")
         let gap = largestGap(a, b)
         let g = gcd(n1, n2)
@@ -25,7 +26,8 @@ enum KolmogorovSmirnov {
             let lcm = Double((n1 / g) * n2)
             let d = Double(h) / lcm
             if h == 0 { return Result(statistic: d, pValue: 1, exact: true) }
-            let prob = n1 == n2
+            let prob =
+                n1 == n2
                 ? probabilityOutsideSquare(n: n1, h: h)
                 : probabilityOutsideInside(m: n1, n: n2, g: g, h: h)
             if prob.isFinite && prob >= 0 && prob <= 1 {
@@ -40,10 +42,14 @@ enum KolmogorovSmirnov {
 
     /// The largest `|F₁ - F₂|`, exactly (as a multiple of 1/(n1·n2)) and as scipy's float.
     static func largestGap(_ a: [Double], _ b: [Double]) -> (numerator: Int, value: Double) {
-        let n1 = a.count, n2 = b.count
-        var i = 0, j = 0
-        var maxDiff = 0, minDiff = 0
-        var maxAt = (0, 0), minAt = (0, 0)
+        let n1 = a.count
+        let n2 = b.count
+        var i = 0
+        var j = 0
+        var maxDiff = 0
+        var minDiff = 0
+        var maxAt = (0, 0)
+        var minAt = (0, 0)
         a.withUnsafeBufferPointer { a in
             b.withUnsafeBufferPointer { b in
                 while i < n1 || j < n2 {
@@ -52,8 +58,14 @@ enum KolmogorovSmirnov {
                     while i < n1 && a[i] <= value { i += 1 }
                     while j < n2 && b[j] <= value { j += 1 }
                     let diff = i * n2 - j * n1
-                    if diff > maxDiff { maxDiff = diff; maxAt = (i, j) }
-                    if diff < minDiff { minDiff = diff; minAt = (i, j) }
+                    if diff > maxDiff {
+                        maxDiff = diff
+                        maxAt = (i, j)
+                    }
+                    if diff < minDiff {
+                        minDiff = diff
+                        minAt = (i, j)
+                    }
                 }
             }
         }
@@ -71,7 +83,8 @@ enum KolmogorovSmirnov {
         while k >= 0 {
             var term = 1.0
             for j in 0..<h {
-                let kh = Double(k * h), jd = Double(j)
+                let kh = Double(k * h)
+                let jd = Double(j)
                 term = (nd - kh - jd) * term / (nd + kh + jd + 1)
             }
             p = term * (1.0 - p)
@@ -84,7 +97,9 @@ enum KolmogorovSmirnov {
     /// `|x/m - y/n| < h/lcm` (Hodges 1958, with Viehmann's 2021 recursion for 1 - p).
     static func probabilityOutsideInside(m: Int, n: Int, g: Int, h: Int) -> Double {
         let (m, n) = m < n ? (n, m) : (m, n)
-        let mg = Double(m / g), ng = Double(n / g), hd = Double(h)
+        let mg = Double(m / g)
+        let ng = Double(n / g)
+        let hd = Double(h)
         var minJ = 0
         var maxJ = min(Int((hd / mg).rounded(.up)), n + 1)
         var currentLength = maxJ - minJ
@@ -92,7 +107,8 @@ enum KolmogorovSmirnov {
         var column = [Double](repeating: 1, count: length)
         for j in minJ..<min(maxJ, length) { column[j] = 0 }
         for i in 1...m {
-            let lastMinJ = minJ, lastLength = currentLength
+            let lastMinJ = minJ
+            let lastLength = currentLength
             let id = Double(i)
             minJ = min(max(Int(((ng * id - hd) / mg).rounded(.down)) + 1, 0), n)
             maxJ = min(Int(((ng * id + hd) / mg).rounded(.up)), n + 1)

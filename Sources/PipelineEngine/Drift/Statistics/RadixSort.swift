@@ -6,7 +6,9 @@ enum RadixSort {
     /// Below this size the standard library's sort is as fast.
     static let minimumCount = 4096
 
-    /// `values` in ascending order. NaN must already be removed; -0.0 sorts before 0.0.
+    /// The values in ascending order.
+    ///
+    /// NaN must already be removed; -0.0 sorts before 0.0 (they compare equal anyway).
     static func sorted(_ values: [Double]) -> [Double] {
         if values.count < minimumCount { return values.sorted() }
         let count = values.count

@@ -37,7 +37,8 @@ enum SmirnovDistribution {
         // sf = x · Σ_{v=0}^{lastTerm} C(n,v) (x + v/n)^(v-1) (1 - x - v/n)^(n-v)
         let nx = nd * x
         let nxLow = fma(nd, x, -nx)
-        var logBinomial = 0.0, logBinomialError = 0.0
+        var logBinomial = 0.0
+        var logBinomialError = 0.0
         var runningMax = -Double.infinity
         var scaledSum = 0.0
         let termCount = lastTerm + 1
@@ -61,14 +62,16 @@ enum SmirnovDistribution {
             // Stop once the remaining terms cannot change the sum in the last bit.
             let remaining = log(4 * Double(termCount - v)) + logTerm
             if v != termCount - 1,
-               remaining < log(Double.ulpOfOne) + runningMax + log(scaledSum) {
+                remaining < log(Double.ulpOfOne) + runningMax + log(scaledSum)
+            {
                 break
             }
             // log C(n, v+1), summed with Neumaier's compensation: the running sum grows into
             // the thousands and would otherwise lose ~1e-9 over many terms.
             let step = log(nd - vd) - log(vd + 1)
             let sum = logBinomial + step
-            logBinomialError += abs(logBinomial) >= abs(step)
+            logBinomialError +=
+                abs(logBinomial) >= abs(step)
                 ? (logBinomial - sum) + step : (step - sum) + logBinomial
             logBinomial = sum
         }

@@ -2,11 +2,13 @@
 enum Wasserstein {
     /// ∫ |F₁(x) - F₂(x)| dx for two sorted, non-empty samples, in one merge pass.
     static func distance(sortedReference a: [Double], sortedCurrent b: [Double]) -> Double {
-        let n1 = a.count, n2 = b.count
+        let n1 = a.count
+        let n2 = b.count
         var sum = CompensatedSum()
         a.withUnsafeBufferPointer { a in
             b.withUnsafeBufferPointer { b in
-                var i = 0, j = 0
+                var i = 0
+                var j = 0
                 var value = min(a[0], b[0])
                 while i < n1 || j < n2 {
                     // Step past the next value, then integrate the CDF gap up to the one after.

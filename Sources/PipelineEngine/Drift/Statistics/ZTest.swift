@@ -13,7 +13,8 @@ enum ProportionZTest {
     /// The p-value is `2·(1 - Φ(|z|))` exactly as Evidently computes it (so it reaches 0 a bit
     /// before the true tail does, for |z| above about 8.3).
     static func test(successes1: Int, count1: Int, successes2: Int, count2: Int) -> Result {
-        let n1 = Double(count1), n2 = Double(count2)
+        let n1 = Double(count1)
+        let n2 = Double(count2)
         let p1 = Double(successes1) / n1
         let p2 = Double(successes2) / n2
         let pooled = (p1 * n1 + p2 * n2) / (n1 + n2)
