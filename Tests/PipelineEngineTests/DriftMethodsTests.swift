@@ -56,8 +56,7 @@ import Testing
 
     @Test func mergedDecileEdgesLeaveFiveBins() {
         let buckets = Buckets.numeric(
-            sortedReference: Self.sample(Self.decileCases[2].1).sorted(),
-            sortedCurrent: Self.sample(Self.decileCases[2].2).sorted())
+            NumericSample(Self.sample(Self.decileCases[2].1)), NumericSample(Self.sample(Self.decileCases[2].2)))
         #expect(buckets.reference == [100, 100, 9, 691, 100])
         #expect(buckets.current == [62, 90, 11, 399, 238])
     }
@@ -185,5 +184,28 @@ import Testing
             DriftTestData.close(result.effectSize?.value, c.4, relative: 1e-9),
             "\(c.0) d: \(result.effectSize?.value ?? .nan) vs \(c.4)")
         #expect(result.pValue == nil && result.threshold == 0.1)
+    }
+}
+
+@Suite struct DriftRadixSortTests {
+    @Test(arguments: [100, 5000, 70000])
+    func sortsLikeTheStandardLibrary(_ count: Int) {
+        var rng = SeededRandom(seed: UInt64(count))
+        var values = (0..<count).map { _ in (rng.nextGaussian() * 1e3).rounded() / 7 }
+        values += [0.0, -0.0, .greatestFiniteMagnitude, -.greatestFiniteMagnitude, .leastNonzeroMagnitude]
+        #expect(RadixSort.sorted(values) == values.sorted())
+    }
+}
+
+@Suite struct DriftSelectionTests {
+    @Test(arguments: [1, 31, 1000, 20000])
+    func selectsTheSameValuesAsSorting(_ count: Int) {
+        var rng = SeededRandom(seed: UInt64(count) + 9)
+        // Quantised draws, so that ties are common.
+        let values = (0..<count).map { _ in (rng.nextGaussian() * 4).rounded() }
+        let sorted = values.sorted()
+        let ranks = Set([0, count / 10, count / 2, count / 2 + 1, count - 1].filter { $0 < count })
+        let selected = Selection.values(atRanks: Array(ranks), of: values)
+        for rank in ranks { #expect(selected[rank] == sorted[rank], "rank \(rank)") }
     }
 }

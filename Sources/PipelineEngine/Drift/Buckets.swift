@@ -26,27 +26,19 @@ struct Buckets: Equatable {
         return counts.map { total > 0 ? Double($0) / total : 0 }
     }
 
-    /// Buckets for two sorted numeric samples: decile bins or one bucket per value.
-    static func numeric(sortedReference a: [Double], sortedCurrent b: [Double]) -> Buckets {
-        if SortedSamples.distinctCount(a, limit: binningMinimumDistinct + 1) > binningMinimumDistinct {
-            return deciles(sortedReference: a, sortedCurrent: b)
+    /// Buckets for two numeric samples: decile bins or one bucket per value.
+    static func numeric(_ reference: NumericSample, _ current: NumericSample) -> Buckets {
+        if reference.distinctCount(limit: binningMinimumDistinct + 1) > binningMinimumDistinct {
+            return deciles(reference, current)
         }
-        return values(sortedReference: a, sortedCurrent: b)
+        return values(reference, current)
     }
 
     /// Bins cut at the reference's deciles.
-    static func deciles(sortedReference a: [Double], sortedCurrent b: [Double]) -> Buckets {
+    static func deciles(_ reference: NumericSample, _ current: NumericSample) -> Buckets {
         var edges: [Double] = []
-        for level in binLevels {
-            let edge = quantile(sorted: a, level)
-            if edges.last != edge { edges.append(edge) }
-        }
-        // Bucket i holds edges[i-1] ≤ x < edges[i] (np.searchsorted(edges, x, side="right")).
-        func counts(_ sorted: [Double]) -> [Int] {
-            var bounds = [0]
-            for edge in edges { bounds.append(SortedSamples.countBelow(sorted, edge)) }
-            bounds.append(sorted.count)
-            return (0...edges.count).map { bounds[$0 + 1] - bounds[$0] }
+        for edge in quantiles(reference, binLevels) where edges.last != edge {
+            edges.append(edge)
         }
         var labels: [String] = []
         for i in 0...edges.count {
@@ -58,40 +50,103 @@ struct Buckets: Equatable {
                 labels.append("[\(formatEdge(edges[i - 1])), \(formatEdge(edges[i])))")
             }
         }
-        return Buckets(labels: labels, reference: counts(a), current: counts(b))
+        return Buckets(
+            labels: labels, reference: binCounts(reference.values, edges),
+            current: binCounts(current.values, edges))
+    }
+
+    /// How many values fall in each bin: bin i holds edges[i-1] ≤ x < edges[i], as
+    /// `np.searchsorted(edges, x, side="right")` numbers them.
+    static func binCounts(_ values: [Double], _ edges: [Double]) -> [Int] {
+        precondition(edges.count <= 9)
+        var padded = [Double](repeating: .infinity, count: 9)
+        padded.replaceSubrange(0..<edges.count, with: edges)
+        let (e0, e1, e2, e3, e4) = (padded[0], padded[1], padded[2], padded[3], padded[4])
+        let (e5, e6, e7, e8) = (padded[5], padded[6], padded[7], padded[8])
+        // 1 when x ≥ edge: the sign bit of x - edge, which is +0 when they are equal. Integer
+        // arithmetic on it stays branch-free, where `x >= edge ? 1 : 0` compiles to branches.
+        @inline(__always) func above(_ x: Double, _ edge: Double) -> Int {
+            1 &- Int(truncatingIfNeeded: (x - edge).bitPattern >> 63)
+        }
+        var tallies = [Int](repeating: 0, count: 20)
+        tallies.withUnsafeMutableBufferPointer { t in
+            values.withUnsafeBufferPointer { v in
+                var i = 0
+                while i < v.count {
+                    let x = v[i]
+                    var bin = above(x, e0) &+ above(x, e1) &+ above(x, e2)
+                    bin &+= above(x, e3) &+ above(x, e4) &+ above(x, e5)
+                    bin &+= above(x, e6) &+ above(x, e7) &+ above(x, e8)
+                    // Alternate two tallies so that runs in one bin do not queue on one store.
+                    t[(i & 1) &* 10 &+ bin] &+= 1
+                    i += 1
+                }
+            }
+        }
+        return (0...edges.count).map { tallies[$0] + tallies[10 + $0] }
+    }
+
+    /// Quantiles of a sample by linear interpolation, as `np.quantile`.
+    static func quantiles(_ sample: NumericSample, _ levels: [Double]) -> [Double] {
+        let n = sample.count
+        var ranks: [Int] = []
+        for level in levels {
+            let previous = Int((Double(n - 1) * level).rounded(.down))
+            ranks.append(previous)
+            if previous + 1 < n { ranks.append(previous + 1) }
+        }
+        let valueAt: (Int) -> Double
+        if sample.isSorted {
+            let values = sample.values
+            valueAt = { values[$0] }
+        } else {
+            let selected = Selection.values(atRanks: ranks, of: sample.values)
+            valueAt = { selected[$0] ?? .nan }
+        }
+        return levels.map { level in
+            let virtual = Double(n - 1) * level
+            if virtual >= Double(n - 1) { return valueAt(n - 1) }
+            let previous = virtual.rounded(.down)
+            let below = valueAt(Int(previous))
+            let above = valueAt(Int(previous) + 1)
+            let gamma = virtual - previous
+            let difference = above - below
+            // numpy's _lerp: interpolate from whichever end is nearer.
+            return gamma >= 0.5 ? above - difference * (1 - gamma) : below + difference * gamma
+        }
     }
 
     /// One bucket per distinct value seen on either side, in ascending order.
-    static func values(sortedReference a: [Double], sortedCurrent b: [Double]) -> Buckets {
-        let ra = SortedSamples.runs(a)
-        let rb = SortedSamples.runs(b)
-        var labels: [String] = []
-        var reference: [Int] = []
-        var current: [Int] = []
-        var i = 0
-        var j = 0
-        while i < ra.count || j < rb.count {
-            let value: Double
-            if j >= rb.count || (i < ra.count && ra[i].value < rb[j].value) {
-                value = ra[i].value
+    static func values(_ reference: NumericSample, _ current: NumericSample) -> Buckets {
+        let r = valueCounts(reference.values)
+        let c = valueCounts(current.values)
+        let keys = Set(r.keys).union(c.keys).sorted()
+        return Buckets(
+            labels: keys.map(formatDouble), reference: keys.map { r[$0, default: 0] },
+            current: keys.map { c[$0, default: 0] })
+    }
+
+    /// How often each value occurs: a short list while there are few, a dictionary past that.
+    static func valueCounts(_ values: [Double]) -> [Double: Int] {
+        var keys: [Double] = []
+        var counts: [Int] = []
+        var index = 0
+        while index < values.count && keys.count <= 64 {
+            let v = values[index]
+            if let slot = keys.firstIndex(of: v) {
+                counts[slot] += 1
             } else {
-                value = rb[j].value
+                keys.append(v)
+                counts.append(1)
             }
-            var r = 0
-            var c = 0
-            if i < ra.count && ra[i].value == value {
-                r = ra[i].count
-                i += 1
-            }
-            if j < rb.count && rb[j].value == value {
-                c = rb[j].count
-                j += 1
-            }
-            labels.append(formatDouble(value))
-            reference.append(r)
-            current.append(c)
+            index += 1
         }
-        return Buckets(labels: labels, reference: reference, current: current)
+        var out = Dictionary(uniqueKeysWithValues: zip(keys, counts))
+        while index < values.count {
+            out[values[index], default: 0] += 1
+            index += 1
+        }
+        return out
     }
 
     /// One bucket per category seen on either side, most frequent (in both together) first.
@@ -104,21 +159,6 @@ struct Buckets: Equatable {
         return Buckets(
             labels: keys, reference: keys.map { reference[$0, default: 0] },
             current: keys.map { current[$0, default: 0] })
-    }
-
-    /// The `level` quantile of a sorted sample by linear interpolation, as `np.quantile`.
-    static func quantile(sorted: [Double], _ level: Double) -> Double {
-        let n = sorted.count
-        let virtual = Double(n - 1) * level
-        if virtual >= Double(n - 1) { return sorted[n - 1] }
-        if virtual < 0 { return sorted[0] }
-        let previous = virtual.rounded(.down)
-        let below = sorted[Int(previous)]
-        let above = sorted[Int(previous) + 1]
-        let gamma = virtual - previous
-        let difference = above - below
-        // numpy's _lerp: interpolate from whichever end is nearer.
-        return gamma >= 0.5 ? above - difference * (1 - gamma) : below + difference * gamma
     }
 
     static func formatEdge(_ value: Double) -> String {

@@ -81,8 +81,8 @@ public enum DriftDetector {
         switch (reference.isNumeric, current.isNumeric) {
         case (true, true):
             sample = .numeric(
-                reference: DriftSample.sortedNumbers(reference),
-                current: DriftSample.sortedNumbers(current))
+                reference: DriftSample.finiteNumbers(reference),
+                current: DriftSample.finiteNumbers(current))
         case (false, false):
             if reference.type == .string, current.type == .string, TextDrift.isText(reference) {
                 sample = .text(reference: DriftSample.strings(reference), current: DriftSample.strings(current))
@@ -109,7 +109,10 @@ public enum DriftDetector {
         }
         switch sample {
         case .numeric(let r, let c):
-            return [NumericDrift.compare(name: name, reference: r, current: c, options: options)]
+            return [
+                NumericDrift.compare(
+                    name: name, reference: NumericSample(r), current: NumericSample(c), options: options)
+            ]
         case .categorical(let r, let c):
             return [CategoricalDrift.compare(name: name, reference: r, current: c, options: options)]
         case .text(let r, let c):

@@ -1,6 +1,6 @@
 /// One column's non-null values from both tables, in the form the measures need.
 enum DriftSample {
-    /// Finite numbers, each side sorted ascending. NaN and ±inf count as missing (as in Evidently).
+    /// Finite numbers; NaN and ±inf count as missing (as in Evidently).
     case numeric(reference: [Double], current: [Double])
     /// How often each category occurs on each side.
     case categorical(reference: [String: Int], current: [String: Int])
@@ -31,13 +31,18 @@ enum DriftSample {
         }
     }
 
-    /// Finite, non-null values of a numeric column, sorted.
-    static func sortedNumbers(_ column: Column) -> [Double] {
+    /// Finite, non-null values of a numeric column, in row order.
+    static func finiteNumbers(_ column: Column) -> [Double] {
         var values: [Double] = []
-        values.reserveCapacity(column.count)
         switch column.storage {
         case .double(let v):
             if column.nulls.isEmpty {
+                // The common case shares the column's storage instead of copying it.
+                var allFinite = true
+                v.withUnsafeBufferPointer { v in
+                    for x in v { allFinite = allFinite && x.isFinite }
+                }
+                if allFinite { return v }
                 for x in v where x.isFinite { values.append(x) }
             } else {
                 for i in v.indices where !column.nulls[i] && v[i].isFinite { values.append(v[i]) }
@@ -45,7 +50,7 @@ enum DriftSample {
         default:
             values = column.numericValues()
         }
-        return RadixSort.sorted(values)
+        return values
     }
 
     /// Category counts of a non-numeric column (booleans as `true` and `false`).

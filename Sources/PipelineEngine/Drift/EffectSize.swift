@@ -31,16 +31,10 @@ public struct EffectSize: Sendable, Equatable {
         return .large
     }
 
-    /// The standardised mean difference of two non-empty samples.
-    static func meanShift(reference: [Double], current: [Double]) -> EffectSize {
-        var sumR = CompensatedSum()
-        var sumC = CompensatedSum()
-        for v in reference { sumR.add(v) }
-        for v in current { sumC.add(v) }
-        let meanR = sumR.value / Double(reference.count)
-        let meanC = sumC.value / Double(current.count)
-        let sd = max(Wasserstein.populationStandardDeviation(reference), 0.001)
-        return EffectSize(kind: .standardizedMeanDifference, value: (meanC - meanR) / sd)
+    /// The standardised mean difference of two samples.
+    static func meanShift(reference: NumericSample, current: NumericSample) -> EffectSize {
+        let sd = max(reference.standardDeviation, 0.001)
+        return EffectSize(kind: .standardizedMeanDifference, value: (current.mean - reference.mean) / sd)
     }
 
     /// The total variation distance between two share vectors over the same buckets.

@@ -1,11 +1,13 @@
 /// Drift of one numeric column.
 enum NumericDrift {
-    /// Compares two sorted, non-empty samples of finite numbers.
+    /// Compares two non-empty samples of finite numbers.
     static func compare(
-        name: String, aspect: String? = nil, reference r: [Double], current c: [Double],
+        name: String, aspect: String? = nil, reference: NumericSample, current: NumericSample,
         options: DriftOptions
     ) -> DriftColumnResult {
-        let distinct = SortedSamples.distinctCount(r, c, limit: 6)
+        var r = reference
+        var c = current
+        let distinct = NumericSample.distinctCount(r, c, limit: 6)
         var method = options.method
         if method == .auto {
             if r.count <= 1000 {
@@ -22,26 +24,30 @@ enum NumericDrift {
         var notes: [String] = []
         switch method {
         case .ks:
-            let ks = KolmogorovSmirnov.test(sortedReference: r, sortedCurrent: c)
+            r.sort()
+            c.sort()
+            let ks = KolmogorovSmirnov.test(sortedReference: r.values, sortedCurrent: c.values)
             result.statistic = ks.statistic
             result.pValue = ks.pValue
         case .wasserstein:
-            let sd = Wasserstein.populationStandardDeviation(r)
-            if sd < 0.001 { notes.append("reference spread below 0.001: distance divided by 0.001") }
-            result.statistic = Wasserstein.distance(sortedReference: r, sortedCurrent: c) / max(sd, 0.001)
+            if r.standardDeviation < 0.001 { notes.append("reference spread below 0.001: distance divided by 0.001") }
+            r.sort()
+            c.sort()
+            let distance = Wasserstein.distance(sortedReference: r.values, sortedCurrent: c.values)
+            result.statistic = distance / max(r.standardDeviation, 0.001)
         case .psi, .jensenshannon, .chisquare:
-            let measure = BucketDrift.measure(method, Buckets.numeric(sortedReference: r, sortedCurrent: c))
+            let measure = BucketDrift.measure(method, Buckets.numeric(r, c))
             result.statistic = measure.statistic
             result.pValue = measure.pValue
             if let note = measure.note { notes.append(note) }
         case .ztest:
             if distinct > 2 {
-                let count = SortedSamples.distinctCount(r, c)
+                let count = NumericSample.distinctCount(r, c, limit: .max)
                 result.reason = "ztest needs two values; '\(name)' has \(count) (try chisquare or ks)"
                 result.method = nil
                 return result
             }
-            let measure = BucketDrift.measure(.ztest, Buckets.values(sortedReference: r, sortedCurrent: c))
+            let measure = BucketDrift.measure(.ztest, Buckets.values(r, c))
             result.statistic = measure.statistic
             result.pValue = measure.pValue
         case .auto:
@@ -53,7 +59,7 @@ enum NumericDrift {
         result.verdict = drifted ? .drift : .noDrift
         let constant = constantNotes(r, c)
         // For a column constant on both sides, that says all the bucket remark would.
-        if r.first == r.last && c.first == c.last { notes.removeAll() }
+        if r.isConstant && c.isConstant { notes.removeAll() }
         notes.insert(contentsOf: constant, at: 0)
         if let note = result.smallEffectNote { notes.append(note) }
         result.reason = notes.isEmpty ? nil : notes.joined(separator: "; ")
@@ -61,43 +67,46 @@ enum NumericDrift {
     }
 
     /// Remarks on columns that hold a single value on one or both sides.
-    static func constantNotes(_ r: [Double], _ c: [Double]) -> [String] {
-        let refConstant = r.first == r.last
-        let curConstant = c.first == c.last
-        switch (refConstant, curConstant) {
-        case (true, true) where r[0] == c[0]:
-            return ["constant on both sides (\(formatDouble(r[0])))"]
+    static func constantNotes(_ r: NumericSample, _ c: NumericSample) -> [String] {
+        switch (r.isConstant, c.isConstant) {
+        case (true, true) where r.minimum == c.minimum:
+            return ["constant on both sides (\(formatDouble(r.minimum)))"]
         case (true, true):
-            return ["constant on each side: \(formatDouble(r[0])) in the reference, \(formatDouble(c[0])) now"]
+            return [
+                "constant on each side: \(formatDouble(r.minimum)) in the reference, \(formatDouble(c.minimum)) now"
+            ]
         case (true, false):
-            return ["constant in the reference (\(formatDouble(r[0])))"]
+            return ["constant in the reference (\(formatDouble(r.minimum)))"]
         case (false, true):
-            return ["constant in the current data (\(formatDouble(c[0])))"]
+            return ["constant in the current data (\(formatDouble(c.minimum)))"]
         case (false, false):
             return []
         }
     }
 
-    /// Shares over ten equal-width bins of both sides' range (np.histogram), or per value when
-    /// there are few values.
-    static func histogram(_ r: [Double], _ c: [Double]) -> DriftHistogram {
-        if SortedSamples.distinctCount(r, c, limit: 11) <= 10 {
-            return BucketDrift.histogram(Buckets.values(sortedReference: r, sortedCurrent: c), limit: 10)
+    /// Shares over ten equal-width bins of both sides' range, or per value when there are few.
+    static func histogram(_ r: NumericSample, _ c: NumericSample) -> DriftHistogram {
+        if NumericSample.distinctCount(r, c, limit: 11) <= 10 {
+            return BucketDrift.histogram(Buckets.values(r, c), limit: 10)
         }
-        let low = min(r[0], c[0])
-        let high = max(r[r.count - 1], c[c.count - 1])
         let binCount = 10
+        let low = min(r.minimum, c.minimum)
+        let high = max(r.maximum, c.maximum)
         let width = (high - low) / Double(binCount)
-        var edges = (0..<binCount).map { low + Double($0) * width }
-        edges.append(high)
-        func shares(_ sorted: [Double]) -> [Double] {
-            var bounds = [0]
-            for edge in edges.dropFirst().dropLast() { bounds.append(SortedSamples.countBelow(sorted, edge)) }
-            bounds.append(sorted.count)
-            return (0..<binCount).map { Double(bounds[$0 + 1] - bounds[$0]) / Double(sorted.count) }
+        let scale = Double(binCount) / (high - low)
+        func shares(_ sample: NumericSample) -> [Double] {
+            var counts = [Int](repeating: 0, count: binCount)
+            counts.withUnsafeMutableBufferPointer { counts in
+                for x in sample.values {
+                    counts[min(binCount - 1, max(0, Int((x - low) * scale)))] &+= 1
+                }
+            }
+            return counts.map { Double($0) / Double(sample.count) }
         }
         let labels = (0..<binCount).map { i in
-            "\(Buckets.formatEdge(edges[i]))–\(Buckets.formatEdge(edges[i + 1]))"
+            let from = low + Double(i) * width
+            let to = i == binCount - 1 ? high : low + Double(i + 1) * width
+            return "\(Buckets.formatEdge(from))–\(Buckets.formatEdge(to))"
         }
         return DriftHistogram(labels: labels, reference: shares(r), current: shares(c))
     }

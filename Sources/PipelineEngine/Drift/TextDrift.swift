@@ -36,8 +36,8 @@ enum TextDrift {
         if options.method == .ztest { lengthOptions.method = .auto }
         let lengths = NumericDrift.compare(
             name: name, aspect: "length",
-            reference: RadixSort.sorted(reference.map { Double($0.count) }),
-            current: RadixSort.sorted(current.map { Double($0.count) }), options: lengthOptions)
+            reference: NumericSample(reference.map { Double($0.count) }),
+            current: NumericSample(current.map { Double($0.count) }), options: lengthOptions)
 
         var tokenOptions = options
         if ![.psi, .chisquare, .jensenshannon].contains(options.method) { tokenOptions.method = .jensenshannon }

@@ -25,16 +25,6 @@ enum Wasserstein {
         }
         return sum.value
     }
-
-    /// Population standard deviation (`np.std`, ddof 0) of a non-empty sample.
-    static func populationStandardDeviation(_ values: [Double]) -> Double {
-        var mean = CompensatedSum()
-        for v in values { mean.add(v) }
-        let mu = mean.value / Double(values.count)
-        var squares = CompensatedSum()
-        for v in values { squares.add((v - mu) * (v - mu)) }
-        return (squares.value / Double(values.count)).squareRoot()
-    }
 }
 
 /// A running sum with Neumaier's compensation, so long sums keep their last digits.
