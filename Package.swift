@@ -53,8 +53,8 @@ let package = Package(
         .executableTarget(name: "cicdlab", dependencies: ["LabShell"]),
         .testTarget(name: "PipelineEngineTests", dependencies: ["PipelineEngine"]),
         .testTarget(name: "CourseTests", dependencies: ["Course"]),
-        .testTarget(name: "LabShellTests", dependencies: ["LabShell"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["cicdlab"]),
+        .testTarget(name: "LabShellTests", dependencies: ["LabShell"], exclude: ["Fixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["cicdlab", "Course"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -5,7 +5,7 @@ import Testing
     @Test func pathPrintsOnlyTheWorkspaceAndCreatesItPrivately() throws {
         let home = try Binary.temporaryHome()
         defer { try? FileManager.default.removeItem(atPath: home) }
-        let result = try Binary.run(["sandbox", "path"], home: home)
+        let result = try Binary.run(["--content", Binary.fixtureContent, "sandbox", "path"], home: home)
         #expect(result.status == 0)
         #expect(result.stdout == home + "/sandboxes/default\n")
         let mode = try FileManager.default.attributesOfItem(atPath: home + "/sandboxes/default/.lab/state.sqlite")[.posixPermissions] as? Int
@@ -16,9 +16,9 @@ import Testing
         let home = try Binary.temporaryHome()
         defer { try? FileManager.default.removeItem(atPath: home) }
         _ = try Binary.run(["profiles", "create", "ann"], home: home)
-        let workspace = try Binary.run(["sandbox", "path"], home: home).stdout.trimmingCharacters(in: .newlines)
+        let workspace = try Binary.run(["--content", Binary.fixtureContent, "sandbox", "path"], home: home).stdout.trimmingCharacters(in: .newlines)
         try "scratch".write(toFile: workspace + "/mine.txt", atomically: true, encoding: .utf8)
-        let reset = try Binary.run(["sandbox", "reset"], home: home)
+        let reset = try Binary.run(["--content", Binary.fixtureContent, "sandbox", "reset"], home: home)
         #expect(reset.status == 0)
         #expect(!FileManager.default.fileExists(atPath: workspace + "/mine.txt"))
         #expect(try Binary.run(["profiles"], home: home).stdout.contains("ann"))
@@ -27,10 +27,10 @@ import Testing
     @Test func anUnknownRegistryVersionIsBadInput() throws {
         let home = try Binary.temporaryHome()
         defer { try? FileManager.default.removeItem(atPath: home) }
-        let result = try Binary.run(["registry", "alias", "champion", "v1"], home: home)
+        let result = try Binary.run(["--content", Binary.fixtureContent, "registry", "alias", "champion", "v1"], home: home)
         #expect(result.status == 2)
         #expect(result.stderr == "error: no model version 'v1' in the registry (it is empty)\n")
-        let listed = try Binary.run(["registry", "list", "--json"], home: home)
+        let listed = try Binary.run(["--content", Binary.fixtureContent, "registry", "list", "--json"], home: home)
         #expect(listed.stdout == "[\n\n]\n")
     }
 }

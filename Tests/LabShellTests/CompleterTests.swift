@@ -11,7 +11,7 @@ import Testing
         let lab = try CapturedSession()
         let result = completer(lab).complete("les")
         #expect(result.partial == "les")
-        #expect(result.candidates == ["lessons"])
+        #expect(result.candidates == ["lesson", "lessons"])
         #expect(completer(lab).complete("").candidates == CommandTable.names.sorted())
     }
 
@@ -20,7 +20,8 @@ import Testing
         #expect(completer(lab).complete("profiles ").candidates == ["create", "list", "switch"])
         _ = lab.run("profiles create bob")
         #expect(completer(lab).complete("profiles switch b").candidates == ["bob"])
-        #expect(completer(lab).complete("help pro").candidates == ["profiles"])
+        #expect(completer(lab).complete("help prof").candidates == ["profiles"])
+        #expect(completer(lab).complete("help pro").candidates == ["profiles", "progress"])
     }
 
     @Test func completesGlobalFlags() throws {

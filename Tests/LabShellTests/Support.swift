@@ -8,10 +8,12 @@ final class CapturedSession {
     var err = ""
     private(set) var session: LabSession!
 
-    init(options: GlobalOptions = GlobalOptions(), environment: [String: String] = [:]) throws {
-        home = FileManager.default.temporaryDirectory.appendingPathComponent("cicdlab-test-\(UUID())").path
+    /// A session on `home` (a fresh temporary one by default; pass another session's home to
+    /// see what a later session finds).
+    init(options: GlobalOptions = GlobalOptions(), environment: [String: String] = [:], home: String? = nil) throws {
+        self.home = home ?? FileManager.default.temporaryDirectory.appendingPathComponent("cicdlab-test-\(UUID())").path
         var options = options
-        options.home = home
+        options.home = self.home
         let console = Console(out: { [unowned self] in self.out += $0 }, err: { [unowned self] in self.err += $0 })
         session = LabSession(options: options, environment: environment.merging(["NO_COLOR": "1"]) { a, _ in a },
                              console: console, isInteractive: false)
@@ -23,4 +25,18 @@ final class CapturedSession {
     }
 
     deinit { try? FileManager.default.removeItem(atPath: home) }
+}
+
+/// The fixture content: two small lessons written for the reader's tests (not course content).
+enum Fixtures {
+    /// The folder that holds the fixture `Lessons/`, for `--content`.
+    static let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures").path
+
+    /// Start-up options that point the lab at the fixture content.
+    static var options: GlobalOptions {
+        var options = GlobalOptions()
+        options.content = content
+        return options
+    }
 }

@@ -14,5 +14,7 @@ import Testing
         #expect(closestMatch(to: "lesons", among: commands) == "lessons")
         #expect(closestMatch(to: "qiuz", among: commands) == "quiz")
         #expect(closestMatch(to: "deploy", among: commands) == nil)
+        #expect(closestMatch(to: "minimum", among: ["metric", "min", "max"]) == "min")
+        #expect(closestMatch(to: "less", among: commands) == "lessons")
     }
 }

@@ -36,12 +36,17 @@ extension ProgressStore {
     /// Records that the profile is reading `page` of a lesson, in one transaction.
     public func recordPageRead(profile: String, lesson: String, page: Int, now: Date = Date()) throws {
         try pool.write { db in
-            try db.execute(sql: """
-                INSERT INTO lesson_progress (profile, lesson_id, current_page, started_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (profile, lesson_id) DO UPDATE SET current_page = excluded.current_page
-                """, arguments: [profile, lesson, page, now])
-            try db.execute(sql: "INSERT OR IGNORE INTO page_read (profile, lesson_id, page, read_at) VALUES (?, ?, ?, ?)",
-                           arguments: [profile, lesson, page, now])
+            try Self.recordPageRead(db, profile: profile, lesson: lesson, page: page, now: now)
         }
+    }
+
+    /// Records a page as read inside a transaction that the caller owns.
+    static func recordPageRead(_ db: Database, profile: String, lesson: String, page: Int, now: Date) throws {
+        try db.execute(sql: """
+            INSERT INTO lesson_progress (profile, lesson_id, current_page, started_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (profile, lesson_id) DO UPDATE SET current_page = excluded.current_page
+            """, arguments: [profile, lesson, page, now])
+        try db.execute(sql: "INSERT OR IGNORE INTO page_read (profile, lesson_id, page, read_at) VALUES (?, ?, ?, ?)",
+                       arguments: [profile, lesson, page, now])
     }
 }

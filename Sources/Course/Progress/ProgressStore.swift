@@ -18,11 +18,32 @@ public final class ProgressStore: Sendable {
         configuration.label = "progress"
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
+            let check = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+            guard check == ["ok"] else {
+                throw LabStoreError.damaged(path: path, reason: check.prefix(3).joined(separator: "; "))
+            }
             try Self.migrator.migrate(pool)
         } catch let error as DatabaseError {
-            throw LabStoreError.unreadable(path: path, reason: error.message ?? "\(error)")
+            let reason = error.message ?? "\(error)"
+            if [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
+                throw LabStoreError.damaged(path: path, reason: reason)
+            }
+            throw LabStoreError.unreadable(path: path, reason: reason)
         }
         chmodPrivate(path)
+    }
+
+    /// Renames a damaged database (with its WAL and shared-memory files) out of the way, so a
+    /// fresh one can be created; returns the new name of the damaged file. Nothing is deleted.
+    public static func setAside(path: String, now: Date = Date()) throws -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        let aside = path + ".damaged-" + formatter.string(from: now)
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+            try FileManager.default.moveItem(atPath: path + suffix, toPath: aside + suffix)
+        }
+        return aside
     }
 
     /// The identifiers of the migrations that have been applied, oldest first.
@@ -127,6 +148,7 @@ public final class ProgressStore: Sendable {
                 t.column("seconds", .double)
             }
         }
+        registerReadingMigration(&migrator)
         return migrator
     }
 }
@@ -134,11 +156,15 @@ public final class ProgressStore: Sendable {
 /// A progress or state database that cannot be opened.
 public enum LabStoreError: Error, CustomStringConvertible {
     case unreadable(path: String, reason: String)
+    /// The file is not a sound SQLite database (garbage, truncated, corrupted).
+    case damaged(path: String, reason: String)
 
     public var description: String {
         switch self {
         case .unreadable(let path, let reason):
             "cannot open \(path): \(reason)"
+        case .damaged(let path, let reason):
+            "\(path) is damaged (\(reason))"
         }
     }
 }

@@ -51,7 +51,7 @@ public enum QuizLoader {
 
     /// Reads questions from YAML text; `file` names it in messages.
     public static func parse(_ text: String, file: String, lessonId: String) throws -> [Question] {
-        let reader = YAMLNodeReader(file: file)
+        let reader = YAMLNodeReader(file: file, codePrefix: "quiz")
         guard let root = try reader.compose(text) else {
             throw LabError("quiz.empty", "the quiz file is empty; expected a \"questions\" list", file: file)
         }

@@ -32,17 +32,25 @@ enum CommandTable {
     static let commands: [ParsableCommand.Type] = [
         HelpCommand.self,
         LessonsCommand.self,
+        LessonCommand.self,
+        NextCommand.self,
+        BackCommand.self,
+        QuizCommand.self,
+        ReviewCommand.self,
+        ProgressCommand.self,
+        ExportCommand.self,
         ProfilesCommand.self,
         SandboxCommand.self,
         RegistryCommand.self,
+        ClockCommand.self,
         DoctorCommand.self,
         QuitCommand.self,
     ]
 
     /// Groups for the `help` overview: a title and the command names under it.
     static let groups: [(title: String, names: [String])] = [
-        ("Learning", ["lessons", "profiles"]),
-        ("Sandbox and engine", ["sandbox", "registry"]),
+        ("Learning", ["lessons", "lesson", "next", "back", "quiz", "review", "progress", "export", "profiles"]),
+        ("Sandbox and engine", ["sandbox", "registry", "clock"]),
         ("The lab", ["help", "doctor", "quit"]),
     ]
 

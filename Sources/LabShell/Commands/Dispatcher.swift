@@ -39,6 +39,10 @@ enum Dispatcher {
         } catch let error as LabError {
             return report(error, in: session)
         } catch let error as LabStoreError {
+            if case .damaged = error {
+                return report(LabError("progress.damaged", error.description
+                    + ". Run `cicdlab doctor --repair` to keep it under another name and start fresh"), in: session)
+            }
             return report(LabError("store.unreadable", error.description), in: session)
         } catch {
             return report(LabError("internal", "\(error)"), in: session)

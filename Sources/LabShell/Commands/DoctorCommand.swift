@@ -7,9 +7,21 @@ struct DoctorCommand: LabCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor", abstract: "Report versions, paths and database health.")
 
-    static var completion: CommandCompletion { CommandCompletion(values: .none) }
+    @Flag(help: "If progress.sqlite is damaged, keep it under another name and start a fresh one.")
+    var repair = false
+
+    static var completion: CommandCompletion { CommandCompletion(options: ["--repair"], values: .none) }
 
     func run(in session: LabSession) throws -> Int32 {
+        if repair {
+            do {
+                _ = try ProgressStore(path: session.home.progressDatabase)
+                session.console.line("progress.sqlite is sound; nothing to repair.")
+            } catch LabStoreError.damaged(let path, _) {
+                let aside = try ProgressStore.setAside(path: path)
+                session.console.line("Kept the damaged file as \(aside); a fresh progress.sqlite is created now.")
+            }
+        }
         var report = DoctorReport()
         report.version = cicdlabVersion
         report.home = session.home.path

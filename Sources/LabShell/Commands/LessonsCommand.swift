@@ -10,17 +10,19 @@ struct LessonsCommand: LabCommand {
     static var completion: CommandCompletion { CommandCompletion(values: .none) }
 
     func run(in session: LabSession) throws -> Int32 {
-        guard let content = session.content else {
-            throw LabError("content.missing",
-                           "cannot find the course content (a Lessons/ folder); pass --content DIR or set CICDLAB_CONTENT")
-        }
-        let catalog = try LessonCatalog.load(from: content.lessonsDirectory)
-        let progress = try session.store().lessonProgress(profile: session.profile())
-        let rows = catalog.lessons.map { lesson -> LessonRow in
+        let catalog = try session.catalog()
+        let store = try session.store()
+        let profile = try session.profile()
+        let progress = try store.lessonProgress(profile: profile)
+        let current = try store.readingPosition(profile: profile)?.lessonID
+        let rows = try catalog.lessons.map { lesson -> LessonRow in
             let done = progress[lesson.id]
             let status = done.map { $0.completed ? "done" : "in progress" } ?? "not started"
             return LessonRow(id: lesson.id, title: lesson.title, status: status, concepts: lesson.meta.concepts,
-                             pages: lesson.pages.count, pagesRead: done?.pagesRead ?? 0)
+                             steps: try lesson.stepCount(), questions: try lesson.questionCount(),
+                             pages: lesson.pages.count, pagesRead: done?.pagesRead ?? 0,
+                             stepsDone: done?.stepsDone ?? 0, secondsSpent: done?.secondsSpent ?? 0,
+                             current: lesson.id == current)
         }
         if session.wantsJSON {
             try session.console.json(rows)
@@ -31,29 +33,69 @@ struct LessonsCommand: LabCommand {
             return 0
         }
         let style = session.style
-        var table = TextTable(headers: ["LESSON", "TITLE", "STATUS", "PROGRESS"])
-        for row in rows {
-            let fraction = row.pages > 0 ? Double(row.pagesRead) / Double(row.pages) : 0
-            let status = row.status == "done" ? style.green(row.status)
-                : row.status == "in progress" ? style.yellow(row.status) : style.dim(row.status)
-            table.append([row.id, row.title, status,
-                          "[" + pad(Charts.bar(fraction, width: 10), 10) + "] \(row.pagesRead)/\(row.pages) pages"])
+        session.console.line(Self.table(rows, style: style))
+        if current != nil {
+            let note = WordWrapper(style: style)
+            session.console.line("\n" + note.wrap(note.tokens([InlineRun(
+                text: "* marks the lesson you are reading; `lesson` or `next` goes on where you left off.",
+                style: .dim)]), width: style.width).joined(separator: "\n"))
         }
-        session.console.line(table.render(style))
         return 0
     }
 
+    /// The lessons as a table that fits the terminal: titles wrap, and when even then the
+    /// page and step counts do not fit, the progress column shows a percentage instead.
+    static func table(_ rows: [LessonRow], style: TerminalStyle) -> String {
+        let bars = rows.map { row -> (bar: String, counts: String, percent: String) in
+            let total = row.pages + row.steps
+            let done = min(row.pagesRead, row.pages) + min(row.stepsDone, row.steps)
+            let fraction = total > 0 ? Double(done) / Double(total) : 0
+            var counts = "\(row.pagesRead)/\(row.pages) pages"
+            if row.steps > 0 { counts += ", \(row.stepsDone)/\(row.steps) steps" }
+            return ("[" + pad(Charts.bar(fraction, width: 10), 10) + "]", counts, "\(Int((fraction * 100).rounded()))%")
+        }
+        let idWidth = max(6, rows.map { displayWidth($0.id) }.max() ?? 0)
+        let fixed = 1 + idWidth + "not started".count + 4 * 2
+        let fullProgress = bars.map { displayWidth($0.bar + " " + $0.counts) }.max() ?? 0
+        let titleNeeds = min(24, rows.map { displayWidth($0.title) }.max() ?? 0)
+        let useCounts = style.width - fixed - fullProgress >= titleNeeds
+        let progressWidth = useCounts ? fullProgress : 16
+        let titleWidth = max(10, style.width - fixed - progressWidth)
+
+        let wrapper = WordWrapper(style: style)
+        var table = TextTable(headers: ["", "LESSON", "TITLE", "STATUS", "PROGRESS"])
+        for (row, bar) in zip(rows, bars) {
+            let status = row.status == "done" ? style.green(row.status)
+                : row.status == "in progress" ? style.yellow(row.status) : style.dim(row.status)
+            let title = wrapper.wrap(wrapper.tokens([InlineRun(text: row.title, style: [])]), width: titleWidth)
+            table.append([row.current ? "*" : " ", row.id, title[0], status,
+                          bar.bar + " " + (useCounts ? bar.counts : bar.percent)])
+            for more in title.dropFirst() { table.append(["", "", more, "", ""]) }
+        }
+        return table.render(style).split(separator: "\n", omittingEmptySubsequences: false)
+            .map { String($0).trimmingTrailingSpaces() }.joined(separator: "\n")
+    }
+
+    /// One lesson in the list, also its `--json` shape: DESIGN's `id`, `title`, `status`,
+    /// `concepts`, `steps`, `questions` (counts), and the reading progress besides.
     struct LessonRow: Encodable {
         var id: String
         var title: String
         var status: String
         var concepts: [String]
+        var steps: Int
+        var questions: Int
         var pages: Int
         var pagesRead: Int
+        var stepsDone: Int
+        var secondsSpent: Double
+        var current: Bool
 
         enum CodingKeys: String, CodingKey {
-            case id, title, status, concepts, pages
+            case id, title, status, concepts, steps, questions, pages, current
             case pagesRead = "pages_read"
+            case stepsDone = "steps_done"
+            case secondsSpent = "seconds_spent"
         }
     }
 }

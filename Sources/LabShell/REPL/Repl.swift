@@ -15,11 +15,15 @@ struct Repl {
         if session.isInteractive {
             let base = (try? session.workspace().root) ?? FileManager.default.currentDirectoryPath
             let completer = Completer(session: session, baseDirectory: base)
-            editor = LineEditor(historyFile: historyFile(), complete: completer.complete)
+            let lineEditor = LineEditor(historyFile: historyFile(), complete: completer.complete)
+            session.readInput = { prompt in lineEditor.readLine(prompt: prompt) }
+            editor = lineEditor
             session.console.line(greeting())
         } else {
             editor = nil
         }
+        session.restoreReadingPosition()
+        defer { session.stopReadingClock() }
         while !session.quitRequested {
             let line: String?
             if let editor {
@@ -61,7 +65,8 @@ struct Repl {
         }
     }
 
-    private func prompt() -> String {
+    /// The prompt: the profile, and the lesson being read if any.
+    func prompt() -> String {
         let profile = (try? session.profile()) ?? "?"
         let place = session.currentLesson.map { "\(profile): \($0)" } ?? profile
         return "cicdlab (\(place))> "

@@ -24,11 +24,11 @@ public enum Charts {
         return bar
     }
 
-    /// Labelled horizontal bars, one line each, scaled to the largest value.
-    public static func bars(_ items: [(label: String, value: Double)], width: Int = 30,
+    /// Labelled horizontal bars, one line each, scaled to `maximum` (or the largest value).
+    public static func bars(_ items: [(label: String, value: Double)], width: Int = 30, maximum: Double? = nil,
                             format: (Double) -> String = { String(Int($0)) }) -> String {
         let labelWidth = items.map { displayWidth($0.label) }.max() ?? 0
-        let top = items.map(\.value).max() ?? 0
+        let top = maximum ?? items.map(\.value).max() ?? 0
         return items.map { item in
             let fraction = top > 0 ? item.value / top : 0
             return "\(pad(item.label, labelWidth))  \(pad(bar(fraction, width: width), width)) \(format(item.value))"

@@ -40,6 +40,7 @@ public struct TerminalStyle: Sendable {
     public func bold(_ text: String) -> String { sgr("1", text) }
     public func dim(_ text: String) -> String { sgr("2", text) }
     public func italic(_ text: String) -> String { sgr("3", text) }
+    public func underline(_ text: String) -> String { sgr("4", text) }
     public func red(_ text: String) -> String { sgr("31", text) }
     public func green(_ text: String) -> String { sgr("32", text) }
     public func yellow(_ text: String) -> String { sgr("33", text) }

@@ -4,11 +4,15 @@ public struct TextTable: Sendable {
     public var rows: [[String]]
     /// Indices of columns to right-align (numbers read better that way).
     public var rightAligned: Set<Int>
+    /// Indices of columns to centre (a Markdown table's `:---:`).
+    public var centered: Set<Int>
 
-    public init(headers: [String], rows: [[String]] = [], rightAligned: Set<Int> = []) {
+    public init(headers: [String], rows: [[String]] = [], rightAligned: Set<Int> = [],
+                centered: Set<Int> = []) {
         self.headers = headers
         self.rows = rows
         self.rightAligned = rightAligned
+        self.centered = centered
     }
 
     public mutating func append(_ row: [String]) { rows.append(row) }
@@ -23,8 +27,14 @@ public struct TextTable: Sendable {
         }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { i, cell in
-                i == cells.count - 1 && !rightAligned.contains(i)
-                    ? cell : pad(cell, widths[i], right: rightAligned.contains(i))
+                let isLast = i == cells.count - 1
+                if centered.contains(i), i < widths.count {
+                    let gap = max(0, widths[i] - displayWidth(cell))
+                    let right = isLast ? 0 : gap - gap / 2
+                    return String(repeating: " ", count: gap / 2) + cell + String(repeating: " ", count: right)
+                }
+                return isLast && !rightAligned.contains(i)
+                    ? cell : pad(cell, i < widths.count ? widths[i] : 0, right: rightAligned.contains(i))
             }.joined(separator: "  ")
         }
         var out = [style.bold(line(headers))]

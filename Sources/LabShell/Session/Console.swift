@@ -25,8 +25,12 @@ public final class Console {
     public func error(_ text: String) { writeErr(text + "\n") }
 
     /// Writes `value` as pretty, key-sorted JSON to standard output.
+    ///
+    /// Keys are snake_case, the convention of every `--json` contract, whether a type spells
+    /// them in its CodingKeys or leaves them camelCase.
     public func json<T: Encodable>(_ value: T) throws {
         let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         encoder.nonConformingFloatEncodingStrategy = .convertToString(

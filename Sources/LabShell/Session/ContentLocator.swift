@@ -15,13 +15,15 @@ public struct ContentLocation: Sendable, Equatable {
     public var lessonsDirectory: String { root + "/Lessons" }
     public var sandboxTemplates: String { root + "/Sandbox" }
 
-    /// The content folder, or nil when none of the places holds a `Lessons/` folder.
+    /// The content folder, or nil when none of the places holds a `Lessons/` or `Sandbox/` folder.
     public static func locate(flag: String?, environment: [String: String],
                               executable: String = CommandLine.arguments.first ?? "") -> ContentLocation? {
         let fm = FileManager.default
-        func holdsLessons(_ dir: String) -> Bool {
-            var isDir: ObjCBool = false
-            return fm.fileExists(atPath: dir + "/Lessons", isDirectory: &isDir) && isDir.boolValue
+        func holdsContent(_ dir: String) -> Bool {
+            ["/Lessons", "/Sandbox"].contains { sub in
+                var isDir: ObjCBool = false
+                return fm.fileExists(atPath: dir + sub, isDirectory: &isDir) && isDir.boolValue
+            }
         }
         if let flag, !flag.isEmpty {
             return ContentLocation(root: absolute(flag), foundBy: "--content")
@@ -32,10 +34,10 @@ public struct ContentLocation: Sendable, Equatable {
         let exe = URL(fileURLWithPath: resolvedExecutable(executable)).resolvingSymlinksInPath()
         let bin = exe.deletingLastPathComponent()
         let installed = bin.deletingLastPathComponent().appendingPathComponent("share/cicdlab").path
-        if holdsLessons(installed) { return ContentLocation(root: installed, foundBy: "installed") }
+        if holdsContent(installed) { return ContentLocation(root: installed, foundBy: "installed") }
         var dir = bin
         for _ in 0..<8 {
-            if fm.fileExists(atPath: dir.appendingPathComponent("Package.swift").path), holdsLessons(dir.path) {
+            if fm.fileExists(atPath: dir.appendingPathComponent("Package.swift").path), holdsContent(dir.path) {
                 return ContentLocation(root: dir.path, foundBy: "checkout")
             }
             let parent = dir.deletingLastPathComponent()

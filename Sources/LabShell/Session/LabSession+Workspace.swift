@@ -1,3 +1,4 @@
+import Course
 import Foundation
 import PipelineEngine
 
@@ -40,5 +41,16 @@ extension LabSession {
         if expanded.hasPrefix("/") { return expanded }
         let base = inREPL ? try workspace().root : FileManager.default.currentDirectoryPath
         return URL(fileURLWithPath: base).appendingPathComponent(expanded).standardizedFileURL.path
+    }
+}
+
+extension LabSession {
+    /// The lessons of the course content.
+    public func catalog() throws -> LessonCatalog {
+        guard let content else {
+            throw LabError("content.missing",
+                           "cannot find the course content (a Lessons/ folder); pass --content DIR or set CICDLAB_CONTENT")
+        }
+        return try LessonCatalog.load(from: content.lessonsDirectory)
     }
 }

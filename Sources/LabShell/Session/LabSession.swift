@@ -21,6 +21,12 @@ public final class LabSession {
     public var currentLesson: String?
     /// Whether commands come from the REPL (typed paths then resolve against the workspace).
     public internal(set) var inREPL = false
+    /// Reads one line of input after showing `prompt` (quiz answers, confirmations); nil at
+    /// the end of input. The REPL replaces it with its line editor at a terminal.
+    public var readInput: (String) -> String? = { prompt in
+        FileHandle.standardOutput.write(Data(prompt.utf8))
+        return Swift.readLine(strippingNewline: true)
+    }
     /// Set by `quit`: the REPL ends after the current line.
     public var quitRequested = false
 
@@ -42,7 +48,10 @@ public final class LabSession {
     public var style: TerminalStyle {
         var noColor = options.noColor
         if let value = environment["NO_COLOR"], !value.isEmpty { noColor = true }
-        return TerminalStyle.detect(noColorFlag: noColor)
+        var style = TerminalStyle.detect(noColorFlag: noColor)
+        // The session's environment decides the width too, so tests need not depend on the terminal.
+        if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 20 { style.width = min(columns, 120) }
+        return style
     }
 
     public var wantsJSON: Bool { options.json }
@@ -51,7 +60,22 @@ public final class LabSession {
     public func store() throws -> ProgressStore {
         if let openedStore { return openedStore }
         try home.prepare()
-        let store = try ProgressStore(path: home.progressDatabase)
+        let store: ProgressStore
+        do {
+            store = try ProgressStore(path: home.progressDatabase)
+        } catch LabStoreError.damaged(let path, let reason) {
+            guard isInteractive,
+                  let answer = readInput("Your progress database \(path) is damaged (\(reason)).\n"
+                                         + "Keep it aside under another name and start fresh? [y/N] "),
+                  ["y", "yes"].contains(answer.lowercased().trimmingCharacters(in: .whitespaces))
+            else {
+                throw LabError("progress.damaged",
+                               "\(path) is damaged (\(reason)). Nothing was changed. Run `cicdlab doctor --repair` to keep the damaged file under another name and start fresh")
+            }
+            let aside = try ProgressStore.setAside(path: path)
+            console.line("Kept the damaged file as \(aside); starting fresh.")
+            store = try ProgressStore(path: home.progressDatabase)
+        }
         openedStore = store
         return store
     }
@@ -66,10 +90,13 @@ public final class LabSession {
         return name
     }
 
-    /// Forgets the cached profile after `profiles switch`, so the next command uses the new one.
+    /// Forgets the cached profile after `profiles switch`, so the next command uses the new one,
+    /// and picks up where that profile was reading.
     func profileDidChange(to name: String) {
+        stopReadingClock()
         resolvedProfile = name
         currentLesson = nil
+        restoreReadingPosition()
     }
 
     /// Where the lessons and sandbox templates are, if they were found.

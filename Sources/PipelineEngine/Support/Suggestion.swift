@@ -32,9 +32,10 @@ public func closestMatch(to word: String, among candidates: [String]) -> String?
         let distance = editDistance(word.lowercased(), candidate.lowercased())
         if distance <= limit, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
     }
-    if best == nil {
-        // A prefix is a good guess too: `lesson` for `less`.
-        best = candidates.first { $0.hasPrefix(word) && !word.isEmpty }.map { ($0, 0) }
+    if best == nil, !word.isEmpty {
+        // A prefix is a good guess too: `lessons` for `less`, and `min` for `minimum`.
+        best = candidates.first { $0.hasPrefix(word) }.map { ($0, 0) }
+            ?? candidates.filter { $0.count >= 3 && word.hasPrefix($0) }.max { $0.count < $1.count }.map { ($0, 0) }
     }
     return best?.0
 }

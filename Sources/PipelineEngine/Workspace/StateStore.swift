@@ -62,6 +62,35 @@ public final class StateStore: Sendable {
                 t.column("detail", .text).notNull()
             }
         }
+        migrator.registerMigration("v2-clock-deployments") { db in
+            try db.create(table: "clock") { t in
+                t.primaryKey("id", .integer)
+                t.column("now", .datetime).notNull()
+            }
+            try db.create(table: "deployment") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("strategy", .text).notNull()
+                t.column("candidate_version", .integer).notNull()
+                t.column("champion_version", .integer)
+                t.column("steps", .text).notNull()
+                t.column("step_index", .integer).notNull()
+                t.column("status", .text).notNull()
+                t.column("reason", .text).notNull()
+                t.column("started_at", .datetime).notNull()
+                t.column("updated_at", .datetime).notNull()
+                t.column("started_by", .text).notNull()
+            }
+            try db.create(table: "deployment_analysis") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("deployment_id", .integer).notNull().references("deployment", onDelete: .cascade)
+                t.column("step_index", .integer).notNull()
+                t.column("weight", .integer).notNull()
+                t.column("at", .datetime).notNull()
+                t.column("verdict", .text).notNull()
+                t.column("detail", .text).notNull()
+                t.column("measurements", .text).notNull()
+            }
+        }
         return migrator
     }
 

@@ -1,5 +1,4 @@
 import Foundation
-import PipelineEngine
 import Yams
 
 /// Reads typed values out of a composed YAML tree, turning every surprise into a `LabError`
@@ -7,12 +6,19 @@ import Yams
 ///
 /// Walking the node tree rather than decoding with `Codable` is what makes those positions
 /// available: `DecodingError` knows the key path but not where it is in the file.
-struct YAMLNodeReader {
+public struct YAMLNodeReader: Sendable {
     /// The file as the user named it, for messages.
-    let file: String
+    public let file: String
+    /// The start of every error code, such as `quiz` or `gates` (`gates.unknown_key`).
+    public let codePrefix: String
+
+    public init(file: String, codePrefix: String) {
+        self.file = file
+        self.codePrefix = codePrefix
+    }
 
     /// Parses `text` into a node tree, reporting syntax errors at their position.
-    func compose(_ text: String) throws -> Node? {
+    public func compose(_ text: String) throws -> Node? {
         do {
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {
@@ -20,60 +26,60 @@ struct YAMLNodeReader {
         }
     }
 
-    func error(_ code: String, _ message: String, at node: Node?) -> LabError {
+    public func error(_ code: String, _ message: String, at node: Node?) -> LabError {
         let mark = node?.mark
-        return LabError(code, message, file: file, line: mark?.line, column: mark?.column)
+        return LabError(code.hasPrefix(codePrefix + ".") ? code : codePrefix + "." + code, message, file: file, line: mark?.line, column: mark?.column)
     }
 
     /// The node as a mapping, or an error saying what `what` should have been.
-    func mapping(_ node: Node, _ what: String) throws -> Node.Mapping {
+    public func mapping(_ node: Node, _ what: String) throws -> Node.Mapping {
         guard let mapping = node.mapping else {
             throw error(
-                "quiz.bad_shape", "\(what) should be a mapping of keys to values, found \(describe(node))", at: node)
+                "bad_shape", "\(what) should be a mapping of keys to values, found \(describe(node))", at: node)
         }
         return mapping
     }
 
-    func sequence(_ node: Node, _ what: String) throws -> [Node] {
+    public func sequence(_ node: Node, _ what: String) throws -> [Node] {
         guard let sequence = node.sequence else {
-            throw error("quiz.bad_shape", "\(what) should be a list, found \(describe(node))", at: node)
+            throw error("bad_shape", "\(what) should be a list, found \(describe(node))", at: node)
         }
         return Array(sequence)
     }
 
     /// A scalar's text, which must not be empty.
-    func text(_ node: Node, _ what: String) throws -> String {
+    public func text(_ node: Node, _ what: String) throws -> String {
         guard let scalar = node.scalar else {
-            throw error("quiz.bad_shape", "\(what) should be text, found \(describe(node))", at: node)
+            throw error("bad_shape", "\(what) should be text, found \(describe(node))", at: node)
         }
         let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
         if value.isEmpty || (scalar.style == .plain && node.null != nil) {
-            throw error("quiz.empty_value", "\(what) is empty", at: node)
+            throw error("empty_value", "\(what) is empty", at: node)
         }
         return value
     }
 
     /// A list of non-empty texts; a single scalar counts as a list of one.
-    func texts(_ node: Node, _ what: String) throws -> [String] {
+    public func texts(_ node: Node, _ what: String) throws -> [String] {
         if node.scalar != nil { return [try text(node, what)] }
         let items = try sequence(node, what)
-        if items.isEmpty { throw error("quiz.empty_value", "\(what) is an empty list", at: node) }
+        if items.isEmpty { throw error("empty_value", "\(what) is an empty list", at: node) }
         return try items.map { try text($0, "each of \(what)") }
     }
 
     /// A value from a fixed set of words, with a suggestion when it looks like a typo.
-    func word<T: RawRepresentable & CaseIterable>(_ node: Node, _ what: String, as: T.Type) throws -> T
+    public func word<T: RawRepresentable & CaseIterable>(_ node: Node, _ what: String, as: T.Type) throws -> T
     where T.RawValue == String {
         let value = try text(node, what)
         if let match = T(rawValue: value.lowercased()) { return match }
         let names = T.allCases.map(\.rawValue)
         var message = "\(what) is \"\(value)\"; expected \(listing(names, or: true))"
         if let guess = closestMatch(to: value, among: names) { message += " (did you mean \"\(guess)\"?)" }
-        throw error("quiz.bad_value", message, at: node)
+        throw error("bad_value", message, at: node)
     }
 
     /// Rejects keys outside `allowed`, suggesting the nearest allowed key.
-    func checkKeys(_ mapping: Node.Mapping, allowed: [String], in what: String) throws {
+    public func checkKeys(_ mapping: Node.Mapping, allowed: [String], in what: String) throws {
         for key in mapping.keys {
             let name = key.string ?? ""
             if allowed.contains(name) { continue }
@@ -83,12 +89,12 @@ struct YAMLNodeReader {
             } else {
                 message += "; expected one of \(listing(allowed, or: true))"
             }
-            throw error("quiz.unknown_key", message, at: key)
+            throw error("unknown_key", message, at: key)
         }
     }
 
     /// What a node is, in words, for "found …" in messages.
-    func describe(_ node: Node) -> String {
+    public func describe(_ node: Node) -> String {
         switch node {
         case .scalar(let scalar): "\"\(scalar.string)\""
         case .mapping: "a mapping"
@@ -105,19 +111,19 @@ struct YAMLNodeReader {
             if let context {
                 message += " (\(context.text) that starts at line \(context.mark.line), column \(context.mark.column))"
             }
-            return LabError("quiz.yaml_syntax", message, file: file, line: mark.line, column: mark.column)
+            return LabError(codePrefix + ".yaml_syntax", message, file: file, line: mark.line, column: mark.column)
         case .duplicatedKeysInMapping(let duplicates, let context):
             return LabError(
-                "quiz.duplicate_key", "the key \"\(duplicates.first ?? "")\" appears twice in one mapping",
+                codePrefix + ".duplicate_key", "the key \"\(duplicates.first ?? "")\" appears twice in one mapping",
                 file: file, line: context.mark.line, column: context.mark.column)
         default:
-            return LabError("quiz.yaml_syntax", "this is not valid YAML: \(error)", file: file)
+            return LabError(codePrefix + ".yaml_syntax", "this is not valid YAML: \(error)", file: file)
         }
     }
 }
 
 /// `a, b and c` (or `a, b or c`).
-func listing(_ words: [String], or: Bool = false) -> String {
+public func listing(_ words: [String], or: Bool = false) -> String {
     guard words.count > 1, let last = words.last else { return words.first ?? "" }
     return words.dropLast().joined(separator: ", ") + (or ? " or " : " and ") + last
 }

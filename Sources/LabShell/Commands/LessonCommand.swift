@@ -1,0 +1,47 @@
+import ArgumentParser
+import Course
+import PipelineEngine
+
+/// `lesson [ID] [--section N]`: opens a lesson where the learner left it, or at page N.
+struct LessonCommand: LabCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lesson",
+        abstract: "Open a lesson where you left off, or at page N.")
+
+    @Argument(help: ArgumentHelp("The lesson's id, folder name or number.", valueName: "id"))
+    var id: String?
+
+    @Option(help: ArgumentHelp("Open at this page (1 is the first).", valueName: "n"))
+    var section: Int?
+
+    static var completion: CommandCompletion {
+        CommandCompletion(
+            options: ["--section"],
+            values: .dynamic { session in
+                (try? session.catalog().lessons.map(\.id)) ?? []
+            })
+    }
+
+    func run(in session: LabSession) throws -> Int32 {
+        let reader = try LessonReader(session: session)
+        let lesson: Lesson
+        var page: Int
+        if let id {
+            lesson = try reader.lesson(named: id)
+            page = try reader.resumePage(of: lesson)
+        } else {
+            (lesson, page) = try reader.position()
+        }
+        if let section {
+            guard (1...max(1, lesson.pages.count)).contains(section) else {
+                throw LabError(
+                    "usage.section",
+                    "lesson '\(lesson.id)' has \(lesson.pages.count) pages; --section takes 1 to \(lesson.pages.count), not \(section)"
+                )
+            }
+            page = section - 1
+        }
+        try reader.show(lesson, page: page, opening: true)
+        return 0
+    }
+}

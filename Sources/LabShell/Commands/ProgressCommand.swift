@@ -1,0 +1,123 @@
+import ArgumentParser
+import Course
+import Foundation
+import PipelineEngine
+
+/// `progress`: lessons, steps, quiz scores, mastery per concept, streak and time spent.
+struct ProgressCommand: LabCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "progress", abstract: "Show your lessons, quiz scores, mastery per concept and streak.")
+
+    static var completion: CommandCompletion { CommandCompletion(values: .none) }
+
+    func run(in session: LabSession) throws -> Int32 {
+        let report = try ProgressCommand.report(session)
+        if session.wantsJSON {
+            try session.console.json(report)
+            return 0
+        }
+        let style = session.style
+        let console = session.console
+        let done = report.lessons.filter { $0.status == "done" }.count
+        console.line(style.bold("Progress of \(report.profile)"))
+        console.line("  lessons done   \(done) of \(report.lessons.count)")
+        console.line("  steps done     \(report.lessons.reduce(0) { $0 + $1.stepsDone })")
+        let score = report.quizMaxPoints > 0
+            ? String(format: "%g of %g points (%.0f%%)", report.quizPoints, report.quizMaxPoints,
+                     report.quizPoints / report.quizMaxPoints * 100)
+            : "no questions answered yet"
+        console.line("  quiz score     \(score) over \(report.answers.count) answers")
+        console.line("  streak         \(report.streakDays) day\(report.streakDays == 1 ? "" : "s")")
+        console.line("  time spent     \(Self.duration(report.secondsSpent))")
+        if !report.mastery.isEmpty {
+            console.line()
+            console.line(style.bold("Mastery by concept") + style.dim(" (chance of recalling it tomorrow)"))
+            let items = report.mastery.sorted { $0.mastery < $1.mastery }.map { (label: $0.concept, value: $0.mastery * 100) }
+            console.line(Charts.bars(items, width: 24, maximum: 100) { String(format: "%3.0f%%", $0) })
+            let weak = report.mastery.filter { $0.mastery < 0.8 }.map(\.concept)
+            if !weak.isEmpty {
+                console.line(style.dim("Practise: `quiz \(weak[0])`, or `review` when cards are due."))
+            }
+        }
+        return 0
+    }
+
+    static func report(_ session: LabSession) throws -> ProgressReport {
+        let catalog = try session.catalog()
+        let bank = try? QuestionBank.load(from: catalog)
+        return try ProgressReport.build(store: session.store(), profile: session.profile(), catalog: catalog, bank: bank)
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        let minutes = Int(seconds / 60)
+        return minutes >= 60 ? "\(minutes / 60) h \(minutes % 60) min" : "\(minutes) min"
+    }
+}
+
+/// `export progress --format json|csv [--out FILE]`: a learner's results for keeping or grading.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Write your progress as JSON or CSV.",
+        subcommands: [Progress.self])
+
+    /// `export progress`: lessons, answers and review cards.
+    struct Progress: LabCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "progress",
+            abstract: "Write lessons, answers and review cards (JSON), or one row per answer (CSV).")
+
+        @Option(help: "json or csv.")
+        var format: String = "json"
+        @Option(help: "Write to this file instead of standard output.")
+        var out: String?
+
+        static var completion: CommandCompletion { CommandCompletion(options: ["--format", "--out"], values: .none) }
+
+        func run(in session: LabSession) throws -> Int32 {
+            let report = try ProgressCommand.report(session)
+            let text: String
+            switch format.lowercased() {
+            case "json":
+                let encoder = JSONEncoder()
+                encoder.keyEncodingStrategy = .convertToSnakeCase
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                encoder.dateEncodingStrategy = .iso8601
+                text = String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
+            case "csv":
+                text = Self.csv(report)
+            default:
+                throw LabError("usage.bad_format", "--format is '\(format)'; expected json or csv")
+            }
+            if let out {
+                let path = try session.userPath(out)
+                do {
+                    try text.write(toFile: path, atomically: true, encoding: .utf8)
+                } catch {
+                    throw LabError("export.write", "cannot write \(path): \(error.localizedDescription)", file: out)
+                }
+                session.console.line("Wrote \(report.answers.count) answers for \(report.profile) to \(path).")
+            } else {
+                session.console.write(text)
+            }
+            return 0
+        }
+
+        /// One row per answer, with the profile on each row so a teacher can concatenate files.
+        static func csv(_ report: ProgressReport) -> String {
+            let formatter = ISO8601DateFormatter()
+            var lines = ["profile,lesson,question,correct,skipped,hinted,points,max_points,seconds,answered_at"]
+            for a in report.answers {
+                let cells = [report.profile, a.lesson, a.question, a.correct ? "1" : "0", a.skipped ? "1" : "0",
+                             a.hinted ? "1" : "0", formatDouble(a.points), formatDouble(a.maxPoints),
+                             String(format: "%.1f", a.seconds), formatter.string(from: a.answeredAt)]
+                lines.append(cells.map(csvField).joined(separator: ","))
+            }
+            return lines.joined(separator: "\n") + "\n"
+        }
+
+        static func csvField(_ text: String) -> String {
+            guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// A span of simulated time written the way people do: `30m`, `12h`, `7d`, `2w`, `1d12h`.
+public struct SimulatedDuration: Equatable, Sendable, CustomStringConvertible {
+    public var seconds: TimeInterval
+
+    public init(seconds: TimeInterval) {
+        self.seconds = seconds
+    }
+
+    static let units: [Character: TimeInterval] = ["s": 1, "m": 60, "h": 3_600, "d": 86_400, "w": 604_800]
+
+    /// Parses `text`; an error says what was expected.
+    public init(parsing text: String) throws {
+        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        var total: TimeInterval = 0
+        var number = ""
+        var sawUnit = false
+        for character in trimmed {
+            if character.isNumber || character == "." {
+                number.append(character)
+            } else if let unit = Self.units[character], let value = Double(number) {
+                total += value * unit
+                number = ""
+                sawUnit = true
+            } else {
+                throw Self.badDuration(text)
+            }
+        }
+        guard sawUnit, number.isEmpty, total > 0 else { throw Self.badDuration(text) }
+        seconds = total
+    }
+
+    private static func badDuration(_ text: String) -> LabError {
+        LabError("clock.bad_duration",
+                 "'\(text)' is not a duration; write a number and a unit (s, m, h, d, w), such as 30m, 12h, 7d or 1d12h")
+    }
+
+    /// The shortest exact spelling: `7d`, `1d12h`, `45m`.
+    public var description: String {
+        var rest = Int(seconds.rounded())
+        var parts = ""
+        for (unit, size) in [("w", 604_800), ("d", 86_400), ("h", 3_600), ("m", 60), ("s", 1)] where rest >= size {
+            parts += "\(rest / size)\(unit)"
+            rest %= size
+        }
+        return parts.isEmpty ? "0s" : parts
+    }
+}
