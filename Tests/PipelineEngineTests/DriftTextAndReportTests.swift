@@ -45,10 +45,13 @@ import Testing
         #expect(report.testedColumns == 1 && report.driftedColumns == 1)
     }
 
-    @Test func shortRepeatedStringsAreCategoriesNotText() {
-        #expect(!TextDrift.isText(DriftTestData.stringColumn("plan", ["basic", "pro", "basic", "pro"])))
-        #expect(!TextDrift.isText(DriftTestData.stringColumn("name", ["Ann Lee", "Bo Chen", "Cy Ray"])))
-        #expect(TextDrift.isText(DriftTestData.stringColumn("note", ["late again today", "all good here", nil])))
+    @Test func manyDistinctValuesOfSeveralWordsAreText() {
+        let sentences = (0..<21).map { "note number \($0)" }
+        #expect(TextDrift.isText(DriftTestData.stringColumn("note", sentences + [nil])))
+        // Twenty distinct values are categories, as in training (`max_categories`).
+        #expect(!TextDrift.isText(DriftTestData.stringColumn("note", Array(sentences.prefix(20)))))
+        // Many values of one or two words are identifiers or names, compared as categories.
+        #expect(!TextDrift.isText(DriftTestData.stringColumn("name", (0..<50).map { "Ann Lee\($0)" })))
     }
 
     @Test func jsonFollowsTheDesignContract() throws {

@@ -10,22 +10,28 @@ enum TextDrift {
 
     /// Whether a string column reads as free text rather than categories.
     ///
-    /// Free text: at least half the values are distinct and they average at least three
-    /// words. Judged on the reference's non-null values.
+    /// Training hashes a string column as words once it has more than
+    /// `PreprocessingOptions.maxCategories` (20) distinct values; drift uses the same count
+    /// and also asks for at least three words per value on average, so that identifiers and
+    /// names (many values of one or two words) are still compared as categories. Judged on the
+    /// reference's non-null values.
     static func isText(_ column: Column) -> Bool {
         guard case .string(let codes, let dictionary) = column.storage else { return false }
-        let present = codes.filter { $0 >= 0 }
-        guard !present.isEmpty else { return false }
-        let used = Set(present)
-        guard Double(used.count) >= 0.5 * Double(present.count) else { return false }
+        var uses = [Int](repeating: 0, count: dictionary.count)
+        for code in codes where code >= 0 { uses[Int(code)] += 1 }
+        guard uses.filter({ $0 > 0 }).count > PreprocessingOptions().maxCategories else { return false }
+        var values = 0
         var words = 0
-        for code in present { words += tokens(dictionary[Int(code)]).count }
-        return Double(words) >= 3 * Double(present.count)
+        for (index, count) in uses.enumerated() where count > 0 {
+            values += count
+            words += count * tokens(dictionary[index]).count
+        }
+        return words >= 3 * values
     }
 
-    /// Lower-cased runs of letters and digits.
-    static func tokens(_ text: String) -> [Substring] {
-        text.lowercased().split { !($0.isLetter || $0.isNumber) }
+    /// Lower-cased runs of letters and digits: the words training hashes (`TextHashing.tokens`).
+    static func tokens(_ text: String) -> [String] {
+        TextHashing.tokens(text)
     }
 
     static func compare(
@@ -59,7 +65,7 @@ enum TextDrift {
     static func tokenCounts(_ texts: [String]) -> [String: Int] {
         var counts: [String: Int] = [:]
         for text in texts {
-            for token in tokens(text) { counts[String(token), default: 0] += 1 }
+            for token in tokens(text) { counts[token, default: 0] += 1 }
         }
         return counts
     }
