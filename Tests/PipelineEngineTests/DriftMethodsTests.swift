@@ -61,6 +61,12 @@ import Testing
         #expect(buckets.current == [62, 90, 11, 399, 238])
     }
 
+    @Test func aValueOnAnEdgeFallsInTheBinAbove() {
+        // np.searchsorted(edges, x, side="right"): bin i holds edges[i-1] <= x < edges[i].
+        #expect(Buckets.binCounts([0, 1, 1, 1.5, 2, 3], [1, 2]) == [1, 3, 2])
+        #expect(Buckets.binCounts([-1, 5], [0]) == [1, 1])
+    }
+
     @Test func psiCountsAnEmptyBinAt00001() {
         // One bin empty in the current data: (0.5 - 0.0001)·ln(0.5/0.0001) + (0.5 - 1)·ln(0.5/1).
         let psi = Divergence.populationStability(reference: [0.5, 0.5], current: [0, 1])

@@ -58,32 +58,31 @@ struct Buckets: Equatable {
     /// How many values fall in each bin: bin i holds edges[i-1] ≤ x < edges[i], as
     /// `np.searchsorted(edges, x, side="right")` numbers them.
     static func binCounts(_ values: [Double], _ edges: [Double]) -> [Int] {
-        precondition(edges.count <= 9)
-        var padded = [Double](repeating: .infinity, count: 9)
+        precondition(edges.count <= 15)
+        // Fifteen edges padded with +inf (no finite value reaches them) make a branch-free
+        // binary search of exactly four steps.
+        var padded = [Double](repeating: .infinity, count: 16)
         padded.replaceSubrange(0..<edges.count, with: edges)
-        let (e0, e1, e2, e3, e4) = (padded[0], padded[1], padded[2], padded[3], padded[4])
-        let (e5, e6, e7, e8) = (padded[5], padded[6], padded[7], padded[8])
-        // 1 when x ≥ edge: the sign bit of x - edge, which is +0 when they are equal. Integer
-        // arithmetic on it stays branch-free, where `x >= edge ? 1 : 0` compiles to branches.
-        @inline(__always) func above(_ x: Double, _ edge: Double) -> Int {
-            1 &- Int(truncatingIfNeeded: (x - edge).bitPattern >> 63)
-        }
-        var tallies = [Int](repeating: 0, count: 20)
-        tallies.withUnsafeMutableBufferPointer { t in
-            values.withUnsafeBufferPointer { v in
-                var i = 0
-                while i < v.count {
-                    let x = v[i]
-                    var bin = above(x, e0) &+ above(x, e1) &+ above(x, e2)
-                    bin &+= above(x, e3) &+ above(x, e4) &+ above(x, e5)
-                    bin &+= above(x, e6) &+ above(x, e7) &+ above(x, e8)
-                    // Alternate two tallies so that runs in one bin do not queue on one store.
-                    t[(i & 1) &* 10 &+ bin] &+= 1
-                    i += 1
+        var tallies = [Int](repeating: 0, count: 32)
+        padded.withUnsafeBufferPointer { e in
+            tallies.withUnsafeMutableBufferPointer { t in
+                values.withUnsafeBufferPointer { v in
+                    for i in 0..<v.count {
+                        let x = v[i]
+                        // 1 when x ≥ edge: the sign bit of x - edge (+0 when they are equal).
+                        // Integer arithmetic on it keeps the loop free of branches, where
+                        // `x >= edge ? 1 : 0` compiles to branches.
+                        var bin = (1 &- Int(truncatingIfNeeded: (x - e[7]).bitPattern >> 63)) &<< 3
+                        bin |= (1 &- Int(truncatingIfNeeded: (x - e[bin &+ 3]).bitPattern >> 63)) &<< 2
+                        bin |= (1 &- Int(truncatingIfNeeded: (x - e[bin &+ 1]).bitPattern >> 63)) &<< 1
+                        bin &+= 1 &- Int(truncatingIfNeeded: (x - e[bin]).bitPattern >> 63)
+                        // Alternate two tallies so that runs in one bin do not queue on one store.
+                        t[(i & 1) &<< 4 &+ bin] &+= 1
+                    }
                 }
             }
         }
-        return (0...edges.count).map { tallies[$0] + tallies[10 + $0] }
+        return (0...edges.count).map { tallies[$0] + tallies[16 + $0] }
     }
 
     /// Quantiles of a sample by linear interpolation, as `np.quantile`.

@@ -43,6 +43,8 @@ public enum DriftDetector {
         reference: DataTable, current: DataTable,
         options: DriftOptions = DriftOptions()
     ) throws -> DriftReport {
+        let clock = ContinuousClock()
+        let start = clock.now
         let names: [String]
         if let requested = options.columns {
             for name in requested { _ = try reference.requireColumn(name) }
@@ -71,7 +73,8 @@ public enum DriftDetector {
         return DriftReport(
             columns: results, driftedColumns: drifted.count, testedColumns: tested.count,
             shareDrifted: share, datasetDrift: !tested.isEmpty && share >= options.driftShare,
-            driftShare: options.driftShare, referenceRows: reference.rowCount, currentRows: current.rowCount)
+            driftShare: options.driftShare, referenceRows: reference.rowCount, currentRows: current.rowCount,
+            seconds: (clock.now - start) / .seconds(1))
     }
 
     /// The results for one column present on both sides.

@@ -17,6 +17,8 @@ public struct DriftReport: Sendable, Encodable {
     public var driftShare: Double
     public var referenceRows: Int
     public var currentRows: Int
+    /// How long the comparison took, tables already in memory (reading them not included).
+    public var seconds: Double
 
     enum CodingKeys: String, CodingKey {
         case columns
@@ -27,6 +29,7 @@ public struct DriftReport: Sendable, Encodable {
         case driftShare = "drift_share"
         case referenceRows = "reference_rows"
         case currentRows = "current_rows"
+        case seconds
     }
 }
 

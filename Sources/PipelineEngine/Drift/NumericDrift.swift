@@ -20,7 +20,7 @@ enum NumericDrift {
             column: name, aspect: aspect, kind: aspect == nil ? .numeric : .text, method: method,
             statistic: nil, pValue: nil, threshold: nil, verdict: .skipped,
             effectSize: EffectSize.meanShift(reference: r, current: c), reason: nil,
-            referenceCount: r.count, currentCount: c.count, histogram: histogram(r, c))
+            referenceCount: r.count, currentCount: c.count, histogram: nil)
         var notes: [String] = []
         switch method {
         case .ks:
@@ -36,7 +36,10 @@ enum NumericDrift {
             let distance = Wasserstein.distance(sortedReference: r.values, sortedCurrent: c.values)
             result.statistic = distance / max(r.standardDeviation, 0.001)
         case .psi, .jensenshannon, .chisquare:
-            let measure = BucketDrift.measure(method, Buckets.numeric(r, c))
+            let buckets = Buckets.numeric(r, c)
+            // Draw what the method measured: the reference's deciles (or values).
+            result.histogram = BucketDrift.histogram(buckets, limit: 12)
+            let measure = BucketDrift.measure(method, buckets)
             result.statistic = measure.statistic
             result.pValue = measure.pValue
             if let note = measure.note { notes.append(note) }
@@ -53,6 +56,7 @@ enum NumericDrift {
         case .auto:
             preconditionFailure("auto is resolved above")
         }
+        if result.histogram == nil { result.histogram = histogram(r, c) }
         let threshold = options.threshold ?? method.defaultThreshold
         result.threshold = threshold
         let drifted = method.crosses(statistic: result.statistic ?? 0, pValue: result.pValue, threshold: threshold)
