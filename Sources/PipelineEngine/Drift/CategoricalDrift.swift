@@ -58,6 +58,9 @@ enum CategoricalDrift {
                         + (new.count > 3 ? ", …" : ""))
             }
         }
+        if refKeys.count > 20 && refKeys.count == buckets.referenceTotal {
+            notes.append("every reference value is distinct: an identifier? Leave it out with --columns")
+        }
         if let note = result.smallEffectNote { notes.append(note) }
         result.reason = notes.isEmpty ? nil : notes.joined(separator: "; ")
         return result
