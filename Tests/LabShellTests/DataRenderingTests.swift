@@ -36,9 +36,9 @@ import Testing
             rows    4 → 2 (−50%)
             schema  − paid  ~ tenure: integer → double
 
-            COLUMN  NULLS     DISTINCT  MEAN          STD            SHIFT     CATEGORIES
-            tenure  0% → 0%   4 → 2     23.25 → 2.25  27.94 → 1.061  −0.7515σ
-            plan    25% → 0%  2 → 2                                            new: gold (1) · gone: pro (1)
+            COLUMN  NULLS     DISTINCT  MEAN          STD            SHIFT   CATEGORIES
+            tenure  0% → 0%   4 → 2     23.25 → 2.25  27.94 → 1.061  −0.75σ
+            plan    25% → 0%  2 → 2                                          new: gold (1) · gone: pro (1)
             """)
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import PipelineEngine
 
 extension DataDiff {
@@ -28,7 +29,8 @@ extension DataDiff {
                 std = "\(NumberText.short(pair.reference)) → \(NumberText.short(pair.current))"
             }
             if let value = column.meanShift {
-                shift = changed(abs(value) >= 0.1, signed(value, suffix: "σ"), style)
+                shift = changed(abs(value) >= 0.1, String(format: "%+.2fσ", value).replacingOccurrences(of: "-", with: "−"),
+                                style)
             }
             table.append([column.column, nulls, distinct, mean, std, shift, categories(column, style)])
         }

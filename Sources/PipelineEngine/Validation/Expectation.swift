@@ -65,8 +65,10 @@ public struct Expectation: Sendable {
         case rowCountBetween(Bounds)
         case meanBetween(Bounds)
         case stdevBetween(Bounds)
-        /// Least- to most-frequent class count ratio within `ratio`.
+        /// The count of the least frequent class divided by that of the most frequent, over
+        /// the non-null values, within `ratio`; 0 when fewer than two classes are present.
         case classBalance(ratio: Bounds)
+        /// The share of rows equal in every column to an earlier row at most `maxRatio`.
         case duplicateRowsMax(maxRatio: Double)
         case lengthBetween(Bounds)
     }

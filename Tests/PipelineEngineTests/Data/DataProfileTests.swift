@@ -159,3 +159,12 @@ func close(_ a: Double?, _ b: Double, relative: Double = 1e-12) -> Bool {
         #expect(diff.columns[0].meanShift == nil)
     }
 }
+
+@Suite struct DistinctCounterTests {
+    @Test func countsLikeASet() {
+        var random = SeededRandom(seed: 3)
+        let values = (0..<50_000).map { _ in (random.nextUnit() * 1000).rounded() / 10 } + [0.0, -0.0]
+        #expect(DistinctCounter.count(values) == Set(values).count)
+        #expect(DistinctCounter.count([]) == 0)
+    }
+}

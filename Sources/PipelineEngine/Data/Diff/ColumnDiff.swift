@@ -30,7 +30,7 @@ public struct ColumnDiff: Sendable, Encodable {
             mean = Pair(reference: oldMean, current: newMean)
             std = Pair(reference: oldStd, current: newStd)
             if let oldMean, let newMean, let oldStd, oldStd > 0 { meanShift = (newMean - oldMean) / oldStd }
-            distinct = Pair(reference: Set(old.map { $0 + 0.0 }).count, current: Set(new.map { $0 + 0.0 }).count)
+            distinct = Pair(reference: DistinctCounter.count(old), current: DistinctCounter.count(new))
         } else {
             let old = reference.valueCounts(), new = current.valueCounts()
             distinct = Pair(reference: old.count, current: new.count)
