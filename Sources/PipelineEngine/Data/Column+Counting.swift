@@ -31,8 +31,10 @@ extension Column {
         }
     }
 
-    private func countInOrder<Value: Hashable>(_ values: some Sequence<Value>,
-                                               text: (Value) -> String) -> [(value: String, count: Int)] {
+    private func countInOrder<Value: Hashable>(
+        _ values: some Sequence<Value>,
+        text: (Value) -> String
+    ) -> [(value: String, count: Int)] {
         var counts: [Value: Int] = [:]
         var order: [Value] = []
         for value in values {

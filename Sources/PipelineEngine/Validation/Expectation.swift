@@ -116,10 +116,10 @@ public struct Bounds: Sendable, Equatable {
     /// The range as a person writes it: `[0, 120]`, `(0, 1]`, `≥ 0`, `< 5`.
     public var description: String {
         switch (min, max) {
-        case let (min?, max?):
+        case (let min?, let max?):
             return "\(strictMin ? "(" : "[")\(formatDouble(min)), \(formatDouble(max))\(strictMax ? ")" : "]")"
-        case let (min?, nil): return "\(strictMin ? ">" : "≥") \(formatDouble(min))"
-        case let (nil, max?): return "\(strictMax ? "<" : "≤") \(formatDouble(max))"
+        case (let min?, nil): return "\(strictMin ? ">" : "≥") \(formatDouble(min))"
+        case (nil, let max?): return "\(strictMax ? "<" : "≤") \(formatDouble(max))"
         case (nil, nil): return "any value"
         }
     }
