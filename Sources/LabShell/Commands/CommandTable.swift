@@ -42,8 +42,10 @@ enum CommandTable {
         ProfilesCommand.self,
         SandboxCommand.self,
         DataCommand.self,
+        DriftCommand.self,
         TrainCommand.self,
         EvaluateCommand.self,
+        GateCommand.self,
         RegistryCommand.self,
         ClockCommand.self,
         DoctorCommand.self,
@@ -53,7 +55,7 @@ enum CommandTable {
     /// Groups for the `help` overview: a title and the command names under it.
     static let groups: [(title: String, names: [String])] = [
         ("Learning", ["lessons", "lesson", "next", "back", "quiz", "review", "progress", "export", "profiles"]),
-        ("Sandbox and engine", ["sandbox", "data", "train", "evaluate", "registry", "clock"]),
+        ("Sandbox and engine", ["sandbox", "data", "drift", "train", "evaluate", "gate", "registry", "clock"]),
         ("The lab", ["help", "doctor", "quit"]),
     ]
 
