@@ -46,6 +46,7 @@ enum CommandTable {
         TrainCommand.self,
         EvaluateCommand.self,
         GateCommand.self,
+        PipelineCommand.self,
         RegistryCommand.self,
         ClockCommand.self,
         DoctorCommand.self,
@@ -55,7 +56,7 @@ enum CommandTable {
     /// Groups for the `help` overview: a title and the command names under it.
     static let groups: [(title: String, names: [String])] = [
         ("Learning", ["lessons", "lesson", "next", "back", "quiz", "review", "progress", "export", "profiles"]),
-        ("Sandbox and engine", ["sandbox", "data", "drift", "train", "evaluate", "gate", "registry", "clock"]),
+        ("Sandbox and engine", ["sandbox", "data", "drift", "train", "evaluate", "gate", "pipeline", "registry", "clock"]),
         ("The lab", ["help", "doctor", "quit"]),
     ]
 
