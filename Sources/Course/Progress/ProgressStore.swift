@@ -149,6 +149,7 @@ public final class ProgressStore: Sendable {
             }
         }
         registerReadingMigration(&migrator)
+        registerStepHintMigration(&migrator)
         return migrator
     }
 }
