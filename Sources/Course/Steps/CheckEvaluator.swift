@@ -41,9 +41,15 @@ public struct CheckEvaluator {
 
     /// The outcome of `check` now. Throws only when the sandbox itself cannot be read.
     public func evaluate(_ check: Check) throws -> CheckOutcome {
-        let workspace =
-            FileManager.default.fileExists(atPath: workspaceRoot + "/.lab") ? try Workspace(root: workspaceRoot) : nil
-        return try evaluate(check, in: workspace)
+        guard FileManager.default.fileExists(atPath: workspaceRoot + "/.lab") else {
+            // Without a sandbox no step is done, whatever the combinators say; but a kind this
+            // build cannot evaluate says so first, since creating a sandbox will not help it.
+            if let unavailable = check.flattened.first(where: { $0.kind.unavailableReason != nil }) {
+                return try evaluate(unavailable, in: nil)
+            }
+            return .notYet("you have no sandbox yet; `sandbox init` creates it")
+        }
+        return try evaluate(check, in: try Workspace(root: workspaceRoot))
     }
 
     private func evaluate(_ check: Check, in workspace: Workspace?) throws -> CheckOutcome {
@@ -131,7 +137,7 @@ private struct FileChecks {
             return text.contains(needle)
                 ? .passed("`\(path)` contains “\(needle)”") : .notYet("`\(path)` does not contain “\(needle)”")
         case .regex(let expression):
-            let regex = try NSRegularExpression(pattern: expression)
+            let regex = try NSRegularExpression(pattern: expression, options: [.anchorsMatchLines])
             let found = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
             return found
                 ? .passed("`\(path)` has a match for /\(expression)/")
