@@ -16,6 +16,8 @@ struct StepPlayer {
     let contentRoot: String
     /// The environment commands see (the player's own, without the lab's variables).
     let environment: [String: String]
+    /// Where the temporary lab homes are made (each is removed after its lesson).
+    var homesDirectory = FileManager.default.temporaryDirectory.path
 
     /// How one step went.
     struct StepResult: Encodable {
@@ -49,7 +51,7 @@ struct StepPlayer {
 
     /// Plays every step of `lesson` on a fresh home; `file` names its steps file in reports.
     func play(_ lesson: Lesson, steps: [Step], file: String) -> LessonResult {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("cicdlab-play-\(UUID().uuidString)").path
+        let home = homesDirectory + "/cicdlab-play-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: home) }
         let output = OutputBuffer()
         var options = GlobalOptions()
@@ -77,7 +79,8 @@ struct StepPlayer {
 
     private func play(_ step: Step, repl: Repl, session: LabSession, output: OutputBuffer) -> StepResult {
         func failed(_ detail: String) -> StepResult {
-            let text = output.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = output.text.replacingOccurrences(of: session.home.path, with: "<play home>")
+                .trimmingCharacters(in: .whitespacesAndNewlines)
             return StepResult(step: step.id, passed: false, detail: detail, output: text.isEmpty ? nil : text)
         }
         func run(_ commands: [String], _ what: String) -> StepResult? {
