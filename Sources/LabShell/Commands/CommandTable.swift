@@ -45,6 +45,7 @@ enum CommandTable {
         ProfilesCommand.self,
         SandboxCommand.self,
         RegistryCommand.self,
+        ClockCommand.self,
         LintCommand.self,
         DoctorCommand.self,
         QuitCommand.self,
@@ -54,7 +55,7 @@ enum CommandTable {
     static let groups: [(title: String, names: [String])] = [
         ("Learning", ["lessons", "lesson", "next", "back", "steps", "check", "hint", "quiz", "review", "progress",
                       "export", "profiles"]),
-        ("Sandbox and engine", ["sandbox", "registry"]),
+        ("Sandbox and engine", ["sandbox", "registry", "clock"]),
         ("Authoring", ["lint"]),
         ("The lab", ["help", "doctor", "quit"]),
     ]

@@ -8,7 +8,7 @@ import GRDB
 public struct SimulatedClock: Sendable {
     /// Where every new sandbox's clock starts: a Monday morning in early December, a few weeks
     /// before the holiday peak that the incident scenarios lead up to.
-    public static let defaultStart = Date(timeIntervalSince1970: 1_796_374_800)  // 2026-12-07 09:00 UTC
+    public static let defaultStart = Date(timeIntervalSince1970: 1_796_634_000)  // 2026-12-07 09:00 UTC
 
     public let state: StateStore
 
