@@ -16,7 +16,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: home) }
         let script = """
             lessons
-            lesson 1
+            lesson sandbox-basics
             steps
             check
             hint
@@ -25,7 +25,7 @@ import Testing
             export progress --format json --out progress.json
             check
             check
-            next
+            lesson sandbox-basics --section 2
             steps
             quit
 
@@ -36,6 +36,7 @@ import Testing
         // Each screen names what to type next; the script types exactly that.
         let expectedInOrder = [
             "sandbox-basics  Sandbox basics (fixture)  not started",
+            "Type `lesson sandbox-basics` to begin",
             "Type `next` for page 2 of 2 or `steps` for the hands-on part.",
             "Hands-on steps of Sandbox basics (fixture) · 0 of 3 done",
             "Step 1 of 3 · Make your sandbox",
@@ -49,6 +50,7 @@ import Testing
             "Step 3 of 3 · Restore a broken file",
             "✓ Done: step 3, Restore a broken file.",
             "To complete the lesson, read",
+            "`lesson sandbox-basics --section 2`",
             "Sandbox basics (fixture) · page 2 of 2",
             "Hands-on steps of Sandbox basics (fixture) · 3 of 3 done",
             "All 3 steps of Sandbox basics (fixture) are done. Lesson complete.",
