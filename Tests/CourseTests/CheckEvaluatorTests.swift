@@ -10,8 +10,12 @@ import Testing
 @Suite struct CheckEvaluatorTests {
     @Test func withoutASandboxNothingPassesAndNothingIsCreated() throws {
         let sandbox = try SandboxFixture()
-        #expect(try sandbox.evaluate("file_exists: README.txt") == .notYet("you have no sandbox yet; `sandbox init` creates it"))
-        #expect(try sandbox.evaluate("not: {file_exists: missing.txt}") == .notYet("you have no sandbox yet; `sandbox init` creates it"))
+        #expect(
+            try sandbox.evaluate("file_exists: README.txt")
+                == .notYet("you have no sandbox yet; `sandbox init` creates it"))
+        #expect(
+            try sandbox.evaluate("not: {file_exists: missing.txt}")
+                == .notYet("you have no sandbox yet; `sandbox init` creates it"))
         #expect(!FileManager.default.fileExists(atPath: sandbox.root), "evaluating must not create the sandbox")
     }
 
@@ -19,7 +23,9 @@ import Testing
         let sandbox = try SandboxFixture()
         try sandbox.initialise()
         #expect(try sandbox.evaluate("file_exists: README.txt") == .passed("`README.txt` exists"))
-        #expect(try sandbox.evaluate("file_exists: {path: models/candidate.json}") == .notYet("`models/candidate.json` does not exist"))
+        #expect(
+            try sandbox.evaluate("file_exists: {path: models/candidate.json}")
+                == .notYet("`models/candidate.json` does not exist"))
         #expect(try sandbox.evaluate("file_exists: data") == .notYet("`data` does not exist"), "a folder is not a file")
     }
 
@@ -55,7 +61,9 @@ import Testing
             try sandbox.evaluate("file_changed: data/churn.csv")
                 == .notYet("`data/churn.csv` is still the same as its template"))
         try sandbox.edit("data/churn.csv", "tenure,churned\n1,0\n30,0\n")
-        #expect(try sandbox.evaluate("file_changed: data/churn.csv") == .passed("`data/churn.csv` differs from its template"))
+        #expect(
+            try sandbox.evaluate("file_changed: data/churn.csv")
+                == .passed("`data/churn.csv` differs from its template"))
         try FileManager.default.removeItem(atPath: sandbox.root + "/data/churn.csv")
         #expect(try sandbox.evaluate("file_changed: data/churn.csv") == .notYet("`data/churn.csv` does not exist"))
         #expect(
@@ -89,7 +97,9 @@ import Testing
         try sandbox.register(accuracy: 0.84)
         try ModelRegistry(workspace: Workspace(root: sandbox.root)).setAlias("champion", to: "v1", actor: "ada")
         #expect(try sandbox.evaluate("registry: {alias: champion}") == .passed("`champion` points at v1"))
-        #expect(try sandbox.evaluate("registry: {alias: champion, version: v2}") == .notYet("`champion` points at v1, not v2"))
+        #expect(
+            try sandbox.evaluate("registry: {alias: champion, version: v2}")
+                == .notYet("`champion` points at v1, not v2"))
         try ModelRegistry(workspace: Workspace(root: sandbox.root)).setAlias("champion", to: "2", actor: "ada")
         #expect(
             try sandbox.evaluate("registry: {alias: champion, version: 2, versions_at_least: 2}")
@@ -105,13 +115,15 @@ import Testing
         #expect(
             try sandbox.evaluate("clock: {past_start: 7d}")
                 == .notYet(
-                    "the simulated clock is at \(shown(days: 0)), at the start; the step needs it at least 1w past the start"))
+                    "the simulated clock is at \(shown(days: 0)), at the start; the step needs it at least 1w past the start"
+                ))
         let clock = SimulatedClock(state: workspace.state)
         try clock.advance(by: SimulatedDuration(parsing: "3d"), actor: "ada")
         #expect(
             try sandbox.evaluate("clock: {past_start: 1w}")
                 == .notYet(
-                    "the simulated clock is at \(shown(days: 3)), 3d past the start; the step needs it at least 1w past the start"))
+                    "the simulated clock is at \(shown(days: 3)), 3d past the start; the step needs it at least 1w past the start"
+                ))
         try clock.advance(by: SimulatedDuration(parsing: "4d"), actor: "ada")
         #expect(
             try sandbox.evaluate("clock: {past_start: 7d}")
@@ -160,7 +172,9 @@ import Testing
         try sandbox.edit("a.txt", "x")
         #expect(try sandbox.evaluate(both) == .passed("`a.txt` exists; `a.txt` contains “x”; `README.txt` exists"))
         let either = "any: [{file_exists: b.txt}, {file_exists: c.txt}]"
-        #expect(try sandbox.evaluate(either) == .notYet("none of these holds: `b.txt` does not exist; `c.txt` does not exist"))
+        #expect(
+            try sandbox.evaluate(either)
+                == .notYet("none of these holds: `b.txt` does not exist; `c.txt` does not exist"))
         try sandbox.edit("c.txt", "")
         #expect(try sandbox.evaluate(either) == .passed("`c.txt` exists"))
         #expect(
@@ -194,7 +208,8 @@ import Testing
         #expect(try sandbox.evaluate(yaml) == .unavailable(message), "even without a sandbox")
         try sandbox.initialise()
         #expect(try sandbox.evaluate(yaml) == .unavailable(message))
-        #expect(try sandbox.evaluate("not: {\(yaml)}") == .unavailable(message), "negation does not turn it into a pass")
+        #expect(
+            try sandbox.evaluate("not: {\(yaml)}") == .unavailable(message), "negation does not turn it into a pass")
         #expect(try sandbox.evaluate("any: [{\(yaml)}, {file_exists: nope.txt}]") == .unavailable(message))
         #expect(try sandbox.evaluate("all: [{\(yaml)}, {file_exists: README.txt}]") == .unavailable(message))
     }
@@ -202,7 +217,8 @@ import Testing
     @Test func aSymlinkOutOfTheWorkspaceIsRefused() throws {
         let sandbox = try SandboxFixture()
         try sandbox.initialise()
-        try FileManager.default.createSymbolicLink(atPath: sandbox.root + "/out", withDestinationPath: sandbox.directory)
+        try FileManager.default.createSymbolicLink(
+            atPath: sandbox.root + "/out", withDestinationPath: sandbox.directory)
         #expect(throws: LabError.self) { try sandbox.evaluate("file_exists: out/templates/README.txt") }
     }
 }

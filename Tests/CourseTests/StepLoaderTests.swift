@@ -32,29 +32,74 @@ import Testing
         #expect(step.hints.count == 2)
         #expect(step.check.condition == .fileContains(path: "suites/churn.yaml", pattern: .text("not_null")))
         #expect(step.check.location == SourceLocation(file: "steps.yaml", line: 9, column: 7))
-        #expect(result.commands.map(\.text) == ["sandbox reset", "data validate data/churn.csv --suite suites/churn.yaml", "sandbox status"])
+        #expect(
+            result.commands.map(\.text) == [
+                "sandbox reset", "data validate data/churn.csv --suite suites/churn.yaml", "sandbox status",
+            ])
     }
 
     static let badChecks: [(yaml: String, message: String)] = [
         ("file_exist: a.txt", #"steps.yaml:7:7: unknown check kind "file_exist"; did you mean "file_exists"?"#),
-        ("rainbow: a.txt", #"steps.yaml:7:7: unknown check kind "rainbow"; expected one of file_exists, file_contains, file_changed, file_hash, registry, clock, last_run, gate, metric, deployment, validation, all, any or not"#),
-        ("{file_exists: a.txt, file_changed: a.txt}", #"steps.yaml:7:7: a check has exactly one kind, found "file_exists" and "file_changed"; wrap several in `all:` or `any:`"#),
-        ("file_exists: /etc/passwd", #"steps.yaml:7:20: the path "/etc/passwd" leaves the sandbox; write a path relative to the workspace"#),
-        ("file_changed: data/../../x", #"steps.yaml:7:21: the path "data/../../x" leaves the sandbox; write a path relative to the workspace"#),
+        (
+            "rainbow: a.txt",
+            #"steps.yaml:7:7: unknown check kind "rainbow"; expected one of file_exists, file_contains, file_changed, file_hash, registry, clock, last_run, gate, metric, deployment, validation, all, any or not"#
+        ),
+        (
+            "{file_exists: a.txt, file_changed: a.txt}",
+            #"steps.yaml:7:7: a check has exactly one kind, found "file_exists" and "file_changed"; wrap several in `all:` or `any:`"#
+        ),
+        (
+            "file_exists: /etc/passwd",
+            #"steps.yaml:7:20: the path "/etc/passwd" leaves the sandbox; write a path relative to the workspace"#
+        ),
+        (
+            "file_changed: data/../../x",
+            #"steps.yaml:7:21: the path "data/../../x" leaves the sandbox; write a path relative to the workspace"#
+        ),
         ("file_contains: {path: a.txt}", "steps.yaml:7:22: a file_contains check needs `text` or `regex`, not both"),
-        ("file_contains: {path: a.txt, regex: '[a-'}", #"steps.yaml:7:43: `regex` "[a-" is not a valid regular expression"#),
-        ("file_contains: {path: a.txt, txt: b}", #"steps.yaml:7:36: unknown key "txt" in a file_contains check; did you mean "text"?"#),
-        ("file_hash: {path: a.txt, sha256: abc}", #"steps.yaml:7:40: `sha256` is "abc"; expected 64 hexadecimal digits"#),
-        ("registry: {version: 2}", "steps.yaml:7:27: `version` in a registry check needs the `alias` that points at it"),
-        ("registry: {alias: champion, version: two}", #"steps.yaml:7:44: `version` is "two"; expected a version such as 2 or v2"#),
-        ("registry: {versions_at_least: 0}", #"steps.yaml:7:37: `versions_at_least` is "0"; expected a whole number of at least 1"#),
-        ("clock: {past_start: soon}", "steps.yaml:7:27: `past_start`: 'soon' is not a duration; write a number and a unit (s, m, h, d, w), such as 30m, 12h, 7d or 1d12h"),
-        ("last_run: {stages: {train: done}}", #"steps.yaml:7:34: the status of stage "train" is "done"; expected ran, cached, failed or skipped"#),
+        (
+            "file_contains: {path: a.txt, regex: '[a-'}",
+            #"steps.yaml:7:43: `regex` "[a-" is not a valid regular expression"#
+        ),
+        (
+            "file_contains: {path: a.txt, txt: b}",
+            #"steps.yaml:7:36: unknown key "txt" in a file_contains check; did you mean "text"?"#
+        ),
+        (
+            "file_hash: {path: a.txt, sha256: abc}",
+            #"steps.yaml:7:40: `sha256` is "abc"; expected 64 hexadecimal digits"#
+        ),
+        (
+            "registry: {version: 2}",
+            "steps.yaml:7:27: `version` in a registry check needs the `alias` that points at it"
+        ),
+        (
+            "registry: {alias: champion, version: two}",
+            #"steps.yaml:7:44: `version` is "two"; expected a version such as 2 or v2"#
+        ),
+        (
+            "registry: {versions_at_least: 0}",
+            #"steps.yaml:7:37: `versions_at_least` is "0"; expected a whole number of at least 1"#
+        ),
+        (
+            "clock: {past_start: soon}",
+            "steps.yaml:7:27: `past_start`: 'soon' is not a duration; write a number and a unit (s, m, h, d, w), such as 30m, 12h, 7d or 1d12h"
+        ),
+        (
+            "last_run: {stages: {train: done}}",
+            #"steps.yaml:7:34: the status of stage "train" is "done"; expected ran, cached, failed or skipped"#
+        ),
         ("last_run: {status: green}", #"steps.yaml:7:26: `status` is "green"; expected passed or failed"#),
-        ("gate: {name: latency, status: red}", #"steps.yaml:7:37: `status` is "red"; expected passed, failed or skipped"#),
+        (
+            "gate: {name: latency, status: red}",
+            #"steps.yaml:7:37: `status` is "red"; expected passed, failed or skipped"#
+        ),
         ("metric: {name: accuracy}", "steps.yaml:7:15: a metric check needs `min` or `max`"),
         ("metric: {name: accuracy, min: high}", #"steps.yaml:7:37: `min` is "high"; expected a number such as 0.85"#),
-        ("deployment: {strategy: blue-green}", #"steps.yaml:7:30: `strategy` is "blue-green"; expected direct, shadow or canary"#),
+        (
+            "deployment: {strategy: blue-green}",
+            #"steps.yaml:7:30: `strategy` is "blue-green"; expected direct, shadow or canary"#
+        ),
         ("validation: {data: data/churn.csv, success: maybe}", #"steps.yaml:7:19: a validation check needs `suite`"#),
         ("all: []", "steps.yaml:7:12: `all` lists no checks"),
         ("not: [file_exists: a.txt]", "steps.yaml:7:12: a check should be a mapping of keys to values, found a list"),

@@ -30,7 +30,8 @@ import Testing
             quit
 
             """
-        let result = try Binary.run(["--content", Self.content], stdin: script, home: home, environment: ["COLUMNS": "80"])
+        let result = try Binary.run(
+            ["--content", Self.content], stdin: script, home: home, environment: ["COLUMNS": "80"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let out = result.stdout
         // Each screen names what to type next; the script types exactly that.

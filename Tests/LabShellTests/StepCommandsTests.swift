@@ -67,7 +67,10 @@ import Testing
                 """)
         _ = output(lab, "sandbox init")
         let done = output(lab, "check")
-        #expect(done.hasPrefix("✓ Done: step 1, Make your sandbox. Found: `README.txt` exists.\n\nStep 2 of 3 · Export your progress\n"))
+        #expect(
+            done.hasPrefix(
+                "✓ Done: step 1, Make your sandbox. Found: `README.txt` exists.\n\nStep 2 of 3 · Export your progress\n"
+            ))
         #expect(
             output(lab, "check", status: 1).hasPrefix(
                 "○ Not yet: step 2, Export your progress. Missing: `progress.json` does not\nexist.\n"))
@@ -119,7 +122,9 @@ import Testing
                 `hint` again for the next one; `check` when you think it is done.
 
                 """)
-        #expect(output(lab, "hint make-the-sandbox").hasPrefix("Hint 2 of 2 for step 1, Make your sandbox:\n\nType `sandbox init`.\n"))
+        #expect(
+            output(lab, "hint make-the-sandbox").hasPrefix(
+                "Hint 2 of 2 for step 1, Make your sandbox:\n\nType `sandbox init`.\n"))
         #expect(
             output(lab, "hint 1") == """
                 No more hints for step 1, Make your sandbox; the last one was:
@@ -142,8 +147,10 @@ import Testing
         #expect(steps?["done"] as? Int == 0 && steps?["total"] as? Int == 3)
         let first = (steps?["steps"] as? [[String: Any]])?.first
         #expect(first?["commands"] as? [String] == ["sandbox init"])
-        #expect(first.map { Set($0.keys) } == ["id", "title", "instructions", "commands", "done", "hints", "hints_used"])
-        let check = try JSONSerialization.jsonObject(with: Data(output(lab, "check --json", status: 1).utf8)) as? [String: Any]
+        #expect(
+            first.map { Set($0.keys) } == ["id", "title", "instructions", "commands", "done", "hints", "hints_used"])
+        let check =
+            try JSONSerialization.jsonObject(with: Data(output(lab, "check --json", status: 1).utf8)) as? [String: Any]
         #expect(check?["status"] as? String == "not_yet")
         #expect(check?["reason"] as? String == "you have no sandbox yet; `sandbox init` creates it")
     }
@@ -156,7 +163,8 @@ import Testing
                 == "error: lesson 'sandbox-basics' has no step 'make-sandbox'. Did you mean 'make-the-sandbox'?\n")
         #expect(
             output(lab, "hint 7", status: 2)
-                == "error: lesson 'sandbox-basics' has no step '7'; its steps are make-the-sandbox, export-progress and restore-readme (or 1 to 3)\n")
+                == "error: lesson 'sandbox-basics' has no step '7'; its steps are make-the-sandbox, export-progress and restore-readme (or 1 to 3)\n"
+        )
     }
 
     @Test func aLessonWithoutStepsSaysWhatToDoInstead() throws {
@@ -174,27 +182,27 @@ import Testing
         try FileManager.default.createDirectory(atPath: content + "/Sandbox", withIntermediateDirectories: true)
         try "template\n".write(toFile: content + "/Sandbox/README.txt", atomically: true, encoding: .utf8)
         try """
-            ---
-            id: runs
-            title: Runs
-            summary: A lesson whose step reads the run history.
-            minutes: 1
-            concepts: [three-artifacts]
-            ---
+        ---
+        id: runs
+        title: Runs
+        summary: A lesson whose step reads the run history.
+        minutes: 1
+        concepts: [three-artifacts]
+        ---
 
-            ## Page
+        ## Page
 
-            Text.
-            """.write(toFile: content + "/Lessons/01-runs/lesson.md", atomically: true, encoding: .utf8)
+        Text.
+        """.write(toFile: content + "/Lessons/01-runs/lesson.md", atomically: true, encoding: .utf8)
         try """
-            steps:
-              - id: run
-                title: Run the pipeline
-                instructions: Run it.
-                command: sandbox init
-                check: {last_run: {status: passed}}
-                hints: [Run it.]
-            """.write(toFile: content + "/Lessons/01-runs/steps.yaml", atomically: true, encoding: .utf8)
+        steps:
+          - id: run
+            title: Run the pipeline
+            instructions: Run it.
+            command: sandbox init
+            check: {last_run: {status: passed}}
+            hints: [Run it.]
+        """.write(toFile: content + "/Lessons/01-runs/steps.yaml", atomically: true, encoding: .utf8)
         let lab = try lab(content: content)
         _ = output(lab, "lesson runs")
         _ = output(lab, "sandbox init")

@@ -2,8 +2,9 @@ import Foundation
 import PipelineEngine
 import Yams
 
-/// The course's concept ids, `Lessons/concepts.yaml`: every concept of the curriculum with the
-/// lesson group it belongs to. Lessons and questions may name only these ids.
+/// The course's concept ids, `Lessons/concepts.yaml`, each with the lesson group it belongs to.
+///
+/// It lists every concept of the curriculum; lessons and questions may name only these ids.
 ///
 /// ```yaml
 /// groups:
@@ -38,7 +39,9 @@ public struct ConceptList: Sendable {
         let reader = YAMLNodeReader(file: file, codePrefix: "concepts")
         do {
             guard let root = try reader.compose(text) else {
-                throw LabError("concepts.empty", "the concept list is empty; expected `groups:` and `concepts:`", file: file, line: 1)
+                throw LabError(
+                    "concepts.empty", "the concept list is empty; expected `groups:` and `concepts:`", file: file,
+                    line: 1)
             }
             let top = try reader.mapping(root, "the concept list")
             try reader.checkKeys(top, allowed: ["groups", "concepts"], in: "the concept list")
@@ -71,12 +74,14 @@ public struct ConceptList: Sendable {
         return list
     }
 
-    private static func readConcept(_ node: Node, _ reader: YAMLNodeReader, groups: [String: String]) throws -> Concept {
+    private static func readConcept(_ node: Node, _ reader: YAMLNodeReader, groups: [String: String]) throws -> Concept
+    {
         let fields = try reader.mapping(node, "a concept")
         try reader.checkKeys(fields, allowed: ["id", "group", "summary"], in: "a concept")
         func field(_ key: String) throws -> Node {
             guard let value = fields[key] else {
-                throw reader.error("missing_key", "a concept has no `\(key)`; each needs `id`, `group` and `summary`", at: node)
+                throw reader.error(
+                    "missing_key", "a concept has no `\(key)`; each needs `id`, `group` and `summary`", at: node)
             }
             return value
         }
@@ -85,7 +90,9 @@ public struct ConceptList: Sendable {
         let group = try reader.text(groupNode, "`group`")
         guard groups[group] != nil else {
             var message = "concept \"\(id)\" is in group \"\(group)\", which `groups:` does not list"
-            if let guess = closestMatch(to: group, among: Array(groups.keys)) { message += "; did you mean \"\(guess)\"?" }
+            if let guess = closestMatch(to: group, among: Array(groups.keys)) {
+                message += "; did you mean \"\(guess)\"?"
+            }
             throw reader.error("unknown_group", message, at: groupNode)
         }
         return Concept(

@@ -39,8 +39,9 @@ public struct CourseLinter {
         var display: String { "\(folder)/lesson.md" }
     }
 
-    /// Reads everything under the folder and reports what is wrong. Throws only when the
-    /// folder itself cannot be read.
+    /// Reads everything under the folder and reports what is wrong.
+    ///
+    /// Throws only when the folder itself cannot be read.
     public func lint() throws -> LintReport {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
@@ -60,14 +61,17 @@ public struct CourseLinter {
                     folders.append(
                         .failure(
                             LabError(
-                                "lesson.missing", "the folder has \(other) but no lesson.md; every lesson folder needs one",
+                                "lesson.missing",
+                                "the folder has \(other) but no lesson.md; every lesson folder needs one",
                                 file: shown)))
                 }
                 continue
             }
             let lines = LessonParser.lines(of: String(decoding: data, as: UTF8.self))
             folders.append(
-                .success(Draft(folder: shown, lines: lines, front: FrontMatterReader(file: shown + "/lesson.md").read(lines))))
+                .success(
+                    Draft(folder: shown, lines: lines, front: FrontMatterReader(file: shown + "/lesson.md").read(lines))
+                ))
         }
         let drafts = folders.compactMap { try? $0.get() }
         let lessonIds = drafts.compactMap { $0.front.partial?.id }.filter { !$0.isEmpty }

@@ -46,7 +46,8 @@ struct LessonLint {
             for (index, concept) in meta.concepts.enumerated() where !concepts.ids.contains(concept) {
                 problems.append(
                     LabError(
-                        "lesson.unknown_concept", unknown("concept", concept, among: concepts.ids, listedIn: "concepts.yaml"),
+                        "lesson.unknown_concept",
+                        unknown("concept", concept, among: concepts.ids, listedIn: "concepts.yaml"),
                         file: file, line: index < lines.count ? lines[index] : 1))
             }
         }
@@ -54,7 +55,8 @@ struct LessonLint {
         for (index, prerequisite) in meta.prerequisites.enumerated() where !lessonIds.contains(prerequisite) {
             problems.append(
                 LabError(
-                    "lesson.unknown_prerequisite", unknown("prerequisite", prerequisite, among: lessonIds, listedIn: nil),
+                    "lesson.unknown_prerequisite",
+                    unknown("prerequisite", prerequisite, among: lessonIds, listedIn: nil),
                     file: file, line: index < lines.count ? lines[index] : 1))
         }
         if let end = draft.front.end, LessonParser.pages(of: draft.lines, after: end).isEmpty {
@@ -89,8 +91,10 @@ struct LessonLint {
         var found = result.problems
         defer {
             // One list per file, in the order of its lines.
-            problems += found.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }
-                .map(\.element)
+            problems += found.enumerated().sorted {
+                ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset)
+            }
+            .map(\.element)
         }
         stepCount = result.steps.count
         for command in result.commands {
@@ -120,7 +124,8 @@ struct LessonLint {
         }
         guard case .fileChanged(let path) = check.condition else { return nil }
         guard let templates = linter.templates else {
-            return "file_changed compares `\(path)` with its template, but there are no sandbox templates beside the lessons"
+            return
+                "file_changed compares `\(path)` with its template, but there are no sandbox templates beside the lessons"
         }
         var isDirectory: ObjCBool = false
         if !FileManager.default.fileExists(atPath: templates + "/" + path, isDirectory: &isDirectory)
@@ -165,7 +170,8 @@ struct LessonLint {
                 problems.append(
                     LabError(
                         "quiz.unknown_concept",
-                        "question \"\(question.id)\": " + unknown("concept", concept, among: concepts.ids, listedIn: "concepts.yaml"),
+                        "question \"\(question.id)\": "
+                            + unknown("concept", concept, among: concepts.ids, listedIn: "concepts.yaml"),
                         file: at.file, line: at.line, column: at.column))
             }
         }

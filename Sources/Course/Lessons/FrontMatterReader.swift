@@ -119,13 +119,16 @@ struct FrontMatterReader {
             result.itemLines[key] = read.map(\.1)
             return read.count == items.count ? read.map(\.0) : nil
         }
-        let id = text("id"), title = text("title"), summary = text("summary")
+        let id = text("id")
+        let title = text("title")
+        let summary = text("summary")
         let minutes: Int? = fields["minutes"].flatMap { node in
             attempt {
                 let value = try reader.text(node, "`minutes`")
                 guard let number = Int(value), number > 0 else {
                     throw reader.error(
-                        "bad_value", "`minutes` is \"\(value)\"; expected a whole number of minutes such as 10", at: node)
+                        "bad_value", "`minutes` is \"\(value)\"; expected a whole number of minutes such as 10",
+                        at: node)
                 }
                 return number
             }
@@ -138,7 +141,8 @@ struct FrontMatterReader {
                         "empty_value", "`concepts` is empty; a lesson teaches at least one concept",
                         at: fields["concepts"])))
         }
-        let prerequisites = list("prerequisites"), objectives = list("objectives")
+        let prerequisites = list("prerequisites")
+        let objectives = list("objectives")
         result.problems += problems
         result.partial = Lesson.FrontMatter(
             id: id ?? "", title: title ?? "", summary: summary ?? "", minutes: minutes ?? 0,

@@ -20,8 +20,9 @@ public struct StepCompletion: Equatable, Sendable {
 }
 
 extension ProgressStore {
-    /// Adds `step_hint`: hints seen per step, kept before the step is done (a `step_completion`
-    /// row means done, so it cannot hold them). v1 and v2 stay as they shipped.
+    /// Adds `step_hint`, the hints seen per step, kept even before the step is done.
+    ///
+    /// A `step_completion` row means done, so it cannot hold them. v1 and v2 stay as they shipped.
     static func registerStepHintMigration(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v3-step-hints") { db in
             try db.create(table: "step_hint") { t in

@@ -39,7 +39,9 @@ public struct CheckEvaluator {
         self.templates = templates
     }
 
-    /// The outcome of `check` now. Throws only when the sandbox itself cannot be read.
+    /// The outcome of `check` now.
+    ///
+    /// Throws only when the sandbox itself cannot be read.
     public func evaluate(_ check: Check) throws -> CheckOutcome {
         guard FileManager.default.fileExists(atPath: workspaceRoot + "/.lab") else {
             // Without a sandbox no step is done, whatever the combinators say; but a kind this
@@ -152,7 +154,8 @@ private struct FileChecks {
         }
         guard isFile(absolute) else { return .notYet("`\(path)` does not exist") }
         let same = try ContentHash.hex(fileAt: absolute) == ContentHash.hex(fileAt: templates + "/" + path)
-        return same ? .notYet("`\(path)` is still the same as its template") : .passed("`\(path)` differs from its template")
+        return same
+            ? .notYet("`\(path)` is still the same as its template") : .passed("`\(path)` differs from its template")
     }
 
     func hash(_ path: String, _ expected: String) throws -> CheckOutcome {

@@ -81,7 +81,8 @@ struct CheckReader {
                 do {
                     _ = try NSRegularExpression(pattern: pattern)
                 } catch {
-                    throw reader.error("bad_regex", "`regex` \"\(pattern)\" is not a valid regular expression", at: regex)
+                    throw reader.error(
+                        "bad_regex", "`regex` \"\(pattern)\" is not a valid regular expression", at: regex)
                 }
                 return .fileContains(path: path, pattern: .regex(pattern))
             default:
@@ -137,11 +138,13 @@ struct CheckReader {
         condition.alias = try args["alias"].map { try reader.text($0, "`alias`") }
         if let version = args["version"] {
             guard condition.alias != nil else {
-                throw reader.error("bad_check", "`version` in a registry check needs the `alias` that points at it", at: version)
+                throw reader.error(
+                    "bad_check", "`version` in a registry check needs the `alias` that points at it", at: version)
             }
             let text = try reader.text(version, "`version`")
             guard let number = Int(text.hasPrefix("v") ? String(text.dropFirst()) : text), number > 0 else {
-                throw reader.error("bad_value", "`version` is \"\(text)\"; expected a version such as 2 or v2", at: version)
+                throw reader.error(
+                    "bad_value", "`version` is \"\(text)\"; expected a version such as 2 or v2", at: version)
             }
             condition.version = number
         }
@@ -223,7 +226,8 @@ struct CheckReader {
     ) throws -> String {
         let value = try required(args, key, node, kind)
         guard words.contains(value) else {
-            throw reader.error("bad_value", "`\(key)` is \"\(value)\"; expected \(listing(words, or: true))", at: args[key])
+            throw reader.error(
+                "bad_value", "`\(key)` is \"\(value)\"; expected \(listing(words, or: true))", at: args[key])
         }
         return value
     }

@@ -134,7 +134,8 @@ private struct StepReader {
                 guard let text = item.string?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
                 return StepCommand(
                     text: text,
-                    location: SourceLocation(file: reader.file, line: item.mark?.line ?? 0, column: item.mark?.column ?? 0))
+                    location: SourceLocation(
+                        file: reader.file, line: item.mark?.line ?? 0, column: item.mark?.column ?? 0))
             }
         }
     }

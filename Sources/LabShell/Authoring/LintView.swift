@@ -23,7 +23,8 @@ struct LintView {
             lines.append(style.bold("play \(lesson.lesson)") + style.dim(" (\(lesson.file), on a fresh home)"))
             if lesson.steps.isEmpty, lesson.skipped > 0 {
                 lines.append(
-                    "  " + style.red("✗") + " not played: its steps do not load or use checks that cannot be evaluated (see above)")
+                    "  " + style.red("✗")
+                        + " not played: its steps do not load or use checks that cannot be evaluated (see above)")
             }
             for step in lesson.steps {
                 if step.passed {
@@ -37,7 +38,8 @@ struct LintView {
                 }
             }
             if !lesson.steps.isEmpty, lesson.skipped > 0 {
-                lines.append("  " + style.dim("\(lesson.skipped) later \(lesson.skipped == 1 ? "step" : "steps") not played"))
+                lines.append(
+                    "  " + style.dim("\(lesson.skipped) later \(lesson.skipped == 1 ? "step" : "steps") not played"))
             }
         }
         return lines

@@ -59,7 +59,8 @@ struct StepPlayer {
         options.content = contentRoot
         options.noColor = true
         let session = LabSession(
-            options: options, environment: environment.filter { !$0.key.hasPrefix("CICDLAB_") }.merging(["NO_COLOR": "1"]) { _, b in b },
+            options: options,
+            environment: environment.filter { !$0.key.hasPrefix("CICDLAB_") }.merging(["NO_COLOR": "1"]) { _, b in b },
             console: Console(out: { output.text += $0 }, err: { output.text += $0 }), isInteractive: false)
         session.inREPL = true
         session.readInput = { _ in nil }

@@ -30,7 +30,8 @@ struct LintCommand: LabCommand {
         let contentRoot = URL(fileURLWithPath: path).deletingLastPathComponent().path
         let templates = contentRoot + "/Sandbox"
         var isDirectory: ObjCBool = false
-        let hasTemplates = FileManager.default.fileExists(atPath: templates, isDirectory: &isDirectory) && isDirectory.boolValue
+        let hasTemplates =
+            FileManager.default.fileExists(atPath: templates, isDirectory: &isDirectory) && isDirectory.boolValue
         var linter = CourseLinter(directory: path, displayName: shown, templates: hasTemplates ? templates : nil)
         linter.coverage = coverage
         linter.commandProblem = LintCommand.commandProblem
@@ -43,7 +44,8 @@ struct LintCommand: LabCommand {
         if session.wantsJSON {
             try session.console.json(LintJSON(report: report, played: play ? played : nil))
         } else {
-            session.console.line(LintView(style: session.style).render(report, played: play ? played : nil, folder: shown))
+            session.console.line(
+                LintView(style: session.style).render(report, played: play ? played : nil, folder: shown))
         }
         return failed ? 1 : 0
     }
@@ -57,7 +59,8 @@ struct LintCommand: LabCommand {
         guard let content = session.content else {
             throw LabError(
                 "content.missing",
-                "cannot find the course content (a Lessons/ folder); pass the folder, --content DIR or set CICDLAB_CONTENT")
+                "cannot find the course content (a Lessons/ folder); pass the folder, --content DIR or set CICDLAB_CONTENT"
+            )
         }
         let path = content.lessonsDirectory
         let here = FileManager.default.currentDirectoryPath
@@ -75,7 +78,8 @@ struct LintCommand: LabCommand {
             let folder = path + "/" + entry
             let file = "\(shown)/\(entry)/steps.yaml"
             guard let data = fm.contents(atPath: folder + "/lesson.md"),
-                let lesson = try? LessonParser.parse(String(decoding: data, as: UTF8.self), file: folder + "/lesson.md", directory: folder),
+                let lesson = try? LessonParser.parse(
+                    String(decoding: data, as: UTF8.self), file: folder + "/lesson.md", directory: folder),
                 fm.fileExists(atPath: folder + "/steps.yaml")
             else { continue }
             guard let steps = try? StepLoader.load(path: folder + "/steps.yaml", displayPath: file),

@@ -99,20 +99,24 @@ struct HintCommand: LabCommand {
         }
         let seen = records[target.id]?.hintsUsed ?? 0
         let count = target.hints.count
-        let number = seen < count ? try coach.store.recordHintShown(
-            profile: coach.profile, lesson: coach.lesson.id, step: target.id) : count
+        let number =
+            seen < count
+            ? try coach.store.recordHintShown(
+                profile: coach.profile, lesson: coach.lesson.id, step: target.id) : count
         let hint = target.hints[max(0, min(number, count) - 1)]
         if session.wantsJSON {
             try session.console.json(
                 HintReport(lesson: coach.lesson.id, step: target.id, hint: hint, number: number, of: count))
             return 0
         }
-        let where_ = "step \(coach.number(of: target)), \(target.title)"
-        var text = "**Hint \(number) of \(count)** for \(where_):\n\n\(hint)\n\n"
+        let stepName = "step \(coach.number(of: target)), \(target.title)"
+        var text = "**Hint \(number) of \(count)** for \(stepName):\n\n\(hint)\n\n"
         if seen >= count {
-            text = "**No more hints** for \(where_); the last one was:\n\n\(hint)\n\n"
+            text = "**No more hints** for \(stepName); the last one was:\n\n\(hint)\n\n"
         }
-        text += number < count ? "`hint` again for the next one; `check` when you think it is done." : "`check` when you think it is done."
+        text +=
+            number < count
+            ? "`hint` again for the next one; `check` when you think it is done." : "`check` when you think it is done."
         session.console.line(view.paragraph(text))
         return 0
     }
@@ -137,7 +141,10 @@ enum StepCommands {
         switch outcome {
         case .passed(let reason):
             let wasDone = !(completion?.newlyDone ?? false)
-            var screen = [view.paragraph("\(view.mark(outcome)) **\(wasDone ? "Still done" : "Done")**: \(name). Found: \(reason).")]
+            var screen = [
+                view.paragraph(
+                    "\(view.mark(outcome)) **\(wasDone ? "Still done" : "Done")**: \(name). Found: \(reason).")
+            ]
             if let next = coach.firstUndone(records, besides: step) {
                 screen += ["", view.card(next, number: coach.number(of: next), of: coach.steps.count)]
             } else {

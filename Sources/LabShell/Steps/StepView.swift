@@ -22,7 +22,9 @@ struct StepView {
             table.append([isDone ? style.green("✓") : "○", "\(index + 1)", step.id, step.title])
         }
         // The headers say nothing the marks do not; keep only the rows.
-        let rows = table.render(style).split(separator: "\n").dropFirst().map { "  " + String($0).trimmingTrailingSpaces() }
+        let rows = table.render(style).split(separator: "\n").dropFirst().map {
+            "  " + String($0).trimmingTrailingSpaces()
+        }
         lines += rows
         return lines.joined(separator: "\n")
     }
