@@ -44,6 +44,7 @@ enum CommandTable {
         ExportCommand.self,
         ProfilesCommand.self,
         SandboxCommand.self,
+        DataCommand.self,
         RegistryCommand.self,
         ClockCommand.self,
         LintCommand.self,
@@ -55,7 +56,7 @@ enum CommandTable {
     static let groups: [(title: String, names: [String])] = [
         ("Learning", ["lessons", "lesson", "next", "back", "steps", "check", "hint", "quiz", "review", "progress",
                       "export", "profiles"]),
-        ("Sandbox and engine", ["sandbox", "registry", "clock"]),
+        ("Sandbox and engine", ["sandbox", "data", "registry", "clock"]),
         ("Authoring", ["lint"]),
         ("The lab", ["help", "doctor", "quit"]),
     ]
