@@ -157,6 +157,54 @@ import Testing
                 == .passed("the latest deployment (#2, canary of v2) is progressing"))
     }
 
+    @Test func validationRunsTheSuiteOnTheDataFile() throws {
+        let sandbox = try SandboxFixture()
+        try sandbox.initialise()
+        let check = "validation: {data: data/churn.csv, suite: suites/churn.yaml}"
+        #expect(try sandbox.evaluate(check) == .notYet("`suites/churn.yaml` does not exist"))
+        try sandbox.edit(
+            "suites/churn.yaml",
+            """
+            expectations:
+              - expect: columns_exist
+                columns: [tenure, churned]
+              - expect: in_set
+                column: churned
+                values: [0, 1]
+              - expect: between
+                column: tenure
+                min: 0
+                max: 24
+            """)
+        // The template's tenures are 1 and 30: the bound of 24 is too tight.
+        #expect(
+            try sandbox.evaluate(check)
+                == .notYet(
+                    "`suites/churn.yaml` fails on `data/churn.csv`: 1 of 3 expectations fail (between on tenure)"))
+        #expect(
+            try sandbox.evaluate("validation: {data: data/churn.csv, suite: suites/churn.yaml, success: false}")
+                == .passed(
+                    "`suites/churn.yaml` fails on `data/churn.csv`: 1 of 3 expectations fail (between on tenure)"))
+        try sandbox.edit(
+            "suites/churn.yaml",
+            try String(contentsOfFile: sandbox.root + "/suites/churn.yaml", encoding: .utf8)
+                .replacingOccurrences(of: "max: 24", with: "max: 120"))
+        #expect(
+            try sandbox.evaluate(check)
+                == .passed("`suites/churn.yaml` passes on `data/churn.csv` (3 of 3 expectations hold)"))
+        #expect(
+            try sandbox.evaluate("validation: {data: data/churn.csv, suite: suites/churn.yaml, success: false}")
+                == .notYet(
+                    "`suites/churn.yaml` passes on `data/churn.csv` (3 of 3 expectations hold), and the step needs it to fail"
+                ))
+        try sandbox.edit("suites/churn.yaml", "expectations:\n  - expect: not_nul\n    column: tenure\n")
+        #expect(
+            try sandbox.evaluate(check)
+                == .notYet(
+                    "the validation cannot run: suites/churn.yaml:2:13: unknown expectation 'not_nul'. Did you mean 'not_null'?"
+                ))
+    }
+
     @Test func combinatorsSayEveryMissingPartOnce() throws {
         let sandbox = try SandboxFixture()
         try sandbox.initialise()
@@ -195,10 +243,6 @@ import Testing
         (
             "metric: {name: accuracy, min: 0.85}",
             "a metric check cannot be evaluated yet: it reads the pipeline run history, which this build of cicdlab does not record yet"
-        ),
-        (
-            "validation: {data: data/churn.csv, suite: suites/churn.yaml, success: false}",
-            "a validation check cannot be evaluated yet: it runs an expectation suite, and this build of cicdlab has no validation engine yet"
         ),
     ]
 

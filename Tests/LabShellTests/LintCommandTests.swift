@@ -69,7 +69,7 @@ import Testing
     @Test func aCleanCoursePassesAndCoverageIsOnlyCheckedWhenAsked() throws {
         let clean = try lint("Clean")
         #expect(clean.status == 0)
-        #expect(clean.text == "Lessons: 2 lessons, 4 steps, 3 questions, 2 concepts; no problems.\n")
+        #expect(clean.text == "Lessons: 2 lessons, 5 steps, 3 questions, 2 concepts; no problems.\n")
         let coverage = try lint("Clean", "--coverage")
         #expect(coverage.status == 1)
         #expect(
@@ -77,7 +77,7 @@ import Testing
                 error: Lessons/concepts.yaml:8: concept "untaught-concept" is taught by no lesson; list it in a lesson's `concepts:`
                 error: Lessons/concepts.yaml:8: concept "untaught-concept" is asked by no question; every concept needs at least 2
 
-                Lessons: 2 lessons, 4 steps, 3 questions, 2 concepts; 2 problems.
+                Lessons: 2 lessons, 5 steps, 3 questions, 2 concepts; 2 problems.
 
                 """)
     }
@@ -98,8 +98,9 @@ import Testing
                   ✓ restore-readme: not done before (`README.txt` differs from its template, and the step needs the opposite); done after (`README.txt` is still the same as its template)
                 play time-passes (Lessons/02-time-passes/steps.yaml, on a fresh home)
                   ✓ a-week-later: not done before (the simulated clock is at \(clock(days: 0)), at the start; the step needs it at least 1w past the start); done after (the simulated clock is at \(clock(days: 7)), 1w past the start)
+                  ✓ validate-answers: not done before (`data/answers.csv` does not exist); done after (`suites/answers.yaml` passes on `data/answers.csv` (2 of 2 expectations hold))
 
-                Lessons: 2 lessons, 4 steps, 3 questions, 2 concepts; no problems; played 4 of 4 steps.
+                Lessons: 2 lessons, 5 steps, 3 questions, 2 concepts; no problems; played 5 of 5 steps.
 
                 """)
     }
@@ -149,7 +150,7 @@ import Testing
         options.content = Fixtures.lint + "/Clean"
         let lab = try CapturedSession(options: options, environment: ["COLUMNS": "200"])
         #expect(lab.run("lint") == 0)
-        #expect(lab.out.hasSuffix("2 lessons, 4 steps, 3 questions, 2 concepts; no problems.\n"))
+        #expect(lab.out.hasSuffix("2 lessons, 5 steps, 3 questions, 2 concepts; no problems.\n"))
         #expect(lab.run("lint /nonexistent/Lessons") == 2)
         #expect(lab.err == "error: no lessons folder at /nonexistent/Lessons\n")
     }

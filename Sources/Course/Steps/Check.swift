@@ -101,8 +101,6 @@ public struct Check: Sendable, Equatable {
             switch self {
             case .lastRun, .gate, .metric:
                 "it reads the pipeline run history, which this build of cicdlab does not record yet"
-            case .validation:
-                "it runs an expectation suite, and this build of cicdlab has no validation engine yet"
             default:
                 nil
             }

@@ -62,3 +62,41 @@ struct StateChecks {
             ? .passed("\(name) is \(actualStatus)") : .notYet("\(name) " + missing.joined(separator: " and "))
     }
 }
+
+/// The `validation` check: an expectation suite run on a data file by the validation engine.
+struct ValidationCheck {
+    let workspace: Workspace
+    let location: SourceLocation
+
+    func evaluate(data: String, suite: String, success wanted: Bool) throws -> CheckOutcome {
+        let paths = try [data, suite].map { try workspace.paths.resolve($0, in: location.file, line: location.line) }
+        for (shown, path) in zip([data, suite], paths) where !FileManager.default.fileExists(atPath: path) {
+            return .notYet("`\(shown)` does not exist")
+        }
+        let expectations: ExpectationSuite
+        let table: DataTable
+        do {
+            expectations = try ExpectationSuite.load(file: paths[1], named: suite)
+            table = try CSVReader.read(file: paths[0], named: data)
+        } catch let error as LabError {
+            // A suite being edited or a data file being fixed: the step is not done, and why.
+            return .notYet("the validation cannot run: \(error.description)")
+        }
+        let report = expectations.validate(table)
+        let total = report.results.count
+        let failed = report.results.filter { !$0.success }
+        let verdict: String
+        if failed.isEmpty {
+            verdict = "`\(suite)` passes on `\(data)` (\(total) of \(total) expectations hold)"
+        } else {
+            let which = failed.prefix(3).map { result in
+                result.column.map { "\(result.expectation.rawValue) on \($0)" } ?? result.expectation.rawValue
+            }
+            let more = failed.count > 3 ? "; …" : ""
+            verdict =
+                "`\(suite)` fails on `\(data)`: \(failed.count) of \(total) expectations fail (\(which.joined(separator: "; "))\(more))"
+        }
+        if report.success == wanted { return .passed(verdict) }
+        return .notYet(verdict + (wanted ? "" : ", and the step needs it to fail"))
+    }
+}

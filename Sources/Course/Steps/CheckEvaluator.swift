@@ -103,6 +103,9 @@ public struct CheckEvaluator {
         case .clock(let pastStart): return try StateChecks(workspace: workspace).clock(pastStart)
         case .deployment(let strategy, let status):
             return try StateChecks(workspace: workspace).deployment(strategy: strategy, status: status)
+        case .validation(let data, let suite, let success):
+            return try ValidationCheck(workspace: workspace, location: check.location)
+                .evaluate(data: data, suite: suite, success: success)
         default:
             return .unavailable("a \(check.kind.rawValue) check cannot be evaluated yet")
         }
