@@ -53,6 +53,24 @@ import Testing
         #expect(text == expected)
     }
 
+    @Test func playSkipsLessonsWithProblemsAndSaysSo() throws {
+        let (status, text) = try lint("Broken", "--play")
+        #expect(status == 1)
+        #expect(
+            text.hasSuffix(
+                """
+                play 01-front-matter (Lessons/01-front-matter/steps.yaml)
+                  ✗ not played: its lesson or steps have problems (listed above)
+                play steps-and-quiz (Lessons/02-steps-and-quiz/steps.yaml)
+                  ✗ not played: its lesson or steps have problems (listed above)
+                play steps-and-quiz (Lessons/05-twin/steps.yaml, on a fresh home)
+                  ✓ fine: not done before (you have no sandbox yet; `sandbox init` creates it); done after (`README.txt` exists)
+
+                Lessons: 4 lessons, 5 steps, 4 questions, 2 concepts; 26 problems; played 1 of 5 steps.
+
+                """), "\(text)")
+    }
+
     @Test func reportsProblemsAsJSON() throws {
         let (status, text) = try lint("Broken", "--json")
         #expect(status == 1)

@@ -20,11 +20,12 @@ struct LintView {
     private func playLines(_ played: [StepPlayer.LessonResult]) -> [String] {
         var lines: [String] = []
         for lesson in played {
-            lines.append(style.bold("play \(lesson.lesson)") + style.dim(" (\(lesson.file), on a fresh home)"))
-            if lesson.steps.isEmpty, lesson.skipped > 0 {
-                lines.append(
-                    "  " + style.red("✗")
-                        + " not played: its steps do not load or use checks that cannot be evaluated (see above)")
+            let played = !lesson.steps.isEmpty
+            lines.append(
+                style.bold("play \(lesson.lesson)") + style.dim(" (\(lesson.file)\(played ? ", on a fresh home" : ""))")
+            )
+            if !played {
+                lines.append("  " + style.red("✗") + " not played: its lesson or steps have problems (listed above)")
             }
             for step in lesson.steps {
                 if step.passed {

@@ -67,7 +67,8 @@ struct LintCommand: LabCommand {
         return (path, path.hasPrefix(here + "/") ? String(path.dropFirst(here.count + 1)) : path)
     }
 
-    /// Plays the lessons whose lesson file and steps load and whose checks can be evaluated.
+    /// Plays every lesson that has steps; one whose lesson file or steps do not load, or whose
+    /// checks cannot be evaluated, is reported as not played (its problems are listed above).
     private func playLessons(path: String, shown: String, contentRoot: String, session: LabSession) throws
         -> [StepPlayer.LessonResult]
     {
@@ -77,20 +78,20 @@ struct LintCommand: LabCommand {
         for entry in try fm.contentsOfDirectory(atPath: path).sorted() where !entry.hasPrefix(".") {
             let folder = path + "/" + entry
             let file = "\(shown)/\(entry)/steps.yaml"
-            guard let data = fm.contents(atPath: folder + "/lesson.md"),
-                let lesson = try? LessonParser.parse(
-                    String(decoding: data, as: UTF8.self), file: folder + "/lesson.md", directory: folder),
-                fm.fileExists(atPath: folder + "/steps.yaml")
+            guard let data = fm.contents(atPath: folder + "/lesson.md"), fm.fileExists(atPath: folder + "/steps.yaml")
             else { continue }
-            guard let steps = try? StepLoader.load(path: folder + "/steps.yaml", displayPath: file),
-                steps.allSatisfy({ $0.check.flattened.allSatisfy { $0.kind.unavailableReason == nil } })
+            let lesson = try? LessonParser.parse(
+                String(decoding: data, as: UTF8.self), file: folder + "/lesson.md", directory: folder)
+            let read = try? StepLoader.read(path: folder + "/steps.yaml", displayPath: file)
+            guard let lesson, let read, read.problems.isEmpty,
+                read.steps.allSatisfy({ $0.check.flattened.allSatisfy { $0.kind.unavailableReason == nil } })
             else {
+                let count = max(1, read?.steps.count ?? 0)
                 results.append(
-                    StepPlayer.LessonResult(
-                        lesson: lesson.id, file: file, steps: [], skipped: (try? lesson.stepCount()) ?? 0))
+                    StepPlayer.LessonResult(lesson: lesson?.id ?? entry, file: file, steps: [], skipped: count))
                 continue
             }
-            results.append(player.play(lesson, steps: steps, file: file))
+            results.append(player.play(lesson, steps: read.steps, file: file))
         }
         return results
     }
