@@ -45,6 +45,7 @@ enum CommandTable {
         ProfilesCommand.self,
         SandboxCommand.self,
         DataCommand.self,
+        GateCommand.self,
         RegistryCommand.self,
         ClockCommand.self,
         LintCommand.self,
@@ -56,7 +57,7 @@ enum CommandTable {
     static let groups: [(title: String, names: [String])] = [
         ("Learning", ["lessons", "lesson", "next", "back", "steps", "check", "hint", "quiz", "review", "progress",
                       "export", "profiles"]),
-        ("Sandbox and engine", ["sandbox", "data", "registry", "clock"]),
+        ("Sandbox and engine", ["sandbox", "data", "gate", "registry", "clock"]),
         ("Authoring", ["lint"]),
         ("The lab", ["help", "doctor", "quit"]),
     ]
