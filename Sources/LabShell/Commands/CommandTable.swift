@@ -45,6 +45,9 @@ enum CommandTable {
         ProfilesCommand.self,
         SandboxCommand.self,
         DataCommand.self,
+        DriftCommand.self,
+        TrainCommand.self,
+        EvaluateCommand.self,
         GateCommand.self,
         RegistryCommand.self,
         ClockCommand.self,
@@ -57,7 +60,7 @@ enum CommandTable {
     static let groups: [(title: String, names: [String])] = [
         ("Learning", ["lessons", "lesson", "next", "back", "steps", "check", "hint", "quiz", "review", "progress",
                       "export", "profiles"]),
-        ("Sandbox and engine", ["sandbox", "data", "gate", "registry", "clock"]),
+        ("Sandbox and engine", ["sandbox", "data", "drift", "train", "evaluate", "gate", "registry", "clock"]),
         ("Authoring", ["lint"]),
         ("The lab", ["help", "doctor", "quit"]),
     ]
