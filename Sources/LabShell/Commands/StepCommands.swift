@@ -94,7 +94,11 @@ struct HintCommand: LabCommand {
         let records = try coach.records()
         let view = StepView(style: session.style)
         guard let target = try step.map(coach.step(named:)) ?? coach.firstUndone(records) else {
-            session.console.line(try StepCommands.allDone(coach, view: view))
+            if session.wantsJSON {
+                try session.console.json(CheckReport(lesson: coach.lesson.id, step: nil, status: "all_done"))
+            } else {
+                session.console.line(try StepCommands.allDone(coach, view: view))
+            }
             return 0
         }
         let seen = records[target.id]?.hintsUsed ?? 0
