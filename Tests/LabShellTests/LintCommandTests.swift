@@ -33,7 +33,7 @@ import Testing
             error: Lessons/02-steps-and-quiz/steps.yaml:21:20: the path "../outside.txt" leaves the sandbox; write a path relative to the workspace
             error: Lessons/02-steps-and-quiz/steps.yaml:30:11: step "run-history": a last_run check cannot be evaluated yet: it reads the pipeline run history, which this build of cicdlab does not record yet
             error: Lessons/02-steps-and-quiz/steps.yaml:35:13: `sandbox nuke` is not a command the lab can run: Unexpected argument 'nuke'
-            error: Lessons/02-steps-and-quiz/steps.yaml:36:15: `pipline run` is not a command the lab can run: there is no command 'pipline'
+            error: Lessons/02-steps-and-quiz/steps.yaml:36:15: `pipline run` is not a command the lab can run: there is no command 'pipline'; did you mean 'pipeline'?
             error: Lessons/02-steps-and-quiz/steps.yaml:45:7: step "no-template": file_changed compares `data/missing.csv` with its template, but the sandbox templates have no `data/missing.csv`
             error: Lessons/02-steps-and-quiz/steps.yaml:47:9: step id "typo-kind" is used twice (first at line 2)
             error: Lessons/02-steps-and-quiz/steps.yaml:54:5: step "no-hints" has no `hints`; every step needs `id`, `title`, `instructions`, `command`, `check` and `hints`
