@@ -91,6 +91,7 @@ public final class StateStore: Sendable {
                 t.column("measurements", .text).notNull()
             }
         }
+        migrator.registerMigration(DeploymentSchema.migration, migrate: DeploymentSchema.migrate)
         return migrator
     }
 
