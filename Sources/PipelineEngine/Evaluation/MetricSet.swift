@@ -1,0 +1,60 @@
+/// Named metric values in a fixed order, encoded as a JSON object (`null` where undefined).
+///
+/// A metric can be undefined, such as ROC AUC on rows of a single class; it is then nil here
+/// and `null` in JSON rather than a NaN that JSON cannot carry.
+public struct MetricSet: Sendable, Equatable {
+    public struct Entry: Sendable, Equatable {
+        public var name: String
+        public var value: Double?
+    }
+
+    public private(set) var entries: [Entry] = []
+
+    public init() {}
+
+    public init(_ pairs: KeyValuePairs<String, Double?>) {
+        for (name, value) in pairs { self[name] = value }
+    }
+
+    /// The value of `name`; nil when it is undefined or absent.
+    public subscript(name: String) -> Double? {
+        get { entries.first { $0.name == name }?.value ?? nil }
+        set {
+            let value = newValue.flatMap { $0.isFinite ? $0 : nil }
+            if let i = entries.firstIndex(where: { $0.name == name }) {
+                entries[i].value = value
+            } else {
+                entries.append(Entry(name: name, value: value))
+            }
+        }
+    }
+
+    public var names: [String] { entries.map(\.name) }
+}
+
+extension MetricSet: Codable {
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Key.self)
+        for key in container.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
+            self[key.stringValue] = try container.decodeIfPresent(Double.self, forKey: key)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        for entry in entries {
+            if let value = entry.value {
+                try container.encode(value, forKey: Key(stringValue: entry.name))
+            } else {
+                try container.encodeNil(forKey: Key(stringValue: entry.name))
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+/// What a model predicted for the rows of a table.
+public struct Predictions: Sendable {
+    /// The model's class labels (empty for regression).
+    public var classes: [String]
+    /// Per row, the index into `classes` of the predicted class (classification only).
+    public var classIndices: [Int]
+    /// Per row, the probability of each class, row-major (classification only).
+    public var probabilities: FeatureMatrix?
+    /// Per row, the predicted number (regression only).
+    public var values: [Double]
+
+    /// The predicted class label of each row.
+    public var labels: [String] { classIndices.map { classes[$0] } }
+}
+
+/// A model bound to one table, predicting its rows one at a time or all together.
+///
+/// Serving predicts single rows, so latency is measured through ``predict(row:)``; the
+/// batch path runs the same row encoding and estimator code over every row.
+public struct ModelPredictor {
+    public let model: TrainedModel
+    private let encoder: RowEncoder
+    private var features: [Double]
+    private var output: [Double]
+
+    public init(model: TrainedModel, table: DataTable) throws {
+        self.model = model
+        encoder = try RowEncoder(model.preprocessing, table: table)
+        features = [Double](repeating: 0, count: encoder.width)
+        output = [Double](repeating: 0, count: max(1, model.classes.count))
+    }
+
+    /// The prediction for one row: the class index, or the predicted value for regression.
+    public mutating func predict(row: Int) -> Double {
+        let width = encoder.width
+        let estimator = model.estimator
+        let encoder = self.encoder
+        return features.withUnsafeMutableBufferPointer { x in
+            output.withUnsafeMutableBufferPointer { out in
+                x.update(repeating: 0)
+                encoder.encode(row: row, into: x.baseAddress!)
+                estimator.predict(x.baseAddress!, width: width, into: out.baseAddress!)
+                return model.task == .regression ? out[0] : Double(argmax(out))
+            }
+        }
+    }
+
+    /// Predictions for every row of the table.
+    public func predictAll() -> Predictions {
+        let x = encoder.encodeAll()
+        return model.predict(x)
+    }
+}
+
+extension TrainedModel {
+    /// Predictions for every row of `table`, or an error naming a missing or mistyped column.
+    public func predict(_ table: DataTable) throws -> Predictions {
+        try ModelPredictor(model: self, table: table).predictAll()
+    }
+
+    /// Predictions for already-preprocessed features, rows split across cores on large inputs.
+    func predict(_ x: FeatureMatrix) -> Predictions {
+        let width = x.columns
+        let outputs = task == .regression ? 1 : classes.count
+        guard x.rows > 0 else {
+            return Predictions(
+                classes: classes, classIndices: [],
+                probabilities: task == .regression ? nil : FeatureMatrix(rows: 0, columns: outputs), values: [])
+        }
+        var out = [Double](repeating: 0, count: x.rows * outputs)
+        var indices = [Int](repeating: 0, count: task == .regression ? 0 : x.rows)
+        let estimator = self.estimator
+        x.values.withUnsafeBufferPointer { rows in
+            out.withUnsafeMutableBufferPointer { out in
+                indices.withUnsafeMutableBufferPointer { indices in
+                    let shared = SharedPointer(base: out.baseAddress!)
+                    let chosen = task == .regression ? nil : SharedPointer(base: indices.baseAddress!)
+                    _ = forEachChunk(rows: x.rows, rowsPerChunk: 2048) { range in
+                        for i in range {
+                            let slot = shared.base + i * outputs
+                            estimator.predict(rows.baseAddress! + i * width, width: width, into: slot)
+                            if let chosen { chosen.base[i] = argmax(UnsafeBufferPointer(start: slot, count: outputs)) }
+                        }
+                    }
+                }
+            }
+        }
+        if task == .regression {
+            return Predictions(classes: [], classIndices: [], probabilities: nil, values: out)
+        }
+        return Predictions(
+            classes: classes, classIndices: indices,
+            probabilities: FeatureMatrix(rows: x.rows, columns: outputs, values: out), values: [])
+    }
+}
+
+/// The index of the first largest value.
+func argmax<C: Collection>(_ values: C) -> Int where C.Element == Double, C.Index == Int {
+    var best = values.startIndex
+    for i in values.indices where values[i] > values[best] { best = i }
+    return best - values.startIndex
+}

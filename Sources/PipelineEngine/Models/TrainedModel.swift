@@ -1,0 +1,145 @@
+import Foundation
+
+/// A trained model as saved to a model file: what it predicts, from what, how, and its lineage.
+///
+/// The file is JSON so a learner can open it and see the preprocessing and the weights; the
+/// hashes of the training data and params tie it to exactly what produced it.
+public struct TrainedModel: Sendable, Equatable {
+    /// The value of the file's `format` key, so that other JSON is refused early.
+    public static let format = "cicdlab-model"
+
+    public var kind: ModelKind
+    public var target: String
+    /// The input columns, in the order the preprocessing reads them.
+    public var features: [String]
+    /// The class labels in label order (empty for regression); the last is the positive class
+    /// of a binary model.
+    public var classes: [String]
+    /// Every setting, with defaults filled in, as canonical text.
+    public var params: [String: String]
+    public var seed: UInt64
+    public var preprocessing: Preprocessor
+    var estimator: FittedEstimator
+    /// SHA-256 of the training data file's bytes.
+    public var dataHash: String
+    /// SHA-256 of ``ModelParameters/canonicalText`` of the params (see ``TrainingRequest``).
+    public var paramsHash: String
+    public var trainRows: Int
+    public var testRows: Int
+    /// When training finished, as ISO 8601.
+    public var createdAt: String
+
+    public var task: ModelKind.Task { kind.task }
+
+    /// The positive class of a binary classifier: the last class in label order.
+    public var positiveClass: String? { classes.count == 2 ? classes[1] : nil }
+
+    /// Optimiser iterations and whether it converged, for models fitted iteratively.
+    public var convergence: (iterations: Int, converged: Bool)? {
+        if case .logistic(let model) = estimator { return (model.iterations, model.converged) }
+        return nil
+    }
+
+    /// SHA-256 of the model's content (everything but `created_at`), the same for the same
+    /// data, params and seed.
+    public func contentHash() throws -> String {
+        var copy = self
+        copy.createdAt = ""
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return ContentHash.hex(try encoder.encode(copy))
+    }
+
+    /// Writes the model as pretty-printed JSON to `path`.
+    public func save(to path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(self)
+        do {
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw LabError(
+                "model.unwritable", "cannot write the model to '\(path)': \(error.localizedDescription)", file: path)
+        }
+    }
+
+    /// Reads a model file, or explains why it is not one.
+    public static func load(from path: String) throws -> TrainedModel {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw LabError("model.unreadable", "cannot read the model file '\(path)'", file: path)
+        }
+        do {
+            return try JSONDecoder().decode(TrainedModel.self, from: data)
+        } catch let error as LabError {
+            throw LabError(error.code, error.message, file: path)
+        } catch {
+            throw LabError("model.invalid", "'\(path)' is not a cicdlab model file (\(Self.reason(error)))", file: path)
+        }
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, _): "missing key '\(key.stringValue)'"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context),
+            DecodingError.dataCorrupted(let context):
+            context.codingPath.isEmpty
+                ? context.debugDescription
+                : "\(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)"
+        default: "\(error)"
+        }
+    }
+}
+
+extension TrainedModel: Codable {
+    enum CodingKeys: String, CodingKey {
+        case format, kind, task, target, features, classes, params, seed, preprocessing, weights
+        case dataHash = "data_hash"
+        case paramsHash = "params_hash"
+        case trainRows = "train_rows"
+        case testRows = "test_rows"
+        case createdAt = "created_at"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let format = try container.decodeIfPresent(String.self, forKey: .format)
+        guard format == Self.format else {
+            throw LabError(
+                "model.invalid",
+                "not a cicdlab model file (its \"format\" is \(format.map { "'\($0)'" } ?? "missing"), expected '\(Self.format)')"
+            )
+        }
+        kind = try container.decode(ModelKind.self, forKey: .kind)
+        target = try container.decode(String.self, forKey: .target)
+        features = try container.decode([String].self, forKey: .features)
+        classes = try container.decode([String].self, forKey: .classes)
+        params = try container.decode([String: String].self, forKey: .params)
+        seed = try container.decode(UInt64.self, forKey: .seed)
+        preprocessing = try container.decode(Preprocessor.self, forKey: .preprocessing)
+        estimator = try FittedEstimator(kind: kind, from: container.superDecoder(forKey: .weights))
+        dataHash = try container.decode(String.self, forKey: .dataHash)
+        paramsHash = try container.decode(String.self, forKey: .paramsHash)
+        trainRows = try container.decode(Int.self, forKey: .trainRows)
+        testRows = try container.decode(Int.self, forKey: .testRows)
+        createdAt = try container.decode(String.self, forKey: .createdAt)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(Self.format, forKey: .format)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(task, forKey: .task)
+        try container.encode(target, forKey: .target)
+        try container.encode(features, forKey: .features)
+        try container.encode(classes, forKey: .classes)
+        try container.encode(params, forKey: .params)
+        try container.encode(seed, forKey: .seed)
+        try container.encode(preprocessing, forKey: .preprocessing)
+        try estimator.encode(to: container.superEncoder(forKey: .weights))
+        try container.encode(dataHash, forKey: .dataHash)
+        try container.encode(paramsHash, forKey: .paramsHash)
+        try container.encode(trainRows, forKey: .trainRows)
+        try container.encode(testRows, forKey: .testRows)
+        try container.encode(createdAt, forKey: .createdAt)
+    }
+}

@@ -1,0 +1,31 @@
+/// A data set drawn by ``DatasetGenerator``: its schema, its rows as text, and how it was made.
+public struct GeneratedDataset: Sendable, Equatable {
+    public var schema: DatasetSchema
+    /// The seed it was drawn from.
+    public var seed: UInt64
+    /// The number of the first row: rows `startRow ..< startRow + rows.count` of the seed's
+    /// sequence, so a test set can continue where a training set ends.
+    public var startRow: Int
+    /// The cells of every row, in ``DatasetSchema/columnNames`` order, formatted as they are
+    /// written to CSV (an empty string is a null).
+    public var rows: [[String]]
+
+    public init(schema: DatasetSchema, seed: UInt64, startRow: Int, rows: [[String]]) {
+        self.schema = schema
+        self.seed = seed
+        self.startRow = startRow
+        self.rows = rows
+    }
+
+    /// The CSV header: the column names.
+    public var header: [String] { schema.columnNames }
+
+    /// The whole data set as RFC 4180 CSV text, header first, records ended by line feeds.
+    public var csv: String { CSVText.document(header: header, rows: rows) }
+
+    /// The values of the column called `name`, top to bottom; empty when there is none.
+    public func values(of name: String) -> [String] {
+        guard let index = schema.index(of: name) else { return [] }
+        return rows.map { $0[index] }
+    }
+}

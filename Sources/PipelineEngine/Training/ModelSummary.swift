@@ -1,0 +1,41 @@
+/// Who a model is, for reports: its kind, what it predicts from what, its settings and hash.
+public struct ModelSummary: Sendable, Equatable, Encodable {
+    public var kind: ModelKind
+    public var target: String
+    public var features: [String]
+    public var params: [String: String]
+    /// SHA-256 of the model's content (see ``TrainedModel/contentHash()``).
+    public var hash: String
+    public var classes: [String]
+    public var dataHash: String
+    public var paramsHash: String
+    public var createdAt: String
+
+    enum CodingKeys: String, CodingKey {
+        case kind, target, features, params, hash, classes
+        case dataHash = "data_hash"
+        case paramsHash = "params_hash"
+        case createdAt = "created_at"
+    }
+
+    public init(_ model: TrainedModel) throws {
+        kind = model.kind
+        target = model.target
+        features = model.features
+        params = model.params
+        hash = try model.contentHash()
+        classes = model.classes
+        dataHash = model.dataHash
+        paramsHash = model.paramsHash
+        createdAt = model.createdAt
+    }
+}
+
+/// How one input column was encoded, for the training summary.
+public struct ColumnEncoding: Sendable, Equatable, Encodable {
+    public var column: String
+    /// `numeric`, `categorical` or `text`.
+    public var encoding: String
+    /// How many model features it became.
+    public var width: Int
+}

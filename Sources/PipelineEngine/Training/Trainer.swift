@@ -1,0 +1,149 @@
+import Foundation
+
+/// Trains a model from a ``TrainingRequest`` and scores it on the test rows.
+public enum Trainer {
+    /// A trained model with the report of how it did.
+    public struct Outcome: Sendable {
+        public var model: TrainedModel
+        public var report: TrainingReport
+    }
+
+    public static func train(_ request: TrainingRequest) throws -> Outcome {
+        let kind = request.model
+        let parameters = try ModelParameters(kind: kind, given: request.params)
+        let source = request.train.source.isEmpty ? "the training data" : "'\(request.train.source)'"
+        let features = try resolveFeatures(request)
+        let targetColumn = try request.train.requireColumn(request.target)
+
+        // Rows without a target teach nothing; the rest are split (or the test file is used).
+        var trainRows = nonNullRows(targetColumn)
+        let skipped = targetColumn.count - trainRows.count
+        var testTable: DataTable
+        if let test = request.test {
+            let testTarget = try test.requireColumn(request.target)
+            testTable = TrainTestSplit.rows(nonNullRows(testTarget), of: test)
+        } else {
+            guard request.testRatio > 0, request.testRatio < 1 else {
+                throw LabError(
+                    "train.bad_test_ratio",
+                    "--test-ratio must be between 0 and 1 (exclusive), got \(formatDouble(request.testRatio))")
+            }
+            let split = TrainTestSplit.split(
+                rowCount: trainRows.count, testRatio: request.testRatio, seed: request.seed)
+            testTable = TrainTestSplit.rows(split.test.map { trainRows[$0] }, of: request.train)
+            trainRows = split.train.map { trainRows[$0] }
+        }
+        guard !trainRows.isEmpty else {
+            throw LabError(
+                "train.no_rows",
+                request.train.rowCount == 0 || request.test != nil
+                    ? "\(source) has no rows with a '\(request.target)' value to train on"
+                    : "\(source) has too few rows to split off test rows; add rows or pass --test FILE")
+        }
+        guard testTable.rowCount > 0 else {
+            throw LabError(
+                "train.no_rows", "'\(testTable.source)' has no rows with a '\(request.target)' value to test on")
+        }
+        let trainTable = TrainTestSplit.rows(trainRows, of: request.train)
+        let target = try TrainingTarget.read(
+            try trainTable.requireColumn(request.target), for: kind, source: trainTable.source)
+        if kind == .knn, parameters.integer("k") > trainRows.count {
+            throw LabError(
+                "train.bad_param",
+                "parameter 'k' is \(parameters.integer("k")) but there are only \(trainRows.count) training rows")
+        }
+
+        let start = ContinuousClock.now
+        let preprocessing = try Preprocessor.fit(
+            trainTable, features: features, options: parameters.preprocessingOptions)
+        let x = try preprocessing.transform(trainTable)
+        let estimator = try fit(kind, x: x, target: target, parameters: parameters)
+        let trainSeconds = seconds(since: start)
+
+        let canonical = TrainingRequest.canonicalParams(
+            kind: kind, target: request.target, features: features, parameters: parameters,
+            seed: request.seed, testRatio: request.test == nil ? request.testRatio : nil)
+        var classes: [String] = []
+        if case .classes(_, let names) = target { classes = names }
+        let model = TrainedModel(
+            kind: kind, target: request.target, features: features, classes: classes, params: parameters.values,
+            seed: request.seed, preprocessing: preprocessing, estimator: estimator, dataHash: request.dataHash,
+            paramsHash: ContentHash.hex(canonical), trainRows: trainTable.rowCount, testRows: testTable.rowCount,
+            createdAt: ISO8601DateFormatter().string(from: request.createdAt))
+
+        let predictions = try model.predict(testTable)
+        let (scored, _) = try ScoredRows.make(
+            model: model, predictions: predictions,
+            target: try testTable.requireColumn(request.target), source: testTable.source)
+        let report = TrainingReport(
+            model: try ModelSummary(model), task: kind.task, metrics: scored.metrics(), average: scored.average,
+            positiveClass: scored.average == "binary" ? model.positiveClass : nil,
+            confusionMatrix: scored.confusionMatrix,
+            trainRows: trainTable.rowCount, testRows: testTable.rowCount, skippedRows: skipped,
+            trainSeconds: trainSeconds,
+            iterations: model.convergence?.iterations, converged: model.convergence?.converged,
+            encodings: preprocessing.transforms.map {
+                ColumnEncoding(column: $0.name, encoding: $0.encoding, width: $0.width)
+            },
+            out: nil)
+        return Outcome(model: model, report: report)
+    }
+
+    /// The feature columns: the ones asked for, checked, or every column but the target.
+    static func resolveFeatures(_ request: TrainingRequest) throws -> [String] {
+        _ = try request.train.requireColumn(request.target)
+        guard let asked = request.features else {
+            let all = request.train.columnNames.filter { $0 != request.target }
+            guard !all.isEmpty else {
+                throw LabError(
+                    "train.no_features",
+                    "'\(request.train.source)' has no columns besides the target '\(request.target)' to learn from")
+            }
+            return all
+        }
+        guard !asked.isEmpty else { throw LabError("train.no_features", "--features names no columns") }
+        var seen = Set<String>()
+        for name in asked {
+            if name == request.target {
+                throw LabError(
+                    "train.target_in_features",
+                    "target '\(name)' is also listed in --features; a model cannot learn from the answer it predicts")
+            }
+            guard seen.insert(name).inserted else {
+                throw LabError("train.duplicate_feature", "feature '\(name)' is listed twice in --features")
+            }
+            _ = try request.train.requireColumn(name)
+        }
+        return asked
+    }
+
+    private static func nonNullRows(_ column: Column) -> [Int] {
+        (0..<column.count).filter { !column.isNull($0) }
+    }
+
+    private static func fit(_ kind: ModelKind, x: FeatureMatrix, target: TrainingTarget, parameters: ModelParameters)
+        throws -> FittedEstimator
+    {
+        switch (kind, target) {
+        case (.linear, .values(let values)):
+            return .linear(try RidgeRegression.fit(x, targets: values, alpha: parameters.double("alpha")))
+        case (.logistic, .classes(let labels, let classes)):
+            return .logistic(
+                LogisticRegression.fit(
+                    x, labels: labels, classCount: classes.count, c: parameters.double("C"),
+                    maxIterations: parameters.integer("max_iter"), tolerance: parameters.double("tol")))
+        case (.knn, .classes(let labels, let classes)):
+            return .knn(
+                KNearestNeighbors(
+                    k: parameters.integer("k"), classCount: classes.count, width: x.columns,
+                    points: x.values, labels: labels))
+        case (.naiveBayes, .classes(let labels, let classes)):
+            return .naiveBayes(
+                GaussianNaiveBayes.fit(
+                    x, labels: labels, classCount: classes.count,
+                    varSmoothing: parameters.double("var_smoothing")))
+        default:
+            preconditionFailure("TrainingTarget.read matches the target to the model's task")
+        }
+    }
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Logistic regression on a 1,000,000-row CSV: `cicdlab train` against scikit-learn's
+# LogisticRegression() (StandardScaler + OneHotEncoder), side by side, alternating, in one run.
+# Prints each run's fit time (CSV reading excluded on both sides), the whole command's wall
+# time, and the test accuracy of both.
+#   bench/train/run.sh [ROWS] [REPEATS]
+# PYTHON may name an interpreter with numpy, pandas and scikit-learn (default: the reference
+# venv, else bench/.venv, created with pip).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+rows="${1:-1000000}"
+repeats="${2:-3}"
+python="${PYTHON:-/work/venv/ref/bin/python}"
+if [ ! -x "$python" ]; then
+    python="$root/bench/.venv/bin/python"
+    [ -x "$python" ] || { python3 -m venv "$root/bench/.venv" && "$python" -m pip install -q numpy pandas scikit-learn; }
+fi
+out="$root/bench/out/train-$rows"
+mkdir -p "$out"
+[ -f "$out/train.csv" ] || "$python" "$root/bench/train/generate.py" "$out" "$rows"
+(cd "$root" && swift build -c release --product cicdlab >/dev/null)
+cicdlab="$root/.build/release/cicdlab"
+home="$(mktemp -d)"
+trap 'rm -rf "$home"' EXIT
+
+echo "rows=$rows (train) + $((rows / 5)) (test), 10 numeric + 2 categorical columns; $(nproc) cores"
+printf '%-12s %10s %10s %10s %6s\n' side fit_s wall_s accuracy iters
+for i in $(seq "$repeats"); do
+    start=$(date +%s.%N)
+    ours=$(CICDLAB_HOME="$home" "$cicdlab" train "$out/train.csv" --target label --test "$out/test.csv" \
+        --model logistic --out "$out/model.json" --json)
+    wall=$(echo "$(date +%s.%N) - $start" | bc)
+    echo "$ours" | "$python" -c 'import json,sys; r=json.load(sys.stdin); w=float(sys.argv[1]); print(f"{\"cicdlab\":<12} {r[\"train_seconds\"]:10.3f} {w:10.3f} {r[\"metrics\"][\"accuracy\"]:10.6f} {r[\"iterations\"]:6d}")' "$wall"
+    start=$(date +%s.%N)
+    peer=$("$python" "$root/bench/train/peer.py" "$out/train.csv" "$out/test.csv")
+    wall=$(echo "$(date +%s.%N) - $start" | bc)
+    echo "$peer" | "$python" -c 'import json,sys; r=json.load(sys.stdin); w=float(sys.argv[1]); print(f"{\"scikit-learn\":<12} {r[\"train_seconds\"]:10.3f} {w:10.3f} {r[\"accuracy\"]:10.6f} {r[\"iterations\"]:6d}")' "$wall"
+done
