@@ -40,7 +40,9 @@ public struct IntervalAnalysis: Sendable, Equatable, Codable {
 /// Latency and errors are judged per interval. Live accuracy needs labels, which come back
 /// late and split by weight (a 5 % canary sees few), so it is judged on the labelled requests
 /// of the step so far, and only once each version has `minLabelled` of them; before that the
-/// condition is skipped, never passed silently.
+/// condition is skipped, never passed silently. Even then a few dozen labels swing accuracy by
+/// several points, so the canary fails only when it is significantly below the champion
+/// minus the tolerance (a one-sided two-proportion z-test at 5 %).
 public enum CanaryAnalysis {
     /// The verdict for interval `index` of a step, given both versions' measurements in it and
     /// the labelled counts of the step so far (this interval included).
@@ -86,15 +88,28 @@ public enum CanaryAnalysis {
         let canaryAccuracy = Double(canary.correct) / Double(canary.labelled)
         let championAccuracy = Double(champion.correct) / Double(champion.labelled)
         let floor = championAccuracy - settings.maxAccuracyDrop
-        let ok = canaryAccuracy >= floor
+        // One-sided two-proportion z-test of "the canary is below the floor": a few dozen labels
+        // swing accuracy by several points, so only a shortfall unlikely to be chance fails.
+        let spread = (canaryAccuracy * (1 - canaryAccuracy) / Double(canary.labelled)
+            + championAccuracy * (1 - championAccuracy) / Double(champion.labelled)).squareRoot()
+        let z = spread > 0 ? (canaryAccuracy - floor) / spread : (canaryAccuracy >= floor ? 0 : -.infinity)
+        let ok = z >= -criticalZ
+        let comparison = canaryAccuracy >= floor
+            ? ">= \(f3(floor)) limit"
+            : ok ? "< \(f3(floor)) limit, but not significantly (z \(f2(z)) > -\(f2(criticalZ)))"
+            : "< \(f3(floor)) limit, significantly (z \(f2(z)) < -\(f2(criticalZ)))"
         return ConditionResult(
             name: "live_accuracy", status: ok ? .passed : .failed,
-            message: "live accuracy: canary \(f3(canaryAccuracy)) \(ok ? ">=" : "<") \(f3(floor)) limit (champion \(f3(championAccuracy)) − \(f3(settings.maxAccuracyDrop)); \(canary.labelled) and \(champion.labelled) labelled requests)",
+            message: "live accuracy: canary \(f3(canaryAccuracy)) \(comparison) (champion \(f3(championAccuracy)) − \(f3(settings.maxAccuracyDrop)); \(canary.labelled) and \(champion.labelled) labelled requests)",
             canary: canaryAccuracy, champion: championAccuracy, limit: floor)
     }
+
+    /// The one-sided 5 % critical value of the standard normal distribution.
+    static let criticalZ = 1.6448536269514722
 
     static func ms(_ value: Double) -> String { String(format: "%.1f ms", value) }
     static func percent(_ value: Double) -> String { String(format: "%.2f%%", value * 100) }
     static func points(_ value: Double) -> String { String(format: "%.2f point%@", value * 100, value == 0.01 ? "" : "s") }
     static func f3(_ value: Double) -> String { String(format: "%.3f", value) }
+    static func f2(_ value: Double) -> String { String(format: "%.2f", value) }
 }
