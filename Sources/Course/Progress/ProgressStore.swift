@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PipelineEngine
 
 /// The learner's progress database, `progress.sqlite` in the lab home.
 ///
@@ -22,7 +23,7 @@ public final class ProgressStore: Sendable {
             guard check == ["ok"] else {
                 throw LabStoreError.damaged(path: path, reason: check.prefix(3).joined(separator: "; "))
             }
-            try Self.migrator.migrate(pool)
+            try FileLock.withExclusiveLock(at: path + ".lock") { try Self.migrator.migrate(pool) }
         } catch let error as DatabaseError {
             let reason = error.message ?? "\(error)"
             if [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {

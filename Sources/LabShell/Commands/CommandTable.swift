@@ -41,6 +41,7 @@ enum CommandTable {
         ExportCommand.self,
         ProfilesCommand.self,
         SandboxCommand.self,
+        DataCommand.self,
         RegistryCommand.self,
         ClockCommand.self,
         DoctorCommand.self,
@@ -50,7 +51,7 @@ enum CommandTable {
     /// Groups for the `help` overview: a title and the command names under it.
     static let groups: [(title: String, names: [String])] = [
         ("Learning", ["lessons", "lesson", "next", "back", "quiz", "review", "progress", "export", "profiles"]),
-        ("Sandbox and engine", ["sandbox", "registry", "clock"]),
+        ("Sandbox and engine", ["sandbox", "data", "registry", "clock"]),
         ("The lab", ["help", "doctor", "quit"]),
     ]
 

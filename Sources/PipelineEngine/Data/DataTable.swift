@@ -3,10 +3,19 @@ public struct DataTable: Sendable {
     public var columns: [Column]
     /// Where the table came from, as the user named it (for error messages).
     public var source: String
+    /// The file line each data row starts on, when rows and lines do not line up one to one
+    /// (a quoted line break, a blank line). Empty when row `r` (0-based) is on line `r + 2`.
+    public var rowLines: [Int]
 
-    public init(columns: [Column], source: String = "") {
+    public init(columns: [Column], source: String = "", rowLines: [Int] = []) {
         self.columns = columns
         self.source = source
+        self.rowLines = rowLines
+    }
+
+    /// The 1-based line of the source file on which data row `row` (0-based) starts.
+    public func line(ofRow row: Int) -> Int {
+        rowLines.isEmpty ? row + 2 : rowLines[row]
     }
 
     public var rowCount: Int { columns.first?.count ?? 0 }

@@ -18,7 +18,7 @@ public final class StateStore: Sendable {
         configuration.label = "state"
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
-            try Self.migrator.migrate(pool)
+            try FileLock.withExclusiveLock(at: path + ".lock") { try Self.migrator.migrate(pool) }
         } catch let error as DatabaseError {
             throw LabError("state.unreadable", "cannot open \(path): \(error.message ?? "\(error)")", file: path)
         }

@@ -19,5 +19,13 @@ struct TemporaryDirectory {
         return file
     }
 
+    /// Writes `bytes` to `relative` inside the folder, for files that are not valid text.
+    @discardableResult
+    func write(_ relative: String, _ bytes: [UInt8]) throws -> String {
+        let file = path + "/" + relative
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        return file
+    }
+
     func remove() { try? FileManager.default.removeItem(atPath: path) }
 }

@@ -1,0 +1,83 @@
+import ArgumentParser
+import PipelineEngine
+
+/// `data profile|validate|diff`: look at a dataset, check it against a suite, compare two.
+///
+/// Paths are the user's: in the REPL they resolve against the sandbox workspace, from the shell
+/// against the current directory; messages name files as they were typed.
+struct DataCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "data",
+        abstract: "Profile, validate and compare CSV data.",
+        subcommands: [Profile.self, Validate.self, Diff.self])
+
+    /// `data profile CSV`: types, nulls, distinct values, ranges and histograms per column.
+    struct Profile: LabCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "profile", abstract: "Describe each column of a CSV file: type, nulls, range, spread.")
+
+        @Argument(help: ArgumentHelp("The CSV file.", valueName: "csv"))
+        var csv: String
+
+        func run(in session: LabSession) throws -> Int32 {
+            let profile = DataProfile(try CSVReader.read(file: session.userPath(csv), named: csv))
+            if session.wantsJSON {
+                try session.console.json(profile)
+            } else {
+                session.console.line(profile.render(session.style))
+            }
+            return 0
+        }
+    }
+
+    /// `data validate CSV --suite SUITE`: every expectation of the suite, checked; exit 1 when
+    /// one fails.
+    struct Validate: LabCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "validate",
+            abstract: "Check a CSV file against an expectation suite (exit 1 if an expectation fails).")
+
+        @Argument(help: ArgumentHelp("The CSV file.", valueName: "csv"))
+        var csv: String
+
+        @Option(help: ArgumentHelp("The expectation suite (YAML).", valueName: "suite"))
+        var suite: String
+
+        static var completion: CommandCompletion { CommandCompletion(options: ["--suite"]) }
+
+        func run(in session: LabSession) throws -> Int32 {
+            // The suite first: a typo in it should not wait for a large file to load.
+            let expectations = try ExpectationSuite.load(file: session.userPath(suite), named: suite)
+            let report = expectations.validate(try CSVReader.read(file: session.userPath(csv), named: csv))
+            if session.wantsJSON {
+                try session.console.json(report)
+            } else {
+                session.console.line(report.render(session.style))
+            }
+            return report.success ? 0 : 1
+        }
+    }
+
+    /// `data diff A B`: schema and statistics of B compared with A.
+    struct Diff: LabCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "diff", abstract: "Compare two CSV files: columns, types, nulls, means, categories.")
+
+        @Argument(help: ArgumentHelp("The reference CSV file.", valueName: "a"))
+        var reference: String
+
+        @Argument(help: ArgumentHelp("The current CSV file.", valueName: "b"))
+        var current: String
+
+        func run(in session: LabSession) throws -> Int32 {
+            let diff = DataDiff(reference: try CSVReader.read(file: session.userPath(reference), named: reference),
+                                current: try CSVReader.read(file: session.userPath(current), named: current))
+            if session.wantsJSON {
+                try session.console.json(diff)
+            } else {
+                session.console.line(diff.render(session.style))
+            }
+            return 0
+        }
+    }
+}

@@ -1,0 +1,206 @@
+/// Builds one column while a CSV file is read, settling its type as the values arrive.
+///
+/// An unforced column starts with no type, takes the type of its first non-empty value, and
+/// widens when a later value does not fit: integer to double in place, and anything to text
+/// (which needs the original text, so the reader replays the column's earlier fields after
+/// ``restartAsText()``). A forced column never widens; a value that does not fit is an error.
+struct ColumnBuilder {
+    /// The column's type so far; `unknown` while every value has been empty.
+    enum Kind { case unknown, integer, double, boolean, string }
+
+    /// What happened to one appended value.
+    enum Outcome {
+        case stored
+        /// The value is text in a numeric or boolean column: replay the column as text.
+        case needsText
+        /// The value does not fit the column's forced type.
+        case notForcedType
+        /// The value is not valid UTF-8; the offset is that of the first bad byte.
+        case invalidUTF8(at: Int)
+    }
+
+    let name: String
+    let forced: ColumnType?
+    var kind: Kind
+    var integers: [Int64] = []
+    var doubles: [Double] = []
+    var booleans: [Bool] = []
+    var codes: [Int32] = []
+    var interner = ByteInterner()
+    var nulls: [Bool] = []
+    var tracksNulls = false
+    var rows = 0
+    private var reserved = 0
+
+    init(name: String, forced: ColumnType?) {
+        self.name = name
+        self.forced = forced
+        switch forced {
+        case nil: kind = .unknown
+        case .integer: kind = .integer
+        case .double: kind = .double
+        case .boolean: kind = .boolean
+        case .string: kind = .string
+        }
+    }
+
+    /// Reserves room for about `rows` values, once the reader can estimate the row count.
+    mutating func reserve(rows: Int) {
+        reserved = rows
+        switch kind {
+        case .unknown: break
+        case .integer:
+            integers.reserveCapacity(rows)
+            integers.adviseHugePages()
+        case .double:
+            doubles.reserveCapacity(rows)
+            doubles.adviseHugePages()
+        case .boolean: booleans.reserveCapacity(rows)
+        case .string:
+            codes.reserveCapacity(rows)
+            codes.adviseHugePages()
+        }
+        if tracksNulls { nulls.reserveCapacity(rows) }
+    }
+
+    /// Appends an empty field.
+    @inline(__always)
+    mutating func appendNull() {
+        if !tracksNulls {
+            tracksNulls = true
+            nulls.reserveCapacity(Swift.max(reserved, rows + 1))
+            nulls.append(contentsOf: repeatElement(false, count: rows))
+        }
+        nulls.append(true)
+        switch kind {
+        case .unknown: break
+        case .integer: integers.append(0)
+        case .double: doubles.append(0)
+        case .boolean: booleans.append(false)
+        case .string: codes.append(-1)
+        }
+        rows += 1
+    }
+
+    /// Appends the non-empty field in `count` bytes at `p`.
+    @inline(__always)
+    mutating func append(_ p: UnsafePointer<UInt8>, _ count: Int) -> Outcome {
+        switch kind {
+        case .integer:
+            if let value = ByteNumberParsing.integer(p, count) {
+                integers.append(value)
+            } else if forced == nil, let value = ByteNumberParsing.double(p, count) {
+                widenToDouble()
+                doubles.append(value)
+            } else {
+                return forced == nil ? .needsText : .notForcedType
+            }
+        case .double:
+            guard let value = ByteNumberParsing.double(p, count) else {
+                return forced == nil ? .needsText : .notForcedType
+            }
+            doubles.append(value)
+        case .boolean:
+            guard let value = ByteNumberParsing.boolean(p, count) else {
+                return forced == nil ? .needsText : .notForcedType
+            }
+            booleans.append(value)
+        case .string:
+            switch interner.intern(p, count) {
+            case .code(let code): codes.append(code)
+            case .invalidUTF8(let offset): return .invalidUTF8(at: offset)
+            }
+        case .unknown:
+            return settle(p, count)
+        }
+        if tracksNulls { nulls.append(false) }
+        rows += 1
+        return .stored
+    }
+
+    /// Appends an integer the reader parsed itself, to a column already settled as integer.
+    @inline(__always)
+    mutating func appendParsed(_ value: Int64) {
+        integers.append(value)
+        if tracksNulls { nulls.append(false) }
+        rows += 1
+    }
+
+    /// Appends a double the reader parsed itself, to a column already settled as double.
+    @inline(__always)
+    mutating func appendParsed(_ value: Double) {
+        doubles.append(value)
+        if tracksNulls { nulls.append(false) }
+        rows += 1
+    }
+
+    /// Chooses the type from the first non-empty value; every earlier row was empty.
+    private mutating func settle(_ p: UnsafePointer<UInt8>, _ count: Int) -> Outcome {
+        let capacity = Swift.max(reserved, rows + 1)
+        if let value = ByteNumberParsing.integer(p, count) {
+            kind = .integer
+            integers.reserveCapacity(capacity)
+            integers.append(contentsOf: repeatElement(0, count: rows))
+            integers.append(value)
+        } else if let value = ByteNumberParsing.double(p, count) {
+            kind = .double
+            doubles.reserveCapacity(capacity)
+            doubles.append(contentsOf: repeatElement(0, count: rows))
+            doubles.append(value)
+        } else if let value = ByteNumberParsing.boolean(p, count) {
+            kind = .boolean
+            booleans.reserveCapacity(capacity)
+            booleans.append(contentsOf: repeatElement(false, count: rows))
+            booleans.append(value)
+        } else {
+            switch interner.intern(p, count) {
+            case .invalidUTF8(let offset):
+                return .invalidUTF8(at: offset)
+            case .code(let code):
+                kind = .string
+                codes.reserveCapacity(capacity)
+                codes.append(contentsOf: repeatElement(-1, count: rows))
+                codes.append(code)
+            }
+        }
+        if tracksNulls { nulls.append(false) }
+        rows += 1
+        return .stored
+    }
+
+    /// Turns the integers read so far into doubles, when a column turns out to have fractions.
+    mutating func widenToDouble() {
+        var widened: [Double] = []
+        widened.reserveCapacity(Swift.max(reserved, integers.count + 1))
+        for value in integers { widened.append(Double(value)) }
+        integers = []
+        doubles = widened
+        kind = .double
+    }
+
+    /// Empties the column and makes it text, so that the reader can replay its fields.
+    mutating func restartAsText() {
+        precondition(forced == nil, "a forced column never changes type")
+        integers = []
+        doubles = []
+        booleans = []
+        nulls = []
+        tracksNulls = false
+        rows = 0
+        kind = .string
+        codes.reserveCapacity(reserved)
+    }
+
+    /// The finished column. A column that was empty in every row is text.
+    func build() -> Column {
+        let storage: Column.Storage
+        switch kind {
+        case .integer: storage = .integer(integers)
+        case .double: storage = .double(doubles)
+        case .boolean: storage = .boolean(booleans)
+        case .string: storage = .string(codes: codes, dictionary: interner.strings)
+        case .unknown: storage = .string(codes: [Int32](repeating: -1, count: rows), dictionary: [])
+        }
+        return Column(name: name, storage: storage, nulls: tracksNulls ? nulls : [])
+    }
+}

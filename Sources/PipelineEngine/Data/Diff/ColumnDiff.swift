@@ -1,0 +1,76 @@
+/// How one column present in both tables changed.
+public struct ColumnDiff: Sendable, Encodable {
+    public var column: String
+    public var type: Pair<ColumnType>
+    /// Nulls as a percentage of rows.
+    public var nullPercent: Pair<Double>
+    public var distinct: Pair<Int>
+    /// Means and sample standard deviations, when the column is numeric in both tables (nil
+    /// inside a pair when that side has too few values).
+    public var mean: Pair<Double?>?
+    public var std: Pair<Double?>?
+    /// How far the mean moved, in reference standard deviations (nil when that is 0 or unknown).
+    public var meanShift: Double?
+    /// Values of a text or boolean column that the reference never had, most frequent first.
+    public var newCategories: [ValueCount]?
+    /// Values the reference had that the current data lacks, most frequent (in the reference)
+    /// first.
+    public var missingCategories: [ValueCount]?
+
+    init(reference: Column, current: Column) {
+        column = reference.name
+        type = Pair(reference: reference.type, current: current.type)
+        nullPercent = Pair(reference: Self.nullPercent(reference), current: Self.nullPercent(current))
+        if reference.isNumeric && current.isNumeric {
+            let old = reference.numericValues(), new = current.numericValues()
+            let oldMean = old.isEmpty ? nil : NumericSummary.mean(old)
+            let newMean = new.isEmpty ? nil : NumericSummary.mean(new)
+            let oldStd = oldMean.flatMap { NumericSummary.sampleStandardDeviation(old, mean: $0) }
+            let newStd = newMean.flatMap { NumericSummary.sampleStandardDeviation(new, mean: $0) }
+            mean = Pair(reference: oldMean, current: newMean)
+            std = Pair(reference: oldStd, current: newStd)
+            if let oldMean, let newMean, let oldStd, oldStd > 0 { meanShift = (newMean - oldMean) / oldStd }
+            distinct = Pair(reference: Set(old.map { $0 + 0.0 }).count, current: Set(new.map { $0 + 0.0 }).count)
+        } else {
+            let old = reference.valueCounts(), new = current.valueCounts()
+            distinct = Pair(reference: old.count, current: new.count)
+            if !reference.isNumeric && !current.isNumeric {
+                let oldValues = Set(old.map(\.value)), newValues = Set(new.map(\.value))
+                newCategories = Self.ranked(new.filter { !oldValues.contains($0.value) })
+                missingCategories = Self.ranked(old.filter { !newValues.contains($0.value) })
+            }
+        }
+    }
+
+    private static func nullPercent(_ column: Column) -> Double {
+        column.count == 0 ? 0 : Double(column.nullCount) / Double(column.count) * 100
+    }
+
+    private static func ranked(_ counts: [(value: String, count: Int)]) -> [ValueCount] {
+        counts.enumerated()
+            .sorted { $0.element.count != $1.element.count ? $0.element.count > $1.element.count : $0.offset < $1.offset }
+            .map { ValueCount(value: $0.element.value, count: $0.element.count) }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case column, type, nullPercent = "null_percent", distinct, mean, std, meanShift = "mean_shift",
+             newCategories = "new_categories", missingCategories = "missing_categories"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(column, forKey: .column)
+        try container.encode(type, forKey: .type)
+        try container.encode(nullPercent, forKey: .nullPercent)
+        try container.encode(distinct, forKey: .distinct)
+        if let mean {
+            try container.encode(mean, forKey: .mean)
+            try container.encode(std, forKey: .std)
+            try container.encode(meanShift, forKey: .meanShift)
+        }
+        if let newCategories {
+            try container.encode(newCategories, forKey: .newCategories)
+            try container.encode(missingCategories, forKey: .missingCategories)
+        }
+    }
+}

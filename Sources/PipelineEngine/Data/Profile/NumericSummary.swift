@@ -1,0 +1,104 @@
+/// The numbers that describe a numeric column: range, centre, spread, quartiles and shape.
+///
+/// The definitions are pandas' and NumPy's, so a learner can check them in a notebook: the
+/// standard deviation is the sample one (ddof 1), quartiles interpolate linearly
+/// (`numpy.percentile`'s default), and the histogram has `numpy.histogram`'s equal-width bins
+/// with the last bin closed.
+public struct NumericSummary: Sendable, Equatable, Encodable {
+    /// How many non-null values were summarised.
+    public var count: Int
+    /// How many different values there are.
+    public var distinct: Int
+    public var min: Double
+    public var max: Double
+    public var mean: Double
+    /// Sample standard deviation; nil for fewer than two values.
+    public var std: Double?
+    public var p25: Double
+    public var median: Double
+    public var p75: Double
+    public var histogram: Histogram
+
+    /// Summarises `values`; nil when there are none.
+    public init?(_ values: [Double], bins: Int = 10) {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        count = sorted.count
+        distinct = 1 + (1..<sorted.count).reduce(0) { $0 + (sorted[$1] != sorted[$1 - 1] ? 1 : 0) }
+        min = sorted[0]
+        max = sorted[sorted.count - 1]
+        mean = Self.mean(sorted)
+        std = Self.sampleStandardDeviation(sorted, mean: mean)
+        p25 = Self.quantile(sorted, 0.25)
+        median = Self.quantile(sorted, 0.5)
+        p75 = Self.quantile(sorted, 0.75)
+        histogram = Histogram(sorted: sorted, bins: bins)
+    }
+
+    /// The arithmetic mean, summed pairwise in blocks to keep rounding error small.
+    public static func mean(_ values: [Double]) -> Double {
+        values.isEmpty ? .nan : pairwiseSum(values[...]) / Double(values.count)
+    }
+
+    /// The sample standard deviation (ddof 1) around `mean`; nil for fewer than two values.
+    public static func sampleStandardDeviation(_ values: [Double], mean: Double) -> Double? {
+        guard values.count >= 2 else { return nil }
+        var squares = 0.0
+        for value in values {
+            let d = value - mean
+            squares += d * d
+        }
+        return (squares / Double(values.count - 1)).squareRoot()
+    }
+
+    /// The `q` quantile of sorted values, interpolated linearly as NumPy does.
+    public static func quantile(_ sorted: [Double], _ q: Double) -> Double {
+        let position = Double(sorted.count - 1) * q
+        let below = Int(position.rounded(.down))
+        let above = Swift.min(below + 1, sorted.count - 1)
+        let t = position - Double(below)
+        let a = sorted[below], b = sorted[above]
+        // NumPy's _lerp: interpolate from the nearer end, so that t = 1 gives b exactly.
+        let difference = b - a
+        return t >= 0.5 ? b - difference * (1 - t) : a + difference * t
+    }
+
+    private static func pairwiseSum(_ values: ArraySlice<Double>) -> Double {
+        if values.count <= 128 {
+            var sum = 0.0
+            for value in values { sum += value }
+            return sum
+        }
+        let middle = values.startIndex + values.count / 2
+        return pairwiseSum(values[..<middle]) + pairwiseSum(values[middle...])
+    }
+}
+
+/// Counts of values in equal-width bins between the smallest and largest value.
+public struct Histogram: Sendable, Equatable, Encodable {
+    /// `counts.count + 1` bin edges; bin `i` is `[edges[i], edges[i+1])`, the last one closed.
+    public var edges: [Double]
+    public var counts: [Int]
+
+    /// Bins sorted values as `numpy.histogram(values, bins)` does, including its range of
+    /// `min - 0.5 ... max + 0.5` when all values are equal.
+    public init(sorted: [Double], bins: Int) {
+        var first = sorted.first ?? 0, last = sorted.last ?? 1
+        if first == last {
+            first -= 0.5
+            last += 0.5
+        }
+        let step = (last - first) / Double(bins)
+        edges = (0...bins).map { Double($0) * step + first }
+        edges[bins] = last
+        counts = [Int](repeating: 0, count: bins)
+        let width = last - first
+        for value in sorted {
+            var index = Int((value - first) / width * Double(bins))
+            if index == bins { index -= 1 }
+            if value < edges[index] { index -= 1 }
+            if index != bins - 1, value >= edges[index + 1] { index += 1 }
+            counts[index] += 1
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+/// An exclusive advisory lock on a file (flock), held while a closure runs.
+///
+/// GRDB's migrator checks which migrations are applied and then applies the rest, which is
+/// safe within one process but not across two processes opening a new database at the same
+/// moment (both would create the same tables). The stores hold this lock while migrating.
+public enum FileLock {
+    public static func withExclusiveLock<T>(at path: String, _ body: () throws -> T) throws -> T {
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw LabError("lock.open", "cannot open the lock file \(path): \(String(cString: strerror(errno)))")
+        }
+        defer { close(fd) }
+        while flock(fd, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                throw LabError("lock.acquire", "cannot lock \(path): \(String(cString: strerror(errno)))")
+            }
+        }
+        defer { flock(fd, LOCK_UN) }
+        return try body()
+    }
+}
