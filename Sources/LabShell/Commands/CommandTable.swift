@@ -44,6 +44,12 @@ enum CommandTable {
         DataCommand.self,
         RegistryCommand.self,
         ClockCommand.self,
+        ScenarioCommand.self,
+        DeployCommand.self,
+        RolloutCommand.self,
+        PromoteCommand.self,
+        RollbackCommand.self,
+        TrafficCommand.self,
         DoctorCommand.self,
         QuitCommand.self,
     ]
@@ -51,7 +57,8 @@ enum CommandTable {
     /// Groups for the `help` overview: a title and the command names under it.
     static let groups: [(title: String, names: [String])] = [
         ("Learning", ["lessons", "lesson", "next", "back", "quiz", "review", "progress", "export", "profiles"]),
-        ("Sandbox and engine", ["sandbox", "data", "registry", "clock"]),
+        ("Sandbox and engine", ["sandbox", "data", "registry", "clock", "scenario"]),
+        ("Production", ["deploy", "rollout", "promote", "rollback", "traffic"]),
         ("The lab", ["help", "doctor", "quit"]),
     ]
 

@@ -126,6 +126,23 @@ public enum QueueingModel {
                             timeoutShare: timeouts)
     }
 
+    /// One request's response time in milliseconds, drawn from the same model: `draw` is a
+    /// uniform number in [0, 1) that picks the request's place in the wait distribution, and
+    /// `arrival` (0 to 1) is when in the interval it arrives, which matters once the queue
+    /// grows. A result equal to `timeoutMs` means the request timed out.
+    public static func responseMs(_ pool: ServingPool, forecast: PoolForecast, timeoutMs: Double,
+                                  intervalSeconds: Double, draw: Double, arrival: Double) -> Double {
+        let service = pool.serviceMs
+        var wait = 0.0
+        if forecast.saturated {
+            wait = (forecast.utilisation - 1) * arrival * intervalSeconds * 1000
+        } else if draw < forecast.waitProbability, draw > 0 {
+            let theta = Double(max(1, pool.replicas)) * 1000 / service - pool.requestsPerSecond
+            wait = log(forecast.waitProbability / draw) / theta * 1000
+        }
+        return min(timeoutMs, service + wait)
+    }
+
     /// Erlang's C formula: the probability that an arrival must wait in an M/M/c queue with
     /// `replicas` servers and offered load `a` = λ/μ (< replicas), computed through the
     /// Erlang B recursion, which stays stable for large c.
