@@ -73,3 +73,27 @@ final class DeploymentFixture {
             actor: "ada")
     }
 }
+
+extension DeploymentFixture {
+    var traffic: TrafficSimulator {
+        get throws {
+            var simulator = try TrafficSimulator(workspace: workspace)
+            simulator.meter = meter
+            return simulator
+        }
+    }
+
+    /// Every served request as `day/row served_version prediction latency error`, in order.
+    func servedLog() throws -> [String] {
+        try workspace.state.pool.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT stream_day || '/' || row || ' v' || served_version || ' ' || IFNULL(prediction, '-') || ' '
+                    || printf('%.6f', latency_ms) || ' ' || IFNULL(error, '-') FROM served_request ORDER BY id
+                """)
+        }
+    }
+
+    func advanceClock(_ text: String) throws {
+        try SimulatedClock(state: workspace.state).advance(by: SimulatedDuration(parsing: text), actor: "ada")
+    }
+}
