@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "PipelineEngineTests", dependencies: ["PipelineEngine"]),
         .testTarget(name: "CourseTests", dependencies: ["Course"]),
         .testTarget(name: "LabShellTests", dependencies: ["LabShell"], exclude: ["Fixtures"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["cicdlab", "Course"], exclude: ["Fixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["cicdlab", "Course", "PipelineEngine"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
