@@ -22,7 +22,7 @@ extension RolloutStatusReport {
                 table.append([set.role, "v\(set.version)", set.role == "shadow" ? "mirror" : "\(set.weight)%",
                               set.ready == set.replicas ? ready : style.red(ready), RolloutRendering.ms(set.serviceMs),
                               RolloutRendering.utilisation(set.forecast, style), RolloutRendering.ms(set.forecast.p95Ms),
-                              NumberText.percent(set.forecast.timeoutShare)])
+                              RolloutRendering.share(set.forecast.timeoutShare)])
             }
             lines.append(table.render(style))
             lines.append("")
@@ -38,10 +38,18 @@ extension RolloutReport {
     /// What a deploy, promote or rollback did.
     func render(_ style: TerminalStyle) -> String {
         var lines = [RolloutRendering.header(rollout, style)]
-        if let service = rollout.serviceTimes.first(where: { $0.version == rollout.candidate }) {
-            let baseline = rollout.serviceTimes.first.map { " (platform baseline v\($0.version) at \(RolloutRendering.ms($0.serviceMs)))" } ?? ""
-            lines.append("  v\(rollout.candidate) serves at \(RolloutRendering.ms(service.serviceMs)) per request\(baseline),"
-                         + " measured \(RolloutRendering.ms(service.measuredMs, precise: true)) per prediction here")
+        if let service = rollout.serviceTimes.first(where: { $0.version == rollout.candidate }),
+           let baseline = rollout.serviceTimes.first {
+            var line = "  v\(rollout.candidate) serves at \(RolloutRendering.ms(service.serviceMs)) per request on this platform"
+            if baseline.version != rollout.candidate, baseline.measuredMs > 0 {
+                line += String(format: ": %.2f× the baseline v%d (%@), from %@ against %@ per prediction measured here",
+                               service.measuredMs / baseline.measuredMs, baseline.version,
+                               RolloutRendering.ms(baseline.serviceMs), RolloutRendering.ms(service.measuredMs, precise: true),
+                               RolloutRendering.ms(baseline.measuredMs, precise: true))
+            } else {
+                line += " (the platform's baseline; \(RolloutRendering.ms(service.measuredMs, precise: true)) per prediction measured here)"
+            }
+            lines.append(line)
         }
         if rollout.strategy == .canary, !steps.isEmpty {
             lines.append("")
@@ -114,6 +122,11 @@ enum RolloutRendering {
     static func ms(_ value: Double, precise: Bool = false) -> String {
         if precise, value < 0.1 { return String(format: "%.1f µs", value * 1000) }
         return String(format: "%.1f ms", value)
+    }
+
+    /// A share as a percentage, with shares too small to ever show up in traffic as 0%.
+    static func share(_ value: Double) -> String {
+        value < 0.000_05 ? "0%" : NumberText.percent(value)
     }
 
     static func utilisation(_ forecast: PoolForecast, _ style: TerminalStyle) -> String {

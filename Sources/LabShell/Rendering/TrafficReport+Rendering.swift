@@ -5,6 +5,11 @@ extension TrafficReport {
     /// What production did with the requests just served.
     func render(_ style: TerminalStyle) -> String {
         var lines: [String] = []
+        if requests == 0 {
+            lines.append("Nothing left to serve today: all \(dayTotal) requests of \(date) (stream day \(day)) have been served; `clock advance 1d` for more.")
+            lines += liveLines(style)
+            return lines.joined(separator: "\n")
+        }
         let left = remainingToday == 0 ? "none left today; `clock advance 1d` for more" : "\(remainingToday) left today"
         lines.append("Served \(requests) request\(requests == 1 ? "" : "s") of \(date) (stream day \(day)) at \(loadLevel.rawValue) load"
                      + " (\(NumberText.short(requestsPerSecond)) req/s); \(left).")
@@ -29,14 +34,23 @@ extension TrafficReport {
             }
             lines.append(text + ". Its answers were logged, never served.")
         }
-        if !live.isEmpty {
-            lines.append("")
-            lines.append(style.bold("Live accuracy") + style.dim(" (labels come back days after the request)"))
-            for entry in live {
-                let accuracy = entry.accuracy.map { String(format: "%.3f", $0) } ?? "pending"
-                lines.append("  v\(entry.version)  \(accuracy) on \(entry.labelled) labelled request\(entry.labelled == 1 ? "" : "s"), \(entry.pending) still waiting for labels")
+        lines += liveLines(style)
+        return lines.joined(separator: "\n")
+    }
+
+    /// Live accuracy per version, from the labels that have come back.
+    private func liveLines(_ style: TerminalStyle) -> [String] {
+        guard !live.isEmpty else { return [] }
+        var lines = ["", style.bold("Live accuracy") + style.dim(" (labels come back days after the request)")]
+        for entry in live {
+            let waiting = entry.pending > 0 ? "; \(entry.pending) still waiting for labels" : ""
+            if let accuracy = entry.accuracy {
+                lines.append(String(format: "  v%d  %.3f on %d labelled request%@", entry.version, accuracy, entry.labelled,
+                                    entry.labelled == 1 ? "" : "s") + waiting)
+            } else {
+                lines.append("  v\(entry.version)  no labels back yet\(waiting)")
             }
         }
-        return lines.joined(separator: "\n")
+        return lines
     }
 }

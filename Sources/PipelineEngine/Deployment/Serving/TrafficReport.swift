@@ -9,6 +9,8 @@ public struct TrafficReport: Sendable, Equatable, Codable {
     /// Requests served now, and requests of the day still to come.
     public var requests: Int
     public var remainingToday: Int
+    /// Requests the day brings in all.
+    public var dayTotal: Int
     /// Per version that answered: the versions serving traffic, then a shadow.
     public var versions: [VersionTraffic]
     /// How a shadow compared with the champion on the mirrored requests so far.
@@ -21,6 +23,7 @@ public struct TrafficReport: Sendable, Equatable, Codable {
         case loadLevel = "load_level"
         case requestsPerSecond = "requests_per_second"
         case remainingToday = "remaining_today"
+        case dayTotal = "day_total"
     }
 }
 

@@ -129,7 +129,7 @@ public struct TrafficSimulator: Sendable {
             + (canary.map { [(.canary, $0.model.version)] } ?? []) + (shadow.map { [(.shadow, $0.version)] } ?? [])
         return TrafficReport(
             day: day, date: date.description, loadLevel: level, requestsPerSecond: rate, requests: count,
-            remainingToday: rows.count - done - count,
+            remainingToday: rows.count - done - count, dayTotal: rows.count,
             versions: versions.map { role, version in
                 (tallies[role] ?? Tally()).traffic(version: version, role: role, pool: pools[role]!, forecast: forecasts[role]!)
             },
