@@ -42,6 +42,9 @@ enum CommandTable {
         ProfilesCommand.self,
         SandboxCommand.self,
         DataCommand.self,
+        DriftCommand.self,
+        TrainCommand.self,
+        EvaluateCommand.self,
         GateCommand.self,
         RegistryCommand.self,
         ClockCommand.self,
@@ -58,7 +61,7 @@ enum CommandTable {
     /// Groups for the `help` overview: a title and the command names under it.
     static let groups: [(title: String, names: [String])] = [
         ("Learning", ["lessons", "lesson", "next", "back", "quiz", "review", "progress", "export", "profiles"]),
-        ("Sandbox and engine", ["sandbox", "data", "gate", "registry", "clock", "scenario"]),
+        ("Sandbox and engine", ["sandbox", "data", "drift", "train", "evaluate", "gate", "registry", "clock", "scenario"]),
         ("Production", ["deploy", "rollout", "promote", "rollback", "traffic"]),
         ("The lab", ["help", "doctor", "quit"]),
     ]
