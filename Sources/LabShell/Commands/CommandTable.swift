@@ -54,6 +54,7 @@ enum CommandTable {
         PromoteCommand.self,
         RollbackCommand.self,
         TrafficCommand.self,
+        MonitorCommand.self,
         DoctorCommand.self,
         QuitCommand.self,
     ]
@@ -62,7 +63,7 @@ enum CommandTable {
     static let groups: [(title: String, names: [String])] = [
         ("Learning", ["lessons", "lesson", "next", "back", "quiz", "review", "progress", "export", "profiles"]),
         ("Sandbox and engine", ["sandbox", "data", "drift", "train", "evaluate", "gate", "registry", "clock", "scenario"]),
-        ("Production", ["deploy", "rollout", "promote", "rollback", "traffic"]),
+        ("Production", ["deploy", "rollout", "promote", "rollback", "traffic", "monitor"]),
         ("The lab", ["help", "doctor", "quit"]),
     ]
 
