@@ -215,3 +215,23 @@ import Testing
         for rank in ranks { #expect(selected[rank] == sorted[rank], "rank \(rank)") }
     }
 }
+
+/// Chi-square tail probabilities against scipy's `stats.chi2.sf(x, k)`.
+@Suite struct DriftChiSquareDistributionTests {
+    static let cases: [(Double, Int, Double)] = [
+        (0.5, 1, 0.47950012218695337),
+        (3.2, 2, 0.2018965179946554),
+        (12.0, 5, 0.03478778050624185),
+        (250.0, 200, 0.009379131668826098),
+        (180.0, 200, 0.84177901081357),
+        (1500.0, 999, 8.513135655488133e-23),
+        (90.0, 3, 2.190570119285308e-19),
+        (0.001, 4, 0.9999998750416589),
+    ]
+
+    @Test(arguments: cases)
+    func upperTailMatchesScipy(_ c: (Double, Int, Double)) {
+        let p = IncompleteGamma.upper(Double(c.1) / 2, c.0 / 2)
+        #expect(DriftTestData.close(p, c.2, relative: 1e-10), "chi2.sf(\(c.0), \(c.1)) = \(p), scipy \(c.2)")
+    }
+}

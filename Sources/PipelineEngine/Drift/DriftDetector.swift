@@ -35,9 +35,12 @@ public struct DriftOptions: Sendable {
 ///   (0.1). The dataset drifts when at least `driftShare` of the tested columns do.
 ///
 /// Differences from Evidently, on purpose: PSI and Jensen-Shannon cut numbers at the
-/// reference's deciles (DESIGN.md) where Evidently uses Sturges bins over both sides; a
-/// column Evidently would refuse (empty, all-null, wrong kind for the method) is reported as
-/// skipped with the reason, and left out of the share.
+/// reference's deciles (DESIGN.md) where Evidently uses Sturges bins over both sides, and PSI
+/// counts an empty bin at 0.0001 always (Evidently goes lower when a non-empty bin is below
+/// that); every test drifts at p ≤ threshold (Evidently's chi-square and z-test use <, which
+/// differs only at p exactly 0.05); text is measured on lengths and words rather than with
+/// Evidently's domain classifier; a column Evidently would refuse (empty, all-null, wrong kind
+/// for the method) is reported as skipped with the reason, and left out of the share.
 public enum DriftDetector {
     public static func compare(
         reference: DataTable, current: DataTable,

@@ -90,7 +90,7 @@ struct NumericSample {
     /// Sorts the values in place (once).
     mutating func sort() {
         if !isSorted {
-            values = RadixSort.sorted(values)
+            RadixSort.sort(&values)
             isSorted = true
         }
     }

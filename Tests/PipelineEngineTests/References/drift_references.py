@@ -101,6 +101,12 @@ def section_ks():
 
 
 
+def section_chi2():
+    print("// chi2.sf(x, k)")
+    for x, k in [(0.5, 1), (3.2, 2), (12.0, 5), (250.0, 200), (180.0, 200), (1500.0, 999), (90.0, 3), (1e-3, 4)]:
+        print(f"({r(x)}, {k}, {r(stats.chi2.sf(x, k))}),")
+
+
 def deciles(ref, cur):
     """Counts over bins cut at the reference's deciles (Buckets.deciles in Swift)."""
     edges = np.unique(np.quantile(ref, [i / 10 for i in range(1, 10)]))

@@ -15,56 +15,61 @@ enum RadixSort {
     ///
     /// NaN must already be removed; -0.0 sorts before 0.0 (they compare equal anyway).
     static func sorted(_ values: [Double]) -> [Double] {
+        var copy = values
+        sort(&copy)
+        return copy
+    }
+
+    /// Sorts `values` in place, with one scratch buffer of the same size.
+    static func sort(_ values: inout [Double]) {
         let count = values.count
-        if count < minimumCount { return values.sorted() }
-        var keys = [UInt64](unsafeUninitializedCapacity: count) { buffer, initialized in
-            values.withUnsafeBufferPointer { source in
-                for i in 0..<count { buffer[i] = orderedBits(source[i]) }
-            }
-            initialized = count
+        if count < minimumCount {
+            values.sort()
+            return
         }
         var scratch = [UInt64](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
         var counts = [Int](repeating: 0, count: digitCount * bucketCount)
         let mask = UInt64(bucketCount - 1)
-        // One pass over the keys fills the histograms of every digit.
-        keys.withUnsafeBufferPointer { keys in
-            counts.withUnsafeMutableBufferPointer { counts in
-                for key in keys {
-                    for digit in 0..<digitCount {
-                        counts[digit * bucketCount + Int((key >> UInt64(digit * digitBits)) & mask)] += 1
-                    }
-                }
-            }
-        }
-        for digit in 0..<digitCount {
-            let base = digit * bucketCount
-            let shift = UInt64(digit * digitBits)
-            // A digit on which every key agrees needs no pass.
-            if counts[base + Int((keys[0] >> shift) & mask)] == count { continue }
-            counts.withUnsafeMutableBufferPointer { counts in
-                var offset = 0
-                for bucket in base..<(base + bucketCount) {
-                    let c = counts[bucket]
-                    counts[bucket] = offset
-                    offset += c
-                }
-                keys.withUnsafeBufferPointer { source in
-                    scratch.withUnsafeMutableBufferPointer { target in
-                        for key in source {
-                            let slot = base + Int((key >> shift) & mask)
-                            target[counts[slot]] = key
-                            counts[slot] += 1
+        values.withUnsafeMutableBufferPointer { doubles in
+            doubles.withMemoryRebound(to: UInt64.self) { keys in
+                scratch.withUnsafeMutableBufferPointer { spare in
+                    counts.withUnsafeMutableBufferPointer { counts in
+                        // One pass turns the doubles into ordered keys, in place, and fills the
+                        // histograms of every digit.
+                        for i in 0..<count {
+                            let key = orderedBits(Double(bitPattern: keys[i]))
+                            keys[i] = key
+                            for digit in 0..<digitCount {
+                                counts[digit &* bucketCount &+ Int((key &>> UInt64(digit &* digitBits)) & mask)] &+= 1
+                            }
                         }
+                        var source = keys
+                        var target = spare
+                        for digit in 0..<digitCount {
+                            let base = digit * bucketCount
+                            let shift = UInt64(digit * digitBits)
+                            // A digit on which every key agrees needs no pass.
+                            if counts[base + Int((source[0] >> shift) & mask)] == count { continue }
+                            var offset = 0
+                            for bucket in base..<(base + bucketCount) {
+                                let c = counts[bucket]
+                                counts[bucket] = offset
+                                offset += c
+                            }
+                            for key in source {
+                                let slot = base &+ Int((key &>> shift) & mask)
+                                target[counts[slot]] = key
+                                counts[slot] &+= 1
+                            }
+                            swap(&source, &target)
+                        }
+                        if source.baseAddress != keys.baseAddress {
+                            _ = keys.update(fromContentsOf: source)
+                        }
+                        for i in 0..<count { keys[i] = valueFromOrderedBits(keys[i]).bitPattern }
                     }
                 }
             }
-            swap(&keys, &scratch)
-        }
-        return [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
-            keys.withUnsafeBufferPointer { keys in
-                for i in 0..<count { buffer[i] = valueFromOrderedBits(keys[i]) }
-            }
-            initialized = count
         }
     }
 
