@@ -97,3 +97,37 @@ import Testing
         #expect(status.stdout == "No deployments yet. Deploy a version with `deploy VERSION --strategy direct|shadow|canary`.\n")
     }
 }
+
+@Suite struct ProductionEndToEndTests {
+    func lab(_ arguments: [String], _ home: String) throws -> Binary.Result {
+        try Binary.run(["--content", Binary.fixtureContent] + arguments, home: home)
+    }
+
+    @Test func aScenarioRunsOnTheClockAndMonitorChartsIt() throws {
+        let (home, root) = try DeployEndToEndTests.homeWithModels()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let templates = DeployEndToEndTests.sandboxData + "/../scenarios"
+        try FileManager.default.createDirectory(atPath: root + "/scenarios", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: templates + "/gradual-drift.yaml", toPath: root + "/scenarios/gradual-drift.yaml")
+
+        let list = try lab(["scenario", "list"], home)
+        #expect(list.stdout == "   SCENARIO       TITLE\n*  calm           A calm week\n   gradual-drift  Prices creep up\n")
+        let started = try lab(["scenario", "start", "gradual-drift"], home)
+        #expect(started.status == 0, "stderr: \(started.stderr)")
+        #expect(started.stdout.hasPrefix("Prices creep up\n"))
+        _ = try lab(["deploy", "v1"], home)
+        let advanced = try lab(["clock", "advance", "10d"], home)
+        #expect(advanced.stdout == "Simulated time: 2026-12-07 09:00 (Mon) → 2026-12-17 09:00 (Thu)\n"
+                + "Production served 2000 requests over 10 days (0 errors); `monitor` shows them.\n")
+
+        let monitor = try lab(["monitor", "--window", "5d"], home)
+        #expect(monitor.status == 0, "stderr: \(monitor.stderr)")
+        #expect(monitor.stdout.hasPrefix("Production 2026-12-13 → 2026-12-17 · scenario gradual-drift · champion v1\n"))
+        #expect(monitor.stdout.contains("Drift per feature (psi against 2026-11-23 – 2026-11-29; drifted when ≥ 0.1)"))
+        #expect(monitor.stdout.contains("drifted since 2026-12-1"))
+        let json = try lab(["monitor", "--window", "5d", "--json"], home)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let days = object?["days"] as? [[String: Any]]
+        #expect(days?.map { $0["requests"] as? Int } == [200, 200, 200, 200, 0])
+    }
+}

@@ -38,16 +38,34 @@ extension MonitorReport {
             let test = method.isTest ? "p ≤ \(threshold)" : "≥ \(threshold)"
             lines.append(style.bold("Drift per feature") + style.dim(" (\(method.rawValue) against \(reference); drifted when \(test))"))
             let width = columns.map(displayWidth).max() ?? 0
+            let limit = days.last?.drift.first?.threshold ?? 0.1
             for column in columns {
                 let series = days.map { day in day.drift.first { $0.column == column } }
-                let values = series.map { $0.map { method.isTest ? ($0.pValue ?? .nan) : $0.statistic } ?? .nan }
+                // Distances on one scale, from 0 to twice the threshold (or the largest), so that
+                // noise looks small and a crossing looks like one; tests by how small p gets.
+                let values = series.map { entry -> Double in
+                    guard let entry else { return .nan }
+                    return method.isTest ? -log10(max(entry.pValue ?? 1, 1e-300)) : entry.statistic
+                }
+                let ceiling = max(method.isTest ? -log10(limit) * 2 : limit * 2, values.filter(\.isFinite).max() ?? 0)
                 guard let latest = series.last ?? nil else { continue }
-                let value = method.isTest ? "p \(NumberText.short(latest.pValue))" : NumberText.short(latest.statistic)
+                let value = method.isTest
+                    ? "p " + String(format: "%.3f", latest.pValue ?? 1) : String(format: "%.3f", latest.statistic)
                 let firstDrift = zip(days, series).first { $0.1?.drifted == true }.map { " since \($0.0.date)" } ?? ""
                 let verdict = latest.drifted ? style.red("drifted\(firstDrift)") : style.green("ok")
-                lines.append("  \(pad(column, width))  \(Charts.sparkline(values))  \(pad(value, 8, right: true))  \(verdict)")
+                lines.append("  \(pad(column, width))  \(Self.scaledSparkline(values, ceiling: ceiling))  \(pad(value, 7, right: true))  \(verdict)")
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// A sparkline on a fixed scale from 0 to `ceiling`, unlike ``Charts/sparkline(_:)`` which
+    /// stretches whatever range the values have.
+    static func scaledSparkline(_ values: [Double], ceiling: Double) -> String {
+        let blocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+        return String(values.map { value -> Character in
+            guard value.isFinite, ceiling > 0 else { return " " }
+            return blocks[min(7, max(0, Int((value / ceiling * 7).rounded())))]
+        })
     }
 }

@@ -93,7 +93,7 @@ public struct RolloutController: Sendable {
             let against = champion.map { " against champion v\($0)" } ?? ""
             let shape = plan.strategy == .canary ? ", steps \(plan.steps.map(String.init).joined(separator: ","))%" : ""
             try StateStore.audit(db, actor: actor, action: "deploy", subject: "rollout #\(rollout.id)",
-                                 detail: "\(plan.strategy.rawValue) of v\(plan.candidate)\(against)\(shape), \(plan.loadLevel.rawValue) load: \(plan.reason)",
+                                 detail: "\(plan.strategy.rawValue) of v\(plan.candidate)\(against)\(shape), \(plan.loadLevel.rawValue) load, simulated \(SimulatedClock.format(plan.simulatedAt)): \(plan.reason)",
                                  at: now)
             if try LabSettings.value(LabSettings.baselineKey, db) == nil {
                 try LabSettings.set(LabSettings.baselineKey, String(champion ?? plan.candidate), db)
