@@ -84,6 +84,7 @@ public final class StateStore: Sendable {
             }
         }
         migrator.registerMigration(PipelineSchema.migration, migrate: PipelineSchema.migrate)
+        migrator.registerMigration(DeploymentSchema.migration, migrate: DeploymentSchema.migrate)
         return migrator
     }
 
