@@ -21,7 +21,7 @@ import Testing
         _ = lab.run("profiles create bob")
         #expect(completer(lab).complete("profiles switch b").candidates == ["bob"])
         #expect(completer(lab).complete("help prof").candidates == ["profiles"])
-        #expect(completer(lab).complete("help pro").candidates == ["profiles", "progress"])
+        #expect(completer(lab).complete("help pro").candidates == ["profiles", "progress", "promote"])
     }
 
     @Test func completesGlobalFlags() throws {

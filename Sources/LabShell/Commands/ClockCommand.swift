@@ -40,9 +40,19 @@ struct ClockCommand: ParsableCommand {
 
         func run(in session: LabSession) throws -> Int32 {
             let span = try SimulatedDuration(parsing: duration)
-            let clock = SimulatedClock(state: try session.workspace().state)
-            let interval = try clock.advance(by: span, actor: session.actor())
-            session.console.line("Simulated time: \(SimulatedClock.format(interval.start)) → \(SimulatedClock.format(interval.end))")
+            let report = try ProductionClock(workspace: session.workspace()).advance(by: span, actor: session.actor())
+            if session.wantsJSON {
+                try session.console.json(report)
+                return 0
+            }
+            session.console.line("Simulated time: \(SimulatedClock.format(report.from)) → \(SimulatedClock.format(report.to))")
+            if !report.served.isEmpty {
+                let requests = report.served.map(\.requests).reduce(0, +)
+                let errors = report.served.map(\.errors).reduce(0, +)
+                let days = report.served.count
+                session.console.line(session.style.dim(
+                    "Production served \(requests) requests over \(days) day\(days == 1 ? "" : "s") (\(errors) errors); `monitor` shows them."))
+            }
             return 0
         }
     }

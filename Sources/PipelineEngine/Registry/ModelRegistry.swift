@@ -82,6 +82,37 @@ public struct ModelRegistry: Sendable {
         }
     }
 
+    /// Removes alias `name` (if set), recording who removed it and why.
+    public func removeAlias(_ name: String, actor: String, reason: String, now: Date = Date()) throws {
+        try workspace.state.pool.write { db in try Self.removeAlias(name, actor: actor, reason: reason, at: now, db) }
+    }
+
+    /// Points alias `name` at version `number` inside an open transaction, audited; does
+    /// nothing when it already points there.
+    static func moveAlias(_ name: String, to number: Int, actor: String, reason: String, at now: Date,
+                          _ db: Database) throws {
+        let previous = try Int.fetchOne(db, sql: "SELECT version FROM model_alias WHERE name = ?", arguments: [name])
+        guard previous != number else { return }
+        try db.execute(sql: "INSERT OR REPLACE INTO model_alias (name, version, updated_at, updated_by) VALUES (?, ?, ?, ?)",
+                       arguments: [name, number, now, actor])
+        let move = previous.map { "v\($0) → v\(number)" } ?? "→ v\(number)"
+        try StateStore.audit(db, actor: actor, action: "alias", subject: name, detail: "\(move): \(reason)", at: now)
+    }
+
+    /// Removes alias `name` inside an open transaction, audited; does nothing when it is not set.
+    static func removeAlias(_ name: String, actor: String, reason: String, at now: Date, _ db: Database) throws {
+        guard let previous = try Int.fetchOne(db, sql: "SELECT version FROM model_alias WHERE name = ?", arguments: [name])
+        else { return }
+        try db.execute(sql: "DELETE FROM model_alias WHERE name = ?", arguments: [name])
+        try StateStore.audit(db, actor: actor, action: "alias", subject: name, detail: "v\(previous) → none: \(reason)",
+                             at: now)
+    }
+
+    /// The version alias `name` points at inside an open transaction.
+    static func aliasVersion(_ name: String, _ db: Database) throws -> Int? {
+        try Int.fetchOne(db, sql: "SELECT version FROM model_alias WHERE name = ?", arguments: [name])
+    }
+
     /// The model file's bytes for `reference`, verified against the registered checksum.
     public func modelData(_ reference: String) throws -> Data {
         let entry = try version(reference)

@@ -1,0 +1,153 @@
+import Dispatch
+
+/// What to compare and how: the method, the columns and the thresholds.
+public struct DriftOptions: Sendable {
+    /// The method for every column; `auto` picks one per column.
+    public var method: DriftMethod
+    /// The columns to compare, in this order; nil compares every column of the reference.
+    public var columns: [String]?
+    /// Overrides the method's default threshold (p-value for tests, distance otherwise).
+    public var threshold: Double?
+    /// The share of drifted columns at which the dataset counts as drifted.
+    public var driftShare: Double
+
+    public init(
+        method: DriftMethod = .auto, columns: [String]? = nil, threshold: Double? = nil,
+        driftShare: Double = 0.5
+    ) {
+        self.method = method
+        self.columns = columns
+        self.threshold = threshold
+        self.driftShare = driftShare
+    }
+}
+
+/// Compares a current table with a reference table and says which columns drifted.
+///
+/// Methods, thresholds and the `auto` choice follow Evidently (legacy `DataDriftTable`, 0.7):
+/// - Integer and double columns are numeric; booleans and strings are categories, except
+///   strings that read as free text (see ``TextDrift/isText(_:)``).
+/// - `auto`, with n the distinct values of both sides together and nulls left out: a
+///   reference of at most 1000 values gets `ks` for numbers with n > 5, otherwise
+///   `chisquare` (n > 2) or `ztest`; a larger reference gets `wasserstein` for numbers with
+///   n > 5, otherwise `jensenshannon`.
+/// - A test drifts when p ≤ threshold (0.05); a distance when it is at least the threshold
+///   (0.1). The dataset drifts when at least `driftShare` of the tested columns do.
+///
+/// Differences from Evidently, on purpose: PSI and Jensen-Shannon cut numbers at the
+/// reference's deciles (DESIGN.md) where Evidently uses Sturges bins over both sides, and PSI
+/// counts an empty bin at 0.0001 always (Evidently goes lower when a non-empty bin is below
+/// that); every test drifts at p ≤ threshold (Evidently's chi-square and z-test use <, which
+/// differs only at p exactly 0.05); text is measured on lengths and words rather than with
+/// Evidently's domain classifier; a column Evidently would refuse (empty, all-null, wrong kind
+/// for the method) is reported as skipped with the reason, and left out of the share.
+public enum DriftDetector {
+    public static func compare(
+        reference: DataTable, current: DataTable,
+        options: DriftOptions = DriftOptions()
+    ) throws -> DriftReport {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let names: [String]
+        if let requested = options.columns {
+            for name in requested { _ = try reference.requireColumn(name) }
+            names = requested
+        } else {
+            names = reference.columnNames
+        }
+        let perColumn = concurrentMap(names.count) { index -> [DriftColumnResult] in
+            let name = names[index]
+            guard let ref = reference.column(name) else {
+                return [.skipped(name, "missing in the reference", kind: nil)]
+            }
+            guard let cur = current.column(name) else {
+                return [.skipped(name, "missing in the current data", kind: nil)]
+            }
+            return compareColumn(ref, cur, options: options)
+        }
+        let results = perColumn.flatMap { $0 }
+        var tested: [String] = []
+        var drifted: Set<String> = []
+        for result in results where result.verdict != .skipped {
+            if !tested.contains(result.column) { tested.append(result.column) }
+            if result.drifted { drifted.insert(result.column) }
+        }
+        let share = tested.isEmpty ? 0 : Double(drifted.count) / Double(tested.count)
+        return DriftReport(
+            columns: results, driftedColumns: drifted.count, testedColumns: tested.count,
+            shareDrifted: share, datasetDrift: !tested.isEmpty && share >= options.driftShare,
+            driftShare: options.driftShare, referenceRows: reference.rowCount, currentRows: current.rowCount,
+            seconds: (clock.now - start) / .seconds(1))
+    }
+
+    /// The results for one column present on both sides.
+    static func compareColumn(_ reference: Column, _ current: Column, options: DriftOptions) -> [DriftColumnResult] {
+        let name = reference.name
+        let sample: DriftSample
+        switch (reference.isNumeric, current.isNumeric) {
+        case (true, true):
+            sample = .numeric(
+                reference: DriftSample.finiteNumbers(reference),
+                current: DriftSample.finiteNumbers(current))
+        case (false, false):
+            if reference.type == .string, current.type == .string, TextDrift.isText(reference) {
+                sample = .text(reference: DriftSample.strings(reference), current: DriftSample.strings(current))
+            } else {
+                sample = .categorical(
+                    reference: DriftSample.categoryCounts(reference),
+                    current: DriftSample.categoryCounts(current))
+            }
+        default:
+            return [
+                .skipped(
+                    name,
+                    "holds \(reference.type.rawValue) values in the reference but "
+                        + "\(current.type.rawValue) values in the current data", kind: nil)
+            ]
+        }
+        if sample.referenceCount == 0 || sample.currentCount == 0 {
+            let side = sample.referenceCount == 0 ? "the reference" : "the current data"
+            var result = DriftColumnResult.skipped(
+                name, "no non-null values in \(side): cannot test", kind: sample.kind)
+            result.referenceCount = sample.referenceCount
+            result.currentCount = sample.currentCount
+            return [result]
+        }
+        switch sample {
+        case .numeric(let r, let c):
+            return [
+                NumericDrift.compare(
+                    name: name, reference: NumericSample(r), current: NumericSample(c), options: options)
+            ]
+        case .categorical(let r, let c):
+            return [CategoricalDrift.compare(name: name, reference: r, current: c, options: options)]
+        case .text(let r, let c):
+            return TextDrift.compare(name: name, reference: r, current: c, options: options)
+        }
+    }
+
+    /// `body(0..<count)` on all cores, results in order.
+    static func concurrentMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+        // Each iteration writes only its own slot.
+        nonisolated(unsafe) let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+        results.initialize(repeating: nil)
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            results[index] = body(index)
+        }
+        return results.compactMap { $0 }
+    }
+}
+
+extension DriftColumnResult {
+    /// A column that could not be tested, and why.
+    static func skipped(_ column: String, _ reason: String, kind: DriftFeatureKind?) -> DriftColumnResult {
+        DriftColumnResult(
+            column: column, aspect: nil, kind: kind, method: nil, statistic: nil, pValue: nil,
+            threshold: nil, verdict: .skipped, effectSize: nil, reason: reason,
+            referenceCount: 0, currentCount: 0, histogram: nil)
+    }
+}

@@ -1,0 +1,53 @@
+/// How large a shift is, whatever the sample size: what a p-value cannot say.
+///
+/// - Numeric values (and text lengths): the standardised mean difference
+///   `(mean_current - mean_reference) / sd_reference` (population sd, at least 0.001), a
+///   Cohen's d measured in reference units. Magnitude: below 0.2 negligible, then small,
+///   medium from 0.5, large from 0.8 (Cohen's conventions).
+/// - Categories (and tokens): the total variation distance `½ Σ |p - q|`, the share of rows
+///   that would have to change category. Magnitude: below 0.05 negligible, then small,
+///   medium from 0.1, large from 0.2 (our convention, matching PSI's 0.1 and 0.2 marks in spirit).
+public struct EffectSize: Sendable, Equatable {
+    /// What `value` measures.
+    public enum Kind: String, Sendable, Encodable {
+        case standardizedMeanDifference = "standardized_mean_difference"
+        case totalVariation = "total_variation"
+    }
+
+    /// In words, how big the shift is.
+    public enum Magnitude: String, Sendable, Encodable {
+        case negligible, small, medium, large
+    }
+
+    public var kind: Kind
+    public var value: Double
+
+    public var magnitude: Magnitude {
+        let size = abs(value)
+        let marks: (Double, Double, Double) = kind == .standardizedMeanDifference ? (0.2, 0.5, 0.8) : (0.05, 0.1, 0.2)
+        if size < marks.0 { return .negligible }
+        if size < marks.1 { return .small }
+        if size < marks.2 { return .medium }
+        return .large
+    }
+
+    /// The standardised mean difference of two samples.
+    static func meanShift(reference: NumericSample, current: NumericSample) -> EffectSize {
+        let sd = max(reference.standardDeviation, 0.001)
+        return EffectSize(kind: .standardizedMeanDifference, value: (current.mean - reference.mean) / sd)
+    }
+
+    /// The total variation distance between two share vectors over the same buckets.
+    static func totalVariation(_ reference: [Double], _ current: [Double]) -> EffectSize {
+        EffectSize(kind: .totalVariation, value: Divergence.totalVariation(reference, current))
+    }
+}
+
+extension DriftColumnResult {
+    /// A warning for a test that calls a shift significant although the shift is negligible.
+    var smallEffectNote: String? {
+        guard verdict == .drift, method?.isTest == true, let effect = effectSize, effect.magnitude == .negligible
+        else { return nil }
+        return "significant, but the effect is negligible: large samples make tiny shifts significant"
+    }
+}

@@ -1,0 +1,117 @@
+/// Drift of one numeric column.
+enum NumericDrift {
+    /// Compares two non-empty samples of finite numbers.
+    static func compare(
+        name: String, aspect: String? = nil, reference: NumericSample, current: NumericSample,
+        options: DriftOptions
+    ) -> DriftColumnResult {
+        var r = reference
+        var c = current
+        let distinct = NumericSample.distinctCount(r, c, limit: 6)
+        var method = options.method
+        if method == .auto {
+            if r.count <= 1000 {
+                method = distinct > 5 ? .ks : (distinct > 2 ? .chisquare : .ztest)
+            } else {
+                method = distinct > 5 ? .wasserstein : .jensenshannon
+            }
+        }
+        var result = DriftColumnResult(
+            column: name, aspect: aspect, kind: aspect == nil ? .numeric : .text, method: method,
+            statistic: nil, pValue: nil, threshold: nil, verdict: .skipped,
+            effectSize: EffectSize.meanShift(reference: r, current: c), reason: nil,
+            referenceCount: r.count, currentCount: c.count, histogram: nil)
+        var notes: [String] = []
+        switch method {
+        case .ks:
+            r.sort()
+            c.sort()
+            let ks = KolmogorovSmirnov.test(sortedReference: r.values, sortedCurrent: c.values)
+            result.statistic = ks.statistic
+            result.pValue = ks.pValue
+        case .wasserstein:
+            if r.standardDeviation < 0.001 { notes.append("reference spread below 0.001: distance divided by 0.001") }
+            r.sort()
+            c.sort()
+            let distance = Wasserstein.distance(sortedReference: r.values, sortedCurrent: c.values)
+            result.statistic = distance / max(r.standardDeviation, 0.001)
+        case .psi, .jensenshannon, .chisquare:
+            let buckets = Buckets.numeric(r, c)
+            // Draw what the method measured: the reference's deciles (or values).
+            result.histogram = BucketDrift.histogram(buckets, limit: 12)
+            let measure = BucketDrift.measure(method, buckets)
+            result.statistic = measure.statistic
+            result.pValue = measure.pValue
+            if let note = measure.note { notes.append(note) }
+        case .ztest:
+            if distinct > 2 {
+                let count = NumericSample.distinctCount(r, c, limit: .max)
+                result.reason = "ztest needs two values; '\(name)' has \(count) (try chisquare or ks)"
+                result.method = nil
+                return result
+            }
+            let measure = BucketDrift.measure(.ztest, Buckets.values(r, c))
+            result.statistic = measure.statistic
+            result.pValue = measure.pValue
+        case .auto:
+            preconditionFailure("auto is resolved above")
+        }
+        if result.histogram == nil { result.histogram = histogram(r, c) }
+        let threshold = options.threshold ?? method.defaultThreshold
+        result.threshold = threshold
+        let drifted = method.crosses(statistic: result.statistic ?? 0, pValue: result.pValue, threshold: threshold)
+        result.verdict = drifted ? .drift : .noDrift
+        let constant = constantNotes(r, c)
+        // For a column constant on both sides, that says all the bucket remark would.
+        if r.isConstant && c.isConstant { notes.removeAll() }
+        notes.insert(contentsOf: constant, at: 0)
+        if let note = result.smallEffectNote { notes.append(note) }
+        result.reason = notes.isEmpty ? nil : notes.joined(separator: "; ")
+        return result
+    }
+
+    /// Remarks on columns that hold a single value on one or both sides.
+    static func constantNotes(_ r: NumericSample, _ c: NumericSample) -> [String] {
+        switch (r.isConstant, c.isConstant) {
+        case (true, true) where r.minimum == c.minimum:
+            return ["constant on both sides (\(formatDouble(r.minimum)))"]
+        case (true, true):
+            return [
+                "constant on each side: \(formatDouble(r.minimum)) in the reference, \(formatDouble(c.minimum)) now"
+            ]
+        case (true, false):
+            return ["constant in the reference (\(formatDouble(r.minimum)))"]
+        case (false, true):
+            return ["constant in the current data (\(formatDouble(c.minimum)))"]
+        case (false, false):
+            return []
+        }
+    }
+
+    /// Shares over ten equal-width bins of both sides' range, or per value when there are few.
+    static func histogram(_ r: NumericSample, _ c: NumericSample) -> DriftHistogram {
+        if NumericSample.distinctCount(r, c, limit: 11) <= 10 {
+            return BucketDrift.histogram(Buckets.values(r, c), limit: 10)
+        }
+        let binCount = 10
+        let low = min(r.minimum, c.minimum)
+        let high = max(r.maximum, c.maximum)
+        let width = (high - low) / Double(binCount)
+        let scale = Double(binCount) / (high - low)
+        func shares(_ sample: NumericSample) -> [Double] {
+            var counts = [Int](repeating: 0, count: binCount)
+            counts.withUnsafeMutableBufferPointer { counts in
+                for x in sample.values {
+                    counts[min(binCount - 1, max(0, Int((x - low) * scale)))] &+= 1
+                }
+            }
+            return counts.map { Double($0) / Double(sample.count) }
+        }
+        let labels = (0..<binCount).map { i in
+            let from = low + Double(i) * width
+            let to = i == binCount - 1 ? high : low + Double(i + 1) * width
+            return "\(Buckets.formatEdge(from))–\(Buckets.formatEdge(to))"
+        }
+        return DriftHistogram(labels: labels, reference: shares(r), current: shares(c))
+    }
+}

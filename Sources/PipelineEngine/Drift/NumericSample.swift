@@ -1,0 +1,127 @@
+/// One side's finite numbers with the summaries every method shares, sorted only on demand.
+///
+/// Only `ks` and `wasserstein` need both sides sorted, and PSI, Jensen-Shannon and chi-square
+/// only the reference's deciles; the rest (mean, spread, range, distinct values) takes a pass
+/// or two, so a million-row column is sorted only when a method needs it.
+struct NumericSample {
+    /// The values, in row order until ``sort()`` is called.
+    private(set) var values: [Double]
+    private(set) var isSorted: Bool
+    let minimum: Double
+    let maximum: Double
+    let mean: Double
+    /// The population standard deviation (`np.std`, ddof 0).
+    let standardDeviation: Double
+
+    /// Summarises a non-empty sample of finite numbers.
+    init(_ values: [Double], sorted: Bool = false) {
+        precondition(!values.isEmpty)
+        self.values = values
+        isSorted = sorted
+        var low = Double.infinity
+        var high = -Double.infinity
+        for v in values {
+            low = min(low, v)
+            high = max(high, v)
+        }
+        let n = Double(values.count)
+        // The same operations as np.mean and np.std, pairwise sums included, so that the
+        // normed Wasserstein distance and the effect size agree with numpy to the last digits.
+        let mu = values.withUnsafeBufferPointer { Self.pairwiseSum($0, 0, $0.count) { $0 } } / n
+        minimum = low
+        maximum = high
+        mean = mu
+        let squares = values.withUnsafeBufferPointer { v in
+            Self.pairwiseSum(v, 0, v.count) { x in
+                let d = x - mu
+                return d * d
+            }
+        }
+        standardDeviation = (squares / n).squareRoot()
+    }
+
+    /// numpy's pairwise summation (`pairwise_sum` in its umath loops) of `term(x)`: blocks of
+    /// at most 128 summed with eight accumulators, halves added recursively.
+    @inline(__always) static func pairwiseSum(
+        _ a: UnsafeBufferPointer<Double>, _ start: Int, _ n: Int, _ term: (Double) -> Double
+    ) -> Double {
+        if n < 8 {
+            var sum = 0.0
+            for i in start..<(start + n) { sum += term(a[i]) }
+            return sum
+        }
+        if n <= 128 {
+            var r0 = term(a[start])
+            var r1 = term(a[start + 1])
+            var r2 = term(a[start + 2])
+            var r3 = term(a[start + 3])
+            var r4 = term(a[start + 4])
+            var r5 = term(a[start + 5])
+            var r6 = term(a[start + 6])
+            var r7 = term(a[start + 7])
+            var i = 8
+            while i < n - n % 8 {
+                let p = start + i
+                r0 += term(a[p])
+                r1 += term(a[p + 1])
+                r2 += term(a[p + 2])
+                r3 += term(a[p + 3])
+                r4 += term(a[p + 4])
+                r5 += term(a[p + 5])
+                r6 += term(a[p + 6])
+                r7 += term(a[p + 7])
+                i += 8
+            }
+            var sum = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
+            while i < n {
+                sum += term(a[start + i])
+                i += 1
+            }
+            return sum
+        }
+        var half = n / 2
+        half -= half % 8
+        return pairwiseSum(a, start, half, term) + pairwiseSum(a, start + half, n - half, term)
+    }
+
+    var count: Int { values.count }
+    var isConstant: Bool { minimum == maximum }
+
+    /// Sorts the values in place (once).
+    mutating func sort() {
+        if !isSorted {
+            RadixSort.sort(&values)
+            isSorted = true
+        }
+    }
+
+    /// The values in ascending order.
+    func sortedValues() -> [Double] { isSorted ? values : RadixSort.sorted(values) }
+
+    /// The distinct values of both samples together, counting no further than `limit`.
+    static func distinctCount(_ a: NumericSample, _ b: NumericSample, limit: Int) -> Int {
+        distinctValues(a, b, limit: limit).count
+    }
+
+    /// Up to `limit` distinct values of both samples together, in the order first seen.
+    static func distinctValues(_ a: NumericSample, _ b: NumericSample, limit: Int) -> [Double] {
+        var seen: [Double] = []
+        for sample in [a, b] {
+            for v in sample.values where !seen.contains(v) {
+                seen.append(v)
+                if seen.count >= limit { return seen }
+            }
+        }
+        return seen
+    }
+
+    /// The distinct values of one sample, counting no further than `limit`.
+    func distinctCount(limit: Int) -> Int {
+        var seen: [Double] = []
+        for v in values where !seen.contains(v) {
+            seen.append(v)
+            if seen.count >= limit { break }
+        }
+        return seen.count
+    }
+}

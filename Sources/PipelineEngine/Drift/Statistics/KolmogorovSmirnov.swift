@@ -1,0 +1,137 @@
+import Foundation
+
+/// The two-sample, two-sided Kolmogorov-Smirnov test, as scipy's `ks_2samp(method="auto")`.
+enum KolmogorovSmirnov {
+    /// Samples up to this size get the exact p-value; larger ones the asymptotic one.
+    static let exactLimit = 10_000
+
+    struct Result: Equatable {
+        /// The largest gap between the two empirical CDFs.
+        var statistic: Double
+        var pValue: Double
+        /// Whether the p-value came from the exact null distribution.
+        var exact: Bool
+    }
+
+    /// Tests two samples, each sorted ascending, neither empty and free of NaN.
+    static func test(sortedReference a: [Double], sortedCurrent b: [Double]) -> Result {
+        let n1 = a.count
+        let n2 = b.count
+        precondition(n1 > 0 && n2 > 0, "ks needs two non-empty samples")
+        let gap = largestGap(a, b)
+        let g = gcd(n1, n2)
+        if max(n1, n2) <= exactLimit {
+            // h·g is the largest gap in units of 1/(n1·n2); lcm(n1, n2) = n1/g·n2.
+            let h = gap.numerator / g
+            let lcm = Double((n1 / g) * n2)
+            let d = Double(h) / lcm
+            if h == 0 { return Result(statistic: d, pValue: 1, exact: true) }
+            let prob =
+                n1 == n2
+                ? probabilityOutsideSquare(n: n1, h: h)
+                : probabilityOutsideInside(m: n1, n: n2, g: g, h: h)
+            if prob.isFinite && prob >= 0 && prob <= 1 {
+                return Result(statistic: d, pValue: prob, exact: true)
+            }
+        }
+        let (m, n) = (Double(max(n1, n2)), Double(min(n1, n2)))
+        let effective = (m * n / (m + n)).rounded(.toNearestOrEven)
+        let p = KolmogorovDistribution.survival(n: Int(effective), x: gap.value)
+        return Result(statistic: gap.value, pValue: min(1, max(0, p)), exact: false)
+    }
+
+    /// The largest `|F₁ - F₂|`, exactly (as a multiple of 1/(n1·n2)) and as scipy's float.
+    static func largestGap(_ a: [Double], _ b: [Double]) -> (numerator: Int, value: Double) {
+        let n1 = a.count
+        let n2 = b.count
+        var i = 0
+        var j = 0
+        var maxDiff = 0
+        var minDiff = 0
+        var maxAt = (0, 0)
+        var minAt = (0, 0)
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                while i < n1 || j < n2 {
+                    let value: Double
+                    if j >= n2 || (i < n1 && a[i] <= b[j]) { value = a[i] } else { value = b[j] }
+                    while i < n1 && a[i] <= value { i += 1 }
+                    while j < n2 && b[j] <= value { j += 1 }
+                    let diff = i * n2 - j * n1
+                    if diff > maxDiff {
+                        maxDiff = diff
+                        maxAt = (i, j)
+                    }
+                    if diff < minDiff {
+                        minDiff = diff
+                        minAt = (i, j)
+                    }
+                }
+            }
+        }
+        func floatGap(_ at: (Int, Int)) -> Double { Double(at.0) / Double(n1) - Double(at.1) / Double(n2) }
+        let maxS = floatGap(maxAt)
+        let minS = min(1, max(0, -floatGap(minAt)))
+        return minS > maxS ? (-minDiff, minS) : (maxDiff, maxS)
+    }
+
+    /// `P(D ≥ h/n)` for two samples of the same size `n`, by Hodges' alternating sum in Horner form.
+    static func probabilityOutsideSquare(n: Int, h: Int) -> Double {
+        var p = 0.0
+        var k = n / h
+        let nd = Double(n)
+        while k >= 0 {
+            var term = 1.0
+            for j in 0..<h {
+                let kh = Double(k * h)
+                let jd = Double(j)
+                term = (nd - kh - jd) * term / (nd + kh + jd + 1)
+            }
+            p = term * (1.0 - p)
+            k -= 1
+        }
+        return 2 * p
+    }
+
+    /// `P(D ≥ h/lcm)` for sizes `m` and `n`, counting lattice paths that leave the band
+    /// `|x/m - y/n| < h/lcm` (Hodges 1958, with Viehmann's 2021 recursion for 1 - p).
+    static func probabilityOutsideInside(m: Int, n: Int, g: Int, h: Int) -> Double {
+        let (m, n) = m < n ? (n, m) : (m, n)
+        let mg = Double(m / g)
+        let ng = Double(n / g)
+        let hd = Double(h)
+        var minJ = 0
+        var maxJ = min(Int((hd / mg).rounded(.up)), n + 1)
+        var currentLength = maxJ - minJ
+        let length = min(2 * maxJ + 2, n + 1)
+        var column = [Double](repeating: 1, count: length)
+        for j in minJ..<min(maxJ, length) { column[j] = 0 }
+        for i in 1...m {
+            let lastMinJ = minJ
+            let lastLength = currentLength
+            let id = Double(i)
+            minJ = min(max(Int(((ng * id - hd) / mg).rounded(.down)) + 1, 0), n)
+            maxJ = min(Int(((ng * id + hd) / mg).rounded(.up)), n + 1)
+            if maxJ <= minJ { return 1.0 }
+            var value = minJ == 0 ? 0.0 : 1.0
+            for jj in 0..<(maxJ - minJ) {
+                let j = Double(jj + minJ)
+                value = (column[jj + minJ - lastMinJ] * id + value * j) / (id + j)
+                column[jj] = value
+            }
+            currentLength = maxJ - minJ
+            if lastLength > currentLength {
+                for index in currentLength..<min(length, currentLength + lastLength - currentLength) {
+                    column[index] = 1
+                }
+            }
+        }
+        return column[maxJ - minJ - 1]
+    }
+
+    static func gcd(_ a: Int, _ b: Int) -> Int {
+        var (a, b) = (a, b)
+        while b != 0 { (a, b) = (b, a % b) }
+        return a
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import GRDB
+
+/// What `monitor` shows: production day by day over a window, from the served-request log
+/// (traffic, errors, latency, live accuracy as labels come back) and from the stream (drift).
+public struct MonitorReport: Sendable, Equatable, Codable {
+    public var scenario: String
+    public var champion: Int?
+    public var method: DriftMethod
+    /// The stream days the drift reference is made of, as dates: `2026-11-23 – 2026-11-29`.
+    public var reference: String
+    public var days: [MonitorDay]
+
+    /// One day of production.
+    public struct MonitorDay: Sendable, Equatable, Codable {
+        public var day: Int
+        public var date: String
+        public var requests: Int
+        public var errors: Int
+        /// The 95th percentile of platform latency, nil when nothing was served.
+        public var p95Ms: Double?
+        /// Served requests of the day whose labels are back, and how many were answered right.
+        public var labelled: Int
+        public var correct: Int
+        public var pending: Int
+        public var drift: [FeatureDrift]
+
+        public var errorRate: Double? { requests > 0 ? Double(errors) / Double(requests) : nil }
+        public var accuracy: Double? { labelled > 0 ? Double(correct) / Double(labelled) : nil }
+
+        enum CodingKeys: String, CodingKey {
+            case day, date, requests, errors, labelled, correct, pending, drift
+            case p95Ms = "p95_ms"
+        }
+    }
+}
+
+/// Builds monitor reports for a workspace.
+public struct ProductionMonitor: Sendable {
+    public let workspace: Workspace
+
+    public init(workspace: Workspace) {
+        self.workspace = workspace
+    }
+
+    /// The last `window` of production up to now, drift measured with `method`.
+    public func report(window: SimulatedDuration, method: DriftMethod = .psi,
+                       threshold: Double? = nil) throws -> MonitorReport {
+        let production = try ProductionView(workspace: workspace)
+        let count = max(1, Int((window.seconds / 86_400).rounded(.up)))
+        let days = max(0, production.today - count + 1)...production.today
+        let watcher = ProductionDrift(stream: production.stream, historyDays: production.scenario.historyDays)
+        let served = try servedByDay(days, today: production.today)
+        let start = production.stream.startDate
+        let reference = "\(start.adding(days: watcher.referenceDays.lowerBound)) – \(start.adding(days: watcher.referenceDays.upperBound - 1))"
+        return MonitorReport(
+            scenario: production.scenario.name, champion: try ModelRegistry(workspace: workspace).aliased("champion")?.version,
+            method: method, reference: reference,
+            days: try days.map { day in
+                var entry = served[day] ?? MonitorReport.MonitorDay(
+                    day: day, date: "", requests: 0, errors: 0, p95Ms: nil, labelled: 0, correct: 0, pending: 0, drift: [])
+                entry.date = start.adding(days: day).description
+                entry.drift = try watcher.drift(day: day, method: method, threshold: threshold)
+                return entry
+            })
+    }
+
+    private func servedByDay(_ days: ClosedRange<Int>, today: Int) throws -> [Int: MonitorReport.MonitorDay] {
+        try workspace.state.pool.read { db in
+            var result: [Int: MonitorReport.MonitorDay] = [:]
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT stream_day, COUNT(*) AS requests,
+                    SUM(CASE WHEN error IS NOT NULL THEN 1 ELSE 0 END) AS errors,
+                    SUM(CASE WHEN label_day <= ? AND error IS NULL THEN 1 ELSE 0 END) AS labelled,
+                    SUM(CASE WHEN label_day <= ? AND error IS NULL AND prediction = label THEN 1 ELSE 0 END) AS correct,
+                    SUM(CASE WHEN label_day > ? THEN 1 ELSE 0 END) AS pending
+                FROM served_request WHERE stream_day BETWEEN ? AND ? GROUP BY stream_day
+                """, arguments: [today, today, today, days.lowerBound, days.upperBound])
+            for row in rows {
+                let day: Int = row["stream_day"]
+                let latencies = try Double.fetchAll(
+                    db, sql: "SELECT latency_ms FROM served_request WHERE stream_day = ? ORDER BY latency_ms",
+                    arguments: [day])
+                result[day] = MonitorReport.MonitorDay(
+                    day: day, date: "", requests: row["requests"], errors: row["errors"],
+                    p95Ms: percentile(latencies, 95), labelled: row["labelled"], correct: row["correct"],
+                    pending: row["pending"], drift: [])
+            }
+            return result
+        }
+    }
+}
