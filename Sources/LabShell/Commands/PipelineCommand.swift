@@ -41,7 +41,7 @@ struct PipelineCommand: ParsableCommand {
         func run(in session: LabSession) throws -> Int32 {
             let (workspace, pipeline) = try session.pipeline(file)
             var runner = PipelineRunner(workspace: workspace, pipeline: pipeline, executors: .standard())
-            runner.actor = session.actor()
+            runner.actor = session.actor(in: workspace)
             let style = session.style
             let nameWidth = pipeline.order.map(\.count).max() ?? 8
             let live = !session.wantsJSON && isatty(STDOUT_FILENO) == 1
@@ -140,6 +140,22 @@ struct DagNode: Encodable {
 }
 
 extension LabSession {
+    /// Who runs a pipeline in `workspace`: the profile whose sandbox it is, or, in a workspace
+    /// outside the lab home (a CI checkout, a DVC project), the system user.
+    ///
+    /// The profile is read from the sandbox's folder name, so a run in another workspace never
+    /// opens (or creates) the learner's progress database.
+    func actor(in workspace: Workspace) -> String {
+        let sandboxes = WorkspacePaths(root: home.sandboxesDirectory).root + "/"
+        let user = environment["USER"].flatMap { $0.isEmpty ? nil : $0 }
+        guard workspace.root.hasPrefix(sandboxes),
+            let profile = workspace.root.dropFirst(sandboxes.count).split(separator: "/").first.map(String.init)
+        else {
+            return user ?? "cicdlab"
+        }
+        return user.map { $0 == profile ? profile : "\(profile) (\($0))" } ?? profile
+    }
+
     /// The workspace and loaded pipeline for a pipeline file the user named, or the default one.
     ///
     /// A named file belongs to the workspace it sits in: the nearest folder above it holding
