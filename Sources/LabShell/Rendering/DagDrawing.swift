@@ -142,8 +142,9 @@ enum DagDrawing {
             }
         }
         return canvas.indices.map { row in
-            String(canvas[row].indices.map { x in lines[row][x].isEmpty ? canvas[row][x] : lines[row][x].character })
-                .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+            var line = canvas[row].indices.map { x in lines[row][x].isEmpty ? canvas[row][x] : lines[row][x].character }
+            while line.last == " " { line.removeLast() }
+            return String(line)
         }.joined(separator: "\n")
     }
 }

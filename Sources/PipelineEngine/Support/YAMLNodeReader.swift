@@ -18,9 +18,13 @@ public struct YAMLNodeReader: Sendable {
     }
 
     /// Parses `text` into a node tree, reporting syntax errors at their position.
-    public func compose(_ text: String) throws -> Node? {
+    ///
+    /// A reader that interprets every scalar itself may pass Yams' `.basic` resolver, which
+    /// leaves scalars untagged and skips compiling the default resolver's regular expressions
+    /// (most of the cost of reading a small file in a short-lived process).
+    public func compose(_ text: String, resolver: Resolver = .default) throws -> Node? {
         do {
-            return try Yams.compose(yaml: text)
+            return try Yams.compose(yaml: text, resolver)
         } catch let error as YamlError {
             throw syntaxError(error)
         }

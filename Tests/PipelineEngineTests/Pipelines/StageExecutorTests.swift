@@ -111,8 +111,10 @@ import Testing
         defer { sandbox.cleanUp() }
         let report = try run(sandbox)
         #expect(report.stage("validate")?.status == .failed)
-        #expect(report.stage("validate")?.reason
-                == "data/train.csv:3:14: row has 3 fields but the header has 4 columns (no value for 'churned'): found '2,basic,south'")
+        #expect(
+            report.stage("validate")?.reason
+                == "data/train.csv:3:14: row has 3 fields but the header has 4 columns (no value for 'churned'): found '2,basic,south'"
+        )
         #expect(report.stage("train")?.reason == "not run: stage 'validate' failed")
     }
 

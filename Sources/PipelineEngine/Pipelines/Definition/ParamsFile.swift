@@ -40,7 +40,7 @@ public struct ParamsFile: Sendable, Equatable {
     /// Parses the text of a params file.
     public static func parse(_ text: String, file: String) throws -> ParamsFile {
         let reader = YAMLNodeReader(file: file, codePrefix: "params")
-        guard let root = try reader.compose(text) else { return ParamsFile(file: file, values: [:]) }
+        guard let root = try reader.compose(text, resolver: .basic) else { return ParamsFile(file: file, values: [:]) }
         var values: [String: String] = [:]
         func walk(_ node: Node, prefix: String) throws {
             switch node {

@@ -35,7 +35,7 @@ public enum PipelineLoader {
     /// Parses the text of a pipeline file: shape, keys, kinds and settings (no graph or file checks).
     static func parse(_ text: String, file: String, params: ParamsFile) throws -> PipelineDefinition {
         let reader = YAMLNodeReader(file: file, codePrefix: "pipeline")
-        guard let root = try reader.compose(text) else {
+        guard let root = try reader.compose(text, resolver: .basic) else {
             throw LabError(
                 "pipeline.empty", "the pipeline file is empty; expected a `stages:` mapping", file: file, line: 1)
         }

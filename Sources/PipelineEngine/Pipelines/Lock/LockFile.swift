@@ -67,7 +67,9 @@ public struct LockFile: Sendable, Equatable {
         func broken(_ why: String, _ node: Node?) -> LabError {
             reader.error("unreadable", "\(why); delete the lock file to rebuild it from the run cache", at: node)
         }
-        guard let root = try reader.compose(String(decoding: data, as: UTF8.self)) else { return LockFile() }
+        guard let root = try reader.compose(String(decoding: data, as: UTF8.self), resolver: .basic) else {
+            return LockFile()
+        }
         let top = try reader.mapping(root, "the lock file")
         guard top["schema"]?.string == schema else {
             throw broken("this lock file is not in the \(schema) format", top["schema"] ?? root)
