@@ -76,26 +76,30 @@ public struct LockFile: Sendable, Equatable {
         }
         var lock = LockFile()
         for (nameNode, entryNode) in try top["stages"].map({ try reader.mapping($0, "`stages`") }) ?? [:] {
-            let map = try reader.mapping(entryNode, "a stage entry")
+            // One pass over the entry's keys: a mapping's subscript is a linear search.
+            var map: [String: Node] = [:]
+            for (key, value) in try reader.mapping(entryNode, "a stage entry") { map[key.string ?? ""] = value }
             func strings(_ key: String) throws -> [String: String] {
                 var result: [String: String] = [:]
-                for (k, v) in try map[key].map({ try reader.mapping($0, "`\(key)`") }) ?? [:] {
+                guard let node = map[key] else { return [:] }
+                for (k, v) in try reader.mapping(node, "`\(key)`") {
                     result[k.string ?? ""] = v.string ?? ""
                 }
                 return result
             }
             func files(_ key: String) throws -> [FileHash] {
                 try (map[key].map { try reader.sequence($0, "`\(key)`") } ?? []).map { item in
-                    let file = try reader.mapping(item, "a file entry")
-                    guard let path = file["path"]?.string, let hash = file["sha256"]?.string else {
+                    var file: [String: String] = [:]
+                    for (k, v) in try reader.mapping(item, "a file entry") { file[k.string ?? ""] = v.string }
+                    guard let path = file["path"], let hash = file["sha256"] else {
                         throw broken("a file entry lacks `path` or `sha256`", item)
                     }
-                    return FileHash(path: path, sha256: hash, size: file["size"]?.int ?? 0)
+                    return FileHash(path: path, sha256: hash, size: file["size"].flatMap { Int($0) } ?? 0)
                 }
             }
             guard let kind = map["kind"]?.string.flatMap(StageKind.init(rawValue:)),
                 let fingerprint = map["fingerprint"]?.string,
-                let run = map["run"]?.int
+                let run = map["run"]?.string.flatMap({ Int($0) })
             else {
                 throw broken(
                     "the entry of stage '\(nameNode.string ?? "")' lacks its kind, fingerprint or run", entryNode)
