@@ -134,6 +134,8 @@ import Testing
         let sandbox = try SandboxFixture()
         let workspace = try sandbox.initialise()
         #expect(try sandbox.evaluate("deployment: {strategy: canary}") == .notYet("there is no deployment"))
+        // Rows as the rollout engine leaves them; the shipping fixture of `lint --play` makes a
+        // real one with `deploy`.
         func deploy(_ strategy: String, _ status: String) throws {
             try workspace.state.pool.write { db in
                 try db.execute(
@@ -144,7 +146,7 @@ import Testing
                         """, arguments: [strategy, status, Date(), Date()])
             }
         }
-        try deploy("shadow", "completed")
+        try deploy("shadow", "aborted")
         try deploy("canary", "progressing")
         #expect(
             try sandbox.evaluate("deployment: {strategy: canary, status: promoted}")
