@@ -51,10 +51,10 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "cicdlab", dependencies: ["LabShell"]),
-        .testTarget(name: "PipelineEngineTests", dependencies: ["PipelineEngine"]),
-        .testTarget(name: "CourseTests", dependencies: ["Course"]),
+        .testTarget(name: "PipelineEngineTests", dependencies: ["PipelineEngine"], exclude: ["Fixtures", "References"]),
+        .testTarget(name: "CourseTests", dependencies: ["Course"], exclude: ["Fixtures", "References"]),
         .testTarget(name: "LabShellTests", dependencies: ["LabShell"], exclude: ["Fixtures"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["cicdlab", "Course"], exclude: ["Fixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["cicdlab", "Course", "PipelineEngine"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -32,3 +32,28 @@ import Testing
         #expect(try Binary.run(["profiles"], home: home).status == 0)
     }
 }
+
+@Suite struct DamagedStateEndToEndTests {
+    @Test func aDamagedWorkspaceStateIsReportedAndKeptAsideByReset() throws {
+        let home = try Binary.temporaryHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let content = Binary.fixtureContent
+        let workspace = try Binary.run(["--content", content, "sandbox", "path"], home: home).stdout
+            .trimmingCharacters(in: .newlines)
+        let state = workspace + "/.lab/state.sqlite"
+        try? FileManager.default.removeItem(atPath: state + "-wal")
+        try Data(repeating: 0x41, count: 5000).write(to: URL(fileURLWithPath: state))
+
+        let refused = try Binary.run(["--content", content, "registry"], home: home)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("state.sqlite is damaged (file is not a database). Run `sandbox reset`"))
+
+        let reset = try Binary.run(["--content", content, "sandbox", "reset"], home: home)
+        #expect(reset.status == 0, "stderr: \(reset.stderr)")
+        #expect(reset.stdout.hasPrefix("The damaged state database was kept as \(workspace)-state.sqlite.damaged-"))
+        let kept = try FileManager.default.contentsOfDirectory(atPath: home + "/sandboxes")
+            .filter { $0.hasPrefix("default-state.sqlite.damaged-") }
+        #expect(kept.count == 1)
+        #expect(try Binary.run(["--content", content, "registry"], home: home).status == 0)
+    }
+}

@@ -11,7 +11,9 @@ import Testing
         init() throws {
             path = try Binary.temporaryHome()
             home = try Binary.temporaryHome()
-            try write("churn.csv", """
+            try write(
+                "churn.csv",
+                """
                 tenure,plan,churned,charges
                 1,basic,0,29.85
                 34,pro,0,56.95
@@ -21,14 +23,18 @@ import Testing
                 8,premium,1,
 
                 """)
-            try write("churn-new.csv", """
+            try write(
+                "churn-new.csv",
+                """
                 tenure,plan,churned,charges,region
                 1,basic,0,29.85,north
                 34,gold,0,56.95,south
                 2,basic,1,53.85,north
 
                 """)
-            try write("pass.yaml", """
+            try write(
+                "pass.yaml",
+                """
                 expectations:
                   - expect: columns_exist
                     columns: [tenure, plan, churned]
@@ -37,7 +43,9 @@ import Testing
                     values: [0, 1]
 
                 """)
-            try write("fail.yaml", """
+            try write(
+                "fail.yaml",
+                """
                 expectations:
                   - expect: between
                     column: tenure
@@ -100,8 +108,10 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(object["success"] as? Bool == false)
         let results = try #require(object["results"] as? [[String: Any]])
-        for key in ["expectation", "column", "success", "unexpected_count", "unexpected_percent", "observed_value",
-                    "message"] {
+        for key in [
+            "expectation", "column", "success", "unexpected_count", "unexpected_percent", "observed_value",
+            "message",
+        ] {
             #expect(results.allSatisfy { $0.keys.contains(key) }, "missing \(key)")
         }
         #expect(results[1]["unexpected_count"] as? Int == 1)
@@ -113,12 +123,14 @@ import Testing
         try workspace.write("bad.csv", "a,b\n1,2\n3,\"x\n")
         let text = try workspace.run(["data", "validate", "bad.csv", "--suite", "pass.yaml"])
         #expect(text.status == 2)
-        #expect(text.stderr == "error: bad.csv:3:3: quoted field in column 'b' is never closed: found '\"x'; "
-            + "add the closing '\"'\n")
+        #expect(
+            text.stderr == "error: bad.csv:3:3: quoted field in column 'b' is never closed: found '\"x'; "
+                + "add the closing '\"'\n")
         let json = try workspace.run(["data", "profile", "bad.csv", "--json"])
         #expect(json.status == 2)
         let error = try #require(
-            (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["error"] as? [String: Any])
+            (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["error"]
+                as? [String: Any])
         #expect(error["code"] as? String == "csv.unterminated_quote")
         #expect(error["file"] as? String == "bad.csv")
         #expect(error["line"] as? Int == 3)

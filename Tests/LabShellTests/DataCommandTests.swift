@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LabShell
 
 /// The `data` commands inside a session: completion, and their exit statuses.

@@ -154,3 +154,28 @@ import Testing
         }
     }
 }
+
+@Suite struct GateSkippingTests {
+    @Test(arguments: [
+        Gate.Check.schema(columns: ["tenure"], types: [:]),
+        .threshold(metric: "accuracy", min: 0.5, max: nil),
+        .noRegression(metric: "accuracy", absolute: 0.01, relative: nil),
+        .latency(p95: 1000, p99: nil),
+        .memory(maxMegabytes: 4096),
+        .fairness(slice: "region", minParityRatio: 0.5, maxOddsDifference: nil),
+        .shadow(minAgreement: 0.5),
+    ])
+    func everyKindOfGateIsSkippedAfterAFailedRequiredGate(check: Gate.Check) {
+        let evidence = GateEvidence(
+            metrics: ["accuracy": 0.7], latencyMs: ["p95": 5], peakMemoryMb: 50, columns: ["tenure": .integer],
+            fairness: ["region": ["demographic_parity_ratio": 0.9]], championMetrics: ["accuracy": 0.7],
+            championVersion: 1, shadowAgreement: 0.99)
+        let gates = [Gate(name: "floor", check: .threshold(metric: "accuracy", min: 0.9, max: nil)),
+                     Gate(name: "later", check: check)]
+        // On its own the later gate passes: it is skipped only because of the failure before it.
+        #expect(GateEvaluator.evaluate([gates[1]], evidence: evidence).results[0].status == .passed)
+        let report = GateEvaluator.evaluate(gates, evidence: evidence)
+        #expect(report.results[1].status == .skipped)
+        #expect(report.results[1].message == "not evaluated: required gate 'floor' failed")
+    }
+}

@@ -18,7 +18,7 @@ fi
 out="$root/bench/out/train-$rows"
 mkdir -p "$out"
 [ -f "$out/train.csv" ] || "$python" "$root/bench/train/generate.py" "$out" "$rows"
-(cd "$root" && swift build -c release --product cicdlab >/dev/null)
+(cd "$root" && swift build -c release --product cicdlab >/dev/null 2>&1)
 cicdlab="$root/.build/release/cicdlab"
 home="$(mktemp -d)"
 trap 'rm -rf "$home"' EXIT
@@ -30,9 +30,9 @@ for i in $(seq "$repeats"); do
     ours=$(CICDLAB_HOME="$home" "$cicdlab" train "$out/train.csv" --target label --test "$out/test.csv" \
         --model logistic --out "$out/model.json" --json)
     wall=$(echo "$(date +%s.%N) - $start" | bc)
-    echo "$ours" | "$python" -c 'import json,sys; r=json.load(sys.stdin); w=float(sys.argv[1]); print(f"{\"cicdlab\":<12} {r[\"train_seconds\"]:10.3f} {w:10.3f} {r[\"metrics\"][\"accuracy\"]:10.6f} {r[\"iterations\"]:6d}")' "$wall"
+    echo "$ours" | "$python" "$root/bench/train/row.py" cicdlab "$wall"
     start=$(date +%s.%N)
     peer=$("$python" "$root/bench/train/peer.py" "$out/train.csv" "$out/test.csv")
     wall=$(echo "$(date +%s.%N) - $start" | bc)
-    echo "$peer" | "$python" -c 'import json,sys; r=json.load(sys.stdin); w=float(sys.argv[1]); print(f"{\"scikit-learn\":<12} {r[\"train_seconds\"]:10.3f} {w:10.3f} {r[\"accuracy\"]:10.6f} {r[\"iterations\"]:6d}")' "$wall"
+    echo "$peer" | "$python" "$root/bench/train/row.py" scikit-learn "$wall"
 done

@@ -14,37 +14,7 @@ public final class ProgressStore: Sendable {
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
     public init(path: String) throws {
         self.path = path
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
-        configuration.label = "progress"
-        do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            let check = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
-            guard check == ["ok"] else {
-                throw LabStoreError.damaged(path: path, reason: check.prefix(3).joined(separator: "; "))
-            }
-            try FileLock.withExclusiveLock(at: path + ".lock") { try Self.migrator.migrate(pool) }
-        } catch let error as DatabaseError {
-            let reason = error.message ?? "\(error)"
-            if [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
-                throw LabStoreError.damaged(path: path, reason: reason)
-            }
-            throw LabStoreError.unreadable(path: path, reason: reason)
-        }
-        chmodPrivate(path)
-    }
-
-    /// Renames a damaged database (with its WAL and shared-memory files) out of the way, so a
-    /// fresh one can be created; returns the new name of the damaged file. Nothing is deleted.
-    public static func setAside(path: String, now: Date = Date()) throws -> String {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        let aside = path + ".damaged-" + formatter.string(from: now)
-        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
-            try FileManager.default.moveItem(atPath: path + suffix, toPath: aside + suffix)
-        }
-        return aside
+        pool = try SQLiteFile.open(path: path, label: "progress", migrator: Self.migrator)
     }
 
     /// The identifiers of the migrations that have been applied, oldest first.
@@ -150,27 +120,7 @@ public final class ProgressStore: Sendable {
             }
         }
         registerReadingMigration(&migrator)
+        registerStepHintMigration(&migrator)
         return migrator
     }
-}
-
-/// A progress or state database that cannot be opened.
-public enum LabStoreError: Error, CustomStringConvertible {
-    case unreadable(path: String, reason: String)
-    /// The file is not a sound SQLite database (garbage, truncated, corrupted).
-    case damaged(path: String, reason: String)
-
-    public var description: String {
-        switch self {
-        case .unreadable(let path, let reason):
-            "cannot open \(path): \(reason)"
-        case .damaged(let path, let reason):
-            "\(path) is damaged (\(reason))"
-        }
-    }
-}
-
-/// Restricts a file to its owner (0600), as every file the lab writes should be.
-func chmodPrivate(_ path: String) {
-    _ = try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
 }

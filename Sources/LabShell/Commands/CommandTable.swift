@@ -35,6 +35,9 @@ enum CommandTable {
         LessonCommand.self,
         NextCommand.self,
         BackCommand.self,
+        StepsCommand.self,
+        CheckCommand.self,
+        HintCommand.self,
         QuizCommand.self,
         ReviewCommand.self,
         ProgressCommand.self,
@@ -43,16 +46,23 @@ enum CommandTable {
         SandboxCommand.self,
         DataCommand.self,
         DriftCommand.self,
+        TrainCommand.self,
+        EvaluateCommand.self,
+        GateCommand.self,
+        PipelineCommand.self,
         RegistryCommand.self,
         ClockCommand.self,
+        LintCommand.self,
         DoctorCommand.self,
         QuitCommand.self,
     ]
 
     /// Groups for the `help` overview: a title and the command names under it.
     static let groups: [(title: String, names: [String])] = [
-        ("Learning", ["lessons", "lesson", "next", "back", "quiz", "review", "progress", "export", "profiles"]),
-        ("Sandbox and engine", ["sandbox", "data", "drift", "registry", "clock"]),
+        ("Learning", ["lessons", "lesson", "next", "back", "steps", "check", "hint", "quiz", "review", "progress",
+                      "export", "profiles"]),
+        ("Sandbox and engine", ["sandbox", "data", "drift", "train", "evaluate", "gate", "pipeline", "registry", "clock"]),
+        ("Authoring", ["lint"]),
         ("The lab", ["help", "doctor", "quit"]),
     ]
 

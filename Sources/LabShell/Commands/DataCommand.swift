@@ -70,8 +70,9 @@ struct DataCommand: ParsableCommand {
         var current: String
 
         func run(in session: LabSession) throws -> Int32 {
-            let diff = DataDiff(reference: try CSVReader.read(file: session.userPath(reference), named: reference),
-                                current: try CSVReader.read(file: session.userPath(current), named: current))
+            let diff = DataDiff(
+                reference: try CSVReader.read(file: session.userPath(reference), named: reference),
+                current: try CSVReader.read(file: session.userPath(current), named: current))
             if session.wantsJSON {
                 try session.console.json(diff)
             } else {

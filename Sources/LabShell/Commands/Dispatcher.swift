@@ -39,9 +39,11 @@ enum Dispatcher {
         } catch let error as LabError {
             return report(error, in: session)
         } catch let error as LabStoreError {
-            if case .damaged = error {
-                return report(LabError("progress.damaged", error.description
-                    + ". Run `cicdlab doctor --repair` to keep it under another name and start fresh"), in: session)
+            if case .damaged(let path, _) = error {
+                let remedy = path.hasSuffix("state.sqlite")
+                    ? ". Run `sandbox reset` to start the workspace fresh (the damaged file is kept beside it)"
+                    : ". Run `cicdlab doctor --repair` to keep it under another name and start fresh"
+                return report(LabError("store.damaged", error.description + remedy), in: session)
             }
             return report(LabError("store.unreadable", error.description), in: session)
         } catch {

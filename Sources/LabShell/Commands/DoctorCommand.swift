@@ -1,6 +1,7 @@
 import ArgumentParser
 import Course
 import Foundation
+import PipelineEngine
 
 /// `doctor`: versions, where everything is, and whether the databases are healthy.
 struct DoctorCommand: LabCommand {
@@ -18,7 +19,7 @@ struct DoctorCommand: LabCommand {
                 _ = try ProgressStore(path: session.home.progressDatabase)
                 session.console.line("progress.sqlite is sound; nothing to repair.")
             } catch LabStoreError.damaged(let path, _) {
-                let aside = try ProgressStore.setAside(path: path)
+                let aside = try SQLiteFile.setAside(path: path)
                 session.console.line("Kept the damaged file as \(aside); a fresh progress.sqlite is created now.")
             }
         }

@@ -35,7 +35,9 @@ struct SandboxCommand: ParsableCommand {
         func run(in session: LabSession) throws -> Int32 {
             let path = try session.workspacePath()
             try session.home.prepare()
-            try session.sandboxManager().reset(at: path)
+            if let kept = try session.sandboxManager().reset(at: path) {
+                session.console.line("The damaged state database was kept as \(kept).")
+            }
             session.console.line("Reset your sandbox at \(path): templates restored; runs, registry and deployments cleared.")
             session.console.line("Your lesson and quiz progress is untouched.")
             return 0

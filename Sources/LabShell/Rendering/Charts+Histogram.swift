@@ -4,8 +4,9 @@ extension Charts {
     public static func histogram(_ counts: [Int]) -> String {
         let top = counts.max() ?? 0
         guard top > 0 else { return String(repeating: " ", count: counts.count) }
-        return String(counts.map { count -> Character in
-            count == 0 ? " " : sparkBlocks[min(7, Int((Double(count) / Double(top) * 7).rounded()))]
-        })
+        return String(
+            counts.map { count -> Character in
+                count == 0 ? " " : sparkBlocks[min(7, Int((Double(count) / Double(top) * 7).rounded()))]
+            })
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import PipelineEngine
 
 extension DataDiff {
@@ -5,7 +6,9 @@ extension DataDiff {
     /// with what moved in yellow.
     func render(_ style: TerminalStyle) -> String {
         var out = [style.bold("\(reference) → \(current)")]
-        let rowChange = rows.reference == 0 ? ""
+        let rowChange =
+            rows.reference == 0
+            ? ""
             : " (\(signed(Double(rows.current - rows.reference) / Double(rows.reference) * 100, suffix: "%")))"
         out.append("rows    \(changed(rows.changed, "\(rows.reference) → \(rows.current)\(rowChange)", style))")
         var schema: [String] = []
@@ -16,11 +19,15 @@ extension DataDiff {
         guard !columns.isEmpty else { return out.joined(separator: "\n") }
         var table = TextTable(headers: ["COLUMN", "NULLS", "DISTINCT", "MEAN", "STD", "SHIFT", "CATEGORIES"])
         for column in columns {
-            let nulls = changed(column.nullPercent.changed,
-                                "\(NumberText.percent(column.nullPercent.reference)) → \(NumberText.percent(column.nullPercent.current))",
-                                style)
-            let distinct = changed(column.distinct.changed, "\(column.distinct.reference) → \(column.distinct.current)", style)
-            var mean = "", std = "", shift = ""
+            let percents = column.nullPercent
+            let nulls = changed(
+                percents.changed, "\(NumberText.percent(percents.reference)) → \(NumberText.percent(percents.current))",
+                style)
+            let distinct = changed(
+                column.distinct.changed, "\(column.distinct.reference) → \(column.distinct.current)", style)
+            var mean = ""
+            var std = ""
+            var shift = ""
             if let pair = column.mean {
                 mean = "\(NumberText.short(pair.reference)) → \(NumberText.short(pair.current))"
             }
@@ -28,7 +35,9 @@ extension DataDiff {
                 std = "\(NumberText.short(pair.reference)) → \(NumberText.short(pair.current))"
             }
             if let value = column.meanShift {
-                shift = changed(abs(value) >= 0.1, signed(value, suffix: "σ"), style)
+                shift = changed(
+                    abs(value) >= 0.1, String(format: "%+.2fσ", value).replacingOccurrences(of: "-", with: "−"),
+                    style)
             }
             table.append([column.column, nulls, distinct, mean, std, shift, categories(column, style)])
         }

@@ -8,25 +8,31 @@ extension DataProfile {
         let numeric = columns.filter { $0.type == .integer || $0.type == .double }
         let other = columns.filter { $0.type == .string || $0.type == .boolean }
         if !numeric.isEmpty {
-            var table = TextTable(headers: ["COLUMN", "TYPE", "NULLS", "DISTINCT", "MIN", "MEAN", "MAX", "STD", "HISTOGRAM"],
-                                  rightAligned: [2, 3, 4, 5, 6, 7])
+            var table = TextTable(
+                headers: ["COLUMN", "TYPE", "NULLS", "DISTINCT", "MIN", "MEAN", "MAX", "STD", "HISTOGRAM"],
+                rightAligned: [2, 3, 4, 5, 6, 7])
             for column in numeric {
                 let n = column.numbers
-                table.append([column.name, column.type.rawValue, nulls(column, style), String(column.distinct),
-                              NumberText.short(n?.min), NumberText.short(n?.mean), NumberText.short(n?.max),
-                              NumberText.short(n?.std), n.map { style.cyan(Charts.histogram($0.histogram.counts)) } ?? ""])
+                table.append([
+                    column.name, column.type.rawValue, nulls(column, style), String(column.distinct),
+                    NumberText.short(n?.min), NumberText.short(n?.mean), NumberText.short(n?.max),
+                    NumberText.short(n?.std), n.map { style.cyan(Charts.histogram($0.histogram.counts)) } ?? "",
+                ])
             }
             out += ["", table.render(style)]
         }
         if !other.isEmpty {
-            var table = TextTable(headers: ["COLUMN", "TYPE", "NULLS", "DISTINCT", "TOP VALUES"], rightAligned: [2, 3])
+            var table = TextTable(
+                headers: ["COLUMN", "TYPE", "NULLS", "DISTINCT", "TOP VALUES"], rightAligned: [2, 3])
             for column in other {
                 let count = max(1, column.count)
                 let top = (column.topValues ?? []).map { value in
                     "\(value.value) \(style.dim(NumberText.percent(Double(value.count) / Double(count) * 100)))"
                 }
-                table.append([column.name, column.type.rawValue, nulls(column, style), String(column.distinct),
-                              top.joined(separator: " · ")])
+                table.append([
+                    column.name, column.type.rawValue, nulls(column, style), String(column.distinct),
+                    top.joined(separator: " · "),
+                ])
             }
             out += ["", table.render(style)]
         }

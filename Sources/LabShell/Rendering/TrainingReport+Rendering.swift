@@ -16,6 +16,10 @@ extension TrainingReport {
         for encoding in encodings {
             lines.append("            " + pad(encoding.column, nameWidth) + "  " + style.dim(describe(encoding)))
         }
+        for column in leftOut {
+            lines.append("            " + style.yellow("left out \(column)") + style.dim(
+                ": every value is distinct, like an identifier (name it in --features to use it)"))
+        }
         var rows = "  rows      \(trainRows) train · \(testRows) test"
         if skippedRows > 0 { rows += style.yellow(" · \(skippedRows) skipped (no \(model.target))") }
         lines.append(rows)

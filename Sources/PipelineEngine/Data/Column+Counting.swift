@@ -31,28 +31,10 @@ extension Column {
         }
     }
 
-    /// The number of distinct non-null values.
-    func distinctCount() -> Int {
-        switch storage {
-        case .string(let codes, let dictionary):
-            var seen = [Bool](repeating: false, count: dictionary.count)
-            var count = 0
-            for code in codes where code >= 0 && !seen[Int(code)] {
-                seen[Int(code)] = true
-                count += 1
-            }
-            return count
-        case .integer(let values):
-            return Set(values.indices.lazy.filter { !isNull($0) }.map { values[$0] }).count
-        case .double(let values):
-            return Set(values.indices.lazy.filter { !isNull($0) }.map { values[$0] + 0.0 }).count
-        case .boolean:
-            return valueCounts().count
-        }
-    }
-
-    private func countInOrder<Value: Hashable>(_ values: some Sequence<Value>,
-                                               text: (Value) -> String) -> [(value: String, count: Int)] {
+    private func countInOrder<Value: Hashable>(
+        _ values: some Sequence<Value>,
+        text: (Value) -> String
+    ) -> [(value: String, count: Int)] {
         var counts: [Value: Int] = [:]
         var order: [Value] = []
         for value in values {

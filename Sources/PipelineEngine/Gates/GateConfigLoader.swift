@@ -4,6 +4,7 @@ import Yams
 /// Reads a gate configuration (`gates.yaml`): a `gates:` list evaluated in order.
 ///
 /// ```yaml
+/// data: data/churn-test.csv     # evaluation data (optional; `--data` overrides)
 /// gates:
 ///   - name: accuracy-floor
 ///     type: threshold
@@ -17,6 +18,14 @@ import Yams
 ///     min_parity_ratio: 0.8      # the four-fifths rule
 ///     required: false            # advisory: reported, never blocking
 /// ```
+/// A parsed `gates.yaml`: its gates in order, and the evaluation data it names.
+public struct GateConfig: Sendable, Equatable {
+    public var gates: [Gate]
+    /// The evaluation data, relative to the workspace (`data: data/churn-test.csv`).
+    public var data: String?
+    public var dataLine: Int?
+}
+
 public enum GateConfigLoader {
     static let keysByType: [String: [String]] = [
         "schema": ["columns", "types"],
@@ -31,6 +40,11 @@ public enum GateConfigLoader {
 
     /// Loads the gates from the file at `path`; `displayName` is how messages name it.
     public static func load(path: String, displayName: String? = nil) throws -> [Gate] {
+        try loadConfig(path: path, displayName: displayName).gates
+    }
+
+    /// Loads the whole configuration: the gates and the evaluation data it names, if any.
+    public static func loadConfig(path: String, displayName: String? = nil) throws -> GateConfig {
         let name = displayName ?? path
         guard let data = FileManager.default.contents(atPath: path) else {
             throw LabError("gates.unreadable", "cannot read the gate configuration", file: name)
@@ -38,17 +52,22 @@ public enum GateConfigLoader {
         guard let text = String(data: data, encoding: .utf8) else {
             throw LabError("gates.unreadable", "the gate configuration is not UTF-8 text", file: name)
         }
-        return try parse(text, file: name)
+        return try parseConfig(text, file: name)
     }
 
-    /// Parses the text of a gate configuration.
+    /// Parses the text of a gate configuration into its gates.
     public static func parse(_ text: String, file: String) throws -> [Gate] {
+        try parseConfig(text, file: file).gates
+    }
+
+    /// Parses the text of a gate configuration, with its optional `data:` path.
+    public static func parseConfig(_ text: String, file: String) throws -> GateConfig {
         let reader = YAMLNodeReader(file: file, codePrefix: "gates")
         guard let root = try reader.compose(text) else {
             throw LabError("gates.empty", "the gate configuration is empty; expected a `gates:` list", file: file, line: 1)
         }
         let top = try reader.mapping(root, "the gate configuration")
-        try reader.checkKeys(top, allowed: ["gates"], in: "the gate configuration")
+        try reader.checkKeys(top, allowed: ["gates", "data"], in: "the gate configuration")
         guard let list = top["gates"] else {
             throw reader.error("missing_key", "the gate configuration has no `gates:` list", at: root)
         }
@@ -62,7 +81,8 @@ public enum GateConfigLoader {
             }
             gates.append(gate)
         }
-        return gates
+        let data = try top["data"].map { (path: try reader.text($0, "`data`"), line: $0.mark?.line) }
+        return GateConfig(gates: gates, data: data?.path, dataLine: data?.line)
     }
 
     private static func parseGate(_ node: Node, _ reader: YAMLNodeReader) throws -> Gate {

@@ -63,17 +63,22 @@ public struct TrainedModel: Sendable, Equatable {
         }
     }
 
-    /// Reads a model file, or explains why it is not one.
-    public static func load(from path: String) throws -> TrainedModel {
+    /// Reads a model file, or explains why it is not one; `name` is the path as the user typed it.
+    public static func load(from path: String, named name: String? = nil) throws -> TrainedModel {
+        let name = name ?? path
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw LabError("file.not_found", "no such file; expected a model file written by `train --out`", file: name)
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw LabError("model.unreadable", "cannot read the model file '\(path)'", file: path)
+            throw LabError("file.unreadable", "cannot read the model file", file: name)
         }
         do {
             return try JSONDecoder().decode(TrainedModel.self, from: data)
         } catch let error as LabError {
-            throw LabError(error.code, error.message, file: path)
+            throw LabError(error.code, error.message, file: name)
         } catch {
-            throw LabError("model.invalid", "'\(path)' is not a cicdlab model file (\(Self.reason(error)))", file: path)
+            throw LabError(
+                "model.invalid", "not a cicdlab model file (\(Self.reason(error)))", file: name)
         }
     }
 

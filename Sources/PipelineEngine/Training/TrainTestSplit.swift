@@ -19,7 +19,10 @@ enum TrainTestSplit {
     /// The given rows of `table`, in the given order (the table itself when that is all of it).
     static func rows(_ rows: [Int], of table: DataTable) -> DataTable {
         if rows.count == table.rowCount, rows.elementsEqual(0..<table.rowCount) { return table }
-        return DataTable(columns: table.columns.map { gather($0, rows) }, source: table.source)
+        // Rows keep the file lines they came from, for messages that point at them.
+        return DataTable(
+            columns: table.columns.map { gather($0, rows) }, source: table.source,
+            rowLines: rows.map { table.line(ofRow: $0) })
     }
 
     private static func gather(_ column: Column, _ rows: [Int]) -> Column {

@@ -85,7 +85,8 @@ public enum Trainer {
             encodings: preprocessing.transforms.map {
                 ColumnEncoding(column: $0.name, encoding: $0.encoding, width: $0.width)
             },
-            out: nil)
+            out: nil,
+            leftOut: request.features == nil ? identifierColumns(request) : [])
         return Outcome(model: model, report: report)
     }
 
@@ -93,7 +94,8 @@ public enum Trainer {
     static func resolveFeatures(_ request: TrainingRequest) throws -> [String] {
         _ = try request.train.requireColumn(request.target)
         guard let asked = request.features else {
-            let all = request.train.columnNames.filter { $0 != request.target }
+            let identifiers = Set(identifierColumns(request))
+            let all = request.train.columnNames.filter { $0 != request.target && !identifiers.contains($0) }
             guard !all.isEmpty else {
                 throw LabError(
                     "train.no_features",
@@ -115,6 +117,19 @@ public enum Trainer {
             _ = try request.train.requireColumn(name)
         }
         return asked
+    }
+
+    /// Text columns that look like identifiers: every value distinct and none with a space.
+    ///
+    /// An id tells the model which row it is, not anything that carries over to new rows, so
+    /// it is left out unless `--features` names it (free text, which has spaces, stays in).
+    static func identifierColumns(_ request: TrainingRequest) -> [String] {
+        request.train.columns.filter { column in
+            guard column.name != request.target, case .string(let codes, let dictionary) = column.storage,
+                  column.count > 1, column.nullCount == 0, dictionary.count == codes.count
+            else { return false }
+            return !dictionary.contains { $0.contains(where: \.isWhitespace) }
+        }.map(\.name)
     }
 
     private static func nonNullRows(_ column: Column) -> [Int] {

@@ -24,6 +24,8 @@ public struct TrainingReport: Sendable, Encodable {
     public var encodings: [ColumnEncoding]
     /// Where the model file was written, when it was.
     public var out: String?
+    /// Columns not used because they look like identifiers (every value distinct).
+    public var leftOut: [String] = []
 
     enum CodingKeys: String, CodingKey {
         case model, task, metrics, average
@@ -34,5 +36,6 @@ public struct TrainingReport: Sendable, Encodable {
         case skippedRows = "skipped_rows"
         case trainSeconds = "train_seconds"
         case iterations, converged, encodings, out
+        case leftOut = "left_out"
     }
 }

@@ -65,8 +65,10 @@ public struct Expectation: Sendable {
         case rowCountBetween(Bounds)
         case meanBetween(Bounds)
         case stdevBetween(Bounds)
-        /// Least- to most-frequent class count ratio within `ratio`.
+        /// The count of the least frequent class divided by that of the most frequent, over
+        /// the non-null values, within `ratio`; 0 when fewer than two classes are present.
         case classBalance(ratio: Bounds)
+        /// The share of rows equal in every column to an earlier row at most `maxRatio`.
         case duplicateRowsMax(maxRatio: Double)
         case lengthBetween(Bounds)
     }
@@ -114,10 +116,10 @@ public struct Bounds: Sendable, Equatable {
     /// The range as a person writes it: `[0, 120]`, `(0, 1]`, `≥ 0`, `< 5`.
     public var description: String {
         switch (min, max) {
-        case let (min?, max?):
+        case (let min?, let max?):
             return "\(strictMin ? "(" : "[")\(formatDouble(min)), \(formatDouble(max))\(strictMax ? ")" : "]")"
-        case let (min?, nil): return "\(strictMin ? ">" : "≥") \(formatDouble(min))"
-        case let (nil, max?): return "\(strictMax ? "<" : "≤") \(formatDouble(max))"
+        case (let min?, nil): return "\(strictMin ? ">" : "≥") \(formatDouble(min))"
+        case (nil, let max?): return "\(strictMax ? "<" : "≤") \(formatDouble(max))"
         case (nil, nil): return "any value"
         }
     }

@@ -26,8 +26,9 @@ struct ExpectationRun {
             return failure(message: message)
         }
         if let needed = neededType, !typeFits(column) {
-            return failure(message: "\(name): column holds \(describe(column.type)) values; \(expectation.kind.rawValue) "
-                + "needs \(needed)")
+            return failure(
+                message: "\(name): column holds \(describe(column.type)) values; \(expectation.kind.rawValue) "
+                    + "needs \(needed)")
         }
         switch expectation.check {
         case .notNull: return perValue(column, PerValueChecks.notNull(column), noun: "values")
@@ -77,7 +78,8 @@ struct ExpectationRun {
     /// A result for a per-value check, with Great Expectations' `mostly` arithmetic: it passes
     /// when (checked - unexpected) / checked >= mostly, or when nothing was checked.
     func perValue(_ column: Column, _ outcome: PerValueOutcome, noun: String = "non-null values") -> ExpectationResult {
-        let checked = outcome.checked, unexpected = outcome.unexpected
+        let checked = outcome.checked
+        let unexpected = outcome.unexpected
         let mostly = expectation.mostly
         let success = checked == 0 || Double(checked - unexpected) / Double(checked) >= mostly
         let percent = checked == 0 ? nil : Double(unexpected) / Double(checked) * 100
@@ -87,9 +89,11 @@ struct ExpectationRun {
         } else if unexpected == 0 {
             message = "\(column.name): all \(checked) \(noun) \(outcome.allGood)"
         } else {
-            message = "\(column.name): \(unexpected) of \(checked) \(noun) (\(Self.percentText(percent!))) \(outcome.problem)"
+            message =
+                "\(column.name): \(unexpected) of \(checked) \(noun) (\(Self.percentText(percent!))) \(outcome.problem)"
             if mostly < 1 {
-                message += "; \(Self.percentText(100 - percent!)) pass, mostly \(formatDouble(mostly)) needs "
+                message +=
+                    "; \(Self.percentText(100 - percent!)) pass, mostly \(formatDouble(mostly)) needs "
                     + Self.percentText(mostly * 100)
             }
         }
@@ -103,9 +107,11 @@ struct ExpectationRun {
     }
 
     /// A result for a check of the whole data or column.
-    func aggregate(success: Bool, observed: ObservedValue, message: String, elementCount: Int? = nil,
-                   unexpectedCount: Int? = nil, unexpectedPercent: Double? = nil,
-                   examples: [FailingRow] = []) -> ExpectationResult {
+    func aggregate(
+        success: Bool, observed: ObservedValue, message: String, elementCount: Int? = nil,
+        unexpectedCount: Int? = nil, unexpectedPercent: Double? = nil,
+        examples: [FailingRow] = []
+    ) -> ExpectationResult {
         ExpectationResult(
             expectation: expectation.kind, column: expectation.column, success: success, elementCount: elementCount,
             unexpectedCount: unexpectedCount, unexpectedPercent: unexpectedPercent, observedValue: observed,

@@ -52,8 +52,9 @@ public struct ExpectationSuite: Sendable {
     public static func parse(yaml: String, source: String) throws -> ExpectationSuite {
         let reader = SuiteReader(source: source)
         guard let root = try reader.yaml.compose(yaml) else {
-            throw LabError("suite.empty", "the suite is empty; expected 'expectations:' followed by a list",
-                           file: source, line: 1, column: 1)
+            throw LabError(
+                "suite.empty", "the suite is empty; expected 'expectations:' followed by a list",
+                file: source, line: 1, column: 1)
         }
         return try reader.suite(from: root)
     }

@@ -24,7 +24,8 @@ struct SuiteArguments {
         }
     }
 
-    private static func unknown(_ name: String, _ key: Node, _ kind: ExpectationKind, _ reader: SuiteReader) -> LabError {
+    private static func unknown(_ name: String, _ key: Node, _ kind: ExpectationKind, _ reader: SuiteReader) -> LabError
+    {
         var message = "unknown argument '\(name)' for \(kind.rawValue)"
         if let guess = closestMatch(to: name, among: kind.arguments) {
             message += ". Did you mean '\(guess)'?"
@@ -58,34 +59,41 @@ struct SuiteArguments {
         case .classBalance:
             check = .classBalance(ratio: try bounds(min: "min_ratio", max: "max_ratio", ratio: true))
         case .duplicateRowsMax:
-            check = .duplicateRowsMax(maxRatio: try required(ratio("max_ratio"), "max_ratio", example: "max_ratio: 0.01"))
+            check = .duplicateRowsMax(
+                maxRatio: try required(ratio("max_ratio"), "max_ratio", example: "max_ratio: 0.01"))
         }
         return Expectation(kind: kind, check: check, column: column, mostly: mostly, line: node.mark?.line ?? 0)
     }
 
     private func required<T>(_ value: T?, _ name: String, example: String) throws -> T {
         guard let value else {
-            throw reader.error("suite.missing_argument", "\(kind.rawValue) needs '\(name)', e.g. '\(example)'", at: node)
+            throw reader.error(
+                "suite.missing_argument", "\(kind.rawValue) needs '\(name)', e.g. '\(example)'", at: node)
         }
         return value
     }
 
     /// `min`/`max` (or the kind's own names) with `strict_min`/`strict_max`; at least one end.
-    private func bounds(min minName: String = "min", max maxName: String = "max", whole: Bool = false,
-                        ratio: Bool = false) throws -> Bounds {
+    private func bounds(
+        min minName: String = "min", max maxName: String = "max", whole: Bool = false,
+        ratio: Bool = false
+    ) throws -> Bounds {
         let read: (String) throws -> Double? = { name in
             if whole { return try self.count(name).map(Double.init) }
             return ratio ? try self.ratio(name) : try self.number(name)
         }
-        let low = try read(minName), high = try read(maxName)
+        let low = try read(minName)
+        let high = try read(maxName)
         guard low != nil || high != nil else {
-            throw reader.error("suite.missing_argument",
-                               "\(kind.rawValue) needs '\(minName)', '\(maxName)' or both", at: node)
+            throw reader.error(
+                "suite.missing_argument",
+                "\(kind.rawValue) needs '\(minName)', '\(maxName)' or both", at: node)
         }
         if let low, let high, low > high {
-            throw reader.error("suite.invalid_value",
-                               "'\(minName)' (\(formatDouble(low))) is greater than '\(maxName)' (\(formatDouble(high)))",
-                               at: values[minName]!)
+            throw reader.error(
+                "suite.invalid_value",
+                "'\(minName)' (\(formatDouble(low))) is greater than '\(maxName)' (\(formatDouble(high)))",
+                at: values[minName]!)
         }
         var bounds = Bounds(min: low, max: high)
         if kind.arguments.contains("strict_min") {
@@ -100,7 +108,8 @@ struct SuiteArguments {
         do {
             _ = try NSRegularExpression(pattern: pattern)
         } catch {
-            throw reader.error("suite.invalid_value", "'\(pattern)' is not a valid regular expression", at: values["regex"]!)
+            throw reader.error(
+                "suite.invalid_value", "'\(pattern)' is not a valid regular expression", at: values["regex"]!)
         }
         return pattern
     }
@@ -116,7 +125,7 @@ struct SuiteArguments {
     private func number(_ name: String) throws -> Double? {
         guard let value = values[name] else { return nil }
         guard value.scalar != nil, value.tagName == .int || value.tagName == .float,
-              let number = value.float, number.isFinite
+            let number = value.float, number.isFinite
         else { throw wrongType(name, "a number", value) }
         return number
     }
@@ -132,8 +141,9 @@ struct SuiteArguments {
     private func ratio(_ name: String) throws -> Double? {
         guard let ratio = try number(name) else { return nil }
         guard (0...1).contains(ratio) else {
-            throw reader.error("suite.invalid_value", "'\(name)' must be between 0 and 1, found \(formatDouble(ratio))",
-                               at: values[name]!)
+            throw reader.error(
+                "suite.invalid_value", "'\(name)' must be between 0 and 1, found \(formatDouble(ratio))",
+                at: values[name]!)
         }
         return ratio
     }
@@ -171,8 +181,9 @@ struct SuiteArguments {
     }
 
     private func wrongType(_ name: String, _ expected: String, _ value: Node) -> LabError {
-        reader.error("suite.wrong_type", "'\(name)' of \(kind.rawValue) must be \(expected), found \(reader.describe(value))",
-                     at: value)
+        reader.error(
+            "suite.wrong_type", "'\(name)' of \(kind.rawValue) must be \(expected), found \(reader.describe(value))",
+            at: value)
     }
 }
 

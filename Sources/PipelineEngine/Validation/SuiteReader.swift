@@ -17,8 +17,9 @@ struct SuiteReader {
     /// The suite in `root`: a mapping with `expectations` (a list) and an optional `name`.
     func suite(from root: Node) throws -> ExpectationSuite {
         guard let mapping = root.mapping else {
-            throw error("suite.shape", "expected a mapping with 'expectations:' at the top, found \(describe(root))",
-                        at: root)
+            throw error(
+                "suite.shape", "expected a mapping with 'expectations:' at the top, found \(describe(root))",
+                at: root)
         }
         var name: String?
         var list: Node?
@@ -45,8 +46,9 @@ struct SuiteReader {
             throw error("suite.missing_key", "the suite has no 'expectations:' list", at: root)
         }
         guard let items = list.sequence else {
-            throw error("suite.wrong_type", "'expectations' must be a list (items start with '- '), found \(describe(list))",
-                        at: list)
+            throw error(
+                "suite.wrong_type", "'expectations' must be a list (items start with '- '), found \(describe(list))",
+                at: list)
         }
         if items.isEmpty { throw error("suite.empty", "'expectations' is an empty list", at: list) }
         let expectations = try items.map { try expectation(from: $0) }
@@ -56,12 +58,14 @@ struct SuiteReader {
     /// One item of the list: `expect: KIND` and that kind's arguments.
     func expectation(from node: Node) throws -> Expectation {
         guard let mapping = node.mapping else {
-            throw error("suite.shape", "each expectation must be a mapping such as 'expect: not_null', found \(describe(node))",
-                        at: node)
+            throw error(
+                "suite.shape", "each expectation must be a mapping such as 'expect: not_null', found \(describe(node))",
+                at: node)
         }
         guard let kindNode = mapping["expect"] else {
-            throw error("suite.missing_argument", "this expectation has no 'expect:' naming its kind, e.g. 'expect: not_null'",
-                        at: node)
+            throw error(
+                "suite.missing_argument", "this expectation has no 'expect:' naming its kind, e.g. 'expect: not_null'",
+                at: node)
         }
         let kindName = kindNode.scalar?.string ?? ""
         guard let kind = ExpectationKind(rawValue: kindName) else {
@@ -84,8 +88,10 @@ struct SuiteReader {
         case .scalar(let scalar):
             if scalar.string.isEmpty && scalar.style == .plain {
                 "nothing"
-            } else if scalar.style != .plain, ByteNumberParsing.double(scalar.string) != nil
-                || ["true", "false"].contains(scalar.string.lowercased()) {
+            } else if scalar.style != .plain,
+                ByteNumberParsing.double(scalar.string) != nil
+                    || ["true", "false"].contains(scalar.string.lowercased())
+            {
                 "'\(scalar.string)' in quotes, which makes it text (remove the quotes)"
             } else {
                 "'\(scalar.string)'"

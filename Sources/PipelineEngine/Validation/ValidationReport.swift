@@ -19,7 +19,8 @@ public struct ValidationReport: Sendable, Encodable {
     }
 
     private enum StatisticsKeys: String, CodingKey {
-        case evaluated, successful, unsuccessful, successPercent = "success_percent"
+        case evaluated, successful, unsuccessful
+        case successPercent = "success_percent"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -32,8 +33,9 @@ public struct ValidationReport: Sendable, Encodable {
         try statistics.encode(results.count, forKey: .evaluated)
         try statistics.encode(successful, forKey: .successful)
         try statistics.encode(results.count - successful, forKey: .unsuccessful)
-        try statistics.encode(results.isEmpty ? 100 : Double(successful) / Double(results.count) * 100,
-                              forKey: .successPercent)
+        try statistics.encode(
+            results.isEmpty ? 100 : Double(successful) / Double(results.count) * 100,
+            forKey: .successPercent)
         try container.encode(results, forKey: .results)
     }
 }
@@ -63,9 +65,15 @@ public struct ExpectationResult: Sendable, Encodable {
     public var suiteLine: Int
 
     private enum CodingKeys: String, CodingKey {
-        case expectation, column, success, elementCount = "element_count", unexpectedCount = "unexpected_count",
-             unexpectedPercent = "unexpected_percent", observedValue = "observed_value", message, examples, mostly,
-             suiteLine = "suite_line"
+        case expectation, column, success
+        case elementCount = "element_count"
+        case unexpectedCount = "unexpected_count"
+        case
+            unexpectedPercent = "unexpected_percent"
+        case observedValue = "observed_value"
+        case message, examples, mostly
+        case
+            suiteLine = "suite_line"
     }
 
     /// Every key is written, with null where a value does not apply, so the shape is fixed.

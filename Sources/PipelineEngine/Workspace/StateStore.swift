@@ -13,15 +13,7 @@ public final class StateStore: Sendable {
     /// Opens (creating if needed) the state database at `path` and migrates it.
     public init(path: String) throws {
         self.path = path
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
-        configuration.label = "state"
-        do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try FileLock.withExclusiveLock(at: path + ".lock") { try Self.migrator.migrate(pool) }
-        } catch let error as DatabaseError {
-            throw LabError("state.unreadable", "cannot open \(path): \(error.message ?? "\(error)")", file: path)
-        }
+        pool = try SQLiteFile.open(path: path, label: "state", migrator: Self.migrator)
     }
 
     /// The identifiers of the applied migrations, oldest first.
@@ -91,6 +83,7 @@ public final class StateStore: Sendable {
                 t.column("measurements", .text).notNull()
             }
         }
+        migrator.registerMigration(PipelineSchema.migration, migrate: PipelineSchema.migrate)
         return migrator
     }
 

@@ -24,7 +24,8 @@ import Testing
     }
 
     func outcome() throws -> Trainer.Outcome {
-        var request = TrainingRequest(train: Self.table("churn.csv"), target: "churned", dataHash: ContentHash.hex("data"))
+        var request = TrainingRequest(
+            train: Self.table("churn.csv"), target: "churned", dataHash: ContentHash.hex("data"))
         request.test = Self.table("churn.csv")
         request.features = ["tenure", "plan"]
         return try Trainer.train(request)
@@ -105,7 +106,7 @@ import Testing
                 """))
     }
 
-    @Test(arguments: [(0.00042, "420 µs"), (0.0123, "12.3 ms"), (1.254, "1.25 s")])
+    @Test(arguments: [(0.000_001_8, "1.80 µs"), (0.00042, "420 µs"), (0.0123, "12.3 ms"), (1.254, "1.25 s")])
     func durationsReadInTheirBestUnit(seconds: Double, text: String) {
         #expect(MetricsRendering.duration(seconds: seconds) == text)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PipelineEngine
 
 /// RFC 4180 input that must read, and the typed columns it must give.
@@ -16,11 +17,20 @@ import Testing
         let table = try read("id,score,active,plan\n1,0.5,true,basic\n2,1.25,FALSE,pro\n3,-2,True,basic\n")
         #expect(table.rowCount == 3)
         #expect(table.columns.map(\.type) == [.integer, .double, .boolean, .string])
-        guard case .integer(let ids) = table.columns[0].storage else { Issue.record("id not integer"); return }
+        guard case .integer(let ids) = table.columns[0].storage else {
+            Issue.record("id not integer")
+            return
+        }
         #expect(ids == [1, 2, 3])
-        guard case .double(let scores) = table.columns[1].storage else { Issue.record("score not double"); return }
+        guard case .double(let scores) = table.columns[1].storage else {
+            Issue.record("score not double")
+            return
+        }
         #expect(scores == [0.5, 1.25, -2])
-        guard case .boolean(let flags) = table.columns[2].storage else { Issue.record("active not bool"); return }
+        guard case .boolean(let flags) = table.columns[2].storage else {
+            Issue.record("active not bool")
+            return
+        }
         #expect(flags == [true, false, true])
         guard case .string(let codes, let dictionary) = table.columns[3].storage else {
             Issue.record("plan not string")
@@ -93,7 +103,10 @@ import Testing
     @Test func integersWidenToDoublesWhenAFractionAppears() throws {
         let rows = (0..<2000).map { String($0) } + ["2.5"]
         let table = try read("x\n" + rows.joined(separator: "\n"))
-        guard case .double(let values) = table.columns[0].storage else { Issue.record("x not double"); return }
+        guard case .double(let values) = table.columns[0].storage else {
+            Issue.record("x not double")
+            return
+        }
         #expect(values.count == 2001)
         #expect(values[1999] == 1999)
         #expect(values[2000] == 2.5)
@@ -147,9 +160,10 @@ import Testing
         "12345.678901", "1e22", "1e23", "8.98846567431158e307",
     ])
     func parsesDoublesAsTheStandardLibraryDoes(text: String) throws {
-        let parsed = text.utf8.withContiguousStorageIfAvailable {
-            ByteNumberParsing.double($0.baseAddress!, $0.count)
-        } ?? nil
+        let parsed =
+            text.utf8.withContiguousStorageIfAvailable {
+                ByteNumberParsing.double($0.baseAddress!, $0.count)
+            } ?? nil
         #expect(parsed?.bitPattern == Double(text)?.bitPattern, "\(text): \(String(describing: parsed))")
     }
 

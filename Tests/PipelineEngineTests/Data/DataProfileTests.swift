@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PipelineEngine
 
 /// Reference data shared by the profile and diff tests; the numbers come from
@@ -59,8 +60,10 @@ func close(_ a: Double?, _ b: Double, relative: Double = 1e-12) -> Bool {
         #expect(close(n.p25, 6.5) && close(n.median, 14.5) && close(n.p75, 29.5))
         #expect(tenure.distinct == 11)
         #expect(n.histogram.counts == [3, 3, 1, 1, 1, 1, 0, 1, 0, 1])
-        let edges = [1.0, 7.1, 13.2, 19.299999999999997, 25.4, 31.5, 37.599999999999994, 43.699999999999996, 49.8,
-                     55.9, 62.0]
+        let edges = [
+            1.0, 7.1, 13.2, 19.299999999999997, 25.4, 31.5, 37.599999999999994, 43.699999999999996, 49.8,
+            55.9, 62.0,
+        ]
         #expect(n.histogram.edges == edges)
 
         let charges = try #require(profile.columns.first { $0.name == "charges" })
@@ -77,8 +80,11 @@ func close(_ a: Double?, _ b: Double, relative: Double = 1e-12) -> Bool {
     @Test func textAndBooleanColumnsListTopValues() throws {
         let plan = try #require(profile.columns.first { $0.name == "plan" })
         #expect(plan.type == .string && plan.distinct == 3)
-        #expect(plan.topValues == [ValueCount(value: "basic", count: 6), ValueCount(value: "pro", count: 4),
-                                   ValueCount(value: "premium", count: 2)])
+        #expect(
+            plan.topValues == [
+                ValueCount(value: "basic", count: 6), ValueCount(value: "pro", count: 4),
+                ValueCount(value: "premium", count: 2),
+            ])
         let paperless = try #require(profile.columns.first { $0.name == "paperless" })
         #expect(paperless.type == .boolean && paperless.nulls == 1 && paperless.distinct == 2)
         #expect(paperless.topValues == [ValueCount(value: "true", count: 6), ValueCount(value: "false", count: 5)])
@@ -114,8 +120,9 @@ func close(_ a: Double?, _ b: Double, relative: Double = 1e-12) -> Bool {
     let diff: DataDiff
 
     init() throws {
-        diff = DataDiff(reference: try CSVReader.parse(ProfileFixtures.reference, source: "ref.csv"),
-                        current: try CSVReader.parse(ProfileFixtures.current, source: "cur.csv"))
+        diff = DataDiff(
+            reference: try CSVReader.parse(ProfileFixtures.reference, source: "ref.csv"),
+            current: try CSVReader.parse(ProfileFixtures.current, source: "cur.csv"))
     }
 
     @Test func schemaChanges() {
@@ -157,5 +164,14 @@ func close(_ a: Double?, _ b: Double, relative: Double = 1e-12) -> Bool {
         #expect(diff.typeChanges == [TypeChange(column: "x", reference: .integer, current: .double)])
         #expect(diff.columns[0].mean == Pair(reference: 1, current: 1.5))
         #expect(diff.columns[0].meanShift == nil)
+    }
+}
+
+@Suite struct DistinctCounterTests {
+    @Test func countsLikeASet() {
+        var random = SeededRandom(seed: 3)
+        let values = (0..<50_000).map { _ in (random.nextUnit() * 1000).rounded() / 10 } + [0.0, -0.0]
+        #expect(DistinctCounter.count(values) == Set(values).count)
+        #expect(DistinctCounter.count([]) == 0)
     }
 }

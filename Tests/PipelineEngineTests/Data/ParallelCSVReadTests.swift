@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PipelineEngine
 
 /// Reading in parallel stretches must give exactly the table (and the errors) that reading in
@@ -59,9 +60,10 @@ import Testing
 
     @Test func anErrorInALaterStretchIsReportedAsInOnePiece() throws {
         let text = "a,b\n1,2\n3,4\n5,6\n7,8\n9\n11,12\n"
-        let expected = LabError("csv.ragged_row",
-                                "row has 1 field but the header has 2 columns (no value for 'b'): found '9'",
-                                file: "p.csv", line: 6, column: 2)
+        let expected = LabError(
+            "csv.ragged_row",
+            "row has 1 field but the header has 2 columns (no value for 'b'): found '9'",
+            file: "p.csv", line: 6, column: 2)
         #expect(throws: expected) { try read(text, parts: 3) }
     }
 

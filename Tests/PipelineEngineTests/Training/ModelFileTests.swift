@@ -39,7 +39,9 @@ import Testing
         #expect(json["kind"] as? String == "logistic")
         #expect(json["classes"] as? [String] == ["0", "1"])
         #expect(json["created_at"] as? String == "2023-11-14T22:13:20Z")
-        #expect(json["data_hash"] as? String == (try ContentHash.hex(fileAt: TestTables.fixturePath("customers-train.csv"))))
+        #expect(
+            json["data_hash"] as? String == (try ContentHash.hex(fileAt: TestTables.fixturePath("customers-train.csv")))
+        )
         let columns = try #require((json["preprocessing"] as? [String: Any])?["columns"] as? [[String: Any]])
         #expect(
             columns.map { $0["encoding"] as? String } == [
@@ -105,16 +107,16 @@ import Testing
         #expect(
             throws: LabError(
                 "model.invalid",
-                "'\(path)' is not a cicdlab model file (kind: Cannot initialize ModelKind from invalid String value forest)",
+                "not a cicdlab model file (kind: Cannot initialize ModelKind from invalid String value forest)",
                 file: path)
         ) {
             try TrainedModel.load(from: path)
         }
         #expect(
             throws: LabError(
-                "model.unreadable", "cannot read the model file '\(dir.path)/none.json'", file: "\(dir.path)/none.json")
+                "file.not_found", "no such file; expected a model file written by `train --out`", file: "none.json")
         ) {
-            try TrainedModel.load(from: "\(dir.path)/none.json")
+            try TrainedModel.load(from: "\(dir.path)/none.json", named: "none.json")
         }
     }
 }

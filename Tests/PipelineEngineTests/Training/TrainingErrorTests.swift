@@ -169,3 +169,24 @@ import Testing
         }
     }
 }
+
+@Suite struct IdentifierColumnTests {
+    @Test func identifierLikeColumnsAreLeftOutUnlessNamed() throws {
+        let table = try CSVReader.parse("""
+            customer_id,note,tenure,churned
+            C1,short one,1,0
+            C2,another note,5,1
+            C3,third note here,2,0
+            C4,and a fourth,9,1
+            """, source: "t.csv")
+        var request = TrainingRequest(train: table, target: "churned", dataHash: "h")
+        request.test = table
+        let outcome = try Trainer.train(request)
+        #expect(outcome.model.features == ["note", "tenure"])
+        #expect(outcome.report.leftOut == ["customer_id"])
+        request.features = ["customer_id", "tenure"]
+        let named = try Trainer.train(request)
+        #expect(named.model.features == ["customer_id", "tenure"])
+        #expect(named.report.leftOut.isEmpty)
+    }
+}

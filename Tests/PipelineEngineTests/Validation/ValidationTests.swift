@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PipelineEngine
 
 /// One per-value expectation and the Great Expectations result for it, from
@@ -42,34 +43,48 @@ struct PerValueCase: CustomTestStringConvertible, Sendable {
     }
 
     static let perValueCases: [PerValueCase] = [
-        .init(yaml: "expect: not_null\ncolumn: tenure", success: false, elementCount: 12, unexpected: 2,
-              percent: 16.666666666666664, rows: [2, 10]),
-        .init(yaml: "expect: not_null\ncolumn: tenure\nmostly: 0.8", success: true, elementCount: 12, unexpected: 2,
-              percent: 16.666666666666664, rows: [2, 10]),
-        .init(yaml: "expect: not_null\ncolumn: tenure\nmostly: 0.9", success: false, elementCount: 12, unexpected: 2,
-              percent: 16.666666666666664, rows: [2, 10]),
-        .init(yaml: "expect: between\ncolumn: tenure\nmin: 0\nmax: 72", success: false, elementCount: 10,
-              unexpected: 2, percent: 20, rows: [3, 8]),
-        .init(yaml: "expect: between\ncolumn: tenure\nmin: 0\nmax: 72\nmostly: 0.8", success: true, elementCount: 10,
-              unexpected: 2, percent: 20, rows: [3, 8]),
-        .init(yaml: "expect: between\ncolumn: tenure\nmin: 0\nmax: 72\nstrict_min: true\nstrict_max: true",
-              success: false, elementCount: 10, unexpected: 5, percent: 50, rows: [3, 5, 6, 7, 8]),
-        .init(yaml: "expect: between\ncolumn: tenure\nmin: 0", success: false, elementCount: 10, unexpected: 1,
-              percent: 10, rows: [8]),
-        .init(yaml: "expect: between\ncolumn: tenure\nmax: 72\nstrict_max: true", success: false, elementCount: 10,
-              unexpected: 2, percent: 20, rows: [3, 7]),
-        .init(yaml: "expect: in_set\ncolumn: plan\nvalues: [basic, pro, premium]", success: false, elementCount: 11,
-              unexpected: 2, percent: 18.181818181818183, rows: [4, 12]),
-        .init(yaml: "expect: in_set\ncolumn: churned\nvalues: [0, 1]", success: true, elementCount: 12,
-              unexpected: 0, percent: 0, rows: []),
-        .init(yaml: "expect: unique\ncolumn: id", success: false, elementCount: 12, unexpected: 2,
-              percent: 16.666666666666664, rows: [5, 6]),
-        .init(yaml: "expect: match_regex\ncolumn: email\nregex: '@example\\.com'", success: false,
-              elementCount: 12, unexpected: 3, percent: 25, rows: [3, 5, 6]),
-        .init(yaml: "expect: match_regex\ncolumn: email\nregex: '^[a-z]+@'\nmostly: 0.9", success: false,
-              elementCount: 12, unexpected: 2, percent: 16.666666666666664, rows: [5, 6]),
-        .init(yaml: "expect: length_between\ncolumn: zip\nmin_length: 5\nmax_length: 5", success: false,
-              elementCount: 11, unexpected: 2, percent: 18.181818181818183, rows: [3, 12]),
+        .init(
+            yaml: "expect: not_null\ncolumn: tenure", success: false, elementCount: 12, unexpected: 2,
+            percent: 16.666666666666664, rows: [2, 10]),
+        .init(
+            yaml: "expect: not_null\ncolumn: tenure\nmostly: 0.8", success: true, elementCount: 12, unexpected: 2,
+            percent: 16.666666666666664, rows: [2, 10]),
+        .init(
+            yaml: "expect: not_null\ncolumn: tenure\nmostly: 0.9", success: false, elementCount: 12, unexpected: 2,
+            percent: 16.666666666666664, rows: [2, 10]),
+        .init(
+            yaml: "expect: between\ncolumn: tenure\nmin: 0\nmax: 72", success: false, elementCount: 10,
+            unexpected: 2, percent: 20, rows: [3, 8]),
+        .init(
+            yaml: "expect: between\ncolumn: tenure\nmin: 0\nmax: 72\nmostly: 0.8", success: true, elementCount: 10,
+            unexpected: 2, percent: 20, rows: [3, 8]),
+        .init(
+            yaml: "expect: between\ncolumn: tenure\nmin: 0\nmax: 72\nstrict_min: true\nstrict_max: true",
+            success: false, elementCount: 10, unexpected: 5, percent: 50, rows: [3, 5, 6, 7, 8]),
+        .init(
+            yaml: "expect: between\ncolumn: tenure\nmin: 0", success: false, elementCount: 10, unexpected: 1,
+            percent: 10, rows: [8]),
+        .init(
+            yaml: "expect: between\ncolumn: tenure\nmax: 72\nstrict_max: true", success: false, elementCount: 10,
+            unexpected: 2, percent: 20, rows: [3, 7]),
+        .init(
+            yaml: "expect: in_set\ncolumn: plan\nvalues: [basic, pro, premium]", success: false, elementCount: 11,
+            unexpected: 2, percent: 18.181818181818183, rows: [4, 12]),
+        .init(
+            yaml: "expect: in_set\ncolumn: churned\nvalues: [0, 1]", success: true, elementCount: 12,
+            unexpected: 0, percent: 0, rows: []),
+        .init(
+            yaml: "expect: unique\ncolumn: id", success: false, elementCount: 12, unexpected: 2,
+            percent: 16.666666666666664, rows: [5, 6]),
+        .init(
+            yaml: "expect: match_regex\ncolumn: email\nregex: '@example\\.com'", success: false,
+            elementCount: 12, unexpected: 3, percent: 25, rows: [3, 5, 6]),
+        .init(
+            yaml: "expect: match_regex\ncolumn: email\nregex: '^[a-z]+@'\nmostly: 0.9", success: false,
+            elementCount: 12, unexpected: 2, percent: 16.666666666666664, rows: [5, 6]),
+        .init(
+            yaml: "expect: length_between\ncolumn: zip\nmin_length: 5\nmax_length: 5", success: false,
+            elementCount: 11, unexpected: 2, percent: 18.181818181818183, rows: [3, 12]),
     ]
 
     @Test(arguments: perValueCases)
@@ -85,7 +100,8 @@ struct PerValueCase: CustomTestStringConvertible, Sendable {
 
     @Test func betweenMessageSaysHowManyWhereAndWhatMostlyNeeds() throws {
         let result = try Self.run("expect: between\ncolumn: tenure\nmin: 0\nmax: 72\nmostly: 0.85")
-        #expect(result.message == "tenure: 2 of 10 non-null values (20%) outside [0, 72]; 80% pass, mostly 0.85 needs 85%")
+        #expect(
+            result.message == "tenure: 2 of 10 non-null values (20%) outside [0, 72]; 80% pass, mostly 0.85 needs 85%")
         #expect(result.observedValue == .object(["min": .number(-1), "max": .number(80)]))
         #expect(result.examples.map(\.value) == ["80", "-1"])
         #expect(!result.success)
@@ -93,10 +109,12 @@ struct PerValueCase: CustomTestStringConvertible, Sendable {
 
     @Test func inSetListsTheUnexpectedValuesWithCounts() throws {
         let result = try Self.run("expect: in_set\ncolumn: plan\nvalues: [basic, pro, premium]")
-        #expect(result.observedValue == .list([
-            .object(["value": .text("gold"), "count": .integer(1)]),
-            .object(["value": .text("silver"), "count": .integer(1)]),
-        ]))
+        #expect(
+            result.observedValue
+                == .list([
+                    .object(["value": .text("gold"), "count": .integer(1)]),
+                    .object(["value": .text("silver"), "count": .integer(1)]),
+                ]))
         #expect(result.message == "plan: 2 of 11 non-null values (18.18%) not in [basic, pro, premium]")
     }
 
@@ -104,7 +122,8 @@ struct PerValueCase: CustomTestStringConvertible, Sendable {
         #expect(try Self.run("expect: in_set\ncolumn: churned\nvalues: ['0', '1']").success)
         let table = try CSVReader.parse("flag\ntrue\nFALSE\n", source: "f.csv")
         let suite = try ExpectationSuite.parse(
-            yaml: "expectations:\n  - expect: in_set\n    column: flag\n    values: [True, 'false']\n", source: "s.yaml")
+            yaml: "expectations:\n  - expect: in_set\n    column: flag\n    values: [True, 'false']\n", source: "s.yaml"
+        )
         #expect(suite.validate(table).success)
     }
 
@@ -117,13 +136,19 @@ struct PerValueCase: CustomTestStringConvertible, Sendable {
     @Test func aggregateExpectationsMatchPandas() throws {
         let mean = try Self.run("expect: mean_between\ncolumn: charges\nmin: 50\nmax: 60")
         #expect(mean.success)
-        guard case .number(let observedMean) = mean.observedValue else { Issue.record("no mean"); return }
+        guard case .number(let observedMean) = mean.observedValue else {
+            Issue.record("no mean")
+            return
+        }
         #expect(close(observedMean, 56.64545454545455))
         #expect(mean.message == "charges: mean 56.6455; expected between 50 and 60")
 
         let std = try Self.run("expect: stdev_between\ncolumn: charges\nmax: 26.16\nstrict_max: true")
         #expect(!std.success)
-        guard case .number(let observedStd) = std.observedValue else { Issue.record("no std"); return }
+        guard case .number(let observedStd) = std.observedValue else {
+            Issue.record("no std")
+            return
+        }
         #expect(close(observedStd, 26.16003110228899))
         #expect(std.message == "charges: standard deviation 26.16; expected less than 26.16")
 
@@ -136,8 +161,9 @@ struct PerValueCase: CustomTestStringConvertible, Sendable {
         let result = try Self.run("expect: class_balance\ncolumn: churned\nmin_ratio: 0.5")
         #expect(!result.success)
         #expect(result.observedValue == .number(0.3333333333333333))
-        #expect(result.message
-            == "churned: least frequent class '1' (3) / most frequent '0' (9) = 0.333333; expected at least 0.5")
+        #expect(
+            result.message
+                == "churned: least frequent class '1' (3) / most frequent '0' (9) = 0.333333; expected at least 0.5")
         #expect(try Self.run("expect: class_balance\ncolumn: churned\nmin_ratio: 0.3").success)
     }
 
@@ -193,22 +219,25 @@ struct PerValueCase: CustomTestStringConvertible, Sendable {
     }
 
     @Test func reportEncodesTheDesignsJSONContract() throws {
-        let suite = try ExpectationSuite.parse(yaml: """
-            expectations:
-              - expect: not_null
-                column: plan
-              - expect: row_count_between
-                min_rows: 1
-            """, source: "s.yaml")
+        let suite = try ExpectationSuite.parse(
+            yaml: """
+                expectations:
+                  - expect: not_null
+                    column: plan
+                  - expect: row_count_between
+                    min_rows: 1
+                """, source: "s.yaml")
         let report = suite.validate(Self.table)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = String(decoding: try encoder.encode(report), as: UTF8.self)
         #expect(json.contains("\"success\":false"))
         #expect(json.contains(#""statistics":{"evaluated":2,"success_percent":50,"successful":1,"unsuccessful":1}"#))
-        #expect(json.contains(#"{"column":"plan","element_count":12,"examples":[{"line":9,"row":8,"value":null}],"#
-            + #""expectation":"not_null","message":"plan: 1 of 12 values (8.33%) are null","mostly":1,"#
-            + #""observed_value":1,"success":false,"suite_line":2,"unexpected_count":1,"#))
+        #expect(
+            json.contains(
+                #"{"column":"plan","element_count":12,"examples":[{"line":9,"row":8,"value":null}],"#
+                    + #""expectation":"not_null","message":"plan: 1 of 12 values (8.33%) are null","mostly":1,"#
+                    + #""observed_value":1,"success":false,"suite_line":2,"unexpected_count":1,"#))
         #expect(json.contains(#""column":null,"element_count":null,"examples":[],"expectation":"row_count_between","#))
         #expect(json.contains(#""unexpected_count":null,"unexpected_percent":null}"#))
     }

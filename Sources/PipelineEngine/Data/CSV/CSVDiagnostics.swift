@@ -38,10 +38,10 @@ struct CSVDiagnostics {
     func error(for fault: CSVFault, place: String) -> LabError {
         switch fault.kind {
         case .unterminatedQuote:
+            let text = quoted(fault.fieldBegin, lineEnd(after: fault.fieldBegin))
             return error(
                 "csv.unterminated_quote",
-                "quoted field \(place) is never closed: found \(quoted(fault.fieldBegin, lineEnd(after: fault.fieldBegin))); "
-                    + "add the closing '\"'", at: fault.offset)
+                "quoted field \(place) is never closed: found \(text); add the closing '\"'", at: fault.offset)
         case .strayQuote:
             let text = quoted(fault.fieldBegin, fieldEnd(after: fault.offset))
             return error(
@@ -49,10 +49,11 @@ struct CSVDiagnostics {
                 "quote inside an unquoted field \(place): found \(text); quote the whole field and double the "
                     + "quotes inside it, as in \"a \"\"b\"\" c\"", at: fault.offset)
         case .textAfterQuote:
+            let text = quoted(fault.fieldBegin, fieldEnd(after: fault.offset))
             return error(
                 "csv.text_after_quote",
-                "text after the closing quote \(place): found \(quoted(fault.fieldBegin, fieldEnd(after: fault.offset))); "
-                    + "expected ',' or the end of the line", at: fault.offset)
+                "text after the closing quote \(place): found \(text); expected ',' or the end of the line",
+                at: fault.offset)
         case .nulByte:
             return error(
                 "csv.nul_byte",
@@ -95,7 +96,8 @@ struct CSVDiagnostics {
     private func fieldEnd(after offset: Int) -> Int {
         var end = offset
         while end < bytes.count, bytes[end] != CSVTokenizer.comma, bytes[end] != CSVTokenizer.lineFeed,
-              bytes[end] != CSVTokenizer.carriageReturn { end += 1 }
+            bytes[end] != CSVTokenizer.carriageReturn
+        { end += 1 }
         return end
     }
 
@@ -116,7 +118,8 @@ struct CSVDiagnostics {
                 break
             }
             let rest = UnsafeBufferPointer(rebasing: bytes[i...])
-            let length = UTF8Validation.firstInvalidByte(rest.baseAddress!, Swift.min(4, rest.count)) == 0
+            let length =
+                UTF8Validation.firstInvalidByte(rest.baseAddress!, Swift.min(4, rest.count)) == 0
                 ? 0 : scalarLength(bytes[i])
             if length == 0 || i + length > bytes.count {
                 out += "\\x" + hex(bytes[i])

@@ -30,19 +30,24 @@ struct CSVHeader {
     ]
 
     /// Reads the header starting at `start` (after any byte order mark).
-    init(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, diagnostics: CSVDiagnostics,
-         types: [String: ColumnType]) throws {
+    init(
+        _ bytes: UnsafeBufferPointer<UInt8>, start: Int, diagnostics: CSVDiagnostics,
+        types: [String: ColumnType]
+    ) throws {
         if start >= bytes.count {
-            throw diagnostics.error("csv.empty_file", "the file is empty; expected a header line naming the columns",
-                                    at: start)
+            throw diagnostics.error(
+                "csv.empty_file", "the file is empty; expected a header line naming the columns",
+                at: start)
         }
         var tokenizer = CSVTokenizer(bytes, position: start, line: 1)
         let first = bytes[start]
         if first == CSVTokenizer.lineFeed
-            || (first == CSVTokenizer.carriageReturn && start + 1 < bytes.count && bytes[start + 1] == CSVTokenizer.lineFeed)
+            || (first == CSVTokenizer.carriageReturn && start + 1 < bytes.count
+                && bytes[start + 1] == CSVTokenizer.lineFeed)
         {
-            throw diagnostics.error("csv.no_header", "line 1 is empty; expected a header line naming the columns",
-                                    at: start)
+            throw diagnostics.error(
+                "csv.no_header", "line 1 is empty; expected a header line naming the columns",
+                at: start)
         }
         var entries: [Entry] = []
         var scratch: [UInt8] = []
@@ -64,8 +69,10 @@ struct CSVHeader {
         try apply(types, diagnostics)
     }
 
-    private static func text(of field: CSVField, _ bytes: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8],
-                             diagnostics: CSVDiagnostics) throws -> String {
+    private static func text(
+        of field: CSVField, _ bytes: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8],
+        diagnostics: CSVDiagnostics
+    ) throws -> String {
         let p = bytes.baseAddress!
         if let bad = UTF8Validation.firstInvalidByte(p + field.start, field.end - field.start) {
             throw diagnostics.invalidUTF8(at: field.start + bad, field: field, place: "in the header")
@@ -74,8 +81,9 @@ struct CSVHeader {
             CSVTokenizer.unescape(p, field, into: &scratch)
             return String(decoding: scratch, as: UTF8.self)
         }
-        return String(decoding: UnsafeBufferPointer(start: p + field.start, count: field.end - field.start),
-                      as: UTF8.self)
+        return String(
+            decoding: UnsafeBufferPointer(start: p + field.start, count: field.end - field.start),
+            as: UTF8.self)
     }
 
     /// Splits `name:type` when the part after the last colon is a type, or looks meant to be one.

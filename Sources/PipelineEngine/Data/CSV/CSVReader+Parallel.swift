@@ -3,16 +3,19 @@ import Dispatch
 extension CSVReader {
     /// Reads each stretch on its own thread and joins the columns; nil when any stretch fails,
     /// so that the caller reads again in one piece and reports the file's first error.
-    static func readInParallel(_ stretches: [CSVStretch], _ bytes: UnsafeBufferPointer<UInt8>,
-                               _ diagnostics: CSVDiagnostics, _ header: CSVHeader, _ file: MappedFile?) -> DataTable? {
+    static func readInParallel(
+        _ stretches: [CSVStretch], _ bytes: UnsafeBufferPointer<UInt8>,
+        _ diagnostics: CSVDiagnostics, _ header: CSVHeader, _ file: MappedFile?
+    ) -> DataTable? {
         let readers = UnsafeMutableBufferPointer<CSVRecordReader?>.allocate(capacity: stretches.count)
         _ = readers.initialize(from: repeatElement(nil, count: stretches.count))
         defer {
             readers.deinitialize()
             readers.deallocate()
         }
-        let work = ParallelRead(bytes: bytes, diagnostics: diagnostics, header: header, file: file,
-                                stretches: stretches, readers: readers)
+        let work = ParallelRead(
+            bytes: bytes, diagnostics: diagnostics, header: header, file: file,
+            stretches: stretches, readers: readers)
         DispatchQueue.concurrentPerform(iterations: stretches.count) { index in
             work.read(index)
         }
@@ -29,7 +32,9 @@ extension CSVReader {
                 let own = readers[index]!.builders[column].kind
                 if own != .string, own != .unknown { try readers[index]!.replayAsText(column: column) }
             }
-            for index in readers.indices.dropFirst() { first.builders[column].absorb(&readers[index]!.builders[column]) }
+            for index in readers.indices.dropFirst() {
+                first.builders[column].absorb(&readers[index]!.builders[column])
+            }
         }
         // Later stretches counted lines from 0; their real first lines follow from the ones before.
         var firstLines = [first.stretch.firstLine]
@@ -37,16 +42,19 @@ extension CSVReader {
             let previous = readers[index - 1]!
             firstLines.append(firstLines[index - 1] + previous.endLine - previous.stretch.firstLine)
         }
-        let implicit = firstLines[0] == 2 && readers.indices.allSatisfy { index in
-            readers[index]!.rowLines.isEmpty
-                && (index == 0 || firstLines[index] == firstLines[index - 1] + readers[index - 1]!.rows)
-        }
+        let implicit =
+            firstLines[0] == 2
+            && readers.indices.allSatisfy { index in
+                readers[index]!.rowLines.isEmpty
+                    && (index == 0 || firstLines[index] == firstLines[index - 1] + readers[index - 1]!.rows)
+            }
         var lines: [Int] = []
         if !implicit {
             for (index, reader) in readers.enumerated() {
                 let reader = reader!
                 let shift = firstLines[index] - reader.stretch.firstLine
-                lines += reader.rowLines.isEmpty
+                lines +=
+                    reader.rowLines.isEmpty
                     ? (0..<reader.rows).map { firstLines[index] + $0 } : reader.rowLines.map { $0 + shift }
             }
         }
@@ -65,8 +73,9 @@ private struct ParallelRead: @unchecked Sendable {
     let readers: UnsafeMutableBufferPointer<CSVRecordReader?>
 
     func read(_ index: Int) {
-        var reader = CSVRecordReader(bytes: bytes, diagnostics: diagnostics, header: header, file: file,
-                                     stretch: stretches[index])
+        var reader = CSVRecordReader(
+            bytes: bytes, diagnostics: diagnostics, header: header, file: file,
+            stretch: stretches[index])
         if (try? reader.read()) != nil { readers[index] = reader }
     }
 }

@@ -7,8 +7,10 @@
 public enum CSVReader {
     /// Reads the CSV file at `path`; `types` forces column types by name. Messages and the
     /// table's `source` name the file `name` (the path as the user typed it), else `path`.
-    public static func read(file path: String, named name: String? = nil,
-                            types: [String: ColumnType] = [:]) throws -> DataTable {
+    public static func read(
+        file path: String, named name: String? = nil,
+        types: [String: ColumnType] = [:]
+    ) throws -> DataTable {
         let file = try MappedFile(path: path, name: name ?? path)
         return try withExtendedLifetime(file) {
             try read(file.bytes, source: name ?? path, types: types, file: file)
@@ -29,8 +31,10 @@ public enum CSVReader {
     ///
     /// Any error in a parallel read is found again by a sequential one, so that the message is
     /// always about the first problem in the file, worded the same way.
-    static func read(_ bytes: UnsafeBufferPointer<UInt8>, source: String, types: [String: ColumnType],
-                     file: MappedFile?, parallel: Int? = nil) throws -> DataTable {
+    static func read(
+        _ bytes: UnsafeBufferPointer<UInt8>, source: String, types: [String: ColumnType],
+        file: MappedFile?, parallel: Int? = nil
+    ) throws -> DataTable {
         let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
         let diagnostics = CSVDiagnostics(bytes: bytes, source: source, bomLength: bom ? 3 : 0)
         let header = try CSVHeader(bytes, start: diagnostics.bomLength, diagnostics: diagnostics, types: types)
@@ -38,9 +42,11 @@ public enum CSVReader {
         if stretches.count > 1, let table = readInParallel(stretches, bytes, diagnostics, header, file) {
             return table
         }
-        var reader = CSVRecordReader(bytes: bytes, diagnostics: diagnostics, header: header, file: file,
-                                     stretch: CSVStretch(start: header.end, end: bytes.count, firstLine: header.nextLine,
-                                                         reserveBytes: bytes.count - header.end))
+        var reader = CSVRecordReader(
+            bytes: bytes, diagnostics: diagnostics, header: header, file: file,
+            stretch: CSVStretch(
+                start: header.end, end: bytes.count, firstLine: header.nextLine,
+                reserveBytes: bytes.count - header.end))
         try reader.read()
         return reader.table()
     }
@@ -66,8 +72,10 @@ struct CSVRecordReader {
     /// The line after the stretch's last record, once it is read.
     private(set) var endLine = 0
 
-    init(bytes: UnsafeBufferPointer<UInt8>, diagnostics: CSVDiagnostics, header: CSVHeader, file: MappedFile?,
-         stretch: CSVStretch) {
+    init(
+        bytes: UnsafeBufferPointer<UInt8>, diagnostics: CSVDiagnostics, header: CSVHeader, file: MappedFile?,
+        stretch: CSVStretch
+    ) {
         self.bytes = bytes
         self.diagnostics = diagnostics
         self.header = header
@@ -95,7 +103,8 @@ struct CSVRecordReader {
             var column = 0
             while true {
                 var endsRecord = false
-                if column < columnCount, let end = storePlainNumber(&tokenizer, column: column, endsRecord: &endsRecord) {
+                if column < columnCount, let end = storePlainNumber(&tokenizer, column: column, endsRecord: &endsRecord)
+                {
                     column += 1
                     if endsRecord {
                         if column < columnCount {

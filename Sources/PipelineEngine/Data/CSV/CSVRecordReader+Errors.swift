@@ -31,12 +31,13 @@ extension CSVRecordReader {
 
     /// A value that does not fit its column's forced type.
     func typeMismatch(_ field: CSVField, _ entry: CSVHeader.Entry) -> LabError {
-        let expected = switch entry.forced {
-        case .integer: "an integer"
-        case .double: "a number"
-        case .boolean: "a boolean (true or false)"
-        case .string, nil: "text"
-        }
+        let expected =
+            switch entry.forced {
+            case .integer: "an integer"
+            case .double: "a number"
+            case .boolean: "a boolean (true or false)"
+            case .string, nil: "text"
+            }
         let value = diagnostics.quoted(field.start, field.end)
         return diagnostics.error(
             "csv.type_mismatch",

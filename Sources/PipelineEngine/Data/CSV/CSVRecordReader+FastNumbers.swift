@@ -10,7 +10,8 @@ extension CSVRecordReader {
     /// field's end), or nil to leave the field to the general path.
     @inline(__always)
     mutating func storePlainNumber(_ tokenizer: inout CSVTokenizer, column: Int, endsRecord: inout Bool) -> Int? {
-        let p = tokenizer.p, count = tokenizer.count
+        let p = tokenizer.p
+        let count = tokenizer.count
         var i = tokenizer.position
         guard i < count else { return nil }
         let kind = builders[column].kind

@@ -33,7 +33,8 @@ enum CSVStretches {
         if let parts {
             count = min(parts, max(1, body))
         } else {
-            let threads = ProcessInfo.processInfo.environment["CICDLAB_READ_THREADS"].flatMap(Int.init)
+            let threads =
+                ProcessInfo.processInfo.environment["CICDLAB_READ_THREADS"].flatMap(Int.init)
                 ?? min(ProcessInfo.processInfo.activeProcessorCount, 8)
             count = min(threads, body / minimumBytes)
         }
@@ -44,12 +45,16 @@ enum CSVStretches {
             var i = max(cutStart, start + body / count * part)
             while i < bytes.count, p[i] != CSVTokenizer.lineFeed { i += 1 }
             guard i + 1 < bytes.count else { break }
-            stretches.append(CSVStretch(start: cutStart, end: i + 1, firstLine: stretches.isEmpty ? firstLine : 0,
-                                        reserveBytes: stretches.isEmpty ? body : i + 1 - cutStart))
+            stretches.append(
+                CSVStretch(
+                    start: cutStart, end: i + 1, firstLine: stretches.isEmpty ? firstLine : 0,
+                    reserveBytes: stretches.isEmpty ? body : i + 1 - cutStart))
             cutStart = i + 1
         }
-        stretches.append(CSVStretch(start: cutStart, end: bytes.count, firstLine: stretches.isEmpty ? firstLine : 0,
-                                    reserveBytes: stretches.isEmpty ? body : bytes.count - cutStart))
+        stretches.append(
+            CSVStretch(
+                start: cutStart, end: bytes.count, firstLine: stretches.isEmpty ? firstLine : 0,
+                reserveBytes: stretches.isEmpty ? body : bytes.count - cutStart))
         return stretches
     }
 }

@@ -50,8 +50,12 @@ struct CSVTokenizer {
             // Every special byte is at most ',' (0x2C), so most bytes need one comparison.
             while position < count {
                 let c = p[position]
-                if c <= Self.comma, c == Self.comma || c == Self.lineFeed || c == Self.carriageReturn
-                    || c == Self.quote || c == 0 { break }
+                if c <= Self.comma,
+                    c == Self.comma || c == Self.lineFeed || c == Self.carriageReturn
+                        || c == Self.quote || c == 0
+                {
+                    break
+                }
                 position += 1
             }
             if position < count {

@@ -22,7 +22,8 @@ public struct ColumnDiff: Sendable, Encodable {
         type = Pair(reference: reference.type, current: current.type)
         nullPercent = Pair(reference: Self.nullPercent(reference), current: Self.nullPercent(current))
         if reference.isNumeric && current.isNumeric {
-            let old = reference.numericValues(), new = current.numericValues()
+            let old = reference.numericValues()
+            let new = current.numericValues()
             let oldMean = old.isEmpty ? nil : NumericSummary.mean(old)
             let newMean = new.isEmpty ? nil : NumericSummary.mean(new)
             let oldStd = oldMean.flatMap { NumericSummary.sampleStandardDeviation(old, mean: $0) }
@@ -30,12 +31,14 @@ public struct ColumnDiff: Sendable, Encodable {
             mean = Pair(reference: oldMean, current: newMean)
             std = Pair(reference: oldStd, current: newStd)
             if let oldMean, let newMean, let oldStd, oldStd > 0 { meanShift = (newMean - oldMean) / oldStd }
-            distinct = Pair(reference: Set(old.map { $0 + 0.0 }).count, current: Set(new.map { $0 + 0.0 }).count)
+            distinct = Pair(reference: DistinctCounter.count(old), current: DistinctCounter.count(new))
         } else {
-            let old = reference.valueCounts(), new = current.valueCounts()
+            let old = reference.valueCounts()
+            let new = current.valueCounts()
             distinct = Pair(reference: old.count, current: new.count)
             if !reference.isNumeric && !current.isNumeric {
-                let oldValues = Set(old.map(\.value)), newValues = Set(new.map(\.value))
+                let oldValues = Set(old.map(\.value))
+                let newValues = Set(new.map(\.value))
                 newCategories = Self.ranked(new.filter { !oldValues.contains($0.value) })
                 missingCategories = Self.ranked(old.filter { !newValues.contains($0.value) })
             }
@@ -48,13 +51,20 @@ public struct ColumnDiff: Sendable, Encodable {
 
     private static func ranked(_ counts: [(value: String, count: Int)]) -> [ValueCount] {
         counts.enumerated()
-            .sorted { $0.element.count != $1.element.count ? $0.element.count > $1.element.count : $0.offset < $1.offset }
+            .sorted {
+                $0.element.count != $1.element.count ? $0.element.count > $1.element.count : $0.offset < $1.offset
+            }
             .map { ValueCount(value: $0.element.value, count: $0.element.count) }
     }
 
     private enum CodingKeys: String, CodingKey {
-        case column, type, nullPercent = "null_percent", distinct, mean, std, meanShift = "mean_shift",
-             newCategories = "new_categories", missingCategories = "missing_categories"
+        case column, type
+        case nullPercent = "null_percent"
+        case distinct, mean, std
+        case meanShift = "mean_shift"
+        case
+            newCategories = "new_categories"
+        case missingCategories = "missing_categories"
     }
 
     public func encode(to encoder: any Encoder) throws {

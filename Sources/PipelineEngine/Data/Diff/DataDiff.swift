@@ -24,7 +24,8 @@ public struct DataDiff: Sendable, Encodable {
         self.reference = reference.source
         self.current = current.source
         rows = Pair(reference: reference.rowCount, current: current.rowCount)
-        let referenceNames = Set(reference.columnNames), currentNames = Set(current.columnNames)
+        let referenceNames = Set(reference.columnNames)
+        let currentNames = Set(current.columnNames)
         addedColumns = current.columnNames.filter { !referenceNames.contains($0) }
         removedColumns = reference.columnNames.filter { !currentNames.contains($0) }
         var typeChanges: [TypeChange] = []
@@ -41,8 +42,13 @@ public struct DataDiff: Sendable, Encodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case reference, current, rows, addedColumns = "added_columns", removedColumns = "removed_columns",
-             typeChanges = "type_changes", schemaChanged = "schema_changed", columns
+        case reference, current, rows
+        case addedColumns = "added_columns"
+        case removedColumns = "removed_columns"
+        case
+            typeChanges = "type_changes"
+        case schemaChanged = "schema_changed"
+        case columns
     }
 
     public func encode(to encoder: any Encoder) throws {

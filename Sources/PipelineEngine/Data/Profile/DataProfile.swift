@@ -49,13 +49,18 @@ public struct ColumnProfile: Sendable, Encodable {
             let ranked = counts.enumerated().sorted { a, b in
                 a.element.count != b.element.count ? a.element.count > b.element.count : a.offset < b.offset
             }
-            self.topValues = ranked.prefix(topValues).map { ValueCount(value: $0.element.value, count: $0.element.count) }
+            self.topValues = ranked.prefix(topValues).map {
+                ValueCount(value: $0.element.value, count: $0.element.count)
+            }
         }
     }
 
     private enum CodingKeys: String, CodingKey {
-        case name, type, count, nulls, nullPercent = "null_percent", distinct, min, max, mean, std, p25, median,
-             p75, histogram, topValues = "top_values"
+        case name, type, count, nulls
+        case nullPercent = "null_percent"
+        case distinct, min, max, mean, std, p25, median,
+            p75, histogram
+        case topValues = "top_values"
     }
 
     /// One flat object per column, with the keys that apply to its type.

@@ -57,7 +57,8 @@ public struct NumericSummary: Sendable, Equatable, Encodable {
         let below = Int(position.rounded(.down))
         let above = Swift.min(below + 1, sorted.count - 1)
         let t = position - Double(below)
-        let a = sorted[below], b = sorted[above]
+        let a = sorted[below]
+        let b = sorted[above]
         // NumPy's _lerp: interpolate from the nearer end, so that t = 1 gives b exactly.
         let difference = b - a
         return t >= 0.5 ? b - difference * (1 - t) : a + difference * t
@@ -83,7 +84,8 @@ public struct Histogram: Sendable, Equatable, Encodable {
     /// Bins sorted values as `numpy.histogram(values, bins)` does, including its range of
     /// `min - 0.5 ... max + 0.5` when all values are equal.
     public init(sorted: [Double], bins: Int) {
-        var first = sorted.first ?? 0, last = sorted.last ?? 1
+        var first = sorted.first ?? 0
+        var last = sorted.last ?? 1
         if first == last {
             first -= 0.5
             last += 0.5

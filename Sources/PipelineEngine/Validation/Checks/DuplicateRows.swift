@@ -63,7 +63,8 @@ enum DuplicateRows {
 
     private static func rowsEqual(_ table: DataTable, _ a: Int, _ b: Int) -> Bool {
         for column in table.columns {
-            let aNull = column.isNull(a), bNull = column.isNull(b)
+            let aNull = column.isNull(a)
+            let bNull = column.isNull(b)
             if aNull != bNull { return false }
             if aNull { continue }
             switch column.storage {

@@ -39,7 +39,8 @@ enum PerValueChecks {
 
     static func between(_ column: Column, _ bounds: Bounds) -> PerValueOutcome {
         var outcome = PerValueOutcome(problem: outside(bounds), allGood: "within \(bounds.description)")
-        var low = Double.infinity, high = -Double.infinity
+        var low = Double.infinity
+        var high = -Double.infinity
         func visit(_ row: Int, _ value: Double) {
             outcome.checked += 1
             if value < low { low = value }
@@ -127,16 +128,20 @@ enum PerValueChecks {
 
     /// Lengths in Unicode scalars, as Python's `len` counts them.
     static func lengthBetween(_ column: Column, _ bounds: Bounds) -> PerValueOutcome {
-        var outcome = PerValueOutcome(problem: "have a length \(outside(bounds))",
-                                      allGood: "have a length within \(bounds.description)")
-        var shortest = Int.max, longest = -1
+        var outcome = PerValueOutcome(
+            problem: "have a length \(outside(bounds))",
+            allGood: "have a length within \(bounds.description)")
+        var shortest = Int.max
+        var longest = -1
         tallyText(column, &outcome, listFailing: false) { text in
             let length = text.unicodeScalars.count
             shortest = min(shortest, length)
             longest = max(longest, length)
             return bounds.contains(Double(length))
         }
-        if longest >= 0 { outcome.observed = .object(["min_length": .integer(shortest), "max_length": .integer(longest)]) }
+        if longest >= 0 {
+            outcome.observed = .object(["min_length": .integer(shortest), "max_length": .integer(longest)])
+        }
         return outcome
     }
 
@@ -146,15 +151,17 @@ enum PerValueChecks {
     static func outside(_ bounds: Bounds) -> String {
         switch (bounds.min, bounds.max) {
         case (_?, _?): "outside \(bounds.description)"
-        case let (min?, nil): "\(bounds.strictMin ? "at or below" : "below") \(formatDouble(min))"
-        case let (nil, max?): "\(bounds.strictMax ? "at or above" : "above") \(formatDouble(max))"
+        case (let min?, nil): "\(bounds.strictMin ? "at or below" : "below") \(formatDouble(min))"
+        case (nil, let max?): "\(bounds.strictMax ? "at or above" : "above") \(formatDouble(max))"
         case (nil, nil): "outside any range"
         }
     }
 
     /// Judges each non-null value by its text, once per distinct value.
-    private static func tallyText(_ column: Column, _ outcome: inout PerValueOutcome, listFailing: Bool = true,
-                                  _ pass: (String) -> Bool) {
+    private static func tallyText(
+        _ column: Column, _ outcome: inout PerValueOutcome, listFailing: Bool = true,
+        _ pass: (String) -> Bool
+    ) {
         if case .string(let codes, let dictionary) = column.storage {
             let verdicts = dictionary.map(pass)
             var failingCounts = [Int](repeating: 0, count: dictionary.count)
@@ -166,7 +173,9 @@ enum PerValueChecks {
                 }
             }
             if listFailing {
-                for (code, count) in failingCounts.enumerated() where count > 0 { outcome.failing[dictionary[code]] = count }
+                for (code, count) in failingCounts.enumerated() where count > 0 {
+                    outcome.failing[dictionary[code]] = count
+                }
             }
             return
         }

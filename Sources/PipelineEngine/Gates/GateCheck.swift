@@ -1,0 +1,68 @@
+import Foundation
+
+/// Judges a candidate model by its gates: evaluates it, compares it with the champion, and
+/// runs the gates in order. `gate check` and the pipeline's `gate` stage both use it.
+public enum GateCheck {
+    /// The model being compared against: the registry's champion.
+    public struct Champion: Sendable {
+        public var version: Int
+        public var model: TrainedModel
+        public var metrics: [String: Double]
+
+        public init(version: Int, model: TrainedModel, metrics: [String: Double]) {
+            self.version = version
+            self.model = model
+            self.metrics = metrics
+        }
+    }
+
+    /// What a gate check measured and decided.
+    public struct Outcome: Sendable, Encodable {
+        public var evaluation: EvaluationReport
+        public var gates: GateReport
+        public var championVersion: Int?
+        public var shadowAgreement: Double?
+    }
+
+    /// Evaluates `candidate` on `data` and runs `gates`. Fairness gates get the slice figures
+    /// they name; shadow agreement is the share of rows where candidate and champion predict
+    /// the same (class, or value within 1e-9 for regression).
+    public static func run(candidate: TrainedModel, data: DataTable, gates: [Gate], champion: Champion?) throws -> Outcome {
+        let slices = Array(Set(gates.compactMap { gate -> String? in
+            if case .fairness(let slice, _, _) = gate.check { return slice }
+            return nil
+        })).sorted()
+        let evaluation = try Evaluator.evaluate(candidate, on: data, slice: slices.first)
+        var evidence = evaluation.gateEvidence(data: data)
+        for slice in slices.dropFirst() {
+            let sliced = try Evaluator.evaluate(candidate, on: data, slice: slice, timedRows: 0)
+            evidence.fairness.merge(sliced.gateEvidence(data: data).fairness) { current, _ in current }
+        }
+        var agreement: Double?
+        if let champion {
+            evidence.championMetrics = champion.metrics
+            evidence.championVersion = champion.version
+            if gates.contains(where: { $0.type == "shadow" }) {
+                agreement = try shadowAgreement(candidate, champion.model, on: data)
+                evidence.shadowAgreement = agreement
+            }
+        }
+        return Outcome(evaluation: evaluation, gates: GateEvaluator.evaluate(gates, evidence: evidence),
+                       championVersion: champion?.version, shadowAgreement: agreement)
+    }
+
+    /// The share of rows on which two models give the same answer.
+    public static func shadowAgreement(_ a: TrainedModel, _ b: TrainedModel, on data: DataTable) throws -> Double {
+        let first = try a.predict(data), second = try b.predict(data)
+        let rows = max(first.classIndices.count, first.values.count)
+        guard rows > 0 else { return 1 }
+        var same = 0
+        if a.task == .regression {
+            for i in 0..<rows where abs(first.values[i] - second.values[i]) <= 1e-9 { same += 1 }
+        } else {
+            let left = first.labels, right = second.labels
+            for i in 0..<rows where left[i] == right[i] { same += 1 }
+        }
+        return Double(same) / Double(rows)
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import GRDB
+
+/// Opens the lab's SQLite databases the one way they should be opened, and sets damaged ones
+/// aside. Both `progress.sqlite` and a workspace's `state.sqlite` go through here.
+public enum SQLiteFile {
+    /// A WAL-mode pool with a busy timeout, checked with `PRAGMA quick_check` and migrated
+    /// under a file lock (so two processes opening a new file do not both migrate it).
+    public static func open(path: String, label: String, migrator: DatabaseMigrator) throws -> DatabasePool {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.label = label
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            let check = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+            guard check == ["ok"] else {
+                throw LabStoreError.damaged(path: path, reason: check.prefix(3).joined(separator: "; "))
+            }
+            try FileLock.withExclusiveLock(at: path + ".lock") { try migrator.migrate(pool) }
+            _ = try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+            return pool
+        } catch let error as DatabaseError {
+            let reason = error.message ?? "\(error)"
+            if [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
+                throw LabStoreError.damaged(path: path, reason: reason)
+            }
+            throw LabStoreError.unreadable(path: path, reason: reason)
+        }
+    }
+
+    /// Renames a damaged database (with its WAL and shared-memory files) out of the way, so a
+    /// fresh one can be created; returns the new name of the damaged file. Nothing is deleted.
+    public static func setAside(path: String, now: Date = Date()) throws -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        let aside = path + ".damaged-" + formatter.string(from: now)
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+            try FileManager.default.moveItem(atPath: path + suffix, toPath: aside + suffix)
+        }
+        return aside
+    }
+}
+
+/// A lab database that cannot be used.
+public enum LabStoreError: Error, CustomStringConvertible {
+    case unreadable(path: String, reason: String)
+    /// The file is not a sound SQLite database (garbage, truncated, corrupted).
+    case damaged(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path, let reason):
+            "cannot open \(path): \(reason)"
+        case .damaged(let path, let reason):
+            "\(path) is damaged (\(reason))"
+        }
+    }
+}
