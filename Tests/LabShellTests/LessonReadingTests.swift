@@ -197,6 +197,13 @@ import Testing
                 """)
     }
 
+    @Test func beforeAnyLessonIsOpenTheListSaysHowToBegin() throws {
+        let lab = try lab()
+        #expect(
+            output(lab, "lessons").hasSuffix(
+                "\nType `lesson reading-basics` to begin, or `lesson ID` for another.\n"))
+    }
+
     @Test func lessonIdsAndTheSectionOptionComplete() throws {
         let lab = try lab()
         let completer = Completer(session: lab.session, baseDirectory: "/")

@@ -33,6 +33,10 @@ enum Fixtures {
     static let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures").path
 
+    /// The fixture courses of the `lint` and step tests: `Clean` (playable), `Broken` (every
+    /// problem `lint` reports), `Unproven` (steps `lint --play` refuses).
+    static let lint = content + "/Lint"
+
     /// Start-up options that point the lab at the fixture content.
     static var options: GlobalOptions {
         var options = GlobalOptions()

@@ -16,6 +16,19 @@ public struct Lesson: Sendable, Equatable {
             case id, title, summary, minutes, prerequisites, concepts, objectives
         }
 
+        public init(
+            id: String, title: String, summary: String, minutes: Int, prerequisites: [String] = [],
+            concepts: [String], objectives: [String] = []
+        ) {
+            self.id = id
+            self.title = title
+            self.summary = summary
+            self.minutes = minutes
+            self.prerequisites = prerequisites
+            self.concepts = concepts
+            self.objectives = objectives
+        }
+
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             id = try c.decode(String.self, forKey: .id)

@@ -6,27 +6,28 @@ import Yams
 public enum LessonParser {
     /// Parses the text of a lesson file; `file` is used in error messages.
     public static func parse(_ text: String, file: String, directory: String) throws -> Lesson {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+        let lines = self.lines(of: text)
+        let front = FrontMatterReader(file: file).read(lines)
+        if let problem = front.problems.first { throw problem }
+        guard let meta = front.meta, let end = front.end else {
+            throw LabError("lesson.front_matter", "the front matter cannot be read", file: file, line: 1)
+        }
+        return Lesson(meta: meta, pages: pages(of: lines, after: end), directory: directory)
+    }
+
+    /// The lines of a lesson file, without their line endings.
+    static func lines(of text: String) -> [String] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map {
             $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
         }
-        guard lines.first == "---" else {
-            throw LabError("lesson.front_matter", "a lesson must start with YAML front matter between `---` lines",
-                           file: file, line: 1)
-        }
-        guard let end = lines.dropFirst().firstIndex(of: "---") else {
-            throw LabError("lesson.front_matter", "the front matter opened on line 1 is never closed with `---`",
-                           file: file, line: 1)
-        }
-        let yaml = lines[1..<end].joined(separator: "\n")
-        let meta: Lesson.FrontMatter
-        do {
-            meta = try YAMLDecoder().decode(Lesson.FrontMatter.self, from: yaml)
-        } catch {
-            throw YAMLErrors.labError(error, file: file, lineOffset: 1, what: "lesson front matter")
-        }
+    }
+
+    /// The pages of a lesson: its `## ` sections after the front matter that ends at line
+    /// index `end`, skipping headings inside code fences.
+    static func pages(of lines: [String], after end: Int) -> [Lesson.Page] {
         var pages: [Lesson.Page] = []
         var inFence = false
-        for index in (end + 1)..<lines.count {
+        for index in (end + 1)..<max(end + 1, lines.count) {
             let line = lines[index]
             if line.hasPrefix("```") { inFence.toggle() }
             if !inFence, line.hasPrefix("## ") {
@@ -39,7 +40,7 @@ public enum LessonParser {
         for i in pages.indices {
             pages[i].markdown = pages[i].markdown.trimmingCharacters(in: .newlines)
         }
-        return Lesson(meta: meta, pages: pages, directory: directory)
+        return pages
     }
 }
 

@@ -113,7 +113,7 @@ extension ProgressStore {
         }
     }
 
-    private static func creditReadingTime(_ db: Database, profile: String, now: Date, idleCap: TimeInterval) throws {
+    static func creditReadingTime(_ db: Database, profile: String, now: Date, idleCap: TimeInterval) throws {
         guard
             let row = try Row.fetchOne(
                 db,
@@ -129,7 +129,7 @@ extension ProgressStore {
                 """, arguments: [seconds, profile, row["lesson_id"] as String])
     }
 
-    private static func completeIfFinished(
+    static func completeIfFinished(
         _ db: Database, profile: String, lesson: String, pageCount: Int,
         stepCount: Int, now: Date
     ) throws {
@@ -152,7 +152,7 @@ extension ProgressStore {
                 """, arguments: [now, profile, lesson])
     }
 
-    private static func progress(_ db: Database, profile: String, lesson: String) throws -> LessonProgress {
+    static func progress(_ db: Database, profile: String, lesson: String) throws -> LessonProgress {
         let row = try Row.fetchOne(
             db,
             sql: """

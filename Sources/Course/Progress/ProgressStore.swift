@@ -120,6 +120,7 @@ public final class ProgressStore: Sendable {
             }
         }
         registerReadingMigration(&migrator)
+        registerStepHintMigration(&migrator)
         return migrator
     }
 }

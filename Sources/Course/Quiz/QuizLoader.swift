@@ -49,30 +49,49 @@ public enum QuizLoader {
         return try parse(text, file: name, lessonId: lessonId)
     }
 
-    /// Reads questions from YAML text; `file` names it in messages.
+    /// Reads questions from YAML text; `file` names it in messages. Throws the first problem.
     public static func parse(_ text: String, file: String, lessonId: String) throws -> [Question] {
+        let result = read(text, file: file, lessonId: lessonId)
+        if let first = result.problems.first { throw first }
+        return result.questions
+    }
+
+    /// The questions that could be read and every problem found, in file order: a question
+    /// that cannot be read does not hide the ones after it (`lint` reports them all).
+    public static func read(_ text: String, file: String, lessonId: String) -> (questions: [Question], problems: [LabError]) {
         let reader = YAMLNodeReader(file: file, codePrefix: "quiz")
-        guard let root = try reader.compose(text) else {
-            throw LabError("quiz.empty", "the quiz file is empty; expected a \"questions\" list", file: file)
-        }
-        let top = try reader.mapping(root, "the top of a quiz file")
-        try reader.checkKeys(top, allowed: ["questions"], in: "the top of a quiz file")
-        guard let list = top["questions"] else {
-            throw reader.error("quiz.missing_key", "the quiz file has no \"questions\" list", at: root)
-        }
         var questions: [Question] = []
-        var firstLine: [String: Int] = [:]
-        for node in try reader.sequence(list, "\"questions\"") {
-            let question = try QuestionReader(reader: reader, node: node, lessonId: lessonId).read()
-            if let line = firstLine[question.id] {
-                throw reader.error(
-                    "quiz.duplicate_id", "question id \"\(question.id)\" is used twice (first at line \(line))",
-                    at: node.mapping?["id"] ?? node)
+        var problems: [LabError] = []
+        do {
+            guard let root = try reader.compose(text) else {
+                throw LabError("quiz.empty", "the quiz file is empty; expected a \"questions\" list", file: file)
             }
-            firstLine[question.id] = question.location.line
-            questions.append(question)
+            let top = try reader.mapping(root, "the top of a quiz file")
+            try reader.checkKeys(top, allowed: ["questions"], in: "the top of a quiz file")
+            guard let list = top["questions"] else {
+                throw reader.error("quiz.missing_key", "the quiz file has no \"questions\" list", at: root)
+            }
+            var firstLine: [String: Int] = [:]
+            for node in try reader.sequence(list, "\"questions\"") {
+                do {
+                    let question = try QuestionReader(reader: reader, node: node, lessonId: lessonId).read()
+                    if let line = firstLine[question.id] {
+                        throw reader.error(
+                            "quiz.duplicate_id", "question id \"\(question.id)\" is used twice (first at line \(line))",
+                            at: node.mapping?["id"] ?? node)
+                    }
+                    firstLine[question.id] = question.location.line
+                    questions.append(question)
+                } catch let error as LabError {
+                    problems.append(error)
+                }
+            }
+        } catch let error as LabError {
+            problems.append(error)
+        } catch {
+            problems.append(LabError("quiz.invalid", "\(error)", file: file))
         }
-        return questions
+        return (questions, problems)
     }
 }
 

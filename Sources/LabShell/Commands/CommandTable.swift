@@ -35,6 +35,9 @@ enum CommandTable {
         LessonCommand.self,
         NextCommand.self,
         BackCommand.self,
+        StepsCommand.self,
+        CheckCommand.self,
+        HintCommand.self,
         QuizCommand.self,
         ReviewCommand.self,
         ProgressCommand.self,
@@ -46,6 +49,7 @@ enum CommandTable {
         TrainCommand.self,
         EvaluateCommand.self,
         GateCommand.self,
+        PipelineCommand.self,
         RegistryCommand.self,
         ClockCommand.self,
         ScenarioCommand.self,
@@ -55,15 +59,19 @@ enum CommandTable {
         RollbackCommand.self,
         TrafficCommand.self,
         MonitorCommand.self,
+        LintCommand.self,
         DoctorCommand.self,
         QuitCommand.self,
     ]
 
     /// Groups for the `help` overview: a title and the command names under it.
     static let groups: [(title: String, names: [String])] = [
-        ("Learning", ["lessons", "lesson", "next", "back", "quiz", "review", "progress", "export", "profiles"]),
-        ("Sandbox and engine", ["sandbox", "data", "drift", "train", "evaluate", "gate", "registry", "clock", "scenario"]),
+        ("Learning", ["lessons", "lesson", "next", "back", "steps", "check", "hint", "quiz", "review", "progress",
+                      "export", "profiles"]),
+        ("Sandbox and engine", ["sandbox", "data", "drift", "train", "evaluate", "gate", "pipeline", "registry", "clock",
+                                "scenario"]),
         ("Production", ["deploy", "rollout", "promote", "rollback", "traffic", "monitor"]),
+        ("Authoring", ["lint"]),
         ("The lab", ["help", "doctor", "quit"]),
     ]
 

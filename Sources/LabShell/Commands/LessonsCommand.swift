@@ -34,12 +34,14 @@ struct LessonsCommand: LabCommand {
         }
         let style = session.style
         session.console.line(Self.table(rows, style: style))
-        if current != nil {
-            let note = WordWrapper(style: style)
-            session.console.line("\n" + note.wrap(note.tokens([InlineRun(
-                text: "* marks the lesson you are reading; `lesson` or `next` goes on where you left off.",
-                style: .dim)]), width: style.width).joined(separator: "\n"))
-        }
+        // A learner who has not opened a lesson yet is told how to, so the list is a way in.
+        let tip =
+            current != nil
+            ? "* marks the lesson you are reading; `lesson` or `next` goes on where you left off."
+            : "Type `lesson \(rows[0].id)` to begin, or `lesson ID` for another."
+        let note = WordWrapper(style: style)
+        session.console.line(
+            "\n" + note.wrap(note.tokens([InlineRun(text: tip, style: .dim)]), width: style.width).joined(separator: "\n"))
         return 0
     }
 

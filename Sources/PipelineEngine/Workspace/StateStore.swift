@@ -83,6 +83,7 @@ public final class StateStore: Sendable {
                 t.column("measurements", .text).notNull()
             }
         }
+        migrator.registerMigration(PipelineSchema.migration, migrate: PipelineSchema.migrate)
         migrator.registerMigration(DeploymentSchema.migration, migrate: DeploymentSchema.migrate)
         return migrator
     }

@@ -1,0 +1,101 @@
+import Foundation
+import PipelineEngine
+import Yams
+
+/// The course's concept ids, `Lessons/concepts.yaml`, each with the lesson group it belongs to.
+///
+/// It lists every concept of the curriculum; lessons and questions may name only these ids.
+///
+/// ```yaml
+/// groups:
+///   data-validation: Data validation
+/// concepts:
+///   - id: schema-checks
+///     group: data-validation
+///     summary: Required columns present, no nulls in required fields, labels in the expected set.
+/// ```
+public struct ConceptList: Sendable {
+    /// One concept and where it is defined.
+    public struct Concept: Sendable, Equatable {
+        public var id: String
+        public var group: String
+        public var summary: String
+        public var line: Int
+    }
+
+    public var groups: [String: String]
+    public var concepts: [Concept]
+    /// Problems in the file itself (duplicates, unknown groups, missing keys).
+    public var problems: [LabError]
+
+    public var ids: [String] { concepts.map(\.id) }
+
+    /// The file name inside a lessons folder.
+    public static let fileName = "concepts.yaml"
+
+    /// Reads the concept list from YAML text; `file` names it in messages.
+    public static func parse(_ text: String, file: String) -> ConceptList {
+        var list = ConceptList(groups: [:], concepts: [], problems: [])
+        let reader = YAMLNodeReader(file: file, codePrefix: "concepts")
+        do {
+            guard let root = try reader.compose(text) else {
+                throw LabError(
+                    "concepts.empty", "the concept list is empty; expected `groups:` and `concepts:`", file: file,
+                    line: 1)
+            }
+            let top = try reader.mapping(root, "the concept list")
+            try reader.checkKeys(top, allowed: ["groups", "concepts"], in: "the concept list")
+            guard let groupsNode = top["groups"], let conceptsNode = top["concepts"] else {
+                throw reader.error("missing_key", "the concept list needs `groups:` and `concepts:`", at: root)
+            }
+            for (key, value) in try reader.mapping(groupsNode, "`groups`") {
+                list.groups[try reader.text(key, "a group id")] = try reader.text(value, "a group's title")
+            }
+            var firstLine: [String: Int] = [:]
+            for node in try reader.sequence(conceptsNode, "`concepts`") {
+                do {
+                    let concept = try readConcept(node, reader, groups: list.groups)
+                    if let line = firstLine[concept.id] {
+                        throw reader.error(
+                            "duplicate_id", "concept id \"\(concept.id)\" is listed twice (first at line \(line))",
+                            at: node.mapping?["id"] ?? node)
+                    }
+                    firstLine[concept.id] = concept.line
+                    list.concepts.append(concept)
+                } catch let error as LabError {
+                    list.problems.append(error)
+                }
+            }
+        } catch let error as LabError {
+            list.problems.append(error)
+        } catch {
+            list.problems.append(LabError("concepts.invalid", "\(error)", file: file))
+        }
+        return list
+    }
+
+    private static func readConcept(_ node: Node, _ reader: YAMLNodeReader, groups: [String: String]) throws -> Concept
+    {
+        let fields = try reader.mapping(node, "a concept")
+        try reader.checkKeys(fields, allowed: ["id", "group", "summary"], in: "a concept")
+        func field(_ key: String) throws -> Node {
+            guard let value = fields[key] else {
+                throw reader.error(
+                    "missing_key", "a concept has no `\(key)`; each needs `id`, `group` and `summary`", at: node)
+            }
+            return value
+        }
+        let id = try reader.text(field("id"), "`id`")
+        let groupNode = try field("group")
+        let group = try reader.text(groupNode, "`group`")
+        guard groups[group] != nil else {
+            var message = "concept \"\(id)\" is in group \"\(group)\", which `groups:` does not list"
+            if let guess = closestMatch(to: group, among: Array(groups.keys)) {
+                message += "; did you mean \"\(guess)\"?"
+            }
+            throw reader.error("unknown_group", message, at: groupNode)
+        }
+        return Concept(
+            id: id, group: group, summary: try reader.text(field("summary"), "`summary`"), line: node.mark?.line ?? 0)
+    }
+}

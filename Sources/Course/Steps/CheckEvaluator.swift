@@ -1,0 +1,172 @@
+import Foundation
+import PipelineEngine
+
+/// What evaluating a check found, with a clause saying why (what holds, or what is missing).
+public enum CheckOutcome: Sendable, Equatable {
+    /// The sandbox is in the state the check asks for.
+    case passed(String)
+    /// It is not; the clause says what is still missing.
+    case notYet(String)
+    /// The check reads a feature this build does not have; it can neither pass nor fail.
+    case unavailable(String)
+
+    public var passed: Bool {
+        if case .passed = self { return true }
+        return false
+    }
+
+    /// The clause, without a final full stop: "`models/candidate.json` does not exist".
+    public var reason: String {
+        switch self {
+        case .passed(let text), .notYet(let text), .unavailable(let text): text
+        }
+    }
+}
+
+/// Evaluates checks against a sandbox workspace's real state: its files, the templates they
+/// came from, the registry, the simulated clock and the deployments.
+///
+/// Evaluating never changes the sandbox (it does not even create one), so a check passes only
+/// because of what the learner did, never because it was asked.
+public struct CheckEvaluator {
+    /// The workspace folder (it may not exist yet).
+    public let workspaceRoot: String
+    /// The `Sandbox/` templates that `file_changed` compares with, when known.
+    public let templates: String?
+
+    public init(workspaceRoot: String, templates: String?) {
+        self.workspaceRoot = workspaceRoot
+        self.templates = templates
+    }
+
+    /// The outcome of `check` now.
+    ///
+    /// Throws only when the sandbox itself cannot be read.
+    public func evaluate(_ check: Check) throws -> CheckOutcome {
+        guard FileManager.default.fileExists(atPath: workspaceRoot + "/.lab") else {
+            // Without a sandbox no step is done, whatever the combinators say; but a kind this
+            // build cannot evaluate says so first, since creating a sandbox will not help it.
+            if let unavailable = check.flattened.first(where: { $0.kind.unavailableReason != nil }) {
+                return try evaluate(unavailable, in: nil)
+            }
+            return .notYet("you have no sandbox yet; `sandbox init` creates it")
+        }
+        return try evaluate(check, in: try Workspace(root: workspaceRoot))
+    }
+
+    private func evaluate(_ check: Check, in workspace: Workspace?) throws -> CheckOutcome {
+        switch check.condition {
+        case .all(let parts):
+            let outcomes = try parts.map { try evaluate($0, in: workspace) }
+            let missing = outcomes.filter { if case .notYet = $0 { true } else { false } }
+            if !missing.isEmpty { return .notYet(Self.clauses(missing)) }
+            if let unavailable = outcomes.first(where: { if case .unavailable = $0 { true } else { false } }) {
+                return unavailable
+            }
+            return .passed(Self.clauses(outcomes))
+        case .any(let parts):
+            let outcomes = try parts.map { try evaluate($0, in: workspace) }
+            if let passed = outcomes.first(where: \.passed) { return passed }
+            if let unavailable = outcomes.first(where: { if case .unavailable = $0 { true } else { false } }) {
+                return unavailable
+            }
+            return .notYet("none of these holds: " + Self.clauses(outcomes))
+        case .not(let inner):
+            switch try evaluate(inner, in: workspace) {
+            case .passed(let reason): return .notYet("\(reason), and the step needs the opposite")
+            case .notYet(let reason): return .passed(reason)
+            case .unavailable(let reason): return .unavailable(reason)
+            }
+        default:
+            if let why = check.kind.unavailableReason {
+                return .unavailable("a \(check.kind.rawValue) check cannot be evaluated yet: \(why)")
+            }
+            guard let workspace else { return .notYet("you have no sandbox yet; `sandbox init` creates it") }
+            return try evaluateLeaf(check, in: workspace)
+        }
+    }
+
+    /// The outcomes' clauses joined with semicolons, each said once.
+    private static func clauses(_ outcomes: [CheckOutcome]) -> String {
+        var seen = Set<String>()
+        return outcomes.map(\.reason).filter { seen.insert($0).inserted }.joined(separator: "; ")
+    }
+
+    private func evaluateLeaf(_ check: Check, in workspace: Workspace) throws -> CheckOutcome {
+        let files = FileChecks(workspace: workspace, templates: templates, location: check.location)
+        switch check.condition {
+        case .fileExists(let path): return try files.exists(path)
+        case .fileContains(let path, let pattern): return try files.contains(path, pattern)
+        case .fileChanged(let path): return try files.changed(path)
+        case .fileHash(let path, let sha256): return try files.hash(path, sha256)
+        case .registry(let condition): return try StateChecks(workspace: workspace).registry(condition)
+        case .clock(let pastStart): return try StateChecks(workspace: workspace).clock(pastStart)
+        case .deployment(let strategy, let status):
+            return try StateChecks(workspace: workspace).deployment(strategy: strategy, status: status)
+        case .validation(let data, let suite, let success):
+            return try ValidationCheck(workspace: workspace, location: check.location)
+                .evaluate(data: data, suite: suite, success: success)
+        default:
+            return .unavailable("a \(check.kind.rawValue) check cannot be evaluated yet")
+        }
+    }
+}
+
+/// `file_*` checks: a workspace file's existence, content, hash, and difference from its template.
+private struct FileChecks {
+    let workspace: Workspace
+    let templates: String?
+    let location: SourceLocation
+
+    private func resolve(_ path: String) throws -> String {
+        try workspace.paths.resolve(path, in: location.file, line: location.line)
+    }
+
+    private func isFile(_ absolute: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) && !isDirectory.boolValue
+    }
+
+    func exists(_ path: String) throws -> CheckOutcome {
+        isFile(try resolve(path)) ? .passed("`\(path)` exists") : .notYet("`\(path)` does not exist")
+    }
+
+    func contains(_ path: String, _ pattern: TextPattern) throws -> CheckOutcome {
+        let absolute = try resolve(path)
+        guard isFile(absolute), let data = FileManager.default.contents(atPath: absolute) else {
+            return .notYet("`\(path)` does not exist")
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        switch pattern {
+        case .text(let needle):
+            return text.contains(needle)
+                ? .passed("`\(path)` contains “\(needle)”") : .notYet("`\(path)` does not contain “\(needle)”")
+        case .regex(let expression):
+            let regex = try NSRegularExpression(pattern: expression, options: [.anchorsMatchLines])
+            let found = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+            return found
+                ? .passed("`\(path)` has a match for /\(expression)/")
+                : .notYet("`\(path)` has no match for /\(expression)/")
+        }
+    }
+
+    func changed(_ path: String) throws -> CheckOutcome {
+        let absolute = try resolve(path)
+        guard let templates, isFile(templates + "/" + path) else {
+            return .unavailable("`\(path)` has no template in the sandbox templates to compare with")
+        }
+        guard isFile(absolute) else { return .notYet("`\(path)` does not exist") }
+        let same = try ContentHash.hex(fileAt: absolute) == ContentHash.hex(fileAt: templates + "/" + path)
+        return same
+            ? .notYet("`\(path)` is still the same as its template") : .passed("`\(path)` differs from its template")
+    }
+
+    func hash(_ path: String, _ expected: String) throws -> CheckOutcome {
+        let absolute = try resolve(path)
+        guard isFile(absolute) else { return .notYet("`\(path)` does not exist") }
+        let actual = try ContentHash.hex(fileAt: absolute)
+        return actual == expected
+            ? .passed("`\(path)` has the expected SHA-256 \(expected.prefix(12))…")
+            : .notYet("`\(path)` has SHA-256 \(actual.prefix(12))…, not the expected \(expected.prefix(12))…")
+    }
+}

@@ -1,0 +1,257 @@
+import Foundation
+import PipelineEngine
+import Yams
+
+/// Reads a step's `check` from its YAML node: one key naming the kind, its arguments beneath.
+///
+/// ```yaml
+/// check:
+///   all:
+///     - file_contains: {path: suites/churn.yaml, regex: "expect:\\s*not_null"}
+///     - registry: {alias: champion, version: 2}
+///     - not: {file_exists: models/stale.json}
+/// ```
+///
+/// Everything that can be known without a sandbox is checked here (kinds, keys, values,
+/// regular expressions, paths that would leave the workspace), so `lint` finds it.
+struct CheckReader {
+    let reader: YAMLNodeReader
+
+    static let keysByKind: [Check.Kind: [String]] = [
+        .fileExists: ["path"],
+        .fileContains: ["path", "text", "regex"],
+        .fileChanged: ["path"],
+        .fileHash: ["path", "sha256"],
+        .registry: ["alias", "version", "versions_at_least"],
+        .clock: ["past_start"],
+        .lastRun: ["status", "stages"],
+        .gate: ["name", "status"],
+        .metric: ["name", "min", "max"],
+        .deployment: ["strategy", "status"],
+        .validation: ["data", "suite", "success"],
+    ]
+
+    func read(_ node: Node) throws -> Check {
+        let location = SourceLocation(file: reader.file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
+        let fields = try reader.mapping(node, "a check")
+        let kinds = Check.Kind.allCases.map(\.rawValue)
+        guard fields.count == 1, let (keyNode, value) = fields.first else {
+            let found = Array(fields.keys.compactMap(\.string).map { "\"\($0)\"" })
+            throw reader.error(
+                "bad_check",
+                "a check has exactly one kind, found \(found.isEmpty ? "none" : listing(found)); wrap several in `all:` or `any:`",
+                at: node)
+        }
+        let name = keyNode.string ?? ""
+        guard let kind = Check.Kind(rawValue: name) else {
+            var message = "unknown check kind \"\(name)\""
+            if let guess = closestMatch(to: name, among: kinds) {
+                message += "; did you mean \"\(guess)\"?"
+            } else {
+                message += "; expected one of \(listing(kinds, or: true))"
+            }
+            throw reader.error("unknown_check", message, at: keyNode)
+        }
+        return Check(try condition(kind, value), location: location)
+    }
+
+    private func condition(_ kind: Check.Kind, _ node: Node) throws -> Check.Condition {
+        switch kind {
+        case .all, .any:
+            let parts = try reader.sequence(node, "`\(kind.rawValue)`").map(read)
+            if parts.isEmpty { throw reader.error("empty_value", "`\(kind.rawValue)` lists no checks", at: node) }
+            return kind == .all ? .all(parts) : .any(parts)
+        case .not:
+            return .not(try read(node))
+        case .fileExists, .fileChanged:
+            let path = try pathArgument(node, kind)
+            return kind == .fileExists ? .fileExists(path: path) : .fileChanged(path: path)
+        default:
+            break
+        }
+        let args = try arguments(node, kind)
+        switch kind {
+        case .fileContains:
+            let path = try self.path(args, node, kind)
+            switch (args["text"], args["regex"]) {
+            case (let text?, nil):
+                return .fileContains(path: path, pattern: .text(try reader.text(text, "`text`")))
+            case (nil, let regex?):
+                let pattern = try reader.text(regex, "`regex`")
+                do {
+                    _ = try NSRegularExpression(pattern: pattern)
+                } catch {
+                    throw reader.error(
+                        "bad_regex", "`regex` \"\(pattern)\" is not a valid regular expression", at: regex)
+                }
+                return .fileContains(path: path, pattern: .regex(pattern))
+            default:
+                throw reader.error("bad_check", "a file_contains check needs `text` or `regex`, not both", at: node)
+            }
+        case .fileHash:
+            let hash = try required(args, "sha256", node, kind).lowercased()
+            guard hash.count == 64, hash.allSatisfy(\.isHexDigit) else {
+                throw reader.error(
+                    "bad_value", "`sha256` is \"\(hash)\"; expected 64 hexadecimal digits", at: args["sha256"])
+            }
+            return .fileHash(path: try path(args, node, kind), sha256: hash)
+        case .registry:
+            return .registry(try registry(args, node))
+        case .clock:
+            let text = try required(args, "past_start", node, kind)
+            do {
+                return .clock(pastStart: try SimulatedDuration(parsing: text))
+            } catch let error as LabError {
+                throw reader.error("bad_value", "`past_start`: " + error.message, at: args["past_start"])
+            }
+        case .lastRun:
+            return try lastRun(args, node)
+        case .gate:
+            let status = try word(args, "status", among: ["passed", "failed", "skipped"], node, kind)
+            return .gate(name: try required(args, "name", node, kind), status: status)
+        case .metric:
+            let min = try args["min"].map { try number($0, "`min`") }
+            let max = try args["max"].map { try number($0, "`max`") }
+            if min == nil, max == nil {
+                throw reader.error("missing_key", "a metric check needs `min` or `max`", at: node)
+            }
+            return .metric(name: try required(args, "name", node, kind), min: min, max: max)
+        case .deployment:
+            let strategy = try args["strategy"].map { _ in
+                try word(args, "strategy", among: ["direct", "shadow", "canary"], node, kind)
+            }
+            let status = try args["status"].map { try reader.text($0, "`status`") }
+            if strategy == nil, status == nil {
+                throw reader.error("missing_key", "a deployment check needs `strategy` or `status`", at: node)
+            }
+            return .deployment(strategy: strategy, status: status)
+        default:  // .validation
+            let data = try path(args, node, kind, key: "data")
+            let suite = try path(args, node, kind, key: "suite")
+            let success = try args["success"].map { try bool($0, "`success`") } ?? true
+            return .validation(data: data, suite: suite, success: success)
+        }
+    }
+
+    private func registry(_ args: Node.Mapping, _ node: Node) throws -> RegistryCondition {
+        var condition = RegistryCondition()
+        condition.alias = try args["alias"].map { try reader.text($0, "`alias`") }
+        if let version = args["version"] {
+            guard condition.alias != nil else {
+                throw reader.error(
+                    "bad_check", "`version` in a registry check needs the `alias` that points at it", at: version)
+            }
+            let text = try reader.text(version, "`version`")
+            guard let number = Int(text.hasPrefix("v") ? String(text.dropFirst()) : text), number > 0 else {
+                throw reader.error(
+                    "bad_value", "`version` is \"\(text)\"; expected a version such as 2 or v2", at: version)
+            }
+            condition.version = number
+        }
+        if let count = args["versions_at_least"] {
+            condition.versionsAtLeast = try positiveInteger(count, "`versions_at_least`")
+        }
+        if condition.alias == nil, condition.versionsAtLeast == nil {
+            throw reader.error("missing_key", "a registry check needs `alias` or `versions_at_least`", at: node)
+        }
+        return condition
+    }
+
+    private func lastRun(_ args: Node.Mapping, _ node: Node) throws -> Check.Condition {
+        let status = try args["status"].map { _ in
+            try word(args, "status", among: ["passed", "failed"], node, .lastRun)
+        }
+        var stages: [StageStatus] = []
+        if let stagesNode = args["stages"] {
+            for (stage, value) in try reader.mapping(stagesNode, "`stages`") {
+                let name = try reader.text(stage, "a stage name")
+                let status = try reader.text(value, "the status of stage \"\(name)\"")
+                guard StageStatus.statuses.contains(status) else {
+                    throw reader.error(
+                        "bad_value",
+                        "the status of stage \"\(name)\" is \"\(status)\"; expected \(listing(StageStatus.statuses, or: true))",
+                        at: value)
+                }
+                stages.append(StageStatus(stage: name, status: status))
+            }
+        }
+        if status == nil, stages.isEmpty {
+            throw reader.error("missing_key", "a last_run check needs `status` or `stages`", at: node)
+        }
+        return .lastRun(status: status, stages: stages)
+    }
+
+    /// A kind whose argument is a path, written alone (`file_exists: a.csv`) or as `path:`.
+    private func pathArgument(_ node: Node, _ kind: Check.Kind) throws -> String {
+        if node.scalar != nil { return try confined(node, "the path") }
+        return try path(try arguments(node, kind), node, kind)
+    }
+
+    private func arguments(_ node: Node, _ kind: Check.Kind) throws -> Node.Mapping {
+        let args = try reader.mapping(node, "the arguments of a \(kind.rawValue) check")
+        try reader.checkKeys(args, allowed: Self.keysByKind[kind] ?? [], in: "a \(kind.rawValue) check")
+        return args
+    }
+
+    private func required(_ args: Node.Mapping, _ key: String, _ node: Node, _ kind: Check.Kind) throws -> String {
+        guard let value = args[key] else {
+            throw reader.error("missing_key", "a \(kind.rawValue) check needs `\(key)`", at: node)
+        }
+        return try reader.text(value, "`\(key)`")
+    }
+
+    private func path(_ args: Node.Mapping, _ node: Node, _ kind: Check.Kind, key: String = "path") throws -> String {
+        guard let value = args[key] else {
+            throw reader.error("missing_key", "a \(kind.rawValue) check needs `\(key)`", at: node)
+        }
+        return try confined(value, "`\(key)`")
+    }
+
+    /// A workspace-relative path; one that would leave the workspace is refused here.
+    private func confined(_ node: Node, _ what: String) throws -> String {
+        let path = try reader.text(node, what)
+        let climbs = path.split(separator: "/").reduce(into: (depth: 0, out: false)) { state, part in
+            if part == ".." { state.depth -= 1 } else if part != "." { state.depth += 1 }
+            if state.depth < 0 { state.out = true }
+        }.out
+        if path.hasPrefix("/") || path.hasPrefix("~") || climbs {
+            throw reader.error(
+                "bad_path", "\(what) \"\(path)\" leaves the sandbox; write a path relative to the workspace", at: node)
+        }
+        return path
+    }
+
+    private func word(
+        _ args: Node.Mapping, _ key: String, among words: [String], _ node: Node, _ kind: Check.Kind
+    ) throws -> String {
+        let value = try required(args, key, node, kind)
+        guard words.contains(value) else {
+            throw reader.error(
+                "bad_value", "`\(key)` is \"\(value)\"; expected \(listing(words, or: true))", at: args[key])
+        }
+        return value
+    }
+
+    private func number(_ node: Node, _ what: String) throws -> Double {
+        let text = try reader.text(node, what)
+        guard let value = Double(text), value.isFinite else {
+            throw reader.error("bad_value", "\(what) is \"\(text)\"; expected a number such as 0.85", at: node)
+        }
+        return value
+    }
+
+    private func positiveInteger(_ node: Node, _ what: String) throws -> Int {
+        let text = try reader.text(node, what)
+        guard let value = Int(text), value > 0 else {
+            throw reader.error("bad_value", "\(what) is \"\(text)\"; expected a whole number of at least 1", at: node)
+        }
+        return value
+    }
+
+    private func bool(_ node: Node, _ what: String) throws -> Bool {
+        guard node.scalar != nil, let value = node.bool else {
+            throw reader.error("bad_value", "\(what) is \(reader.describe(node)); expected true or false", at: node)
+        }
+        return value
+    }
+}

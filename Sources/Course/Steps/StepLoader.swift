@@ -1,0 +1,142 @@
+import Foundation
+import PipelineEngine
+import Yams
+
+/// Loads a lesson's `steps.yaml`: a `steps:` list of hands-on steps.
+///
+/// ```yaml
+/// steps:
+///   - id: make-the-sandbox
+///     title: Make your sandbox
+///     instructions: Every hands-on step works in your own sandbox folder.
+///     command: sandbox init              # or a list of commands, in order
+///     setup: [sandbox reset]             # optional, for `lint --play` only
+///     check:
+///       file_exists: README.txt
+///     hints:
+///       - "`sandbox init` copies the templates into your lab home."
+/// ```
+///
+/// A step that cannot be read does not hide the others: every problem is collected, so `lint`
+/// reports them all, and the commands refuse the file at its first problem.
+public enum StepLoader {
+    static let stepKeys = ["id", "title", "instructions", "command", "setup", "check", "hints"]
+    static let requiredKeys = ["id", "title", "instructions", "command", "check", "hints"]
+
+    /// The steps of a file and the problems found in it, in file order.
+    public struct Result: Sendable {
+        public var steps: [Step]
+        public var problems: [LabError]
+        /// The commands the steps name (`command` and `setup`), with where each is written.
+        public var commands: [StepCommand]
+    }
+
+    /// Reads the steps at `path` and throws the first problem, if any.
+    public static func load(path: String, displayPath: String? = nil) throws -> [Step] {
+        let result = try read(path: path, displayPath: displayPath)
+        if let first = result.problems.first { throw first }
+        return result.steps
+    }
+
+    /// Reads the steps at `path`, collecting every problem.
+    public static func read(path: String, displayPath: String? = nil) throws -> Result {
+        let name = displayPath ?? path
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw LabError("steps.unreadable", "cannot read the steps file", file: name)
+        }
+        return parse(String(decoding: data, as: UTF8.self), file: name)
+    }
+
+    /// Reads steps from YAML text; `file` names it in messages.
+    public static func parse(_ text: String, file: String) -> Result {
+        var result = Result(steps: [], problems: [], commands: [])
+        let reader = YAMLNodeReader(file: file, codePrefix: "steps")
+        do {
+            guard let root = try reader.compose(text) else {
+                throw LabError("steps.empty", "the steps file is empty; expected a `steps:` list", file: file, line: 1)
+            }
+            let top = try reader.mapping(root, "the top of a steps file")
+            try reader.checkKeys(top, allowed: ["steps"], in: "the top of a steps file")
+            guard let list = top["steps"] else {
+                throw reader.error("missing_key", "the steps file has no `steps:` list", at: root)
+            }
+            let nodes = try reader.sequence(list, "`steps`")
+            if nodes.isEmpty { throw reader.error("empty_value", "`steps` is an empty list", at: list) }
+            var firstLine: [String: Int] = [:]
+            for node in nodes {
+                let stepReader = StepReader(reader: reader, node: node)
+                // A step id counts as taken even when the rest of its step cannot be read.
+                if let idNode = node.mapping?["id"], let id = idNode.string {
+                    if let line = firstLine[id] {
+                        result.problems.append(
+                            reader.error(
+                                "duplicate_id", "step id \"\(id)\" is used twice (first at line \(line))", at: idNode))
+                        result.commands += stepReader.commands()
+                        continue
+                    }
+                    firstLine[id] = node.mark?.line ?? 0
+                }
+                do {
+                    result.steps.append(try stepReader.read())
+                } catch let error as LabError {
+                    result.problems.append(error)
+                }
+                result.commands += stepReader.commands()
+            }
+        } catch let error as LabError {
+            result.problems.append(error)
+        } catch {
+            result.problems.append(LabError("steps.invalid", "\(error)", file: file))
+        }
+        return result
+    }
+}
+
+/// Reads one step mapping.
+private struct StepReader {
+    let reader: YAMLNodeReader
+    let node: Node
+
+    func read() throws -> Step {
+        let fields = try reader.mapping(node, "a step")
+        let id = try fields["id"].map { try reader.text($0, "\"id\"") }
+        let what = id.map { "step \"\($0)\"" } ?? "a step"
+        try reader.checkKeys(fields, allowed: StepLoader.stepKeys, in: what)
+        func field(_ key: String) throws -> Node {
+            guard let value = fields[key] else {
+                let needed = listing(StepLoader.requiredKeys.map { "`\($0)`" })
+                throw reader.error("missing_key", "\(what) has no `\(key)`; every step needs \(needed)", at: node)
+            }
+            return value
+        }
+        for key in StepLoader.requiredKeys { _ = try field(key) }
+        let commands = try reader.texts(field("command"), "`command`")
+        let setup = try fields["setup"].map { try reader.texts($0, "`setup`") } ?? []
+        let hints = try reader.texts(field("hints"), "`hints`")
+        let mark = node.mark
+        return Step(
+            id: try reader.text(field("id"), "\"id\""),
+            title: try reader.text(field("title"), "`title`"),
+            instructions: try reader.text(field("instructions"), "`instructions`"),
+            commands: commands, setup: setup,
+            check: try CheckReader(reader: reader).read(field("check")),
+            hints: hints,
+            location: SourceLocation(file: reader.file, line: mark?.line ?? 0, column: mark?.column ?? 0))
+    }
+
+    /// The commands the step names, each with its own position, even if the step is broken.
+    func commands() -> [StepCommand] {
+        guard let fields = node.mapping else { return [] }
+        return ["setup", "command"].flatMap { key -> [StepCommand] in
+            guard let value = fields[key] else { return [] }
+            let items = value.sequence.map(Array.init) ?? [value]
+            return items.compactMap { item in
+                guard let text = item.string?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+                return StepCommand(
+                    text: text,
+                    location: SourceLocation(
+                        file: reader.file, line: item.mark?.line ?? 0, column: item.mark?.column ?? 0))
+            }
+        }
+    }
+}

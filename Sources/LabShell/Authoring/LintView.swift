@@ -1,0 +1,92 @@
+import Course
+import PipelineEngine
+
+/// How `lint` reports: one `file:line:column: message` per problem, what `--play` proved per
+/// step, and a last line that counts.
+struct LintView {
+    let style: TerminalStyle
+
+    func render(_ report: LintReport, played: [StepPlayer.LessonResult]?, folder: String) -> String {
+        var lines = report.problems.map { style.red("error: ") + $0.description }
+        if let played {
+            if !lines.isEmpty { lines.append("") }
+            lines += playLines(played)
+        }
+        if !lines.isEmpty { lines.append("") }
+        lines.append(summary(report, played: played, folder: folder))
+        return lines.joined(separator: "\n")
+    }
+
+    private func playLines(_ played: [StepPlayer.LessonResult]) -> [String] {
+        var lines: [String] = []
+        for lesson in played {
+            let played = !lesson.steps.isEmpty
+            lines.append(
+                style.bold("play \(lesson.lesson)") + style.dim(" (\(lesson.file)\(played ? ", on a fresh home" : ""))")
+            )
+            if !played {
+                lines.append("  " + style.red("✗") + " not played: its lesson or steps have problems (listed above)")
+            }
+            for step in lesson.steps {
+                if step.passed {
+                    lines.append("  " + style.green("✓") + " \(step.step): \(step.detail)")
+                } else {
+                    lines.append("  " + style.red("✗") + " \(step.step): \(step.detail)")
+                    if let output = step.output {
+                        lines += output.split(separator: "\n", omittingEmptySubsequences: false).suffix(12)
+                            .map { "      " + style.dim(String($0)) }
+                    }
+                }
+            }
+            if !lesson.steps.isEmpty, lesson.skipped > 0 {
+                lines.append(
+                    "  " + style.dim("\(lesson.skipped) later \(lesson.skipped == 1 ? "step" : "steps") not played"))
+            }
+        }
+        return lines
+    }
+
+    private func summary(_ report: LintReport, played: [StepPlayer.LessonResult]?, folder: String) -> String {
+        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        var text =
+            "\(folder): \(count(report.lessons, "lesson")), \(count(report.steps, "step")), "
+            + "\(count(report.questions, "question")), \(count(report.concepts, "concept"))"
+        text += report.problems.isEmpty ? "; no problems" : "; " + count(report.problems.count, "problem")
+        if let played {
+            let proven = played.flatMap(\.steps).filter(\.passed).count
+            let total = played.reduce(0) { $0 + $1.steps.count + $1.skipped }
+            text += "; played \(proven) of \(count(total, "step"))"
+        }
+        let ok = report.problems.isEmpty && (played?.allSatisfy(\.passed) ?? true)
+        return style.verdict(text + ".", ok: ok)
+    }
+}
+
+/// `lint --json`: the counts, every problem, and with `--play` each lesson's steps.
+struct LintJSON: Encodable {
+    struct Problem: Encodable {
+        var code: String
+        var message: String
+        var file: String?
+        var line: Int?
+        var column: Int?
+    }
+
+    var lessons: Int
+    var steps: Int
+    var questions: Int
+    var concepts: Int
+    var problems: [Problem]
+    var played: [StepPlayer.LessonResult]?
+
+    init(report: LintReport, played: [StepPlayer.LessonResult]?) {
+        lessons = report.lessons
+        steps = report.steps
+        questions = report.questions
+        concepts = report.concepts
+        problems = report.problems.map {
+            Problem(code: $0.code, message: $0.message, file: $0.file, line: $0.line, column: $0.column)
+        }
+        self.played = played
+    }
+}

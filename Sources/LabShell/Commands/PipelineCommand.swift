@@ -1,0 +1,166 @@
+import ArgumentParser
+import Foundation
+import PipelineEngine
+
+/// `pipeline run|status|dag|diff|runs|export`: the workspace's ML pipeline.
+struct PipelineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pipeline",
+        abstract: "Run the pipeline with caching, see what is stale, its graph, history and diffs, or export it.",
+        subcommands: [Run.self, Status.self, Dag.self, Diff.self, Runs.self, Export.self],
+        defaultSubcommand: Status.self)
+
+    /// Stage names of the default pipeline (for `--stage`) and the YAML files beside it.
+    static let stageCompletion = CompletionSource.dynamic { session in
+        let stages = (try? session.pipeline(nil).1.order) ?? []
+        let root = (try? session.workspace().root) ?? ""
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).filter {
+            $0.hasSuffix(".yaml")
+        }
+        return stages + files.sorted()
+    }
+
+    /// `pipeline run [FILE] [--force] [--stage NAME]`.
+    struct Run: LabCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "run",
+            abstract:
+                "Run the stages whose inputs changed; reuse the cache for the rest (exit 1 if a stage or gate fails).")
+
+        @Argument(help: "The pipeline file (default: pipeline.yaml in your workspace).")
+        var file: String?
+        @Flag(help: "Run every stage even if its inputs are unchanged.")
+        var force = false
+        @Option(help: ArgumentHelp("Run only this stage and the stages it needs.", valueName: "name"))
+        var stage: String?
+
+        static var completion: CommandCompletion {
+            CommandCompletion(options: ["--force", "--stage"], values: PipelineCommand.stageCompletion)
+        }
+
+        func run(in session: LabSession) throws -> Int32 {
+            let (workspace, pipeline) = try session.pipeline(file)
+            var runner = PipelineRunner(workspace: workspace, pipeline: pipeline, executors: .standard())
+            runner.actor = session.actor()
+            let style = session.style
+            let nameWidth = pipeline.order.map(\.count).max() ?? 8
+            let live = !session.wantsJSON && isatty(STDOUT_FILENO) == 1
+            if !session.wantsJSON {
+                session.console.line(
+                    style.bold("Pipeline \(pipeline.file)") + style.dim(" · \(pipeline.order.count) stages"))
+                runner.observer = { event in
+                    switch event {
+                    case .stageStarted(let name, _, let index, let total):
+                        if live { session.console.write("  … \(pad(name, nameWidth))  running (\(index)/\(total))") }
+                    case .stageProgress(let name, let fraction, let note):
+                        guard live else { return }
+                        let bar =
+                            fraction.map { Charts.bar($0, width: 20) + String(format: " %3.0f%%", $0 * 100) } ?? ""
+                        session.console.write("\r\u{1B}[2K  … \(pad(name, nameWidth))  \(pad(bar, 25)) \(note)")
+                    case .stageFinished(let report):
+                        if live { session.console.write("\r\u{1B}[2K") }
+                        session.console.line(PipelineRendering.stage(report, nameWidth: nameWidth, style))
+                    }
+                }
+            }
+            let report = try runner.run(force: force, only: stage)
+            if session.wantsJSON {
+                try session.console.json(report)
+            } else {
+                session.console.line(PipelineRendering.summary(report, style))
+            }
+            return report.status == .passed ? 0 : 1
+        }
+    }
+
+    /// `pipeline status [FILE]`: which stages are stale and why.
+    struct Status: LabCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "status", abstract: "Show which stages would run and why (nothing is run).")
+
+        @Argument(help: "The pipeline file (default: pipeline.yaml in your workspace).")
+        var file: String?
+
+        func run(in session: LabSession) throws -> Int32 {
+            let (workspace, pipeline) = try session.pipeline(file)
+            let stages = try PipelineRunner(workspace: workspace, pipeline: pipeline, executors: .standard()).status()
+            if session.wantsJSON {
+                try session.console.json(PipelineStatusReport(pipeline: pipeline.file, stages: stages))
+            } else {
+                session.console.line(PipelineRendering.status(stages, pipeline: pipeline.file, session.style))
+            }
+            return 0
+        }
+    }
+
+    /// `pipeline dag [FILE]`: the stage graph.
+    struct Dag: LabCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "dag", abstract: "Draw the pipeline's stage graph.")
+
+        @Argument(help: "The pipeline file (default: pipeline.yaml in your workspace).")
+        var file: String?
+
+        func run(in session: LabSession) throws -> Int32 {
+            let (_, pipeline) = try session.pipeline(file)
+            let stages = pipeline.order.compactMap { pipeline.stage($0) }
+            if session.wantsJSON {
+                try session.console.json(
+                    stages.map { DagNode(name: $0.name, kind: $0.kind.rawValue, needs: $0.upstream) })
+                return 0
+            }
+            let label = { (stage: StageDefinition) in
+                stage.kind.rawValue == stage.name ? stage.name : "\(stage.name) (\(stage.kind.rawValue))"
+            }
+            if let drawing = DagDrawing.draw(stages, label: label, width: session.style.width) {
+                session.console.line(drawing)
+            } else {
+                for stage in stages {
+                    session.console.line(
+                        stage.upstream.isEmpty
+                            ? label(stage) : "\(stage.upstream.joined(separator: ", ")) → \(label(stage))")
+                }
+            }
+            return 0
+        }
+    }
+}
+
+/// `pipeline status --json`.
+struct PipelineStatusReport: Encodable {
+    var pipeline: String
+    var stages: [StageStatus]
+}
+
+/// One stage of `pipeline dag --json`.
+struct DagNode: Encodable {
+    var name: String
+    var kind: String
+    var needs: [String]
+}
+
+extension LabSession {
+    /// The workspace and loaded pipeline for a pipeline file the user named, or the default one.
+    ///
+    /// A named file belongs to the workspace it sits in: the nearest folder above it holding
+    /// `.lab`, as git finds `.git`. So `cicdlab pipeline run pipeline.yaml` works in any
+    /// workspace (a CI checkout after `mkdir .lab`), not only the profile's sandbox.
+    func pipeline(_ file: String?) throws -> (Workspace, PipelineDefinition) {
+        guard let file else {
+            let workspace = try workspace()
+            return (workspace, try PipelineLoader.load(in: workspace))
+        }
+        let path = try userPath(file)
+        var folder = (path as NSString).deletingLastPathComponent
+        while !FileManager.default.fileExists(atPath: folder + "/.lab") {
+            guard folder != "/", !folder.isEmpty else {
+                throw LabError(
+                    "pipeline.no_workspace",
+                    "'\(file)' is not inside a sandbox workspace (no .lab folder above it); `sandbox path` shows yours")
+            }
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+        let workspace = try Workspace(root: folder)
+        return (workspace, try PipelineLoader.load(String(path.dropFirst(folder.count + 1)), in: workspace))
+    }
+}

@@ -1,0 +1,187 @@
+import ArgumentParser
+import Course
+import Foundation
+import PipelineEngine
+
+/// Completion of a step argument: the ids of the current lesson's steps.
+private let stepCompletion = CommandCompletion(values: .dynamic { session in session.currentStepIds() })
+
+/// `steps`: the hands-on steps of the lesson being read, with ✓ or ○, and the next one in full.
+struct StepsCommand: LabCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "steps", abstract: "List the lesson's hands-on steps and show the next one.")
+
+    static var completion: CommandCompletion { CommandCompletion(values: .none) }
+
+    func run(in session: LabSession) throws -> Int32 {
+        let coach = try StepCoach(session: session)
+        try coach.recordActivity()
+        let records = try coach.records()
+        let next = coach.firstUndone(records)
+        if session.wantsJSON {
+            try session.console.json(StepsReport(coach, records: records, next: next))
+            return 0
+        }
+        let view = StepView(style: session.style)
+        var screen = [view.list(coach, records: records), ""]
+        if let next {
+            screen.append(view.card(next, number: coach.number(of: next), of: coach.steps.count))
+        } else {
+            screen.append(try StepCommands.allDone(coach, view: view))
+        }
+        session.console.line(screen.joined(separator: "\n"))
+        return 0
+    }
+}
+
+/// `check [STEP]`: evaluates a step's check against the sandbox and says what is missing.
+struct CheckCommand: LabCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check whether a step is done (the first one not done, by default).",
+        discussion: "The check looks at your sandbox (files, registry, clock, deployments), not at what you typed.")
+
+    @Argument(help: ArgumentHelp("The step's id or number.", valueName: "step"))
+    var step: String?
+
+    static var completion: CommandCompletion { stepCompletion }
+
+    func run(in session: LabSession) throws -> Int32 {
+        let coach = try StepCoach(session: session)
+        let records = try coach.records()
+        let view = StepView(style: session.style)
+        guard let target = try step.map(coach.step(named:)) ?? coach.firstUndone(records) else {
+            try coach.recordActivity()
+            if session.wantsJSON {
+                try session.console.json(CheckReport(lesson: coach.lesson.id, step: nil, status: "all_done"))
+            } else {
+                session.console.line(try StepCommands.allDone(coach, view: view))
+            }
+            return 0
+        }
+        let outcome = try coach.evaluate(target)
+        var completion: StepCompletion?
+        if outcome.passed {
+            completion = try coach.recordDone(target)
+        } else {
+            try coach.recordActivity()
+        }
+        if session.wantsJSON {
+            try session.console.json(
+                CheckReport(
+                    lesson: coach.lesson.id, step: target.id, status: StepCommands.status(outcome),
+                    reason: outcome.reason, newlyDone: completion?.newlyDone,
+                    lessonCompleted: completion?.lessonCompleted))
+            return outcome.passed ? 0 : 1
+        }
+        session.console.line(try StepCommands.verdict(target, outcome, completion, records: records, coach, view))
+        return outcome.passed ? 0 : 1
+    }
+}
+
+/// `hint [STEP]`: the next hint of a step (the first one not done, by default).
+struct HintCommand: LabCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hint", abstract: "Show the next hint for a step (the first one not done, by default).")
+
+    @Argument(help: ArgumentHelp("The step's id or number.", valueName: "step"))
+    var step: String?
+
+    static var completion: CommandCompletion { stepCompletion }
+
+    func run(in session: LabSession) throws -> Int32 {
+        let coach = try StepCoach(session: session)
+        let records = try coach.records()
+        let view = StepView(style: session.style)
+        guard let target = try step.map(coach.step(named:)) ?? coach.firstUndone(records) else {
+            if session.wantsJSON {
+                try session.console.json(CheckReport(lesson: coach.lesson.id, step: nil, status: "all_done"))
+            } else {
+                session.console.line(try StepCommands.allDone(coach, view: view))
+            }
+            return 0
+        }
+        let seen = records[target.id]?.hintsUsed ?? 0
+        let count = target.hints.count
+        let number =
+            seen < count
+            ? try coach.store.recordHintShown(
+                profile: coach.profile, lesson: coach.lesson.id, step: target.id) : count
+        let hint = target.hints[max(0, min(number, count) - 1)]
+        if session.wantsJSON {
+            try session.console.json(
+                HintReport(lesson: coach.lesson.id, step: target.id, hint: hint, number: number, of: count))
+            return 0
+        }
+        let stepName = "step \(coach.number(of: target)), \(target.title)"
+        var text = "**Hint \(number) of \(count)** for \(stepName):\n\n\(hint)\n\n"
+        if seen >= count {
+            text = "**No more hints** for \(stepName); the last one was:\n\n\(hint)\n\n"
+        }
+        text +=
+            number < count
+            ? "`hint` again for the next one; `check` when you think it is done." : "`check` when you think it is done."
+        session.console.line(view.paragraph(text))
+        return 0
+    }
+}
+
+/// Wording shared by the step commands.
+enum StepCommands {
+    static func status(_ outcome: CheckOutcome) -> String {
+        switch outcome {
+        case .passed: "passed"
+        case .notYet: "not_yet"
+        case .unavailable: "unavailable"
+        }
+    }
+
+    /// What `check` says about `step`: done (and what comes next), or what is still missing.
+    static func verdict(
+        _ step: Step, _ outcome: CheckOutcome, _ completion: StepCompletion?, records: [String: StepRecord],
+        _ coach: StepCoach, _ view: StepView
+    ) throws -> String {
+        let name = "step \(coach.number(of: step)), \(step.title)"
+        switch outcome {
+        case .passed(let reason):
+            let wasDone = !(completion?.newlyDone ?? false)
+            var screen = [
+                view.paragraph(
+                    "\(view.mark(outcome)) **\(wasDone ? "Still done" : "Done")**: \(name). Found: \(reason).")
+            ]
+            if let next = coach.firstUndone(records, besides: step) {
+                screen += ["", view.card(next, number: coach.number(of: next), of: coach.steps.count)]
+            } else {
+                screen += ["", try allDone(coach, view: view)]
+            }
+            return screen.joined(separator: "\n")
+        case .notYet(let reason):
+            let doneBefore = records[step.id]?.done ?? false
+            let lead = doneBefore ? "**Done before, but not now**" : "**Not yet**"
+            let commands = step.commands.map { "`\($0)`" }.joined(separator: " then ")
+            return view.paragraph(
+                "\(view.mark(outcome)) \(lead): \(name). Missing: \(reason).\n\n"
+                    + "Try \(commands), then `check` again; `hint` gives a hint.")
+        case .unavailable(let reason):
+            return view.paragraph(
+                "\(view.mark(outcome)) **Cannot check** \(name) in this build: \(reason). "
+                    + "The step stays not done; nothing was recorded as passed.")
+        }
+    }
+
+    /// The screen when every step is done: the lesson's state and what to do next.
+    static func allDone(_ coach: StepCoach, view: StepView) throws -> String {
+        let lesson = coach.lesson
+        var text = "All \(coach.steps.count) steps of **\(lesson.title)** are done."
+        let unread = try coach.unreadPages()
+        let completed = try coach.store.lessonProgress(profile: coach.profile)[lesson.id]?.completed ?? false
+        if completed {
+            text += " Lesson complete."
+        } else if !unread.isEmpty {
+            let pages = unread.map { "`lesson \(lesson.id) --section \($0)`" }.joined(separator: ", ")
+            text += " To complete the lesson, read the unread " + (unread.count == 1 ? "page" : "pages") + ": \(pages)."
+        }
+        if try lesson.questionCount() > 0 { text += "\n\nNext: `quiz \(lesson.id)` to test yourself." }
+        return view.paragraph(text)
+    }
+}

@@ -1,0 +1,89 @@
+import Course
+import Foundation
+import PipelineEngine
+
+/// The hands-on steps of the lesson being read, with the learner's state in each.
+///
+/// `steps`, `check` and `hint` share it: it loads the lesson's `steps.yaml`, finds the step a
+/// command names (or the first one not done), evaluates checks against the learner's own
+/// sandbox, and records what happens in the progress store as it happens.
+struct StepCoach {
+    let session: LabSession
+    let store: ProgressStore
+    let profile: String
+    let lesson: Lesson
+    let steps: [Step]
+
+    init(session: LabSession) throws {
+        let reader = try LessonReader(session: session)
+        self.session = session
+        store = reader.store
+        profile = reader.profile
+        lesson = try reader.position().lesson
+        guard FileManager.default.fileExists(atPath: lesson.stepsFile) else {
+            throw LabError(
+                "steps.none",
+                "lesson '\(lesson.id)' has no hands-on steps; `quiz \(lesson.id)` tests what it taught")
+        }
+        steps = try StepLoader.load(path: lesson.stepsFile)
+    }
+
+    /// The learner's records for this lesson's steps, by step id.
+    func records() throws -> [String: StepRecord] {
+        try store.stepRecords(profile: profile, lesson: lesson.id)
+    }
+
+    /// The step `reference` names (its id or its number, 1 for the first).
+    func step(named reference: String) throws -> Step {
+        if let step = steps.first(where: { $0.id == reference }) { return step }
+        if let number = Int(reference), steps.indices.contains(number - 1) { return steps[number - 1] }
+        var message = "lesson '\(lesson.id)' has no step '\(reference)'"
+        if let guess = closestMatch(to: reference, among: steps.map(\.id)) {
+            message += ". Did you mean '\(guess)'?"
+        } else {
+            message += "; its steps are \(listing(steps.map(\.id))) (or 1 to \(steps.count))"
+        }
+        throw LabError("steps.unknown", message)
+    }
+
+    /// The first step not done yet, or nil when all are.
+    func firstUndone(_ records: [String: StepRecord], besides done: Step? = nil) -> Step? {
+        steps.first { $0.id != done?.id && !(records[$0.id]?.done ?? false) }
+    }
+
+    /// The 1-based number of `step`.
+    func number(of step: Step) -> Int {
+        (steps.firstIndex { $0.id == step.id } ?? 0) + 1
+    }
+
+    /// Evaluates the step's check against the learner's sandbox, which it never creates.
+    func evaluate(_ step: Step) throws -> CheckOutcome {
+        let evaluator = CheckEvaluator(
+            workspaceRoot: try session.workspacePath(), templates: session.content?.sandboxTemplates)
+        return try evaluator.evaluate(step.check)
+    }
+
+    /// Records that the step's check passed; completes the lesson if that was the last thing.
+    func recordDone(_ step: Step) throws -> StepCompletion {
+        try store.recordStepDone(
+            profile: profile, lesson: lesson.id, step: step.id, pageCount: lesson.pages.count, stepCount: steps.count)
+    }
+
+    /// Records time spent on the steps up to now.
+    func recordActivity() throws {
+        try store.recordStepActivity(profile: profile, lesson: lesson.id)
+    }
+
+    /// The pages of the lesson not read yet (1-based).
+    func unreadPages() throws -> [Int] {
+        let read = try store.pagesRead(profile: profile, lesson: lesson.id)
+        return lesson.pages.indices.filter { !read.contains($0) }.map { $0 + 1 }
+    }
+}
+
+extension LabSession {
+    /// The ids of the steps of the lesson being read, for completion.
+    func currentStepIds() -> [String] {
+        (try? StepCoach(session: self).steps.map(\.id)) ?? []
+    }
+}

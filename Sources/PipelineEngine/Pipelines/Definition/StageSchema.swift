@@ -1,0 +1,48 @@
+/// The settings each stage kind takes: which are required, which name files, which are lists.
+enum StageSchema {
+    /// Keys every stage may have.
+    static let commonKeys = ["kind", "desc", "needs", "deps", "params", "outs", "resources"]
+
+    /// A kind's own keys, required first.
+    struct KindKeys {
+        var required: [String]
+        var optional: [String]
+        var all: [String] { required + optional }
+    }
+
+    static func keys(for kind: StageKind) -> KindKeys {
+        switch kind {
+        case .validate: KindKeys(required: ["data", "suite"], optional: [])
+        case .train: KindKeys(required: ["data", "target"], optional: ["features", "test", "test_ratio"])
+        case .evaluate: KindKeys(required: ["data"], optional: ["model", "slice"])
+        case .gate: KindKeys(required: ["gates"], optional: ["model", "data"])
+        case .deploy: KindKeys(required: [], optional: ["model", "strategy", "steps"])
+        case .monitor: KindKeys(required: [], optional: ["data", "reference", "window", "method", "threshold"])
+        }
+    }
+
+    /// Settings whose value is a file in the workspace (and so a dependency).
+    static let fileKeys: Set<String> = ["data", "suite", "test", "model", "gates", "reference"]
+
+    /// Settings that take a list.
+    static let listKeys: Set<String> = ["features", "steps"]
+
+    /// Settings whose value must be one of a fixed set of words.
+    static let words: [String: [String]] = [
+        "strategy": ["direct", "shadow", "canary"],
+        "method": ["auto", "psi", "ks", "wasserstein", "jensenshannon", "chisquare", "ztest"],
+    ]
+
+    /// Settings that must be numbers.
+    static let numberKeys: Set<String> = ["test_ratio", "threshold"]
+
+    /// Keys of `resources`.
+    static let resourceKeys = ["gpu"]
+
+    /// Keys of a trigger, by its `on`.
+    static let triggerKeys: [String: [String]] = [
+        "data_change": ["paths"],
+        "schedule": ["cron"],
+        "drift": ["method", "threshold"],
+    ]
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// Runs a `gate` stage: its gates against the upstream evaluation, the champion and shadow traffic.
+///
+/// The champion comes from the registry's `champion` alias; shadow agreement is measured by
+/// running champion and candidate on the evaluation rows. A failed required gate fails the
+/// stage and stops the run.
+struct GateExecutor: StageExecutor {
+    /// The champion the gates compare with: a new champion means the verdict may change.
+    func externalInputs(for stage: StageDefinition, in context: StageContext) throws -> [String: String] {
+        let champion = try ModelRegistry(workspace: context.workspace).aliased("champion")
+        return ["champion": champion.map { "v\($0.version) (\($0.artifactHash.prefix(12)))" } ?? "none"]
+    }
+
+    func run(_ stage: StageDefinition, in context: StageContext) throws -> StageOutcome {
+        let gatesName = stage.text("gates") ?? ""
+        let gates = try GateConfigLoader.load(path: try context.path(gatesName), displayName: gatesName)
+        guard let evaluation = context.nearestUpstream(.evaluate, of: stage),
+            let payload = try context.payload(of: evaluation.stage)
+        else {
+            throw LabError(
+                "pipeline.no_evaluation", "stage '\(stage.name)' found no evaluation result upstream to judge")
+        }
+        var evidence = try StageData.decode(EvaluationEvidenceEnvelope.self, from: payload).evidence.gateEvidence
+        let registry = ModelRegistry(workspace: context.workspace)
+        var rows = 0
+        if let champion = try registry.aliased("champion") {
+            evidence.championMetrics = champion.metrics
+            evidence.championVersion = champion.version
+            if gates.contains(where: { $0.type == "shadow" }) {
+                context.progress(0.5, "mirroring traffic to champion v\(champion.version)")
+                let dataName = stage.text("data") ?? ""
+                let table = try StageData.table(at: try context.path(dataName), named: dataName)
+                let candidate = try TrainedModel.load(from: try context.path(stage.text("model") ?? ""))
+                let incumbent = try StageData.decode(
+                    TrainedModel.self, from: try registry.modelData("v\(champion.version)"))
+                evidence.shadowAgreement = try Self.agreement(
+                    candidate, incumbent, on: table, championVersion: champion.version)
+                rows = table.rowCount * max(1, candidate.features.count)
+            }
+        }
+        let report = GateEvaluator.evaluate(gates, evidence: evidence)
+        let passed = report.results.filter { $0.status == .passed }.count
+        let summary =
+            "\(passed) of \(report.results.count) gates passed"
+            + (evidence.championVersion.map { " against champion v\($0)" } ?? " (no champion yet)")
+        var metrics: [String: Double] = ["gates_passed": Double(passed)]
+        if let agreement = evidence.shadowAgreement { metrics["shadow_agreement"] = agreement }
+        return StageOutcome(
+            failure: report.blocking.map { "required gate '\($0.name)' failed: \($0.message)" },
+            summary: summary, metrics: metrics, payload: try StageData.json(report), gates: report.results,
+            work: Double(gates.count * 1_000 + 2 * rows))
+    }
+
+    /// The share of rows on which the two models agree: the same class, or for regression
+    /// predictions within 5% of each other.
+    static func agreement(
+        _ candidate: TrainedModel, _ champion: TrainedModel, on table: DataTable,
+        championVersion: Int
+    ) throws -> Double {
+        guard candidate.task == champion.task else {
+            throw LabError(
+                "pipeline.shadow_mismatch",
+                "champion v\(championVersion) is a \(champion.task.rawValue) model and the candidate a \(candidate.task.rawValue) model; their answers cannot be compared"
+            )
+        }
+        let ours = try candidate.predict(table)
+        let theirs: Predictions
+        do {
+            theirs = try champion.predict(table)
+        } catch let error as LabError {
+            throw LabError(
+                "pipeline.shadow_failed", "champion v\(championVersion) cannot score \(table.source): \(error.message)")
+        }
+        let count = candidate.task == .regression ? ours.values.count : ours.classIndices.count
+        guard count > 0 else { return 1 }
+        var same = 0
+        if candidate.task == .regression {
+            for (a, b) in zip(ours.values, theirs.values) where abs(a - b) <= 0.05 * max(abs(a), abs(b), 1e-9) {
+                same += 1
+            }
+        } else {
+            for (a, b) in zip(ours.labels, theirs.labels) where a == b { same += 1 }
+        }
+        return Double(same) / Double(count)
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Reading stage inputs and writing stage payloads, shared by the executors.
+enum StageData {
+    /// The CSV at `path`, named in messages as the pipeline names it.
+    static func table(at path: String, named name: String) throws -> DataTable {
+        var table = try CSVReader.read(file: path)
+        table.source = name
+        return table
+    }
+
+    /// `value` as sorted-key JSON, with non-finite numbers as strings (`nan`), for payloads.
+    static func json<T: Encodable>(_ value: T) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return try encoder.encode(value)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return try decoder.decode(type, from: data)
+    }
+
+    /// The metrics of a metric set that have values.
+    static func metrics(_ set: MetricSet) -> [String: Double] {
+        var result: [String: Double] = [:]
+        for entry in set.entries { if let value = entry.value { result[entry.name] = value } }
+        return result
+    }
+
+    /// `accuracy 0.846, f1 0.712`: the headline metrics in a line.
+    static func headline(_ metrics: [String: Double]) -> String {
+        let order = ["accuracy", "f1", "roc_auc", "r2", "rmse", "mae"]
+        return order.compactMap { name in metrics[name].map { "\(name) \(String(format: "%.3f", $0))" } }.prefix(3)
+            .joined(separator: ", ")
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import GRDB
+
+/// One pipeline run as `pipeline runs` lists it.
+public struct RunSummary: Sendable, Encodable, Equatable {
+    public var id: Int
+    public var pipeline: String
+    public var startedAt: Date
+    /// `running` (interrupted if it never finished), `passed` or `failed`.
+    public var status: String
+    public var forced: Bool
+    public var targetStage: String?
+    public var seconds: Double
+    public var cpuMinutes: Double
+    public var gpuMinutes: Double
+    public var cost: Double
+    public var savedCost: Double
+    /// How many stages ended in each status (`ran`, `cached`, `failed`, `skipped`).
+    public var stageCounts: [String: Int]
+    /// Metrics as `stage.metric`.
+    public var metrics: [String: Double]
+    public var params: [String: String]
+
+    enum CodingKeys: String, CodingKey {
+        case id, pipeline, status, forced, seconds, cost, metrics, params
+        case startedAt = "started_at"
+        case targetStage = "target_stage"
+        case cpuMinutes = "cpu_minutes"
+        case gpuMinutes = "gpu_minutes"
+        case savedCost = "saved_cost"
+        case stageCounts = "stage_counts"
+    }
+}
+
+extension PipelineHistory {
+    /// Every run, oldest first.
+    public func runs() throws -> [RunSummary] {
+        try state.pool.read { db in
+            var metrics: [Int: [String: Double]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT run_id, stage, name, value FROM run_metric") {
+                let stage: String = row["stage"]
+                let name: String = row["name"]
+                metrics[row["run_id"], default: [:]][stage + "." + name] = row["value"]
+            }
+            var params: [Int: [String: String]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT run_id, key, value FROM run_param") {
+                params[row["run_id"], default: [:]][row["key"]] = row["value"]
+            }
+            var counts: [Int: [String: Int]] = [:]
+            for row in try Row.fetchAll(
+                db, sql: "SELECT run_id, status, COUNT(*) AS n FROM stage_result GROUP BY run_id, status")
+            {
+                counts[row["run_id"], default: [:]][row["status"]] = row["n"]
+            }
+            return try Row.fetchAll(db, sql: "SELECT * FROM pipeline_run ORDER BY id").map { row in
+                let id: Int = row["id"]
+                return RunSummary(
+                    id: id, pipeline: row["pipeline"], startedAt: row["started_at"], status: row["status"],
+                    forced: row["forced"], targetStage: row["target_stage"], seconds: row["seconds"],
+                    cpuMinutes: row["cpu_minutes"], gpuMinutes: row["gpu_minutes"], cost: row["cost"],
+                    savedCost: row["saved_cost"], stageCounts: counts[id] ?? [:], metrics: metrics[id] ?? [:],
+                    params: params[id] ?? [:])
+            }
+        }
+    }
+
+    /// The run a reference names: `3`, `#3`, `latest`, or `latest~1` for the one before.
+    public func runID(_ reference: String, among runs: [RunSummary]) throws -> Int {
+        guard let last = runs.last else {
+            throw LabError("pipeline.no_runs", "there are no pipeline runs yet; `pipeline run` makes one")
+        }
+        var text = reference.hasPrefix("#") ? String(reference.dropFirst()) : reference
+        var back = 0
+        if text.hasPrefix("latest") || text.hasPrefix("last") {
+            let parts = text.split(separator: "~", maxSplits: 1)
+            back = parts.count == 2 ? Int(parts[1]) ?? -1 : 0
+            text = back >= 0 && back < runs.count ? String(runs[runs.count - 1 - back].id) : ""
+        }
+        guard let id = Int(text), runs.contains(where: { $0.id == id }) else {
+            throw LabError(
+                "pipeline.unknown_run",
+                "no pipeline run '\(reference)'; the runs are #\(runs[0].id) to #\(last.id) (or `latest`, `latest~1`)")
+        }
+        return id
+    }
+}
+
+/// A change of one param or metric between two runs.
+public struct RunDiffEntry: Sendable, Encodable, Equatable {
+    public var name: String
+    public var old: String?
+    public var new: String?
+    /// new − old, for metrics present in both runs.
+    public var delta: Double?
+}
+
+/// What `pipeline diff` shows: params and metrics that differ between two runs.
+public struct RunDiff: Sendable, Encodable, Equatable {
+    public var old: Int
+    public var new: Int
+    public var params: [RunDiffEntry]
+    public var metrics: [RunDiffEntry]
+}
+
+extension PipelineHistory {
+    /// The params and metrics of run `new` against run `old` (all of them when `all`, else
+    /// only those that differ), as `dvc params diff` and `dvc metrics diff` show them.
+    public func diff(_ old: RunSummary, _ new: RunSummary, all: Bool = false) -> RunDiff {
+        let params = Set(old.params.keys).union(new.params.keys).sorted().compactMap { key -> RunDiffEntry? in
+            let a = old.params[key]
+            let b = new.params[key]
+            return all || a != b ? RunDiffEntry(name: key, old: a, new: b, delta: nil) : nil
+        }
+        let metrics = Set(old.metrics.keys).union(new.metrics.keys).sorted().compactMap { key -> RunDiffEntry? in
+            let a = old.metrics[key]
+            let b = new.metrics[key]
+            guard all || a != b else { return nil }
+            return RunDiffEntry(
+                name: key, old: a.map(Self.format), new: b.map(Self.format),
+                delta: a.flatMap { a in b.map { $0 - a } })
+        }
+        return RunDiff(old: old.id, new: new.id, params: params, metrics: metrics)
+    }
+
+    static func format(_ value: Double) -> String { String(format: "%.4f", value) }
+}

@@ -1,0 +1,74 @@
+import GRDB
+
+/// The tables pipelines add to `state.sqlite`: runs, stage results, metrics, params, gate
+/// verdicts and the run cache.
+enum PipelineSchema {
+    static let migration = "v2-pipeline-runs"
+
+    static func migrate(_ db: Database) throws {
+        try db.create(table: "pipeline_run") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("pipeline", .text).notNull()
+            t.column("pipeline_hash", .text).notNull()
+            t.column("started_at", .datetime).notNull()
+            t.column("finished_at", .datetime)
+            /// running, passed or failed; a run left `running` was interrupted.
+            t.column("status", .text).notNull()
+            t.column("forced", .boolean).notNull()
+            t.column("target_stage", .text)
+            t.column("actor", .text).notNull()
+            t.column("seconds", .double).notNull().defaults(to: 0)
+            t.column("cpu_minutes", .double).notNull().defaults(to: 0)
+            t.column("gpu_minutes", .double).notNull().defaults(to: 0)
+            t.column("cost", .double).notNull().defaults(to: 0)
+            t.column("saved_cost", .double).notNull().defaults(to: 0)
+        }
+        try db.create(table: "stage_result") { t in
+            t.column("run_id", .integer).notNull().references("pipeline_run", onDelete: .cascade)
+            t.column("position", .integer).notNull()
+            t.column("name", .text).notNull()
+            t.column("kind", .text).notNull()
+            t.column("status", .text).notNull()
+            t.column("reason", .text).notNull()
+            t.column("summary", .text)
+            t.column("seconds", .double).notNull()
+            t.column("cpu_minutes", .double).notNull()
+            t.column("gpu_minutes", .double).notNull()
+            t.column("cost", .double).notNull()
+            t.column("saved_cost", .double).notNull()
+            t.column("cached_from", .integer)
+            t.primaryKey(["run_id", "name"])
+        }
+        try db.create(table: "run_metric") { t in
+            t.column("run_id", .integer).notNull().references("pipeline_run", onDelete: .cascade)
+            t.column("stage", .text).notNull()
+            t.column("name", .text).notNull()
+            t.column("value", .double).notNull()
+            t.primaryKey(["run_id", "stage", "name"])
+        }
+        try db.create(table: "run_param") { t in
+            t.column("run_id", .integer).notNull().references("pipeline_run", onDelete: .cascade)
+            t.column("key", .text).notNull()
+            t.column("value", .text).notNull()
+            t.primaryKey(["run_id", "key"])
+        }
+        try db.create(table: "run_gate") { t in
+            t.column("run_id", .integer).notNull().references("pipeline_run", onDelete: .cascade)
+            t.column("stage", .text).notNull()
+            t.column("position", .integer).notNull()
+            t.column("name", .text).notNull()
+            t.column("type", .text).notNull()
+            t.column("required", .boolean).notNull()
+            t.column("status", .text).notNull()
+            t.column("message", .text).notNull()
+        }
+        // The run cache: a stage's result by the fingerprint of its inputs, like DVC's run cache.
+        try db.create(table: "stage_cache") { t in
+            t.column("stage", .text).notNull()
+            t.column("fingerprint", .text).notNull()
+            t.column("record", .text).notNull()
+            t.column("created_at", .datetime).notNull()
+            t.primaryKey(["stage", "fingerprint"])
+        }
+    }
+}

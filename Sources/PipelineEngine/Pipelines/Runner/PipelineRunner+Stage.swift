@@ -1,0 +1,177 @@
+import Foundation
+
+extension PipelineRunner {
+    /// Kinds whose executors read upstream results (not only files): their results are inputs.
+    static let readsUpstreamResults: Set<StageKind> = [.gate, .deploy, .monitor]
+
+    /// Checks, then runs or restores, one stage; records what happened in `state`.
+    func runStage(_ stage: StageDefinition, force: Bool, state: inout RunState, history: PipelineHistory) throws
+        -> StageReport
+    {
+        if let stopped = state.stopped {
+            return skipped(stage, "not run: \(stopped)")
+        }
+        if let blocked = stage.upstream.first(where: { state.records[$0] == nil }) {
+            return skipped(stage, "not run: it needs '\(blocked)', which did not run")
+        }
+        guard let executor = executors[stage.kind] else {
+            return skipped(
+                stage,
+                "not run: " + (executors.missingReason[stage.kind] ?? "no executor for \(stage.kind.rawValue) stages"))
+        }
+        let start = ContinuousClock.now
+        let context = StageContext(
+            workspace: workspace, pipeline: pipeline, runID: state.runID, actor: actor,
+            params: Dictionary(uniqueKeysWithValues: stage.params.map { ($0, pipeline.params.values[$0] ?? "") }),
+            upstream: state.records,
+            progress: { [observer] fraction, note in
+                observer(.stageProgress(name: stage.name, fraction: fraction, note: note))
+            })
+        do {
+            let inputs = try stageInputs(stage, executor: executor, context: context, records: state.records)
+            let planner = StagePlanner(workspace: workspace, history: history)
+            switch try planner.decide(stage, inputs: inputs, locked: state.lock.stages[stage.name], force: force) {
+            case .upToDate(let record, let restore):
+                return try restoreStage(
+                    stage, record, restore: restore, reason: "unchanged since run #\(record.runID)",
+                    inputs: inputs, executor: executor, context: context, state: &state, start: start)
+            case .fromRunCache(let record, let restore, let reasons):
+                return try restoreStage(
+                    stage, record, restore: restore,
+                    reason: "same inputs as run #\(record.runID) (\(reasons.joined(separator: "; ")))",
+                    inputs: inputs, executor: executor, context: context, state: &state, start: start)
+            case .run(let reasons):
+                return try execute(
+                    stage, reasons: reasons, inputs: inputs, executor: executor, context: context, state: &state,
+                    history: history, start: start)
+            }
+        } catch let error as LabError {
+            state.stopped = "stage '\(stage.name)' failed"
+            return failed(stage, error.description, seconds: elapsedSeconds(since: start))
+        } catch {
+            state.stopped = "stage '\(stage.name)' failed"
+            return failed(stage, "\(error)", seconds: elapsedSeconds(since: start))
+        }
+    }
+
+    /// The stage's inputs now: definition, dependency hashes, param values and other inputs.
+    func stageInputs(
+        _ stage: StageDefinition, executor: any StageExecutor, context: StageContext,
+        records: [String: StageRecord]
+    ) throws -> StageInputs {
+        let made = Dictionary(records.values.flatMap(\.outs).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        let deps = try stage.dependencies.map { path -> FileHash in
+            // An upstream output that is missing will be restored as recorded.
+            guard let hash = try StageInputs.hash(path, in: workspace) ?? made[path] else {
+                throw LabError("pipeline.missing_file", "stage '\(stage.name)' reads '\(path)', which does not exist")
+            }
+            return hash
+        }
+        var inputs = try executor.externalInputs(for: stage, in: context)
+        if Self.readsUpstreamResults.contains(stage.kind) {
+            for name in stage.upstream {
+                if let hash = records[name]?.resultHash { inputs["upstream \(name)"] = hash }
+            }
+        }
+        return StageInputs(definition: stage.fields, deps: deps, params: context.params, inputs: inputs)
+    }
+
+    private func execute(
+        _ stage: StageDefinition, reasons: [String], inputs: StageInputs, executor: any StageExecutor,
+        context: StageContext, state: inout RunState, history: PipelineHistory,
+        start: ContinuousClock.Instant
+    ) throws -> StageReport {
+        var outcome = try executor.run(stage, in: context)
+        outcome.metrics = outcome.metrics.filter { $0.value.isFinite }
+        var outs: [FileHash] = []
+        for out in stage.outs {
+            guard let hash = try StageInputs.hash(out, in: workspace) else {
+                throw LabError("pipeline.missing_output", "stage '\(stage.name)' did not write its output '\(out)'")
+            }
+            try workspace.artifacts.put(fileAt: try workspace.paths.resolve(out))
+            outs.append(hash)
+        }
+        let resultHash = try outcome.payload.map { try workspace.artifacts.put($0) }
+        let seconds = elapsedSeconds(since: start)
+        let cost = costModel.cost(kind: stage.kind, work: outcome.work, gpu: stage.gpu, seconds: seconds)
+        let record = StageRecord(
+            stage: stage.name, kind: stage.kind, runID: state.runID, outs: outs, resultHash: resultHash,
+            summary: outcome.summary, metrics: outcome.metrics, gates: outcome.gates, cost: cost)
+        var report = StageReport(
+            name: stage.name, kind: stage.kind, status: .ran, reason: reasons.joined(separator: "; "),
+            summary: outcome.summary,
+            seconds: seconds, cpuMinutes: cost.cpuMinutes, gpuMinutes: cost.gpuMinutes, cost: cost.dollars,
+            savedCost: 0,
+            cachedFrom: nil, restored: [], metrics: outcome.metrics, gates: outcome.gates)
+        if let failure = outcome.failure {
+            report.status = .failed
+            report.reason = failure
+            state.stopped =
+                stage.kind == .gate ? "a required gate failed in stage '\(stage.name)'" : "stage '\(stage.name)' failed"
+            return report
+        }
+        try history.cache(record, fingerprint: inputs.fingerprint, at: clock())
+        state.lock.stages[stage.name] = LockEntry(
+            kind: stage.kind, inputs: inputs, outs: outs, result: resultHash, run: state.runID)
+        state.records[stage.name] = record
+        try writeResultFile(record)
+        return report
+    }
+
+    private func restoreStage(
+        _ stage: StageDefinition, _ record: StageRecord, restore: [FileHash], reason: String,
+        inputs: StageInputs, executor: any StageExecutor, context: StageContext, state: inout RunState,
+        start: ContinuousClock.Instant
+    ) throws -> StageReport {
+        for out in restore {
+            try workspace.artifacts.restore(out.sha256, to: try workspace.paths.resolve(out.path))
+        }
+        try executor.restored(stage, record: record, in: context)
+        state.lock.stages[stage.name] = LockEntry(
+            kind: stage.kind, inputs: inputs, outs: record.outs, result: record.resultHash,
+            run: record.runID)
+        state.records[stage.name] = record
+        try writeResultFile(record)
+        let restored = restore.map(\.path)
+        let note = restored.isEmpty ? "" : "; restored \(restored.joined(separator: ", ")) from the artifact store"
+        return StageReport(
+            name: stage.name, kind: stage.kind, status: .cached, reason: reason + note, summary: record.summary,
+            seconds: elapsedSeconds(since: start), cpuMinutes: 0, gpuMinutes: 0, cost: 0,
+            savedCost: record.cost.dollars,
+            cachedFrom: record.runID, restored: restored, metrics: record.metrics, gates: record.gates)
+    }
+
+    private func skipped(_ stage: StageDefinition, _ reason: String) -> StageReport {
+        StageReport(
+            name: stage.name, kind: stage.kind, status: .skipped, reason: reason, summary: nil, seconds: 0,
+            cpuMinutes: 0,
+            gpuMinutes: 0, cost: 0, savedCost: 0, cachedFrom: nil, restored: [], metrics: [:], gates: [])
+    }
+
+    private func failed(_ stage: StageDefinition, _ reason: String, seconds: Double) -> StageReport {
+        StageReport(
+            name: stage.name, kind: stage.kind, status: .failed, reason: reason, summary: nil, seconds: seconds,
+            cpuMinutes: 0, gpuMinutes: 0, cost: 0, savedCost: 0, cachedFrom: nil, restored: [], metrics: [:], gates: [])
+    }
+
+    /// Writes the stage's result to `.lab/results/STAGE.json`, where people, CI and DVC can read it.
+    ///
+    /// The content depends only on the record, so a cached stage rewrites the same bytes.
+    func writeResultFile(_ record: StageRecord) throws {
+        let path = workspace.labDirectory + "/results/\(record.stage).json"
+        // The payload is JSON already: it is spliced in as it is, not parsed and written again.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        func json<T: Encodable>(_ value: T) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
+        var text = "{\"kind\":\(try json(record.kind.rawValue)),\"metrics\":\(try json(record.metrics))"
+        if let hash = record.resultHash {
+            text += ",\"result\":" + String(decoding: try workspace.artifacts.read(hash), as: UTF8.self)
+        }
+        text += ",\"run\":\(record.runID),\"stage\":\(try json(record.stage)),\"summary\":\(try json(record.summary))}\n"
+        let data = Data(text.utf8)
+        if FileManager.default.contents(atPath: path) == data { return }
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+}

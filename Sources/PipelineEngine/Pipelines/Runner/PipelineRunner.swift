@@ -1,0 +1,104 @@
+import Foundation
+
+/// Runs a pipeline's stages in dependency order, skipping those whose inputs are unchanged.
+///
+/// A stage is skipped when its definition, dependency hashes, params and other inputs equal
+/// those of its last successful run (its outputs are then restored from the artifact store if
+/// missing), or equal those of any earlier successful run (the run cache). A stage that runs
+/// says why. The first failed stage or required gate stops the run; the stages after it are
+/// skipped with that reason. The lock file is rewritten after every successful stage, and the
+/// whole run, with cost and savings, goes into `state.sqlite`.
+public struct PipelineRunner {
+    public let workspace: Workspace
+    public let pipeline: PipelineDefinition
+    public var executors: StageExecutors
+    public var costModel = CostModel.standard
+    /// Who runs the pipeline, for history, registry and audit log.
+    public var actor = "lab"
+    /// Hears stage starts, progress and results as they happen.
+    public var observer: (PipelineEvent) -> Void = { _ in }
+    /// The time recorded for runs (the lab's simulated clock may set it).
+    public var clock: () -> Date = { Date() }
+
+    public init(workspace: Workspace, pipeline: PipelineDefinition, executors: StageExecutors) {
+        self.workspace = workspace
+        self.pipeline = pipeline
+        self.executors = executors
+    }
+
+    /// The stages a run of `target` (or the whole pipeline) covers, in run order.
+    public func selection(_ target: String?) throws -> [String] {
+        guard let target else { return pipeline.order }
+        guard pipeline.stage(target) != nil else {
+            var message = "there is no stage '\(target)' in \(pipeline.file)"
+            if let guess = closestMatch(to: target, among: pipeline.order) {
+                message += "; did you mean '\(guess)'?"
+            } else {
+                message += " (its stages: \(pipeline.order.joined(separator: ", ")))"
+            }
+            throw LabError("pipeline.unknown_stage", message)
+        }
+        let wanted = Set(PipelineGraph(pipeline.stages).ancestors(of: target) + [target])
+        return pipeline.order.filter(wanted.contains)
+    }
+
+    /// Runs the pipeline (or `target` and the stages it depends on) and records the run.
+    public func run(force: Bool = false, only target: String? = nil) throws -> PipelineRunReport {
+        let selected = try selection(target)
+        let lockPath = try workspace.paths.resolve(pipeline.lockFile)
+        var lock = try LockFile.read(path: lockPath, displayName: pipeline.lockFile)
+        let history = PipelineHistory(state: workspace.state)
+        let start = ContinuousClock.now
+        let runID = try history.startRun(pipeline: pipeline, forced: force, target: target, actor: actor, at: clock())
+        var state = RunState(runID: runID, lock: lock)
+        for (index, name) in selected.enumerated() {
+            guard let stage = pipeline.stage(name) else { continue }
+            observer(.stageStarted(name: name, kind: stage.kind, index: index + 1, total: selected.count))
+            let report = try runStage(stage, force: force, state: &state, history: history)
+            if state.lock != lock {
+                try state.lock.write(path: lockPath, order: pipeline.order)
+                lock = state.lock
+            }
+            state.reports.append(report)
+            observer(.stageFinished(report))
+        }
+        let reports = state.reports
+        var params: [String: String] = [:]
+        for name in selected {
+            for key in pipeline.stage(name)?.params ?? [] { params[key] = pipeline.params.values[key] }
+        }
+        let report = PipelineRunReport(
+            runID: runID, pipeline: pipeline.file,
+            status: reports.contains { $0.status == .failed } ? .failed : .passed,
+            stages: reports,
+            gates: reports.flatMap { stage in
+                stage.gates.map {
+                    RunGate(
+                        stage: stage.name, name: $0.name, type: $0.type, required: $0.required, status: $0.status,
+                        message: $0.message)
+                }
+            },
+            seconds: elapsedSeconds(since: start), cpuMinutes: reports.map(\.cpuMinutes).reduce(0, +),
+            gpuMinutes: reports.map(\.gpuMinutes).reduce(0, +), cost: reports.map(\.cost).reduce(0, +),
+            savedCost: reports.map(\.savedCost).reduce(0, +), lockFile: pipeline.lockFile)
+        try history.finishRun(report, params: params, actor: actor, at: clock())
+        return report
+    }
+}
+
+/// What a run has learned so far, handed from stage to stage.
+struct RunState {
+    var runID: Int
+    var lock: LockFile
+    /// Results of the stages finished so far (run or cached), for the stages after them.
+    var records: [String: StageRecord] = [:]
+    var reports: [StageReport] = []
+    /// Why the run stopped, once a stage failed.
+    var stopped: String?
+}
+
+/// Seconds elapsed since `start`.
+func elapsedSeconds(since start: ContinuousClock.Instant) -> Double {
+    let elapsed = ContinuousClock.now - start
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+}

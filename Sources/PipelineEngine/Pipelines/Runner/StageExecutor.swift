@@ -1,0 +1,101 @@
+import Foundation
+
+/// Runs the stages of one kind: the runner decides whether a stage must run; the executor
+/// does the work.
+///
+/// The runner owns ordering, caching, the lock file, history and cost; an executor only reads
+/// its stage's inputs from the ``StageContext``, writes its `outs`, and reports an outcome. That
+/// split is what lets the engine be tested with executors that count calls.
+public protocol StageExecutor {
+    /// Inputs beyond files and params that decide whether a cached result still holds, such as
+    /// the registry's champion a gate compares with. Keys name them in reasons.
+    func externalInputs(for stage: StageDefinition, in context: StageContext) throws -> [String: String]
+
+    /// Does the stage's work. Throw a `LabError` for a stage that cannot run (bad data, a
+    /// missing column); return an outcome with a `failure` for a check that failed.
+    func run(_ stage: StageDefinition, in context: StageContext) throws -> StageOutcome
+
+    /// Called when the stage's result was taken from the cache instead of running, so an
+    /// executor can put back what lives outside its outputs (the `challenger` alias).
+    func restored(_ stage: StageDefinition, record: StageRecord, in context: StageContext) throws
+}
+
+extension StageExecutor {
+    public func externalInputs(for stage: StageDefinition, in context: StageContext) throws -> [String: String] { [:] }
+    public func restored(_ stage: StageDefinition, record: StageRecord, in context: StageContext) throws {}
+}
+
+/// What an executor reports after running a stage.
+public struct StageOutcome: Sendable {
+    /// Why the stage failed (a failed expectation, a failed required gate), or nil.
+    public var failure: String?
+    /// One line on what the stage did: "6 expectations passed on 1,000 rows".
+    public var summary: String
+    /// Metrics to record in the run's history (`accuracy`, `f1`, ...).
+    public var metrics: [String: Double]
+    /// The stage's full result as JSON, kept in the artifact store and given to later stages.
+    public var payload: Data?
+    /// Verdicts of gates, for a gate stage.
+    public var gates: [GateResult]
+    /// The simulated work done, in the units ``CostModel`` prices for this kind.
+    public var work: Double
+
+    public init(
+        failure: String? = nil, summary: String, metrics: [String: Double] = [:], payload: Data? = nil,
+        gates: [GateResult] = [], work: Double = 0
+    ) {
+        self.failure = failure
+        self.summary = summary
+        self.metrics = metrics
+        self.payload = payload
+        self.gates = gates
+        self.work = work
+    }
+}
+
+/// A stage's finished result, as the run cache keeps it and later stages read it.
+public struct StageRecord: Sendable, Codable, Equatable {
+    public var stage: String
+    public var kind: StageKind
+    /// The run whose real execution produced it.
+    public var runID: Int
+    public var outs: [FileHash]
+    /// SHA-256 of the payload in the artifact store, if the stage left one.
+    public var resultHash: String?
+    public var summary: String
+    public var metrics: [String: Double]
+    public var gates: [GateResult]
+    public var cost: StageCost
+}
+
+/// A file and its content hash, as the lock file and the run cache record them.
+public struct FileHash: Sendable, Codable, Equatable {
+    public var path: String
+    public var sha256: String
+    public var size: Int
+
+    public init(path: String, sha256: String, size: Int) {
+        self.path = path
+        self.sha256 = sha256
+        self.size = size
+    }
+}
+
+/// The executors a runner can use, by kind.
+///
+/// A kind without one is skipped with a reason.
+public struct StageExecutors {
+    private var byKind: [StageKind: any StageExecutor] = [:]
+    /// Why kinds without an executor are not run.
+    public var missingReason: [StageKind: String] = [
+        .deploy: "deploy stages arrive with the `deploy` command, which this build does not have yet",
+        .monitor: "monitor stages arrive with the `monitor` command, which this build does not have yet",
+    ]
+
+    public init() {}
+
+    public subscript(kind: StageKind) -> (any StageExecutor)? {
+        get { byKind[kind] }
+        set { byKind[kind] = newValue }
+    }
+}

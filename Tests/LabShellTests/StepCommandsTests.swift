@@ -1,0 +1,226 @@
+import Course
+import Foundation
+import Testing
+
+@testable import LabShell
+
+/// `steps`, `check` and `hint` over the playable fixture course, in process, at 80 columns.
+@Suite struct StepCommandsTests {
+    func lab(content: String = Fixtures.lint + "/Clean") throws -> CapturedSession {
+        var options = GlobalOptions()
+        options.content = content
+        let lab = try CapturedSession(options: options, environment: ["COLUMNS": "80"])
+        lab.session.inREPL = true  // paths typed resolve in the sandbox, as in the REPL
+        return lab
+    }
+
+    /// Runs `line`, expecting `status`, and returns what it printed (errors included).
+    func output(_ lab: CapturedSession, _ line: String, status: Int32 = 0) -> String {
+        lab.out = ""
+        lab.err = ""
+        let actual = lab.run(line)
+        #expect(actual == status, "`\(line)` exited \(actual): \(lab.out)\(lab.err)")
+        return lab.out + lab.err
+    }
+
+    static let firstCard = """
+        Step 1 of 3 · Make your sandbox
+        Create your sandbox, a copy of the templates in your lab home.
+
+        Try:
+
+            sandbox init
+
+        Then type `check` to see whether the step is done; `hint` gives a hint if you
+        are stuck.
+
+        """
+
+    @Test func stepsListsEveryStepAndShowsTheFirstNotDone() throws {
+        let lab = try lab()
+        #expect(
+            output(lab, "steps", status: 2)
+                == "error: no lesson is open yet; `lessons` lists them and `lesson ID` opens one\n")
+        _ = output(lab, "lesson sandbox-basics")
+        #expect(
+            output(lab, "steps") == """
+                Hands-on steps of Sandbox basics (fixture) · 0 of 3 done
+
+                  ○  1  make-the-sandbox  Make your sandbox
+                  ○  2  export-progress   Export your progress
+                  ○  3  restore-readme    Restore a broken file
+
+
+                """ + Self.firstCard)
+    }
+
+    @Test func checkSaysWhatIsMissingUntilTheSandboxIsInTheStateAsked() throws {
+        let lab = try lab()
+        _ = output(lab, "lesson 1")
+        #expect(
+            output(lab, "check", status: 1) == """
+                ○ Not yet: step 1, Make your sandbox. Missing: you have no sandbox yet;
+                `sandbox init` creates it.
+
+                Try `sandbox init`, then `check` again; `hint` gives a hint.
+
+                """)
+        _ = output(lab, "sandbox init")
+        let done = output(lab, "check")
+        #expect(
+            done.hasPrefix(
+                "✓ Done: step 1, Make your sandbox. Found: `README.txt` exists.\n\nStep 2 of 3 · Export your progress\n"
+            ))
+        #expect(
+            output(lab, "check", status: 1).hasPrefix(
+                "○ Not yet: step 2, Export your progress. Missing: `progress.json` does not\nexist.\n"))
+        _ = output(lab, "export progress --format json --out progress.json")
+        #expect(output(lab, "check").hasPrefix("✓ Done: step 2, Export your progress."))
+        #expect(
+            output(lab, "check") == """
+                ✓ Done: step 3, Restore a broken file. Found: `README.txt` is still the same as
+                its template.
+
+                All 3 steps of Sandbox basics (fixture) are done. To complete the lesson, read
+                the unread page: `lesson sandbox-basics --section 2`.
+
+                Next: `quiz sandbox-basics` to test yourself.
+
+                """)
+        #expect(output(lab, "check").hasPrefix("All 3 steps of Sandbox basics (fixture) are done."))
+        // Reading the last page now completes the lesson: every page read, every step done.
+        _ = output(lab, "next")
+        let store = try lab.session.store()
+        #expect(try store.lessonProgress(profile: "default")["sandbox-basics"]?.completed == true)
+        #expect(try store.lessonProgress(profile: "default")["sandbox-basics"]?.stepsDone == 3)
+    }
+
+    @Test func aStepIsDoneOnlyWhileTheSandboxHoldsItsState() throws {
+        let lab = try lab()
+        _ = output(lab, "lesson 1")
+        _ = output(lab, "sandbox init")
+        _ = output(lab, "export progress --format json --out progress.json")
+        _ = output(lab, "check 2")
+        _ = output(lab, "sandbox reset")
+        #expect(
+            output(lab, "check export-progress", status: 1).hasPrefix(
+                "○ Done before, but not now: step 2, Export your progress. Missing:\n`progress.json` does not exist."))
+        let records = try lab.session.store().stepRecords(profile: "default", lesson: "sandbox-basics")
+        #expect(records["export-progress"]?.done == true, "a step once done stays done")
+        #expect(records["make-the-sandbox"]?.done != true, "step 1 was never checked, so it is not done")
+    }
+
+    @Test func hintsComeOneAtATimeAndAreCounted() throws {
+        let lab = try lab()
+        _ = output(lab, "lesson 1")
+        #expect(
+            output(lab, "hint") == """
+                Hint 1 of 2 for step 1, Make your sandbox:
+
+                The `sandbox` command has an `init` subcommand.
+
+                `hint` again for the next one; `check` when you think it is done.
+
+                """)
+        #expect(
+            output(lab, "hint make-the-sandbox").hasPrefix(
+                "Hint 2 of 2 for step 1, Make your sandbox:\n\nType `sandbox init`.\n"))
+        #expect(
+            output(lab, "hint 1") == """
+                No more hints for step 1, Make your sandbox; the last one was:
+
+                Type `sandbox init`.
+
+                `check` when you think it is done.
+
+                """)
+        let records = try lab.session.store().stepRecords(profile: "default", lesson: "sandbox-basics")
+        #expect(records["make-the-sandbox"]?.hintsUsed == 2)
+    }
+
+    @Test func stepsAndCheckSpeakJSON() throws {
+        let lab = try lab()
+        _ = output(lab, "lesson 1")
+        let steps = try JSONSerialization.jsonObject(with: Data(output(lab, "steps --json").utf8)) as? [String: Any]
+        #expect(steps?["lesson"] as? String == "sandbox-basics")
+        #expect(steps?["next"] as? String == "make-the-sandbox")
+        #expect(steps?["done"] as? Int == 0 && steps?["total"] as? Int == 3)
+        let first = (steps?["steps"] as? [[String: Any]])?.first
+        #expect(first?["commands"] as? [String] == ["sandbox init"])
+        #expect(
+            first.map { Set($0.keys) } == ["id", "title", "instructions", "commands", "done", "hints", "hints_used"])
+        let check =
+            try JSONSerialization.jsonObject(with: Data(output(lab, "check --json", status: 1).utf8)) as? [String: Any]
+        #expect(check?["status"] as? String == "not_yet")
+        #expect(check?["reason"] as? String == "you have no sandbox yet; `sandbox init` creates it")
+    }
+
+    @Test func anUnknownStepIsAnsweredWithASuggestion() throws {
+        let lab = try lab()
+        _ = output(lab, "lesson 1")
+        #expect(
+            output(lab, "check make-sandbox", status: 2)
+                == "error: lesson 'sandbox-basics' has no step 'make-sandbox'. Did you mean 'make-the-sandbox'?\n")
+        #expect(
+            output(lab, "hint 7", status: 2)
+                == "error: lesson 'sandbox-basics' has no step '7'; its steps are make-the-sandbox, export-progress and restore-readme (or 1 to 3)\n"
+        )
+    }
+
+    @Test func aLessonWithoutStepsSaysWhatToDoInstead() throws {
+        let lab = try lab(content: Fixtures.content)
+        _ = output(lab, "lesson paging-onward")
+        #expect(
+            output(lab, "steps", status: 2)
+                == "error: lesson 'paging-onward' has no hands-on steps; `quiz paging-onward` tests what it taught\n")
+    }
+
+    @Test func aCheckThisBuildCannotEvaluateIsNeverPassed() throws {
+        let content = FileManager.default.temporaryDirectory.appendingPathComponent("cicdlab-content-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: content) }
+        try FileManager.default.createDirectory(atPath: content + "/Lessons/01-runs", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: content + "/Sandbox", withIntermediateDirectories: true)
+        try "template\n".write(toFile: content + "/Sandbox/README.txt", atomically: true, encoding: .utf8)
+        try """
+        ---
+        id: runs
+        title: Runs
+        summary: A lesson whose step reads the run history.
+        minutes: 1
+        concepts: [three-artifacts]
+        ---
+
+        ## Page
+
+        Text.
+        """.write(toFile: content + "/Lessons/01-runs/lesson.md", atomically: true, encoding: .utf8)
+        try """
+        steps:
+          - id: run
+            title: Run the pipeline
+            instructions: Run it.
+            command: sandbox init
+            check: {last_run: {status: passed}}
+            hints: [Run it.]
+        """.write(toFile: content + "/Lessons/01-runs/steps.yaml", atomically: true, encoding: .utf8)
+        let lab = try lab(content: content)
+        _ = output(lab, "lesson runs")
+        _ = output(lab, "sandbox init")
+        #expect(
+            output(lab, "check", status: 1) == """
+                ? Cannot check step 1, Run the pipeline in this build: a last_run check cannot
+                be evaluated yet: it reads the pipeline run history, which this build of cicdlab
+                does not record yet. The step stays not done; nothing was recorded as passed.
+
+                """)
+        #expect(try lab.session.store().stepRecords(profile: "default", lesson: "runs").isEmpty)
+    }
+
+    @Test func stepIdsComplete() throws {
+        let lab = try lab()
+        _ = output(lab, "lesson 1")
+        let completer = Completer(session: lab.session, baseDirectory: "/")
+        #expect(completer.complete("check ").candidates == ["export-progress", "make-the-sandbox", "restore-readme"])
+        #expect(completer.complete("hint re").candidates == ["restore-readme"])
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+
+@testable import PipelineEngine
+
+/// Exports match the reviewed files under `Fixtures/PipelineExport`, and (when the validators
+/// are installed) pass GitHub's workflow schema and DVC's own parser.
+@Suite struct PipelineExportTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/PipelineExport").path
+
+    /// The fixture pipeline loaded in a sandbox with the files it names.
+    func sandbox() throws -> PipelineSandbox {
+        try PipelineSandbox(pipeline: try String(contentsOfFile: Self.fixtures + "/pipeline.yaml", encoding: .utf8))
+    }
+
+    func exported(_ format: PipelineExport.Format, _ sandbox: PipelineSandbox) throws -> [ExportedFile] {
+        let pipeline = try sandbox.load()
+        let runner = PipelineRunner(
+            workspace: sandbox.workspace, pipeline: pipeline, executors: TestExecutors.all(sandbox.log))
+        return try PipelineExport.files(
+            format, pipeline: pipeline, paramsText: sandbox.read("params.yaml"),
+            leaveOut: runner.notRunnable())
+    }
+
+    /// Compares with the fixture, or rewrites it when CICDLAB_UPDATE_FIXTURES is set.
+    func expectFixture(_ file: ExportedFile, named name: String) throws {
+        let path = Self.fixtures + "/" + name
+        if ProcessInfo.processInfo.environment["CICDLAB_UPDATE_FIXTURES"] != nil {
+            try file.contents.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        #expect(
+            file.contents == (try String(contentsOfFile: path, encoding: .utf8)),
+            "export differs from Fixtures/PipelineExport/\(name)")
+    }
+
+    @Test func githubActionsWorkflowMatchesTheReviewedFixture() throws {
+        let sandbox = try sandbox()
+        defer { sandbox.cleanUp() }
+        let files = try exported(.githubActions, sandbox)
+        #expect(files.map(\.path) == [".github/workflows/cicdlab.yml"])
+        try expectFixture(files[0], named: "cicdlab.yml")
+        let text = files[0].contents
+        #expect(text.contains("    needs: [validate]\n"))
+        #expect(text.contains("  - cron: \"0 2 * * 0\"\n"))
+        #expect(
+            text.contains(
+                "key: cicdlab-evaluate-${{ hashFiles('pipeline.yaml', 'params.yaml', 'data/test.csv', 'data/train.csv', 'suites/train.yaml') }}"
+            ))
+    }
+
+    @Test func dvcProjectMatchesTheReviewedFixture() throws {
+        let sandbox = try sandbox()
+        defer { sandbox.cleanUp() }
+        let files = try exported(.dvc, sandbox)
+        #expect(files.map(\.path) == ["dvc.yaml", "params.yaml"])
+        try expectFixture(files[0], named: "dvc.yaml")
+        #expect(files[1].contents == PipelineSandbox.params)
+    }
+
+    /// Runs the official validators when CICDLAB_EXPORT_VALIDATORS is set; skipped otherwise.
+    ///
+    /// The variable names the folder holding `check-jsonschema` and `dvc`, such as
+    /// /work/venv/ref/bin.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["CICDLAB_EXPORT_VALIDATORS"] != nil))
+    func exportsPassGitHubsSchemaAndDVC() throws {
+        let bin = ProcessInfo.processInfo.environment["CICDLAB_EXPORT_VALIDATORS"] ?? ""
+        let sandbox = try sandbox()
+        defer { sandbox.cleanUp() }
+        let workflow = sandbox.dir.path + "/cicdlab.yml"
+        try exported(.githubActions, sandbox)[0].contents.write(toFile: workflow, atomically: true, encoding: .utf8)
+        let schema = try run(bin + "/check-jsonschema", ["--builtin-schema", "vendor.github-workflows", workflow])
+        #expect(schema.status == 0, "check-jsonschema: \(schema.output)")
+
+        // A fresh DVC project holding the exported files and the files the stages read.
+        let project = sandbox.dir.path + "/dvc-project"
+        try FileManager.default.createDirectory(atPath: project, withIntermediateDirectories: true)
+        for file in try exported(.dvc, sandbox) {
+            try file.contents.write(toFile: project + "/" + file.path, atomically: true, encoding: .utf8)
+        }
+        for source in PipelineExport.sourceFiles(try sandbox.load()) where source != "params.yaml" {
+            try FileManager.default.createDirectory(
+                atPath: (project + "/" + source as NSString).deletingLastPathComponent,
+                withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: sandbox.root + "/" + source, toPath: project + "/" + source)
+        }
+        #expect(try run("/usr/bin/git", ["init", "-q"], in: project).status == 0)
+        #expect(try run(bin + "/dvc", ["init", "-q"], in: project).status == 0)
+        let dag = try run(bin + "/dvc", ["dag"], in: project)
+        #expect(dag.status == 0, "dvc dag: \(dag.output)")
+        for stage in ["validate", "train", "baseline", "evaluate", "gate"] {
+            #expect(dag.output.contains(stage), "dvc dag does not show \(stage): \(dag.output)")
+        }
+        // `dvc repro --dry` needs the outputs of upstream stages to exist (DVC issue #9021), so it
+        // is checked where the pipeline has run: in the workspace, with the export beside it.
+        try sandbox.run()
+        for file in try exported(.dvc, sandbox) where file.path == "dvc.yaml" {
+            try file.contents.write(toFile: sandbox.root + "/" + file.path, atomically: true, encoding: .utf8)
+        }
+        #expect(try run("/usr/bin/git", ["init", "-q"], in: sandbox.root).status == 0)
+        #expect(try run(bin + "/dvc", ["init", "-q"], in: sandbox.root).status == 0)
+        let dry = try run(bin + "/dvc", ["repro", "--dry"], in: sandbox.root)
+        #expect(dry.status == 0, "dvc repro --dry: \(dry.output)")
+        for stage in ["validate", "train", "baseline", "evaluate", "gate"] {
+            #expect(
+                dry.output.contains("> cicdlab pipeline run pipeline.yaml --stage \(stage)\n"),
+                "dvc repro --dry: \(dry.output)")
+        }
+    }
+
+    private func run(_ executable: String, _ arguments: [String], in directory: String? = nil) throws -> (
+        status: Int32, output: String
+    ) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        var environment = ProcessInfo.processInfo.environment
+        environment["DVC_NO_ANALYTICS"] = "1"
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
