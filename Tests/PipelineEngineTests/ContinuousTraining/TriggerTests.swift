@@ -107,3 +107,45 @@ import Testing
         #expect(try RolloutStore(state: lab.workspace.state).latest()?.candidate == champion)
     }
 }
+
+@Suite struct DataChangeTriggerTests {
+    @Test func aChangedDependencyFiresOnceAtTheNextDayEnd() throws {
+        let lab = try TriggerSandbox(pipeline: try TriggerSandbox.pipeline(triggers: "  - on: data_change\n"))
+        #expect(try lab.advance("1d").triggers.isEmpty)
+        let data = lab.workspace.root + "/data/churn.csv"
+        let text = try String(contentsOfFile: data, encoding: .utf8)
+        let lines = text.split(separator: "\n")
+        try (text + lines[lines.count - 1] + "\n").write(toFile: data, atomically: true, encoding: .utf8)
+
+        let report = try lab.advance("2d")
+        #expect(report.triggers.map(\.at) == [TriggerSandbox.date("2026-12-09T00:00")])
+        #expect(report.triggers.first?.reasons == ["data_change: data/churn.csv changed"])
+        #expect(report.triggers.first?.runID == 1)
+        // The run's own outputs (the model it wrote) do not count as new data.
+        #expect(try lab.advance("3d").triggers.isEmpty)
+    }
+
+    @Test func newLabelledBatchesFromProductionFireADataChangeEachDay() throws {
+        let lab = try TriggerSandbox(pipeline: try TriggerSandbox.pipeline(
+            triggers: "  - on: data_change\n    paths: [data/feedback.csv]\n"))
+        // Nothing is served before a model is deployed, so no labels come back.
+        #expect(try lab.advance("1d").triggers.isEmpty)
+        var runner = PipelineRunner(workspace: lab.workspace, pipeline: try PipelineLoader.load(in: lab.workspace),
+                                    executors: .standard())
+        runner.actor = "ada"
+        #expect(try runner.run().status == .passed)
+        #expect(try lab.aliases() == (champion: 1, challenger: nil))
+
+        let report = try lab.advance("2d")
+        #expect(report.served.map(\.day) == [15, 16])
+        #expect(report.triggers.map(\.reasons) == [["data_change: data/feedback.csv changed"],
+                                                   ["data_change: data/feedback.csv changed"]])
+        let feedback = try String(contentsOfFile: lab.workspace.root + "/data/feedback.csv", encoding: .utf8)
+        let header = feedback.split(separator: "\n").first.map(String.init)
+        #expect(header == "customer_id,tenure,monthly_charges,total_charges,contract,plan,support_calls,region,churned")
+        // Labels of day 15 that came back by day 17 (one or two days later), none of day 16 yet
+        // except those a day late.
+        let rows = feedback.split(separator: "\n").count - 1
+        #expect(rows > 100 && rows < 400, "\(rows) labelled rows")
+    }
+}
