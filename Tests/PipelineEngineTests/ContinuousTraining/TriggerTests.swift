@@ -25,6 +25,7 @@ import Testing
         let quiet = try lab.advance("1d")
         #expect(quiet.triggers.isEmpty)
         #expect(try lab.runCount() == 2)
+        try AuditConsistency.expect(lab.workspace)
     }
 }
 
@@ -52,6 +53,7 @@ import Testing
         #expect(firing.status == "passed")
         // Drift lasts, but the trigger fired once, on the crossing.
         #expect(largest[(crossing - 14)...].allSatisfy { $0 >= 0.2 })
+        try AuditConsistency.expect(lab.workspace)
     }
 }
 
@@ -78,6 +80,7 @@ import Testing
         let shipped = try #require(better.triggers.first)
         #expect(shipped.outcome.hasPrefix("v2: v2 is the champion now (was v1)"))
         #expect(try lab.aliases() == (champion: 2, challenger: nil))
+        try AuditConsistency.expect(lab.workspace)
         let promotion = try lab.workspace.state.auditLog().last { $0.action == "deploy" }
         #expect(promotion?.detail.contains("better, accuracy 0.") == true)
 
@@ -88,6 +91,7 @@ import Testing
         #expect(declined.status == "passed")
         #expect(declined.outcome.hasPrefix("v1 not deployed: not better than the champion (accuracy 0."))
         #expect(try lab.aliases() == (champion: 2, challenger: 1))
+        try AuditConsistency.expect(lab.workspace)
         let actions = try lab.actions()
         // The cached model is the challenger again; the deploy stage declines it; the run is recorded.
         #expect(actions.suffix(3) == ["alias challenger", "deploy.declined v1", "pipeline run run #5"], "\(actions.suffix(6))")
@@ -105,6 +109,7 @@ import Testing
         let challenger = try lab.aliases().challenger
         #expect(champion == 3 && challenger == nil)
         #expect(try RolloutStore(state: lab.workspace.state).latest()?.candidate == champion)
+        try AuditConsistency.expect(lab.workspace)
     }
 }
 
@@ -123,6 +128,7 @@ import Testing
         #expect(report.triggers.first?.runID == 1)
         // The run's own outputs (the model it wrote) do not count as new data.
         #expect(try lab.advance("3d").triggers.isEmpty)
+        try AuditConsistency.expect(lab.workspace)
     }
 
     @Test func newLabelledBatchesFromProductionFireADataChangeEachDay() throws {
@@ -147,5 +153,6 @@ import Testing
         // except those a day late.
         let rows = feedback.split(separator: "\n").count - 1
         #expect(rows > 100 && rows < 400, "\(rows) labelled rows")
+        try AuditConsistency.expect(lab.workspace)
     }
 }

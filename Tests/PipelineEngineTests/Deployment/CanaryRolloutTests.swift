@@ -32,6 +32,7 @@ import Testing
         ])
         let promotion = try lab.workspace.state.auditLog().filter { $0.action == "promote" }
         #expect(promotion.map(\.detail) == ["champion v1 → v2: passed the analysis of all 4 steps"])
+        try AuditConsistency.expect(lab.workspace)
     }
 
     @Test func aThreeTimesSlowerChallengerUnderHolidayLoadIsRolledBackAtTheFirstBreachingStep() throws {
@@ -65,6 +66,7 @@ import Testing
         #expect(rollback?.detail == "automatic: all traffic back to v1; " + reason)
         // What was stored reads back the same.
         #expect(try RolloutStore(state: lab.workspace.state).analyses(of: 2) == report.steps)
+        try AuditConsistency.expect(lab.workspace)
     }
 
     @Test func theSameSlowChallengerPassesAtNormalLoad() throws {
@@ -77,6 +79,7 @@ import Testing
         // 1, 5, 10 and 20 req/s on 1, 1, 2 and 4 replicas of a 60 ms model.
         #expect(p95.map { ($0 * 10).rounded() / 10 } == [71.6, 213.6, 103.7, 60])
         #expect(try lab.aliases() == (champion: 3, challenger: nil))
+        try AuditConsistency.expect(lab.workspace)
     }
 
     @Test func customStepsAreFollowed() throws {
@@ -86,5 +89,6 @@ import Testing
         let report = try deployer.deploy("v2", strategy: .canary, steps: [10, 100], actor: "ada", reason: "two steps")
         #expect(report.steps.map(\.weight) == [10, 100])
         #expect(report.rollout.status == .promoted)
+        try AuditConsistency.expect(lab.workspace)
     }
 }

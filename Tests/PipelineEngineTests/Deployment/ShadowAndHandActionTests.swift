@@ -36,6 +36,8 @@ import Testing
         #expect(shadowAnswers == 200)
         #expect(try shadowed.aliases() == (champion: 1, challenger: 2))
         #expect(try RolloutStore(state: shadowed.workspace.state).latest()?.status == .shadowing)
+        try AuditConsistency.expect(shadowed.workspace)
+        try AuditConsistency.expect(plain.workspace)
     }
 }
 
@@ -61,6 +63,7 @@ import Testing
             "champion v1 → v2: promoted by hand: agrees and is more accurate",
             "v1 → v2: rollout #2 promoted", "v2 → none: rollout #2 promoted",
         ])
+        try AuditConsistency.expect(lab.workspace)
     }
 
     @Test func rollingBackAShadowAbortsItAndKeepsTheChampion() throws {
@@ -73,6 +76,7 @@ import Testing
         #expect(try lab.auditTrail().suffix(2) == ["bob rollback rollout #2", "bob alias challenger"])
         #expect(try lab.workspace.state.auditLog().suffix(2).first?.detail
                 == "aborted shadow of v2; all traffic to v1: disagrees too often")
+        try AuditConsistency.expect(lab.workspace)
     }
 
     @Test func rollingBackAPromotionRestoresThePreviousChampionOnce() throws {
@@ -85,12 +89,14 @@ import Testing
         #expect(report.message == "Rolled back rollout #2: v1 is the champion again.")
         #expect(report.rollout.status == .rolledBack)
         #expect(try lab.aliases() == (champion: 1, challenger: nil))
+        try AuditConsistency.expect(lab.workspace)
         #expect(try lab.auditTrail().suffix(2) == ["bob rollback rollout #2", "bob alias champion"])
         #expect(throws: LabError("rollout.nothing_to_roll_back",
                                  "nothing to roll back to: v1 became the first champion in rollout #1")) {
             try controller.rollback(actor: "bob", reason: "again")
         }
         #expect(try lab.aliases() == (champion: 1, challenger: nil))
+        try AuditConsistency.expect(lab.workspace)
     }
 
     @Test func promotingAnInterruptedCanarySkipsTheRestOfItsAnalysis() throws {
@@ -107,6 +113,7 @@ import Testing
         #expect(report.rollout.reason == "promoted by hand at step 1 of 4, skipping the analysis of the rest: urgent fix")
         #expect(report.steps.map(\.skipped) == [true, true, true, true])
         #expect(try lab.aliases() == (champion: 2, challenger: nil))
+        try AuditConsistency.expect(lab.workspace)
     }
 
     @Test func handActionsExplainWhenThereIsNothingToDo() throws {
@@ -120,6 +127,7 @@ import Testing
                                  "nothing to promote: no rollout is under way (the latest, #1, direct of v1, is promoted)")) {
             try controller.promote(actor: "bob", reason: "?")
         }
+        try AuditConsistency.expect(lab.workspace)
     }
 
     @Test func deploymentsThatCannotStartAreRefused() throws {
@@ -144,6 +152,7 @@ import Testing
         }
         #expect(try DeploymentSettings.parseSteps("10, 50%,100") == [10, 50, 100])
         #expect(try lab.aliases() == (champion: 1, challenger: 2))
+        try AuditConsistency.expect(lab.workspace)
     }
 }
 
@@ -164,6 +173,7 @@ import Testing
         #expect(live.labelled == 200 && live.pending == 50)
         let accuracy = try #require(live.accuracy)
         #expect(accuracy > 0.6 && accuracy < 0.95)
+        try AuditConsistency.expect(lab.workspace)
     }
 
     @Test func trafficNeedsADeployedModel() throws {
@@ -175,5 +185,6 @@ import Testing
         #expect(throws: LabError("traffic.bad_requests", "--requests must be 1 or more, got 0")) {
             try lab.traffic.simulate(requests: 0)
         }
+        try AuditConsistency.expect(lab.workspace)
     }
 }
