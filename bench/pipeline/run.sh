@@ -34,8 +34,8 @@ git init -q && git config user.email bench@example.com && git config user.name b
 git add -A >/dev/null && git commit -qm "bench project" >/dev/null
 
 echo "five stages (validate, validate-test, train, evaluate, gate) on Sandbox/data/churn*.csv; nothing changed; $(nproc) cores"
-"$cicdlab" pipeline run pipeline.yaml | tail -n 3 | head -n 1
-"$dvc" repro | tail -n 2
+"$cicdlab" pipeline run pipeline.yaml | grep '^Run #'
+"$dvc" repro | tail -n 1
 python3 "$root/bench/pipeline/measure.py" "$runs" \
     "cicdlab pipeline run" "$cicdlab pipeline run pipeline.yaml" \
     "dvc repro" "$dvc repro"

@@ -68,8 +68,8 @@ enum CommandTable {
     static let groups: [(title: String, names: [String])] = [
         ("Learning", ["lessons", "lesson", "next", "back", "steps", "check", "hint", "quiz", "review", "progress",
                       "export", "profiles"]),
-        ("Sandbox and engine", ["sandbox", "data", "drift", "train", "evaluate", "gate", "pipeline", "registry", "clock",
-                                "scenario"]),
+        ("Sandbox and engine", ["sandbox", "scenario", "data", "drift", "train", "evaluate", "gate", "pipeline",
+                                "registry", "clock"]),
         ("Production", ["deploy", "rollout", "promote", "rollback", "traffic", "monitor"]),
         ("Authoring", ["lint"]),
         ("The lab", ["help", "doctor", "quit"]),

@@ -106,6 +106,16 @@ import Testing
         #expect(try ModelRegistry(workspace: sandbox.workspace).list().isEmpty)
     }
 
+    @Test func aBrokenCSVFailsTheStageNamingTheFileAsThePipelineDoes() throws {
+        let sandbox = try sandbox(train: "tenure,plan,region,churned\n1,basic,north,0\n2,basic,south\n")
+        defer { sandbox.cleanUp() }
+        let report = try run(sandbox)
+        #expect(report.stage("validate")?.status == .failed)
+        #expect(report.stage("validate")?.reason
+                == "data/train.csv:3:14: row has 3 fields but the header has 4 columns (no value for 'churned'): found '2,basic,south'")
+        #expect(report.stage("train")?.reason == "not run: stage 'validate' failed")
+    }
+
     @Test func aModelTakenFromTheCacheIsTheChallengerAgain() throws {
         let sandbox = try sandbox()
         defer { sandbox.cleanUp() }

@@ -8,7 +8,7 @@ struct EvaluateExecutor: StageExecutor {
         let modelName = stage.text("model") ?? ""
         context.progress(0.05, "reading \(dataName)")
         let table = try StageData.table(at: try context.path(dataName), named: dataName)
-        let model = try TrainedModel.load(from: try context.path(modelName))
+        let model = try StageData.model(at: try context.path(modelName), named: modelName)
         context.progress(0.3, "scoring \(table.rowCount) rows")
         let report = try Evaluator.evaluate(model, on: table, slice: stage.text("slice"))
         var metrics = StageData.metrics(report.metrics)

@@ -31,7 +31,8 @@ struct GateExecutor: StageExecutor {
                 context.progress(0.5, "mirroring traffic to champion v\(champion.version)")
                 let dataName = stage.text("data") ?? ""
                 let table = try StageData.table(at: try context.path(dataName), named: dataName)
-                let candidate = try TrainedModel.load(from: try context.path(stage.text("model") ?? ""))
+                let candidate = try StageData.model(
+                    at: try context.path(stage.text("model") ?? ""), named: stage.text("model") ?? "")
                 let incumbent = try StageData.decode(
                     TrainedModel.self, from: try registry.modelData("v\(champion.version)"))
                 evidence.shadowAgreement = try Self.agreement(

@@ -4,9 +4,26 @@ import Foundation
 enum StageData {
     /// The CSV at `path`, named in messages as the pipeline names it.
     static func table(at path: String, named name: String) throws -> DataTable {
-        var table = try CSVReader.read(file: path)
+        var table = try naming(path, as: name) { try CSVReader.read(file: path) }
         table.source = name
         return table
+    }
+
+    /// The model file at `path`, named in messages as the pipeline names it.
+    static func model(at path: String, named name: String) throws -> TrainedModel {
+        try naming(path, as: name) { try TrainedModel.load(from: path) }
+    }
+
+    /// Runs `body`, rewriting errors about the absolute `path` to name the file as the pipeline
+    /// does (`data/churn.csv`), so messages read the same in every workspace.
+    static func naming<T>(_ path: String, as name: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch var error as LabError {
+            if error.file == path { error.file = name }
+            error.message = error.message.replacingOccurrences(of: path, with: name)
+            throw error
+        }
     }
 
     /// `value` as sorted-key JSON, with non-finite numbers as strings (`nan`), for payloads.

@@ -77,7 +77,8 @@ struct TrainExecutor: StageExecutor {
         // The registry was reset since: register the cached model again.
         let path = try context.path(out.path)
         _ = try register(
-            path, try TrainedModel.load(from: path), metrics: record.metrics, stage: stage, context: context)
+            path, try StageData.model(at: path, named: out.path), metrics: record.metrics, stage: stage,
+            context: context)
     }
 
     private func register(

@@ -8,7 +8,9 @@ struct ValidateExecutor: StageExecutor {
         let suitePath = try context.path(stage.text("suite") ?? "")
         context.progress(0.1, "reading \(stage.text("data") ?? "")")
         let table = try StageData.table(at: dataPath, named: stage.text("data") ?? "")
-        let suite = try ExpectationSuite.load(file: suitePath)
+        let suite = try StageData.naming(suitePath, as: stage.text("suite") ?? "") {
+            try ExpectationSuite.load(file: suitePath)
+        }
         context.progress(0.5, "checking \(suite.expectations.count) expectations")
         let report = suite.validate(table)
         let failed = report.results.filter { !$0.success }
