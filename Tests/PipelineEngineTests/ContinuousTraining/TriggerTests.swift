@@ -5,10 +5,14 @@ import Testing
 
 @Suite struct ScheduleTriggerTests {
     @Test func advancingAcrossAWeeklyScheduleRunsThePipelineOncePerDueTime() throws {
-        let lab = try TriggerSandbox(pipeline: try TriggerSandbox.pipeline(triggers: "  - on: schedule\n    cron: \"0 2 * * 0\"\n"))
+        let lab = try TriggerSandbox(
+            pipeline: try TriggerSandbox.pipeline(triggers: "  - on: schedule\n    cron: \"0 2 * * 0\"\n"))
         // From Monday 2026-12-07 09:00, two weeks cross two Sundays at 02:00.
         let report = try lab.advance("14d")
-        #expect(report.triggers.map(\.at) == [TriggerSandbox.date("2026-12-13T02:00"), TriggerSandbox.date("2026-12-20T02:00")])
+        #expect(
+            report.triggers.map(\.at) == [
+                TriggerSandbox.date("2026-12-13T02:00"), TriggerSandbox.date("2026-12-20T02:00"),
+            ])
         #expect(report.triggers.map(\.reasons) == [["schedule 0 2 * * 0"], ["schedule 0 2 * * 0"]])
         #expect(report.triggers.map(\.runID) == [1, 2])
         #expect(try lab.runCount() == 2)
@@ -31,8 +35,9 @@ import Testing
 
 @Suite struct DriftTriggerTests {
     @Test func theDriftTriggerFiresOnTheDayDriftCrossesTheThresholdNotBefore() throws {
-        let lab = try TriggerSandbox(pipeline: try TriggerSandbox.pipeline(
-            triggers: "  - on: drift\n    method: psi\n    threshold: 0.2\n"))
+        let lab = try TriggerSandbox(
+            pipeline: try TriggerSandbox.pipeline(
+                triggers: "  - on: drift\n    method: psi\n    threshold: 0.2\n"))
         let scenario = try ScenarioState(workspace: lab.workspace).start("gradual-drift", actor: "ada")
         let report = try lab.advance("14d")
 
@@ -62,7 +67,8 @@ import Testing
 
     @Test func aTriggeredRunDeploysOnlyABetterChallengerUnlessForcedAndRecordsIt() throws {
         let lab = try TriggerSandbox(
-            pipeline: try TriggerSandbox.pipeline(triggers: "  - on: schedule\n    cron: \"0 3 * * *\"\n", strategy: "direct"),
+            pipeline: try TriggerSandbox.pipeline(
+                triggers: "  - on: schedule\n    cron: \"0 3 * * *\"\n", strategy: "direct"),
             gates: Self.gates)
         let weak = "train:\n  model: logistic\n  C: 0.0001\n  seed: 42\n"
         let strong = "train:\n  model: logistic\n  C: 1.0\n  seed: 42\n"
@@ -94,7 +100,9 @@ import Testing
         try AuditConsistency.expect(lab.workspace)
         let actions = try lab.actions()
         // The cached model is the challenger again; the deploy stage declines it; the run is recorded.
-        #expect(actions.suffix(3) == ["alias challenger", "deploy.declined v1", "pipeline run run #5"], "\(actions.suffix(6))")
+        #expect(
+            actions.suffix(3) == ["alias challenger", "deploy.declined v1", "pipeline run run #5"],
+            "\(actions.suffix(6))")
 
         // Forced: every stage reruns, and the candidate ships although it is not better; recorded.
         let forced = try lab.advance("1d", force: true)
@@ -132,20 +140,25 @@ import Testing
     }
 
     @Test func newLabelledBatchesFromProductionFireADataChangeEachDay() throws {
-        let lab = try TriggerSandbox(pipeline: try TriggerSandbox.pipeline(
-            triggers: "  - on: data_change\n    paths: [data/feedback.csv]\n"))
+        let lab = try TriggerSandbox(
+            pipeline: try TriggerSandbox.pipeline(
+                triggers: "  - on: data_change\n    paths: [data/feedback.csv]\n"))
         // Nothing is served before a model is deployed, so no labels come back.
         #expect(try lab.advance("1d").triggers.isEmpty)
-        var runner = PipelineRunner(workspace: lab.workspace, pipeline: try PipelineLoader.load(in: lab.workspace),
-                                    executors: .standard())
+        var runner = PipelineRunner(
+            workspace: lab.workspace, pipeline: try PipelineLoader.load(in: lab.workspace),
+            executors: .standard())
         runner.actor = "ada"
         #expect(try runner.run().status == .passed)
         #expect(try lab.aliases() == (champion: 1, challenger: nil))
 
         let report = try lab.advance("2d")
         #expect(report.served.map(\.day) == [15, 16])
-        #expect(report.triggers.map(\.reasons) == [["data_change: data/feedback.csv changed"],
-                                                   ["data_change: data/feedback.csv changed"]])
+        #expect(
+            report.triggers.map(\.reasons) == [
+                ["data_change: data/feedback.csv changed"],
+                ["data_change: data/feedback.csv changed"],
+            ])
         let feedback = try String(contentsOfFile: lab.workspace.root + "/data/feedback.csv", encoding: .utf8)
         let header = feedback.split(separator: "\n").first.map(String.init)
         #expect(header == "customer_id,tenure,monthly_charges,total_charges,contract,plan,support_calls,region,churned")

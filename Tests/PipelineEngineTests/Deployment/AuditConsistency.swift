@@ -29,21 +29,26 @@ enum AuditConsistency {
                 $0[$1["name"]] = $1["version"]
             }
         }
-        if replayed != actual { problems.append("aliases replayed from the audit log \(replayed) ≠ registry \(actual)") }
+        if replayed != actual {
+            problems.append("aliases replayed from the audit log \(replayed) ≠ registry \(actual)")
+        }
         for rollout in try RolloutStore(state: workspace.state).all() {
             let subject = "rollout #\(rollout.id)"
             let entries = log.filter { $0.subject == subject }.map(\.action)
             if entries.first != "deploy" { problems.append("\(subject) has no deploy entry first: \(entries)") }
-            let ending: [String] = switch rollout.status {
-            case .promoted: rollout.strategy == .direct ? ["deploy"] : ["promote"]
-            case .rolledBack, .aborted: ["rollback"]
-            case .progressing, .shadowing: []
-            }
+            let ending: [String] =
+                switch rollout.status {
+                case .promoted: rollout.strategy == .direct ? ["deploy"] : ["promote"]
+                case .rolledBack, .aborted: ["rollback"]
+                case .progressing, .shadowing: []
+                }
             if let last = ending.last, entries.last != last {
-                problems.append("\(subject) is \(rollout.status.rawValue) but its last entry is \(entries.last ?? "none")")
+                problems.append(
+                    "\(subject) is \(rollout.status.rawValue) but its last entry is \(entries.last ?? "none")")
             }
             if rollout.status.isActive, actual["challenger"] != rollout.candidate {
-                problems.append("\(subject) is under way but challenger is \(actual["challenger"].map { "v\($0)" } ?? "none")")
+                problems.append(
+                    "\(subject) is under way but challenger is \(actual["challenger"].map { "v\($0)" } ?? "none")")
             }
         }
         let active = try RolloutStore(state: workspace.state).all().filter(\.status.isActive)
@@ -66,7 +71,8 @@ enum AuditConsistency {
         try lab.workspace.state.pool.write { db in
             try db.execute(sql: "UPDATE model_alias SET version = 2 WHERE name = 'champion'")
         }
-        #expect(try AuditConsistency.problems(lab.workspace)
+        #expect(
+            try AuditConsistency.problems(lab.workspace)
                 == ["aliases replayed from the audit log [\"champion\": 1] ≠ registry [\"champion\": 2]"])
     }
 }

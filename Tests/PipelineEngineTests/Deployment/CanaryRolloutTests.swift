@@ -20,16 +20,17 @@ import Testing
         #expect(judged.contains { $0.status == .passed })
         #expect(!judged.contains { $0.status == .failed })
         #expect(try lab.aliases() == (champion: 2, challenger: nil))
-        #expect(try lab.auditTrail() == [
-            "ada deploy rollout #1", "ada alias champion",
-            "ada deploy rollout #2", "ada alias challenger",
-            "rollout-controller rollout.step rollout #2", "rollout-controller rollout.analysis rollout #2",
-            "rollout-controller rollout.step rollout #2", "rollout-controller rollout.analysis rollout #2",
-            "rollout-controller rollout.step rollout #2", "rollout-controller rollout.analysis rollout #2",
-            "rollout-controller rollout.step rollout #2", "rollout-controller rollout.analysis rollout #2",
-            "rollout-controller promote rollout #2", "rollout-controller alias champion",
-            "rollout-controller alias challenger",
-        ])
+        #expect(
+            try lab.auditTrail() == [
+                "ada deploy rollout #1", "ada alias champion",
+                "ada deploy rollout #2", "ada alias challenger",
+                "rollout-controller rollout.step rollout #2", "rollout-controller rollout.analysis rollout #2",
+                "rollout-controller rollout.step rollout #2", "rollout-controller rollout.analysis rollout #2",
+                "rollout-controller rollout.step rollout #2", "rollout-controller rollout.analysis rollout #2",
+                "rollout-controller rollout.step rollout #2", "rollout-controller rollout.analysis rollout #2",
+                "rollout-controller promote rollout #2", "rollout-controller alias champion",
+                "rollout-controller alias challenger",
+            ])
         let promotion = try lab.workspace.state.auditLog().filter { $0.action == "promote" }
         #expect(promotion.map(\.detail) == ["champion v1 → v2: passed the analysis of all 4 steps"])
         try AuditConsistency.expect(lab.workspace)
@@ -49,19 +50,21 @@ import Testing
         #expect(report.rollout.stepIndex == 1)
         #expect(report.steps.map(\.verdict) == [.successful, .failed])
         #expect(report.steps[1].intervals.count == 1)
-        let reason = "analysis failed at step 2/4 (25%), interval 1: "
+        let reason =
+            "analysis failed at step 2/4 (25%), interval 1: "
             + "p95 latency: canary 1000.0 ms > 250.0 ms limit (champion 20.0 ms); "
             + "error rate: canary 92.17% > 1.00% limit (champion 0.00% + 1.00 point)"
         #expect(report.rollout.reason == reason)
         #expect(report.message == "Rolled back automatically at step 2/4 (25%): v1 serves all traffic.")
         #expect(try lab.aliases() == (champion: 1, challenger: nil))
-        #expect(try lab.auditTrail() == [
-            "ada deploy rollout #1", "ada alias champion", "ada traffic.load platform",
-            "ada deploy rollout #2", "ada alias challenger",
-            "rollout-controller rollout.step rollout #2", "rollout-controller rollout.analysis rollout #2",
-            "rollout-controller rollout.step rollout #2",
-            "rollout-controller rollback rollout #2", "rollout-controller alias challenger",
-        ])
+        #expect(
+            try lab.auditTrail() == [
+                "ada deploy rollout #1", "ada alias champion", "ada traffic.load platform",
+                "ada deploy rollout #2", "ada alias challenger",
+                "rollout-controller rollout.step rollout #2", "rollout-controller rollout.analysis rollout #2",
+                "rollout-controller rollout.step rollout #2",
+                "rollout-controller rollback rollout #2", "rollout-controller alias challenger",
+            ])
         let rollback = try lab.workspace.state.auditLog().first { $0.action == "rollback" }
         #expect(rollback?.detail == "automatic: all traffic back to v1; " + reason)
         // What was stored reads back the same.
