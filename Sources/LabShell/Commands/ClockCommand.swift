@@ -32,12 +32,14 @@ struct ClockCommand: ParsableCommand {
     struct Advance: LabCommand {
         static let configuration = CommandConfiguration(
             commandName: "advance",
-            abstract: "Move simulated time forward (30m, 12h, 7d, 2w, 1d12h); production runs and triggers fire on the way.")
+            abstract:
+                "Move simulated time forward (30m, 12h, 7d, 2w, 1d12h); production runs and triggers fire on the way.")
 
         @Argument(help: "How far: a number and a unit (s, m, h, d, w).")
         var duration: String
 
-        @Flag(help: "Triggered pipeline runs rerun every stage and deploy even a candidate that is not better (audited).")
+        @Flag(
+            help: "Triggered pipeline runs rerun every stage and deploy even a candidate that is not better (audited).")
         var force = false
 
         static var completion: CommandCompletion {
@@ -54,18 +56,23 @@ struct ClockCommand: ParsableCommand {
                 return 0
             }
             let style = session.style
-            session.console.line("Simulated time: \(SimulatedClock.format(report.from)) → \(SimulatedClock.format(report.to))")
+            session.console.line(
+                "Simulated time: \(SimulatedClock.format(report.from)) → \(SimulatedClock.format(report.to))")
             if !report.served.isEmpty {
                 let requests = report.served.map(\.requests).reduce(0, +)
                 let errors = report.served.map(\.errors).reduce(0, +)
                 let days = report.served.count
-                session.console.line(style.dim(
-                    "Production served \(requests) requests over \(days) day\(days == 1 ? "" : "s") (\(errors) errors); `monitor` shows them."))
+                session.console.line(
+                    style.dim(
+                        "Production served \(requests) requests over \(days) day\(days == 1 ? "" : "s") (\(errors) errors); `monitor` shows them."
+                    ))
             }
             for firing in report.triggers {
                 let run = firing.runID.map { "run #\($0) \(firing.status)" } ?? firing.status
-                session.console.line("\(SimulatedClock.format(firing.at))  " + style.bold("triggered") + " by "
-                                     + firing.reasons.joined(separator: "; ") + " → " + style.verdict(run, ok: firing.status == "passed"))
+                session.console.line(
+                    "\(SimulatedClock.format(firing.at))  " + style.bold("triggered") + " by "
+                        + firing.reasons.joined(separator: "; ") + " → "
+                        + style.verdict(run, ok: firing.status == "passed"))
                 session.console.line("    " + firing.outcome)
             }
             return 0

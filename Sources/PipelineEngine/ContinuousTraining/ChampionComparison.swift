@@ -26,7 +26,8 @@ public struct ChampionComparison: Sendable, Equatable, Codable {
         guard rows > 0, let mine = candidateValue, let theirs = championValue else {
             return "no production labels have come back yet to compare v\(candidate) with champion v\(champion) on"
         }
-        return "\(metric) \(f3(mine)) against champion v\(champion)'s \(f3(theirs)) on \(rows) labelled production requests"
+        return
+            "\(metric) \(f3(mine)) against champion v\(champion)'s \(f3(theirs)) on \(rows) labelled production requests"
     }
 
     private func f3(_ value: Double) -> String { String(format: "%.3f", value) }
@@ -42,8 +43,10 @@ public struct ChampionComparison: Sendable, Equatable, Codable {
         let production = try ProductionView(workspace: workspace)
         let all = ProductionRows.from(production.stream, days: max(0, production.today - 6)...production.today)
         let registry = ModelRegistry(workspace: workspace)
-        var models = [try ServedModel(version: candidate, registry: registry, rows: all.table),
-                      try ServedModel(version: champion, registry: registry, rows: all.table)]
+        var models = [
+            try ServedModel(version: candidate, registry: registry, rows: all.table),
+            try ServedModel(version: champion, registry: registry, rows: all.table),
+        ]
         let regression = models[0].model.task == .regression
         var sums = [0.0, 0.0]
         var rows = 0
@@ -64,8 +67,9 @@ public struct ChampionComparison: Sendable, Equatable, Codable {
             guard rows > 0 else { return nil }
             return regression ? (sum / Double(rows)).squareRoot() : sum / Double(rows)
         }
-        return ChampionComparison(candidate: candidate, champion: champion, metric: regression ? "rmse" : "accuracy",
-                                  candidateValue: values[0], championValue: values[1], rows: rows)
+        return ChampionComparison(
+            candidate: candidate, champion: champion, metric: regression ? "rmse" : "accuracy",
+            candidateValue: values[0], championValue: values[1], rows: rows)
     }
 }
 

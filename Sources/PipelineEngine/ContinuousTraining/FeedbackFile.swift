@@ -18,9 +18,11 @@ struct FeedbackFile {
     /// Rewrites the file with every served request labelled by stream day `today`.
     mutating func write(production: ProductionView) throws {
         let served = try workspace.state.pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT stream_day, row, label FROM served_request WHERE label_day <= ? ORDER BY stream_day, row
-                """, arguments: [production.today])
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT stream_day, row, label FROM served_request WHERE label_day <= ? ORDER BY stream_day, row
+                    """, arguments: [production.today])
         }
         var rows: [[String]] = []
         for entry in served {
@@ -31,8 +33,9 @@ struct FeedbackFile {
             rows.append(batch.rows[position])
         }
         let path = try workspace.paths.resolve(Self.path)
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent,
+            withIntermediateDirectories: true)
         let text = CSVText.document(header: production.stream.schema.columnNames, rows: rows)
         if FileManager.default.contents(atPath: path) != Data(text.utf8) {
             try text.write(toFile: path, atomically: true, encoding: .utf8)

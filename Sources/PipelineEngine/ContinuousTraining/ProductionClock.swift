@@ -36,8 +36,9 @@ public struct TriggerFiring: Sendable, Equatable, Encodable {
     }
 }
 
-/// Moves the simulated clock and lets production happen on the way, in time order: at the end
-/// of each day its requests are served by whatever is deployed, the labels that came back are
+/// Moves the simulated clock and lets production happen on the way, in time order.
+///
+/// At the end of each day its requests are served by whatever is deployed, the labels that came back are
 /// written to `data/feedback.csv`, and the pipeline's `data_change` and `drift` triggers are
 /// checked; `schedule` triggers fire at each cron time crossed. Each firing runs the pipeline
 /// (triggers firing at the same moment share one run), whose deploy stage ships the new
@@ -57,7 +58,8 @@ public struct ProductionClock: Sendable {
     public func advance(by duration: SimulatedDuration, actor: String) throws -> ClockAdvanceReport {
         let clock = SimulatedClock(state: workspace.state)
         let pipelineFile = workspace.root + "/" + PipelineLoader.defaultFile
-        let pipeline = FileManager.default.fileExists(atPath: pipelineFile) ? try PipelineLoader.load(in: workspace) : nil
+        let pipeline =
+            FileManager.default.fileExists(atPath: pipelineFile) ? try PipelineLoader.load(in: workspace) : nil
         let triggers = pipeline?.triggers ?? []
         let schedules = try triggers.compactMap { trigger -> CronSchedule? in
             if case .schedule(let cron) = trigger { return try CronSchedule(cron) }
@@ -66,8 +68,9 @@ public struct ProductionClock: Sendable {
         let from = try clock.now()
         let to = from.addingTimeInterval(duration.seconds)
         try workspace.state.pool.write { db in
-            try StateStore.audit(db, actor: actor, action: "clock.advance", subject: "clock",
-                                 detail: "\(SimulatedClock.format(from)) → \(SimulatedClock.format(to)) (+\(duration))")
+            try StateStore.audit(
+                db, actor: actor, action: "clock.advance", subject: "clock",
+                detail: "\(SimulatedClock.format(from)) → \(SimulatedClock.format(to)) (+\(duration))")
         }
         var report = ClockAdvanceReport(from: from, to: to, served: [], triggers: [])
         let scenario = try ScenarioState(workspace: workspace).current()
@@ -117,10 +120,14 @@ public struct ProductionClock: Sendable {
                     case .dataChange(let paths):
                         let (changed, now) = try watch.changes(watch.watched(paths), since: seen)
                         seen.merge(now) { _, new in new }
-                        if !changed.isEmpty { reasons.append("data_change: \(changed.joined(separator: ", ")) changed") }
+                        if !changed.isEmpty {
+                            reasons.append("data_change: \(changed.joined(separator: ", ")) changed")
+                        }
                     case .drift(let method, let threshold):
-                        if let crossing = try watch.driftCrossing(day: ended, method: method, threshold: threshold,
-                                                                  production: production) {
+                        if let crossing = try watch.driftCrossing(
+                            day: ended, method: method, threshold: threshold,
+                            production: production)
+                        {
                             reasons.append("drift on \(production.stream.startDate.adding(days: ended)): \(crossing)")
                         }
                     case .schedule:
@@ -144,17 +151,21 @@ public struct ProductionClock: Sendable {
         simulator.meter = meter
         let traffic = try simulator.serve(day: day, limit: nil, production: production)
         guard traffic.requests > 0 else { return nil }
-        return .init(day: traffic.day, date: traffic.date, requests: traffic.requests,
-                     errors: traffic.versions.filter { $0.role != .shadow }.map(\.errors).reduce(0, +))
+        return .init(
+            day: traffic.day, date: traffic.date, requests: traffic.requests,
+            errors: traffic.versions.filter { $0.role != .shadow }.map(\.errors).reduce(0, +))
     }
 
     /// Runs the pipeline for the triggers that fired at `at`, recording the firing.
-    private func fire(_ pipeline: PipelineDefinition, at: Date, reasons: [String], actor: String) throws -> TriggerFiring {
+    private func fire(_ pipeline: PipelineDefinition, at: Date, reasons: [String], actor: String) throws
+        -> TriggerFiring
+    {
         let triggerActor = "trigger (\(actor))"
         try workspace.state.pool.write { db in
-            try StateStore.audit(db, actor: triggerActor, action: "trigger", subject: pipeline.file,
-                                 detail: "\(SimulatedClock.format(at)): \(reasons.joined(separator: "; "))"
-                                    + (force ? " (deploying with --force)" : ""))
+            try StateStore.audit(
+                db, actor: triggerActor, action: "trigger", subject: pipeline.file,
+                detail: "\(SimulatedClock.format(at)): \(reasons.joined(separator: "; "))"
+                    + (force ? " (deploying with --force)" : ""))
         }
         var executors = StageExecutors.standard(forceDeploy: force)
         var deploy = DeployExecutor(force: force)
@@ -165,10 +176,12 @@ public struct ProductionClock: Sendable {
         runner.clock = { at }
         do {
             let run = try runner.run(force: force)
-            let outcome = run.failedStage.map { "\($0.name) failed: \($0.reason)" }
+            let outcome =
+                run.failedStage.map { "\($0.name) failed: \($0.reason)" }
                 ?? run.stages.last { $0.kind == .deploy }?.summary
                 ?? run.stages.last?.summary ?? "no stages ran"
-            return TriggerFiring(at: at, reasons: reasons, runID: run.runID, status: run.status.rawValue, outcome: outcome)
+            return TriggerFiring(
+                at: at, reasons: reasons, runID: run.runID, status: run.status.rawValue, outcome: outcome)
         } catch let error as LabError {
             return TriggerFiring(at: at, reasons: reasons, runID: nil, status: "error", outcome: error.description)
         }

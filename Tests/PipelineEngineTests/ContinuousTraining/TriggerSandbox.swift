@@ -2,8 +2,9 @@ import Foundation
 
 @testable import PipelineEngine
 
-/// A workspace made from the real `Sandbox/` templates (data, suites, gates, params, pipeline,
-/// scenarios), whose clock advances run real pipelines. Predictions are real; only their
+/// A workspace made from the real `Sandbox/` templates, whose clock advances run real pipelines.
+///
+/// It has the data, suites, gates, params, pipeline and scenarios. Predictions are real; only their
 /// timing is fixed, all versions alike, so rollouts do not depend on the machine's load.
 final class TriggerSandbox {
     static let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -53,11 +54,11 @@ final class TriggerSandbox {
     static func pipeline(triggers: String, strategy: String = "canary") throws -> String {
         let text = try String(contentsOfFile: templates + "/pipeline.yaml", encoding: .utf8)
         let stages = text.components(separatedBy: "triggers:")[0]
-        return stages.replacingOccurrences(of: "strategy: canary", with: "strategy: \(strategy)") + "triggers:\n" + triggers
+        return stages.replacingOccurrences(of: "strategy: canary", with: "strategy: \(strategy)") + "triggers:\n"
+            + triggers
     }
 
     static func date(_ text: String) -> Date {
-        let formatter = ISO8601DateFormatter()
-        return formatter.date(from: text + ":00Z")!
+        ISO8601DateFormatter().date(from: text + ":00Z") ?? .distantPast
     }
 }

@@ -5,10 +5,14 @@ import Testing
 
 @Suite struct ScheduleTriggerTests {
     @Test func advancingAcrossAWeeklyScheduleRunsThePipelineOncePerDueTime() throws {
-        let lab = try TriggerSandbox(pipeline: try TriggerSandbox.pipeline(triggers: "  - on: schedule\n    cron: \"0 2 * * 0\"\n"))
+        let lab = try TriggerSandbox(
+            pipeline: try TriggerSandbox.pipeline(triggers: "  - on: schedule\n    cron: \"0 2 * * 0\"\n"))
         // From Monday 2026-12-07 09:00, two weeks cross two Sundays at 02:00.
         let report = try lab.advance("14d")
-        #expect(report.triggers.map(\.at) == [TriggerSandbox.date("2026-12-13T02:00"), TriggerSandbox.date("2026-12-20T02:00")])
+        #expect(
+            report.triggers.map(\.at) == [
+                TriggerSandbox.date("2026-12-13T02:00"), TriggerSandbox.date("2026-12-20T02:00"),
+            ])
         #expect(report.triggers.map(\.reasons) == [["schedule 0 2 * * 0"], ["schedule 0 2 * * 0"]])
         #expect(report.triggers.map(\.runID) == [1, 2])
         #expect(try lab.runCount() == 2)
@@ -25,13 +29,15 @@ import Testing
         let quiet = try lab.advance("1d")
         #expect(quiet.triggers.isEmpty)
         #expect(try lab.runCount() == 2)
+        try AuditConsistency.expect(lab.workspace)
     }
 }
 
 @Suite struct DriftTriggerTests {
     @Test func theDriftTriggerFiresOnTheDayDriftCrossesTheThresholdNotBefore() throws {
-        let lab = try TriggerSandbox(pipeline: try TriggerSandbox.pipeline(
-            triggers: "  - on: drift\n    method: psi\n    threshold: 0.2\n"))
+        let lab = try TriggerSandbox(
+            pipeline: try TriggerSandbox.pipeline(
+                triggers: "  - on: drift\n    method: psi\n    threshold: 0.2\n"))
         let scenario = try ScenarioState(workspace: lab.workspace).start("gradual-drift", actor: "ada")
         let report = try lab.advance("14d")
 
@@ -52,6 +58,7 @@ import Testing
         #expect(firing.status == "passed")
         // Drift lasts, but the trigger fired once, on the crossing.
         #expect(largest[(crossing - 14)...].allSatisfy { $0 >= 0.2 })
+        try AuditConsistency.expect(lab.workspace)
     }
 }
 
@@ -60,7 +67,8 @@ import Testing
 
     @Test func aTriggeredRunDeploysOnlyABetterChallengerUnlessForcedAndRecordsIt() throws {
         let lab = try TriggerSandbox(
-            pipeline: try TriggerSandbox.pipeline(triggers: "  - on: schedule\n    cron: \"0 3 * * *\"\n", strategy: "direct"),
+            pipeline: try TriggerSandbox.pipeline(
+                triggers: "  - on: schedule\n    cron: \"0 3 * * *\"\n", strategy: "direct"),
             gates: Self.gates)
         let weak = "train:\n  model: logistic\n  C: 0.0001\n  seed: 42\n"
         let strong = "train:\n  model: logistic\n  C: 1.0\n  seed: 42\n"
@@ -78,6 +86,7 @@ import Testing
         let shipped = try #require(better.triggers.first)
         #expect(shipped.outcome.hasPrefix("v2: v2 is the champion now (was v1)"))
         #expect(try lab.aliases() == (champion: 2, challenger: nil))
+        try AuditConsistency.expect(lab.workspace)
         let promotion = try lab.workspace.state.auditLog().last { $0.action == "deploy" }
         #expect(promotion?.detail.contains("better, accuracy 0.") == true)
 
@@ -88,9 +97,12 @@ import Testing
         #expect(declined.status == "passed")
         #expect(declined.outcome.hasPrefix("v1 not deployed: not better than the champion (accuracy 0."))
         #expect(try lab.aliases() == (champion: 2, challenger: 1))
+        try AuditConsistency.expect(lab.workspace)
         let actions = try lab.actions()
         // The cached model is the challenger again; the deploy stage declines it; the run is recorded.
-        #expect(actions.suffix(3) == ["alias challenger", "deploy.declined v1", "pipeline run run #5"], "\(actions.suffix(6))")
+        #expect(
+            actions.suffix(3) == ["alias challenger", "deploy.declined v1", "pipeline run run #5"],
+            "\(actions.suffix(6))")
 
         // Forced: every stage reruns, and the candidate ships although it is not better; recorded.
         let forced = try lab.advance("1d", force: true)
@@ -105,6 +117,7 @@ import Testing
         let challenger = try lab.aliases().challenger
         #expect(champion == 3 && challenger == nil)
         #expect(try RolloutStore(state: lab.workspace.state).latest()?.candidate == champion)
+        try AuditConsistency.expect(lab.workspace)
     }
 }
 
@@ -123,23 +136,29 @@ import Testing
         #expect(report.triggers.first?.runID == 1)
         // The run's own outputs (the model it wrote) do not count as new data.
         #expect(try lab.advance("3d").triggers.isEmpty)
+        try AuditConsistency.expect(lab.workspace)
     }
 
     @Test func newLabelledBatchesFromProductionFireADataChangeEachDay() throws {
-        let lab = try TriggerSandbox(pipeline: try TriggerSandbox.pipeline(
-            triggers: "  - on: data_change\n    paths: [data/feedback.csv]\n"))
+        let lab = try TriggerSandbox(
+            pipeline: try TriggerSandbox.pipeline(
+                triggers: "  - on: data_change\n    paths: [data/feedback.csv]\n"))
         // Nothing is served before a model is deployed, so no labels come back.
         #expect(try lab.advance("1d").triggers.isEmpty)
-        var runner = PipelineRunner(workspace: lab.workspace, pipeline: try PipelineLoader.load(in: lab.workspace),
-                                    executors: .standard())
+        var runner = PipelineRunner(
+            workspace: lab.workspace, pipeline: try PipelineLoader.load(in: lab.workspace),
+            executors: .standard())
         runner.actor = "ada"
         #expect(try runner.run().status == .passed)
         #expect(try lab.aliases() == (champion: 1, challenger: nil))
 
         let report = try lab.advance("2d")
         #expect(report.served.map(\.day) == [15, 16])
-        #expect(report.triggers.map(\.reasons) == [["data_change: data/feedback.csv changed"],
-                                                   ["data_change: data/feedback.csv changed"]])
+        #expect(
+            report.triggers.map(\.reasons) == [
+                ["data_change: data/feedback.csv changed"],
+                ["data_change: data/feedback.csv changed"],
+            ])
         let feedback = try String(contentsOfFile: lab.workspace.root + "/data/feedback.csv", encoding: .utf8)
         let header = feedback.split(separator: "\n").first.map(String.init)
         #expect(header == "customer_id,tenure,monthly_charges,total_charges,contract,plan,support_calls,region,churned")
@@ -147,5 +166,6 @@ import Testing
         // except those a day late.
         let rows = feedback.split(separator: "\n").count - 1
         #expect(rows > 100 && rows < 400, "\(rows) labelled rows")
+        try AuditConsistency.expect(lab.workspace)
     }
 }

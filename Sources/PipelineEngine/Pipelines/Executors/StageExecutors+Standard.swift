@@ -8,6 +8,7 @@ extension StageExecutors {
         executors[.evaluate] = EvaluateExecutor()
         executors[.gate] = GateExecutor()
         executors[.deploy] = DeployExecutor(force: forceDeploy)
+        executors[.monitor] = MonitorExecutor()
         return executors
     }
 }
