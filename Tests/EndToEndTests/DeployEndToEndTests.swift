@@ -13,15 +13,18 @@ import Testing
         let root = path.stdout.trimmingCharacters(in: .newlines)
         let registry = ModelRegistry(workspace: try Workspace(root: root))
         let table = try CSVReader.read(file: sandboxData + "/churn.csv")
-        for features in [["tenure", "support_calls"], ["tenure", "monthly_charges", "contract", "plan", "support_calls"]] {
+        for features in [
+            ["tenure", "support_calls"], ["tenure", "monthly_charges", "contract", "plan", "support_calls"],
+        ] {
             var request = TrainingRequest(train: table, target: "churned", dataHash: "e2e")
             request.features = features
             let model = try Trainer.train(request).model
             try registry.register(
                 modelData: try JSONEncoder().encode(model),
-                ModelRegistration(kind: "logistic", target: "churned", features: features,
-                                  lineage: Lineage(dataHash: model.dataHash, paramsHash: model.paramsHash), metrics: [:],
-                                  source: "churn.csv"),
+                ModelRegistration(
+                    kind: "logistic", target: "churned", features: features,
+                    lineage: Lineage(dataHash: model.dataHash, paramsHash: model.paramsHash), metrics: [:],
+                    source: "churn.csv"),
                 actor: "e2e")
         }
         // A generous latency objective: this test is about the commands, not about this machine's speed.
@@ -40,19 +43,24 @@ import Testing
         let first = try lab(["deploy", "v1", "--reason", "first model"], home)
         #expect(first.status == 0, "stderr: \(first.stderr)")
         #expect(first.stdout.hasPrefix("Rollout #1  direct of v1  ✔ promoted\n"))
-        #expect(first.stdout.contains("v1 is the champion now and serves all traffic; a direct deployment has no analysis."))
+        #expect(
+            first.stdout.contains("v1 is the champion now and serves all traffic; a direct deployment has no analysis.")
+        )
 
         let served = try lab(["traffic", "simulate", "--requests", "50"], home)
         #expect(served.status == 0, "stderr: \(served.stderr)")
-        #expect(served.stdout.hasPrefix(
-            "Served 50 requests of 2026-12-07 (stream day 14) at normal load (20 req/s); 150 left today.\n"))
+        #expect(
+            served.stdout.hasPrefix(
+                "Served 50 requests of 2026-12-07 (stream day 14) at normal load (20 req/s); 150 left today.\n"))
         #expect(served.stdout.contains("  v1  no labels back yet; 50 still waiting for labels"))
 
         let shadow = try lab(["deploy", "v2", "--strategy", "shadow"], home)
         #expect(shadow.status == 0, "stderr: \(shadow.stderr)")
         let status = try lab(["rollout", "status"], home)
-        #expect(status.stdout.hasPrefix("Rollout #2  shadow of v2 against v1  ◑ shadowing\n"
-                                        + "  champion v1 · challenger v2 · load normal (20 req/s)\n"))
+        #expect(
+            status.stdout.hasPrefix(
+                "Rollout #2  shadow of v2 against v1  ◑ shadowing\n"
+                    + "  champion v1 · challenger v2 · load normal (20 req/s)\n"))
         #expect(status.stdout.contains("stable       v1         100%  4/4    20.0 ms"))
         #expect(status.stdout.contains("shadow       v2       mirror  4/4"))
         let mirrored = try lab(["traffic", "simulate"], home)
@@ -73,7 +81,8 @@ import Testing
         #expect((object?["rollout"] as? [String: Any])?["status"] as? String == "promoted")
         #expect(object?["champion"] as? Int == 2)
         #expect(object?["challenger"] == nil)
-        #expect((object?["steps"] as? [[String: Any]])?.map { $0["verdict"] as? String } == ["successful", "successful"])
+        #expect(
+            (object?["steps"] as? [[String: Any]])?.map { $0["verdict"] as? String } == ["successful", "successful"])
 
         let undone = try lab(["rollback", "--reason", "complaints"], home)
         #expect(undone.stdout.contains("Rolled back rollout #3: v1 is the champion again."))
@@ -87,14 +96,18 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: home) }
         let strategy = try lab(["deploy", "v1", "--strategy", "canery"], home)
         #expect(strategy.status == 2)
-        #expect(strategy.stderr == "error: unknown strategy 'canery'. Did you mean 'canary'? (strategies: direct, shadow, canary)\n")
+        #expect(
+            strategy.stderr
+                == "error: unknown strategy 'canery'. Did you mean 'canary'? (strategies: direct, shadow, canary)\n")
         let steps = try lab(["deploy", "v1", "--strategy", "direct", "--steps", "5,100"], home)
         #expect(steps.stderr == "error: --steps applies to a canary; a direct deployment has no steps\n")
         let nothing = try lab(["promote"], home)
         #expect(nothing.status == 2)
         #expect(nothing.stderr == "error: nothing to promote: there has been no deployment yet\n")
         let status = try lab(["rollout", "status"], home)
-        #expect(status.stdout == "No deployments yet. Deploy a version with `deploy VERSION --strategy direct|shadow|canary`.\n")
+        #expect(
+            status.stdout
+                == "No deployments yet. Deploy a version with `deploy VERSION --strategy direct|shadow|canary`.\n")
     }
 }
 
@@ -108,16 +121,20 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: home) }
         let templates = DeployEndToEndTests.sandboxData + "/../scenarios"
         try FileManager.default.createDirectory(atPath: root + "/scenarios", withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: templates + "/gradual-drift.yaml", toPath: root + "/scenarios/gradual-drift.yaml")
+        try FileManager.default.copyItem(
+            atPath: templates + "/gradual-drift.yaml", toPath: root + "/scenarios/gradual-drift.yaml")
 
         let list = try lab(["scenario", "list"], home)
-        #expect(list.stdout == "   SCENARIO       TITLE\n*  calm           A calm week\n   gradual-drift  Prices creep up\n")
+        #expect(
+            list.stdout == "   SCENARIO       TITLE\n*  calm           A calm week\n   gradual-drift  Prices creep up\n"
+        )
         let started = try lab(["scenario", "start", "gradual-drift"], home)
         #expect(started.status == 0, "stderr: \(started.stderr)")
         #expect(started.stdout.hasPrefix("Prices creep up\n"))
         _ = try lab(["deploy", "v1"], home)
         let advanced = try lab(["clock", "advance", "10d"], home)
-        #expect(advanced.stdout == "Simulated time: 2026-12-07 09:00 (Mon) → 2026-12-17 09:00 (Thu)\n"
+        #expect(
+            advanced.stdout == "Simulated time: 2026-12-07 09:00 (Mon) → 2026-12-17 09:00 (Thu)\n"
                 + "Production served 2000 requests over 10 days (0 errors); `monitor` shows them.\n")
 
         let monitor = try lab(["monitor", "--window", "5d"], home)
@@ -129,5 +146,33 @@ import Testing
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         let days = object?["days"] as? [[String: Any]]
         #expect(days?.map { $0["requests"] as? Int } == [200, 200, 200, 200, 0])
+    }
+}
+
+@Suite struct ContinuousTrainingEndToEndTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    @Test func theSandboxPipelineRunsOnItsWeeklyScheduleAndShipsItsFirstModel() throws {
+        let home = try Binary.temporaryHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let advanced = try Binary.run(["--content", Self.repository, "clock", "advance", "7d"], home: home)
+        #expect(advanced.status == 0, "stderr: \(advanced.stderr)")
+        #expect(advanced.stdout.hasPrefix("Simulated time: 2026-12-07 09:00 (Mon) → 2026-12-14 09:00 (Mon)\n"))
+        #expect(
+            advanced.stdout.contains(
+                "2026-12-13 02:00 (Sun)  triggered by schedule 0 2 * * 0 → run #1 passed\n"
+                    + "    v1: v1 is the champion now and serves all traffic"))
+        // The day after, production is served by v1.
+        #expect(advanced.stdout.contains("Production served 200 requests over 1 day (0 errors)"))
+
+        let status = try Binary.run(["--content", Self.repository, "rollout", "status"], home: home)
+        #expect(status.stdout.hasPrefix("Rollout #1  direct of v1  ✔ promoted\n"))
+        #expect(status.stdout.contains("  why: pipeline run #1, stage deploy\n"))
+        let json = try Binary.run(["--content", Self.repository, "clock", "advance", "7d", "--json"], home: home)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let triggers = object?["triggers"] as? [[String: Any]]
+        #expect(triggers?.map { $0["reasons"] as? [String] } == [["schedule 0 2 * * 0"]])
+        #expect(triggers?.first?["outcome"] as? String == "v1 is already the champion; nothing to deploy")
     }
 }

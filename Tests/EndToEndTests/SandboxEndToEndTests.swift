@@ -34,3 +34,24 @@ import Testing
         #expect(listed.stdout == "[\n\n]\n")
     }
 }
+
+@Suite struct SandboxGenerateEndToEndTests {
+    @Test func generatingTheTemplateSizeAndSeedReproducesTheTemplateByteForByte() throws {
+        let home = try Binary.temporaryHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let result = try Binary.run(["--content", Binary.fixtureContent, "sandbox", "generate", "churn",
+                                     "--rows", "2000", "--seed", "7", "--out", "churn.csv"], home: home, directory: home)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let template = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sandbox/data/churn.csv")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: home + "/churn.csv")) == Data(contentsOf: template))
+    }
+
+    @Test func anUnknownDataSetIsBadInputWithASuggestion() throws {
+        let home = try Binary.temporaryHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let result = try Binary.run(["--content", Binary.fixtureContent, "sandbox", "generate", "chrun"], home: home)
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: unknown data set 'chrun'. Did you mean 'churn'? (data sets: churn, credit, reviews)\n")
+    }
+}

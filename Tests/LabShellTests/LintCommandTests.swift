@@ -31,7 +31,7 @@ import Testing
             error: Lessons/02-steps-and-quiz/steps.yaml:7:7: unknown check kind "file_exist"; did you mean "file_exists"?
             error: Lessons/02-steps-and-quiz/steps.yaml:14:48: `regex` "(unclosed" is not a valid regular expression
             error: Lessons/02-steps-and-quiz/steps.yaml:21:20: the path "../outside.txt" leaves the sandbox; write a path relative to the workspace
-            error: Lessons/02-steps-and-quiz/steps.yaml:30:11: step "run-history": a last_run check cannot be evaluated yet: it reads the pipeline run history, which this build of cicdlab does not record yet
+            error: Lessons/02-steps-and-quiz/steps.yaml:30:32: `status` is "rolledback"; expected progressing, shadowing, promoted, rolled_back or aborted (did you mean "rolled_back"?)
             error: Lessons/02-steps-and-quiz/steps.yaml:35:13: `sandbox nuke` is not a command the lab can run: Unexpected argument 'nuke'
             error: Lessons/02-steps-and-quiz/steps.yaml:36:15: `pipline run` is not a command the lab can run: there is no command 'pipline'; did you mean 'pipeline'?
             error: Lessons/02-steps-and-quiz/steps.yaml:45:7: step "no-template": file_changed compares `data/missing.csv` with its template, but the sandbox templates have no `data/missing.csv`
@@ -47,7 +47,7 @@ import Testing
             error: Lessons/04-orphan: the folder has quiz.yaml but no lesson.md; every lesson folder needs one
             error: Lessons/05-twin/lesson.md:2: lesson id "steps-and-quiz" is also used by Lessons/02-steps-and-quiz/lesson.md
 
-            Lessons: 4 lessons, 5 steps, 4 questions, 2 concepts; 26 problems.
+            Lessons: 4 lessons, 4 steps, 4 questions, 2 concepts; 26 problems.
 
             """
         #expect(text == expected)
@@ -66,7 +66,7 @@ import Testing
                 play steps-and-quiz (Lessons/05-twin/steps.yaml, on a fresh home)
                   ✓ fine: not done before (you have no sandbox yet; `sandbox init` creates it); done after (`README.txt` exists)
 
-                Lessons: 4 lessons, 5 steps, 4 questions, 2 concepts; 26 problems; played 1 of 5 steps.
+                Lessons: 4 lessons, 4 steps, 4 questions, 2 concepts; 26 problems; played 1 of 4 steps.
 
                 """), "\(text)")
     }
@@ -80,8 +80,8 @@ import Testing
         #expect(report?["lessons"] as? Int == 4)
         let unavailable = problems?.first { $0["code"] as? String == "steps.check_unavailable" }
         #expect(unavailable?["file"] as? String == "Lessons/02-steps-and-quiz/steps.yaml")
-        #expect(unavailable?["line"] as? Int == 30)
-        #expect(unavailable?["column"] as? Int == 11)
+        #expect(unavailable?["line"] as? Int == 45)
+        #expect(unavailable?["column"] as? Int == 7)
     }
 
     @Test func aCleanCoursePassesAndCoverageIsOnlyCheckedWhenAsked() throws {
@@ -145,6 +145,34 @@ import Testing
                 Lessons: 3 lessons, 5 steps, 3 questions, 1 concept; no problems; played 1 of 5 steps.
 
                 """)
+    }
+
+    @Test func playRunsThePipelineAndDeploysOnTheRealSandbox() throws {
+        // The shipping fixture's lessons beside a copy of the repository's own Sandbox/.
+        let content = FileManager.default.temporaryDirectory.appendingPathComponent("cicdlab-ship-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: content) }
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
+        try FileManager.default.createDirectory(atPath: content, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Fixtures.lint + "/Shipping/Lessons", toPath: content + "/Lessons")
+        try FileManager.default.copyItem(atPath: repository + "/Sandbox", toPath: content + "/Sandbox")
+        let lab = try CapturedSession(environment: ["COLUMNS": "200"])
+        #expect(lab.run("lint \(content)/Lessons --play") == 0, "\(lab.out)\(lab.err)")
+        let lines = lab.out.split(separator: "\n").map(String.init)
+        #expect(lines.count == 5)
+        #expect(
+            lines[1].hasPrefix(
+                "  ✓ run-the-pipeline: not done before (there is no pipeline run yet); done after (run #1 passed; in run #1 stage `validate` ran;"
+            ))
+        #expect(
+            lines[2]
+                == "  ✓ run-it-again: not done before (in run #1 stage `train` ran, not cached; in run #1 stage `evaluate` ran, not cached); done after (in run #2 stage `train` cached; in run #2 stage `evaluate` cached)"
+        )
+        #expect(
+            lines[3]
+                == "  ✓ ship-it: not done before (there is no deployment; the registry has no alias `champion`); done after (the latest deployment (#1, direct of v1) is promoted; `champion` points at v1)"
+        )
+        #expect(lines[4].hasSuffix("1 lesson, 3 steps, 2 questions, 1 concept; no problems; played 3 of 3 steps."))
     }
 
     @Test func playLeavesNothingBehindAndTouchesNotTheLearnersHome() throws {

@@ -175,17 +175,18 @@ import Testing
                 == "error: lesson 'paging-onward' has no hands-on steps; `quiz paging-onward` tests what it taught\n")
     }
 
-    @Test func aCheckThisBuildCannotEvaluateIsNeverPassed() throws {
+    @Test func aCheckThatCannotBeEvaluatedIsNeverPassed() throws {
         let content = FileManager.default.temporaryDirectory.appendingPathComponent("cicdlab-content-\(UUID())").path
         defer { try? FileManager.default.removeItem(atPath: content) }
-        try FileManager.default.createDirectory(atPath: content + "/Lessons/01-runs", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: content + "/Lessons/01-notes", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: content + "/Sandbox", withIntermediateDirectories: true)
         try "template\n".write(toFile: content + "/Sandbox/README.txt", atomically: true, encoding: .utf8)
         try """
         ---
-        id: runs
-        title: Runs
-        summary: A lesson whose step reads the run history.
+        id: notes
+        title: Notes
+        summary: A lesson whose check compares a file that has no template.
         minutes: 1
         concepts: [three-artifacts]
         ---
@@ -193,27 +194,27 @@ import Testing
         ## Page
 
         Text.
-        """.write(toFile: content + "/Lessons/01-runs/lesson.md", atomically: true, encoding: .utf8)
+        """.write(toFile: content + "/Lessons/01-notes/lesson.md", atomically: true, encoding: .utf8)
         try """
         steps:
-          - id: run
-            title: Run the pipeline
-            instructions: Run it.
+          - id: edit-notes
+            title: Edit your notes
+            instructions: Change `notes.txt`.
             command: sandbox init
-            check: {last_run: {status: passed}}
-            hints: [Run it.]
-        """.write(toFile: content + "/Lessons/01-runs/steps.yaml", atomically: true, encoding: .utf8)
+            check: {not: {file_changed: notes.txt}}
+            hints: [There is no template to compare with.]
+        """.write(toFile: content + "/Lessons/01-notes/steps.yaml", atomically: true, encoding: .utf8)
         let lab = try lab(content: content)
-        _ = output(lab, "lesson runs")
+        _ = output(lab, "lesson notes")
         _ = output(lab, "sandbox init")
         #expect(
             output(lab, "check", status: 1) == """
-                ? Cannot check step 1, Run the pipeline in this build: a last_run check cannot
-                be evaluated yet: it reads the pipeline run history, which this build of cicdlab
-                does not record yet. The step stays not done; nothing was recorded as passed.
+                ? Cannot check step 1, Edit your notes: `notes.txt` has no template in the
+                sandbox templates to compare with. The step stays not done; nothing was recorded
+                as passed.
 
                 """)
-        #expect(try lab.session.store().stepRecords(profile: "default", lesson: "runs").isEmpty)
+        #expect(try lab.session.store().stepRecords(profile: "default", lesson: "notes").isEmpty)
     }
 
     @Test func stepIdsComplete() throws {

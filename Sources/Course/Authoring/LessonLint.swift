@@ -119,9 +119,6 @@ struct LessonLint {
 
     /// Why a check can never be evaluated, or nil.
     private func evaluability(of check: Check) -> String? {
-        if let why = check.kind.unavailableReason {
-            return "a \(check.kind.rawValue) check cannot be evaluated yet: \(why)"
-        }
         guard case .fileChanged(let path) = check.condition else { return nil }
         guard let templates = linter.templates else {
             return

@@ -92,19 +92,6 @@ public struct Check: Sendable, Equatable {
         case all
         case any
         case not
-
-        /// Why this kind cannot be evaluated in this build, or nil when it can.
-        ///
-        /// These kinds read engine features that are still being built; until they land, a
-        /// check of such a kind says so rather than pass or fail on made-up state.
-        public var unavailableReason: String? {
-            switch self {
-            case .lastRun, .gate, .metric:
-                "it reads the pipeline run history, which this build of cicdlab does not record yet"
-            default:
-                nil
-            }
-        }
     }
 }
 
@@ -140,5 +127,5 @@ public struct StageStatus: Sendable, Equatable {
     }
 
     /// The statuses a stage ends a run with.
-    public static let statuses = ["ran", "cached", "failed", "skipped"]
+    public static let statuses = StageReport.Status.allCases.map(\.rawValue)
 }

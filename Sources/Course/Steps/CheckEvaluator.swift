@@ -44,17 +44,14 @@ public struct CheckEvaluator {
     /// Throws only when the sandbox itself cannot be read.
     public func evaluate(_ check: Check) throws -> CheckOutcome {
         guard FileManager.default.fileExists(atPath: workspaceRoot + "/.lab") else {
-            // Without a sandbox no step is done, whatever the combinators say; but a kind this
-            // build cannot evaluate says so first, since creating a sandbox will not help it.
-            if let unavailable = check.flattened.first(where: { $0.kind.unavailableReason != nil }) {
-                return try evaluate(unavailable, in: nil)
-            }
+            // Without a sandbox no step is done, whatever the combinators would say.
             return .notYet("you have no sandbox yet; `sandbox init` creates it")
         }
         return try evaluate(check, in: try Workspace(root: workspaceRoot))
     }
 
-    private func evaluate(_ check: Check, in workspace: Workspace?) throws -> CheckOutcome {
+    private func evaluate(_ check: Check, in workspace: Workspace) throws -> CheckOutcome {
+        let files = FileChecks(workspace: workspace, templates: templates, location: check.location)
         switch check.condition {
         case .all(let parts):
             let outcomes = try parts.map { try evaluate($0, in: workspace) }
@@ -77,24 +74,6 @@ public struct CheckEvaluator {
             case .notYet(let reason): return .passed(reason)
             case .unavailable(let reason): return .unavailable(reason)
             }
-        default:
-            if let why = check.kind.unavailableReason {
-                return .unavailable("a \(check.kind.rawValue) check cannot be evaluated yet: \(why)")
-            }
-            guard let workspace else { return .notYet("you have no sandbox yet; `sandbox init` creates it") }
-            return try evaluateLeaf(check, in: workspace)
-        }
-    }
-
-    /// The outcomes' clauses joined with semicolons, each said once.
-    private static func clauses(_ outcomes: [CheckOutcome]) -> String {
-        var seen = Set<String>()
-        return outcomes.map(\.reason).filter { seen.insert($0).inserted }.joined(separator: "; ")
-    }
-
-    private func evaluateLeaf(_ check: Check, in workspace: Workspace) throws -> CheckOutcome {
-        let files = FileChecks(workspace: workspace, templates: templates, location: check.location)
-        switch check.condition {
         case .fileExists(let path): return try files.exists(path)
         case .fileContains(let path, let pattern): return try files.contains(path, pattern)
         case .fileChanged(let path): return try files.changed(path)
@@ -103,12 +82,22 @@ public struct CheckEvaluator {
         case .clock(let pastStart): return try StateChecks(workspace: workspace).clock(pastStart)
         case .deployment(let strategy, let status):
             return try StateChecks(workspace: workspace).deployment(strategy: strategy, status: status)
+        case .lastRun(let status, let stages):
+            return try RunChecks(workspace: workspace).lastRun(status: status, stages: stages)
+        case .gate(let name, let status):
+            return try RunChecks(workspace: workspace).gate(name: name, status: status)
+        case .metric(let name, let min, let max):
+            return try RunChecks(workspace: workspace).metric(name: name, min: min, max: max)
         case .validation(let data, let suite, let success):
             return try ValidationCheck(workspace: workspace, location: check.location)
                 .evaluate(data: data, suite: suite, success: success)
-        default:
-            return .unavailable("a \(check.kind.rawValue) check cannot be evaluated yet")
         }
+    }
+
+    /// The outcomes' clauses joined with semicolons, each said once.
+    private static func clauses(_ outcomes: [CheckOutcome]) -> String {
+        var seen = Set<String>()
+        return outcomes.map(\.reason).filter { seen.insert($0).inserted }.joined(separator: "; ")
     }
 }
 

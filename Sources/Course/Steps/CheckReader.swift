@@ -107,7 +107,7 @@ struct CheckReader {
         case .lastRun:
             return try lastRun(args, node)
         case .gate:
-            let status = try word(args, "status", among: ["passed", "failed", "skipped"], node, kind)
+            let status = try word(args, "status", among: ["passed", "failed", "skipped"], node, kind)  // GateResult.Status
             return .gate(name: try required(args, "name", node, kind), status: status)
         case .metric:
             let min = try args["min"].map { try number($0, "`min`") }
@@ -118,9 +118,11 @@ struct CheckReader {
             return .metric(name: try required(args, "name", node, kind), min: min, max: max)
         case .deployment:
             let strategy = try args["strategy"].map { _ in
-                try word(args, "strategy", among: ["direct", "shadow", "canary"], node, kind)
+                try word(args, "strategy", among: DeploymentStrategy.allCases.map(\.rawValue), node, kind)
             }
-            let status = try args["status"].map { try reader.text($0, "`status`") }
+            let status = try args["status"].map { _ in
+                try word(args, "status", among: RolloutStatus.allCases.map(\.rawValue), node, kind)
+            }
             if strategy == nil, status == nil {
                 throw reader.error("missing_key", "a deployment check needs `strategy` or `status`", at: node)
             }
@@ -159,7 +161,7 @@ struct CheckReader {
 
     private func lastRun(_ args: Node.Mapping, _ node: Node) throws -> Check.Condition {
         let status = try args["status"].map { _ in
-            try word(args, "status", among: ["passed", "failed"], node, .lastRun)
+            try word(args, "status", among: ["passed", "failed"], node, .lastRun)  // PipelineRunReport.Status
         }
         var stages: [StageStatus] = []
         if let stagesNode = args["stages"] {
@@ -226,8 +228,9 @@ struct CheckReader {
     ) throws -> String {
         let value = try required(args, key, node, kind)
         guard words.contains(value) else {
-            throw reader.error(
-                "bad_value", "`\(key)` is \"\(value)\"; expected \(listing(words, or: true))", at: args[key])
+            var message = "`\(key)` is \"\(value)\"; expected \(listing(words, or: true))"
+            if let guess = closestMatch(to: value, among: words) { message += " (did you mean \"\(guess)\"?)" }
+            throw reader.error("bad_value", message, at: args[key])
         }
         return value
     }

@@ -28,30 +28,52 @@ struct ClockCommand: ParsableCommand {
         }
     }
 
-    /// `clock advance DURATION`: let simulated production time pass.
+    /// `clock advance DURATION [--force]`: let simulated production time pass.
     struct Advance: LabCommand {
         static let configuration = CommandConfiguration(
-            commandName: "advance", abstract: "Move simulated time forward (30m, 12h, 7d, 2w, 1d12h).")
+            commandName: "advance",
+            abstract:
+                "Move simulated time forward (30m, 12h, 7d, 2w, 1d12h); production runs and triggers fire on the way.")
 
         @Argument(help: "How far: a number and a unit (s, m, h, d, w).")
         var duration: String
 
-        static var completion: CommandCompletion { CommandCompletion(values: .words(["1h", "12h", "1d", "7d", "14d"])) }
+        @Flag(
+            help: "Triggered pipeline runs rerun every stage and deploy even a candidate that is not better (audited).")
+        var force = false
+
+        static var completion: CommandCompletion {
+            CommandCompletion(options: ["--force"], values: .words(["1h", "12h", "1d", "7d", "14d"]))
+        }
 
         func run(in session: LabSession) throws -> Int32 {
             let span = try SimulatedDuration(parsing: duration)
-            let report = try ProductionClock(workspace: session.workspace()).advance(by: span, actor: session.actor())
+            var clock = ProductionClock(workspace: try session.workspace())
+            clock.force = force
+            let report = try clock.advance(by: span, actor: session.actor())
             if session.wantsJSON {
                 try session.console.json(report)
                 return 0
             }
-            session.console.line("Simulated time: \(SimulatedClock.format(report.from)) → \(SimulatedClock.format(report.to))")
+            let style = session.style
+            session.console.line(
+                "Simulated time: \(SimulatedClock.format(report.from)) → \(SimulatedClock.format(report.to))")
             if !report.served.isEmpty {
                 let requests = report.served.map(\.requests).reduce(0, +)
                 let errors = report.served.map(\.errors).reduce(0, +)
                 let days = report.served.count
-                session.console.line(session.style.dim(
-                    "Production served \(requests) requests over \(days) day\(days == 1 ? "" : "s") (\(errors) errors); `monitor` shows them."))
+                session.console.line(
+                    style.dim(
+                        "Production served \(requests) requests over \(days) day\(days == 1 ? "" : "s") (\(errors) errors); `monitor` shows them."
+                    ))
+            }
+            for firing in report.triggers {
+                let run = firing.runID.map { "run #\($0) \(firing.status)" } ?? firing.status
+                session.console.line(
+                    "\(SimulatedClock.format(firing.at))  " + style.bold("triggered") + " by "
+                        + firing.reasons.joined(separator: "; ") + " → "
+                        + style.verdict(run, ok: firing.status == "passed"))
+                session.console.line("    " + firing.outcome)
             }
             return 0
         }

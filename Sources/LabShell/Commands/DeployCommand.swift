@@ -19,8 +19,10 @@ struct DeployCommand: LabCommand {
     @Option(help: ArgumentHelp("direct, shadow or canary.", valueName: "strategy"))
     var strategy: String?
 
-    @Option(help: ArgumentHelp("Canary traffic weights in percent (default 5,25,50,100 or deploy.yaml's).",
-                               valueName: "steps"))
+    @Option(
+        help: ArgumentHelp(
+            "Canary traffic weights in percent (default 5,25,50,100 or deploy.yaml's).",
+            valueName: "steps"))
     var steps: String?
 
     @Option(help: ArgumentHelp("Why, for the audit log.", valueName: "text"))
@@ -32,9 +34,12 @@ struct DeployCommand: LabCommand {
 
     func run(in session: LabSession) throws -> Int32 {
         let workspace = try session.workspace()
-        let chosen = try strategy.map(Self.strategy(named:)) ?? (try ModelRegistry(workspace: workspace).aliased("champion") == nil ? .direct : .canary)
+        let chosen =
+            try strategy.map(Self.strategy(named:))
+            ?? (try ModelRegistry(workspace: workspace).aliased("champion") == nil ? .direct : .canary)
         if steps != nil, chosen != .canary {
-            throw LabError("deploy.bad_steps", "--steps applies to a canary; a \(chosen.rawValue) deployment has no steps")
+            throw LabError(
+                "deploy.bad_steps", "--steps applies to a canary; a \(chosen.rawValue) deployment has no steps")
         }
         let parsedSteps = try steps.map(DeploymentSettings.parseSteps)
         let report = try Deployer(workspace: workspace).deploy(

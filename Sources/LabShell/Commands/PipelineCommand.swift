@@ -29,7 +29,7 @@ struct PipelineCommand: ParsableCommand {
 
         @Argument(help: "The pipeline file (default: pipeline.yaml in your workspace).")
         var file: String?
-        @Flag(help: "Run every stage even if its inputs are unchanged.")
+        @Flag(help: "Run every stage even if its inputs are unchanged; a deploy stage ships even a candidate that is not better (audited).")
         var force = false
         @Option(help: ArgumentHelp("Run only this stage and the stages it needs.", valueName: "name"))
         var stage: String?
@@ -40,7 +40,7 @@ struct PipelineCommand: ParsableCommand {
 
         func run(in session: LabSession) throws -> Int32 {
             let (workspace, pipeline) = try session.pipeline(file)
-            var runner = PipelineRunner(workspace: workspace, pipeline: pipeline, executors: .standard())
+            var runner = PipelineRunner(workspace: workspace, pipeline: pipeline, executors: .standard(forceDeploy: force))
             runner.actor = session.actor(in: workspace)
             let style = session.style
             let nameWidth = pipeline.order.map(\.count).max() ?? 8

@@ -6,8 +6,8 @@ import PipelineEngine
 struct SandboxCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandbox",
-        abstract: "Create, reset, locate or inspect your sandbox workspace.",
-        subcommands: [Init.self, Reset.self, Path.self, Status.self],
+        abstract: "Create, reset, locate or inspect your sandbox workspace, or generate data.",
+        subcommands: [Init.self, Reset.self, Path.self, Status.self, Generate.self],
         defaultSubcommand: Status.self)
 
     /// `sandbox init`: copies the templates into this profile's workspace.

@@ -164,7 +164,7 @@ enum StepCommands {
                     + "Try \(commands), then `check` again; `hint` gives a hint.")
         case .unavailable(let reason):
             return view.paragraph(
-                "\(view.mark(outcome)) **Cannot check** \(name) in this build: \(reason). "
+                "\(view.mark(outcome)) **Cannot check** \(name): \(reason). "
                     + "The step stays not done; nothing was recorded as passed.")
         }
     }

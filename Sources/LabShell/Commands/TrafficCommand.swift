@@ -38,7 +38,9 @@ struct TrafficCommand: ParsableCommand {
         @Argument(help: "normal or holiday.")
         var level: String?
 
-        static var completion: CommandCompletion { CommandCompletion(values: .words(LoadLevel.allCases.map(\.rawValue))) }
+        static var completion: CommandCompletion {
+            CommandCompletion(values: .words(LoadLevel.allCases.map(\.rawValue)))
+        }
 
         func run(in session: LabSession) throws -> Int32 {
             let workspace = try session.workspace()
@@ -58,8 +60,9 @@ struct TrafficCommand: ParsableCommand {
             if session.wantsJSON {
                 try session.console.json(["load_level": current.rawValue, "requests_per_second": "\(rate)"])
             } else {
-                session.console.line("Load: \(current.rawValue), \(NumberText.short(rate)) requests per second"
-                                     + " across \(platform.replicas) replicas per version.")
+                session.console.line(
+                    "Load: \(current.rawValue), \(NumberText.short(rate)) requests per second"
+                        + " across \(platform.replicas) replicas per version.")
             }
             return 0
         }
@@ -99,9 +102,10 @@ struct ScenarioCommand: ParsableCommand {
         var name: String
 
         static var completion: CommandCompletion {
-            CommandCompletion(values: .dynamic { session in
-                ((try? ScenarioState(workspace: session.workspace()).list()) ?? []).map(\.name)
-            })
+            CommandCompletion(
+                values: .dynamic { session in
+                    ((try? ScenarioState(workspace: session.workspace()).list()) ?? []).map(\.name)
+                })
         }
 
         func run(in session: LabSession) throws -> Int32 {
@@ -111,7 +115,10 @@ struct ScenarioCommand: ParsableCommand {
             } else {
                 session.console.line(session.style.bold(scenario.title))
                 session.console.line(scenario.story)
-                session.console.line(session.style.dim("Simulated time: \(SimulatedClock.format(scenario.start)); load \((scenario.load ?? .normal).rawValue)."))
+                session.console.line(
+                    session.style.dim(
+                        "Simulated time: \(SimulatedClock.format(scenario.start)); load \((scenario.load ?? .normal).rawValue)."
+                    ))
             }
             return 0
         }

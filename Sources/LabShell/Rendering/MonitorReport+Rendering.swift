@@ -4,12 +4,16 @@ import PipelineEngine
 extension MonitorReport {
     /// Production day by day: a table, trend lines, and drift per feature over time.
     func render(_ style: TerminalStyle) -> String {
-        let first = days.first?.date ?? "", last = days.last?.date ?? ""
-        var lines = [style.bold("Production \(first) → \(last)") + " · scenario \(scenario) · champion "
-                     + (champion.map { "v\($0)" } ?? "none")]
+        let first = days.first?.date ?? ""
+        let last = days.last?.date ?? ""
+        var lines = [
+            style.bold("Production \(first) → \(last)") + " · scenario \(scenario) · champion "
+                + (champion.map { "v\($0)" } ?? "none")
+        ]
         lines.append("")
-        var table = TextTable(headers: ["DAY", "REQUESTS", "ERRORS", "P95", "ACCURACY", "LABELS BACK"],
-                              rightAligned: [1, 2, 3, 4, 5])
+        var table = TextTable(
+            headers: ["DAY", "REQUESTS", "ERRORS", "P95", "ACCURACY", "LABELS BACK"],
+            rightAligned: [1, 2, 3, 4, 5])
         for day in days {
             table.append([
                 day.date, "\(day.requests)", day.errorRate.map(RolloutRendering.share) ?? "–",
@@ -36,7 +40,9 @@ extension MonitorReport {
             lines.append("")
             let threshold = days.last?.drift.first.map { NumberText.short($0.threshold) } ?? ""
             let test = method.isTest ? "p ≤ \(threshold)" : "≥ \(threshold)"
-            lines.append(style.bold("Drift per feature") + style.dim(" (\(method.rawValue) against \(reference); drifted when \(test))"))
+            lines.append(
+                style.bold("Drift per feature")
+                    + style.dim(" (\(method.rawValue) against \(reference); drifted when \(test))"))
             let width = columns.map(displayWidth).max() ?? 0
             let limit = days.last?.drift.first?.threshold ?? 0.1
             for column in columns {
@@ -49,11 +55,14 @@ extension MonitorReport {
                 }
                 let ceiling = max(method.isTest ? -log10(limit) * 2 : limit * 2, values.filter(\.isFinite).max() ?? 0)
                 guard let latest = series.last ?? nil else { continue }
-                let value = method.isTest
+                let value =
+                    method.isTest
                     ? "p " + String(format: "%.3f", latest.pValue ?? 1) : String(format: "%.3f", latest.statistic)
                 let firstDrift = zip(days, series).first { $0.1?.drifted == true }.map { " since \($0.0.date)" } ?? ""
                 let verdict = latest.drifted ? style.red("drifted\(firstDrift)") : style.green("ok")
-                lines.append("  \(pad(column, width))  \(Self.scaledSparkline(values, ceiling: ceiling))  \(pad(value, 7, right: true))  \(verdict)")
+                lines.append(
+                    "  \(pad(column, width))  \(Self.scaledSparkline(values, ceiling: ceiling))  \(pad(value, 7, right: true))  \(verdict)"
+                )
             }
         }
         return lines.joined(separator: "\n")
@@ -63,9 +72,10 @@ extension MonitorReport {
     /// stretches whatever range the values have.
     static func scaledSparkline(_ values: [Double], ceiling: Double) -> String {
         let blocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
-        return String(values.map { value -> Character in
-            guard value.isFinite, ceiling > 0 else { return " " }
-            return blocks[min(7, max(0, Int((value / ceiling * 7).rounded())))]
-        })
+        return String(
+            values.map { value -> Character in
+                guard value.isFinite, ceiling > 0 else { return " " }
+                return blocks[min(7, max(0, Int((value / ceiling * 7).rounded())))]
+            })
     }
 }

@@ -6,23 +6,30 @@ extension RolloutStatusReport {
     func render(_ style: TerminalStyle) -> String {
         guard let rollout else {
             let champion = self.champion.map { "v\($0) is the champion (set by hand); " } ?? ""
-            return "No deployments yet. \(champion)Deploy a version with `deploy VERSION --strategy direct|shadow|canary`."
+            return
+                "No deployments yet. \(champion)Deploy a version with `deploy VERSION --strategy direct|shadow|canary`."
         }
         var lines = [RolloutRendering.header(rollout, style)]
-        lines.append("  champion \(champion.map { "v\($0)" } ?? "none") · challenger \(challenger.map { "v\($0)" } ?? "none")"
-                     + " · load \(loadLevel.rawValue) (\(NumberText.short(requestsPerSecond)) req/s)")
+        lines.append(
+            "  champion \(champion.map { "v\($0)" } ?? "none") · challenger \(challenger.map { "v\($0)" } ?? "none")"
+                + " · load \(loadLevel.rawValue) (\(NumberText.short(requestsPerSecond)) req/s)")
         lines.append(RolloutRendering.started(rollout))
         lines.append("  " + style.dim("why: ") + rollout.reason)
         lines.append("")
         if !replicaSets.isEmpty {
-            var table = TextTable(headers: ["REPLICA SET", "VERSION", "WEIGHT", "READY", "SERVICE", "UTILISATION", "P95",
-                                            "TIMEOUTS"], rightAligned: [2, 4, 5, 6, 7])
+            var table = TextTable(
+                headers: [
+                    "REPLICA SET", "VERSION", "WEIGHT", "READY", "SERVICE", "UTILISATION", "P95",
+                    "TIMEOUTS",
+                ], rightAligned: [2, 4, 5, 6, 7])
             for set in replicaSets {
                 let ready = "\(set.ready)/\(set.replicas)"
-                table.append([set.role, "v\(set.version)", set.role == "shadow" ? "mirror" : "\(set.weight)%",
-                              set.ready == set.replicas ? ready : style.red(ready), RolloutRendering.ms(set.serviceMs),
-                              RolloutRendering.utilisation(set.forecast, style), RolloutRendering.ms(set.forecast.p95Ms),
-                              RolloutRendering.share(set.forecast.timeoutShare)])
+                table.append([
+                    set.role, "v\(set.version)", set.role == "shadow" ? "mirror" : "\(set.weight)%",
+                    set.ready == set.replicas ? ready : style.red(ready), RolloutRendering.ms(set.serviceMs),
+                    RolloutRendering.utilisation(set.forecast, style), RolloutRendering.ms(set.forecast.p95Ms),
+                    RolloutRendering.share(set.forecast.timeoutShare),
+                ])
             }
             lines.append(table.render(style))
             lines.append("")
@@ -39,15 +46,19 @@ extension RolloutReport {
     func render(_ style: TerminalStyle) -> String {
         var lines = [RolloutRendering.header(rollout, style)]
         if let service = rollout.serviceTimes.first(where: { $0.version == rollout.candidate }),
-           let baseline = rollout.serviceTimes.first {
-            var line = "  v\(rollout.candidate) serves at \(RolloutRendering.ms(service.serviceMs)) per request on this platform"
+            let baseline = rollout.serviceTimes.first
+        {
+            var line =
+                "  v\(rollout.candidate) serves at \(RolloutRendering.ms(service.serviceMs)) per request on this platform"
             if baseline.version != rollout.candidate, baseline.measuredMs > 0 {
-                line += String(format: ": %.2f× the baseline v%d (%@), from %@ against %@ per prediction measured here",
-                               service.measuredMs / baseline.measuredMs, baseline.version,
-                               RolloutRendering.ms(baseline.serviceMs), RolloutRendering.ms(service.measuredMs, precise: true),
-                               RolloutRendering.ms(baseline.measuredMs, precise: true))
+                line += String(
+                    format: ": %.2f× the baseline v%d (%@), from %@ against %@ per prediction measured here",
+                    service.measuredMs / baseline.measuredMs, baseline.version,
+                    RolloutRendering.ms(baseline.serviceMs), RolloutRendering.ms(service.measuredMs, precise: true),
+                    RolloutRendering.ms(baseline.measuredMs, precise: true))
             } else {
-                line += " (the platform's baseline; \(RolloutRendering.ms(service.measuredMs, precise: true)) per prediction measured here)"
+                line +=
+                    " (the platform's baseline; \(RolloutRendering.ms(service.measuredMs, precise: true)) per prediction measured here)"
             }
             lines.append(line)
         }
@@ -58,7 +69,9 @@ extension RolloutReport {
         lines.append("")
         let ok = rollout.status != .rolledBack && rollout.status != .aborted
         lines.append(style.verdict(message, ok: ok))
-        if rollout.status == .rolledBack || rollout.status == .aborted { lines.append(style.dim("why: ") + rollout.reason) }
+        if rollout.status == .rolledBack || rollout.status == .aborted {
+            lines.append(style.dim("why: ") + rollout.reason)
+        }
         return lines.joined(separator: "\n")
     }
 }
@@ -66,15 +79,19 @@ extension RolloutReport {
 /// Pieces shared by the rollout views.
 enum RolloutRendering {
     static func header(_ rollout: Rollout, _ style: TerminalStyle) -> String {
-        let status: String = switch rollout.status {
-        case .progressing: style.yellow("◐ progressing (step \(rollout.stepIndex + 1)/\(rollout.steps.count), \(rollout.candidateWeight)%)")
-        case .shadowing: style.cyan("◑ shadowing")
-        case .promoted: style.green("✔ promoted")
-        case .rolledBack: style.red("✖ rolled back")
-        case .aborted: style.red("■ aborted")
-        }
+        let status: String =
+            switch rollout.status {
+            case .progressing:
+                style.yellow(
+                    "◐ progressing (step \(rollout.stepIndex + 1)/\(rollout.steps.count), \(rollout.candidateWeight)%)")
+            case .shadowing: style.cyan("◑ shadowing")
+            case .promoted: style.green("✔ promoted")
+            case .rolledBack: style.red("✖ rolled back")
+            case .aborted: style.red("■ aborted")
+            }
         let against = rollout.champion.map { " against v\($0)" } ?? ""
-        return style.bold("Rollout #\(rollout.id)") + "  \(rollout.strategy.rawValue) of v\(rollout.candidate)\(against)  \(status)"
+        return style.bold("Rollout #\(rollout.id)")
+            + "  \(rollout.strategy.rawValue) of v\(rollout.candidate)\(against)  \(status)"
     }
 
     static func started(_ rollout: Rollout) -> String {
@@ -108,11 +125,12 @@ enum RolloutRendering {
             lines.append("")
             lines.append(style.dim("Step \(last.stepIndex + 1), interval \(interval.interval):"))
             for condition in interval.conditions {
-                let mark = switch condition.status {
-                case .passed: style.green("✔")
-                case .failed: style.red("✖")
-                case .skipped: style.dim("–")
-                }
+                let mark =
+                    switch condition.status {
+                    case .passed: style.green("✔")
+                    case .failed: style.red("✖")
+                    case .skipped: style.dim("–")
+                    }
                 lines.append("  \(mark) \(condition.message)")
             }
         }

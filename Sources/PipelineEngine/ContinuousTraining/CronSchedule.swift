@@ -23,16 +23,19 @@ public struct CronSchedule: Sendable, Equatable {
     public init(_ expression: String) throws {
         let fields = expression.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         guard fields.count == 5 else {
-            throw LabError("trigger.bad_cron",
-                           "'\(expression)' is not a cron schedule; expected five fields (minute hour day month weekday) such as \"0 2 * * 0\"")
+            throw LabError(
+                "trigger.bad_cron",
+                "'\(expression)' is not a cron schedule; expected five fields (minute hour day month weekday) such as \"0 2 * * 0\""
+            )
         }
         self.expression = fields.joined(separator: " ")
         minutes = try Self.field(fields[0], "minute", 0...59, names: [], expression: expression)
         hours = try Self.field(fields[1], "hour", 0...23, names: [], expression: expression)
         daysOfMonth = try Self.field(fields[2], "day of month", 1...31, names: [], expression: expression)
         months = try Self.field(fields[3], "month", 1...12, names: Self.monthNames, expression: expression)
-        weekdays = Set(try Self.field(fields[4], "weekday", 0...7, names: Self.weekdayNames, expression: expression)
-            .map { $0 % 7 })
+        weekdays = Set(
+            try Self.field(fields[4], "weekday", 0...7, names: Self.weekdayNames, expression: expression)
+                .map { $0 % 7 })
         dayOfMonthRestricted = !fields[2].hasPrefix("*")
         weekdayRestricted = !fields[4].hasPrefix("*")
     }
@@ -43,7 +46,8 @@ public struct CronSchedule: Sendable, Equatable {
         var times: [Date] = []
         let firstDay = Int((from.timeIntervalSince1970 / 86_400).rounded(.down))
         let lastDay = Int((to.timeIntervalSince1970 / 86_400).rounded(.down))
-        let sortedHours = hours.sorted(), sortedMinutes = minutes.sorted()
+        let sortedHours = hours.sorted()
+        let sortedMinutes = minutes.sorted()
         for day in firstDay...lastDay where matches(day: day) {
             for hour in sortedHours {
                 for minute in sortedMinutes {
@@ -66,11 +70,15 @@ public struct CronSchedule: Sendable, Equatable {
         return byDate && byWeekday
     }
 
-    private static func field(_ text: String, _ name: String, _ range: ClosedRange<Int>, names: [String],
-                              expression: String) throws -> Set<Int> {
+    private static func field(
+        _ text: String, _ name: String, _ range: ClosedRange<Int>, names: [String],
+        expression: String
+    ) throws -> Set<Int> {
         func bad() -> LabError {
-            LabError("trigger.bad_cron",
-                     "the \(name) field '\(text)' of cron schedule '\(expression)' is not valid; expected *, a number from \(range.lowerBound) to \(range.upperBound), a range a-b, a step */n, or a list of those")
+            LabError(
+                "trigger.bad_cron",
+                "the \(name) field '\(text)' of cron schedule '\(expression)' is not valid; expected *, a number from \(range.lowerBound) to \(range.upperBound), a range a-b, a step */n, or a list of those"
+            )
         }
         func value(_ word: String) throws -> Int {
             if let number = Int(word), range.contains(number) { return number }
@@ -83,7 +91,8 @@ public struct CronSchedule: Sendable, Equatable {
             guard (1...2).contains(pieces.count) else { throw bad() }
             let step = pieces.count == 2 ? Int(pieces[1]) ?? 0 : 1
             guard step >= 1 else { throw bad() }
-            var low = range.lowerBound, high = range.upperBound
+            var low = range.lowerBound
+            var high = range.upperBound
             if pieces[0] != "*" {
                 let bounds = pieces[0].split(separator: "-", omittingEmptySubsequences: false).map(String.init)
                 guard (1...2).contains(bounds.count) else { throw bad() }

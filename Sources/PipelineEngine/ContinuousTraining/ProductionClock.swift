@@ -1,11 +1,13 @@
 import Foundation
 
-/// What happened in production while the clock moved.
-public struct ClockAdvanceReport: Sendable, Equatable, Codable {
+/// What happened in production while the clock moved: the days served and the triggers fired.
+public struct ClockAdvanceReport: Sendable, Equatable, Encodable {
     public var from: Date
     public var to: Date
     /// Each day that ended, with what the deployed models served of it.
     public var served: [DaySummary]
+    /// Every time the pipeline's triggers fired, in order.
+    public var triggers: [TriggerFiring]
 
     /// One day of production that ended while the clock moved.
     public struct DaySummary: Sendable, Equatable, Codable {
@@ -13,39 +15,175 @@ public struct ClockAdvanceReport: Sendable, Equatable, Codable {
         public var date: String
         public var requests: Int
         public var errors: Int
-
-        public init(day: Int, date: String, requests: Int, errors: Int) {
-            self.day = day
-            self.date = date
-            self.requests = requests
-            self.errors = errors
-        }
     }
 }
 
-/// Moves the simulated clock and lets production happen on the way: each day that ends is
-/// served by whatever is deployed, so monitoring has a history to show.
+/// One firing of a pipeline's triggers and the run it started.
+public struct TriggerFiring: Sendable, Equatable, Encodable {
+    /// Simulated time it fired.
+    public var at: Date
+    /// Why, one per trigger that fired at that moment: `schedule 0 2 * * 0`, `drift: …`.
+    public var reasons: [String]
+    /// The run it started and how it ended, or the error that stopped it.
+    public var runID: Int?
+    public var status: String
+    /// What the run ended with: the deploy stage's outcome, or why it failed.
+    public var outcome: String
+
+    enum CodingKeys: String, CodingKey {
+        case at, reasons, status, outcome
+        case runID = "run_id"
+    }
+}
+
+/// Moves the simulated clock and lets production happen on the way, in time order.
+///
+/// At the end of each day its requests are served by whatever is deployed, the labels that came back are
+/// written to `data/feedback.csv`, and the pipeline's `data_change` and `drift` triggers are
+/// checked; `schedule` triggers fire at each cron time crossed. Each firing runs the pipeline
+/// (triggers firing at the same moment share one run), whose deploy stage ships the new
+/// challenger only if it beats the champion, unless `force` is given: then the runs rerun every
+/// stage, as `pipeline run --force` does, and deploy whatever they trained (audited).
 public struct ProductionClock: Sendable {
     public let workspace: Workspace
+    /// Deploy stages of triggered runs ship candidates that are not better (audited).
+    public var force = false
     var meter = LatencyMeter.real
 
     public init(workspace: Workspace) {
         self.workspace = workspace
     }
 
-    /// Advances the clock by `duration` and serves the days that end on the way.
+    /// Advances the clock by `duration`, living through what happens on the way.
     public func advance(by duration: SimulatedDuration, actor: String) throws -> ClockAdvanceReport {
-        let interval = try SimulatedClock(state: workspace.state).advance(by: duration, actor: actor)
-        var report = ClockAdvanceReport(from: interval.start, to: interval.end, served: [])
-        guard try ModelRegistry(workspace: workspace).aliased("champion") != nil else { return report }
-        let production = try ProductionView(workspace: workspace)
+        let clock = SimulatedClock(state: workspace.state)
+        let pipelineFile = workspace.root + "/" + PipelineLoader.defaultFile
+        let pipeline =
+            FileManager.default.fileExists(atPath: pipelineFile) ? try PipelineLoader.load(in: workspace) : nil
+        let triggers = pipeline?.triggers ?? []
+        let schedules = try triggers.compactMap { trigger -> CronSchedule? in
+            if case .schedule(let cron) = trigger { return try CronSchedule(cron) }
+            return nil
+        }
+        let from = try clock.now()
+        let to = from.addingTimeInterval(duration.seconds)
+        try workspace.state.pool.write { db in
+            try StateStore.audit(
+                db, actor: actor, action: "clock.advance", subject: "clock",
+                detail: "\(SimulatedClock.format(from)) → \(SimulatedClock.format(to)) (+\(duration))")
+        }
+        var report = ClockAdvanceReport(from: from, to: to, served: [], triggers: [])
+        let scenario = try ScenarioState(workspace: workspace).current()
+
+        // The moments to live through, in order: day ends first when a cron time coincides.
+        var events: [(at: Date, dayEnd: Int?, cron: String?)] = []
+        var day = max(0, scenario.streamDay(at: from))
+        while scenario.dayStart(day + 1) <= to {
+            if scenario.dayStart(day + 1) > from { events.append((scenario.dayStart(day + 1), day, nil)) }
+            day += 1
+        }
+        for schedule in schedules {
+            for time in schedule.dueTimes(after: from, through: to) { events.append((time, nil, schedule.expression)) }
+        }
+        events.sort { $0.at != $1.at ? $0.at < $1.at : ($0.dayEnd != nil && $1.dayEnd == nil) }
+
+        let watch = pipeline.map { TriggerWatch(workspace: workspace, pipeline: $0) }
+        var feedback = FeedbackFile(workspace: workspace)
+        // What the data_change triggers saw last; files never seen count from now.
+        var seen = try watch?.recordedHashes() ?? [:]
+        if let watch {
+            for case .dataChange(let paths) in triggers {
+                for (file, hash) in try watch.hashes(watch.watched(paths)) where seen[file] == nil { seen[file] = hash }
+            }
+        }
+        var index = 0
+        while index < events.count {
+            let at = events[index].at
+            var reasons: [String] = []
+            while index < events.count, events[index].at == at {
+                let event = events[index]
+                index += 1
+                try clock.move(to: at)
+                if let cron = event.cron {
+                    reasons.append("schedule \(cron)")
+                    continue
+                }
+                guard let ended = event.dayEnd else { continue }
+                let production = try ProductionView(workspace: workspace)
+                if let served = try serve(day: ended, production: production) {
+                    report.served.append(served)
+                    try feedback.write(production: production)
+                }
+                guard let watch else { continue }
+                for trigger in triggers {
+                    switch trigger {
+                    case .dataChange(let paths):
+                        let (changed, now) = try watch.changes(watch.watched(paths), since: seen)
+                        seen.merge(now) { _, new in new }
+                        if !changed.isEmpty {
+                            reasons.append("data_change: \(changed.joined(separator: ", ")) changed")
+                        }
+                    case .drift(let method, let threshold):
+                        if let crossing = try watch.driftCrossing(
+                            day: ended, method: method, threshold: threshold,
+                            production: production)
+                        {
+                            reasons.append("drift on \(production.stream.startDate.adding(days: ended)): \(crossing)")
+                        }
+                    case .schedule:
+                        break
+                    }
+                }
+                try watch.record(seen)
+            }
+            if !reasons.isEmpty, let pipeline {
+                report.triggers.append(try fire(pipeline, at: at, reasons: reasons, actor: actor))
+            }
+        }
+        try clock.move(to: to)
+        return report
+    }
+
+    /// Serves what is left of day `day`, if anything is deployed.
+    private func serve(day: Int, production: ProductionView) throws -> ClockAdvanceReport.DaySummary? {
+        guard try ModelRegistry(workspace: workspace).aliased("champion") != nil else { return nil }
         var simulator = try TrafficSimulator(workspace: workspace)
         simulator.meter = meter
-        let firstDay = production.scenario.streamDay(at: interval.start)
-        for traffic in try simulator.serveCompletedDays(from: firstDay, production: production) where traffic.requests > 0 {
-            report.served.append(.init(day: traffic.day, date: traffic.date, requests: traffic.requests,
-                                       errors: traffic.versions.filter { $0.role != .shadow }.map(\.errors).reduce(0, +)))
+        let traffic = try simulator.serve(day: day, limit: nil, production: production)
+        guard traffic.requests > 0 else { return nil }
+        return .init(
+            day: traffic.day, date: traffic.date, requests: traffic.requests,
+            errors: traffic.versions.filter { $0.role != .shadow }.map(\.errors).reduce(0, +))
+    }
+
+    /// Runs the pipeline for the triggers that fired at `at`, recording the firing.
+    private func fire(_ pipeline: PipelineDefinition, at: Date, reasons: [String], actor: String) throws
+        -> TriggerFiring
+    {
+        let triggerActor = "trigger (\(actor))"
+        try workspace.state.pool.write { db in
+            try StateStore.audit(
+                db, actor: triggerActor, action: "trigger", subject: pipeline.file,
+                detail: "\(SimulatedClock.format(at)): \(reasons.joined(separator: "; "))"
+                    + (force ? " (deploying with --force)" : ""))
         }
-        return report
+        var executors = StageExecutors.standard(forceDeploy: force)
+        var deploy = DeployExecutor(force: force)
+        deploy.meter = meter
+        executors[.deploy] = deploy
+        var runner = PipelineRunner(workspace: workspace, pipeline: pipeline, executors: executors)
+        runner.actor = triggerActor
+        runner.clock = { at }
+        do {
+            let run = try runner.run(force: force)
+            let outcome =
+                run.failedStage.map { "\($0.name) failed: \($0.reason)" }
+                ?? run.stages.last { $0.kind == .deploy }?.summary
+                ?? run.stages.last?.summary ?? "no stages ran"
+            return TriggerFiring(
+                at: at, reasons: reasons, runID: run.runID, status: run.status.rawValue, outcome: outcome)
+        } catch let error as LabError {
+            return TriggerFiring(at: at, reasons: reasons, runID: nil, status: "error", outcome: error.description)
+        }
     }
 }

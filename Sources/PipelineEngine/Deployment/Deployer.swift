@@ -17,10 +17,14 @@ public struct Deployer: Sendable {
     var registry: ModelRegistry { ModelRegistry(workspace: workspace) }
     var controller: RolloutController { RolloutController(workspace: workspace) }
 
-    /// Deploys the version `reference` names with `strategy`. A canary runs all its steps now,
+    /// Deploys the version `reference` names with `strategy`.
+    ///
+    /// A canary runs all its steps now,
     /// each analysed against the champion, and ends promoted or rolled back.
-    public func deploy(_ reference: String, strategy: DeploymentStrategy, steps: [Int]? = nil,
-                       actor: String, reason: String) throws -> RolloutReport {
+    public func deploy(
+        _ reference: String, strategy: DeploymentStrategy, steps: [Int]? = nil,
+        actor: String, reason: String
+    ) throws -> RolloutReport {
         let candidate = try registry.version(reference).version
         try controller.checkCanStart(strategy, candidate: candidate)
         let production = try ProductionView(workspace: workspace)
@@ -32,14 +36,16 @@ public struct Deployer: Sendable {
         let championModel = try champion.map { try ServedModel(version: $0, registry: registry, rows: rows.table) }
         var baselineModel = try ServedModel(version: baseline, registry: registry, rows: rows.table)
         var measured = [candidateModel] + (championModel.map { [$0] } ?? [])
-        let times = PlatformCalibration.measure(&measured, baseline: &baselineModel, rows: rows.count,
-                                                settings: settings.platform, meter: meter)
+        let times = PlatformCalibration.measure(
+            &measured, baseline: &baselineModel, rows: rows.count,
+            settings: settings.platform, meter: meter)
 
-        let plannedSteps = switch strategy {
-        case .direct: [100]
-        case .shadow: [0]
-        case .canary: steps ?? settings.canarySteps
-        }
+        let plannedSteps =
+            switch strategy {
+            case .direct: [100]
+            case .shadow: [0]
+            case .canary: steps ?? settings.canarySteps
+            }
         let plan = RolloutController.Plan(
             strategy: strategy, candidate: candidate, steps: plannedSteps,
             loadLevel: try LabSettings(state: workspace.state).loadLevel(), serviceTimes: times,
@@ -48,17 +54,27 @@ public struct Deployer: Sendable {
         switch strategy {
         case .direct:
             let from = rollout.champion.map { " (was v\($0))" } ?? ""
-            return try controller.report(rollout, message: "v\(candidate) is the champion now\(from) and serves all traffic; a direct deployment has no analysis.")
+            return try controller.report(
+                rollout,
+                message:
+                    "v\(candidate) is the champion now\(from) and serves all traffic; a direct deployment has no analysis."
+            )
         case .shadow:
-            return try controller.report(rollout, message: "v\(candidate) shadows champion v\(rollout.champion ?? 0): it answers mirrored traffic, logged and compared, never served. Run `traffic simulate`, then `promote` or `rollback`.")
+            return try controller.report(
+                rollout,
+                message:
+                    "v\(candidate) shadows champion v\(rollout.champion ?? 0): it answers mirrored traffic, logged and compared, never served. Run `traffic simulate`, then `promote` or `rollback`."
+            )
         case .canary:
             guard let championServed = championModel else {
                 throw LabError("deploy.no_champion", "a canary needs a champion to compare with")
             }
-            var replay = CanaryReplay(champion: championServed, canary: candidateModel, rows: rows, today: production.today,
-                                      rollout: rollout, platform: settings.platform, analysis: settings.analysis,
-                                      meter: meter)
-            return try controller.runCanary(rollout, settings: settings.analysis, actor: actor) { step, weight, interval in
+            var replay = CanaryReplay(
+                champion: championServed, canary: candidateModel, rows: rows, today: production.today,
+                rollout: rollout, platform: settings.platform, analysis: settings.analysis,
+                meter: meter)
+            return try controller.runCanary(rollout, settings: settings.analysis, actor: actor) {
+                step, weight, interval in
                 replay.measure(step: step, weight: weight, interval: interval)
             }
         }
@@ -78,8 +94,10 @@ struct ProductionView {
         now = try SimulatedClock(state: workspace.state).now()
         today = scenario.streamDay(at: now)
         guard today >= 0 else {
-            throw LabError("traffic.before_stream",
-                           "the simulated clock (\(SimulatedClock.format(now))) is before production starts on \(scenario.streamStart) in scenario \(scenario.name)")
+            throw LabError(
+                "traffic.before_stream",
+                "the simulated clock (\(SimulatedClock.format(now))) is before production starts on \(scenario.streamStart) in scenario \(scenario.name)"
+            )
         }
     }
 }

@@ -50,14 +50,19 @@ public struct DeploymentSettings: Sendable, Equatable {
         try reader.checkKeys(top, allowed: ["platform", "canary", "analysis"], in: "the deployment settings")
         if let node = top["platform"] {
             let map = try reader.mapping(node, "`platform`")
-            let keys = ["baseline_service_ms", "replicas", "requests_per_second", "holiday_multiplier", "timeout_ms",
-                        "interval_seconds"]
+            let keys = [
+                "baseline_service_ms", "replicas", "requests_per_second", "holiday_multiplier", "timeout_ms",
+                "interval_seconds",
+            ]
             try reader.checkKeys(map, allowed: keys, in: "`platform`")
             let number = { (key: String) in try map[key].map { try positive($0, key, reader) } }
-            settings.platform.baselineServiceMs = try number("baseline_service_ms") ?? settings.platform.baselineServiceMs
+            settings.platform.baselineServiceMs =
+                try number("baseline_service_ms") ?? settings.platform.baselineServiceMs
             settings.platform.replicas = try number("replicas").map { Int($0) } ?? settings.platform.replicas
-            settings.platform.requestsPerSecond = try number("requests_per_second") ?? settings.platform.requestsPerSecond
-            settings.platform.holidayMultiplier = try number("holiday_multiplier") ?? settings.platform.holidayMultiplier
+            settings.platform.requestsPerSecond =
+                try number("requests_per_second") ?? settings.platform.requestsPerSecond
+            settings.platform.holidayMultiplier =
+                try number("holiday_multiplier") ?? settings.platform.holidayMultiplier
             settings.platform.timeoutMs = try number("timeout_ms") ?? settings.platform.timeoutMs
             settings.platform.intervalSeconds = try number("interval_seconds") ?? settings.platform.intervalSeconds
         }
@@ -75,13 +80,16 @@ public struct DeploymentSettings: Sendable, Equatable {
         }
         if let node = top["analysis"] {
             let map = try reader.mapping(node, "`analysis`")
-            let keys = ["intervals", "requests_per_interval", "failure_limit", "max_p95_ms", "max_error_rate_increase",
-                        "max_accuracy_drop", "min_labelled"]
+            let keys = [
+                "intervals", "requests_per_interval", "failure_limit", "max_p95_ms", "max_error_rate_increase",
+                "max_accuracy_drop", "min_labelled",
+            ]
             try reader.checkKeys(map, allowed: keys, in: "`analysis`")
             let number = { (key: String) in try map[key].map { try GateConfigLoader.number($0, "`\(key)`", reader) } }
             var a = settings.analysis
             a.intervals = try map["intervals"].map { Int(try positive($0, "intervals", reader)) } ?? a.intervals
-            a.requestsPerInterval = try map["requests_per_interval"].map { Int(try positive($0, "requests_per_interval", reader)) }
+            a.requestsPerInterval =
+                try map["requests_per_interval"].map { Int(try positive($0, "requests_per_interval", reader)) }
                 ?? a.requestsPerInterval
             a.failureLimit = try number("failure_limit").map { Int($0) } ?? a.failureLimit
             a.maxP95Ms = try map["max_p95_ms"].map { try positive($0, "max_p95_ms", reader) } ?? a.maxP95Ms
@@ -108,10 +116,12 @@ public struct DeploymentSettings: Sendable, Equatable {
         }
         let steps = parts.compactMap { Int($0) }
         guard !parts.isEmpty, steps.count == parts.count, steps.allSatisfy({ (1...100).contains($0) }),
-              zip(steps, steps.dropFirst()).allSatisfy({ $0 < $1 })
+            zip(steps, steps.dropFirst()).allSatisfy({ $0 < $1 })
         else {
-            throw LabError("deploy.bad_steps",
-                           "'\(text)' is not a list of canary steps; write rising traffic percentages from 1 to 100, such as 5,25,50,100")
+            throw LabError(
+                "deploy.bad_steps",
+                "'\(text)' is not a list of canary steps; write rising traffic percentages from 1 to 100, such as 5,25,50,100"
+            )
         }
         return steps
     }

@@ -44,21 +44,28 @@ public struct ProductionMonitor: Sendable {
     }
 
     /// The last `window` of production up to now, drift measured with `method`.
-    public func report(window: SimulatedDuration, method: DriftMethod = .psi,
-                       threshold: Double? = nil) throws -> MonitorReport {
+    public func report(
+        window: SimulatedDuration, method: DriftMethod = .psi,
+        threshold: Double? = nil
+    ) throws -> MonitorReport {
         let production = try ProductionView(workspace: workspace)
         let count = max(1, Int((window.seconds / 86_400).rounded(.up)))
         let days = max(0, production.today - count + 1)...production.today
         let watcher = ProductionDrift(stream: production.stream, historyDays: production.scenario.historyDays)
         let served = try servedByDay(days, today: production.today)
         let start = production.stream.startDate
-        let reference = "\(start.adding(days: watcher.referenceDays.lowerBound)) – \(start.adding(days: watcher.referenceDays.upperBound - 1))"
+        let reference =
+            "\(start.adding(days: watcher.referenceDays.lowerBound)) – \(start.adding(days: watcher.referenceDays.upperBound - 1))"
         return MonitorReport(
-            scenario: production.scenario.name, champion: try ModelRegistry(workspace: workspace).aliased("champion")?.version,
+            scenario: production.scenario.name,
+            champion: try ModelRegistry(workspace: workspace).aliased("champion")?.version,
             method: method, reference: reference,
             days: try days.map { day in
-                var entry = served[day] ?? MonitorReport.MonitorDay(
-                    day: day, date: "", requests: 0, errors: 0, p95Ms: nil, labelled: 0, correct: 0, pending: 0, drift: [])
+                var entry =
+                    served[day]
+                    ?? MonitorReport.MonitorDay(
+                        day: day, date: "", requests: 0, errors: 0, p95Ms: nil, labelled: 0, correct: 0, pending: 0,
+                        drift: [])
                 entry.date = start.adding(days: day).description
                 entry.drift = try watcher.drift(day: day, method: method, threshold: threshold)
                 return entry
@@ -68,14 +75,16 @@ public struct ProductionMonitor: Sendable {
     private func servedByDay(_ days: ClosedRange<Int>, today: Int) throws -> [Int: MonitorReport.MonitorDay] {
         try workspace.state.pool.read { db in
             var result: [Int: MonitorReport.MonitorDay] = [:]
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT stream_day, COUNT(*) AS requests,
-                    SUM(CASE WHEN error IS NOT NULL THEN 1 ELSE 0 END) AS errors,
-                    SUM(CASE WHEN label_day <= ? AND error IS NULL THEN 1 ELSE 0 END) AS labelled,
-                    SUM(CASE WHEN label_day <= ? AND error IS NULL AND prediction = label THEN 1 ELSE 0 END) AS correct,
-                    SUM(CASE WHEN label_day > ? THEN 1 ELSE 0 END) AS pending
-                FROM served_request WHERE stream_day BETWEEN ? AND ? GROUP BY stream_day
-                """, arguments: [today, today, today, days.lowerBound, days.upperBound])
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT stream_day, COUNT(*) AS requests,
+                        SUM(CASE WHEN error IS NOT NULL THEN 1 ELSE 0 END) AS errors,
+                        SUM(CASE WHEN label_day <= ? AND error IS NULL THEN 1 ELSE 0 END) AS labelled,
+                        SUM(CASE WHEN label_day <= ? AND error IS NULL AND prediction = label THEN 1 ELSE 0 END) AS correct,
+                        SUM(CASE WHEN label_day > ? THEN 1 ELSE 0 END) AS pending
+                    FROM served_request WHERE stream_day BETWEEN ? AND ? GROUP BY stream_day
+                    """, arguments: [today, today, today, days.lowerBound, days.upperBound])
             for row in rows {
                 let day: Int = row["stream_day"]
                 let latencies = try Double.fetchAll(

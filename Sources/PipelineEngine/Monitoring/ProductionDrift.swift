@@ -52,8 +52,9 @@ struct ProductionDrift {
                 return nil
             }
             let name = result.aspect.map { "\(result.column) (\($0))" } ?? result.column
-            return FeatureDrift(column: name, method: method, statistic: statistic, pValue: result.pValue,
-                                threshold: limit, drifted: result.drifted)
+            return FeatureDrift(
+                column: name, method: method, statistic: statistic, pValue: result.pValue,
+                threshold: limit, drifted: result.drifted)
         }
     }
 }

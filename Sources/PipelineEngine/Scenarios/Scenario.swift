@@ -41,8 +41,9 @@ public struct Scenario: Sendable, Equatable {
 
     /// The production stream this scenario replays.
     public func stream() throws -> ProductionStream {
-        try ProductionStream(dataset: dataset, seed: seed, startDate: streamStart, rowsPerDay: rowsPerDay,
-                             labelDelay: labelDelay, changes: changes)
+        try ProductionStream(
+            dataset: dataset, seed: seed, startDate: streamStart, rowsPerDay: rowsPerDay,
+            labelDelay: labelDelay, changes: changes)
     }
 
     /// The stream day that contains `date` (negative before the stream began).

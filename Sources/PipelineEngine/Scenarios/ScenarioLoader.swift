@@ -27,8 +27,10 @@ import Yams
 ///     from_day: 3
 /// ```
 public enum ScenarioLoader {
-    static let topKeys = ["title", "story", "dataset", "seed", "rows_per_day", "label_delay_days", "history_days",
-                          "start", "load", "changes"]
+    static let topKeys = [
+        "title", "story", "dataset", "seed", "rows_per_day", "label_delay_days", "history_days",
+        "start", "load", "changes",
+    ]
     static let changeKeys: [String: [String]] = [
         "gradual_drift": ["column", "per_day", "from_day"],
         "html_corruption": ["share", "from_day", "ramp_days"],
@@ -46,11 +48,14 @@ public enum ScenarioLoader {
     /// Loads scenario `name` from `directory`; an unknown name suggests the nearest.
     public static func load(_ name: String, from directory: String) throws -> Scenario {
         let path = directory + "/" + name + ".yaml"
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else {
             let known = names(in: directory)
             var message = "no scenario '\(name)'"
             if let guess = closestMatch(to: name, among: known) { message += ". Did you mean '\(guess)'?" }
-            message += known.isEmpty ? " (the sandbox has no scenarios/ folder)" : " (scenarios: \(known.joined(separator: ", ")))"
+            message +=
+                known.isEmpty
+                ? " (the sandbox has no scenarios/ folder)" : " (scenarios: \(known.joined(separator: ", ")))"
             throw LabError("scenario.unknown", message)
         }
         return try parse(text, name: name, file: "scenarios/\(name).yaml")
@@ -60,12 +65,15 @@ public enum ScenarioLoader {
     public static func parse(_ text: String, name: String, file: String) throws -> Scenario {
         let reader = YAMLNodeReader(file: file, codePrefix: "scenario")
         guard let root = try reader.compose(text) else {
-            throw LabError("scenario.empty", "the scenario is empty; expected `title`, `story` and `dataset`", file: file, line: 1)
+            throw LabError(
+                "scenario.empty", "the scenario is empty; expected `title`, `story` and `dataset`", file: file, line: 1)
         }
         let map = try reader.mapping(root, "the scenario")
         try reader.checkKeys(map, allowed: topKeys, in: "the scenario")
         func required(_ key: String) throws -> Node {
-            guard let node = map[key] else { throw reader.error("missing_key", "the scenario needs `\(key)`", at: root) }
+            guard let node = map[key] else {
+                throw reader.error("missing_key", "the scenario needs `\(key)`", at: root)
+            }
             return node
         }
         func integer(_ node: Node, _ what: String) throws -> Int {
@@ -86,13 +94,17 @@ public enum ScenarioLoader {
         if let node = map["history_days"] {
             scenario.historyDays = try integer(node, "`history_days`")
             guard (0...365).contains(scenario.historyDays) else {
-                throw reader.error("bad_value", "`history_days` is \(scenario.historyDays); expected 0 to 365", at: node)
+                throw reader.error(
+                    "bad_value", "`history_days` is \(scenario.historyDays); expected 0 to 365", at: node)
             }
         }
         if let node = map["label_delay_days"] {
-            let days = try reader.sequence(node, "`label_delay_days`").map { try integer($0, "each of `label_delay_days`") }
+            let days = try reader.sequence(node, "`label_delay_days`").map {
+                try integer($0, "each of `label_delay_days`")
+            }
             guard days.count == 2, days[0] >= 0, days[0] <= days[1] else {
-                throw reader.error("bad_value", "`label_delay_days` should be [min, max] with 0 <= min <= max", at: node)
+                throw reader.error(
+                    "bad_value", "`label_delay_days` should be [min, max] with 0 <= min <= max", at: node)
             }
             scenario.labelDelay = days[0]...days[1]
         }
@@ -118,12 +130,15 @@ public enum ScenarioLoader {
             formatter.dateFormat = format
             if let date = formatter.date(from: text) { return date }
         }
-        throw reader.error("bad_value", "`start` is \"\(text)\"; expected a UTC date and time such as 2026-12-20T09:00",
-                           at: node)
+        throw reader.error(
+            "bad_value", "`start` is \"\(text)\"; expected a UTC date and time such as 2026-12-20T09:00",
+            at: node)
     }
 
-    private static func change(_ item: Node, history: Int, reader: YAMLNodeReader,
-                               integer: (Node, String) throws -> Int) throws -> WorldChange {
+    private static func change(
+        _ item: Node, history: Int, reader: YAMLNodeReader,
+        integer: (Node, String) throws -> Int
+    ) throws -> WorldChange {
         let map = try reader.mapping(item, "a change")
         let kinds = changeKeys.keys.sorted()
         guard let kindNode = map["change"] else {
@@ -147,25 +162,30 @@ public enum ScenarioLoader {
         func day(_ key: String) throws -> Int { history + (try whole(key)) }
         switch kind {
         case "gradual_drift":
-            return .gradualDrift(column: try reader.text(try node("column"), "`column`"), perDay: try number("per_day"),
-                                 fromDay: try day("from_day"))
+            return .gradualDrift(
+                column: try reader.text(try node("column"), "`column`"), perDay: try number("per_day"),
+                fromDay: try day("from_day"))
         case "html_corruption":
-            return .htmlCorruption(share: try number("share"), fromDay: try day("from_day"),
-                                   rampDays: map["ramp_days"] == nil ? 0 : try whole("ramp_days"))
+            return .htmlCorruption(
+                share: try number("share"), fromDay: try day("from_day"),
+                rampDays: map["ramp_days"] == nil ? 0 : try whole("ramp_days"))
         case "label_shift":
             let targetMap = try reader.mapping(try node("target"), "`target`")
             var target: [String: Double] = [:]
             for (key, value) in targetMap {
                 target[try reader.text(key, "a label")] = try GateConfigLoader.number(value, "a label's share", reader)
             }
-            return .labelShift(target: target, fromDay: try day("from_day"),
-                               overDays: map["over_days"] == nil ? 0 : try whole("over_days"))
+            return .labelShift(
+                target: target, fromDay: try day("from_day"),
+                overDays: map["over_days"] == nil ? 0 : try whole("over_days"))
         case "label_flips":
-            return .labelFlips(share: try number("share"), fromDay: try day("from_day"),
-                               onlyFrom: try map["only_from"].map { try reader.text($0, "`only_from`") })
+            return .labelFlips(
+                share: try number("share"), fromDay: try day("from_day"),
+                onlyFrom: try map["only_from"].map { try reader.text($0, "`only_from`") })
         default:
-            return .holidaySurge(peak: try number("peak"), month: try whole("month"), day: try whole("day"),
-                                 widthDays: try number("width_days"))
+            return .holidaySurge(
+                peak: try number("peak"), month: try whole("month"), day: try whole("day"),
+                widthDays: try number("width_days"))
         }
     }
 }

@@ -23,28 +23,37 @@ public struct ScenarioState: Sendable {
     /// Every scenario of the sandbox, with the running one marked.
     public func list() throws -> [ScenarioSummary] {
         let running = try current().name
-        var summaries = [ScenarioSummary(name: Scenario.calm.name, title: Scenario.calm.title, story: Scenario.calm.story,
-                                         active: running == Scenario.calm.name)]
+        var summaries = [
+            ScenarioSummary(
+                name: Scenario.calm.name, title: Scenario.calm.title, story: Scenario.calm.story,
+                active: running == Scenario.calm.name)
+        ]
         for name in ScenarioLoader.names(in: directory) where name != Scenario.calm.name {
             let scenario = try ScenarioLoader.load(name, from: directory)
-            summaries.append(ScenarioSummary(name: name, title: scenario.title, story: scenario.story,
-                                             active: running == name))
+            summaries.append(
+                ScenarioSummary(
+                    name: name, title: scenario.title, story: scenario.story,
+                    active: running == name))
         }
         return summaries
     }
 
-    /// Starts scenario `name`: the clock moves to its start and the load level to its own,
-    /// all audited. Runs, models and deployments are kept.
+    /// Starts scenario `name`, moving the clock to its start and the load level to its own.
+    ///
+    /// All of it is audited. Runs, models and deployments are kept.
     @discardableResult
     public func start(_ name: String, actor: String) throws -> Scenario {
         let scenario = name == Scenario.calm.name ? Scenario.calm : try ScenarioLoader.load(name, from: directory)
         try workspace.state.pool.write { db in
             try LabSettings.set(Self.key, scenario.name, db)
-            try StateStore.audit(db, actor: actor, action: "scenario.start", subject: scenario.name, detail: scenario.title)
+            try StateStore.audit(
+                db, actor: actor, action: "scenario.start", subject: scenario.name, detail: scenario.title)
         }
-        try SimulatedClock(state: workspace.state).set(scenario.start, actor: actor, reason: "scenario \(scenario.name) starts")
-        try LabSettings(state: workspace.state).setLoadLevel(scenario.load ?? .normal, actor: actor,
-                                                             reason: "scenario \(scenario.name) starts")
+        try SimulatedClock(state: workspace.state).set(
+            scenario.start, actor: actor, reason: "scenario \(scenario.name) starts")
+        try LabSettings(state: workspace.state).setLoadLevel(
+            scenario.load ?? .normal, actor: actor,
+            reason: "scenario \(scenario.name) starts")
         return scenario
     }
 }

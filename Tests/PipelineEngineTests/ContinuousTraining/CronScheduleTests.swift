@@ -10,13 +10,13 @@ import Testing
     /// From `References/cron_reference.py` (croniter): how often each is due in the month
     /// after the sandbox's start, and the first and last due times in Unix seconds.
     @Test(arguments: [
-        ("0 2 * * 0", 4, 1797127200, 1798941600),
-        ("30 */6 * * *", 124, 1796646600, 1799303400),
-        ("0 9 1,15 * *", 2, 1797325200, 1798794000),
-        ("0 0 * * mon-fri", 23, 1796688000, 1799280000),
-        ("15 3 1 * 0", 5, 1797131700, 1798946100),
-        ("0 12 24 dec *", 1, 1798113600, 1798113600),
-        ("*/20 8-9 * * 7", 24, 1797148800, 1798969200),
+        ("0 2 * * 0", 4, 1_797_127_200, 1_798_941_600),
+        ("30 */6 * * *", 124, 1_796_646_600, 1_799_303_400),
+        ("0 9 1,15 * *", 2, 1_797_325_200, 1_798_794_000),
+        ("0 0 * * mon-fri", 23, 1_796_688_000, 1_799_280_000),
+        ("15 3 1 * 0", 5, 1_797_131_700, 1_798_946_100),
+        ("0 12 24 dec *", 1, 1_798_113_600, 1_798_113_600),
+        ("*/20 8-9 * * 7", 24, 1_797_148_800, 1_798_969_200),
     ])
     func dueTimesMatchCroniter(expression: String, count: Int, first: Int, last: Int) throws {
         let times = try CronSchedule(expression).dueTimes(after: Self.start, through: Self.end)
@@ -33,10 +33,22 @@ import Testing
     }
 
     @Test(arguments: [
-        ("0 2 * *", "'0 2 * *' is not a cron schedule; expected five fields (minute hour day month weekday) such as \"0 2 * * 0\""),
-        ("61 2 * * 0", "the minute field '61' of cron schedule '61 2 * * 0' is not valid; expected *, a number from 0 to 59, a range a-b, a step */n, or a list of those"),
-        ("0 2 * * funday", "the weekday field 'funday' of cron schedule '0 2 * * funday' is not valid; expected *, a number from 0 to 7, a range a-b, a step */n, or a list of those"),
-        ("*/0 * * * *", "the minute field '*/0' of cron schedule '*/0 * * * *' is not valid; expected *, a number from 0 to 59, a range a-b, a step */n, or a list of those"),
+        (
+            "0 2 * *",
+            "'0 2 * *' is not a cron schedule; expected five fields (minute hour day month weekday) such as \"0 2 * * 0\""
+        ),
+        (
+            "61 2 * * 0",
+            "the minute field '61' of cron schedule '61 2 * * 0' is not valid; expected *, a number from 0 to 59, a range a-b, a step */n, or a list of those"
+        ),
+        (
+            "0 2 * * funday",
+            "the weekday field 'funday' of cron schedule '0 2 * * funday' is not valid; expected *, a number from 0 to 7, a range a-b, a step */n, or a list of those"
+        ),
+        (
+            "*/0 * * * *",
+            "the minute field '*/0' of cron schedule '*/0 * * * *' is not valid; expected *, a number from 0 to 59, a range a-b, a step */n, or a list of those"
+        ),
     ])
     func badSchedulesAreExplained(expression: String, message: String) {
         #expect(throws: LabError("trigger.bad_cron", message)) { try CronSchedule(expression) }

@@ -20,18 +20,20 @@ import Testing
         #expect(judged.contains { $0.status == .passed })
         #expect(!judged.contains { $0.status == .failed })
         #expect(try lab.aliases() == (champion: 2, challenger: nil))
-        #expect(try lab.auditTrail() == [
-            "ada deploy rollout #1", "ada alias champion",
-            "ada deploy rollout #2", "ada alias challenger",
-            "rollout-controller rollout.step rollout #2", "rollout-controller rollout.analysis rollout #2",
-            "rollout-controller rollout.step rollout #2", "rollout-controller rollout.analysis rollout #2",
-            "rollout-controller rollout.step rollout #2", "rollout-controller rollout.analysis rollout #2",
-            "rollout-controller rollout.step rollout #2", "rollout-controller rollout.analysis rollout #2",
-            "rollout-controller promote rollout #2", "rollout-controller alias champion",
-            "rollout-controller alias challenger",
-        ])
+        #expect(
+            try lab.auditTrail() == [
+                "ada deploy rollout #1", "ada alias champion",
+                "ada deploy rollout #2", "ada alias challenger",
+                "rollout-controller rollout.step rollout #2", "rollout-controller rollout.analysis rollout #2",
+                "rollout-controller rollout.step rollout #2", "rollout-controller rollout.analysis rollout #2",
+                "rollout-controller rollout.step rollout #2", "rollout-controller rollout.analysis rollout #2",
+                "rollout-controller rollout.step rollout #2", "rollout-controller rollout.analysis rollout #2",
+                "rollout-controller promote rollout #2", "rollout-controller alias champion",
+                "rollout-controller alias challenger",
+            ])
         let promotion = try lab.workspace.state.auditLog().filter { $0.action == "promote" }
         #expect(promotion.map(\.detail) == ["champion v1 → v2: passed the analysis of all 4 steps"])
+        try AuditConsistency.expect(lab.workspace)
     }
 
     @Test func aThreeTimesSlowerChallengerUnderHolidayLoadIsRolledBackAtTheFirstBreachingStep() throws {
@@ -48,23 +50,26 @@ import Testing
         #expect(report.rollout.stepIndex == 1)
         #expect(report.steps.map(\.verdict) == [.successful, .failed])
         #expect(report.steps[1].intervals.count == 1)
-        let reason = "analysis failed at step 2/4 (25%), interval 1: "
+        let reason =
+            "analysis failed at step 2/4 (25%), interval 1: "
             + "p95 latency: canary 1000.0 ms > 250.0 ms limit (champion 20.0 ms); "
             + "error rate: canary 92.17% > 1.00% limit (champion 0.00% + 1.00 point)"
         #expect(report.rollout.reason == reason)
         #expect(report.message == "Rolled back automatically at step 2/4 (25%): v1 serves all traffic.")
         #expect(try lab.aliases() == (champion: 1, challenger: nil))
-        #expect(try lab.auditTrail() == [
-            "ada deploy rollout #1", "ada alias champion", "ada traffic.load platform",
-            "ada deploy rollout #2", "ada alias challenger",
-            "rollout-controller rollout.step rollout #2", "rollout-controller rollout.analysis rollout #2",
-            "rollout-controller rollout.step rollout #2",
-            "rollout-controller rollback rollout #2", "rollout-controller alias challenger",
-        ])
+        #expect(
+            try lab.auditTrail() == [
+                "ada deploy rollout #1", "ada alias champion", "ada traffic.load platform",
+                "ada deploy rollout #2", "ada alias challenger",
+                "rollout-controller rollout.step rollout #2", "rollout-controller rollout.analysis rollout #2",
+                "rollout-controller rollout.step rollout #2",
+                "rollout-controller rollback rollout #2", "rollout-controller alias challenger",
+            ])
         let rollback = try lab.workspace.state.auditLog().first { $0.action == "rollback" }
         #expect(rollback?.detail == "automatic: all traffic back to v1; " + reason)
         // What was stored reads back the same.
         #expect(try RolloutStore(state: lab.workspace.state).analyses(of: 2) == report.steps)
+        try AuditConsistency.expect(lab.workspace)
     }
 
     @Test func theSameSlowChallengerPassesAtNormalLoad() throws {
@@ -77,6 +82,7 @@ import Testing
         // 1, 5, 10 and 20 req/s on 1, 1, 2 and 4 replicas of a 60 ms model.
         #expect(p95.map { ($0 * 10).rounded() / 10 } == [71.6, 213.6, 103.7, 60])
         #expect(try lab.aliases() == (champion: 3, challenger: nil))
+        try AuditConsistency.expect(lab.workspace)
     }
 
     @Test func customStepsAreFollowed() throws {
@@ -86,5 +92,6 @@ import Testing
         let report = try deployer.deploy("v2", strategy: .canary, steps: [10, 100], actor: "ada", reason: "two steps")
         #expect(report.steps.map(\.weight) == [10, 100])
         #expect(report.rollout.status == .promoted)
+        try AuditConsistency.expect(lab.workspace)
     }
 }

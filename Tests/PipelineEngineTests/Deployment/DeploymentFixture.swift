@@ -51,7 +51,9 @@ final class DeploymentFixture {
 
     /// The audit log's actions after the model registrations, as `action subject` lines.
     func auditTrail() throws -> [String] {
-        try workspace.state.auditLog().filter { $0.action != "register" }.map { "\($0.actor) \($0.action) \($0.subject)" }
+        try workspace.state.auditLog().filter { $0.action != "register" }.map {
+            "\($0.actor) \($0.action) \($0.subject)"
+        }
     }
 
     func setLoad(_ level: LoadLevel) throws {
@@ -67,9 +69,13 @@ final class DeploymentFixture {
         encoder.outputFormatting = [.sortedKeys]
         try registry.register(
             modelData: try encoder.encode(outcome.model),
-            ModelRegistration(kind: "logistic", target: "churned", features: features,
-                              lineage: Lineage(dataHash: outcome.model.dataHash, paramsHash: outcome.model.paramsHash),
-                              metrics: Dictionary(uniqueKeysWithValues: outcome.report.metrics.entries.compactMap { entry in entry.value.map { (entry.name, $0) } }), source: table.source),
+            ModelRegistration(
+                kind: "logistic", target: "churned", features: features,
+                lineage: Lineage(dataHash: outcome.model.dataHash, paramsHash: outcome.model.paramsHash),
+                metrics: Dictionary(
+                    uniqueKeysWithValues: outcome.report.metrics.entries.compactMap { entry in
+                        entry.value.map { (entry.name, $0) }
+                    }), source: table.source),
             actor: "ada")
     }
 }
@@ -86,10 +92,12 @@ extension DeploymentFixture {
     /// Every served request as `day/row served_version prediction latency error`, in order.
     func servedLog() throws -> [String] {
         try workspace.state.pool.read { db in
-            try String.fetchAll(db, sql: """
-                SELECT stream_day || '/' || row || ' v' || served_version || ' ' || IFNULL(prediction, '-') || ' '
-                    || printf('%.6f', latency_ms) || ' ' || IFNULL(error, '-') FROM served_request ORDER BY id
-                """)
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT stream_day || '/' || row || ' v' || served_version || ' ' || IFNULL(prediction, '-') || ' '
+                        || printf('%.6f', latency_ms) || ' ' || IFNULL(error, '-') FROM served_request ORDER BY id
+                    """)
         }
     }
 

@@ -25,14 +25,19 @@ import Testing
         #expect(stream.rowCount(day: christmasEve) == 800)
     }
 
-    @Test(arguments: [
-        ("title: T\nstory: S\ndataset: churn\nchanges:\n  - change: gradual-drift\n    column: tenure\n",
-         "scenario.bad_value", 5, 13,
-         "unknown change \"gradual-drift\"; expected gradual_drift, holiday_surge, html_corruption, label_flips or label_shift (did you mean \"gradual_drift\"?)"),
-        ("title: T\nstory: S\n", "scenario.missing_key", 1, 1, "the scenario needs `dataset`"),
-        ("title: T\nstory: S\ndataset: churn\nload: busy\n", "scenario.bad_value", 4, 7,
-         "`load` is \"busy\"; expected normal or holiday"),
-    ] as [(String, String, Int, Int, String)])
+    @Test(
+        arguments: [
+            (
+                "title: T\nstory: S\ndataset: churn\nchanges:\n  - change: gradual-drift\n    column: tenure\n",
+                "scenario.bad_value", 5, 13,
+                "unknown change \"gradual-drift\"; expected gradual_drift, holiday_surge, html_corruption, label_flips or label_shift (did you mean \"gradual_drift\"?)"
+            ),
+            ("title: T\nstory: S\n", "scenario.missing_key", 1, 1, "the scenario needs `dataset`"),
+            (
+                "title: T\nstory: S\ndataset: churn\nload: busy\n", "scenario.bad_value", 4, 7,
+                "`load` is \"busy\"; expected normal or holiday"
+            ),
+        ] as [(String, String, Int, Int, String)])
     func badScenariosAreExplained(text: String, code: String, line: Int, column: Int, message: String) {
         #expect(throws: LabError(code, message, file: "scenarios/x.yaml", line: line, column: column)) {
             try ScenarioLoader.parse(text, name: "x", file: "scenarios/x.yaml")
@@ -40,28 +45,40 @@ import Testing
     }
 
     @Test func aChangeTheDataSetCannotTakeNamesTheFile() {
-        let text = "title: T\nstory: S\ndataset: churn\nchanges:\n  - change: gradual_drift\n    column: plan\n    per_day: 0.1\n    from_day: 1\n"
-        #expect(throws: LabError("stream.bad_change",
-                                 "gradual drift cannot shift 'plan' of churn (columns that drift: tenure, monthly_charges, support_calls)",
-                                 file: "scenarios/x.yaml")) {
+        let text =
+            "title: T\nstory: S\ndataset: churn\nchanges:\n  - change: gradual_drift\n    column: plan\n    per_day: 0.1\n    from_day: 1\n"
+        #expect(
+            throws: LabError(
+                "stream.bad_change",
+                "gradual drift cannot shift 'plan' of churn (columns that drift: tenure, monthly_charges, support_calls)",
+                file: "scenarios/x.yaml")
+        ) {
             try ScenarioLoader.parse(text, name: "x", file: "scenarios/x.yaml")
         }
     }
 
     @Test func startingAScenarioSetsTheClockAndTheLoadAndIsAudited() throws {
         let lab = try DeploymentFixture()
-        try FileManager.default.createDirectory(atPath: lab.workspace.root + "/scenarios", withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: Self.templates + "/holiday-rush.yaml",
-                                         toPath: lab.workspace.root + "/scenarios/holiday-rush.yaml")
+        try FileManager.default.createDirectory(
+            atPath: lab.workspace.root + "/scenarios", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: Self.templates + "/holiday-rush.yaml",
+            toPath: lab.workspace.root + "/scenarios/holiday-rush.yaml")
         let state = ScenarioState(workspace: lab.workspace)
         #expect(try state.current().name == "calm")
         try state.start("holiday-rush", actor: "ada")
         #expect(try state.current().name == "holiday-rush")
         #expect(try SimulatedClock(state: lab.workspace.state).now() == Date(timeIntervalSince1970: 1_797_757_200))
         #expect(try LabSettings(state: lab.workspace.state).loadLevel() == .holiday)
-        #expect(try lab.auditTrail() == ["ada scenario.start holiday-rush", "ada clock.set clock", "ada traffic.load platform"])
+        #expect(
+            try lab.auditTrail() == [
+                "ada scenario.start holiday-rush", "ada clock.set clock", "ada traffic.load platform",
+            ])
         #expect(try state.list().map { "\($0.active ? "*" : " ")\($0.name)" } == [" calm", "*holiday-rush"])
-        #expect(throws: LabError("scenario.unknown", "no scenario 'holiday-rus'. Did you mean 'holiday-rush'? (scenarios: holiday-rush)")) {
+        #expect(
+            throws: LabError(
+                "scenario.unknown", "no scenario 'holiday-rus'. Did you mean 'holiday-rush'? (scenarios: holiday-rush)")
+        ) {
             try state.start("holiday-rus", actor: "ada")
         }
     }
@@ -70,9 +87,11 @@ import Testing
 @Suite struct MonitorTests {
     @Test func advancingTheClockServesEachDayAndMonitorShowsDriftGrowing() throws {
         let lab = try DeploymentFixture()
-        try FileManager.default.createDirectory(atPath: lab.workspace.root + "/scenarios", withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: ScenarioTests.templates + "/gradual-drift.yaml",
-                                         toPath: lab.workspace.root + "/scenarios/gradual-drift.yaml")
+        try FileManager.default.createDirectory(
+            atPath: lab.workspace.root + "/scenarios", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: ScenarioTests.templates + "/gradual-drift.yaml",
+            toPath: lab.workspace.root + "/scenarios/gradual-drift.yaml")
         try ScenarioState(workspace: lab.workspace).start("gradual-drift", actor: "ada")
         _ = try lab.deployer.deploy("v1", strategy: .direct, actor: "ada", reason: "first model")
         var clock = ProductionClock(workspace: lab.workspace)

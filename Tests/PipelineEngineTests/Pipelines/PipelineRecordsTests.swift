@@ -184,7 +184,7 @@ import Testing
                 "validate up_to_date: unchanged since run #1", "train up_to_date: unchanged since run #1",
                 "baseline up_to_date: unchanged since run #1", "evaluate up_to_date: unchanged since run #1",
                 "gate up_to_date: unchanged since run #1",
-                "deploy not_runnable: deploy stages arrive with the `deploy` command, which this build does not have yet",
+                "deploy not_runnable: no executor for deploy stages",
             ])
         try sandbox.write("params.yaml", "train:\n  C: 0.5\n  seed: 7\nbaseline:\n  k: 5\n")
         try sandbox.remove("models/baseline.json")

@@ -2,7 +2,9 @@
 """Reference values for the drift tests (Tests/PipelineEngineTests/Drift*.swift).
 
 Run with the reference venv:  /work/venv/ref/bin/python drift_references.py [section]
-Needs scipy and numpy; the `auto` section also needs evidently (0.7.x, legacy API).
+Produced with scipy 1.17.1, numpy 2.4.6, pandas 3.1.1 and evidently 0.7.23 (`pip install
+evidently`); the `auto`, `categories` and `ztest` sections use Evidently's legacy stattests and
+DataDriftTable (evidently 0.7.23 imports a helper pandas 3 removed; it is stubbed below, unused).
 
 The samples are drawn with SplitMix64 exactly as `SeededRandom` in Swift draws them
 (see DriftTestData.swift), so both sides test the same numbers without data files.

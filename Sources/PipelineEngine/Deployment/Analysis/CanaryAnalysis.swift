@@ -55,32 +55,42 @@ public enum CanaryAnalysis {
 
         let p95 = canary.forecast.p95Ms
         let p95OK = p95 <= settings.maxP95Ms
-        conditions.append(ConditionResult(
-            name: "latency_p95", status: p95OK ? .passed : .failed,
-            message: "p95 latency: canary \(ms(p95)) \(p95OK ? "<=" : ">") \(ms(settings.maxP95Ms)) limit (champion \(ms(champion.forecast.p95Ms)))",
-            canary: p95, champion: champion.forecast.p95Ms, limit: settings.maxP95Ms))
+        conditions.append(
+            ConditionResult(
+                name: "latency_p95", status: p95OK ? .passed : .failed,
+                message:
+                    "p95 latency: canary \(ms(p95)) \(p95OK ? "<=" : ">") \(ms(settings.maxP95Ms)) limit (champion \(ms(champion.forecast.p95Ms)))",
+                canary: p95, champion: champion.forecast.p95Ms, limit: settings.maxP95Ms))
 
         let errorLimit = champion.errorRate + settings.maxErrorRateIncrease
         let errorsOK = canary.errorRate <= errorLimit
-        conditions.append(ConditionResult(
-            name: "error_rate", status: errorsOK ? .passed : .failed,
-            message: "error rate: canary \(percent(canary.errorRate)) \(errorsOK ? "<=" : ">") \(percent(errorLimit)) limit (champion \(percent(champion.errorRate)) + \(points(settings.maxErrorRateIncrease)))",
-            canary: canary.errorRate, champion: champion.errorRate, limit: errorLimit))
+        conditions.append(
+            ConditionResult(
+                name: "error_rate", status: errorsOK ? .passed : .failed,
+                message:
+                    "error rate: canary \(percent(canary.errorRate)) \(errorsOK ? "<=" : ">") \(percent(errorLimit)) limit (champion \(percent(champion.errorRate)) + \(points(settings.maxErrorRateIncrease)))",
+                canary: canary.errorRate, champion: champion.errorRate, limit: errorLimit))
 
         conditions.append(accuracy(stepLabelled.champion, stepLabelled.canary, settings))
 
         let failed = conditions.contains { $0.status == .failed }
-        return IntervalAnalysis(interval: index, verdict: failed ? .failed : .successful, conditions: conditions,
-                                champion: champion, canary: canary)
+        return IntervalAnalysis(
+            interval: index, verdict: failed ? .failed : .successful, conditions: conditions,
+            champion: champion, canary: canary)
     }
 
-    static func accuracy(_ champion: (labelled: Int, correct: Int), _ canary: (labelled: Int, correct: Int),
-                         _ settings: AnalysisSettings) -> ConditionResult {
-        let short = [("canary", canary.labelled), ("champion", champion.labelled)].filter { $0.1 < settings.minLabelled }
+    static func accuracy(
+        _ champion: (labelled: Int, correct: Int), _ canary: (labelled: Int, correct: Int),
+        _ settings: AnalysisSettings
+    ) -> ConditionResult {
+        let short = [("canary", canary.labelled), ("champion", champion.labelled)].filter {
+            $0.1 < settings.minLabelled
+        }
         if let (who, count) = short.first {
             return ConditionResult(
                 name: "live_accuracy", status: .skipped,
-                message: "live accuracy: not judged yet (\(who) has \(count) labelled request\(count == 1 ? "" : "s"), needs \(settings.minLabelled))",
+                message:
+                    "live accuracy: not judged yet (\(who) has \(count) labelled request\(count == 1 ? "" : "s"), needs \(settings.minLabelled))",
                 canary: canary.labelled > 0 ? Double(canary.correct) / Double(canary.labelled) : nil,
                 champion: champion.labelled > 0 ? Double(champion.correct) / Double(champion.labelled) : nil,
                 limit: nil)
@@ -90,17 +100,21 @@ public enum CanaryAnalysis {
         let floor = championAccuracy - settings.maxAccuracyDrop
         // One-sided two-proportion z-test of "the canary is below the floor": a few dozen labels
         // swing accuracy by several points, so only a shortfall unlikely to be chance fails.
-        let spread = (canaryAccuracy * (1 - canaryAccuracy) / Double(canary.labelled)
+        let spread =
+            (canaryAccuracy * (1 - canaryAccuracy) / Double(canary.labelled)
             + championAccuracy * (1 - championAccuracy) / Double(champion.labelled)).squareRoot()
         let z = spread > 0 ? (canaryAccuracy - floor) / spread : (canaryAccuracy >= floor ? 0 : -.infinity)
         let ok = z >= -criticalZ
-        let comparison = canaryAccuracy >= floor
+        let comparison =
+            canaryAccuracy >= floor
             ? ">= \(f3(floor)) limit"
-            : ok ? "< \(f3(floor)) limit, but not significantly (z \(f2(z)) > -\(f2(criticalZ)))"
-            : "< \(f3(floor)) limit, significantly (z \(f2(z)) < -\(f2(criticalZ)))"
+            : ok
+                ? "< \(f3(floor)) limit, but not significantly (z \(f2(z)) > -\(f2(criticalZ)))"
+                : "< \(f3(floor)) limit, significantly (z \(f2(z)) < -\(f2(criticalZ)))"
         return ConditionResult(
             name: "live_accuracy", status: ok ? .passed : .failed,
-            message: "live accuracy: canary \(f3(canaryAccuracy)) \(comparison) (champion \(f3(championAccuracy)) − \(f3(settings.maxAccuracyDrop)); \(canary.labelled) and \(champion.labelled) labelled requests)",
+            message:
+                "live accuracy: canary \(f3(canaryAccuracy)) \(comparison) (champion \(f3(championAccuracy)) − \(f3(settings.maxAccuracyDrop)); \(canary.labelled) and \(champion.labelled) labelled requests)",
             canary: canaryAccuracy, champion: championAccuracy, limit: floor)
     }
 
@@ -109,7 +123,9 @@ public enum CanaryAnalysis {
 
     static func ms(_ value: Double) -> String { String(format: "%.1f ms", value) }
     static func percent(_ value: Double) -> String { String(format: "%.2f%%", value * 100) }
-    static func points(_ value: Double) -> String { String(format: "%.2f point%@", value * 100, value == 0.01 ? "" : "s") }
+    static func points(_ value: Double) -> String {
+        String(format: "%.2f point%@", value * 100, value == 0.01 ? "" : "s")
+    }
     static func f3(_ value: Double) -> String { String(format: "%.3f", value) }
     static func f2(_ value: Double) -> String { String(format: "%.2f", value) }
 }

@@ -16,8 +16,10 @@ public struct VersionMeasurement: Sendable, Equatable, Codable {
     public var labelled: Int
     public var correct: Int
 
-    public init(version: Int, requests: Int, predictionErrors: Int, measuredP50Ms: Double, measuredP95Ms: Double,
-                pool: ServingPool, forecast: PoolForecast, labelled: Int, correct: Int) {
+    public init(
+        version: Int, requests: Int, predictionErrors: Int, measuredP50Ms: Double, measuredP95Ms: Double,
+        pool: ServingPool, forecast: PoolForecast, labelled: Int, correct: Int
+    ) {
         self.version = version
         self.requests = requests
         self.predictionErrors = predictionErrors

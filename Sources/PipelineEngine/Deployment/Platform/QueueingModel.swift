@@ -26,8 +26,9 @@ public struct ServingPool: Sendable, Equatable, Codable {
 /// What the queueing model predicts for a pool: how busy it is, how long requests take at
 /// the 95th percentile, and how many give up waiting.
 public struct PoolForecast: Sendable, Equatable, Codable {
-    /// Utilisation ρ = λS/c: the share of the replicas' time spent serving. At 1 or more the
-    /// queue grows without bound.
+    /// Utilisation ρ = λS/c: the share of the replicas' time spent serving.
+    ///
+    /// At 1 or more the queue grows without bound.
     public var utilisation: Double
     /// The probability that a request has to queue (Erlang C); 1 when saturated.
     public var waitProbability: Double
@@ -103,14 +104,20 @@ public enum QueueingModel {
         let lambda = pool.requestsPerSecond
         let replicas = Double(max(1, pool.replicas))
         guard lambda > 0, service > 0 else {
-            return PoolForecast(utilisation: 0, waitProbability: 0, p95Ms: min(timeoutMs, service),
-                                timeoutShare: service >= timeoutMs ? 1 : 0)
+            return PoolForecast(
+                utilisation: 0, waitProbability: 0, p95Ms: min(timeoutMs, service),
+                timeoutShare: service >= timeoutMs ? 1 : 0)
         }
         let mu = 1000 / service
         let rho = lambda / (replicas * mu)
         if service >= timeoutMs {
-            return PoolForecast(utilisation: rho, waitProbability: rho >= 1 ? 1 : erlangC(replicas: max(1, pool.replicas),
-                                offeredLoad: lambda / mu), p95Ms: timeoutMs, timeoutShare: 1)
+            return PoolForecast(
+                utilisation: rho,
+                waitProbability: rho >= 1
+                    ? 1
+                    : erlangC(
+                        replicas: max(1, pool.replicas),
+                        offeredLoad: lambda / mu), p95Ms: timeoutMs, timeoutShare: 1)
         }
         if rho >= 1 {
             let growthMs = (rho - 1) * intervalSeconds * 1000
@@ -122,16 +129,20 @@ public enum QueueingModel {
         let theta = replicas * mu - lambda  // per second
         let wait95 = c <= 0.05 ? 0 : log(c / 0.05) / theta * 1000
         let timeouts = c * exp(-theta * (timeoutMs - service) / 1000)
-        return PoolForecast(utilisation: rho, waitProbability: c, p95Ms: min(timeoutMs, service + wait95),
-                            timeoutShare: timeouts)
+        return PoolForecast(
+            utilisation: rho, waitProbability: c, p95Ms: min(timeoutMs, service + wait95),
+            timeoutShare: timeouts)
     }
 
-    /// One request's response time in milliseconds, drawn from the same model: `draw` is a
-    /// uniform number in [0, 1) that picks the request's place in the wait distribution, and
+    /// One request's response time in milliseconds, drawn from the same model.
+    ///
+    /// `draw` is a uniform number in [0, 1) that picks the request's place in the wait distribution, and
     /// `arrival` (0 to 1) is when in the interval it arrives, which matters once the queue
     /// grows. A result equal to `timeoutMs` means the request timed out.
-    public static func responseMs(_ pool: ServingPool, forecast: PoolForecast, timeoutMs: Double,
-                                  intervalSeconds: Double, draw: Double, arrival: Double) -> Double {
+    public static func responseMs(
+        _ pool: ServingPool, forecast: PoolForecast, timeoutMs: Double,
+        intervalSeconds: Double, draw: Double, arrival: Double
+    ) -> Double {
         let service = pool.serviceMs
         var wait = 0.0
         if forecast.saturated {

@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 
-/// Small settings of a sandbox that outlive a command: the load level, the platform's baseline
-/// model, the running scenario. Each change is audited.
+/// Small settings of a sandbox that outlive a command.
+///
+/// The load level, the platform's baseline model, the running scenario. Each change is audited.
 public struct LabSettings: Sendable {
     public let state: StateStore
 
@@ -15,7 +16,8 @@ public struct LabSettings: Sendable {
 
     /// The load level production runs at now (normal unless set).
     public func loadLevel() throws -> LoadLevel {
-        try state.pool.read { db in try Self.value(Self.loadLevelKey, db).flatMap(LoadLevel.init(rawValue:)) ?? .normal }
+        try state.pool.read { db in try Self.value(Self.loadLevelKey, db).flatMap(LoadLevel.init(rawValue:)) ?? .normal
+        }
     }
 
     /// Sets the load level, recording who did and why.
@@ -23,8 +25,9 @@ public struct LabSettings: Sendable {
         try state.pool.write { db in
             let previous = try Self.value(Self.loadLevelKey, db) ?? LoadLevel.normal.rawValue
             try Self.set(Self.loadLevelKey, level.rawValue, db)
-            try StateStore.audit(db, actor: actor, action: "traffic.load", subject: "platform",
-                                 detail: "\(previous) → \(level.rawValue): \(reason)")
+            try StateStore.audit(
+                db, actor: actor, action: "traffic.load", subject: "platform",
+                detail: "\(previous) → \(level.rawValue): \(reason)")
         }
     }
 
@@ -38,7 +41,8 @@ public struct LabSettings: Sendable {
     }
 
     static func set(_ key: String, _ value: String, _ db: Database) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO lab_setting (key, value, updated_at) VALUES (?, ?, ?)",
-                       arguments: [key, value, Date()])
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO lab_setting (key, value, updated_at) VALUES (?, ?, ?)",
+            arguments: [key, value, Date()])
     }
 }

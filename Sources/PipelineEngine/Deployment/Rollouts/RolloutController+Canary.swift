@@ -7,21 +7,26 @@ extension RolloutController {
     public typealias IntervalMeasurer = (_ step: Int, _ weight: Int, _ interval: Int) throws
         -> (champion: VersionMeasurement, canary: VersionMeasurement)
 
-    /// Runs a progressing canary through its remaining steps: at each, the analysis measures
-    /// `settings.intervals` intervals and judges them; more failed intervals than the failure
+    /// Runs a progressing canary through its remaining steps, analysing each against the champion.
+    ///
+    /// At each step the analysis measures `settings.intervals` intervals and judges them; more failed intervals than the failure
     /// limit roll traffic back to the champion at once, and passing every step promotes the
     /// candidate. Each step and verdict is stored and audited as it happens.
-    public func runCanary(_ start: Rollout, settings: AnalysisSettings, actor: String,
-                          measure: IntervalMeasurer) throws -> RolloutReport {
+    public func runCanary(
+        _ start: Rollout, settings: AnalysisSettings, actor: String,
+        measure: IntervalMeasurer
+    ) throws -> RolloutReport {
         var rollout = start
         let total = rollout.steps.count
         for index in rollout.stepIndex..<total {
             let weight = rollout.steps[index]
             try workspace.state.pool.write { db in
-                try RolloutStore.update(rollout.id, status: .progressing, stepIndex: index, reason: rollout.reason,
-                                        at: Date(), db)
-                try StateStore.audit(db, actor: Self.controllerActor, action: "rollout.step", subject: "rollout #\(rollout.id)",
-                                     detail: "step \(index + 1)/\(total): v\(rollout.candidate) takes \(weight)% of traffic")
+                try RolloutStore.update(
+                    rollout.id, status: .progressing, stepIndex: index, reason: rollout.reason,
+                    at: Date(), db)
+                try StateStore.audit(
+                    db, actor: Self.controllerActor, action: "rollout.step", subject: "rollout #\(rollout.id)",
+                    detail: "step \(index + 1)/\(total): v\(rollout.candidate) takes \(weight)% of traffic")
             }
             rollout.stepIndex = index
             var failures = 0
@@ -33,8 +38,9 @@ extension RolloutController {
                 labelled.champion.correct += champion.correct
                 labelled.canary.labelled += canary.labelled
                 labelled.canary.correct += canary.correct
-                let analysis = CanaryAnalysis.judge(interval: interval, champion: champion, canary: canary,
-                                                    stepLabelled: labelled, settings: settings)
+                let analysis = CanaryAnalysis.judge(
+                    interval: interval, champion: champion, canary: canary,
+                    stepLabelled: labelled, settings: settings)
                 try workspace.state.pool.write { db in
                     try RolloutStore.record(analysis, rollout: rollout.id, step: index, weight: weight, at: Date(), db)
                 }
@@ -49,21 +55,27 @@ extension RolloutController {
                 return try abortAutomatically(&rollout, step: stepName, failure: failure, failures: failures)
             }
             try workspace.state.pool.write { db in
-                try StateStore.audit(db, actor: Self.controllerActor, action: "rollout.analysis",
-                                     subject: "rollout #\(rollout.id)",
-                                     detail: "\(stepName): successful, \(failures) failed interval\(failures == 1 ? "" : "s") of \(settings.intervals) (limit \(settings.failureLimit))")
+                try StateStore.audit(
+                    db, actor: Self.controllerActor, action: "rollout.analysis",
+                    subject: "rollout #\(rollout.id)",
+                    detail:
+                        "\(stepName): successful, \(failures) failed interval\(failures == 1 ? "" : "s") of \(settings.intervals) (limit \(settings.failureLimit))"
+                )
             }
         }
         try workspace.state.pool.write { db in
             rollout.reason = "passed the analysis of all \(total) step\(total == 1 ? "" : "s")"
             try Self.finishPromotion(&rollout, actor: Self.controllerActor, action: "promote", now: Date(), db)
         }
-        return try report(rollout, message: "Promoted v\(rollout.candidate) to champion: every canary step passed its analysis.")
+        return try report(
+            rollout, message: "Promoted v\(rollout.candidate) to champion: every canary step passed its analysis.")
     }
 
     /// A failed step: traffic back to the champion, the challenger alias cleared, the reason kept.
-    private func abortAutomatically(_ rollout: inout Rollout, step: String, failure: IntervalAnalysis,
-                                    failures: Int) throws -> RolloutReport {
+    private func abortAutomatically(
+        _ rollout: inout Rollout, step: String, failure: IntervalAnalysis,
+        failures: Int
+    ) throws -> RolloutReport {
         let stable = rollout.champion.map { "v\($0)" } ?? "the champion"
         rollout.status = .rolledBack
         rollout.reason = "analysis failed at \(step), interval \(failure.interval): \(failure.failureReason)"
@@ -73,10 +85,12 @@ extension RolloutController {
         try workspace.state.pool.write { db in
             let now = Date()
             try RolloutStore.update(id, status: .rolledBack, stepIndex: stepIndex, reason: reason, at: now, db)
-            try StateStore.audit(db, actor: Self.controllerActor, action: "rollback", subject: "rollout #\(id)",
-                                 detail: "automatic: all traffic back to \(stable); \(reason)", at: now)
-            try ModelRegistry.removeAlias("challenger", actor: Self.controllerActor,
-                                          reason: "rollout #\(id) rolled back", at: now, db)
+            try StateStore.audit(
+                db, actor: Self.controllerActor, action: "rollback", subject: "rollout #\(id)",
+                detail: "automatic: all traffic back to \(stable); \(reason)", at: now)
+            try ModelRegistry.removeAlias(
+                "challenger", actor: Self.controllerActor,
+                reason: "rollout #\(id) rolled back", at: now, db)
         }
         return try report(rollout, message: "Rolled back automatically at \(step): \(stable) serves all traffic.")
     }

@@ -40,8 +40,10 @@ public struct RolloutController: Sendable {
         public var simulatedAt: Date
         public var reason: String
 
-        public init(strategy: DeploymentStrategy, candidate: Int, steps: [Int], loadLevel: LoadLevel,
-                    serviceTimes: [ServiceTime], simulatedAt: Date, reason: String) {
+        public init(
+            strategy: DeploymentStrategy, candidate: Int, steps: [Int], loadLevel: LoadLevel,
+            serviceTimes: [ServiceTime], simulatedAt: Date, reason: String
+        ) {
             self.strategy = strategy
             self.candidate = candidate
             self.steps = steps
@@ -60,16 +62,20 @@ public struct RolloutController: Sendable {
 
     static func checkCanStart(_ strategy: DeploymentStrategy, candidate: Int, _ db: Database) throws {
         if let active = try RolloutStore.active(db) {
-            throw LabError("deploy.rollout_active",
-                           "rollout #\(active.id) (\(active.strategy.rawValue) of v\(active.candidate)) is still \(active.status.rawValue); `promote` or `rollback` it first")
+            throw LabError(
+                "deploy.rollout_active",
+                "rollout #\(active.id) (\(active.strategy.rawValue) of v\(active.candidate)) is still \(active.status.rawValue); `promote` or `rollback` it first"
+            )
         }
         let champion = try ModelRegistry.aliasVersion("champion", db)
         if champion == candidate {
             throw LabError("deploy.already_champion", "v\(candidate) is already the champion; nothing to deploy")
         }
         if strategy != .direct, champion == nil {
-            throw LabError("deploy.no_champion",
-                           "a \(strategy.rawValue) deployment compares the candidate with the champion, and there is none yet; deploy the first model with --strategy direct")
+            throw LabError(
+                "deploy.no_champion",
+                "a \(strategy.rawValue) deployment compares the candidate with the champion, and there is none yet; deploy the first model with --strategy direct"
+            )
         }
     }
 
@@ -79,11 +85,12 @@ public struct RolloutController: Sendable {
         try workspace.state.pool.write { db in
             try Self.checkCanStart(plan.strategy, candidate: plan.candidate, db)
             let champion = try ModelRegistry.aliasVersion("champion", db)
-            let status: RolloutStatus = switch plan.strategy {
-            case .direct: .promoted
-            case .shadow: .shadowing
-            case .canary: .progressing
-            }
+            let status: RolloutStatus =
+                switch plan.strategy {
+                case .direct: .promoted
+                case .shadow: .shadowing
+                case .canary: .progressing
+                }
             var rollout = Rollout(
                 id: 0, strategy: plan.strategy, candidate: plan.candidate, champion: champion, steps: plan.steps,
                 stepIndex: 0, status: status, reason: plan.reason, loadLevel: plan.loadLevel,
@@ -92,9 +99,11 @@ public struct RolloutController: Sendable {
             rollout.id = try RolloutStore.insert(rollout, db)
             let against = champion.map { " against champion v\($0)" } ?? ""
             let shape = plan.strategy == .canary ? ", steps \(plan.steps.map(String.init).joined(separator: ","))%" : ""
-            try StateStore.audit(db, actor: actor, action: "deploy", subject: "rollout #\(rollout.id)",
-                                 detail: "\(plan.strategy.rawValue) of v\(plan.candidate)\(against)\(shape), \(plan.loadLevel.rawValue) load, simulated \(SimulatedClock.format(plan.simulatedAt)): \(plan.reason)",
-                                 at: now)
+            try StateStore.audit(
+                db, actor: actor, action: "deploy", subject: "rollout #\(rollout.id)",
+                detail:
+                    "\(plan.strategy.rawValue) of v\(plan.candidate)\(against)\(shape), \(plan.loadLevel.rawValue) load, simulated \(SimulatedClock.format(plan.simulatedAt)): \(plan.reason)",
+                at: now)
             if try LabSettings.value(LabSettings.baselineKey, db) == nil {
                 try LabSettings.set(LabSettings.baselineKey, String(champion ?? plan.candidate), db)
             }
@@ -120,10 +129,13 @@ public struct RolloutController: Sendable {
             }
             if rollout.status == .progressing {
                 for index in rollout.stepIndex..<rollout.steps.count {
-                    try RolloutStore.recordSkipped(rollout: rollout.id, step: index, weight: rollout.steps[index], at: now, db)
+                    try RolloutStore.recordSkipped(
+                        rollout: rollout.id, step: index, weight: rollout.steps[index], at: now, db)
                 }
             }
-            let at = rollout.status == .progressing ? " at step \(rollout.stepIndex + 1) of \(rollout.steps.count), skipping the analysis of the rest" : ""
+            let at =
+                rollout.status == .progressing
+                ? " at step \(rollout.stepIndex + 1) of \(rollout.steps.count), skipping the analysis of the rest" : ""
             rollout.reason = "promoted by hand\(at): \(reason)"
             try Self.finishPromotion(&rollout, actor: actor, action: "promote", now: now, db)
             return rollout
@@ -139,48 +151,66 @@ public struct RolloutController: Sendable {
                 let stable = rollout.champion.map { "v\($0)" } ?? "the champion"
                 rollout.reason = "aborted by hand at \(rollout.candidateWeight)% traffic: \(reason)"
                 rollout.status = .aborted
-                try RolloutStore.update(rollout.id, status: .aborted, stepIndex: rollout.stepIndex, reason: rollout.reason,
-                                        at: now, db)
-                try StateStore.audit(db, actor: actor, action: "rollback", subject: "rollout #\(rollout.id)",
-                                     detail: "aborted \(rollout.strategy.rawValue) of v\(rollout.candidate); all traffic to \(stable): \(reason)",
-                                     at: now)
-                try ModelRegistry.removeAlias("challenger", actor: actor, reason: "rollout #\(rollout.id) aborted", at: now, db)
+                try RolloutStore.update(
+                    rollout.id, status: .aborted, stepIndex: rollout.stepIndex, reason: rollout.reason,
+                    at: now, db)
+                try StateStore.audit(
+                    db, actor: actor, action: "rollback", subject: "rollout #\(rollout.id)",
+                    detail:
+                        "aborted \(rollout.strategy.rawValue) of v\(rollout.candidate); all traffic to \(stable): \(reason)",
+                    at: now)
+                try ModelRegistry.removeAlias(
+                    "challenger", actor: actor, reason: "rollout #\(rollout.id) aborted", at: now, db)
                 return (rollout, "Aborted rollout #\(rollout.id); \(stable) serves all traffic.")
             }
             let champion = try ModelRegistry.aliasVersion("champion", db)
-            guard var rollout = try Row.fetchOne(db, sql: """
-                    SELECT * FROM deployment WHERE status = 'promoted' AND candidate_version = ? ORDER BY id DESC LIMIT 1
-                    """, arguments: [champion]).map(RolloutStore.decode)
+            guard
+                var rollout = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT * FROM deployment WHERE status = 'promoted' AND candidate_version = ? ORDER BY id DESC LIMIT 1
+                        """, arguments: [champion]
+                ).map(RolloutStore.decode)
             else {
-                throw LabError("rollout.nothing_to_roll_back", "nothing to roll back: " + (try Self.noActiveRollout(db)))
+                throw LabError(
+                    "rollout.nothing_to_roll_back", "nothing to roll back: " + (try Self.noActiveRollout(db)))
             }
             guard let previous = rollout.champion else {
-                throw LabError("rollout.nothing_to_roll_back",
-                               "nothing to roll back to: v\(rollout.candidate) became the first champion in rollout #\(rollout.id)")
+                throw LabError(
+                    "rollout.nothing_to_roll_back",
+                    "nothing to roll back to: v\(rollout.candidate) became the first champion in rollout #\(rollout.id)"
+                )
             }
             rollout.status = .rolledBack
             rollout.reason = "rolled back by hand to v\(previous): \(reason)"
-            try RolloutStore.update(rollout.id, status: .rolledBack, stepIndex: rollout.stepIndex, reason: rollout.reason,
-                                    at: now, db)
-            try StateStore.audit(db, actor: actor, action: "rollback", subject: "rollout #\(rollout.id)",
-                                 detail: "champion v\(rollout.candidate) → v\(previous): \(reason)", at: now)
-            try ModelRegistry.moveAlias("champion", to: previous, actor: actor,
-                                        reason: "rollout #\(rollout.id) rolled back", at: now, db)
+            try RolloutStore.update(
+                rollout.id, status: .rolledBack, stepIndex: rollout.stepIndex, reason: rollout.reason,
+                at: now, db)
+            try StateStore.audit(
+                db, actor: actor, action: "rollback", subject: "rollout #\(rollout.id)",
+                detail: "champion v\(rollout.candidate) → v\(previous): \(reason)", at: now)
+            try ModelRegistry.moveAlias(
+                "champion", to: previous, actor: actor,
+                reason: "rollout #\(rollout.id) rolled back", at: now, db)
             return (rollout, "Rolled back rollout #\(rollout.id): v\(previous) is the champion again.")
         }
         return try report(rollout, message: message)
     }
 
     /// Marks `rollout` promoted: champion → candidate, challenger cleared, audited.
-    static func finishPromotion(_ rollout: inout Rollout, actor: String, action: String, now: Date,
-                                _ db: Database) throws {
+    static func finishPromotion(
+        _ rollout: inout Rollout, actor: String, action: String, now: Date,
+        _ db: Database
+    ) throws {
         rollout.status = .promoted
         rollout.stepIndex = max(0, rollout.steps.count - 1)
-        try RolloutStore.update(rollout.id, status: .promoted, stepIndex: rollout.stepIndex, reason: rollout.reason,
-                                at: now, db)
+        try RolloutStore.update(
+            rollout.id, status: .promoted, stepIndex: rollout.stepIndex, reason: rollout.reason,
+            at: now, db)
         let from = rollout.champion.map { "v\($0)" } ?? "none"
-        try StateStore.audit(db, actor: actor, action: action, subject: "rollout #\(rollout.id)",
-                             detail: "champion \(from) → v\(rollout.candidate): \(rollout.reason)", at: now)
+        try StateStore.audit(
+            db, actor: actor, action: action, subject: "rollout #\(rollout.id)",
+            detail: "champion \(from) → v\(rollout.candidate): \(rollout.reason)", at: now)
         let why = "rollout #\(rollout.id) promoted"
         try ModelRegistry.moveAlias("champion", to: rollout.candidate, actor: actor, reason: why, at: now, db)
         try ModelRegistry.removeAlias("challenger", actor: actor, reason: why, at: now, db)
@@ -188,11 +218,13 @@ public struct RolloutController: Sendable {
 
     static func noActiveRollout(_ db: Database) throws -> String {
         guard let latest = try RolloutStore.latest(db) else { return "there has been no deployment yet" }
-        return "no rollout is under way (the latest, #\(latest.id), \(latest.strategy.rawValue) of v\(latest.candidate), is \(latest.status.rawValue))"
+        return
+            "no rollout is under way (the latest, #\(latest.id), \(latest.strategy.rawValue) of v\(latest.candidate), is \(latest.status.rawValue))"
     }
 
     func report(_ rollout: Rollout, message: String) throws -> RolloutReport {
-        RolloutReport(rollout: rollout, steps: try store.analyses(of: rollout.id),
-                      champion: try ModelRegistry(workspace: workspace).aliased("champion")?.version, message: message)
+        RolloutReport(
+            rollout: rollout, steps: try store.analyses(of: rollout.id),
+            champion: try ModelRegistry(workspace: workspace).aliased("champion")?.version, message: message)
     }
 }

@@ -50,14 +50,19 @@ extension RolloutController {
         func ready(_ version: Int, _ replicas: Int) -> Int {
             (try? registry.modelData("v\(version)")) == nil ? 0 : replicas
         }
-        func set(_ role: String, _ version: Int, weight: Int, replicas: Int, mirrored: Bool = false) -> RolloutStatusReport.ReplicaSet {
+        func set(_ role: String, _ version: Int, weight: Int, replicas: Int, mirrored: Bool = false)
+            -> RolloutStatusReport.ReplicaSet
+        {
             let service = latest?.serviceMs(of: version) ?? platform.baselineServiceMs
-            let pool = ServingPool(requestsPerSecond: rate * Double(mirrored ? 100 : weight) / 100, replicas: replicas,
-                                   serviceMs: service)
-            return .init(role: role, version: version, weight: weight, replicas: replicas,
-                         ready: ready(version, replicas), serviceMs: service,
-                         forecast: QueueingModel.forecast(pool, timeoutMs: platform.timeoutMs,
-                                                          intervalSeconds: platform.intervalSeconds))
+            let pool = ServingPool(
+                requestsPerSecond: rate * Double(mirrored ? 100 : weight) / 100, replicas: replicas,
+                serviceMs: service)
+            return .init(
+                role: role, version: version, weight: weight, replicas: replicas,
+                ready: ready(version, replicas), serviceMs: service,
+                forecast: QueueingModel.forecast(
+                    pool, timeoutMs: platform.timeoutMs,
+                    intervalSeconds: platform.intervalSeconds))
         }
         var sets: [RolloutStatusReport.ReplicaSet] = []
         if let champion {
@@ -67,8 +72,10 @@ extension RolloutController {
                 if latest.status == .shadowing {
                     sets.append(set("shadow", latest.candidate, weight: 0, replicas: platform.replicas, mirrored: true))
                 } else {
-                    sets.append(set("canary", latest.candidate, weight: canaryWeight,
-                                    replicas: platform.canaryReplicas(weight: canaryWeight)))
+                    sets.append(
+                        set(
+                            "canary", latest.candidate, weight: canaryWeight,
+                            replicas: platform.canaryReplicas(weight: canaryWeight)))
                 }
             }
         }

@@ -32,10 +32,12 @@ public struct RolloutStore: Sendable {
     /// The analysed steps of rollout `id`, in order.
     public func analyses(of id: Int) throws -> [StepAnalysis] {
         let rows = try state.pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT step_index, weight, verdict, detail, measurements FROM deployment_analysis
-                WHERE deployment_id = ? ORDER BY id
-                """, arguments: [id])
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT step_index, weight, verdict, detail, measurements FROM deployment_analysis
+                    WHERE deployment_id = ? ORDER BY id
+                    """, arguments: [id])
         }
         var steps: [StepAnalysis] = []
         for row in rows {
@@ -45,8 +47,10 @@ public struct RolloutStore: Sendable {
             let skipped = detail == Self.skippedDetail
             let interval = skipped ? nil : try JSONDecoder().decode(IntervalAnalysis.self, from: Data(text.utf8))
             if steps.last?.stepIndex != index {
-                steps.append(StepAnalysis(stepIndex: index, weight: row["weight"], verdict: .successful,
-                                          intervals: [], skipped: skipped))
+                steps.append(
+                    StepAnalysis(
+                        stepIndex: index, weight: row["weight"], verdict: .successful,
+                        intervals: [], skipped: skipped))
             }
             if let interval {
                 steps[steps.count - 1].intervals.append(interval)
@@ -64,44 +68,57 @@ public struct RolloutStore: Sendable {
 
     static func active(_ db: Database) throws -> Rollout? {
         let statuses = RolloutStatus.allCases.filter(\.isActive).map { "'\($0.rawValue)'" }.joined(separator: ", ")
-        return try Row.fetchOne(db, sql: "SELECT * FROM deployment WHERE status IN (\(statuses)) ORDER BY id DESC LIMIT 1")
-            .map(decode)
+        return try Row.fetchOne(
+            db, sql: "SELECT * FROM deployment WHERE status IN (\(statuses)) ORDER BY id DESC LIMIT 1"
+        )
+        .map(decode)
     }
 
     static func insert(_ rollout: Rollout, _ db: Database) throws -> Int {
         let steps = String(decoding: try JSONEncoder.sorted.encode(rollout.steps), as: UTF8.self)
         let times = String(decoding: try JSONEncoder.sorted.encode(rollout.serviceTimes), as: UTF8.self)
-        try db.execute(sql: """
-            INSERT INTO deployment (strategy, candidate_version, champion_version, steps, step_index, status, reason,
-                started_at, updated_at, started_by, load_level, service_times, simulated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [rollout.strategy.rawValue, rollout.candidate, rollout.champion, steps, rollout.stepIndex,
-                             rollout.status.rawValue, rollout.reason, rollout.startedAt, rollout.updatedAt,
-                             rollout.startedBy, rollout.loadLevel.rawValue, times, rollout.simulatedAt])
+        try db.execute(
+            sql: """
+                INSERT INTO deployment (strategy, candidate_version, champion_version, steps, step_index, status, reason,
+                    started_at, updated_at, started_by, load_level, service_times, simulated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                rollout.strategy.rawValue, rollout.candidate, rollout.champion, steps, rollout.stepIndex,
+                rollout.status.rawValue, rollout.reason, rollout.startedAt, rollout.updatedAt,
+                rollout.startedBy, rollout.loadLevel.rawValue, times, rollout.simulatedAt,
+            ])
         return Int(db.lastInsertedRowID)
     }
 
-    static func update(_ id: Int, status: RolloutStatus, stepIndex: Int, reason: String, at: Date,
-                       _ db: Database) throws {
-        try db.execute(sql: "UPDATE deployment SET status = ?, step_index = ?, reason = ?, updated_at = ? WHERE id = ?",
-                       arguments: [status.rawValue, stepIndex, reason, at, id])
+    static func update(
+        _ id: Int, status: RolloutStatus, stepIndex: Int, reason: String, at: Date,
+        _ db: Database
+    ) throws {
+        try db.execute(
+            sql: "UPDATE deployment SET status = ?, step_index = ?, reason = ?, updated_at = ? WHERE id = ?",
+            arguments: [status.rawValue, stepIndex, reason, at, id])
     }
 
-    static func record(_ interval: IntervalAnalysis, rollout: Int, step: Int, weight: Int, at: Date,
-                       _ db: Database) throws {
+    static func record(
+        _ interval: IntervalAnalysis, rollout: Int, step: Int, weight: Int, at: Date,
+        _ db: Database
+    ) throws {
         let json = String(decoding: try JSONEncoder.sorted.encode(interval), as: UTF8.self)
         let detail = interval.verdict == .failed ? interval.failureReason : "all conditions met"
-        try db.execute(sql: """
-            INSERT INTO deployment_analysis (deployment_id, step_index, weight, at, verdict, detail, measurements)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [rollout, step, weight, at, interval.verdict.rawValue, detail, json])
+        try db.execute(
+            sql: """
+                INSERT INTO deployment_analysis (deployment_id, step_index, weight, at, verdict, detail, measurements)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [rollout, step, weight, at, interval.verdict.rawValue, detail, json])
     }
 
     static func recordSkipped(rollout: Int, step: Int, weight: Int, at: Date, _ db: Database) throws {
-        try db.execute(sql: """
-            INSERT INTO deployment_analysis (deployment_id, step_index, weight, at, verdict, detail, measurements)
-            VALUES (?, ?, ?, ?, 'successful', ?, '{}')
-            """, arguments: [rollout, step, weight, at, skippedDetail])
+        try db.execute(
+            sql: """
+                INSERT INTO deployment_analysis (deployment_id, step_index, weight, at, verdict, detail, measurements)
+                VALUES (?, ?, ?, ?, 'successful', ?, '{}')
+                """, arguments: [rollout, step, weight, at, skippedDetail])
     }
 
     static func decode(_ row: Row) throws -> Rollout {

@@ -15,7 +15,9 @@ struct CanaryReplay {
     let analysis: AnalysisSettings
     let meter: LatencyMeter
 
-    mutating func measure(step: Int, weight: Int, interval: Int) -> (champion: VersionMeasurement, canary: VersionMeasurement) {
+    mutating func measure(step: Int, weight: Int, interval: Int) -> (
+        champion: VersionMeasurement, canary: VersionMeasurement
+    ) {
         var random = SeededRandom.derived(from: UInt64(rollout.id), UInt64(step), UInt64(interval))
         var tallies = [Tally(), Tally()]
         for _ in 0..<analysis.requestsPerInterval where rows.count > 0 {
@@ -25,13 +27,17 @@ struct CanaryReplay {
             tallies[toCanary ? 1 : 0].add(answer: answer, ms: ms, label: rows.label(row, knownBy: today))
         }
         let rate = platform.requestsPerSecond(at: rollout.loadLevel)
-        let championPool = ServingPool(requestsPerSecond: rate * Double(100 - weight) / 100, replicas: platform.replicas,
-                                       serviceMs: rollout.serviceMs(of: champion.version) ?? platform.baselineServiceMs)
-        let canaryPool = ServingPool(requestsPerSecond: rate * Double(weight) / 100,
-                                     replicas: platform.canaryReplicas(weight: weight),
-                                     serviceMs: rollout.serviceMs(of: canary.version) ?? platform.baselineServiceMs)
-        return (tallies[0].measurement(version: champion.version, pool: championPool, platform: platform),
-                tallies[1].measurement(version: canary.version, pool: canaryPool, platform: platform))
+        let championPool = ServingPool(
+            requestsPerSecond: rate * Double(100 - weight) / 100, replicas: platform.replicas,
+            serviceMs: rollout.serviceMs(of: champion.version) ?? platform.baselineServiceMs)
+        let canaryPool = ServingPool(
+            requestsPerSecond: rate * Double(weight) / 100,
+            replicas: platform.canaryReplicas(weight: weight),
+            serviceMs: rollout.serviceMs(of: canary.version) ?? platform.baselineServiceMs)
+        return (
+            tallies[0].measurement(version: champion.version, pool: championPool, platform: platform),
+            tallies[1].measurement(version: canary.version, pool: canaryPool, platform: platform)
+        )
     }
 
     /// What one version did with its requests in an interval.
@@ -60,7 +66,8 @@ struct CanaryReplay {
             return VersionMeasurement(
                 version: version, requests: requests, predictionErrors: errors, measuredP50Ms: percentile(sorted, 50),
                 measuredP95Ms: percentile(sorted, 95), pool: pool,
-                forecast: QueueingModel.forecast(pool, timeoutMs: platform.timeoutMs, intervalSeconds: platform.intervalSeconds),
+                forecast: QueueingModel.forecast(
+                    pool, timeoutMs: platform.timeoutMs, intervalSeconds: platform.intervalSeconds),
                 labelled: labelled, correct: correct)
         }
     }

@@ -11,10 +11,14 @@ enum PlatformCalibration {
     static let timedPredictions = 300
 
     /// Service times for `models`, measured against `baseline` on `rows`.
-    static func measure(_ models: inout [ServedModel], baseline: inout ServedModel, rows: Int,
-                        settings: PlatformSettings, meter: LatencyMeter) -> [ServiceTime] {
+    static func measure(
+        _ models: inout [ServedModel], baseline: inout ServedModel, rows: Int,
+        settings: PlatformSettings, meter: LatencyMeter
+    ) -> [ServiceTime] {
         guard rows > 0 else {
-            return ([baseline] + models).map { ServiceTime(version: $0.version, measuredMs: 0, serviceMs: settings.baselineServiceMs) }
+            return ([baseline] + models).map {
+                ServiceTime(version: $0.version, measuredMs: 0, serviceMs: settings.baselineServiceMs)
+            }
         }
         var times = [[Double]](repeating: [], count: models.count + 1)
         for i in 0..<timedPredictions {
@@ -24,7 +28,9 @@ enum PlatformCalibration {
         }
         let medians = times.map { percentile($0.sorted(), 50) }
         let reference = medians[0]
-        var result = [ServiceTime(version: baseline.version, measuredMs: reference, serviceMs: settings.baselineServiceMs)]
+        var result = [
+            ServiceTime(version: baseline.version, measuredMs: reference, serviceMs: settings.baselineServiceMs)
+        ]
         for (m, model) in models.enumerated() where model.version != baseline.version {
             let failed = model.failure != nil || baseline.failure != nil || reference <= 0
             let service = failed ? settings.baselineServiceMs : settings.baselineServiceMs * medians[m + 1] / reference

@@ -47,31 +47,47 @@ extension DataTable {
             let storage: Column.Storage
             switch spec.type {
             case .integer:
-                storage = .integer(cells.enumerated().map { i, cell in
-                    guard let value = Int64(cell) else { nulls[i] = true; return 0 }
-                    return value
-                })
+                storage = .integer(
+                    cells.enumerated().map { i, cell in
+                        guard let value = Int64(cell) else {
+                            nulls[i] = true
+                            return 0
+                        }
+                        return value
+                    })
             case .double:
-                storage = .double(cells.enumerated().map { i, cell in
-                    guard let value = Double(cell) else { nulls[i] = true; return 0 }
-                    return value
-                })
+                storage = .double(
+                    cells.enumerated().map { i, cell in
+                        guard let value = Double(cell) else {
+                            nulls[i] = true
+                            return 0
+                        }
+                        return value
+                    })
             case .boolean:
-                storage = .boolean(cells.enumerated().map { i, cell in
-                    guard cell == "true" || cell == "false" else { nulls[i] = true; return false }
-                    return cell == "true"
-                })
+                storage = .boolean(
+                    cells.enumerated().map { i, cell in
+                        guard cell == "true" || cell == "false" else {
+                            nulls[i] = true
+                            return false
+                        }
+                        return cell == "true"
+                    })
             case .string:
                 var dictionary: [String] = []
                 var codes: [String: Int32] = [:]
-                storage = .string(codes: cells.enumerated().map { i, cell in
-                    guard !cell.isEmpty else { nulls[i] = true; return -1 }
-                    if let code = codes[cell] { return code }
-                    let code = Int32(dictionary.count)
-                    codes[cell] = code
-                    dictionary.append(cell)
-                    return code
-                }, dictionary: dictionary)
+                storage = .string(
+                    codes: cells.enumerated().map { i, cell in
+                        guard !cell.isEmpty else {
+                            nulls[i] = true
+                            return -1
+                        }
+                        if let code = codes[cell] { return code }
+                        let code = Int32(dictionary.count)
+                        codes[cell] = code
+                        dictionary.append(cell)
+                        return code
+                    }, dictionary: dictionary)
             }
             columns.append(Column(name: spec.name, storage: storage, nulls: nulls.contains(true) ? nulls : []))
         }

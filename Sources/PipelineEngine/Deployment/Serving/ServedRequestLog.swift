@@ -36,15 +36,18 @@ struct ServedRequestLog {
 
     func append(_ entries: [Entry]) throws {
         try state.pool.write { db in
-            let statement = try db.makeStatement(sql: """
-                INSERT INTO served_request (deployment_id, at, stream_day, row, served_version, prediction, shadow_version,
-                    shadow_prediction, latency_ms, error, label, label_day)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            let statement = try db.makeStatement(
+                sql: """
+                    INSERT INTO served_request (deployment_id, at, stream_day, row, served_version, prediction, shadow_version,
+                        shadow_prediction, latency_ms, error, label, label_day)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
             for e in entries {
-                try statement.execute(arguments: [e.deployment, e.at, e.day, e.row, e.servedVersion, e.prediction,
-                                                  e.shadowVersion, e.shadowPrediction, e.latencyMs, e.error, e.label,
-                                                  e.labelDay])
+                try statement.execute(arguments: [
+                    e.deployment, e.at, e.day, e.row, e.servedVersion, e.prediction,
+                    e.shadowVersion, e.shadowPrediction, e.latencyMs, e.error, e.label,
+                    e.labelDay,
+                ])
             }
         }
     }
@@ -52,14 +55,18 @@ struct ServedRequestLog {
     /// Live accuracy per served version, over the requests whose labels are back by `today`.
     func liveAccuracy(today: Int) throws -> [LiveAccuracy] {
         try state.pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT served_version AS version,
-                    SUM(CASE WHEN label_day <= ? AND error IS NULL THEN 1 ELSE 0 END) AS labelled,
-                    SUM(CASE WHEN label_day <= ? AND error IS NULL AND prediction = label THEN 1 ELSE 0 END) AS correct,
-                    SUM(CASE WHEN label_day > ? THEN 1 ELSE 0 END) AS pending
-                FROM served_request GROUP BY served_version ORDER BY served_version
-                """, arguments: [today, today, today]).map {
-                LiveAccuracy(version: $0["version"], labelled: $0["labelled"], correct: $0["correct"], pending: $0["pending"])
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT served_version AS version,
+                        SUM(CASE WHEN label_day <= ? AND error IS NULL THEN 1 ELSE 0 END) AS labelled,
+                        SUM(CASE WHEN label_day <= ? AND error IS NULL AND prediction = label THEN 1 ELSE 0 END) AS correct,
+                        SUM(CASE WHEN label_day > ? THEN 1 ELSE 0 END) AS pending
+                    FROM served_request GROUP BY served_version ORDER BY served_version
+                    """, arguments: [today, today, today]
+            ).map {
+                LiveAccuracy(
+                    version: $0["version"], labelled: $0["labelled"], correct: $0["correct"], pending: $0["pending"])
             }
         }
     }
@@ -67,18 +74,21 @@ struct ServedRequestLog {
     /// The shadow `version` against the champion it mirrored, over every logged request.
     func shadowComparison(version: Int, today: Int) throws -> ShadowComparison? {
         try state.pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT MIN(served_version) AS champion,
-                    SUM(CASE WHEN prediction IS NOT NULL AND shadow_prediction IS NOT NULL THEN 1 ELSE 0 END) AS compared,
-                    SUM(CASE WHEN prediction = shadow_prediction THEN 1 ELSE 0 END) AS agreed,
-                    SUM(CASE WHEN label_day <= ? AND prediction IS NOT NULL AND shadow_prediction IS NOT NULL
-                        THEN 1 ELSE 0 END) AS labelled,
-                    SUM(CASE WHEN label_day <= ? AND prediction = label AND shadow_prediction IS NOT NULL
-                        THEN 1 ELSE 0 END) AS champion_correct,
-                    SUM(CASE WHEN label_day <= ? AND shadow_prediction = label AND prediction IS NOT NULL
-                        THEN 1 ELSE 0 END) AS shadow_correct
-                FROM served_request WHERE shadow_version = ?
-                """, arguments: [today, today, today, version]),
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT MIN(served_version) AS champion,
+                            SUM(CASE WHEN prediction IS NOT NULL AND shadow_prediction IS NOT NULL THEN 1 ELSE 0 END) AS compared,
+                            SUM(CASE WHEN prediction = shadow_prediction THEN 1 ELSE 0 END) AS agreed,
+                            SUM(CASE WHEN label_day <= ? AND prediction IS NOT NULL AND shadow_prediction IS NOT NULL
+                                THEN 1 ELSE 0 END) AS labelled,
+                            SUM(CASE WHEN label_day <= ? AND prediction = label AND shadow_prediction IS NOT NULL
+                                THEN 1 ELSE 0 END) AS champion_correct,
+                            SUM(CASE WHEN label_day <= ? AND shadow_prediction = label AND prediction IS NOT NULL
+                                THEN 1 ELSE 0 END) AS shadow_correct
+                        FROM served_request WHERE shadow_version = ?
+                        """, arguments: [today, today, today, version]),
                 let champion: Int = row["champion"]
             else { return nil }
             let compared: Int = row["compared"]

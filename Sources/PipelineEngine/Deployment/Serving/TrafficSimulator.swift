@@ -35,8 +35,9 @@ public struct TrafficSimulator: Sendable {
     func serve(day: Int, limit: Int?, production: ProductionView) throws -> TrafficReport {
         let registry = ModelRegistry(workspace: workspace)
         guard let champion = try registry.aliased("champion")?.version else {
-            throw LabError("traffic.nothing_deployed",
-                           "nothing is deployed: there is no champion yet; deploy a version first (`deploy v1 --strategy direct`)")
+            throw LabError(
+                "traffic.nothing_deployed",
+                "nothing is deployed: there is no champion yet; deploy a version first (`deploy v1 --strategy direct`)")
         }
         let active = try RolloutStore(state: workspace.state).state.pool.read { db in try RolloutStore.active(db) }
         let level = try LabSettings(state: workspace.state).loadLevel()
@@ -56,34 +57,39 @@ public struct TrafficSimulator: Sendable {
         let baselineVersion = try LabSettings(state: workspace.state).baselineVersion() ?? champion
         var baseline = try ServedModel(version: baselineVersion, registry: registry, rows: rows.table)
         var timed = [championModel] + [canary?.model, shadow].compactMap { $0 }
-        let times = PlatformCalibration.measure(&timed, baseline: &baseline, rows: rows.count,
-                                                settings: settings.platform, meter: meter)
-        let service = { (version: Int) in times.first { $0.version == version }?.serviceMs ?? settings.platform.baselineServiceMs }
+        let times = PlatformCalibration.measure(
+            &timed, baseline: &baseline, rows: rows.count,
+            settings: settings.platform, meter: meter)
+        let service = { (version: Int) in
+            times.first { $0.version == version }?.serviceMs ?? settings.platform.baselineServiceMs
+        }
 
         let rate = settings.platform.requestsPerSecond(at: level)
         let weight = canary?.weight ?? 0
-        var pools = [VersionTraffic.Role.champion: ServingPool(
-            requestsPerSecond: rate * Double(100 - weight) / 100, replicas: settings.platform.replicas,
-            serviceMs: service(champion))]
+        let platform = settings.platform
+        func lane(_ rate: Double, _ replicas: Int, _ version: Int) -> Lane {
+            let pool = ServingPool(requestsPerSecond: rate, replicas: replicas, serviceMs: service(version))
+            return Lane(
+                pool: pool,
+                forecast: QueueingModel.forecast(
+                    pool, timeoutMs: platform.timeoutMs, intervalSeconds: platform.intervalSeconds))
+        }
+        let championLane = lane(rate * Double(100 - weight) / 100, platform.replicas, champion)
+        var lanes: [VersionTraffic.Role: Lane] = [.champion: championLane]
         if let canary {
-            pools[.canary] = ServingPool(requestsPerSecond: rate * Double(weight) / 100,
-                                         replicas: settings.platform.canaryReplicas(weight: weight),
-                                         serviceMs: service(canary.model.version))
+            lanes[.canary] = lane(
+                rate * Double(weight) / 100, platform.canaryReplicas(weight: weight), canary.model.version)
         }
-        if let shadow {
-            pools[.shadow] = ServingPool(requestsPerSecond: rate, replicas: settings.platform.replicas,
-                                         serviceMs: service(shadow.version))
-        }
-        let forecasts = pools.mapValues {
-            QueueingModel.forecast($0, timeoutMs: settings.platform.timeoutMs, intervalSeconds: settings.platform.intervalSeconds)
-        }
+        if let shadow { lanes[.shadow] = lane(rate, platform.replicas, shadow.version) }
+        let laneOf = { (role: VersionTraffic.Role) in lanes[role] ?? championLane }
 
         var tallies: [VersionTraffic.Role: Tally] = [:]
         var entries: [ServedRequestLog.Entry] = []
         let dayStart = production.scenario.dayStart(day)
         for row in done..<(done + count) {
             var random = SeededRandom.derived(from: production.scenario.seed, 0x5E_2F_ED, UInt64(day), UInt64(row))
-            let role: VersionTraffic.Role = canary != nil && random.nextUnit() * 100 < Double(weight) ? .canary : .champion
+            let role: VersionTraffic.Role =
+                canary != nil && random.nextUnit() * 100 < Double(weight) ? .canary : .champion
             let arrival = random.nextUnit()
             let draw = random.nextUnit()
             var answer: (answer: String?, ms: Double)
@@ -96,15 +102,17 @@ public struct TrafficSimulator: Sendable {
                 answer = championModel.answer(row, meter: meter)
                 version = champion
             }
-            let pool = pools[role]!, forecast = forecasts[role]!
-            let latency = QueueingModel.responseMs(pool, forecast: forecast, timeoutMs: settings.platform.timeoutMs,
-                                                   intervalSeconds: settings.platform.intervalSeconds, draw: draw,
-                                                   arrival: arrival)
+            let latency = QueueingModel.responseMs(
+                laneOf(role).pool, forecast: laneOf(role).forecast, timeoutMs: settings.platform.timeoutMs,
+                intervalSeconds: settings.platform.intervalSeconds, draw: draw,
+                arrival: arrival)
             let timedOut = answer.answer != nil && latency >= settings.platform.timeoutMs
             let failure = answer.answer == nil ? (role == .canary ? canary?.model.failure : championModel.failure) : nil
-            tallies[role, default: Tally()].add(ms: answer.ms, latency: latency, failed: answer.answer == nil, timedOut: timedOut)
+            tallies[role, default: Tally()].add(
+                ms: answer.ms, latency: latency, failed: answer.answer == nil, timedOut: timedOut)
             var entry = ServedRequestLog.Entry(
-                deployment: active?.id, at: dayStart.addingTimeInterval(Double(row) * 86_400 / Double(max(1, rows.count))),
+                deployment: active?.id,
+                at: dayStart.addingTimeInterval(Double(row) * 86_400 / Double(max(1, rows.count))),
                 day: day, row: row, servedVersion: version, prediction: timedOut ? nil : answer.answer,
                 shadowVersion: nil, shadowPrediction: nil, latencyMs: latency,
                 error: timedOut ? "timeout" : failure.map { $0.message } ?? (answer.answer == nil ? "no answer" : nil),
@@ -115,7 +123,7 @@ public struct TrafficSimulator: Sendable {
                 entry.shadowVersion = mirror.version
                 entry.shadowPrediction = mirrored.answer
                 let shadowLatency = QueueingModel.responseMs(
-                    pools[.shadow]!, forecast: forecasts[.shadow]!, timeoutMs: settings.platform.timeoutMs,
+                    laneOf(.shadow).pool, forecast: laneOf(.shadow).forecast, timeoutMs: settings.platform.timeoutMs,
                     intervalSeconds: settings.platform.intervalSeconds, draw: draw, arrival: arrival)
                 tallies[.shadow, default: Tally()].add(
                     ms: mirrored.ms, latency: shadowLatency, failed: mirrored.answer == nil,
@@ -125,16 +133,24 @@ public struct TrafficSimulator: Sendable {
         }
         try log.append(entries)
 
-        let versions: [(VersionTraffic.Role, Int)] = [(.champion, champion)]
+        let versions: [(VersionTraffic.Role, Int)] =
+            [(.champion, champion)]
             + (canary.map { [(.canary, $0.model.version)] } ?? []) + (shadow.map { [(.shadow, $0.version)] } ?? [])
         return TrafficReport(
             day: day, date: date.description, loadLevel: level, requestsPerSecond: rate, requests: count,
             remainingToday: rows.count - done - count, dayTotal: rows.count,
             versions: versions.map { role, version in
-                (tallies[role] ?? Tally()).traffic(version: version, role: role, pool: pools[role]!, forecast: forecasts[role]!)
+                (tallies[role] ?? Tally()).traffic(
+                    version: version, role: role, pool: laneOf(role).pool, forecast: laneOf(role).forecast)
             },
             shadow: try shadow.flatMap { try log.shadowComparison(version: $0.version, today: production.today) },
             live: try log.liveAccuracy(today: production.today))
+    }
+
+    /// One role's pool of replicas and what the queueing model makes of it.
+    struct Lane {
+        var pool: ServingPool
+        var forecast: PoolForecast
     }
 
     /// What one role's requests did in a run.
@@ -153,10 +169,13 @@ public struct TrafficSimulator: Sendable {
             latencies.append(latency)
         }
 
-        func traffic(version: Int, role: VersionTraffic.Role, pool: ServingPool, forecast: PoolForecast) -> VersionTraffic {
-            VersionTraffic(version: version, role: role, requests: requests, errors: errors, timeouts: timeouts,
-                           p95Ms: percentile(latencies.sorted(), 95), serviceMs: pool.serviceMs, pool: pool,
-                           forecast: forecast, measuredP50Ms: percentile(measured.sorted(), 50))
+        func traffic(version: Int, role: VersionTraffic.Role, pool: ServingPool, forecast: PoolForecast)
+            -> VersionTraffic
+        {
+            VersionTraffic(
+                version: version, role: role, requests: requests, errors: errors, timeouts: timeouts,
+                p95Ms: percentile(latencies.sorted(), 95), serviceMs: pool.serviceMs, pool: pool,
+                forecast: forecast, measuredP50Ms: percentile(measured.sorted(), 50))
         }
     }
 }

@@ -50,22 +50,40 @@ enum KolmogorovSmirnov {
         var minDiff = 0
         var maxAt = (0, 0)
         var minAt = (0, 0)
+        // The ECDF gap counts only where a run of equal values ends: at a value below the
+        // next one in merged order.
+        func record() {
+            let diff = i * n2 - j * n1
+            if diff > maxDiff {
+                maxDiff = diff
+                maxAt = (i, j)
+            }
+            if diff < minDiff {
+                minDiff = diff
+                minAt = (i, j)
+            }
+        }
         a.withUnsafeBufferPointer { a in
             b.withUnsafeBufferPointer { b in
-                while i < n1 || j < n2 {
-                    let value: Double
-                    if j >= n2 || (i < n1 && a[i] <= b[j]) { value = a[i] } else { value = b[j] }
-                    while i < n1 && a[i] <= value { i += 1 }
-                    while j < n2 && b[j] <= value { j += 1 }
-                    let diff = i * n2 - j * n1
-                    if diff > maxDiff {
-                        maxDiff = diff
-                        maxAt = (i, j)
-                    }
-                    if diff < minDiff {
-                        minDiff = diff
-                        minAt = (i, j)
-                    }
+                while i < n1 && j < n2 {
+                    let x = a[i]
+                    let y = b[j]
+                    // Take from `a` when x ≤ y: the sign bit of y - x, so no unpredictable branch.
+                    let takeA = 1 &- Int(truncatingIfNeeded: (y - x).bitPattern >> 63)
+                    let value = min(x, y)
+                    i &+= takeA
+                    j &+= 1 &- takeA
+                    let next = min(i < n1 ? a[i] : .infinity, j < n2 ? b[j] : .infinity)
+                    if next != value { record() }
+                }
+                // One side is used up: the other's remaining values, run by run.
+                while i < n1 {
+                    i += 1
+                    if i == n1 || a[i] != a[i - 1] { record() }
+                }
+                while j < n2 {
+                    j += 1
+                    if j == n2 || b[j] != b[j - 1] { record() }
                 }
             }
         }

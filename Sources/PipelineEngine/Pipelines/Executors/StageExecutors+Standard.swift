@@ -1,14 +1,14 @@
 extension StageExecutors {
-    /// The executors of this build, one per stage kind it can run.
-    ///
-    /// `deploy` and `monitor`
-    /// stages arrive with the deployment commands; until then they are skipped with a reason.
-    public static func standard() -> StageExecutors {
+    /// The executors of this build, one per stage kind it can run; `forceDeploy` lets a deploy
+    /// stage ship a candidate that is not better than the champion (audited).
+    public static func standard(forceDeploy: Bool = false) -> StageExecutors {
         var executors = StageExecutors()
         executors[.validate] = ValidateExecutor()
         executors[.train] = TrainExecutor()
         executors[.evaluate] = EvaluateExecutor()
         executors[.gate] = GateExecutor()
+        executors[.deploy] = DeployExecutor(force: forceDeploy)
+        executors[.monitor] = MonitorExecutor()
         return executors
     }
 }

@@ -87,10 +87,7 @@ public struct FileHash: Sendable, Codable, Equatable {
 public struct StageExecutors {
     private var byKind: [StageKind: any StageExecutor] = [:]
     /// Why kinds without an executor are not run.
-    public var missingReason: [StageKind: String] = [
-        .deploy: "deploy stages arrive with the `deploy` command, which this build does not have yet",
-        .monitor: "monitor stages arrive with the `monitor` command, which this build does not have yet",
-    ]
+    public var missingReason: [StageKind: String] = [:]
 
     public init() {}
 

@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+import PipelineEngine
+
+/// Checks on the last pipeline run, read from the run history the pipeline runner keeps in
+/// `state.sqlite` (`pipeline_run`, `stage_result`, `run_gate`, `run_metric`).
+struct RunChecks {
+    let workspace: Workspace
+
+    /// The last run's id and status, or the outcome to report when there is none.
+    private func lastRun() throws -> (id: Int, status: String)? {
+        guard let run = try PipelineHistory(state: workspace.state).runs().last else { return nil }
+        return (run.id, run.status)
+    }
+
+    private static let noRun = CheckOutcome.notYet("there is no pipeline run yet")
+
+    func lastRun(status wanted: String?, stages: [StageStatus]) throws -> CheckOutcome {
+        guard let run = try lastRun() else { return Self.noRun }
+        var held: [String] = []
+        var missing: [String] = []
+        if let wanted {
+            let clause =
+                run.status == "running"
+                ? "run #\(run.id) did not finish (it was interrupted)" : "run #\(run.id) \(run.status)"
+            if run.status == wanted { held.append(clause) } else { missing.append("\(clause), not \(wanted)") }
+        }
+        let actual = try workspace.state.pool.read { db in
+            try Dictionary(
+                Row.fetchAll(db, sql: "SELECT name, status FROM stage_result WHERE run_id = ?", arguments: [run.id])
+                    .map { ($0["name"] as String, $0["status"] as String) },
+                uniquingKeysWith: { first, _ in first })
+        }
+        for stage in stages {
+            guard let status = actual[stage.stage] else {
+                missing.append("run #\(run.id) has no stage `\(stage.stage)`")
+                continue
+            }
+            let clause = "in run #\(run.id) stage `\(stage.stage)` \(status)"
+            if status == stage.status { held.append(clause) } else { missing.append("\(clause), not \(stage.status)") }
+        }
+        return missing.isEmpty ? .passed(held.joined(separator: "; ")) : .notYet(missing.joined(separator: "; "))
+    }
+
+    func gate(name: String, status wanted: String) throws -> CheckOutcome {
+        guard let run = try lastRun() else { return Self.noRun }
+        let row = try workspace.state.pool.read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT status, message FROM run_gate WHERE run_id = ? AND name = ? ORDER BY stage, position",
+                arguments: [run.id, name])
+        }
+        guard let row else { return .notYet("run #\(run.id) has no verdict of a gate `\(name)`") }
+        let status: String = row["status"]
+        let message: String = row["message"]
+        let clause = "in run #\(run.id) gate `\(name)` \(status) (\(message))"
+        return status == wanted ? .passed(clause) : .notYet("\(clause), not \(wanted)")
+    }
+
+    func metric(name: String, min: Double?, max: Double?) throws -> CheckOutcome {
+        guard let run = try lastRun() else { return Self.noRun }
+        // `evaluate.accuracy` names a stage; a bare `accuracy` is the last stage's that has it.
+        let rows = try workspace.state.pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT m.stage, m.name, m.value FROM run_metric m
+                    LEFT JOIN stage_result s ON s.run_id = m.run_id AND s.name = m.stage
+                    WHERE m.run_id = ? ORDER BY s.position DESC
+                    """, arguments: [run.id])
+        }
+        let found = rows.first { row in
+            let stage: String = row["stage"]
+            let metric: String = row["name"]
+            return metric == name || "\(stage).\(metric)" == name
+        }
+        guard let found else { return .notYet("run #\(run.id) recorded no metric `\(name)`") }
+        let value: Double = found["value"]
+        let stage: String = found["stage"]
+        let clause = "in run #\(run.id) `\(found["name"] as String)` of stage `\(stage)` is \(Self.format(value))"
+        if let min, value < min { return .notYet("\(clause); the step needs at least \(Self.format(min))") }
+        if let max, value > max { return .notYet("\(clause); the step needs at most \(Self.format(max))") }
+        return .passed(clause)
+    }
+
+    static func format(_ value: Double) -> String {
+        let text = String(format: "%.4f", value)
+        var trimmed = text
+        while trimmed.hasSuffix("0") { trimmed.removeLast() }
+        return trimmed.hasSuffix(".") ? String(trimmed.dropLast()) : trimmed
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import PipelineEngine
+
+extension SandboxCommand {
+    /// `sandbox generate NAME [--rows N] [--seed S] [--out FILE]`: a data set like the
+    /// templates, of any size, the same bytes for the same name, rows and seed.
+    struct Generate: LabCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "generate",
+            abstract: "Generate a data set (churn, credit, reviews) of any size, deterministically from a seed.")
+
+        @Argument(help: "churn, credit or reviews.")
+        var name: String
+        @Option(help: "How many rows.")
+        var rows: Int = 2000
+        @Option(help: "The seed; the same name, rows and seed give the same file.")
+        var seed: UInt64 = 1
+        @Option(help: "Where to write it (default: data/NAME-ROWS-sSEED.csv in your workspace).")
+        var out: String?
+
+        static var completion: CommandCompletion {
+            CommandCompletion(options: ["--rows", "--seed", "--out"], values: .words(DatasetGenerator.names))
+        }
+
+        func run(in session: LabSession) throws -> Int32 {
+            let dataset = try DatasetGenerator.generate(name: name, rows: rows, seed: seed)
+            let path: String
+            if let out {
+                path = try session.userPath(out)
+            } else {
+                path = try session.workspace().paths.resolve("data/\(name)-\(rows)-s\(seed).csv")
+            }
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+            do {
+                try Data(dataset.csv.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            } catch {
+                throw LabError("sandbox.write", "cannot write \(path): \(error.localizedDescription)", file: out)
+            }
+            session.console.line("Wrote \(rows) rows of \(name) (seed \(seed)) to \(path).")
+            return 0
+        }
+    }
+}

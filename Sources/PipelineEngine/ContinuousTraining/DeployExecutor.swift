@@ -1,0 +1,107 @@
+import Foundation
+
+/// Runs a pipeline's `deploy` stage: the candidate (the stage's `model`, else the registry's
+/// `challenger`) is compared with the champion on the production requests whose labels are
+/// back, and deployed with the stage's `strategy` and `steps` only if it is better.
+///
+/// `force` deploys a candidate that is not better; the audit log records that it was forced
+/// and what the comparison said. A canary that is rolled back fails the stage.
+public struct DeployExecutor: StageExecutor {
+    public var force: Bool
+    var meter = LatencyMeter.real
+
+    public init(force: Bool = false) {
+        self.force = force
+    }
+
+    /// The champion and the candidate: a new candidate or a new champion reruns the stage.
+    public func externalInputs(for stage: StageDefinition, in context: StageContext) throws -> [String: String] {
+        let registry = ModelRegistry(workspace: context.workspace)
+        return [
+            "champion": try registry.aliased("champion").map { "v\($0.version)" } ?? "none",
+            "candidate": try candidate(stage, registry).map { "v\($0)" } ?? "none",
+        ]
+    }
+
+    public func run(_ stage: StageDefinition, in context: StageContext) throws -> StageOutcome {
+        let workspace = context.workspace
+        let registry = ModelRegistry(workspace: workspace)
+        guard let candidate = try candidate(stage, registry) else {
+            throw LabError(
+                "pipeline.no_candidate",
+                "stage '\(stage.name)' has nothing to deploy: no `model:` and no `challenger` alias (a train stage sets it)"
+            )
+        }
+        let run = "pipeline run #\(context.runID), stage \(stage.name)"
+        let champion = try registry.aliased("champion")?.version
+        if champion == candidate {
+            if try registry.aliased("challenger")?.version == candidate {
+                try registry.removeAlias(
+                    "challenger", actor: context.actor, reason: "\(run): it is the champion already")
+            }
+            return StageOutcome(summary: "v\(candidate) is already the champion; nothing to deploy")
+        }
+        var reason = run
+        var metrics: [String: Double] = [:]
+        if let champion {
+            let comparison = try ChampionComparison.measure(
+                candidate: candidate, champion: champion, workspace: workspace)
+            metrics = [
+                "live_\(comparison.metric)": comparison.candidateValue,
+                "champion_live_\(comparison.metric)": comparison.championValue,
+            ]
+            .compactMapValues { $0 }
+            if !comparison.candidateIsBetter {
+                guard force else {
+                    try workspace.state.pool.write { db in
+                        try StateStore.audit(
+                            db, actor: context.actor, action: "deploy.declined", subject: "v\(candidate)",
+                            detail: "\(run): not better: \(comparison.sentence)")
+                    }
+                    return StageOutcome(
+                        summary: "v\(candidate) not deployed: not better than the champion (\(comparison.sentence))",
+                        metrics: metrics)
+                }
+                try workspace.state.pool.write { db in
+                    try StateStore.audit(
+                        db, actor: context.actor, action: "deploy.forced", subject: "v\(candidate)",
+                        detail: "\(run): deployed with --force although not better: \(comparison.sentence)")
+                }
+                reason += ", forced although not better: \(comparison.sentence)"
+            } else {
+                reason += ": better, \(comparison.sentence)"
+            }
+        }
+        let strategy = try strategy(stage, hasChampion: champion != nil)
+        let steps = try stage.settings["steps"].map {
+            try DeploymentSettings.parseSteps($0.list.joined(separator: ","))
+        }
+        var deployer = try Deployer(workspace: workspace)
+        deployer.meter = meter
+        let report = try deployer.deploy(
+            "v\(candidate)", strategy: strategy, steps: strategy == .canary ? steps : nil,
+            actor: context.actor, reason: reason)
+        if report.rollout.status == .rolledBack {
+            return StageOutcome(
+                failure: "v\(candidate)'s canary was rolled back: \(report.rollout.reason)",
+                summary: report.message, metrics: metrics, work: 1)
+        }
+        return StageOutcome(summary: "v\(candidate): \(report.message)", metrics: metrics, work: 1)
+    }
+
+    private func candidate(_ stage: StageDefinition, _ registry: ModelRegistry) throws -> Int? {
+        if let model = stage.text("model") { return try registry.version(model).version }
+        return try registry.aliased("challenger")?.version
+    }
+
+    private func strategy(_ stage: StageDefinition, hasChampion: Bool) throws -> DeploymentStrategy {
+        guard hasChampion else { return .direct }
+        guard let name = stage.text("strategy") else { return .canary }
+        guard let strategy = DeploymentStrategy(rawValue: name) else {
+            throw LabError(
+                "pipeline.bad_strategy",
+                "stage '\(stage.name)' has strategy '\(name)'; expected direct, shadow or canary")
+        }
+        return strategy
+    }
+}
