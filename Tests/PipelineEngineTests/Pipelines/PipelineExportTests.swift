@@ -14,10 +14,13 @@ import Testing
         try PipelineSandbox(pipeline: try String(contentsOfFile: Self.fixtures + "/pipeline.yaml", encoding: .utf8))
     }
 
-    func exported(_ format: PipelineExport.Format, _ sandbox: PipelineSandbox) throws -> [ExportedFile] {
+    /// The export `pipeline export` writes: this build's executors decide what is left out.
+    func exported(
+        _ format: PipelineExport.Format, _ sandbox: PipelineSandbox,
+        executors: StageExecutors = .standard()
+    ) throws -> [ExportedFile] {
         let pipeline = try sandbox.load()
-        let runner = PipelineRunner(
-            workspace: sandbox.workspace, pipeline: pipeline, executors: TestExecutors.all(sandbox.log))
+        let runner = PipelineRunner(workspace: sandbox.workspace, pipeline: pipeline, executors: executors)
         return try PipelineExport.files(
             format, pipeline: pipeline, paramsText: sandbox.read("params.yaml"),
             leaveOut: runner.notRunnable())
@@ -58,6 +61,17 @@ import Testing
         #expect(files[1].contents == PipelineSandbox.params)
     }
 
+    @Test func stagesThisBuildCannotRunAreLeftOutWithTheReason() throws {
+        let sandbox = try sandbox()
+        defer { sandbox.cleanUp() }
+        for format in PipelineExport.Format.allCases {
+            let text = try exported(format, sandbox, executors: TestExecutors.all(sandbox.log))[0].contents
+            #expect(text.contains("# Left out: deploy (no executor for deploy stages).\n"))
+            #expect(!text.contains("--stage deploy"))
+            #expect(text.contains("--stage gate"))
+        }
+    }
+
     /// Runs the official validators when CICDLAB_EXPORT_VALIDATORS is set; skipped otherwise.
     ///
     /// The variable names the folder holding `check-jsonschema` and `dvc`, such as
@@ -88,7 +102,7 @@ import Testing
         #expect(try run(bin + "/dvc", ["init", "-q"], in: project).status == 0)
         let dag = try run(bin + "/dvc", ["dag"], in: project)
         #expect(dag.status == 0, "dvc dag: \(dag.output)")
-        for stage in ["validate", "train", "baseline", "evaluate", "gate"] {
+        for stage in ["validate", "train", "baseline", "evaluate", "gate", "deploy"] {
             #expect(dag.output.contains(stage), "dvc dag does not show \(stage): \(dag.output)")
         }
         // `dvc repro --dry` needs the outputs of upstream stages to exist (DVC issue #9021), so it
@@ -101,7 +115,7 @@ import Testing
         #expect(try run(bin + "/dvc", ["init", "-q"], in: sandbox.root).status == 0)
         let dry = try run(bin + "/dvc", ["repro", "--dry"], in: sandbox.root)
         #expect(dry.status == 0, "dvc repro --dry: \(dry.output)")
-        for stage in ["validate", "train", "baseline", "evaluate", "gate"] {
+        for stage in ["validate", "train", "baseline", "evaluate", "gate", "deploy"] {
             #expect(
                 dry.output.contains("> cicdlab pipeline run pipeline.yaml --stage \(stage)\n"),
                 "dvc repro --dry: \(dry.output)")
