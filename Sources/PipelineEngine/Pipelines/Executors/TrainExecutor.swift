@@ -67,9 +67,11 @@ struct TrainExecutor: StageExecutor {
     func restored(_ stage: StageDefinition, record: StageRecord, in context: StageContext) throws {
         guard let out = record.outs.first else { return }
         let registry = ModelRegistry(workspace: context.workspace)
+        let challenger = try registry.aliased("challenger")
+        if challenger?.artifactHash == out.sha256 { return }
         let reason = "restored from the cache of run #\(record.runID)"
         if let known = try registry.list().last(where: { $0.artifactHash == out.sha256 }) {
-            if try registry.aliased("challenger")?.version != known.version {
+            if challenger?.version != known.version {
                 try registry.setAlias("challenger", to: "v\(known.version)", actor: context.actor, reason: reason)
             }
             return
