@@ -82,15 +82,7 @@ public struct FSRSScheduler: Sendable {
             interval = stepInterval(&card, steps: learningSteps, rating: rating)
 
         case .review:
-            let stability = card.stability ?? initialStability(rating)
-            let difficulty = card.difficulty ?? clampDifficulty(initialDifficulty(rating))
-            card.stability =
-                sameDay
-                ? shortTermStability(stability, rating: rating)
-                : nextStability(
-                    difficulty: difficulty, stability: stability,
-                    retrievability: retrievability(of: card, at: now), rating: rating)
-            card.difficulty = nextDifficulty(difficulty, rating: rating)
+            updateMemory(&card, rating: rating, sameDay: sameDay, now: now)
             if rating == .again, !relearningSteps.isEmpty {
                 card.state = .relearning
                 card.step = 0
@@ -100,15 +92,7 @@ public struct FSRSScheduler: Sendable {
             }
 
         case .relearning:
-            let stability = card.stability ?? initialStability(rating)
-            let difficulty = card.difficulty ?? clampDifficulty(initialDifficulty(rating))
-            card.stability =
-                sameDay
-                ? shortTermStability(stability, rating: rating)
-                : nextStability(
-                    difficulty: difficulty, stability: stability,
-                    retrievability: retrievability(of: card, at: now), rating: rating)
-            card.difficulty = nextDifficulty(difficulty, rating: rating)
+            updateMemory(&card, rating: rating, sameDay: sameDay, now: now)
             interval = stepInterval(&card, steps: relearningSteps, rating: rating)
         }
 
@@ -119,6 +103,20 @@ public struct FSRSScheduler: Sendable {
 
     /// Moves a learning or relearning card along its steps and returns the wait until it is due;
     /// a card past its last step graduates to review with an interval from its stability.
+    /// Updates a reviewed card's stability and difficulty: the short-term formula on the day of
+    /// its last review, the full memory model after that (review and relearning share it).
+    private func updateMemory(_ card: inout ReviewCard, rating: Rating, sameDay: Bool, now: Date) {
+        let stability = card.stability ?? initialStability(rating)
+        let difficulty = card.difficulty ?? clampDifficulty(initialDifficulty(rating))
+        card.stability =
+            sameDay
+            ? shortTermStability(stability, rating: rating)
+            : nextStability(
+                difficulty: difficulty, stability: stability,
+                retrievability: retrievability(of: card, at: now), rating: rating)
+        card.difficulty = nextDifficulty(difficulty, rating: rating)
+    }
+
     private func stepInterval(_ card: inout ReviewCard, steps: [TimeInterval], rating: Rating) -> TimeInterval {
         let step = card.step ?? 0
         func graduate() -> TimeInterval {
