@@ -210,7 +210,7 @@ struct CheckReader {
     }
 
     /// A workspace-relative path; one that would leave the workspace is refused here.
-    private func confined(_ node: Node, _ what: String) throws -> String {
+    func confined(_ node: Node, _ what: String) throws -> String {
         let path = try reader.text(node, what)
         let climbs = path.split(separator: "/").reduce(into: (depth: 0, out: false)) { state, part in
             if part == ".." { state.depth -= 1 } else if part != "." { state.depth += 1 }

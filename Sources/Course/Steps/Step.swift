@@ -12,6 +12,8 @@ public struct Step: Sendable, Equatable {
     public var commands: [String]
     /// Lab commands `lint --play` runs before checking that the step is not yet done.
     public var setup: [String]
+    /// The edits the learner makes by hand, which `lint --play` makes before the commands.
+    public var solution: [FileEdit]
     public var check: Check
     /// Hints, given one at a time by `hint`.
     public var hints: [String]
@@ -20,13 +22,14 @@ public struct Step: Sendable, Equatable {
 
     public init(
         id: String, title: String, instructions: String, commands: [String], setup: [String] = [],
-        check: Check, hints: [String], location: SourceLocation
+        solution: [FileEdit] = [], check: Check, hints: [String], location: SourceLocation
     ) {
         self.id = id
         self.title = title
         self.instructions = instructions
         self.commands = commands
         self.setup = setup
+        self.solution = solution
         self.check = check
         self.hints = hints
         self.location = location

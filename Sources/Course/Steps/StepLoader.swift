@@ -11,6 +11,8 @@ import Yams
 ///     instructions: Every hands-on step works in your own sandbox folder.
 ///     command: sandbox init              # or a list of commands, in order
 ///     setup: [sandbox reset]             # optional, for `lint --play` only
+///     solution:                          # optional: the learner's own edits, see FileEdit
+///       - {file: notes.txt, write: "done\n"}
 ///     check:
 ///       file_exists: README.txt
 ///     hints:
@@ -20,7 +22,7 @@ import Yams
 /// A step that cannot be read does not hide the others: every problem is collected, so `lint`
 /// reports them all, and the commands refuse the file at its first problem.
 public enum StepLoader {
-    static let stepKeys = ["id", "title", "instructions", "command", "setup", "check", "hints"]
+    static let stepKeys = ["id", "title", "instructions", "command", "setup", "solution", "check", "hints"]
     static let requiredKeys = ["id", "title", "instructions", "command", "check", "hints"]
 
     /// The steps of a file and the problems found in it, in file order.
@@ -113,13 +115,17 @@ private struct StepReader {
         let commands = try reader.texts(field("command"), "`command`")
         let setup = try fields["setup"].map { try reader.texts($0, "`setup`") } ?? []
         let hints = try reader.texts(field("hints"), "`hints`")
+        let checks = CheckReader(reader: reader)
+        let solution = try fields["solution"].map {
+            try FileEditReader(reader: reader, confine: checks.confined).read($0)
+        } ?? []
         let mark = node.mark
         return Step(
             id: try reader.text(field("id"), "\"id\""),
             title: try reader.text(field("title"), "`title`"),
             instructions: try reader.text(field("instructions"), "`instructions`"),
-            commands: commands, setup: setup,
-            check: try CheckReader(reader: reader).read(field("check")),
+            commands: commands, setup: setup, solution: solution,
+            check: try checks.read(field("check")),
             hints: hints,
             location: SourceLocation(file: reader.file, line: mark?.line ?? 0, column: mark?.column ?? 0))
     }

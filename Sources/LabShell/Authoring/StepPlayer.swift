@@ -7,8 +7,8 @@ import PipelineEngine
 ///
 /// Each lesson is played on a fresh temporary lab home and sandbox, its steps in order, through
 /// the real ``Dispatcher`` as if typed in the REPL. For every step: its `setup` commands run;
-/// its check must not pass (the step is not done before its work); its commands run; its
-/// check must pass. A lesson stops at its first failed step, since later steps build on it.
+/// its check must not pass (the step is not done before its work); its `solution` edits (what
+/// the learner would do in an editor) are made; its commands run; its check must pass. A lesson stops at its first failed step, since later steps build on it.
 /// Setup runs before the first check because it is what puts a fresh sandbox in the state
 /// the step starts from (a broken file to repair, say).
 struct StepPlayer {
@@ -102,6 +102,13 @@ struct StepPlayer {
                 return failed(reason)
             case .notYet:
                 break
+            }
+            for edit in step.solution {
+                do {
+                    try edit.apply(inWorkspace: try session.workspacePath())
+                } catch let error as LabError {
+                    return failed("the solution could not be applied: \(error.description)")
+                }
             }
             if let refused = run(step.commands, "the command") { return refused }
             let after = try evaluator.evaluate(step.check)
