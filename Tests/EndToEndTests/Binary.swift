@@ -22,11 +22,13 @@ enum Binary {
     }
 
     /// Runs the binary with `arguments`, feeding `stdin`, in a fresh environment whose
-    /// `CICDLAB_HOME` is `home` when given.
+    /// `CICDLAB_HOME` is `home` when given. `executable` runs another program instead (one that
+    /// runs the binary, such as `script` to give it a terminal).
     static func run(_ arguments: [String], stdin: String = "", home: String? = nil,
-                    environment: [String: String] = [:], directory: String? = nil) throws -> Result {
+                    environment: [String: String] = [:], directory: String? = nil,
+                    executable: String? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
+        process.executableURL = URL(fileURLWithPath: executable ?? path)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"

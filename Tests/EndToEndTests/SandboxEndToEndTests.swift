@@ -12,6 +12,26 @@ import Testing
         #expect(mode == 0o600)
     }
 
+    /// Content installed with symlinks (`Sandbox -> /usr/share/...`) still gives real files.
+    @Test func symlinkedTemplatesAreCopiedAsFiles() throws {
+        let home = try Binary.temporaryHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let content = home + "/content"
+        try FileManager.default.createDirectory(atPath: content, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: content + "/Sandbox", withDestinationPath: Binary.fixtureContent + "/Sandbox")
+        try FileManager.default.createSymbolicLink(
+            atPath: content + "/Lessons", withDestinationPath: Binary.fixtureContent + "/Lessons")
+        let result = try Binary.run(["--content", content, "sandbox", "init"], home: home + "/lab")
+        #expect(result.status == 0, "\(result.stderr)")
+        let workspace = home + "/lab/sandboxes/default"
+        let kind = try FileManager.default.attributesOfItem(atPath: workspace)[.type] as? FileAttributeType
+        #expect(kind == .typeDirectory)
+        #expect(FileManager.default.fileExists(atPath: workspace + "/.lab/state.sqlite"))
+        let readme = try FileManager.default.attributesOfItem(atPath: workspace + "/README.txt")[.type] as? FileAttributeType
+        #expect(readme == .typeRegular)
+    }
+
     @Test func resetKeepsProgressAndClearsTheWorkspace() throws {
         let home = try Binary.temporaryHome()
         defer { try? FileManager.default.removeItem(atPath: home) }

@@ -159,7 +159,7 @@ import Testing
         let lab = try CapturedSession(environment: ["COLUMNS": "200"])
         #expect(lab.run("lint \(content)/Lessons --play") == 0, "\(lab.out)\(lab.err)")
         let lines = lab.out.split(separator: "\n").map(String.init)
-        #expect(lines.count == 5)
+        #expect(lines.count == 6)
         #expect(
             lines[1].hasPrefix(
                 "  ✓ run-the-pipeline: not done before (there is no pipeline run yet); done after (run #1 passed; in run #1 stage `validate` ran;"
@@ -172,7 +172,12 @@ import Testing
             lines[3]
                 == "  ✓ ship-it: not done before (there is no deployment; the registry has no alias `champion`); done after (the latest deployment (#1, direct of v1) is promoted; `champion` points at v1)"
         )
-        #expect(lines[4].hasSuffix("1 lesson, 3 steps, 2 questions, 1 concept; no problems; played 3 of 3 steps."))
+        // The learner's edit (`solution`) is made before the command, and the check sees its effect.
+        #expect(
+            lines[4]
+                == "  ✓ raise-the-floor: not done before (in run #2 gate `accuracy-floor` passed (accuracy 0.806 >= 0.750), not failed; run #2 passed, not failed); done after (in run #3 gate `accuracy-floor` failed (accuracy 0.806 < 0.950); run #3 failed)"
+        )
+        #expect(lines[5].hasSuffix("1 lesson, 4 steps, 2 questions, 1 concept; no problems; played 4 of 4 steps."))
     }
 
     @Test func playLeavesNothingBehindAndTouchesNotTheLearnersHome() throws {

@@ -18,7 +18,7 @@ struct EditCommand: LabCommand {
 
     func run(in session: LabSession) throws -> Int32 {
         let path = try session.userPath(file)
-        guard session.isInteractive else {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw LabError(
                 "usage.no_terminal",
                 "`edit` needs a terminal; open \(path) in your editor instead")

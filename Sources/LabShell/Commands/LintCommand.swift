@@ -104,6 +104,12 @@ struct LintCommand: LabCommand {
                 let guess = closestMatch(to: first, among: CommandTable.names)
                 return "there is no command '\(first)'" + (guess.map { "; did you mean '\($0)'?" } ?? "")
             }
+            // `edit` opens an editor for a person; a step writes the learner's edit under `solution`.
+            if first == EditCommand._commandName || first == QuitCommand._commandName {
+                return first == "edit"
+                    ? "`edit` opens an editor for the learner; write the edit under the step's `solution`"
+                    : "`quit` would end the learner's session"
+            }
             _ = try Cicdlab.parseAsRoot(rest)
             return nil
         } catch let error as LabError {

@@ -6,8 +6,9 @@ public struct SandboxManager: Sendable {
     /// The folder holding the templates (`Sandbox/` in the content).
     public let templates: String
 
+    /// A `templates` folder that is itself a symlink is followed (symlinks inside it are not).
     public init(templates: String) {
-        self.templates = templates
+        self.templates = URL(fileURLWithPath: templates).resolvingSymlinksInPath().path
     }
 
     /// Copies the templates to `root` and creates `.lab/`; does nothing if it exists already.
