@@ -173,6 +173,6 @@ import Testing
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         let triggers = object?["triggers"] as? [[String: Any]]
         #expect(triggers?.map { $0["reasons"] as? [String] } == [["schedule 0 2 * * 0"]])
-        #expect(triggers?.first?["outcome"] as? String == "v1 is already the champion; nothing to deploy")
+        #expect(triggers?.first?["outcome"] as? String == "no challenger waiting; champion v1 keeps serving")
     }
 }

@@ -27,6 +27,10 @@ public struct DeployExecutor: StageExecutor {
         let workspace = context.workspace
         let registry = ModelRegistry(workspace: workspace)
         guard let candidate = try candidate(stage, registry) else {
+            // The challenger shipped (or was never better) and nothing new was trained since.
+            if let champion = try registry.aliased("champion") {
+                return StageOutcome(summary: "no challenger waiting; champion v\(champion.version) keeps serving")
+            }
             throw LabError(
                 "pipeline.no_candidate",
                 "stage '\(stage.name)' has nothing to deploy: no `model:` and no `challenger` alias (a train stage sets it)"

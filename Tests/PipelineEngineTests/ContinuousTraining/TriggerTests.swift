@@ -20,7 +20,7 @@ import Testing
         // found nothing new: v1 is the champion already.
         #expect(report.triggers[0].status == "passed")
         #expect(report.triggers[0].outcome.hasPrefix("v1: v1 is the champion now"))
-        #expect(report.triggers[1].outcome == "v1 is already the champion; nothing to deploy")
+        #expect(report.triggers[1].outcome == "no challenger waiting; champion v1 keeps serving")
         #expect(try lab.aliases() == (champion: 1, challenger: nil))
         // Production started being served once v1 was deployed, the day after the first run.
         #expect(report.served.map(\.day) == Array(20...27))

@@ -63,7 +63,8 @@ struct TrainExecutor: StageExecutor {
             work: Double(outcome.report.trainRows * max(1, width) * max(1, outcome.report.iterations ?? 1)))
     }
 
-    /// A cached model is the pipeline's candidate again: `challenger` points back at its version.
+    /// A cached model is the pipeline's candidate again: `challenger` points back at its version,
+    /// unless that version is the champion already.
     func restored(_ stage: StageDefinition, record: StageRecord, in context: StageContext) throws {
         guard let out = record.outs.first else { return }
         let registry = ModelRegistry(workspace: context.workspace)
@@ -71,7 +72,9 @@ struct TrainExecutor: StageExecutor {
         if challenger?.artifactHash == out.sha256 { return }
         let reason = "restored from the cache of run #\(record.runID)"
         if let known = try registry.list().last(where: { $0.artifactHash == out.sha256 }) {
-            if challenger?.version != known.version {
+            // A model that already shipped is nobody's challenger.
+            let champion = try registry.aliased("champion")?.version
+            if challenger?.version != known.version, champion != known.version {
                 try registry.setAlias("challenger", to: "v\(known.version)", actor: context.actor, reason: reason)
             }
             return

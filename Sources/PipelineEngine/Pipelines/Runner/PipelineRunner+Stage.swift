@@ -110,9 +110,13 @@ extension PipelineRunner {
                 stage.kind == .gate ? "a required gate failed in stage '\(stage.name)'" : "stage '\(stage.name)' failed"
             return report
         }
-        try history.cache(record, fingerprint: inputs.fingerprint, at: clock())
+        // The next run compares with the state the stage left behind: a deploy stage that ships
+        // its candidate moves the champion and clears the challenger it read, and is then done.
+        var settled = inputs
+        settled.inputs.merge(try executor.externalInputs(for: stage, in: context)) { _, after in after }
+        try history.cache(record, fingerprint: settled.fingerprint, at: clock())
         state.lock.stages[stage.name] = LockEntry(
-            kind: stage.kind, inputs: inputs, outs: outs, result: resultHash, run: state.runID)
+            kind: stage.kind, inputs: settled, outs: outs, result: resultHash, run: state.runID)
         state.records[stage.name] = record
         try writeResultFile(record)
         return report
