@@ -65,4 +65,20 @@ import Testing
         #expect(positions.keys.sorted().prefix(4) == [0, 1, 2, 3], "\(positions)")
         #expect(positions.values.allSatisfy { Double($0) < 0.5 * Double(total) }, "\(positions)")
     }
+
+    /// Questions, options, hints and explanations are wrapped to the terminal's width.
+    @Test func quizTextIsWrappedToTheTerminal() throws {
+        let home = try Binary.temporaryHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let result = try Binary.run(
+            ["--content", Self.repository, "quiz", "why-ml-differs", "--count", "4", "--seed", "3"],
+            stdin: "hint\nb\nskip\na\nd\n", home: home, environment: ["COLUMNS": "60"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let long = result.stdout.split(separator: "\n").filter {
+            // The question's header line and the answer help are short fixed formats.
+            $0.count > 60 && !$0.hasPrefix("Question ") && !$0.hasPrefix("Answer:") && !$0.hasPrefix("answer>")
+        }
+        #expect(long.isEmpty, "\(long)")
+        #expect(result.stdout.contains("Hint: "))
+    }
 }

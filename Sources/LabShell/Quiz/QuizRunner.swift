@@ -18,9 +18,12 @@ struct QuizRunner {
             console.line()
             console.line(style.bold("Question \(number) of \(total)") + style.dim(
                 " · \(question.question.difficulty.rawValue) · \(points(quiz.pointsAvailable)) · \(question.question.concepts.joined(separator: ", "))"))
-            console.line(question.question.prompt)
+            console.line(wrapped(question.question.prompt))
             for option in question.options {
-                console.line("  \(style.cyan(option.label + ")")) \(option.text)")
+                let label = "  \(option.label)) "
+                console.line(
+                    wrapped(option.text, first: "  \(style.cyan(option.label + ")")) ",
+                            rest: String(repeating: " ", count: label.count)))
             }
             console.line(style.dim("Answer: \(question.answerHelp); or type `hint`, `skip` or `quit`."))
             while true {
@@ -34,7 +37,8 @@ struct QuizRunner {
                     return
                 case "hint":
                     if let hint = quiz.hint() {
-                        console.line(style.yellow("Hint: ") + hint + style.dim(" (now worth \(points(quiz.pointsAvailable)))"))
+                        console.line(
+                            wrapped(hint + " (now worth \(points(quiz.pointsAvailable)))", first: style.yellow("Hint: ")))
                     }
                     continue
                 case "skip":
@@ -59,16 +63,28 @@ struct QuizRunner {
         let style = session.style
         let console = session.console
         if feedback.skipped {
-            console.line(style.yellow("Skipped.") + " The answer: \(feedback.correctAnswer)")
+            console.line(wrapped("The answer: \(feedback.correctAnswer)", first: style.yellow("Skipped. ")))
         } else if feedback.correct {
             console.line(style.green("✓ Right") + " (+\(points(feedback.points)))")
         } else {
-            console.line(style.red("✗ Not quite.") + " The answer: \(feedback.correctAnswer)")
+            console.line(wrapped("The answer: \(feedback.correctAnswer)", first: style.red("✗ Not quite. ")))
         }
-        console.line(feedback.explanation)
+        console.line(wrapped(feedback.explanation))
         for mistake in feedback.mistakes {
-            console.line(style.yellow("Common mistake: ") + mistake)
+            console.line(wrapped(mistake, first: style.yellow("Common mistake: ")))
         }
+    }
+
+    /// Authored text (Markdown inline: `code`, *emphasis*) wrapped to the terminal's width, after
+    /// `first` on its first line and `rest` on the others.
+    private func wrapped(_ text: String, first: String = "", rest: String = "") -> String {
+        let wrapper = WordWrapper(style: session.style)
+        return text.components(separatedBy: "\n\n").map { paragraph in
+            wrapper.wrap(
+                wrapper.tokens(MarkdownInline.parse(paragraph.replacingOccurrences(of: "\n", with: " "))),
+                width: session.style.width, first: first, rest: rest
+            ).joined(separator: "\n")
+        }.joined(separator: "\n\n")
     }
 
     /// Prints the score, the score by concept and what to review.
@@ -86,8 +102,10 @@ struct QuizRunner {
         }
         console.line(table.render(style))
         if !summary.toReview.isEmpty {
-            console.line("Review: " + summary.toReview.joined(separator: ", ")
-                         + style.dim(" (these questions come back in `review`)"))
+            console.line(
+                wrapped(
+                    summary.toReview.joined(separator: ", ") + " (these questions come back in `review`)",
+                    first: "Review: "))
         }
     }
 
