@@ -12,7 +12,8 @@ enum GateReportRenderer {
             case .failed: mark = result.required ? style.red("✗ failed ") : style.yellow("✗ failed ")
             case .skipped: mark = style.dim("– skipped")
             }
-            let kind = result.required ? "" : style.dim(" [advisory]")
+            // A failed advisory gate's message already ends "(advisory)"; say it once.
+            let kind = result.required || result.message.hasSuffix("(advisory)") ? "" : style.dim(" [advisory]")
             lines.append("\(mark)  \(pad(result.name, width))  \(result.message)\(kind)")
         }
         if let blocking = report.blocking {

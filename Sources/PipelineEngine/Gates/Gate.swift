@@ -76,6 +76,10 @@ public struct GateResult: Sendable, Equatable, Codable {
 public struct GateReport: Sendable, Equatable, Codable {
     public var results: [GateResult]
 
+    public init(results: [GateResult]) {
+        self.results = results
+    }
+
     /// True when no required gate failed (advisory failures are allowed).
     public var passed: Bool {
         !results.contains { $0.status == .failed && $0.required }
