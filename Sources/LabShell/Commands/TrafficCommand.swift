@@ -109,16 +109,26 @@ struct ScenarioCommand: ParsableCommand {
         }
 
         func run(in session: LabSession) throws -> Int32 {
-            let scenario = try ScenarioState(workspace: session.workspace()).start(name, actor: session.actor())
+            let started = try ScenarioState(workspace: session.workspace()).start(name, actor: session.actor())
+            let scenario = started.scenario
             if session.wantsJSON {
-                try session.console.json(["name": scenario.name, "title": scenario.title, "story": scenario.story])
-            } else {
-                session.console.line(session.style.bold(scenario.title))
-                session.console.line(scenario.story)
-                session.console.line(
-                    session.style.dim(
-                        "Simulated time: \(SimulatedClock.format(scenario.start)); load \((scenario.load ?? .normal).rawValue)."
-                    ))
+                try session.console.json(started)
+                return 0
+            }
+            session.console.line(session.style.bold(scenario.title))
+            session.console.line(scenario.story)
+            session.console.line(
+                session.style.dim(
+                    "Simulated time: \(SimulatedClock.format(scenario.start)); load \((scenario.load ?? .normal).rawValue)."
+                ))
+            if !started.written.isEmpty {
+                session.console.line("Wrote into your workspace: \(started.written.joined(separator: ", ")).")
+            }
+            for (heading, text) in [("Watch it go wrong:", scenario.watch), ("Then fix it:", scenario.fix)] {
+                guard let text else { continue }
+                session.console.line("")
+                session.console.line(session.style.bold(heading))
+                for line in text.split(separator: "\n") { session.console.line("  " + line) }
             }
             return 0
         }

@@ -144,7 +144,7 @@ enum RolloutRendering {
 
     /// A share as a percentage, with shares too small to ever show up in traffic as 0%.
     static func share(_ value: Double) -> String {
-        value < 0.000_05 ? "0%" : NumberText.percent(value)
+        value < 0.000_05 ? "0%" : NumberText.percent(value * 100)
     }
 
     static func utilisation(_ forecast: PoolForecast, _ style: TerminalStyle) -> String {

@@ -27,12 +27,13 @@ struct TriggerWatch {
         return files
     }
 
-    /// The content hash of each watched file (`absent` when missing).
+    /// The content hash of each watched file or folder (`absent` when missing).
     func hashes(_ files: [String]) throws -> [String: String] {
         var result: [String: String] = [:]
         for file in files {
-            let path = try workspace.paths.resolve(file, in: pipeline.file)
-            result[file] = FileManager.default.fileExists(atPath: path) ? try ContentHash.hex(fileAt: path) : "absent"
+            _ = try workspace.paths.resolve(file, in: pipeline.file)
+            // A folder (`deps: [data]`) hashes as the manifest of its files, as a stage's deps do.
+            result[file] = try StageInputs.hash(file, in: workspace)?.sha256 ?? "absent"
         }
         return result
     }

@@ -26,6 +26,14 @@ public struct Scenario: Sendable, Equatable {
     public var load: LoadLevel?
     /// The world's changes, with days counted from the stream's day 0.
     public var changes: [WorldChange]
+    /// What to run to watch the incident happen, told on `scenario start`.
+    public var watch: String? = nil
+    /// What stops it: the gate, check or cache the incident teaches.
+    public var fix: String? = nil
+    /// Files `scenario start` writes into the workspace (the incident's pipeline, gates, params).
+    public var files: [ScenarioFile] = []
+    /// Data sets `scenario start` generates into the workspace.
+    public var data: [ScenarioDataFile] = []
 
     /// The scenario of a sandbox where nothing has been started: churn, no surprises.
     public static let calm = Scenario(
@@ -64,4 +72,30 @@ public struct ScenarioSummary: Sendable, Equatable, Codable {
     public var story: String
     /// Whether it is the sandbox's running scenario.
     public var active: Bool
+    /// What to run to watch it go wrong, and what fixes it, when the scenario says.
+    public var watch: String? = nil
+    public var fix: String? = nil
+}
+
+/// What `scenario start` did: the scenario now running and the files it wrote.
+public struct ScenarioStart: Sendable, Equatable, Encodable {
+    public var scenario: Scenario
+    /// Workspace paths written, in order.
+    public var written: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case name, title, story, watch, fix, start, load, written
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(scenario.name, forKey: .name)
+        try container.encode(scenario.title, forKey: .title)
+        try container.encode(scenario.story, forKey: .story)
+        try container.encodeIfPresent(scenario.watch, forKey: .watch)
+        try container.encodeIfPresent(scenario.fix, forKey: .fix)
+        try container.encode(SimulatedClock.format(scenario.start), forKey: .start)
+        try container.encode((scenario.load ?? .normal).rawValue, forKey: .load)
+        try container.encode(written, forKey: .written)
+    }
 }

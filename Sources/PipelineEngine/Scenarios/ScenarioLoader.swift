@@ -15,6 +15,20 @@ import Yams
 /// history_days: 14          # days of production before the start, for labelled history
 /// start: 2026-12-20T09:00   # where the clock starts (UTC)
 /// load: holiday             # optional
+/// watch: |                 # optional: the commands to run to watch it go wrong
+///   pipeline run
+/// fix: >                    # optional: what stops it
+///   Add a latency gate ...
+/// workspace:                # optional: files written into the workspace on start
+///   gates.yaml: |
+///     gates: ...
+/// data:                     # optional: data sets generated into the workspace on start
+///   - path: data/churn-new.csv
+///     dataset: churn
+///     seed: 7
+///     rows: 2000
+///     flip_labels: 0.15     # optional: a share of labels flipped ...
+///     only_from: "0"        # ... only from this class
 /// changes:                  # `from_day` counts from the scenario's start (day 0)
 ///   - change: holiday_surge
 ///     peak: 4
@@ -29,7 +43,7 @@ import Yams
 public enum ScenarioLoader {
     static let topKeys = [
         "title", "story", "dataset", "seed", "rows_per_day", "label_delay_days", "history_days",
-        "start", "load", "changes",
+        "start", "load", "changes", "watch", "fix", "workspace", "data",
     ]
     static let changeKeys: [String: [String]] = [
         "gradual_drift": ["column", "per_day", "from_day"],
@@ -110,6 +124,10 @@ public enum ScenarioLoader {
         }
         if let node = map["start"] { scenario.start = try date(node, reader) }
         if let node = map["load"] { scenario.load = try reader.word(node, "`load`", as: LoadLevel.self) }
+        if let node = map["watch"] { scenario.watch = try reader.text(node, "`watch`") }
+        if let node = map["fix"] { scenario.fix = try reader.text(node, "`fix`") }
+        if let node = map["workspace"] { scenario.files = try files(node, reader: reader) }
+        if let node = map["data"] { scenario.data = try dataFiles(node, reader: reader) }
         for item in try map["changes"].map({ try reader.sequence($0, "`changes`") }) ?? [] {
             scenario.changes.append(try change(item, history: scenario.historyDays, reader: reader, integer: integer))
         }

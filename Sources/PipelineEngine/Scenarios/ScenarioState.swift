@@ -33,17 +33,19 @@ public struct ScenarioState: Sendable {
             summaries.append(
                 ScenarioSummary(
                     name: name, title: scenario.title, story: scenario.story,
-                    active: running == name))
+                    active: running == name, watch: scenario.watch, fix: scenario.fix))
         }
         return summaries
     }
 
-    /// Starts scenario `name`, moving the clock to its start and the load level to its own.
+    /// Starts scenario `name`: writes its files and data into the workspace, moves the clock
+    /// to its start and the load level to its own.
     ///
     /// All of it is audited. Runs, models and deployments are kept.
     @discardableResult
-    public func start(_ name: String, actor: String) throws -> Scenario {
+    public func start(_ name: String, actor: String) throws -> ScenarioStart {
         let scenario = name == Scenario.calm.name ? Scenario.calm : try ScenarioLoader.load(name, from: directory)
+        let written = try writeWorkspace(scenario)
         try workspace.state.pool.write { db in
             try LabSettings.set(Self.key, scenario.name, db)
             try StateStore.audit(
@@ -54,6 +56,6 @@ public struct ScenarioState: Sendable {
         try LabSettings(state: workspace.state).setLoadLevel(
             scenario.load ?? .normal, actor: actor,
             reason: "scenario \(scenario.name) starts")
-        return scenario
+        return ScenarioStart(scenario: scenario, written: written)
     }
 }

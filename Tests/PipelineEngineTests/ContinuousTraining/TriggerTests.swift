@@ -38,7 +38,7 @@ import Testing
         let lab = try TriggerSandbox(
             pipeline: try TriggerSandbox.pipeline(
                 triggers: "  - on: drift\n    method: psi\n    threshold: 0.2\n"))
-        let scenario = try ScenarioState(workspace: lab.workspace).start("gradual-drift", actor: "ada")
+        let scenario = try ScenarioState(workspace: lab.workspace).start("gradual-drift", actor: "ada").scenario
         let report = try lab.advance("14d")
 
         // The largest PSI of any feature, day by day, as the trigger judges it.
