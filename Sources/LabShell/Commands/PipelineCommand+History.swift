@@ -111,7 +111,8 @@ extension PipelineCommand {
                 String(decoding: $0, as: UTF8.self)
             }
             let files = try PipelineExport.files(
-                chosen, pipeline: pipeline, paramsText: paramsText, leaveOut: runner.notRunnable())
+                chosen, pipeline: pipeline, paramsText: paramsText, version: cicdlabVersion,
+                leaveOut: runner.notRunnable())
             let folder = try out.map { try session.userPath($0) } ?? workspace.root
             var written: [String] = []
             for file in files {
