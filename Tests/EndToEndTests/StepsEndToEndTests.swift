@@ -7,9 +7,6 @@ import Testing
     /// The playable fixture course written for the step tests (not course content).
     static let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("LabShellTests/Fixtures/Lint/Clean").path
-    /// The repository's own `Lessons/`: the course.
-    static let lessons = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Lessons").path
 
     @Test func aLearnerGoesFromLessonsToEveryStepDoneWithWhatTheREPLSays() throws {
         let home = try Binary.temporaryHome()
@@ -84,15 +81,5 @@ import Testing
         let report = try JSONSerialization.jsonObject(with: Data(done.stdout.utf8)) as? [String: Any]
         #expect(report?["status"] as? String == "passed")
         #expect(report?["newly_done"] as? Bool == true)
-    }
-
-    @Test func theCourseLintsCleanAndPlays() throws {
-        let home = try Binary.temporaryHome()
-        defer { try? FileManager.default.removeItem(atPath: home) }
-        let lint = try Binary.run(["lint", Self.lessons], home: home)
-        #expect(lint.status == 0, "lint found problems:\n\(lint.stdout)\(lint.stderr)")
-        #expect(lint.stdout.contains("65 concepts; no problems."), "\(lint.stdout)")
-        let play = try Binary.run(["lint", "--play", Self.lessons], home: home)
-        #expect(play.status == 0, "lint --play failed:\n\(play.stdout)\(play.stderr)")
     }
 }

@@ -49,4 +49,21 @@ import Testing
         #expect(outcome.gates.results.map(\.status) == [.passed, .passed])
         #expect(outcome.gates.results[0].message.contains("(champion v1 "))
     }
+
+    /// The registry's figure for the champion comes from its own held-out split; the gate
+    /// scores the champion again on the candidate's data, so both numbers describe the same rows.
+    @Test func theRegressionGateScoresTheChampionOnTheSameRows() throws {
+        let champion = try train(.logistic)
+        let data = try CSVReader.read(file: Self.sandbox + "/credit-test.csv")
+        let sameRows = try #require(try Evaluator.evaluate(champion, on: data).metrics["accuracy"])
+        let outcome = try GateCheck.run(
+            candidate: champion, data: data,
+            gates: [Gate(name: "no-regression", check: .noRegression(metric: "accuracy", absolute: nil, relative: 0))],
+            champion: .init(version: 3, model: champion, metrics: ["accuracy": 0.999]))
+        // Against the recorded 0.999 the same model would "regress"; on the same rows it ties.
+        #expect(outcome.gates.results.map(\.status) == [.passed])
+        #expect(
+            outcome.gates.results[0].message.contains(
+                "(champion v3 \(String(format: "%.3f", sameRows))"), "\(outcome.gates.results[0].message)")
+    }
 }

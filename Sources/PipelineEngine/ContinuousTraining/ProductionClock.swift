@@ -89,11 +89,16 @@ public struct ProductionClock: Sendable {
 
         let watch = pipeline.map { TriggerWatch(workspace: workspace, pipeline: $0) }
         var feedback = FeedbackFile(workspace: workspace)
-        // What the data_change triggers saw last; files never seen count from now.
+        // What the data_change triggers saw last; a file never seen counts from the content the
+        // last successful run used (so an edit made before the first `clock advance` fires the
+        // trigger), or from now when no run has read it.
         var seen = try watch?.recordedHashes() ?? [:]
         if let watch {
+            let used = try watch.lockedHashes()
             for case .dataChange(let paths) in triggers {
-                for (file, hash) in try watch.hashes(watch.watched(paths)) where seen[file] == nil { seen[file] = hash }
+                for (file, hash) in try watch.hashes(watch.watched(paths)) where seen[file] == nil {
+                    seen[file] = used[file] ?? hash
+                }
             }
         }
         var index = 0

@@ -43,6 +43,18 @@ struct TriggerWatch {
         return text.flatMap { try? JSONDecoder().decode([String: String].self, from: Data($0.utf8)) }
     }
 
+    /// The content hash of each file as the pipeline's last successful run read it (its lock file).
+    func lockedHashes() throws -> [String: String] {
+        let path = try workspace.paths.resolve(pipeline.lockFile, in: pipeline.file)
+        guard FileManager.default.fileExists(atPath: path) else { return [:] }
+        let lock = try LockFile.read(path: path, displayName: pipeline.lockFile)
+        var result: [String: String] = [:]
+        for entry in lock.stages.values {
+            for dep in entry.deps { result[dep.path] = dep.sha256 }
+        }
+        return result
+    }
+
     func record(_ hashes: [String: String]) throws {
         let text = String(decoding: try JSONEncoder.sorted.encode(hashes), as: UTF8.self)
         try workspace.state.pool.write { db in try LabSettings.set(Self.hashesKey, text, db) }

@@ -40,7 +40,8 @@ public enum GateCheck {
         }
         var agreement: Double?
         if let champion {
-            evidence.championMetrics = champion.metrics
+            evidence.championMetrics = gates.contains(where: { $0.type == "no_regression" })
+                ? championMetrics(champion.model, on: data, recorded: champion.metrics) : champion.metrics
             evidence.championVersion = champion.version
             if gates.contains(where: { $0.type == "shadow" }) {
                 agreement = try shadowAgreement(candidate, champion.model, on: data)
@@ -49,6 +50,16 @@ public enum GateCheck {
         }
         return Outcome(evaluation: evaluation, gates: GateEvaluator.evaluate(gates, evidence: evidence),
                        championVersion: champion?.version, shadowAgreement: agreement)
+    }
+
+    /// The champion's metrics measured on the candidate's own evaluation data, so that a
+    /// regression gate compares like with like (the registry's figures come from each model's
+    /// own held-out split). `recorded` stands in if the champion cannot score this data.
+    public static func championMetrics(
+        _ champion: TrainedModel, on data: DataTable, recorded: [String: Double]
+    ) -> [String: Double] {
+        guard let report = try? Evaluator.evaluate(champion, on: data, timedRows: 0) else { return recorded }
+        return report.gateEvidence(data: data).metrics
     }
 
     /// The share of rows on which two models give the same answer.

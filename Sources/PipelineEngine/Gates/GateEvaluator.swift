@@ -86,8 +86,9 @@ public enum GateEvaluator {
                 guard let bound else { continue }
                 guard let value = evidence.latencyMs[name] else { return failed("latency \(name) was not measured") }
                 observed["\(name)_ms"] = value
-                if value > bound { return verdict(false, "latency \(name) \(f1(value)) ms > \(f1(bound)) ms", observed) }
-                parts.append("\(name) \(f1(value)) ms <= \(f1(bound)) ms")
+                let shown = DurationText.milliseconds(value), limit = DurationText.milliseconds(bound)
+                if value > bound { return verdict(false, "latency \(name) \(shown) ms > \(limit) ms", observed) }
+                parts.append("\(name) \(shown) ms <= \(limit) ms")
             }
             return verdict(true, "latency " + parts.joined(separator: ", "), observed)
 

@@ -26,8 +26,6 @@ public struct TrainedModel: Sendable, Equatable {
     public var paramsHash: String
     public var trainRows: Int
     public var testRows: Int
-    /// When training finished, as ISO 8601.
-    public var createdAt: String
 
     public var task: ModelKind.Task { kind.task }
 
@@ -40,11 +38,12 @@ public struct TrainedModel: Sendable, Equatable {
         return nil
     }
 
-    /// SHA-256 of the model's content (everything but `created_at`), the same for the same
-    /// data, params and seed.
+    /// SHA-256 of the model's content, the same for the same data, params and seed.
+    ///
+    /// A model file holds no time of its own (the registry records when a version was made), so
+    /// retraining on the same inputs writes the same bytes.
     public func contentHash() throws -> String {
-        var copy = self
-        copy.createdAt = ""
+        let copy = self
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return ContentHash.hex(try encoder.encode(copy))
@@ -102,7 +101,6 @@ extension TrainedModel: Codable {
         case paramsHash = "params_hash"
         case trainRows = "train_rows"
         case testRows = "test_rows"
-        case createdAt = "created_at"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -126,7 +124,6 @@ extension TrainedModel: Codable {
         paramsHash = try container.decode(String.self, forKey: .paramsHash)
         trainRows = try container.decode(Int.self, forKey: .trainRows)
         testRows = try container.decode(Int.self, forKey: .testRows)
-        createdAt = try container.decode(String.self, forKey: .createdAt)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -145,6 +142,5 @@ extension TrainedModel: Codable {
         try container.encode(paramsHash, forKey: .paramsHash)
         try container.encode(trainRows, forKey: .trainRows)
         try container.encode(testRows, forKey: .testRows)
-        try container.encode(createdAt, forKey: .createdAt)
     }
 }

@@ -9,13 +9,11 @@ public struct ModelSummary: Sendable, Equatable, Encodable {
     public var classes: [String]
     public var dataHash: String
     public var paramsHash: String
-    public var createdAt: String
 
     enum CodingKeys: String, CodingKey {
         case kind, target, features, params, hash, classes
         case dataHash = "data_hash"
         case paramsHash = "params_hash"
-        case createdAt = "created_at"
     }
 
     public init(_ model: TrainedModel) throws {
@@ -27,7 +25,6 @@ public struct ModelSummary: Sendable, Equatable, Encodable {
         classes = model.classes
         dataHash = model.dataHash
         paramsHash = model.paramsHash
-        createdAt = model.createdAt
     }
 }
 

@@ -68,8 +68,7 @@ public enum Trainer {
         let model = TrainedModel(
             kind: kind, target: request.target, features: features, classes: classes, params: parameters.values,
             seed: request.seed, preprocessing: preprocessing, estimator: estimator, dataHash: request.dataHash,
-            paramsHash: ContentHash.hex(canonical), trainRows: trainTable.rowCount, testRows: testTable.rowCount,
-            createdAt: ISO8601DateFormatter().string(from: request.createdAt))
+            paramsHash: ContentHash.hex(canonical), trainRows: trainTable.rowCount, testRows: testTable.rowCount)
 
         let predictions = try model.predict(testTable)
         let (scored, _) = try ScoredRows.make(

@@ -16,8 +16,6 @@ public struct TrainingRequest: Sendable {
     public var seed: UInt64 = 42
     /// SHA-256 of the training data file's bytes (see ``ContentHash/hex(fileAt:)``).
     public var dataHash: String
-    /// When the model counts as created (the lab's simulated clock may set it).
-    public var createdAt: Date = Date()
 
     public init(train: DataTable, target: String, dataHash: String) {
         self.train = train

@@ -139,6 +139,23 @@ import Testing
         try AuditConsistency.expect(lab.workspace)
     }
 
+    /// The first `clock advance` compares with the data the last run used (its lock file), so
+    /// data edited between a run and the first advance is not taken as the starting point.
+    @Test func dataEditedAfterARunAndBeforeTheFirstAdvanceFires() throws {
+        let lab = try TriggerSandbox(pipeline: try TriggerSandbox.pipeline(triggers: "  - on: data_change\n"))
+        var runner = PipelineRunner(
+            workspace: lab.workspace, pipeline: try PipelineLoader.load(in: lab.workspace), executors: .standard())
+        runner.actor = "ada"
+        #expect(try runner.run().status == .passed)
+        let data = lab.workspace.root + "/data/churn.csv"
+        let text = try String(contentsOfFile: data, encoding: .utf8)
+        try (text + text.split(separator: "\n").last! + "\n").write(toFile: data, atomically: true, encoding: .utf8)
+
+        let report = try lab.advance("1d")
+        #expect(report.triggers.first?.reasons == ["data_change: data/churn.csv changed"])
+        #expect(try lab.advance("1d").triggers.isEmpty)
+    }
+
     @Test func newLabelledBatchesFromProductionFireADataChangeEachDay() throws {
         let lab = try TriggerSandbox(
             pipeline: try TriggerSandbox.pipeline(

@@ -161,7 +161,7 @@ import Testing
             try deployer.deploy("v2", strategy: .canary, actor: "ada", reason: "too soon")
         }
         _ = try deployer.deploy("v1", strategy: .direct, actor: "ada", reason: "first model")
-        #expect(throws: LabError("deploy.already_champion", "no challenger waiting; champion v1 keeps serving")) {
+        #expect(throws: LabError("deploy.already_champion", "v1 is already the champion; nothing to deploy")) {
             try deployer.deploy("champion", strategy: .direct, actor: "ada", reason: "again")
         }
         _ = try deployer.deploy("v2", strategy: .shadow, actor: "ada", reason: "watch")

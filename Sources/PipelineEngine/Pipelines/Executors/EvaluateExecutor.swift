@@ -16,7 +16,7 @@ struct EvaluateExecutor: StageExecutor {
         let evidence = EvaluationEvidence(report.gateEvidence(data: table))
         let summary =
             "\(StageData.headline(metrics)) on \(report.rows) rows of \(dataName); p95 latency "
-            + String(format: "%.3f ms", report.latencyMs.p95)
+            + DurationText.milliseconds(report.latencyMs.p95) + " ms"
             + (report.slices.isEmpty ? "" : ", \(report.slices.count) slices by \(stage.text("slice") ?? "")")
         return StageOutcome(
             summary: summary, metrics: metrics,

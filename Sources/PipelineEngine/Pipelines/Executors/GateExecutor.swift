@@ -27,19 +27,33 @@ struct GateExecutor: StageExecutor {
         if let champion = try registry.aliased("champion") {
             evidence.championMetrics = champion.metrics
             evidence.championVersion = champion.version
-            if gates.contains(where: { $0.type == "shadow" }) {
-                context.progress(0.5, "mirroring traffic to champion v\(champion.version)")
-                let dataName = stage.text("data") ?? ""
+            let regression = gates.contains(where: { $0.type == "no_regression" })
+            let shadow = gates.contains(where: { $0.type == "shadow" })
+            let dataName = stage.text("data") ?? ""
+            if regression || shadow {
                 let table = try StageData.table(at: try context.path(dataName), named: dataName)
-                let candidate = try StageData.model(
-                    at: try context.path(stage.text("model") ?? ""), named: stage.text("model") ?? "")
                 let incumbent = try StageData.decode(
                     TrainedModel.self, from: try registry.modelData("v\(champion.version)"))
+                if regression {
+                    // Both models scored on the same rows: the champion on the candidate's evaluation data.
+                    evidence.championMetrics = GateCheck.championMetrics(
+                        incumbent, on: table, recorded: champion.metrics)
+                    rows += table.rowCount * max(1, incumbent.features.count)
+                }
+                guard shadow else { return try Self.outcome(gates, evidence, rows: rows) }
+                context.progress(0.5, "mirroring traffic to champion v\(champion.version)")
+                let candidate = try StageData.model(
+                    at: try context.path(stage.text("model") ?? ""), named: stage.text("model") ?? "")
                 evidence.shadowAgreement = try Self.agreement(
                     candidate, incumbent, on: table, championVersion: champion.version)
-                rows = table.rowCount * max(1, candidate.features.count)
+                rows += table.rowCount * max(1, candidate.features.count)
             }
         }
+        return try Self.outcome(gates, evidence, rows: rows)
+    }
+
+    /// The gates' verdict on the evidence, as the stage's outcome.
+    private static func outcome(_ gates: [Gate], _ evidence: GateEvidence, rows: Int) throws -> StageOutcome {
         let report = GateEvaluator.evaluate(gates, evidence: evidence)
         let passed = report.results.filter { $0.status == .passed }.count
         let summary =

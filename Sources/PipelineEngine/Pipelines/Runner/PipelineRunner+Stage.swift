@@ -20,13 +20,14 @@ extension PipelineRunner {
                 "not run: " + (executors.missingReason[stage.kind] ?? "no executor for \(stage.kind.rawValue) stages"))
         }
         let start = ContinuousClock.now
-        let context = StageContext(
+        var context = StageContext(
             workspace: workspace, pipeline: pipeline, runID: state.runID, actor: actor,
             params: Dictionary(uniqueKeysWithValues: stage.params.map { ($0, pipeline.params.values[$0] ?? "") }),
             upstream: state.records,
             progress: { [observer] fraction, note in
                 observer(.stageProgress(name: stage.name, fraction: fraction, note: note))
             })
+        context.now = clock()
         do {
             let inputs = try stageInputs(stage, executor: executor, context: context, records: state.records)
             let planner = StagePlanner(workspace: workspace, history: history)

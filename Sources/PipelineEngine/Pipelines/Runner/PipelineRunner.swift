@@ -17,13 +17,16 @@ public struct PipelineRunner {
     public var actor = "lab"
     /// Hears stage starts, progress and results as they happen.
     public var observer: (PipelineEvent) -> Void = { _ in }
-    /// The time recorded for runs (the lab's simulated clock may set it).
-    public var clock: () -> Date = { Date() }
+    /// The time recorded for runs and the versions they register: the sandbox's simulated
+    /// clock, so runs, models and rollouts share one timeline.
+    public var clock: () -> Date
 
     public init(workspace: Workspace, pipeline: PipelineDefinition, executors: StageExecutors) {
         self.workspace = workspace
         self.pipeline = pipeline
         self.executors = executors
+        let simulated = SimulatedClock(state: workspace.state)
+        clock = { (try? simulated.now()) ?? Date() }
     }
 
     /// The stages a run of `target` (or the whole pipeline) covers, in run order.

@@ -1,0 +1,68 @@
+import Course
+import Foundation
+import Testing
+
+/// The course in `Lessons/` as shipped: every file well formed, every curriculum concept taught
+/// and asked at least twice (against `Lessons/concepts.yaml`), and every hands-on step proven
+/// unsolved before its work and solved after it on a fresh sandbox.
+@Suite(.serialized) struct CourseContentEndToEndTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    func lint(_ arguments: [String]) throws -> Binary.Result {
+        let home = try Binary.temporaryHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        return try Binary.run(
+            ["--content", Self.repository, "lint"] + arguments, home: home, environment: ["COLUMNS": "200"])
+    }
+
+    @Test func theCourseLintsCleanAndCoversEveryConcept() throws {
+        let result = try lint(["--coverage"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("no problems"), "\(result.stdout)")
+    }
+
+    @Test func everyStepOfEveryLessonIsUnsolvedThenSolved() throws {
+        let result = try lint(["--play"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(!result.stdout.contains("✗"), "\(result.stdout)")
+    }
+
+    @Test func theCourseHasTheLessonsAndQuestionsTheCurriculumAsksFor() throws {
+        let home = try Binary.temporaryHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let result = try Binary.run(["--content", Self.repository, "lessons", "--json"], home: home)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lessons = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(lessons.count >= 18)
+        for lesson in lessons {
+            let id = lesson["id"] as? String ?? "?"
+            let steps = lesson["steps"] as? Int ?? 0
+            #expect(steps >= (id == "history" ? 1 : 2), "lesson \(id) has \(steps) steps")
+            #expect(lesson["questions"] as? Int ?? 0 >= 10, "lesson \(id) has too few questions")
+        }
+    }
+
+    /// Each lesson's quiz spans the difficulties and types: at least ten questions, two of each
+    /// difficulty, three types; right answers of choice questions not all in one position.
+    @Test func everyQuizSpansDifficultiesTypesAndAnswerPositions() throws {
+        let catalog = try LessonCatalog.load(from: Self.repository + "/Lessons")
+        var positions: [Int: Int] = [:]
+        for lesson in catalog.lessons {
+            let questions = try QuizLoader.load(path: lesson.directory + "/quiz.yaml", lessonId: lesson.id)
+            #expect(questions.count >= 10, "\(lesson.id)")
+            for difficulty in Question.Difficulty.allCases {
+                #expect(questions.filter { $0.difficulty == difficulty }.count >= 2, "\(lesson.id) \(difficulty)")
+            }
+            #expect(Set(questions.map(\.kind)).count >= 3, "\(lesson.id)")
+            #expect(questions.allSatisfy { !$0.explanation.isEmpty && !$0.hint.isEmpty }, "\(lesson.id)")
+            for question in questions {
+                if case .choice(let index) = question.answer { positions[index, default: 0] += 1 }
+            }
+        }
+        // Single-answer questions put the right answer in every position, none in most of them.
+        let total = positions.values.reduce(0, +)
+        #expect(positions.keys.sorted().prefix(4) == [0, 1, 2, 3], "\(positions)")
+        #expect(positions.values.allSatisfy { Double($0) < 0.5 * Double(total) }, "\(positions)")
+    }
+}
