@@ -24,6 +24,19 @@ import Testing
         #expect(completer(lab).complete("help pro").candidates == ["profiles", "progress", "promote"])
     }
 
+    @Test func completesAuditOptionsAndTheActionsInTheLog() throws {
+        var options = GlobalOptions()
+        // The repository's own Sandbox/ templates: the clock needs a workspace to move.
+        options.content = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
+        let lab = try CapturedSession(options: options)
+        #expect(completer(lab).complete("audit --").candidates.filter { !GlobalOptions.flags.contains($0) } == [
+            "--action", "--limit",
+        ])
+        #expect(lab.run("clock advance 1h") == 0, "\(lab.err)")
+        #expect(completer(lab).complete("audit --action clo").candidates == ["clock.advance"])
+    }
+
     @Test func completesGlobalFlags() throws {
         let lab = try CapturedSession()
         #expect(completer(lab).complete("lessons --j").candidates == ["--json"])

@@ -84,6 +84,8 @@ import Testing
             ])
         #expect(
             PipelineRendering.diff(diff, .plain) == """
+                No dependency files changed between #1 and #2.
+
                 PARAM    #1   #2
                 train.C  1.0  0.5
 
@@ -91,5 +93,34 @@ import Testing
                 evaluate.accuracy  0.8100  0.8400  +0.0300
                 evaluate.rmse           —  4.2000        —
                 """)
+    }
+
+    @Test func diffNamesChangedDataWithShortHashesWhenNoParamChanged() {
+        var diff = RunDiff(old: 3, new: 4, params: [], metrics: [])
+        diff.deps = [
+            DependencyChange(
+                path: "data/churn.csv", old: String(repeating: "ab", count: 32), new: String(repeating: "c7", count: 32),
+                stages: ["train", "validate"]),
+            DependencyChange(path: "data/extra.csv", old: nil, new: String(repeating: "0f", count: 32), stages: ["train"]),
+        ]
+        #expect(
+            PipelineRendering.diff(diff, .plain) == """
+                DEPENDENCY      #3            #4            READ BY
+                data/churn.csv  abababababab  c7c7c7c7c7c7  train, validate
+                data/extra.csv  —             0f0f0f0f0f0f  train
+
+                No params changed between #3 and #4.
+
+                No metrics changed between #3 and #4.
+                """)
+    }
+
+    @Test func diffSaysWhenARunKeptNoDependencyHashes() {
+        var diff = RunDiff(old: 1, new: 2, params: [], metrics: [])
+        diff.depsUnrecorded = [1]
+        #expect(
+            PipelineRendering.diff(diff, .plain).hasPrefix(
+                "Data not compared: #1 kept no dependency hashes (no stage read its files, or it ran before they were kept).\n\n"
+            ))
     }
 }

@@ -60,6 +60,7 @@ enum CommandTable {
         RollbackCommand.self,
         TrafficCommand.self,
         MonitorCommand.self,
+        AuditCommand.self,
         LintCommand.self,
         DoctorCommand.self,
         QuitCommand.self,
@@ -71,7 +72,7 @@ enum CommandTable {
                       "export", "profiles"]),
         ("Sandbox and engine", ["sandbox", "scenario", "data", "drift", "train", "evaluate", "gate", "pipeline",
                                 "registry", "clock", "edit"]),
-        ("Production", ["deploy", "rollout", "promote", "rollback", "traffic", "monitor"]),
+        ("Production", ["deploy", "rollout", "promote", "rollback", "traffic", "monitor", "audit"]),
         ("Authoring", ["lint"]),
         ("The lab", ["help", "doctor", "quit"]),
     ]

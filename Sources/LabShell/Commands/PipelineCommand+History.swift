@@ -23,18 +23,18 @@ extension PipelineCommand {
         }
     }
 
-    /// `pipeline diff [RUN_A] [RUN_B]`: params and metrics that changed between two runs.
+    /// `pipeline diff [RUN_A] [RUN_B]`: dependency files, params and metrics that changed between two runs.
     struct Diff: LabCommand {
         static let configuration = CommandConfiguration(
             commandName: "diff",
-            abstract: "Compare params and metrics of two runs (default: the last two).",
+            abstract: "Compare data, params and metrics of two runs (default: the last two).",
             discussion: "Runs are named by number (`3` or `#3`), `latest`, or `latest~1` for the one before.")
 
         @Argument(help: "The older run (default: the one before RUN_B).")
         var old: String?
         @Argument(help: "The newer run (default: the latest).")
         var new: String?
-        @Flag(help: "Show unchanged params and metrics too.")
+        @Flag(help: "Show unchanged dependency files, params and metrics too.")
         var all = false
 
         static var completion: CommandCompletion {
@@ -65,7 +65,7 @@ extension PipelineCommand {
             guard let a = runs.first(where: { $0.id == oldID }), let b = runs.first(where: { $0.id == newID }) else {
                 return 2
             }
-            let diff = history.diff(a, b, all: all)
+            let diff = try history.diff(a, b, all: all)
             if session.wantsJSON {
                 try session.console.json(diff)
             } else {
@@ -111,7 +111,8 @@ extension PipelineCommand {
                 String(decoding: $0, as: UTF8.self)
             }
             let files = try PipelineExport.files(
-                chosen, pipeline: pipeline, paramsText: paramsText, leaveOut: runner.notRunnable())
+                chosen, pipeline: pipeline, paramsText: paramsText, version: cicdlabVersion,
+                leaveOut: runner.notRunnable())
             let folder = try out.map { try session.userPath($0) } ?? workspace.root
             var written: [String] = []
             for file in files {

@@ -27,7 +27,7 @@ extension DataProfile {
             for column in other {
                 let count = max(1, column.count)
                 let top = (column.topValues ?? []).map { value in
-                    "\(value.value) \(style.dim(NumberText.percent(Double(value.count) / Double(count) * 100)))"
+                    "\(value.value) \(style.dim(NumberText.percent(points: Double(value.count) / Double(count) * 100)))"
                 }
                 table.append([
                     column.name, column.type.rawValue, nulls(column, style), String(column.distinct),
@@ -40,6 +40,6 @@ extension DataProfile {
     }
 
     private func nulls(_ column: ColumnProfile, _ style: TerminalStyle) -> String {
-        column.nulls == 0 ? style.dim("0") : style.yellow("\(column.nulls) (\(NumberText.percent(column.nullPercent)))")
+        column.nulls == 0 ? style.dim("0") : style.yellow("\(column.nulls) (\(NumberText.percent(points: column.nullPercent)))")
     }
 }

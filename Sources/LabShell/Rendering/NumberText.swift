@@ -20,9 +20,18 @@ enum NumberText {
 
     static func short(_ value: Double?) -> String { value.map(short) ?? "–" }
 
-    /// A percentage with at most two decimals: `0%`, `0.3%`, `12.35%`.
-    static func percent(_ value: Double) -> String {
+    /// A percentage already on the 0–100 scale, with at most two decimals: `0%`, `0.3%`, `12.35%`.
+    ///
+    /// The argument label says which scale the caller holds, so a 0–1 share cannot be printed
+    /// a hundred times too small ("199 of 200 failed (1%)").
+    static func percent(points value: Double) -> String {
         if value > 0, value < 0.01 { return "<0.01%" }
+        if value < 100, value > 99.99 { return ">99.99%" }
         return formatDouble((value * 100).rounded() / 100) + "%"
+    }
+
+    /// A 0–1 share as a percentage: `0.995` is `99.5%`.
+    static func percent(share value: Double) -> String {
+        percent(points: value * 100)
     }
 }

@@ -129,9 +129,29 @@ enum PipelineRendering {
         return text + "\n" + style.dim("Spent \(dollars(spent)) in all; the cache saved \(dollars(saved)).")
     }
 
-    /// `pipeline diff`: changed params and metrics side by side, with deltas.
+    /// `pipeline diff`: changed dependency files, params and metrics side by side, with deltas.
     static func diff(_ diff: RunDiff, _ style: TerminalStyle) -> String {
         var parts: [String] = []
+        if !diff.depsUnrecorded.isEmpty {
+            let runs = diff.depsUnrecorded.map { "#\($0)" }.joined(separator: " and ")
+            parts.append(
+                style.dim(
+                    "Data not compared: \(runs) kept no dependency hashes (no stage read its files, or it ran before they were kept)."
+                ))
+        } else if diff.deps.isEmpty {
+            parts.append(style.dim("No dependency files changed between #\(diff.old) and #\(diff.new)."))
+        } else {
+            var table = TextTable(headers: ["DEPENDENCY", "#\(diff.old)", "#\(diff.new)", "READ BY"])
+            for entry in diff.deps {
+                let old = entry.old.map(MetricsRendering.short) ?? "—"
+                let new = entry.new.map(MetricsRendering.short) ?? "—"
+                table.append([
+                    entry.path, old, entry.old == entry.new ? new : style.yellow(new),
+                    entry.stages.joined(separator: ", "),
+                ])
+            }
+            parts.append(table.render(style))
+        }
         if diff.params.isEmpty {
             parts.append(style.dim("No params changed between #\(diff.old) and #\(diff.new)."))
         } else {

@@ -142,9 +142,9 @@ enum RolloutRendering {
         return String(format: "%.1f ms", value)
     }
 
-    /// A share as a percentage, with shares too small to ever show up in traffic as 0%.
+    /// A 0–1 share as a percentage, with shares too small to ever show up in traffic as 0%.
     static func share(_ value: Double) -> String {
-        value < 0.000_05 ? "0%" : NumberText.percent(value * 100)
+        value < 0.000_05 ? "0%" : NumberText.percent(share: value)
     }
 
     static func utilisation(_ forecast: PoolForecast, _ style: TerminalStyle) -> String {

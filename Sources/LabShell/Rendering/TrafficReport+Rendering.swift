@@ -23,7 +23,7 @@ extension TrafficReport {
                 "MEASURED P50",
             ], rightAligned: [2, 3, 4, 5, 6, 7])
         for version in versions {
-            let errors = "\(version.errors) (\(NumberText.percent(version.errorRate * 100)))"
+            let errors = "\(version.errors) (\(NumberText.percent(share: version.errorRate)))"
             table.append([
                 "v\(version.version)", version.role == .shadow ? "shadow (mirrored)" : version.role.rawValue,
                 "\(version.requests)", version.errors > 0 ? style.red(errors) : errors, "\(version.timeouts)",
@@ -36,7 +36,7 @@ extension TrafficReport {
             lines.append("")
             var text = "Shadow v\(shadow.version) against champion v\(shadow.champion): "
             text +=
-                shadow.agreement.map { "agreed on \(NumberText.percent($0 * 100)) of \(shadow.compared) mirrored requests" }
+                shadow.agreement.map { "agreed on \(NumberText.percent(share: $0)) of \(shadow.compared) mirrored requests" }
                 ?? "no mirrored requests compared yet"
             if let champion = shadow.championAccuracy, let mine = shadow.shadowAccuracy {
                 text += String(

@@ -85,6 +85,7 @@ public final class StateStore: Sendable {
         }
         migrator.registerMigration(PipelineSchema.migration, migrate: PipelineSchema.migrate)
         migrator.registerMigration(DeploymentSchema.migration, migrate: DeploymentSchema.migrate)
+        migrator.registerMigration(PipelineSchema.depsMigration, migrate: PipelineSchema.migrateDeps)
         return migrator
     }
 
@@ -98,6 +99,8 @@ public final class StateStore: Sendable {
 
 /// One entry of the audit log: who did what to which subject, when and why.
 public struct AuditEntry: Codable, Equatable, Sendable {
+    /// Its place in the log: later entries have larger ids.
+    public var id: Int
     public var at: Date
     public var actor: String
     public var action: String
@@ -109,10 +112,8 @@ extension StateStore {
     /// The audit log, oldest first.
     public func auditLog() throws -> [AuditEntry] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT at, actor, action, subject, detail FROM audit_log ORDER BY id").map {
-                AuditEntry(at: $0["at"], actor: $0["actor"], action: $0["action"], subject: $0["subject"],
-                           detail: $0["detail"])
-            }
+            try Row.fetchAll(db, sql: "SELECT id, at, actor, action, subject, detail FROM audit_log ORDER BY id")
+                .map(AuditEntry.init(row:))
         }
     }
 }

@@ -22,7 +22,7 @@ import Testing
         let pipeline = try sandbox.load()
         let runner = PipelineRunner(workspace: sandbox.workspace, pipeline: pipeline, executors: executors)
         return try PipelineExport.files(
-            format, pipeline: pipeline, paramsText: sandbox.read("params.yaml"),
+            format, pipeline: pipeline, paramsText: sandbox.read("params.yaml"), version: "0.1.0",
             leaveOut: runner.notRunnable())
     }
 
@@ -50,6 +50,20 @@ import Testing
             text.contains(
                 "key: cicdlab-evaluate-${{ hashFiles('pipeline.yaml', 'params.yaml', 'data/test.csv', 'data/train.csv', 'suites/train.yaml') }}"
             ))
+    }
+
+    @Test func githubActionsWorkflowReadsOnlyWaitsForApprovalToDeployAndPinsCicdlab() throws {
+        let sandbox = try sandbox()
+        defer { sandbox.cleanUp() }
+        let text = try exported(.githubActions, sandbox)[0].contents
+        #expect(text.contains("\npermissions:\n  contents: read\nenv:\n"), "the token may only read")
+        #expect(text.components(separatedBy: "environment: production").count == 2, "one job, the deploy one")
+        #expect(text.contains("  deploy:\n    name: deploy (deploy)\n    needs: [gate]\n    runs-on: ubuntu-latest\n    environment: production\n"))
+        #expect(text.contains("  CICDLAB_VERSION: \"0.1.0\"\n  CICDLAB_REF: \"v0.1.0\"\n"))
+        #expect(text.contains("git -C /opt/cicdlab fetch -q --depth 1 \"$CICDLAB_REPOSITORY\" \"$CICDLAB_REF\"\n"))
+        #expect(text.contains("test \"$(/opt/cicdlab/.build/release/cicdlab --version)\" = \"$CICDLAB_VERSION\"\n"))
+        #expect(text.contains("# cicdlab is pinned to 0.1.0, the version that exported this file"))
+        #expect(!text.contains("git clone"), "never the default branch's HEAD")
     }
 
     @Test func dvcProjectMatchesTheReviewedFixture() throws {

@@ -126,10 +126,44 @@ import Testing
         #expect(runs[1].stageCounts == ["cached": 3, "ran": 2])
     }
 
+    @Test func diffNamesTheDependencyFilesWhoseContentChanged() throws {
+        let sandbox = try PipelineSandbox()
+        defer { sandbox.cleanUp() }
+        func hash(_ path: String) throws -> String { try ContentHash.hex(fileAt: sandbox.root + "/" + path) }
+        try sandbox.run()
+        let data = try hash("data/train.csv")
+        let model = try hash("models/candidate.json")
+        try sandbox.write("data/train.csv", "tenure,churned\n1,1\n5,0\n9,0\n12,0\n")
+        try sandbox.run()
+        let history = PipelineHistory(state: sandbox.workspace.state)
+        let runs = try history.runs()
+        #expect(runs[0].params == runs[1].params)
+
+        let diff = try history.diff(runs[0], runs[1])
+        var expected = [
+            DependencyChange(
+                path: "data/train.csv", old: data, new: try hash("data/train.csv"),
+                stages: ["baseline", "train", "validate"])
+        ]
+        if try hash("models/candidate.json") != model {
+            expected.append(
+                DependencyChange(
+                    path: "models/candidate.json", old: model, new: try hash("models/candidate.json"),
+                    stages: ["evaluate", "gate"]))
+        }
+        #expect(diff.deps == expected.sorted { $0.path < $1.path })
+        #expect(data != expected[0].new)
+
+        let all = try history.diff(runs[0], runs[1], all: true).deps
+        #expect(all.map(\.path) == ["data/test.csv", "data/train.csv", "gates.yaml", "models/candidate.json", "suites/train.yaml"])
+        #expect(all.first == DependencyChange(path: "data/test.csv", old: try hash("data/test.csv"), new: try hash("data/test.csv"), stages: ["evaluate", "gate"]))
+    }
+
     @Test func runsKeepMetricsAndParamsAndDiffShowsWhatChanged() throws {
         let sandbox = try PipelineSandbox()
         defer { sandbox.cleanUp() }
         let first = try sandbox.run()
+        let model = try ContentHash.hex(fileAt: sandbox.root + "/models/candidate.json")
         try sandbox.write("params.yaml", "train:\n  C: 0.5\n  seed: 7\nbaseline:\n  k: 5\n")
         let second = try sandbox.run()
         let history = PipelineHistory(state: sandbox.workspace.state)
@@ -138,7 +172,15 @@ import Testing
         #expect(runs[0].params == ["train.C": "1.0", "train.seed": "7", "baseline.k": "5"])
         #expect(runs[1].metrics["evaluate.accuracy"] == second.stage("evaluate")?.metrics["accuracy"])
 
-        let diff = history.diff(runs[0], runs[1])
+        let diff = try history.diff(runs[0], runs[1])
+        // Only a param changed, so the only changed file is the model retrained from it.
+        #expect(
+            diff.deps == [
+                DependencyChange(
+                    path: "models/candidate.json", old: model,
+                    new: try ContentHash.hex(fileAt: sandbox.root + "/models/candidate.json"), stages: ["evaluate", "gate"])
+            ])
+        #expect(diff.depsUnrecorded == [])
         #expect(diff.params == [RunDiffEntry(name: "train.C", old: "1.0", new: "0.5", delta: nil)])
         let old = try #require(first.stage("evaluate")?.metrics["accuracy"])
         let new = try #require(second.stage("evaluate")?.metrics["accuracy"])
@@ -151,7 +193,7 @@ import Testing
                             name: "evaluate.accuracy", old: String(format: "%.4f", old),
                             new: String(format: "%.4f", new), delta: new - old)
                     ]))
-        #expect(history.diff(runs[0], runs[1], all: true).params.count == 3)
+        #expect(try history.diff(runs[0], runs[1], all: true).params.count == 3)
 
         #expect(try history.runID("latest", among: runs) == 2)
         #expect(try history.runID("latest~1", among: runs) == 1)

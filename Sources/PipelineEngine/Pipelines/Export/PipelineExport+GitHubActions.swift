@@ -12,7 +12,13 @@ extension PipelineExport {
     /// file); `schedule` → `schedule` with its cron; `drift` → `repository_dispatch` of type
     /// `drift-detected`, which a monitor posts. `workflow_dispatch` is always on, so a person can
     /// start a run. A pipeline without triggers runs on changes to its source files.
-    static func githubActions(_ pipeline: PipelineDefinition) throws -> ExportedFile {
+    ///
+    /// Security: the token can only read the repository (`permissions: contents: read`); a
+    /// deploy stage's job runs in the `production` environment, where required reviewers make it
+    /// wait for approval; and cicdlab is built from the release `version` names (tag
+    /// `vVERSION`, or a commit set in CICDLAB_REF), checked against the built binary's
+    /// `--version`, so a run never picks up unreviewed code from the default branch.
+    static func githubActions(_ pipeline: PipelineDefinition, version: String) throws -> ExportedFile {
         var on: [(String, Node)] = []
         let triggers = pipeline.triggers.isEmpty ? [Trigger.dataChange(paths: [])] : pipeline.triggers
         var pushPaths: [String] = []
@@ -59,6 +65,9 @@ extension PipelineExport {
                     stage.gpu
                         ? YAMLBuilder.strings(["self-hosted", "gpu"], flow: true) : YAMLBuilder.text("ubuntu-latest")
                 ))
+            if stage.kind == .deploy {
+                job.append(("environment", YAMLBuilder.text("production")))
+            }
             job.append(("container", YAMLBuilder.text("swift:6.1")))
             let steps: [Node] = [
                 YAMLBuilder.map([("uses", YAMLBuilder.text("actions/checkout@v4"))]),
@@ -68,8 +77,11 @@ extension PipelineExport {
                         "run",
                         YAMLBuilder.script([
                             "apt-get update && apt-get install -y libsqlite3-dev libedit-dev",
-                            "git clone --depth 1 \"$CICDLAB_REPOSITORY\" /opt/cicdlab",
+                            "git init -q /opt/cicdlab",
+                            "git -C /opt/cicdlab fetch -q --depth 1 \"$CICDLAB_REPOSITORY\" \"$CICDLAB_REF\"",
+                            "git -C /opt/cicdlab checkout -q --detach FETCH_HEAD",
                             "swift build -c release --package-path /opt/cicdlab",
+                            "test \"$(/opt/cicdlab/.build/release/cicdlab --version)\" = \"$CICDLAB_VERSION\"",
                             "echo /opt/cicdlab/.build/release >> \"$GITHUB_PATH\"",
                         ])
                     ),
@@ -109,18 +121,26 @@ extension PipelineExport {
         }
         var top: [(String, Node)] = [
             ("name", YAMLBuilder.text("cicdlab: \(pipeline.name)")), ("on", YAMLBuilder.map(on)),
+            ("permissions", YAMLBuilder.map([("contents", YAMLBuilder.text("read"))])),
         ]
         top.append(
             (
                 "env",
                 YAMLBuilder.map([
                     ("CICDLAB_REPOSITORY", YAMLBuilder.text("${{ vars.CICDLAB_REPOSITORY }}")),
+                    ("CICDLAB_VERSION", YAMLBuilder.quoted(version)),
+                    ("CICDLAB_REF", YAMLBuilder.quoted("v" + version)),
                     ("CICDLAB_HOME", YAMLBuilder.text("${{ github.workspace }}/.cicdlab-home")),
                 ])
             ))
         top.append(("jobs", YAMLBuilder.map(jobs)))
         var header = header(.githubActions, pipeline)
         header += "# Set the repository variable CICDLAB_REPOSITORY to the git URL cicdlab is built from.\n"
+        header +=
+            "# cicdlab is pinned to \(version), the version that exported this file: each job fetches\n"
+            + "# CICDLAB_REF (tag v\(version)) and fails unless the built binary reports CICDLAB_VERSION.\n"
+            + "# A tag can be moved: set CICDLAB_REF to the release's full commit SHA to pin the exact commit.\n"
+            + "# The token may only read the repository; the production environment gates the deploy job.\n"
         if !drift.isEmpty {
             header +=
                 "# Drift (\(drift.joined(separator: ", "))) starts a run through a `drift-detected` repository_dispatch.\n"

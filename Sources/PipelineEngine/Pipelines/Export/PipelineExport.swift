@@ -19,8 +19,11 @@ public enum PipelineExport {
 
     /// The files of `format` for `pipeline`, leaving out the stages in `leaveOut` (by name, with
     /// the reason, such as a kind this build cannot run yet); the reasons go in a comment.
+    ///
+    /// `version` is the exporting cicdlab's version: a workflow installs exactly that release,
+    /// never whatever the repository's default branch holds when it runs.
     public static func files(
-        _ format: Format, pipeline: PipelineDefinition, paramsText: String?,
+        _ format: Format, pipeline: PipelineDefinition, paramsText: String?, version: String,
         leaveOut: [String: String] = [:]
     ) throws -> [ExportedFile] {
         var kept = pipeline
@@ -30,7 +33,7 @@ public enum PipelineExport {
             .joined()
         var files: [ExportedFile] =
             switch format {
-            case .githubActions: [try githubActions(kept)]
+            case .githubActions: [try githubActions(kept, version: version)]
             case .dvc: try dvc(kept, paramsText: paramsText)
             }
         files[0].contents = files[0].contents.replacingOccurrences(of: marker, with: note)

@@ -94,18 +94,28 @@ public struct RunDiffEntry: Sendable, Encodable, Equatable {
     public var delta: Double?
 }
 
-/// What `pipeline diff` shows: params and metrics that differ between two runs.
+/// What `pipeline diff` shows: dependency files, params and metrics that differ between two runs.
 public struct RunDiff: Sendable, Encodable, Equatable {
     public var old: Int
     public var new: Int
+    public var deps: [DependencyChange] = []
+    /// Runs that kept no dependency hashes (they stopped before any stage read its files, or
+    /// ran before hashes were kept), so their data cannot be compared.
+    public var depsUnrecorded: [Int] = []
     public var params: [RunDiffEntry]
     public var metrics: [RunDiffEntry]
+
+    enum CodingKeys: String, CodingKey {
+        case old, new, deps, params, metrics
+        case depsUnrecorded = "deps_unrecorded"
+    }
 }
 
 extension PipelineHistory {
-    /// The params and metrics of run `new` against run `old` (all of them when `all`, else
-    /// only those that differ), as `dvc params diff` and `dvc metrics diff` show them.
-    public func diff(_ old: RunSummary, _ new: RunSummary, all: Bool = false) -> RunDiff {
+    /// The dependency files, params and metrics of run `new` against run `old` (all of them
+    /// when `all`, else only those that differ), as `dvc diff`, `dvc params diff` and
+    /// `dvc metrics diff` show them.
+    public func diff(_ old: RunSummary, _ new: RunSummary, all: Bool = false) throws -> RunDiff {
         let params = Set(old.params.keys).union(new.params.keys).sorted().compactMap { key -> RunDiffEntry? in
             let a = old.params[key]
             let b = new.params[key]
@@ -119,7 +129,14 @@ extension PipelineHistory {
                 name: key, old: a.map(Self.format), new: b.map(Self.format),
                 delta: a.flatMap { a in b.map { $0 - a } })
         }
-        return RunDiff(old: old.id, new: new.id, params: params, metrics: metrics)
+        let before = try dependencies(run: old.id)
+        let after = try dependencies(run: new.id)
+        var diff = RunDiff(old: old.id, new: new.id, params: params, metrics: metrics)
+        diff.depsUnrecorded = [(old.id, before), (new.id, after)].filter { $0.1.isEmpty }.map(\.0)
+        if diff.depsUnrecorded.isEmpty {
+            diff.deps = DependencyChange.changes(before, after, all: all)
+        }
+        return diff
     }
 
     static func format(_ value: Double) -> String { String(format: "%.4f", value) }

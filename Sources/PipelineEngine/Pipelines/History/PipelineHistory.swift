@@ -51,6 +51,11 @@ public struct PipelineHistory: Sendable {
                         sql: "INSERT INTO run_metric (run_id, stage, name, value) VALUES (?, ?, ?, ?)",
                         arguments: [report.runID, stage.name, name, value])
                 }
+                for dep in stage.deps {
+                    try db.execute(
+                        sql: "INSERT OR REPLACE INTO run_dep (run_id, stage, path, sha256, size) VALUES (?, ?, ?, ?, ?)",
+                        arguments: [report.runID, stage.name, dep.path, dep.sha256, dep.size])
+                }
                 for (index, gate) in stage.gates.enumerated() {
                     try db.execute(
                         sql: """

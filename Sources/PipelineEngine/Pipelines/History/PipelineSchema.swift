@@ -1,7 +1,7 @@
 import GRDB
 
 /// The tables pipelines add to `state.sqlite`: runs, stage results, metrics, params, gate
-/// verdicts and the run cache.
+/// verdicts, dependency hashes and the run cache.
 enum PipelineSchema {
     static let migration = "v2-pipeline-runs"
 
@@ -69,6 +69,21 @@ enum PipelineSchema {
             t.column("record", .text).notNull()
             t.column("created_at", .datetime).notNull()
             t.primaryKey(["stage", "fingerprint"])
+        }
+    }
+
+    static let depsMigration = "v4-run-deps"
+
+    /// The content hash of every dependency file each stage of a run read, so two runs can be
+    /// compared on their data as well as their params and metrics.
+    static func migrateDeps(_ db: Database) throws {
+        try db.create(table: "run_dep") { t in
+            t.column("run_id", .integer).notNull().references("pipeline_run", onDelete: .cascade)
+            t.column("stage", .text).notNull()
+            t.column("path", .text).notNull()
+            t.column("sha256", .text).notNull()
+            t.column("size", .integer).notNull()
+            t.primaryKey(["run_id", "stage", "path"])
         }
     }
 }

@@ -103,7 +103,7 @@ extension PipelineRunner {
             summary: outcome.summary,
             seconds: seconds, cpuMinutes: cost.cpuMinutes, gpuMinutes: cost.gpuMinutes, cost: cost.dollars,
             savedCost: 0,
-            cachedFrom: nil, restored: [], metrics: outcome.metrics, gates: outcome.gates)
+            cachedFrom: nil, restored: [], metrics: outcome.metrics, gates: outcome.gates, deps: inputs.deps)
         if let failure = outcome.failure {
             report.status = .failed
             report.reason = failure
@@ -143,7 +143,8 @@ extension PipelineRunner {
             name: stage.name, kind: stage.kind, status: .cached, reason: reason + note, summary: record.summary,
             seconds: elapsedSeconds(since: start), cpuMinutes: 0, gpuMinutes: 0, cost: 0,
             savedCost: record.cost.dollars,
-            cachedFrom: record.runID, restored: restored, metrics: record.metrics, gates: record.gates)
+            cachedFrom: record.runID, restored: restored, metrics: record.metrics, gates: record.gates,
+            deps: inputs.deps)
     }
 
     private func skipped(_ stage: StageDefinition, _ reason: String) -> StageReport {

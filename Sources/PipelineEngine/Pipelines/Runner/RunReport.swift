@@ -31,6 +31,9 @@ public struct StageReport: Sendable, Encodable, Equatable {
     public var restored: [String]
     public var metrics: [String: Double]
     public var gates: [GateResult]
+    /// The dependency files the stage read and their content hashes, kept with the run so
+    /// `pipeline diff` can say which data changed (empty when it never got to read them).
+    public var deps: [FileHash] = []
 
     enum CodingKeys: String, CodingKey {
         case name, kind, status, reason, summary, seconds, cost, restored, metrics
