@@ -196,7 +196,7 @@ import Testing
         let run = try shipped.lab("pipeline", "run")
         #expect(run.status == 0, "stdout: \(run.stdout)")
         #expect(
-            run.stdout.contains("gate no_regression: failed  accuracy 0.758 < 0.799 (champion v1 0.807 − 1%) (advisory)\n"))
+            run.stdout.contains("gate no_regression: failed  accuracy 0.758 < 0.798 (champion v1 0.806 − 1%) (advisory)\n"))
         let status = try shipped.lab("rollout", "status")
         #expect(status.stdout.hasPrefix("Rollout #2  direct of v2 against v1  ✔ promoted\n"))
         // The production labels come through the same broken join, so the live comparison is fooled too.
@@ -212,7 +212,7 @@ import Testing
         #expect(stopped.status == 1)
         #expect(
             stopped.stdout.contains(
-                "Stopped at 'gate': required gate 'no_regression' failed: accuracy 0.758 < 0.799 (champion v1 0.807 − 1%)\n"
+                "Stopped at 'gate': required gate 'no_regression' failed: accuracy 0.758 < 0.798 (champion v1 0.806 − 1%)\n"
             ), "stdout: \(stopped.stdout)")
         #expect(try guarded.lab("rollout", "status").stdout.hasPrefix("Rollout #1  direct of v1  ✔ promoted\n"))
     }
