@@ -5,7 +5,7 @@ import Testing
 
 /// The audit log read back as `audit` shows it: newest first, limited, filtered by action prefix.
 @Suite struct AuditLogQueryTests {
-    /// A state database holding six entries, one a minute from 09:00, in this order.
+    /// A state database holding six entries, one a simulated minute from 09:00, in this order.
     func store() throws -> (StateStore, TemporaryDirectory) {
         let dir = try TemporaryDirectory("audit")
         let state = try StateStore(path: dir.path + "/state.sqlite")
@@ -16,9 +16,12 @@ import Testing
         ]
         try state.pool.write { db in
             for (index, (action, subject)) in entries.enumerated() {
+                // Entries are dated on the simulated clock, moved here without an audit entry.
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO clock (id, now) VALUES (1, ?)",
+                    arguments: [start.addingTimeInterval(Double(index) * 60)])
                 try StateStore.audit(
-                    db, actor: "ada", action: action, subject: subject, detail: "entry \(index + 1)",
-                    at: start.addingTimeInterval(Double(index) * 60))
+                    db, actor: "ada", action: action, subject: subject, detail: "entry \(index + 1)")
             }
         }
         return (state, dir)

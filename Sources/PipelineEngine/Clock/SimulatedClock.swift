@@ -26,7 +26,7 @@ public struct SimulatedClock: Sendable {
         try state.pool.write { db in
             try db.execute(sql: "INSERT OR REPLACE INTO clock (id, now) VALUES (1, ?)", arguments: [date])
             try StateStore.audit(db, actor: actor, action: "clock.set", subject: "clock",
-                                 detail: "\(Self.format(date)): \(reason)", at: Date())
+                                 detail: "\(Self.format(date)): \(reason)")
         }
     }
 
@@ -38,7 +38,7 @@ public struct SimulatedClock: Sendable {
             let to = from.addingTimeInterval(duration.seconds)
             try db.execute(sql: "INSERT OR REPLACE INTO clock (id, now) VALUES (1, ?)", arguments: [to])
             try StateStore.audit(db, actor: actor, action: "clock.advance", subject: "clock",
-                                 detail: "\(Self.format(from)) → \(Self.format(to)) (+\(duration))", at: Date())
+                                 detail: "\(Self.format(from)) → \(Self.format(to)) (+\(duration))")
             return DateInterval(start: from, end: to)
         }
     }

@@ -46,6 +46,7 @@ public struct DeployExecutor: StageExecutor {
             return StageOutcome(summary: "v\(candidate) is already the champion; nothing to deploy")
         }
         var reason = run
+        var comparisonNote = ""
         var metrics: [String: Double] = [:]
         if let champion {
             let comparison = try ChampionComparison.measure(
@@ -72,8 +73,10 @@ public struct DeployExecutor: StageExecutor {
                         detail: "\(run): deployed with --force although not better: \(comparison.sentence)")
                 }
                 reason += ", forced although not better: \(comparison.sentence)"
+                comparisonNote = " (forced although not better: \(comparison.sentence))"
             } else {
                 reason += ": better, \(comparison.sentence)"
+                comparisonNote = " (better: \(comparison.sentence))"
             }
         }
         let strategy = try strategy(stage, hasChampion: champion != nil)
@@ -90,7 +93,7 @@ public struct DeployExecutor: StageExecutor {
                 failure: "v\(candidate)'s canary was rolled back: \(report.rollout.reason)",
                 summary: report.message, metrics: metrics, work: 1)
         }
-        return StageOutcome(summary: "v\(candidate): \(report.message)", metrics: metrics, work: 1)
+        return StageOutcome(summary: "v\(candidate): \(report.message)" + comparisonNote, metrics: metrics, work: 1)
     }
 
     private func candidate(_ stage: StageDefinition, _ registry: ModelRegistry) throws -> Int? {

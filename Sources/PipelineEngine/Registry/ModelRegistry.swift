@@ -31,7 +31,7 @@ public struct ModelRegistry: Sendable {
                                  registration.lineage.pipelineHash, registration.lineage.runID, metrics, now, actor,
                                  registration.source])
             try StateStore.audit(db, actor: actor, action: "register", subject: "v\(next)",
-                                 detail: "\(registration.kind) model from \(registration.source)", at: now)
+                                 detail: "\(registration.kind) model from \(registration.source)")
             return next
         }
         return try self.version("v\(version)")
@@ -78,7 +78,7 @@ public struct ModelRegistry: Sendable {
             try db.execute(sql: "INSERT OR REPLACE INTO model_alias (name, version, updated_at, updated_by) VALUES (?, ?, ?, ?)",
                            arguments: [name, number, now, actor])
             let move = previous.map { "v\($0) → v\(number)" } ?? "→ v\(number)"
-            try StateStore.audit(db, actor: actor, action: "alias", subject: name, detail: "\(move): \(reason)", at: now)
+            try StateStore.audit(db, actor: actor, action: "alias", subject: name, detail: "\(move): \(reason)")
         }
     }
 
@@ -96,7 +96,7 @@ public struct ModelRegistry: Sendable {
         try db.execute(sql: "INSERT OR REPLACE INTO model_alias (name, version, updated_at, updated_by) VALUES (?, ?, ?, ?)",
                        arguments: [name, number, now, actor])
         let move = previous.map { "v\($0) → v\(number)" } ?? "→ v\(number)"
-        try StateStore.audit(db, actor: actor, action: "alias", subject: name, detail: "\(move): \(reason)", at: now)
+        try StateStore.audit(db, actor: actor, action: "alias", subject: name, detail: "\(move): \(reason)")
     }
 
     /// Removes alias `name` inside an open transaction, audited; does nothing when it is not set.
@@ -104,8 +104,7 @@ public struct ModelRegistry: Sendable {
         guard let previous = try Int.fetchOne(db, sql: "SELECT version FROM model_alias WHERE name = ?", arguments: [name])
         else { return }
         try db.execute(sql: "DELETE FROM model_alias WHERE name = ?", arguments: [name])
-        try StateStore.audit(db, actor: actor, action: "alias", subject: name, detail: "v\(previous) → none: \(reason)",
-                             at: now)
+        try StateStore.audit(db, actor: actor, action: "alias", subject: name, detail: "v\(previous) → none: \(reason)")
     }
 
     /// The version alias `name` points at inside an open transaction.

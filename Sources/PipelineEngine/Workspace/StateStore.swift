@@ -89,9 +89,10 @@ public final class StateStore: Sendable {
         return migrator
     }
 
-    /// Appends an entry to the audit log inside an open transaction.
-    static func audit(_ db: Database, actor: String, action: String, subject: String, detail: String,
-                      at: Date = Date()) throws {
+    /// Appends an entry to the audit log inside an open transaction, dated on the sandbox's
+    /// simulated clock: the one timeline that runs, versions, rollouts and production share.
+    static func audit(_ db: Database, actor: String, action: String, subject: String, detail: String) throws {
+        let at = try SimulatedClock.read(db)
         try db.execute(sql: "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)",
                        arguments: [at, actor, action, subject, detail])
     }

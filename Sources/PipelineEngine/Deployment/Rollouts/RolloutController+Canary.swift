@@ -87,7 +87,7 @@ extension RolloutController {
             try RolloutStore.update(id, status: .rolledBack, stepIndex: stepIndex, reason: reason, at: now, db)
             try StateStore.audit(
                 db, actor: Self.controllerActor, action: "rollback", subject: "rollout #\(id)",
-                detail: "automatic: all traffic back to \(stable); \(reason)", at: now)
+                detail: "automatic: all traffic back to \(stable); \(reason)")
             try ModelRegistry.removeAlias(
                 "challenger", actor: Self.controllerActor,
                 reason: "rollout #\(id) rolled back", at: now, db)

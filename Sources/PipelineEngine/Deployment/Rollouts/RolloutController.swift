@@ -102,8 +102,7 @@ public struct RolloutController: Sendable {
             try StateStore.audit(
                 db, actor: actor, action: "deploy", subject: "rollout #\(rollout.id)",
                 detail:
-                    "\(plan.strategy.rawValue) of v\(plan.candidate)\(against)\(shape), \(plan.loadLevel.rawValue) load, simulated \(SimulatedClock.format(plan.simulatedAt)): \(plan.reason)",
-                at: now)
+                    "\(plan.strategy.rawValue) of v\(plan.candidate)\(against)\(shape), \(plan.loadLevel.rawValue) load, simulated \(SimulatedClock.format(plan.simulatedAt)): \(plan.reason)")
             if try LabSettings.value(LabSettings.baselineKey, db) == nil {
                 try LabSettings.set(LabSettings.baselineKey, String(champion ?? plan.candidate), db)
             }
@@ -157,8 +156,7 @@ public struct RolloutController: Sendable {
                 try StateStore.audit(
                     db, actor: actor, action: "rollback", subject: "rollout #\(rollout.id)",
                     detail:
-                        "aborted \(rollout.strategy.rawValue) of v\(rollout.candidate); all traffic to \(stable): \(reason)",
-                    at: now)
+                        "aborted \(rollout.strategy.rawValue) of v\(rollout.candidate); all traffic to \(stable): \(reason)")
                 try ModelRegistry.removeAlias(
                     "challenger", actor: actor, reason: "rollout #\(rollout.id) aborted", at: now, db)
                 return (rollout, "Aborted rollout #\(rollout.id); \(stable) serves all traffic.")
@@ -188,7 +186,7 @@ public struct RolloutController: Sendable {
                 at: now, db)
             try StateStore.audit(
                 db, actor: actor, action: "rollback", subject: "rollout #\(rollout.id)",
-                detail: "champion v\(rollout.candidate) → v\(previous): \(reason)", at: now)
+                detail: "champion v\(rollout.candidate) → v\(previous): \(reason)")
             try ModelRegistry.moveAlias(
                 "champion", to: previous, actor: actor,
                 reason: "rollout #\(rollout.id) rolled back", at: now, db)
@@ -210,7 +208,7 @@ public struct RolloutController: Sendable {
         let from = rollout.champion.map { "v\($0)" } ?? "none"
         try StateStore.audit(
             db, actor: actor, action: action, subject: "rollout #\(rollout.id)",
-            detail: "champion \(from) → v\(rollout.candidate): \(rollout.reason)", at: now)
+            detail: "champion \(from) → v\(rollout.candidate): \(rollout.reason)")
         let why = "rollout #\(rollout.id) promoted"
         try ModelRegistry.moveAlias("champion", to: rollout.candidate, actor: actor, reason: why, at: now, db)
         try ModelRegistry.removeAlias("challenger", actor: actor, reason: why, at: now, db)

@@ -78,8 +78,7 @@ public struct PipelineHistory: Sendable {
             try StateStore.audit(
                 db, actor: actor, action: "pipeline run", subject: "run #\(report.runID)",
                 detail:
-                    "\(report.status.rawValue): \(ran) ran, \(cached) cached, $\(String(format: "%.4f", report.cost))",
-                at: at)
+                    "\(report.status.rawValue): \(ran) ran, \(cached) cached, $\(String(format: "%.4f", report.cost))")
         }
     }
 
