@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Paths written inside sandbox files (pipelines, gate configs) never leave the workspace: `..`,
+/// Paths written inside sandbox files (pipelines, gate configs, scenarios) never leave the workspace: `..`,
 /// absolute paths and symlinks pointing out are refused with file and line before anything
 /// runs, and nothing outside is read or written.
 ///
@@ -125,6 +125,39 @@ import Testing
         let result = try lab.run(["pipeline", "run"])
         #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
         #expect(result.stderr.contains("goes through a symlink that points outside"), "\(result.stderr)")
+        try lab.outsideIsUntouched()
+    }
+
+    /// A scenario in the workspace that would write files (`workspace:`) or generate data
+    /// (`data:`) outside it is refused before it writes anything, and does not start.
+    @Test(arguments: [
+        (
+            "workspace:\n  ../../outside/evil.txt: \"written\"\n",
+            "error: scenarios/evil.yaml:5: '../../outside/evil.txt' climbs out with '..'; paths in sandbox files must stay inside the workspace"
+        ),
+        (
+            "workspace:\n  pipeline.yaml: \"name: mine\"\n  data/out/evil.txt: \"written\"\n",
+            "error: scenarios/evil.yaml:6: 'data/out/evil.txt' goes through a symlink that points outside; paths in sandbox files must stay inside the workspace"
+        ),
+        (
+            "data:\n  - path: /tmp/evil.csv\n    dataset: churn\n    seed: 1\n    rows: 10\n",
+            "error: scenarios/evil.yaml:5: '/tmp/evil.csv' is an absolute path; paths in sandbox files must stay inside the workspace"
+        ),
+    ])
+    func aScenarioThatWritesOutsideIsRefusedBeforeItWrites(body: String, message: String) throws {
+        let lab = try Lab()
+        defer { lab.remove() }
+        try FileManager.default.createSymbolicLink(atPath: lab.workspace + "/data/out", withDestinationPath: lab.outside)
+        let pipeline = try String(contentsOfFile: lab.workspace + "/pipeline.yaml", encoding: .utf8)
+        try ("title: Evil\nstory: It tries to leave.\ndataset: churn\n" + body)
+            .write(toFile: lab.workspace + "/scenarios/evil.yaml", atomically: true, encoding: .utf8)
+        let result = try lab.run(["scenario", "start", "evil"])
+        #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
+        #expect(result.stderr == message + "\n")
+        // Nothing was written, inside or out, and the scenario did not start.
+        #expect(try String(contentsOfFile: lab.workspace + "/pipeline.yaml", encoding: .utf8) == pipeline)
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/evil.csv"))
+        #expect(!(try lab.run(["scenario", "list"]).stdout.contains("*  evil")))
         try lab.outsideIsUntouched()
     }
 }
