@@ -116,7 +116,7 @@ struct ScenarioCommand: ParsableCommand {
                 return 0
             }
             session.console.line(session.style.bold(scenario.title))
-            session.console.line(scenario.story)
+            session.console.line(MarkdownRenderer(style: session.style).render(scenario.story))
             session.console.line(
                 session.style.dim(
                     "Simulated time: \(SimulatedClock.format(scenario.start)); load \((scenario.load ?? .normal).rawValue)."
