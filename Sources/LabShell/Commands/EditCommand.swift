@@ -24,16 +24,29 @@ struct EditCommand: LabCommand {
                 "`edit` needs a terminal; open \(path) in your editor instead")
         }
         let editor = try editorCommand(session.environment)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        // The editor setting may carry arguments (`code -w`), so the shell splits it.
-        process.arguments = ["-c", editor + " \"$1\"", "edit", path]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw LabError("edit.failed", "the editor `\(editor)` exited with status \(process.terminationStatus)")
+        // The editor setting may carry arguments (`code -w`), so a shell splits it. The editor
+        // must run in the lab's own process group, the terminal's foreground one, or it cannot
+        // read the keyboard (Foundation's Process would start it in a group of its own).
+        let status = try spawnInForeground(["/bin/sh", "-c", editor + " \"$1\"", "edit", path])
+        guard status == 0 else {
+            throw LabError("edit.failed", "the editor `\(editor)` exited with status \(status)")
         }
         return 0
+    }
+
+    /// Runs `arguments` in this process's group with the lab's terminal, and waits for it.
+    private func spawnInForeground(_ arguments: [String]) throws -> Int32 {
+        var pid = pid_t()
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let spawned = posix_spawn(&pid, arguments[0], nil, nil, argv, environ)
+        guard spawned == 0 else {
+            throw LabError("edit.failed", "cannot start the editor: \(String(cString: strerror(spawned)))")
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        // Exited normally: the exit code; killed by a signal: 128 + the signal, as shells say.
+        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     }
 
     private func editorCommand(_ environment: [String: String]) throws -> String {
