@@ -85,6 +85,7 @@ public final class StateStore: Sendable {
         }
         migrator.registerMigration(PipelineSchema.migration, migrate: PipelineSchema.migrate)
         migrator.registerMigration(DeploymentSchema.migration, migrate: DeploymentSchema.migrate)
+        migrator.registerMigration(PipelineSchema.ownerMigration, migrate: PipelineSchema.migrateOwner)
         return migrator
     }
 
