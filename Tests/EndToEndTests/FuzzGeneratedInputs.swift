@@ -114,6 +114,7 @@ enum GeneratedInput {
               - Code, data and model
             answer: b
             explanation: Code, data and model each change on their own.
+            hint: Think of what changes without a code change.
 
         """
 }
