@@ -21,6 +21,15 @@ import Testing
         }
     }
 
+    @Test(arguments: ["367d", "999999999999d", String(repeating: "9", count: 400) + "d"])
+    func spansLongerThanAYearAreRefused(text: String) {
+        #expect(throws: LabError("clock.too_long",
+                                 "'\(text.excerpt())' is longer than a year (366d), the longest span the lab simulates at once; move in steps of a year or less")) {
+            try SimulatedDuration(parsing: text)
+        }
+        #expect((try? SimulatedDuration(parsing: "366d"))?.seconds == 366 * 86_400)
+    }
+
     @Test func theClockStartsAtTheDefaultAndOnlyMovesWhenAdvanced() throws {
         let dir = try TemporaryDirectory("clock")
         defer { dir.remove() }

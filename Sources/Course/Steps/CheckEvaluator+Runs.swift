@@ -21,8 +21,11 @@ struct RunChecks {
         var missing: [String] = []
         if let wanted {
             let clause =
-                run.status == "running"
-                ? "run #\(run.id) did not finish (it was interrupted)" : "run #\(run.id) \(run.status)"
+                switch run.status {
+                case "interrupted": "run #\(run.id) did not finish (it was interrupted)"
+                case "running": "run #\(run.id) is still running"
+                default: "run #\(run.id) \(run.status)"
+                }
             if run.status == wanted { held.append(clause) } else { missing.append("\(clause), not \(wanted)") }
         }
         let actual = try workspace.state.pool.read { db in

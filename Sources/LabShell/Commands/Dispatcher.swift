@@ -8,14 +8,25 @@ import PipelineEngine
 /// It answers an unknown command with a suggestion, lets ArgumentParser parse the rest,
 /// and prints errors as text or, with `--json`, as `{"error": {...}}`.
 enum Dispatcher {
+    /// The longest argument accepted (a path is at most 4096 bytes on Linux); a longer one is
+    /// a paste gone wrong, refused before it is parsed, suggested or echoed.
+    static let maximumArgumentLength = 4096
+
     /// Parses and runs `arguments` (global options already removed). Returns the exit status.
     static func run(_ arguments: [String], in session: LabSession) -> Int32 {
         guard let first = arguments.first else { return 0 }
+        if let long = arguments.first(where: { $0.count > maximumArgumentLength }) {
+            return report(
+                LabError(
+                    "usage.argument_too_long",
+                    "an argument is too long: '\(long.excerpt())'; the lab takes at most \(maximumArgumentLength) characters per argument"
+                ), in: session)
+        }
         if first == "--help" || first == "-h" {
             return run(["help"] + arguments.dropFirst(), in: session)
         }
         if !first.hasPrefix("-"), CommandTable.command(named: first) == nil {
-            var message = "Unknown command '\(first)'."
+            var message = "Unknown command '\(first.excerpt())'."
             if let guess = closestMatch(to: first, among: CommandTable.names) {
                 message += " Did you mean '\(guess)'?"
             } else {

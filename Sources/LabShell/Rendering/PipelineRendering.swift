@@ -100,11 +100,12 @@ enum PipelineRendering {
             rightAligned: [4, 5, 6, 7])
         for run in runs {
             let status =
-                run.status == "passed"
-                ? style.green("passed")
-                : run.status == "failed"
-                    ? style.red("failed")
-                    : style.yellow("interrupted")
+                switch run.status {
+                case "passed": style.green("passed")
+                case "failed": style.red("failed")
+                case "running": style.cyan("running")
+                default: style.yellow(run.status)
+                }
             let counts = ["ran", "cached", "failed", "skipped"].compactMap { name in
                 run.stageCounts[name].map { "\($0) \(name)" }
             }

@@ -1,4 +1,5 @@
 import Foundation
+import PipelineEngine
 
 /// Where a command's output goes: standard output and error, or buffers in tests.
 public final class Console {
@@ -17,12 +18,19 @@ public final class Console {
             err: { text in FileHandle.standardError.write(Data(text.utf8)) })
     }
 
+    /// Whether colour and emphasis sequences may reach the terminal; the session sets it from
+    /// its style. Every other control character in a line is escaped.
+    public var allowsStyle: () -> Bool = { true }
+
     /// Writes `text` and a newline to standard output.
-    public func line(_ text: String = "") { writeOut(text + "\n") }
-    /// Writes `text` as is to standard output.
+    ///
+    /// Lines carry what files and users supplied (CSV values, lesson text, typed answers), so
+    /// control characters are escaped: a value cannot clear the screen or retitle the terminal.
+    public func line(_ text: String = "") { writeOut(text.terminalSafe(keepingStyle: allowsStyle()) + "\n") }
+    /// Writes `text` as is to standard output (live progress that redraws its line).
     public func write(_ text: String) { writeOut(text) }
-    /// Writes `text` and a newline to standard error.
-    public func error(_ text: String) { writeErr(text + "\n") }
+    /// Writes `text` and a newline to standard error, escaped as ``line(_:)`` is.
+    public func error(_ text: String) { writeErr(text.terminalSafe(keepingStyle: allowsStyle()) + "\n") }
 
     /// Writes `value` as pretty, key-sorted JSON to standard output.
     ///

@@ -42,6 +42,7 @@ public final class LabSession {
         self.console = console
         self.isInteractive = isInteractive
         self.home = LabHome.resolve(flag: options.home, environment: environment)
+        console.allowsStyle = { [weak self] in self?.style.color ?? false }
     }
 
     /// The style for output now: colour unless `--no-color`, `NO_COLOR` or not a terminal.

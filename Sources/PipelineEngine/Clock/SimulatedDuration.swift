@@ -8,6 +8,10 @@ public struct SimulatedDuration: Equatable, Sendable, CustomStringConvertible {
         self.seconds = seconds
     }
 
+    /// The longest span accepted: a year of production (each simulated day is lived through,
+    /// so a span of millennia would never end).
+    public static let longest = SimulatedDuration(seconds: 366 * 86_400)
+
     static let units: [Character: TimeInterval] = ["s": 1, "m": 60, "h": 3_600, "d": 86_400, "w": 604_800]
 
     /// Parses `text`; an error says what was expected.
@@ -28,12 +32,18 @@ public struct SimulatedDuration: Equatable, Sendable, CustomStringConvertible {
             }
         }
         guard sawUnit, number.isEmpty, total > 0 else { throw Self.badDuration(text) }
+        guard total <= Self.longest.seconds else {
+            throw LabError(
+                "clock.too_long",
+                "'\(text.excerpt())' is longer than a year (366d), the longest span the lab simulates at once; move in steps of a year or less"
+            )
+        }
         seconds = total
     }
 
     private static func badDuration(_ text: String) -> LabError {
         LabError("clock.bad_duration",
-                 "'\(text)' is not a duration; write a number and a unit (s, m, h, d, w), such as 30m, 12h, 7d or 1d12h")
+                 "'\(text.excerpt())' is not a duration; write a number and a unit (s, m, h, d, w), such as 30m, 12h, 7d or 1d12h")
     }
 
     /// The shortest exact spelling: `7d`, `1d12h`, `45m`.

@@ -6,19 +6,23 @@ public func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a), b = Array(b)
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
-    var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-    for i in 0...a.count { d[i][0] = i }
-    for j in 0...b.count { d[0][j] = j }
+    // Three rows of the table (the transposition looks two rows back), not the whole table.
+    var before = [Int](repeating: 0, count: b.count + 1)
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
     for i in 1...a.count {
+        current[0] = i
         for j in 1...b.count {
             let cost = a[i - 1] == b[j - 1] ? 0 : 1
-            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
             if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+                current[j] = min(current[j], before[j - 2] + 1)
             }
         }
+        swap(&before, &previous)
+        swap(&previous, &current)
     }
-    return d[a.count][b.count]
+    return previous[b.count]
 }
 
 /// The candidate closest to `word`, if any is close enough to be a likely typo.
@@ -28,8 +32,12 @@ public func editDistance(_ a: String, _ b: String) -> Int {
 public func closestMatch(to word: String, among candidates: [String]) -> String? {
     let limit = max(1, word.count / 3)
     var best: (String, Int)?
+    let lowered = word.lowercased()
     for candidate in candidates {
-        let distance = editDistance(word.lowercased(), candidate.lowercased())
+        // The distance is at least the difference in length: no need to compute it (a pasted
+        // megabyte would take minutes against every command name).
+        guard abs(candidate.count - word.count) <= limit else { continue }
+        let distance = editDistance(lowered, candidate.lowercased())
         if distance <= limit, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
     }
     if best == nil, !word.isEmpty {

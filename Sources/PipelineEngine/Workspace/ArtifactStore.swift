@@ -31,13 +31,10 @@ public struct ArtifactStore: Sendable {
         if FileManager.default.fileExists(atPath: target) { return hash }
         try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent,
                                                 withIntermediateDirectories: true)
-        let temporary = target + ".partial-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600]) else {
-            throw LabError("artifact.write", "cannot write to the artifact store at \(directory)")
-        }
-        if rename(temporary, target) != 0 {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw LabError("artifact.write", "cannot move an artifact into place in \(directory)")
+        do {
+            try AtomicFile.write(data, to: target, permissions: 0o600)
+        } catch let error as LabError {
+            throw LabError("artifact.write", "cannot write to the artifact store at \(directory) (\(error.message))")
         }
         return hash
     }
@@ -71,13 +68,10 @@ public struct ArtifactStore: Sendable {
         let data = try read(hash)
         try FileManager.default.createDirectory(atPath: (destination as NSString).deletingLastPathComponent,
                                                 withIntermediateDirectories: true)
-        let temporary = destination + ".partial-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
-            throw LabError("artifact.write", "cannot write \(destination)")
-        }
-        if rename(temporary, destination) != 0 {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw LabError("artifact.write", "cannot write \(destination)")
+        do {
+            try AtomicFile.write(data, to: destination)
+        } catch let error as LabError {
+            throw LabError("artifact.write", "cannot write \(destination) (\(error.message))", file: destination)
         }
     }
 }

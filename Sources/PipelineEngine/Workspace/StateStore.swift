@@ -16,6 +16,13 @@ public final class StateStore: Sendable {
         pool = try SQLiteFile.open(path: path, label: "state", migrator: Self.migrator)
     }
 
+    /// `PRAGMA integrity_check`'s verdict: `ok`, or the problems found.
+    public func integrityCheck() throws -> String {
+        try pool.read { db in
+            try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ")
+        }
+    }
+
     /// The identifiers of the applied migrations, oldest first.
     public func appliedMigrations() throws -> [String] {
         try pool.read { db in try Self.migrator.appliedMigrations(db) }
@@ -86,6 +93,7 @@ public final class StateStore: Sendable {
         migrator.registerMigration(PipelineSchema.migration, migrate: PipelineSchema.migrate)
         migrator.registerMigration(DeploymentSchema.migration, migrate: DeploymentSchema.migrate)
         migrator.registerMigration(PipelineSchema.depsMigration, migrate: PipelineSchema.migrateDeps)
+        migrator.registerMigration(PipelineSchema.ownerMigration, migrate: PipelineSchema.migrateOwner)
         return migrator
     }
 

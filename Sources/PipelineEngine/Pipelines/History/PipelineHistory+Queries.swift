@@ -6,7 +6,8 @@ public struct RunSummary: Sendable, Encodable, Equatable {
     public var id: Int
     public var pipeline: String
     public var startedAt: Date
-    /// `running` (interrupted if it never finished), `passed` or `failed`.
+    /// `running` (its process is still at it), `passed`, `failed` or `interrupted` (its process
+    /// ended before it finished).
     public var status: String
     public var forced: Bool
     public var targetStage: String?
@@ -33,9 +34,11 @@ public struct RunSummary: Sendable, Encodable, Equatable {
 }
 
 extension PipelineHistory {
-    /// Every run, oldest first.
+    /// Every run, oldest first; runs whose process ended before they finished are first
+    /// marked `interrupted`.
     public func runs() throws -> [RunSummary] {
-        try state.pool.read { db in
+        try markInterruptedRuns()
+        return try state.pool.read { db in
             var metrics: [Int: [String: Double]] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT run_id, stage, name, value FROM run_metric") {
                 let stage: String = row["stage"]

@@ -10,16 +10,60 @@ public struct PipelineHistory: Sendable {
         self.state = state
     }
 
-    /// Records the start of a run and returns its id.
-    func startRun(pipeline: PipelineDefinition, forced: Bool, target: String?, actor: String, at: Date) throws -> Int {
+    /// Where runs keep their owner locks: `.lab/runs/` beside `state.sqlite`.
+    var ownerDirectory: String {
+        (state.path as NSString).deletingLastPathComponent + "/runs"
+    }
+
+    /// Records the start of a run owned by `owner` (a lock this process holds) and returns its id.
+    func startRun(
+        pipeline: PipelineDefinition, forced: Bool, target: String?, actor: String, owner: RunOwnerLock, at: Date
+    ) throws -> Int {
         try state.pool.write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO pipeline_run (pipeline, pipeline_hash, started_at, status, forced, target_stage, actor)
-                    VALUES (?, ?, ?, 'running', ?, ?, ?)
-                    """, arguments: [pipeline.file, pipeline.hash, at, forced, target, actor])
+                    INSERT INTO pipeline_run (pipeline, pipeline_hash, started_at, status, forced, target_stage, actor, owner)
+                    VALUES (?, ?, ?, 'running', ?, ?, ?, ?)
+                    """, arguments: [pipeline.file, pipeline.hash, at, forced, target, actor, owner.token])
             return Int(db.lastInsertedRowID)
         }
+    }
+
+    /// Marks runs whose process has ended without finishing them (killed, crashed) as
+    /// `interrupted`, with an audit entry each, and returns their ids.
+    ///
+    /// A run still `running` is in progress only while its process holds its owner lock; a run
+    /// recorded before owners were (no owner) cannot be in progress either.
+    @discardableResult
+    public func markInterruptedRuns(at now: Date = Date()) throws -> [Int] {
+        let running = try state.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, owner FROM pipeline_run WHERE status = 'running' ORDER BY id")
+                .map { (id: $0["id"] as Int, owner: $0["owner"] as String?) }
+        }
+        let directory = ownerDirectory
+        let gone = running.filter { run in
+            run.owner.map { !RunOwnerLock.isHeld(token: $0, in: directory) } ?? true
+        }
+        guard !gone.isEmpty else { return [] }
+        let marked = try state.pool.write { db -> [Int] in
+            var marked: [Int] = []
+            for run in gone {
+                // The condition keeps a run that finished meanwhile as it finished.
+                try db.execute(
+                    sql: """
+                        UPDATE pipeline_run SET status = 'interrupted', finished_at = ?
+                        WHERE id = ? AND status = 'running'
+                        """, arguments: [now, run.id])
+                guard db.changesCount > 0 else { continue }
+                try StateStore.audit(
+                    db, actor: "lab", action: "pipeline run", subject: "run #\(run.id)",
+                    detail: "interrupted: its process ended before the run finished")
+                marked.append(run.id)
+            }
+            return marked
+        }
+        for run in gone { if let owner = run.owner { RunOwnerLock.remove(token: owner, in: directory) } }
+        return marked
     }
 
     /// Records the finished run with its stages, metrics, params and gates, in one transaction.

@@ -4,6 +4,12 @@ import GRDB
 /// verdicts, dependency hashes and the run cache.
 enum PipelineSchema {
     static let migration = "v2-pipeline-runs"
+    /// Adds `pipeline_run.owner`, the token of the lock its process holds while it runs.
+    static let ownerMigration = "v5-pipeline-run-owner"
+
+    static func migrateOwner(_ db: Database) throws {
+        try db.alter(table: "pipeline_run") { t in t.add(column: "owner", .text) }
+    }
 
     static func migrate(_ db: Database) throws {
         try db.create(table: "pipeline_run") { t in
@@ -12,7 +18,7 @@ enum PipelineSchema {
             t.column("pipeline_hash", .text).notNull()
             t.column("started_at", .datetime).notNull()
             t.column("finished_at", .datetime)
-            /// running, passed or failed; a run left `running` was interrupted.
+            /// running, passed, failed, or interrupted (its process ended before it finished).
             t.column("status", .text).notNull()
             t.column("forced", .boolean).notNull()
             t.column("target_stage", .text)

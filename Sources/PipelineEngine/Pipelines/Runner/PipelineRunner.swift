@@ -52,7 +52,11 @@ public struct PipelineRunner {
         var lock = try LockFile.read(path: lockPath, displayName: pipeline.lockFile)
         let history = PipelineHistory(state: workspace.state)
         let start = ContinuousClock.now
-        let runID = try history.startRun(pipeline: pipeline, forced: force, target: target, actor: actor, at: clock())
+        try history.markInterruptedRuns(at: clock())
+        let owner = try RunOwnerLock(directory: history.ownerDirectory)
+        defer { owner.release() }
+        let runID = try history.startRun(
+            pipeline: pipeline, forced: force, target: target, actor: actor, owner: owner, at: clock())
         var state = RunState(runID: runID, lock: lock)
         for (index, name) in selected.enumerated() {
             guard let stage = pipeline.stage(name) else { continue }
