@@ -224,4 +224,32 @@ import Testing
         #expect(completer.complete("check ").candidates == ["export-progress", "make-the-sandbox", "restore-readme"])
         #expect(completer.complete("hint re").candidates == ["restore-readme"])
     }
+
+    /// With several pages unread, the last step's screen names them and the first command,
+    /// rather than one command per page.
+    @Test func afterTheLastStepSeveralUnreadPagesAreNamedOnce() throws {
+        let content = FileManager.default.temporaryDirectory.appendingPathComponent("pages-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: content) }
+        try FileManager.default.copyItem(atPath: Fixtures.lint + "/Clean", toPath: content)
+        let lesson = content + "/Lessons/01-sandbox-basics/lesson.md"
+        let text = try String(contentsOfFile: lesson, encoding: .utf8)
+        try (text + "\n## A third page\n\nMore.\n\n## A fourth page\n\nThe end.\n")
+            .write(toFile: lesson, atomically: true, encoding: .utf8)
+        let lab = try lab(content: content)
+        _ = output(lab, "lesson sandbox-basics")
+        _ = output(lab, "sandbox init")
+        _ = output(lab, "check")
+        _ = output(lab, "export progress --format json --out progress.json")
+        _ = output(lab, "check")
+        _ = output(lab, "export progress --format csv --out README.txt")
+        _ = output(lab, "sandbox reset")
+        let done = output(lab, "check")
+        #expect(
+            done.contains(
+                """
+                To complete the lesson, read
+                pages 2, 3 and 4: `lesson sandbox-basics --section 2` opens the first, `next`
+                goes on.
+                """), "\(done)")
+    }
 }

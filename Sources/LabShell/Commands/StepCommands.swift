@@ -178,8 +178,14 @@ enum StepCommands {
         if completed {
             text += " Lesson complete."
         } else if !unread.isEmpty {
-            let pages = unread.map { "`lesson \(lesson.id) --section \($0)`" }.joined(separator: ", ")
-            text += " To complete the lesson, read the unread " + (unread.count == 1 ? "page" : "pages") + ": \(pages)."
+            let first = "`lesson \(lesson.id) --section \(unread[0])`"
+            if unread.count == 1 {
+                text += " To complete the lesson, read the unread page: \(first)."
+            } else {
+                // A long list of commands reads badly; name the pages and the first command.
+                let numbers = unread.dropLast().map(String.init).joined(separator: ", ") + " and \(unread.last!)"
+                text += " To complete the lesson, read pages \(numbers): \(first) opens the first, `next` goes on."
+            }
         }
         if try lesson.questionCount() > 0 { text += "\n\nNext: `quiz \(lesson.id)` to test yourself." }
         return view.paragraph(text)
