@@ -83,8 +83,8 @@ public struct ModelRegistry: Sendable {
     }
 
     /// Removes alias `name` (if set), recording who removed it and why.
-    public func removeAlias(_ name: String, actor: String, reason: String, now: Date = Date()) throws {
-        try workspace.state.pool.write { db in try Self.removeAlias(name, actor: actor, reason: reason, at: now, db) }
+    public func removeAlias(_ name: String, actor: String, reason: String) throws {
+        try workspace.state.pool.write { db in try Self.removeAlias(name, actor: actor, reason: reason, db) }
     }
 
     /// Points alias `name` at version `number` inside an open transaction, audited; does
@@ -100,7 +100,7 @@ public struct ModelRegistry: Sendable {
     }
 
     /// Removes alias `name` inside an open transaction, audited; does nothing when it is not set.
-    static func removeAlias(_ name: String, actor: String, reason: String, at now: Date, _ db: Database) throws {
+    static func removeAlias(_ name: String, actor: String, reason: String, _ db: Database) throws {
         guard let previous = try Int.fetchOne(db, sql: "SELECT version FROM model_alias WHERE name = ?", arguments: [name])
         else { return }
         try db.execute(sql: "DELETE FROM model_alias WHERE name = ?", arguments: [name])

@@ -90,7 +90,7 @@ extension RolloutController {
                 detail: "automatic: all traffic back to \(stable); \(reason)")
             try ModelRegistry.removeAlias(
                 "challenger", actor: Self.controllerActor,
-                reason: "rollout #\(id) rolled back", at: now, db)
+                reason: "rollout #\(id) rolled back", db)
         }
         return try report(rollout, message: "Rolled back automatically at \(step): \(stable) serves all traffic.")
     }

@@ -110,7 +110,7 @@ public struct RolloutController: Sendable {
             if plan.strategy == .direct {
                 try ModelRegistry.moveAlias("champion", to: plan.candidate, actor: actor, reason: why, at: now, db)
                 if try ModelRegistry.aliasVersion("challenger", db) == plan.candidate {
-                    try ModelRegistry.removeAlias("challenger", actor: actor, reason: "\(why) promoted it", at: now, db)
+                    try ModelRegistry.removeAlias("challenger", actor: actor, reason: "\(why) promoted it", db)
                 }
             } else {
                 try ModelRegistry.moveAlias("challenger", to: plan.candidate, actor: actor, reason: why, at: now, db)
@@ -158,7 +158,7 @@ public struct RolloutController: Sendable {
                     detail:
                         "aborted \(rollout.strategy.rawValue) of v\(rollout.candidate); all traffic to \(stable): \(reason)")
                 try ModelRegistry.removeAlias(
-                    "challenger", actor: actor, reason: "rollout #\(rollout.id) aborted", at: now, db)
+                    "challenger", actor: actor, reason: "rollout #\(rollout.id) aborted", db)
                 return (rollout, "Aborted rollout #\(rollout.id); \(stable) serves all traffic.")
             }
             let champion = try ModelRegistry.aliasVersion("champion", db)
@@ -211,7 +211,7 @@ public struct RolloutController: Sendable {
             detail: "champion \(from) → v\(rollout.candidate): \(rollout.reason)")
         let why = "rollout #\(rollout.id) promoted"
         try ModelRegistry.moveAlias("champion", to: rollout.candidate, actor: actor, reason: why, at: now, db)
-        try ModelRegistry.removeAlias("challenger", actor: actor, reason: why, at: now, db)
+        try ModelRegistry.removeAlias("challenger", actor: actor, reason: why, db)
     }
 
     static func noActiveRollout(_ db: Database) throws -> String {
