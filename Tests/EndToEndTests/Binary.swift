@@ -61,6 +61,10 @@ enum Binary {
 }
 
 extension Binary {
+    /// The repository's root: its own `Lessons/` and `Sandbox/`, the content a user gets.
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
     /// The fixture content (a one-lesson course) used by end-to-end tests.
     static var fixtureContent: String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/content").path

@@ -9,8 +9,6 @@ import Testing
 /// blocks until a writer comes, so a lab that read it would hang, and `timeout` would end it
 /// with status 124 instead of the refusal.
 @Suite struct ConfinementEndToEndTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path
 
     /// A fresh home with a sandbox, and a folder beside it holding a FIFO and a sentinel file.
     struct Lab {
@@ -24,14 +22,14 @@ import Testing
             try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
             #expect(mkfifo(outside + "/pipe.csv", 0o600) == 0)
             try "kept\n".write(toFile: outside + "/sentinel.txt", atomically: true, encoding: .utf8)
-            let path = try Binary.run(["--content", ConfinementEndToEndTests.repository, "sandbox", "path"], home: home)
+            let path = try Binary.run(["--content", Binary.repository, "sandbox", "path"], home: home)
             workspace = path.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         }
 
         /// Runs the lab from inside the workspace, ended after 30 s if it hangs on the FIFO.
         func run(_ arguments: [String]) throws -> Binary.Result {
             try Binary.run(
-                ["30", Binary.path, "--content", ConfinementEndToEndTests.repository] + arguments, home: home,
+                ["30", Binary.path, "--content", Binary.repository] + arguments, home: home,
                 directory: workspace, executable: "/usr/bin/timeout")
         }
 

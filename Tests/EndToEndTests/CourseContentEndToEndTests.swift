@@ -6,14 +6,12 @@ import Testing
 /// and asked at least twice (against `Lessons/concepts.yaml`), and every hands-on step proven
 /// unsolved before its work and solved after it on a fresh sandbox.
 @Suite(.serialized) struct CourseContentEndToEndTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path
 
     func lint(_ arguments: [String]) throws -> Binary.Result {
         let home = try Binary.temporaryHome()
         defer { try? FileManager.default.removeItem(atPath: home) }
         return try Binary.run(
-            ["--content", Self.repository, "lint"] + arguments, home: home, environment: ["COLUMNS": "200"])
+            ["--content", Binary.repository, "lint"] + arguments, home: home, environment: ["COLUMNS": "200"])
     }
 
     @Test func theCourseLintsCleanAndCoversEveryConcept() throws {
@@ -31,7 +29,7 @@ import Testing
     @Test func theCourseHasTheLessonsAndQuestionsTheCurriculumAsksFor() throws {
         let home = try Binary.temporaryHome()
         defer { try? FileManager.default.removeItem(atPath: home) }
-        let result = try Binary.run(["--content", Self.repository, "lessons", "--json"], home: home)
+        let result = try Binary.run(["--content", Binary.repository, "lessons", "--json"], home: home)
         #expect(result.status == 0, "\(result.stderr)")
         let lessons = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []
         #expect(lessons.count >= 18)
@@ -46,7 +44,7 @@ import Testing
     /// Each lesson's quiz spans the difficulties and types: at least ten questions, two of each
     /// difficulty, three types; right answers of choice questions not all in one position.
     @Test func everyQuizSpansDifficultiesTypesAndAnswerPositions() throws {
-        let catalog = try LessonCatalog.load(from: Self.repository + "/Lessons")
+        let catalog = try LessonCatalog.load(from: Binary.repository + "/Lessons")
         var positions: [Int: Int] = [:]
         for lesson in catalog.lessons {
             let questions = try QuizLoader.load(path: lesson.directory + "/quiz.yaml", lessonId: lesson.id)
@@ -71,7 +69,7 @@ import Testing
         let home = try Binary.temporaryHome()
         defer { try? FileManager.default.removeItem(atPath: home) }
         let result = try Binary.run(
-            ["--content", Self.repository, "quiz", "why-ml-differs", "--count", "4", "--seed", "3"],
+            ["--content", Binary.repository, "quiz", "why-ml-differs", "--count", "4", "--seed", "3"],
             stdin: "hint\nb\nskip\na\nd\n", home: home, environment: ["COLUMNS": "60"])
         #expect(result.status == 0, "\(result.stderr)")
         let long = result.stdout.split(separator: "\n").filter {

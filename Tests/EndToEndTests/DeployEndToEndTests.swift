@@ -150,13 +150,11 @@ import Testing
 }
 
 @Suite struct ContinuousTrainingEndToEndTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path
 
     @Test func theSandboxPipelineRunsOnItsWeeklyScheduleAndShipsItsFirstModel() throws {
         let home = try Binary.temporaryHome()
         defer { try? FileManager.default.removeItem(atPath: home) }
-        let advanced = try Binary.run(["--content", Self.repository, "clock", "advance", "7d"], home: home)
+        let advanced = try Binary.run(["--content", Binary.repository, "clock", "advance", "7d"], home: home)
         #expect(advanced.status == 0, "stderr: \(advanced.stderr)")
         #expect(advanced.stdout.hasPrefix("Simulated time: 2026-12-07 09:00 (Mon) → 2026-12-14 09:00 (Mon)\n"))
         #expect(
@@ -166,10 +164,10 @@ import Testing
         // The day after, production is served by v1.
         #expect(advanced.stdout.contains("Production served 200 requests over 1 day (0 errors)"))
 
-        let status = try Binary.run(["--content", Self.repository, "rollout", "status"], home: home)
+        let status = try Binary.run(["--content", Binary.repository, "rollout", "status"], home: home)
         #expect(status.stdout.hasPrefix("Rollout #1  direct of v1  ✔ promoted\n"))
         #expect(status.stdout.contains("  why: pipeline run #1, stage deploy\n"))
-        let json = try Binary.run(["--content", Self.repository, "clock", "advance", "7d", "--json"], home: home)
+        let json = try Binary.run(["--content", Binary.repository, "clock", "advance", "7d", "--json"], home: home)
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         let triggers = object?["triggers"] as? [[String: Any]]
         #expect(triggers?.map { $0["reasons"] as? [String] } == [["schedule 0 2 * * 0"]])

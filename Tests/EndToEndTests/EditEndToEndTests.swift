@@ -3,14 +3,12 @@ import Testing
 
 /// `edit FILE`: the learner's editor on a sandbox file, for steps that ask for a change.
 @Suite struct EditEndToEndTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path
 
     @Test func withoutATerminalItSaysWhereTheFileIs() throws {
         let home = try Binary.temporaryHome()
         defer { try? FileManager.default.removeItem(atPath: home) }
-        _ = try Binary.run(["--content", Self.repository, "sandbox", "init"], home: home)
-        let result = try Binary.run(["--content", Self.repository], stdin: "edit gates.yaml\n", home: home)
+        _ = try Binary.run(["--content", Binary.repository, "sandbox", "init"], home: home)
+        let result = try Binary.run(["--content", Binary.repository], stdin: "edit gates.yaml\n", home: home)
         #expect(
             result.stderr.contains(
                 "error: `edit` needs a terminal; open \(home)/sandboxes/default/gates.yaml in your editor instead"),
@@ -21,9 +19,9 @@ import Testing
     @Test func inATerminalItRunsTheEditorOnTheWorkspaceFile() throws {
         let home = try Binary.temporaryHome()
         defer { try? FileManager.default.removeItem(atPath: home) }
-        let workspace = try Binary.run(["--content", Self.repository, "sandbox", "path"], home: home).stdout
+        let workspace = try Binary.run(["--content", Binary.repository, "sandbox", "path"], home: home).stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        let command = "'\(Binary.path)' --content '\(Self.repository)' edit gates.yaml"
+        let command = "'\(Binary.path)' --content '\(Binary.repository)' edit gates.yaml"
         let result = try Binary.run(
             ["-qec", command, "/dev/null"], home: home,
             environment: ["EDITOR": "sed -i s/0.75/0.95/", "VISUAL": ""], directory: workspace, executable: "/usr/bin/script")

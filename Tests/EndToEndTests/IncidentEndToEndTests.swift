@@ -5,8 +5,6 @@ import Testing
 /// binary: as `scenario start` sets it up (the incident happens) and with the fix a learner
 /// makes, a small edit of one YAML file in the workspace (the right gate, check or cache stops it).
 @Suite struct IncidentEndToEndTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path
 
     /// A fresh lab home with scenario `name` started, commands run from its workspace.
     struct Incident {
@@ -16,13 +14,13 @@ import Testing
 
         init(_ name: String) throws {
             home = try Binary.temporaryHome()
-            let path = try Binary.run(["--content", repository, "sandbox", "path"], home: home)
+            let path = try Binary.run(["--content", Binary.repository, "sandbox", "path"], home: home)
             workspace = path.stdout.trimmingCharacters(in: .newlines)
-            started = try Binary.run(["--content", repository, "scenario", "start", name], home: home)
+            started = try Binary.run(["--content", Binary.repository, "scenario", "start", name], home: home)
         }
 
         func lab(_ arguments: String...) throws -> Binary.Result {
-            try Binary.run(["--content", repository] + arguments, home: home, directory: workspace)
+            try Binary.run(["--content", Binary.repository] + arguments, home: home, directory: workspace)
         }
 
         /// Replaces `old` by `new` in a workspace file, as the learner's fix does; the text must be there.

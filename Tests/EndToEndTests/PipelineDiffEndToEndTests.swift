@@ -5,14 +5,12 @@ import Testing
 /// `pipeline diff` through the binary on the real churn sandbox: a data change shows up as a
 /// changed dependency even when no param changed.
 @Suite struct PipelineDiffEndToEndTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path
 
     @Test func editingTheTrainingDataShowsInTheDiffWithOldAndNewHashes() throws {
         let home = try Binary.temporaryHome()
         defer { try? FileManager.default.removeItem(atPath: home) }
         func lab(_ arguments: [String]) throws -> Binary.Result {
-            try Binary.run(["--content", Self.repository] + arguments, home: home)
+            try Binary.run(["--content", Binary.repository] + arguments, home: home)
         }
         let workspace = try lab(["sandbox", "path"]).stdout.trimmingCharacters(in: .newlines)
         func hash(_ path: String) throws -> String { try ContentHash.hex(fileAt: workspace + "/" + path) }

@@ -4,14 +4,12 @@ import Testing
 /// Runs, the versions they register and rollouts share the sandbox's simulated clock, so a
 /// learner reading `pipeline runs`, `registry list` and `rollout status` sees one timeline.
 @Suite struct TimelineEndToEndTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path
 
     @Test func aRunByHandIsDatedOnTheSimulatedClock() throws {
         let home = try Binary.temporaryHome()
         defer { try? FileManager.default.removeItem(atPath: home) }
         func lab(_ arguments: String...) throws -> Binary.Result {
-            try Binary.run(["--content", Self.repository] + arguments, home: home)
+            try Binary.run(["--content", Binary.repository] + arguments, home: home)
         }
         #expect(try lab("clock", "advance", "2d").status == 0)
         #expect(try lab("pipeline", "run").status == 0)
