@@ -86,48 +86,97 @@ import Testing
                 == .notYet("`params.yaml` has SHA-256 a52d159f262b…, not the expected ba7816bf8f01…"))
     }
 
-    @Test func registryAliasesVersionsAndCounts() throws {
+    @Test func registryCountsVersionsAndAliasMovesSinceTheStepBegan() throws {
         let sandbox = try SandboxFixture()
         try sandbox.initialise()
         #expect(try sandbox.evaluate("registry: {alias: champion}") == .notYet("the registry has no alias `champion`"))
         #expect(
-            try sandbox.evaluate("registry: {versions_at_least: 2}")
-                == .notYet("the registry holds 0 versions, and the step needs at least 2"))
+            try sandbox.evaluate("registry: {new_versions: 2}")
+                == .notYet("0 new versions were registered since this step began, and the step needs at least 2"))
         try sandbox.register(accuracy: 0.81)
-        try sandbox.register(accuracy: 0.84)
         try ModelRegistry(workspace: Workspace(root: sandbox.root)).setAlias("champion", to: "v1", actor: "ada")
-        #expect(try sandbox.evaluate("registry: {alias: champion}") == .passed("`champion` points at v1"))
+        // An earlier step left v1 as champion; this step begins here.
+        let mark = try sandbox.mark()
         #expect(
-            try sandbox.evaluate("registry: {alias: champion, version: v2}")
-                == .notYet("`champion` points at v1, not v2"))
+            try sandbox.evaluate("registry: {alias: champion, moved: true}", since: mark)
+                == .notYet("`champion` points at v1, as it did when this step began; the step needs it moved"))
+        #expect(
+            try sandbox.evaluate("registry: {alias: champion, moved: false}", since: mark)
+                == .passed("`champion` points at v1, as when this step began"))
+        try sandbox.register(accuracy: 0.84)
+        #expect(
+            try sandbox.evaluate("registry: {new_versions: 1, new_versions_max: 1}", since: mark)
+                == .passed("1 new version was registered since this step began"))
+        #expect(
+            try sandbox.evaluate("registry: {new_versions_max: 0}", since: mark)
+                == .notYet("1 new version was registered since this step began, and the step allows at most 0"))
         try ModelRegistry(workspace: Workspace(root: sandbox.root)).setAlias("champion", to: "2", actor: "ada")
         #expect(
-            try sandbox.evaluate("registry: {alias: champion, version: 2, versions_at_least: 2}")
-                == .passed("`champion` points at v2; the registry holds 2 versions"))
+            try sandbox.evaluate("registry: {alias: champion, moved: true}", since: mark)
+                == .passed("`champion` points at v2 (it pointed at v1 when this step began)"))
+        #expect(
+            try sandbox.evaluate("registry: {alias: champion, moved: false}", since: mark)
+                == .notYet("`champion` points at v2, but it pointed at v1 when this step began; the step needs it unmoved"))
     }
 
-    @Test func clockCountsFromTheSandboxStart() throws {
+    @Test func clockCountsFromWhenTheStepBegan() throws {
         let sandbox = try SandboxFixture()
         let workspace = try sandbox.initialise()
         func shown(days: Double) -> String {
             SimulatedClock.format(SimulatedClock.defaultStart.addingTimeInterval(days * 86_400))
         }
-        #expect(
-            try sandbox.evaluate("clock: {past_start: 7d}")
-                == .notYet(
-                    "the simulated clock is at \(shown(days: 0)), at the start; the step needs it at least 1w past the start"
-                ))
         let clock = SimulatedClock(state: workspace.state)
+        // Two weeks that an earlier step lived through do not count for this one.
+        try clock.advance(by: SimulatedDuration(parsing: "14d"), actor: "ada")
+        let mark = try sandbox.mark()
+        #expect(
+            try sandbox.evaluate("clock: {advanced: 7d}", since: mark)
+                == .notYet(
+                    "the simulated clock is at \(shown(days: 14)), where it was when this step began; the step needs it moved at least 1w"
+                ))
         try clock.advance(by: SimulatedDuration(parsing: "3d"), actor: "ada")
         #expect(
-            try sandbox.evaluate("clock: {past_start: 1w}")
+            try sandbox.evaluate("clock: {advanced: 1w}", since: mark)
                 == .notYet(
-                    "the simulated clock is at \(shown(days: 3)), 3d past the start; the step needs it at least 1w past the start"
+                    "the simulated clock is at \(shown(days: 17)), 3d later than when this step began; the step needs it moved at least 1w"
                 ))
         try clock.advance(by: SimulatedDuration(parsing: "4d"), actor: "ada")
         #expect(
-            try sandbox.evaluate("clock: {past_start: 7d}")
-                == .passed("the simulated clock is at \(shown(days: 7)), 1w past the start"))
+            try sandbox.evaluate("clock: {advanced: 7d}", since: mark)
+                == .passed("the simulated clock is at \(shown(days: 21)), 1w later than when this step began"))
+    }
+
+    @Test func ranReadsTheJournalFromTheMark() throws {
+        let sandbox = try SandboxFixture()
+        try sandbox.initialise()
+        let journal = CommandJournal(workspace: sandbox.root)
+        try journal.append(.init(words: ["monitor", "--window", "14d"], status: 0))
+        let mark = try sandbox.mark()
+        #expect(
+            try sandbox.evaluate("ran: monitor", since: mark)
+                == .notYet("`monitor` has not run in this sandbox since this step began"))
+        try journal.append(.init(words: ["pipeline", "runs"], status: 0))
+        #expect(try sandbox.evaluate("ran: monitor", since: mark).passed == false)
+        #expect(
+            try sandbox.evaluate("ran: pipeline runs", since: mark)
+                == .passed("`pipeline runs` ran since this step began"))
+        #expect(try sandbox.evaluate("ran: pipeline run", since: mark).passed == false)
+    }
+
+    @Test func ranAfterNeedsTheCommandOnceTheClockHadMoved() throws {
+        let sandbox = try SandboxFixture()
+        try sandbox.initialise()
+        let mark = try sandbox.mark()
+        let journal = CommandJournal(workspace: sandbox.root)
+        // The monitor read before the fortnight passed shows none of it.
+        try journal.append(.init(words: ["monitor"], status: 0, clock: mark.clock))
+        #expect(
+            try sandbox.evaluate("ran: {command: monitor, after: 12d}", since: mark)
+                == .notYet("`monitor` ran, but before the clock had moved 1w5d since this step began; run it again now"))
+        try journal.append(.init(words: ["monitor"], status: 0, clock: mark.clock.addingTimeInterval(12 * 86_400)))
+        #expect(
+            try sandbox.evaluate("ran: {command: monitor, after: 12d}", since: mark)
+                == .passed("`monitor` ran once the clock had moved 1w5d since this step began"))
     }
 
     @Test func deploymentReadsTheLatestDeployment() throws {

@@ -42,7 +42,7 @@ import Testing
         ("file_exist: a.txt", #"steps.yaml:7:7: unknown check kind "file_exist"; did you mean "file_exists"?"#),
         (
             "rainbow: a.txt",
-            #"steps.yaml:7:7: unknown check kind "rainbow"; expected one of file_exists, file_contains, file_changed, file_hash, registry, clock, last_run, gate, metric, deployment, validation, all, any or not"#
+            #"steps.yaml:7:7: unknown check kind "rainbow"; expected one of file_exists, file_contains, file_changed, file_hash, registry, clock, last_run, gate, metric, deployment, validation, ran, served, all, any or not"#
         ),
         (
             "{file_exists: a.txt, file_changed: a.txt}",
@@ -70,24 +70,32 @@ import Testing
             #"steps.yaml:7:40: `sha256` is "abc"; expected 64 hexadecimal digits"#
         ),
         (
-            "registry: {version: 2}",
-            "steps.yaml:7:27: `version` in a registry check needs the `alias` that points at it"
+            "registry: {moved: true}",
+            "steps.yaml:7:25: `moved` in a registry check needs the `alias` it is about"
         ),
         (
-            "registry: {alias: champion, version: two}",
-            #"steps.yaml:7:44: `version` is "two"; expected a version such as 2 or v2"#
+            "registry: {alias: champion, version: 2}",
+            "steps.yaml:7:35: `version` is no longer accepted in a registry check: a version number depends on what else the learner ran; use `moved: true` (the alias points at another version than when the step began) or `moved: false`"
         ),
         (
-            "registry: {versions_at_least: 0}",
-            #"steps.yaml:7:37: `versions_at_least` is "0"; expected a whole number of at least 1"#
+            "registry: {new_versions: 0}",
+            #"steps.yaml:7:32: `new_versions` is "0"; expected a whole number of at least 1"#
         ),
         (
-            "clock: {past_start: soon}",
-            "steps.yaml:7:27: `past_start`: 'soon' is not a duration; write a number and a unit (s, m, h, d, w), such as 30m, 12h, 7d or 1d12h"
+            "clock: {past_start: 7d}",
+            "steps.yaml:7:15: `past_start` is no longer accepted in a clock check: time since the sandbox started depends on what else the learner ran; use `advanced: DURATION` (since the step began)"
+        ),
+        (
+            "clock: {advanced: soon}",
+            "steps.yaml:7:25: `advanced`: 'soon' is not a duration; write a number and a unit (s, m, h, d, w), such as 30m, 12h, 7d or 1d12h"
+        ),
+        (
+            "served: {shadow: true}",
+            "steps.yaml:7:15: a served check needs `requests`"
         ),
         (
             "last_run: {stages: {train: done}}",
-            #"steps.yaml:7:34: the status of stage "train" is "done"; expected ran, cached, failed or skipped"#
+            #"steps.yaml:7:34: the status of stage "train" is "done"; expected ran, cached, failed, skipped or restored"#
         ),
         ("last_run: {status: green}", #"steps.yaml:7:26: `status` is "green"; expected passed or failed"#),
         (

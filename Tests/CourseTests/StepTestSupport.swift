@@ -47,8 +47,13 @@ final class SandboxFixture {
     }
 
     /// The outcome of the check written as YAML (the value of a step's `check:`).
-    func evaluate(_ yaml: String) throws -> CheckOutcome {
-        try CheckEvaluator(workspaceRoot: root, templates: templates).evaluate(parseCheck(yaml))
+    func evaluate(_ yaml: String, since mark: StepMark = .origin) throws -> CheckOutcome {
+        try CheckEvaluator(workspaceRoot: root, templates: templates, mark: mark).evaluate(parseCheck(yaml))
+    }
+
+    /// The sandbox's mark now, as when a step begins.
+    func mark() throws -> StepMark {
+        try StepMark.take(of: Workspace(root: root))
     }
 }
 

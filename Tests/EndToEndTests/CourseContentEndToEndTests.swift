@@ -3,8 +3,8 @@ import Foundation
 import Testing
 
 /// The course in `Lessons/` as shipped: every file well formed, every curriculum concept taught
-/// and asked at least twice (against `Lessons/concepts.yaml`), and every hands-on step proven
-/// unsolved before its work and solved after it on a fresh sandbox.
+/// and asked at least twice (against `Lessons/concepts.yaml`). The steps are played in
+/// ``CourseInOrderEndToEndTests``.
 @Suite(.serialized) struct CourseContentEndToEndTests {
 
     func lint(_ arguments: [String]) throws -> Binary.Result {
@@ -18,12 +18,6 @@ import Testing
         let result = try lint(["--coverage"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("no problems"), "\(result.stdout)")
-    }
-
-    @Test func everyStepOfEveryLessonIsUnsolvedThenSolved() throws {
-        let result = try lint(["--play"])
-        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        #expect(!result.stdout.contains("✗"), "\(result.stdout)")
     }
 
     @Test func theCourseHasTheLessonsAndQuestionsTheCurriculumAsksFor() throws {

@@ -17,7 +17,7 @@ import Testing
             steps
             check
             hint
-            sandbox init
+            sandbox status
             check
             export progress --format json --out progress.json
             check
@@ -37,11 +37,11 @@ import Testing
             "Type `lesson sandbox-basics` to begin",
             "Type `next` for page 2 of 2 or `steps` for the hands-on part.",
             "Hands-on steps of Sandbox basics (fixture) · 0 of 3 done",
-            "Step 1 of 3 · Make your sandbox",
-            "    sandbox init",
-            "○ Not yet: step 1, Make your sandbox. Missing: you have no sandbox yet;",
-            "Hint 1 of 2 for step 1, Make your sandbox:",
-            "✓ Done: step 1, Make your sandbox. Found: `README.txt` exists.",
+            "Step 1 of 3 · Look at your sandbox",
+            "    sandbox status",
+            "○ Not yet: step 1, Look at your sandbox. Missing: `sandbox status` has not run",
+            "Hint 1 of 2 for step 1, Look at your sandbox:",
+            "✓ Done: step 1, Look at your sandbox. Found: `README.txt` exists;",
             "Step 2 of 3 · Export your progress",
             "    export progress --format json --out progress.json",
             "✓ Done: step 2, Export your progress.",
@@ -65,7 +65,7 @@ import Testing
         let store = try ProgressStore(path: home + "/progress.sqlite")
         let records = try store.stepRecords(profile: "default", lesson: "sandbox-basics")
         #expect(records.values.filter(\.done).count == 3)
-        #expect(records["make-the-sandbox"]?.hintsUsed == 1)
+        #expect(records["look-at-the-sandbox"]?.hintsUsed == 1)
         #expect(try store.lessonProgress(profile: "default")["sandbox-basics"]?.completed == true)
     }
 
@@ -75,7 +75,7 @@ import Testing
         _ = try Binary.run(["lesson", "1", "--content", Self.content], home: home)
         let notYet = try Binary.run(["check", "--content", Self.content], home: home)
         #expect(notYet.status == 1)
-        #expect(try Binary.run(["sandbox", "init", "--content", Self.content], home: home).status == 0)
+        #expect(try Binary.run(["sandbox", "status", "--content", Self.content], home: home).status == 0)
         let done = try Binary.run(["check", "--json", "--content", Self.content], home: home)
         #expect(done.status == 0)
         let report = try JSONSerialization.jsonObject(with: Data(done.stdout.utf8)) as? [String: Any]

@@ -63,10 +63,11 @@ import Testing
                   ✗ not played: its lesson or steps have problems (listed above)
                 play steps-and-quiz (Lessons/02-steps-and-quiz/steps.yaml)
                   ✗ not played: its lesson or steps have problems (listed above)
-                play steps-and-quiz (Lessons/05-twin/steps.yaml, on a fresh home)
-                  ✓ fine: not done before (you have no sandbox yet; `sandbox init` creates it); done after (`README.txt` exists)
+                play steps-and-quiz (Lessons/05-twin/steps.yaml, in course order)
+                  ✗ fine: `lesson steps-and-quiz` failed
+                      error: Lessons/01-front-matter/lesson.md:5:1: unknown key "minute" in the front matter; did you mean "minutes"?
 
-                Lessons: 4 lessons, 4 steps, 4 questions, 2 concepts; 26 problems; played 1 of 4 steps.
+                Lessons: 4 lessons, 4 steps, 4 questions, 2 concepts; 26 problems; played 0 of 4 steps, 0 of 0 wrong attempts rejected.
 
                 """), "\(text)")
     }
@@ -110,15 +111,15 @@ import Testing
         #expect(status == 0)
         #expect(
             text == """
-                play sandbox-basics (Lessons/01-sandbox-basics/steps.yaml, on a fresh home)
-                  ✓ make-the-sandbox: not done before (you have no sandbox yet; `sandbox init` creates it); done after (`README.txt` exists)
+                play sandbox-basics (Lessons/01-sandbox-basics/steps.yaml, in course order)
+                  ✓ look-at-the-sandbox: not done before (`sandbox status` has not run in this sandbox since this step began); done after (`README.txt` exists; `sandbox status` ran since this step began)
                   ✓ export-progress: not done before (`progress.json` does not exist); done after (`progress.json` exists; `progress.json` contains “"profile"”)
                   ✓ restore-readme: not done before (`README.txt` differs from its template, and the step needs the opposite); done after (`README.txt` is still the same as its template)
-                play time-passes (Lessons/02-time-passes/steps.yaml, on a fresh home)
-                  ✓ a-week-later: not done before (the simulated clock is at \(clock(days: 0)), at the start; the step needs it at least 1w past the start); done after (the simulated clock is at \(clock(days: 7)), 1w past the start)
+                play time-passes (Lessons/02-time-passes/steps.yaml, in course order)
+                  ✓ a-week-later: not done before (the simulated clock is at 2026-12-07 09:00 (Mon), where it was when this step began; the step needs it moved at least 1w); done after (the simulated clock is at 2026-12-14 09:00 (Mon), 1w later than when this step began)
                   ✓ validate-answers: not done before (`data/answers.csv` does not exist); done after (`suites/answers.yaml` passes on `data/answers.csv` (2 of 2 expectations hold))
 
-                Lessons: 2 lessons, 5 steps, 3 questions, 2 concepts; no problems; played 5 of 5 steps.
+                Lessons: 2 lessons, 5 steps, 3 questions, 2 concepts; no problems; played 5 of 5 steps, 0 of 0 wrong attempts rejected.
 
                 """)
     }
@@ -128,21 +129,21 @@ import Testing
         #expect(status == 1)
         #expect(
             text == """
-                play passes-too-soon (Lessons/01-passes-too-soon/steps.yaml, on a fresh home)
-                  ✓ make-the-sandbox: not done before (you have no sandbox yet; `sandbox init` creates it); done after (`README.txt` exists)
-                  ✗ already-true: the check passes before the step's command runs (`README.txt` exists); it proves nothing
+                play passes-too-soon (Lessons/01-passes-too-soon/steps.yaml, in course order)
+                  ✓ make-the-sandbox: not done before (`sandbox init` has not run in this sandbox since this step began); done after (`sandbox init` ran since this step began)
+                  ✗ already-true: the check passes before the step's work (`README.txt` exists); it proves nothing
                   1 later step not played
-                play never-passes (Lessons/02-never-passes/steps.yaml, on a fresh home)
+                play never-passes (Lessons/02-never-passes/steps.yaml, in course order)
                   ✗ wrong-command: the check does not pass after `sandbox init` then `sandbox status`: `report.json` does not exist
-                      Created your sandbox at <play home>/sandboxes/default.
-                      Sandbox <play home>/sandboxes/default
+                      Your sandbox is already at <play home>/lesson-sandboxes/default/never-passes.
+                      Sandbox <play home>/lesson-sandboxes/default/never-passes
                         template files unchanged: 1
                         model versions registered: 0
-                play refused (Lessons/03-refused/steps.yaml, on a fresh home)
+                play refused (Lessons/03-refused/steps.yaml, in course order)
                   ✗ bad-input: the command `registry show v9` was refused as bad usage or input
                       error: no model version 'v9' in the registry (it is empty)
 
-                Lessons: 3 lessons, 5 steps, 3 questions, 1 concept; no problems; played 1 of 5 steps.
+                Lessons: 3 lessons, 5 steps, 3 questions, 1 concept; no problems; played 1 of 5 steps, 0 of 0 wrong attempts rejected.
 
                 """)
     }
@@ -159,25 +160,36 @@ import Testing
         let lab = try CapturedSession(environment: ["COLUMNS": "200"])
         #expect(lab.run("lint \(content)/Lessons --play") == 0, "\(lab.out)\(lab.err)")
         let lines = lab.out.split(separator: "\n").map(String.init)
-        #expect(lines.count == 6)
+        #expect(lines.count == 8)
         #expect(
             lines[1].hasPrefix(
                 "  ✓ run-the-pipeline: not done before (there is no pipeline run yet); done after (run #1 passed; in run #1 stage `validate` ran;"
             ))
         #expect(
             lines[2]
-                == "  ✓ run-it-again: not done before (in run #1 stage `train` ran, not cached; in run #1 stage `evaluate` ran, not cached); done after (in run #2 stage `train` cached; in run #2 stage `evaluate` cached)"
+                == "  ✓ run-it-again: not done before (there is no pipeline run since this step began (the last was #1)); done after (in run #2 stage `train` cached; in run #2 stage `evaluate` cached)"
         )
         #expect(
             lines[3]
-                == "  ✓ ship-it: not done before (there is no deployment; the registry has no alias `champion`); done after (the latest deployment (#1, direct of v1) is promoted; `champion` points at v1)"
+                == "  ✓ ship-it: not done before (there is no deployment; the registry has no alias `champion`); done after (the latest deployment (#1, direct of v1) is promoted; `champion` points at v1 (it was not set when this step began))"
         )
         // The learner's edit (`solution`) is made before the command, and the check sees its effect.
         #expect(
             lines[4]
-                == "  ✓ raise-the-floor: not done before (in run #2 gate `accuracy-floor` passed (accuracy 0.806 >= 0.750), not failed; run #2 passed, not failed); done after (in run #3 gate `accuracy-floor` failed (accuracy 0.806 < 0.950); run #3 failed)"
+                == "  ✓ raise-the-floor: not done before (there is no pipeline run since this step began (the last was #2)); done after (in run #3 gate `accuracy-floor` failed (accuracy 0.806 < 0.950); run #3 failed)"
         )
-        #expect(lines[5].hasSuffix("1 lesson, 4 steps, 2 questions, 1 concept; no problems; played 4 of 4 steps."))
+        // Each wrong attempt, made on a copy of the sandbox, is rejected by the step's check.
+        #expect(
+            lines[5]
+                == "      ✓ rejects: the floor is raised in params.yaml, which no gate reads (in run #3 gate `accuracy-floor` passed (accuracy 0.806 >= 0.750), not failed; run #3 passed, not failed)"
+        )
+        #expect(
+            lines[6]
+                == "      ✓ rejects: the floor is raised but the pipeline is not run again (there is no pipeline run since this step began (the last was #2))"
+        )
+        #expect(
+            lines[7].hasSuffix(
+                "1 lesson, 4 steps, 2 questions, 1 concept; no problems; played 4 of 4 steps, 2 of 2 wrong attempts rejected."))
     }
 
     @Test func playLeavesNothingBehindAndTouchesNotTheLearnersHome() throws {
@@ -191,7 +203,7 @@ import Testing
             String(contentsOfFile: clean + "/Lessons/01-sandbox-basics/lesson.md", encoding: .utf8),
             file: "lesson.md", directory: clean + "/Lessons/01-sandbox-basics")
         let steps = try StepLoader.load(path: lesson.stepsFile)
-        let result = player.play(lesson, steps: steps, file: "steps.yaml")
+        let result = player.play(StepPlayer.Script(lesson: lesson, steps: steps, file: "steps.yaml"))
         #expect(result.passed && result.steps.count == 3)
         #expect(try FileManager.default.contentsOfDirectory(atPath: homes).isEmpty, "the temporary home is removed")
     }

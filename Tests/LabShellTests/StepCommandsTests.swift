@@ -24,12 +24,12 @@ import Testing
     }
 
     static let firstCard = """
-        Step 1 of 3 · Make your sandbox
-        Create your sandbox, a copy of the templates in your lab home.
+        Step 1 of 3 · Look at your sandbox
+        This lesson's own sandbox is a copy of the templates. See what it holds.
 
         Try:
 
-            sandbox init
+            sandbox status
 
         Then type `check` to see whether the step is done; `hint` gives a hint if you
         are stuck.
@@ -46,9 +46,9 @@ import Testing
             output(lab, "steps") == """
                 Hands-on steps of Sandbox basics (fixture) · 0 of 3 done
 
-                  ○  1  make-the-sandbox  Make your sandbox
-                  ○  2  export-progress   Export your progress
-                  ○  3  restore-readme    Restore a broken file
+                  ○  1  look-at-the-sandbox  Look at your sandbox
+                  ○  2  export-progress      Export your progress
+                  ○  3  restore-readme       Restore a broken file
 
 
                 """ + Self.firstCard)
@@ -59,17 +59,17 @@ import Testing
         _ = output(lab, "lesson 1")
         #expect(
             output(lab, "check", status: 1) == """
-                ○ Not yet: step 1, Make your sandbox. Missing: you have no sandbox yet;
-                `sandbox init` creates it.
+                ○ Not yet: step 1, Look at your sandbox. Missing: `sandbox status` has not run
+                in this sandbox since this step began.
 
-                Try `sandbox init`, then `check` again; `hint` gives a hint.
+                Try `sandbox status`, then `check` again; `hint` gives a hint.
 
                 """)
-        _ = output(lab, "sandbox init")
+        _ = output(lab, "sandbox status")
         let done = output(lab, "check")
         #expect(
             done.hasPrefix(
-                "✓ Done: step 1, Make your sandbox. Found: `README.txt` exists.\n\nStep 2 of 3 · Export your progress\n"
+                "✓ Done: step 1, Look at your sandbox. Found: `README.txt` exists;\n`sandbox status` ran since this step began.\n\nStep 2 of 3 · Export your progress\n"
             ))
         #expect(
             output(lab, "check", status: 1).hasPrefix(
@@ -98,7 +98,8 @@ import Testing
     @Test func aStepIsDoneOnlyWhileTheSandboxHoldsItsState() throws {
         let lab = try lab()
         _ = output(lab, "lesson 1")
-        _ = output(lab, "sandbox init")
+        _ = output(lab, "sandbox status")
+        _ = output(lab, "check 1")
         _ = output(lab, "export progress --format json --out progress.json")
         _ = output(lab, "check 2")
         _ = output(lab, "sandbox reset")
@@ -107,7 +108,18 @@ import Testing
                 "○ Done before, but not now: step 2, Export your progress. Missing:\n`progress.json` does not exist."))
         let records = try lab.session.store().stepRecords(profile: "default", lesson: "sandbox-basics")
         #expect(records["export-progress"]?.done == true, "a step once done stays done")
-        #expect(records["make-the-sandbox"]?.done != true, "step 1 was never checked, so it is not done")
+        #expect(records["restore-readme"]?.done != true, "step 3 was never checked, so it is not done")
+    }
+
+    @Test func aStepIsNotDoneBeforeTheStepsItBuildsOn() throws {
+        let lab = try lab()
+        _ = output(lab, "lesson 1")
+        _ = output(lab, "export progress --format json --out progress.json")
+        #expect(
+            output(lab, "check export-progress", status: 1).hasPrefix(
+                "○ Not yet: step 2, Export your progress. Missing: it builds on step 1, Look at\nyour sandbox, which is not done yet; steps are done in order."))
+        let records = try lab.session.store().stepRecords(profile: "default", lesson: "sandbox-basics")
+        #expect(records["export-progress"]?.done != true)
     }
 
     @Test func hintsComeOneAtATimeAndAreCounted() throws {
@@ -115,27 +127,27 @@ import Testing
         _ = output(lab, "lesson 1")
         #expect(
             output(lab, "hint") == """
-                Hint 1 of 2 for step 1, Make your sandbox:
+                Hint 1 of 2 for step 1, Look at your sandbox:
 
-                The `sandbox` command has an `init` subcommand.
+                The `sandbox` command has a `status` subcommand.
 
                 `hint` again for the next one; `check` when you think it is done.
 
                 """)
         #expect(
-            output(lab, "hint make-the-sandbox").hasPrefix(
-                "Hint 2 of 2 for step 1, Make your sandbox:\n\nType `sandbox init`.\n"))
+            output(lab, "hint look-at-the-sandbox").hasPrefix(
+                "Hint 2 of 2 for step 1, Look at your sandbox:\n\nType `sandbox status`.\n"))
         #expect(
             output(lab, "hint 1") == """
-                No more hints for step 1, Make your sandbox; the last one was:
+                No more hints for step 1, Look at your sandbox; the last one was:
 
-                Type `sandbox init`.
+                Type `sandbox status`.
 
                 `check` when you think it is done.
 
                 """)
         let records = try lab.session.store().stepRecords(profile: "default", lesson: "sandbox-basics")
-        #expect(records["make-the-sandbox"]?.hintsUsed == 2)
+        #expect(records["look-at-the-sandbox"]?.hintsUsed == 2)
     }
 
     @Test func stepsAndCheckSpeakJSON() throws {
@@ -143,27 +155,27 @@ import Testing
         _ = output(lab, "lesson 1")
         let steps = try JSONSerialization.jsonObject(with: Data(output(lab, "steps --json").utf8)) as? [String: Any]
         #expect(steps?["lesson"] as? String == "sandbox-basics")
-        #expect(steps?["next"] as? String == "make-the-sandbox")
+        #expect(steps?["next"] as? String == "look-at-the-sandbox")
         #expect(steps?["done"] as? Int == 0 && steps?["total"] as? Int == 3)
         let first = (steps?["steps"] as? [[String: Any]])?.first
-        #expect(first?["commands"] as? [String] == ["sandbox init"])
+        #expect(first?["commands"] as? [String] == ["sandbox status"])
         #expect(
             first.map { Set($0.keys) } == ["id", "title", "instructions", "commands", "done", "hints", "hints_used"])
         let check =
             try JSONSerialization.jsonObject(with: Data(output(lab, "check --json", status: 1).utf8)) as? [String: Any]
         #expect(check?["status"] as? String == "not_yet")
-        #expect(check?["reason"] as? String == "you have no sandbox yet; `sandbox init` creates it")
+        #expect(check?["reason"] as? String == "`sandbox status` has not run in this sandbox since this step began")
     }
 
     @Test func anUnknownStepIsAnsweredWithASuggestion() throws {
         let lab = try lab()
         _ = output(lab, "lesson 1")
         #expect(
-            output(lab, "check make-sandbox", status: 2)
-                == "error: lesson 'sandbox-basics' has no step 'make-sandbox'. Did you mean 'make-the-sandbox'?\n")
+            output(lab, "check look-at-sandbox", status: 2)
+                == "error: lesson 'sandbox-basics' has no step 'look-at-sandbox'. Did you mean 'look-at-the-sandbox'?\n")
         #expect(
             output(lab, "hint 7", status: 2)
-                == "error: lesson 'sandbox-basics' has no step '7'; its steps are make-the-sandbox, export-progress and restore-readme (or 1 to 3)\n"
+                == "error: lesson 'sandbox-basics' has no step '7'; its steps are look-at-the-sandbox, export-progress and restore-readme (or 1 to 3)\n"
         )
     }
 
@@ -221,7 +233,7 @@ import Testing
         let lab = try lab()
         _ = output(lab, "lesson 1")
         let completer = Completer(session: lab.session, baseDirectory: "/")
-        #expect(completer.complete("check ").candidates == ["export-progress", "make-the-sandbox", "restore-readme"])
+        #expect(completer.complete("check ").candidates == ["export-progress", "look-at-the-sandbox", "restore-readme"])
         #expect(completer.complete("hint re").candidates == ["restore-readme"])
     }
 
@@ -237,7 +249,7 @@ import Testing
             .write(toFile: lesson, atomically: true, encoding: .utf8)
         let lab = try lab(content: content)
         _ = output(lab, "lesson sandbox-basics")
-        _ = output(lab, "sandbox init")
+        _ = output(lab, "sandbox status")
         _ = output(lab, "check")
         _ = output(lab, "export progress --format json --out progress.json")
         _ = output(lab, "check")

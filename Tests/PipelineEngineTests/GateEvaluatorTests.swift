@@ -142,6 +142,10 @@ import Testing
         ("gates:\n  - type: [threshold\n",
          "gates.yaml:3:1: this is not valid YAML: did not find expected ',' or ']' (while parsing a flow sequence that starts at line 2, column 11)"),
         ("", "gates.yaml:1: the gate configuration is empty; expected a `gates:` list"),
+        ("gates:\n  - name: f1-floor\n    type: threshold\n    metric: F1\n    min: 0.5\n",
+         "gates.yaml:4:13: unknown metric \"F1\"; an evaluation measures accuracy, precision, recall, f1, roc_auc, rmse, mae or r2 (did you mean 'f1'?)"),
+        ("gates:\n  - type: no_regression\n    metric: acuracy\n",
+         "gates.yaml:3:13: unknown metric \"acuracy\"; an evaluation measures accuracy, precision, recall, f1, roc_auc, rmse, mae or r2 (did you mean 'accuracy'?)"),
     ])
     func badConfigurationsAreLocated(text: String, message: String) {
         #expect(throws: (any Error).self) { try GateConfigLoader.parse(text, file: "gates.yaml") }

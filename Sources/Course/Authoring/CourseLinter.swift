@@ -24,6 +24,9 @@ public struct CourseLinter {
     public var coverage = false
     /// Says what is wrong with a command a step names, or nil when the lab would run it.
     public var commandProblem: @Sendable (String) -> String? = { _ in nil }
+    /// Says what is wrong with the first words of a command a `ran` check names (`gate check`,
+    /// without its arguments), or nil when they name a lab command.
+    public var commandWordsProblem: @Sendable ([String]) -> String? = { _ in nil }
 
     public init(directory: String, displayName: String, templates: String?) {
         self.directory = directory

@@ -106,7 +106,21 @@ struct LessonLint {
             }
         }
         for step in result.steps {
+            if !step.solution.isEmpty, step.wrongAttempts.isEmpty {
+                found.append(
+                    LabError(
+                        "steps.no_wrong_attempt",
+                        "step \"\(step.id)\" asks for an edit but lists no `wrong:` attempt; add at least one plausible mistake that its check must reject",
+                        file: shown, line: step.location.line, column: step.location.column))
+            }
             for check in step.check.flattened {
+                // The words are a prefix (`registry show` matches `registry show v2`): only the command must exist.
+                if case .ran(let words, _) = check.condition, let problem = linter.commandWordsProblem(words) {
+                    found.append(
+                        LabError(
+                            "steps.bad_command", "step \"\(step.id)\": `ran: \(words.joined(separator: " "))` names no command the lab can run: \(problem)",
+                            file: shown, line: check.location.line, column: check.location.column))
+                }
                 if let problem = evaluability(of: check) {
                     found.append(
                         LabError(

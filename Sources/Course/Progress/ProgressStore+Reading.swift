@@ -10,11 +10,14 @@ public struct ReadingPosition: Equatable, Sendable {
     /// When that page was shown; nil once the reading clock is stopped (the REPL closed, or
     /// the last page was passed).
     public var viewedAt: Date?
+    /// Whether the learner stepped out to the free sandbox (`sandbox use free`) since.
+    public var freeSandbox: Bool
 
-    public init(lessonID: String, page: Int, viewedAt: Date?) {
+    public init(lessonID: String, page: Int, viewedAt: Date?, freeSandbox: Bool = false) {
         self.lessonID = lessonID
         self.page = page
         self.viewedAt = viewedAt
+        self.freeSandbox = freeSandbox
     }
 }
 
@@ -34,18 +37,42 @@ extension ProgressStore {
         }
     }
 
+    /// Adds `reading_position.free_sandbox`: whether sandbox commands act on the free sandbox
+    /// rather than the lesson's.
+    static func registerFreeSandboxMigration(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v4-free-sandbox") { db in
+            try db.alter(table: "reading_position") { t in
+                t.add(column: "free_sandbox", .boolean).notNull().defaults(to: false)
+            }
+        }
+    }
+
+    /// Sends sandbox commands to the free sandbox (`free` true) or back to the lesson's.
+    /// Returns false when no lesson is open (the free sandbox is then in use anyway).
+    @discardableResult
+    public func useFreeSandbox(_ free: Bool, profile: String) throws -> Bool {
+        try pool.write { db in
+            try db.execute(
+                sql: "UPDATE reading_position SET free_sandbox = ? WHERE profile = ?", arguments: [free, profile])
+            return db.changesCount > 0
+        }
+    }
+
     /// Where the profile is reading, or nil if it has not opened a lesson.
     public func readingPosition(profile: String) throws -> ReadingPosition? {
         try pool.read { db in
             let row = try Row.fetchOne(
                 db,
                 sql: """
-                    SELECT rp.lesson_id, rp.viewed_at, COALESCE(lp.current_page, 0) AS page
+                    SELECT rp.lesson_id, rp.viewed_at, rp.free_sandbox, COALESCE(lp.current_page, 0) AS page
                     FROM reading_position rp
                     LEFT JOIN lesson_progress lp ON lp.profile = rp.profile AND lp.lesson_id = rp.lesson_id
                     WHERE rp.profile = ?
                     """, arguments: [profile])
-            return row.map { ReadingPosition(lessonID: $0["lesson_id"], page: $0["page"], viewedAt: $0["viewed_at"]) }
+            return row.map {
+                ReadingPosition(
+                    lessonID: $0["lesson_id"], page: $0["page"], viewedAt: $0["viewed_at"], freeSandbox: $0["free_sandbox"])
+            }
         }
     }
 
@@ -77,7 +104,8 @@ extension ProgressStore {
             try db.execute(
                 sql: """
                     INSERT INTO reading_position (profile, lesson_id, viewed_at) VALUES (?, ?, ?)
-                    ON CONFLICT (profile) DO UPDATE SET lesson_id = excluded.lesson_id, viewed_at = excluded.viewed_at
+                    ON CONFLICT (profile) DO UPDATE SET lesson_id = excluded.lesson_id, viewed_at = excluded.viewed_at,
+                        free_sandbox = 0
                     """, arguments: [profile, lesson, now])
             try Self.completeIfFinished(
                 db, profile: profile, lesson: lesson, pageCount: pageCount,

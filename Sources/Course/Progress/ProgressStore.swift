@@ -121,6 +121,7 @@ public final class ProgressStore: Sendable {
         }
         registerReadingMigration(&migrator)
         registerStepHintMigration(&migrator)
+        registerFreeSandboxMigration(&migrator)
         return migrator
     }
 }

@@ -2,9 +2,12 @@ import PipelineEngine
 
 /// A step's check: a declarative condition on the sandbox's real state.
 ///
-/// A check is evaluated against the workspace (its files, registry, clock, runs, deployments),
-/// never against what the learner typed, so a step is done only when the sandbox is in the
-/// state the step asks for. Checks combine with `all`, `any` and `not`.
+/// A check is evaluated against the workspace (its files, registry, clock, runs, deployments,
+/// served traffic and the journal of lab commands run in it), so a step is done only when the
+/// sandbox holds the step's own evidence. Evidence that accumulates (runs, deployments,
+/// versions, clock time, traffic, commands) counts only from the step's ``StepMark``: what
+/// an earlier step or lesson left behind never completes a later one. Checks combine with
+/// `all`, `any` and `not`.
 public struct Check: Sendable, Equatable {
     /// What the check asks of the sandbox.
     public indirect enum Condition: Sendable, Equatable {
@@ -16,18 +19,24 @@ public struct Check: Sendable, Equatable {
         case fileChanged(path: String)
         /// A file's SHA-256 is exactly this one.
         case fileHash(path: String, sha256: String)
-        /// The model registry: an alias is set (to a version), or it holds enough versions.
+        /// The model registry: an alias is set (and moved or not since the step began), or
+        /// versions were registered since the step began.
         case registry(RegistryCondition)
-        /// The simulated clock is at least this far past the sandbox's start.
-        case clock(pastStart: SimulatedDuration)
-        /// The status of the last pipeline run and of some of its stages.
+        /// The simulated clock moved at least this far since the step began.
+        case clock(advanced: SimulatedDuration)
+        /// The status of the last pipeline run made since the step began, and of some of its stages.
         case lastRun(status: String?, stages: [StageStatus])
-        /// A gate's verdict in the last pipeline run.
+        /// A gate's verdict in the last pipeline run made since the step began.
         case gate(name: String, status: String)
-        /// A metric of the last pipeline run, within bounds.
+        /// A metric of the last pipeline run made since the step began, within bounds.
         case metric(name: String, min: Double?, max: Double?)
-        /// The latest deployment's strategy and status.
+        /// The strategy and status of the latest deployment started since the step began.
         case deployment(strategy: String?, status: String?)
+        /// A lab command beginning with these words ran in the sandbox since the step began
+        /// and was not refused; with `after`, once the clock had moved that far since then.
+        case ran(words: [String], after: SimulatedDuration?)
+        /// Production requests served since the step began (and scored by a shadow too).
+        case served(requests: Int, shadow: Bool)
         /// An expectation suite's verdict on a data file.
         case validation(data: String, suite: String, success: Bool)
         /// Every one of the checks passes.
@@ -61,6 +70,8 @@ public struct Check: Sendable, Equatable {
         case .metric: .metric
         case .deployment: .deployment
         case .validation: .validation
+        case .ran: .ran
+        case .served: .served
         case .all: .all
         case .any: .any
         case .not: .not
@@ -89,6 +100,8 @@ public struct Check: Sendable, Equatable {
         case metric
         case deployment
         case validation
+        case ran
+        case served
         case all
         case any
         case not
@@ -101,18 +114,26 @@ public enum TextPattern: Sendable, Equatable {
     case regex(String)
 }
 
-/// What a `registry` check asks: an alias exists, points at a version, or enough versions exist.
+/// What a `registry` check asks: an alias exists (and moved, or stayed, since the step began),
+/// and how many versions were registered since the step began.
+///
+/// It never names a version number: which number a model gets depends on everything else the
+/// learner ran, while "the champion moved" or "one new version" is the step's own outcome.
 public struct RegistryCondition: Sendable, Equatable {
     public var alias: String?
-    /// The version the alias must point at (needs `alias`).
-    public var version: Int?
-    /// At least this many registered versions.
-    public var versionsAtLeast: Int?
+    /// With `alias`: true when it must point at another version than when the step began (or
+    /// be new), false when it must point at the same one.
+    public var moved: Bool?
+    /// At least this many versions registered since the step began.
+    public var newVersions: Int?
+    /// At most this many versions registered since the step began.
+    public var newVersionsMax: Int?
 
-    public init(alias: String? = nil, version: Int? = nil, versionsAtLeast: Int? = nil) {
+    public init(alias: String? = nil, moved: Bool? = nil, newVersions: Int? = nil, newVersionsMax: Int? = nil) {
         self.alias = alias
-        self.version = version
-        self.versionsAtLeast = versionsAtLeast
+        self.moved = moved
+        self.newVersions = newVersions
+        self.newVersionsMax = newVersionsMax
     }
 }
 
@@ -126,6 +147,7 @@ public struct StageStatus: Sendable, Equatable {
         self.status = status
     }
 
-    /// The statuses a stage ends a run with.
-    public static let statuses = StageReport.Status.allCases.map(\.rawValue)
+    /// The statuses a stage ends a run with, and `restored`: cached, with outputs that were
+    /// missing or changed put back from the artifact store.
+    public static let statuses = StageReport.Status.allCases.map(\.rawValue) + ["restored"]
 }

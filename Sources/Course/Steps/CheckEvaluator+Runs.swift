@@ -2,21 +2,24 @@ import Foundation
 import GRDB
 import PipelineEngine
 
-/// Checks on the last pipeline run, read from the run history the pipeline runner keeps in
-/// `state.sqlite` (`pipeline_run`, `stage_result`, `run_gate`, `run_metric`).
+/// Checks on the last pipeline run made since the step began, read from the run history the
+/// pipeline runner keeps in `state.sqlite` (`pipeline_run`, `stage_result`, `run_gate`, `run_metric`).
 struct RunChecks {
     let workspace: Workspace
+    let mark: StepMark
 
-    /// The last run's id and status, or the outcome to report when there is none.
+    /// The last run's id and status, when it was made since the step began.
     private func lastRun() throws -> (id: Int, status: String)? {
-        guard let run = try PipelineHistory(state: workspace.state).runs().last else { return nil }
+        guard let run = try PipelineHistory(state: workspace.state).runs().last, run.id > mark.run else { return nil }
         return (run.id, run.status)
     }
 
-    private static let noRun = CheckOutcome.notYet("there is no pipeline run yet")
+    private var noRun: CheckOutcome {
+        .notYet(mark.run == 0 ? "there is no pipeline run yet" : "there is no pipeline run since this step began (the last was #\(mark.run))")
+    }
 
     func lastRun(status wanted: String?, stages: [StageStatus]) throws -> CheckOutcome {
-        guard let run = try lastRun() else { return Self.noRun }
+        guard let run = try lastRun() else { return noRun }
         var held: [String] = []
         var missing: [String] = []
         if let wanted {
@@ -28,10 +31,16 @@ struct RunChecks {
                 }
             if run.status == wanted { held.append(clause) } else { missing.append("\(clause), not \(wanted)") }
         }
+        // A cached stage whose outputs the runner put back from the artifact store says so in
+        // its reason ("…; restored models/candidate.json from the artifact store").
         let actual = try workspace.state.pool.read { db in
             try Dictionary(
-                Row.fetchAll(db, sql: "SELECT name, status FROM stage_result WHERE run_id = ?", arguments: [run.id])
-                    .map { ($0["name"] as String, $0["status"] as String) },
+                Row.fetchAll(db, sql: "SELECT name, status, reason FROM stage_result WHERE run_id = ?", arguments: [run.id])
+                    .map { row -> (String, String) in
+                        let status: String = row["status"]
+                        let reason: String = row["reason"]
+                        return (row["name"], status == "cached" && reason.contains("; restored ") ? "restored" : status)
+                    },
                 uniquingKeysWith: { first, _ in first })
         }
         for stage in stages {
@@ -39,14 +48,19 @@ struct RunChecks {
                 missing.append("run #\(run.id) has no stage `\(stage.stage)`")
                 continue
             }
-            let clause = "in run #\(run.id) stage `\(stage.stage)` \(status)"
-            if status == stage.status { held.append(clause) } else { missing.append("\(clause), not \(stage.status)") }
+            let clause = "in run #\(run.id) stage `\(stage.stage)` \(status == "restored" ? "was cached and restored its outputs" : status)"
+            // A restored stage is also a cached one.
+            if status == stage.status || (status == "restored" && stage.status == "cached") {
+                held.append(clause)
+            } else {
+                missing.append("\(clause), not \(stage.status)")
+            }
         }
         return missing.isEmpty ? .passed(held.joined(separator: "; ")) : .notYet(missing.joined(separator: "; "))
     }
 
     func gate(name: String, status wanted: String) throws -> CheckOutcome {
-        guard let run = try lastRun() else { return Self.noRun }
+        guard let run = try lastRun() else { return noRun }
         let row = try workspace.state.pool.read { db in
             try Row.fetchOne(
                 db, sql: "SELECT status, message FROM run_gate WHERE run_id = ? AND name = ? ORDER BY stage, position",
@@ -56,11 +70,15 @@ struct RunChecks {
         let status: String = row["status"]
         let message: String = row["message"]
         let clause = "in run #\(run.id) gate `\(name)` \(status) (\(message))"
+        // A failure for want of a measurement proves nothing about the model.
+        if status == "failed", wanted == "failed", message.contains("was not measured") {
+            return .notYet("\(clause); the gate measured nothing, so its failure says nothing about the model")
+        }
         return status == wanted ? .passed(clause) : .notYet("\(clause), not \(wanted)")
     }
 
     func metric(name: String, min: Double?, max: Double?) throws -> CheckOutcome {
-        guard let run = try lastRun() else { return Self.noRun }
+        guard let run = try lastRun() else { return noRun }
         // `evaluate.accuracy` names a stage; a bare `accuracy` is the last stage's that has it.
         let rows = try workspace.state.pool.read { db in
             try Row.fetchAll(

@@ -2,54 +2,100 @@ import Foundation
 import GRDB
 import PipelineEngine
 
-/// Checks on the engine's state in `.lab/state.sqlite`: the registry, the clock, deployments.
+/// Checks on the engine's state in `.lab/state.sqlite` (the registry, the clock, deployments,
+/// served requests) and on the command journal, each measured from the step's mark.
 struct StateChecks {
     let workspace: Workspace
+    let mark: StepMark
 
     func registry(_ condition: RegistryCondition) throws -> CheckOutcome {
         let registry = ModelRegistry(workspace: workspace)
         var held: [String] = []
         var missing: [String] = []
         if let alias = condition.alias {
+            let before = mark.aliases[alias]
             if let target = try registry.aliased(alias) {
-                if let wanted = condition.version, target.version != wanted {
-                    missing.append("`\(alias)` points at v\(target.version), not v\(wanted)")
-                } else {
-                    held.append("`\(alias)` points at v\(target.version)")
+                let now = "`\(alias)` points at v\(target.version)"
+                switch condition.moved {
+                case true? where target.version == before:
+                    missing.append("\(now), as it did when this step began; the step needs it moved")
+                case true?:
+                    held.append(now + (before.map { " (it pointed at v\($0) when this step began)" } ?? " (it was not set when this step began)"))
+                case false? where target.version != before:
+                    missing.append(now + (before.map { ", but it pointed at v\($0) when this step began; the step needs it unmoved" } ?? ", set since this step began; the step needs it unmoved"))
+                case false?:
+                    held.append("\(now), as when this step began")
+                case nil:
+                    held.append(now)
                 }
             } else {
                 missing.append("the registry has no alias `\(alias)`")
             }
         }
-        if let least = condition.versionsAtLeast {
-            let count = try registry.list().count
-            let holds = "the registry holds \(count) \(count == 1 ? "version" : "versions")"
-            if count >= least {
-                held.append(holds)
-            } else {
+        if condition.newVersions != nil || condition.newVersionsMax != nil {
+            let count = try registry.list().filter { $0.version > mark.version }.count
+            let holds = "\(count) new \(count == 1 ? "version was" : "versions were") registered since this step began"
+            if let least = condition.newVersions, count < least {
                 missing.append("\(holds), and the step needs at least \(least)")
+            } else if let most = condition.newVersionsMax, count > most {
+                missing.append("\(holds), and the step allows at most \(most)")
+            } else {
+                held.append(holds)
             }
         }
         return missing.isEmpty ? .passed(held.joined(separator: "; ")) : .notYet(missing.joined(separator: "; "))
     }
 
-    func clock(_ pastStart: SimulatedDuration) throws -> CheckOutcome {
+    func clock(_ advanced: SimulatedDuration) throws -> CheckOutcome {
         let now = try SimulatedClock(state: workspace.state).now()
-        let elapsed = now.timeIntervalSince(SimulatedClock.defaultStart)
+        let elapsed = now.timeIntervalSince(mark.clock)
         let place =
             elapsed > 0
-            ? "\(SimulatedDuration(seconds: elapsed)) past the start" : "at the start"
+            ? "\(SimulatedDuration(seconds: elapsed)) later than when this step began" : "where it was when this step began"
         let clause = "the simulated clock is at \(SimulatedClock.format(now)), \(place)"
-        return elapsed >= pastStart.seconds
-            ? .passed(clause) : .notYet("\(clause); the step needs it at least \(pastStart) past the start")
+        return elapsed >= advanced.seconds
+            ? .passed(clause) : .notYet("\(clause); the step needs it moved at least \(advanced)")
+    }
+
+    func ran(_ words: [String], after: SimulatedDuration?) throws -> CheckOutcome {
+        let command = words.joined(separator: " ")
+        let entries = try CommandJournal(workspace: workspace.root).entries().dropFirst(mark.journal)
+            .filter { $0.words.count >= words.count && Array($0.words.prefix(words.count)) == words }
+        guard !entries.isEmpty else { return .notYet("`\(command)` has not run in this sandbox since this step began") }
+        guard let after else { return .passed("`\(command)` ran since this step began") }
+        let late = entries.contains { entry in
+            entry.clock.map { $0.timeIntervalSince(mark.clock) >= after.seconds } ?? false
+        }
+        return late
+            ? .passed("`\(command)` ran once the clock had moved \(after) since this step began")
+            : .notYet("`\(command)` ran, but before the clock had moved \(after) since this step began; run it again now")
+    }
+
+    func served(requests: Int, shadow: Bool) throws -> CheckOutcome {
+        let (count, shadowed) = try workspace.state.pool.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM served_request WHERE id > ?", arguments: [mark.served]) ?? 0,
+             try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM served_request WHERE id > ? AND shadow_version IS NOT NULL",
+                arguments: [mark.served]) ?? 0)
+        }
+        let clause =
+            "\(count) production \(count == 1 ? "request was" : "requests were") served since this step began"
+            + (shadow ? ", \(shadowed) of them also scored by a shadow" : "")
+        let enough = (shadow ? shadowed : count) >= requests
+        return enough
+            ? .passed(clause)
+            : .notYet("\(clause); the step needs at least \(requests)\(shadow ? " scored by a shadow" : "")")
     }
 
     func deployment(strategy: String?, status: String?) throws -> CheckOutcome {
         let row = try workspace.state.pool.read { db in
             try Row.fetchOne(
-                db, sql: "SELECT id, strategy, candidate_version, status FROM deployment ORDER BY id DESC LIMIT 1")
+                db, sql: "SELECT id, strategy, candidate_version, status FROM deployment WHERE id > ? ORDER BY id DESC LIMIT 1",
+                arguments: [mark.deployment])
         }
-        guard let row else { return .notYet("there is no deployment") }
+        guard let row else {
+            return .notYet(mark.deployment == 0 ? "there is no deployment" : "there is no deployment since this step began")
+        }
         let id: Int = row["id"]
         let actualStrategy: String = row["strategy"]
         let actualStatus: String = row["status"]

@@ -33,10 +33,13 @@ public struct CheckEvaluator {
     public let workspaceRoot: String
     /// The `Sandbox/` templates that `file_changed` compares with, when known.
     public let templates: String?
+    /// Where the step began: evidence that accumulates counts only past it.
+    public let mark: StepMark
 
-    public init(workspaceRoot: String, templates: String?) {
+    public init(workspaceRoot: String, templates: String?, mark: StepMark = .origin) {
         self.workspaceRoot = workspaceRoot
         self.templates = templates
+        self.mark = mark
     }
 
     /// The outcome of `check` now.
@@ -78,16 +81,19 @@ public struct CheckEvaluator {
         case .fileContains(let path, let pattern): return try files.contains(path, pattern)
         case .fileChanged(let path): return try files.changed(path)
         case .fileHash(let path, let sha256): return try files.hash(path, sha256)
-        case .registry(let condition): return try StateChecks(workspace: workspace).registry(condition)
-        case .clock(let pastStart): return try StateChecks(workspace: workspace).clock(pastStart)
+        case .registry(let condition): return try StateChecks(workspace: workspace, mark: mark).registry(condition)
+        case .clock(let advanced): return try StateChecks(workspace: workspace, mark: mark).clock(advanced)
         case .deployment(let strategy, let status):
-            return try StateChecks(workspace: workspace).deployment(strategy: strategy, status: status)
+            return try StateChecks(workspace: workspace, mark: mark).deployment(strategy: strategy, status: status)
+        case .ran(let words, let after): return try StateChecks(workspace: workspace, mark: mark).ran(words, after: after)
+        case .served(let requests, let shadow):
+            return try StateChecks(workspace: workspace, mark: mark).served(requests: requests, shadow: shadow)
         case .lastRun(let status, let stages):
-            return try RunChecks(workspace: workspace).lastRun(status: status, stages: stages)
+            return try RunChecks(workspace: workspace, mark: mark).lastRun(status: status, stages: stages)
         case .gate(let name, let status):
-            return try RunChecks(workspace: workspace).gate(name: name, status: status)
+            return try RunChecks(workspace: workspace, mark: mark).gate(name: name, status: status)
         case .metric(let name, let min, let max):
-            return try RunChecks(workspace: workspace).metric(name: name, min: min, max: max)
+            return try RunChecks(workspace: workspace, mark: mark).metric(name: name, min: min, max: max)
         case .validation(let data, let suite, let success):
             return try ValidationCheck(workspace: workspace, location: check.location)
                 .evaluate(data: data, suite: suite, success: success)

@@ -8,7 +8,7 @@ import Yams
 /// check:
 ///   all:
 ///     - file_contains: {path: suites/churn.yaml, regex: "expect:\\s*not_null"}
-///     - registry: {alias: champion, version: 2}
+///     - registry: {alias: champion, moved: true}
 ///     - not: {file_exists: models/stale.json}
 /// ```
 ///
@@ -22,13 +22,22 @@ struct CheckReader {
         .fileContains: ["path", "text", "regex"],
         .fileChanged: ["path"],
         .fileHash: ["path", "sha256"],
-        .registry: ["alias", "version", "versions_at_least"],
-        .clock: ["past_start"],
+        .registry: ["alias", "moved", "new_versions", "new_versions_max"],
+        .clock: ["advanced"],
         .lastRun: ["status", "stages"],
         .gate: ["name", "status"],
         .metric: ["name", "min", "max"],
         .deployment: ["strategy", "status"],
         .validation: ["data", "suite", "success"],
+        .ran: ["command", "after"],
+        .served: ["requests", "shadow"],
+    ]
+
+    /// Keys of earlier versions of the format, refused with what to write instead.
+    static let retiredKeys: [String: String] = [
+        "version": "a version number depends on what else the learner ran; use `moved: true` (the alias points at another version than when the step began) or `moved: false`",
+        "versions_at_least": "a count of versions depends on what else the learner ran; use `new_versions: N` (registered since the step began) or `new_versions_max: N`",
+        "past_start": "time since the sandbox started depends on what else the learner ran; use `advanced: DURATION` (since the step began)",
     ]
 
     func read(_ node: Node) throws -> Check {
@@ -66,6 +75,22 @@ struct CheckReader {
         case .fileExists, .fileChanged:
             let path = try pathArgument(node, kind)
             return kind == .fileExists ? .fileExists(path: path) : .fileChanged(path: path)
+        case .ran:
+            let args = node.scalar != nil ? nil : try arguments(node, kind)
+            let text = try args.map { try required($0, "command", node, kind) } ?? reader.text(node, "the command")
+            let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+            guard !words.isEmpty else {
+                throw reader.error("empty_value", "a ran check needs the command's first words, such as `monitor`", at: node)
+            }
+            var after: SimulatedDuration?
+            if let args, let value = args["after"] {
+                do {
+                    after = try SimulatedDuration(parsing: try reader.text(value, "`after`"))
+                } catch let error as LabError {
+                    throw reader.error("bad_value", "`after`: " + error.message, at: value)
+                }
+            }
+            return .ran(words: words, after: after)
         default:
             break
         }
@@ -98,12 +123,16 @@ struct CheckReader {
         case .registry:
             return .registry(try registry(args, node))
         case .clock:
-            let text = try required(args, "past_start", node, kind)
+            let text = try required(args, "advanced", node, kind)
             do {
-                return .clock(pastStart: try SimulatedDuration(parsing: text))
+                return .clock(advanced: try SimulatedDuration(parsing: text))
             } catch let error as LabError {
-                throw reader.error("bad_value", "`past_start`: " + error.message, at: args["past_start"])
+                throw reader.error("bad_value", "`advanced`: " + error.message, at: args["advanced"])
             }
+        case .served:
+            let requests = try positiveInteger(try requiredNode(args, "requests", node, kind), "`requests`")
+            let shadow = try args["shadow"].map { try bool($0, "`shadow`") } ?? false
+            return .served(requests: requests, shadow: shadow)
         case .lastRun:
             return try lastRun(args, node)
         case .gate:
@@ -138,23 +167,17 @@ struct CheckReader {
     private func registry(_ args: Node.Mapping, _ node: Node) throws -> RegistryCondition {
         var condition = RegistryCondition()
         condition.alias = try args["alias"].map { try reader.text($0, "`alias`") }
-        if let version = args["version"] {
+        if let moved = args["moved"] {
             guard condition.alias != nil else {
-                throw reader.error(
-                    "bad_check", "`version` in a registry check needs the `alias` that points at it", at: version)
+                throw reader.error("bad_check", "`moved` in a registry check needs the `alias` it is about", at: moved)
             }
-            let text = try reader.text(version, "`version`")
-            guard let number = Int(text.hasPrefix("v") ? String(text.dropFirst()) : text), number > 0 else {
-                throw reader.error(
-                    "bad_value", "`version` is \"\(text)\"; expected a version such as 2 or v2", at: version)
-            }
-            condition.version = number
+            condition.moved = try bool(moved, "`moved`")
         }
-        if let count = args["versions_at_least"] {
-            condition.versionsAtLeast = try positiveInteger(count, "`versions_at_least`")
-        }
-        if condition.alias == nil, condition.versionsAtLeast == nil {
-            throw reader.error("missing_key", "a registry check needs `alias` or `versions_at_least`", at: node)
+        condition.newVersions = try args["new_versions"].map { try positiveInteger($0, "`new_versions`") }
+        condition.newVersionsMax = try args["new_versions_max"].map { try wholeNumber($0, "`new_versions_max`") }
+        if condition.alias == nil, condition.newVersions == nil, condition.newVersionsMax == nil {
+            throw reader.error(
+                "missing_key", "a registry check needs `alias`, `new_versions` or `new_versions_max`", at: node)
         }
         return condition
     }
@@ -191,8 +214,20 @@ struct CheckReader {
 
     private func arguments(_ node: Node, _ kind: Check.Kind) throws -> Node.Mapping {
         let args = try reader.mapping(node, "the arguments of a \(kind.rawValue) check")
+        for (key, _) in args {
+            if let name = key.string, let instead = Self.retiredKeys[name], !(Self.keysByKind[kind] ?? []).contains(name) {
+                throw reader.error("retired_key", "`\(name)` is no longer accepted in a \(kind.rawValue) check: \(instead)", at: key)
+            }
+        }
         try reader.checkKeys(args, allowed: Self.keysByKind[kind] ?? [], in: "a \(kind.rawValue) check")
         return args
+    }
+
+    private func requiredNode(_ args: Node.Mapping, _ key: String, _ node: Node, _ kind: Check.Kind) throws -> Node {
+        guard let value = args[key] else {
+            throw reader.error("missing_key", "a \(kind.rawValue) check needs `\(key)`", at: node)
+        }
+        return value
     }
 
     private func required(_ args: Node.Mapping, _ key: String, _ node: Node, _ kind: Check.Kind) throws -> String {
@@ -247,6 +282,14 @@ struct CheckReader {
         let text = try reader.text(node, what)
         guard let value = Int(text), value > 0 else {
             throw reader.error("bad_value", "\(what) is \"\(text)\"; expected a whole number of at least 1", at: node)
+        }
+        return value
+    }
+
+    private func wholeNumber(_ node: Node, _ what: String) throws -> Int {
+        let text = try reader.text(node, what)
+        guard let value = Int(text), value >= 0 else {
+            throw reader.error("bad_value", "\(what) is \"\(text)\"; expected a whole number of at least 0", at: node)
         }
         return value
     }

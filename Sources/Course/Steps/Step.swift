@@ -17,6 +17,8 @@ public struct Step: Sendable, Equatable {
     public var check: Check
     /// Hints, given one at a time by `hint`.
     public var hints: [String]
+    /// Plausible mistakes the check must reject, which `lint --play` tries on a copy.
+    public var wrongAttempts: [WrongAttempt] = []
     /// Where the step starts in `steps.yaml`.
     public var location: SourceLocation
 
@@ -33,6 +35,39 @@ public struct Step: Sendable, Equatable {
         self.check = check
         self.hints = hints
         self.location = location
+    }
+}
+
+/// A plausible mistake on a step (a typo, the wrong file, a skipped command) that its check
+/// must reject; `lint --play` makes it on a copy of the sandbox and proves the check says no.
+public struct WrongAttempt: Sendable, Equatable {
+    /// Why it is wrong, in one sentence, for the report.
+    public var why: String
+    /// The edits made instead of the step's solution (none when nil).
+    public var solution: [FileEdit]
+    /// The commands run instead of the step's commands (the step's own when nil).
+    public var commands: [String]?
+    /// Where it is written in `steps.yaml`.
+    public var location: SourceLocation
+
+    public init(why: String, solution: [FileEdit], commands: [String]?, location: SourceLocation) {
+        self.why = why
+        self.solution = solution
+        self.commands = commands
+        self.location = location
+    }
+}
+
+/// A lesson's steps file: the commands that make the lesson's starting sandbox, and its steps.
+public struct StepFile: Sendable, Equatable {
+    /// Lab commands run on a fresh copy of the templates when the lesson's sandbox is made or
+    /// reset (a scenario, a first run); empty when the templates are the start.
+    public var start: [String]
+    public var steps: [Step]
+
+    public init(start: [String], steps: [Step]) {
+        self.start = start
+        self.steps = steps
     }
 }
 

@@ -2,9 +2,10 @@ import Foundation
 import PipelineEngine
 import Yams
 
-/// Loads a lesson's `steps.yaml`: a `steps:` list of hands-on steps.
+/// Loads a lesson's `steps.yaml`: an optional `start:` and a `steps:` list of hands-on steps.
 ///
 /// ```yaml
+/// start: [scenario start label-shift]   # optional: run on a fresh copy of the templates
 /// steps:
 ///   - id: make-the-sandbox
 ///     title: Make your sandbox
@@ -17,17 +18,23 @@ import Yams
 ///       file_exists: README.txt
 ///     hints:
 ///       - "`sandbox init` copies the templates into your lab home."
+///     wrong:                             # mistakes the check must reject (`lint --play`)
+///       - why: the notes are in the wrong file
+///         solution: [{file: note.txt, write: "done\n"}]
 /// ```
 ///
 /// A step that cannot be read does not hide the others: every problem is collected, so `lint`
 /// reports them all, and the commands refuse the file at its first problem.
 public enum StepLoader {
-    static let stepKeys = ["id", "title", "instructions", "command", "setup", "solution", "check", "hints"]
+    static let stepKeys = ["id", "title", "instructions", "command", "setup", "solution", "check", "hints", "wrong"]
+    static let wrongKeys = ["why", "solution", "command"]
     static let requiredKeys = ["id", "title", "instructions", "command", "check", "hints"]
 
     /// The steps of a file and the problems found in it, in file order.
     public struct Result: Sendable {
         public var steps: [Step]
+        /// The lesson's `start:` commands.
+        public var start: [String] = []
         public var problems: [LabError]
         /// The commands the steps name (`command` and `setup`), with where each is written.
         public var commands: [StepCommand]
@@ -35,9 +42,14 @@ public enum StepLoader {
 
     /// Reads the steps at `path` and throws the first problem, if any.
     public static func load(path: String, displayPath: String? = nil) throws -> [Step] {
+        try loadFile(path: path, displayPath: displayPath).steps
+    }
+
+    /// Reads the whole steps file at `path` (its start and its steps) and throws the first problem.
+    public static func loadFile(path: String, displayPath: String? = nil) throws -> StepFile {
         let result = try read(path: path, displayPath: displayPath)
         if let first = result.problems.first { throw first }
-        return result.steps
+        return StepFile(start: result.start, steps: result.steps)
     }
 
     /// Reads the steps at `path`, collecting every problem.
@@ -58,7 +70,17 @@ public enum StepLoader {
                 throw LabError("steps.empty", "the steps file is empty; expected a `steps:` list", file: file, line: 1)
             }
             let top = try reader.mapping(root, "the top of a steps file")
-            try reader.checkKeys(top, allowed: ["steps"], in: "the top of a steps file")
+            try reader.checkKeys(top, allowed: ["start", "steps"], in: "the top of a steps file")
+            if let start = top["start"] {
+                let items = start.sequence.map(Array.init) ?? [start]
+                result.start = try reader.texts(start, "`start`")
+                for (item, text) in zip(items, result.start) {
+                    result.commands.append(
+                        StepCommand(
+                            text: text,
+                            location: SourceLocation(file: file, line: item.mark?.line ?? 0, column: item.mark?.column ?? 0)))
+                }
+            }
             guard let list = top["steps"] else {
                 throw reader.error("missing_key", "the steps file has no `steps:` list", at: root)
             }
@@ -119,8 +141,9 @@ private struct StepReader {
         let solution = try fields["solution"].map {
             try FileEditReader(reader: reader, confine: checks.confined).read($0)
         } ?? []
+        let wrong = try fields["wrong"].map { try wrongAttempts($0, checks) } ?? []
         let mark = node.mark
-        return Step(
+        var step = Step(
             id: try reader.text(field("id"), "\"id\""),
             title: try reader.text(field("title"), "`title`"),
             instructions: try reader.text(field("instructions"), "`instructions`"),
@@ -128,13 +151,38 @@ private struct StepReader {
             check: try checks.read(field("check")),
             hints: hints,
             location: SourceLocation(file: reader.file, line: mark?.line ?? 0, column: mark?.column ?? 0))
+        step.wrongAttempts = wrong
+        return step
+    }
+
+    /// The `wrong:` list: each a `why`, and the edits or commands made instead of the step's.
+    private func wrongAttempts(_ node: Node, _ checks: CheckReader) throws -> [WrongAttempt] {
+        try reader.sequence(node, "`wrong`").map { item in
+            let fields = try reader.mapping(item, "a wrong attempt")
+            try reader.checkKeys(fields, allowed: StepLoader.wrongKeys, in: "a wrong attempt")
+            guard let why = fields["why"] else {
+                throw reader.error("missing_key", "a wrong attempt needs `why`: one sentence saying what is wrong", at: item)
+            }
+            let solution = try fields["solution"].map {
+                try FileEditReader(reader: reader, confine: checks.confined).read($0)
+            } ?? []
+            let commands = try fields["command"].map { try reader.texts($0, "`command`") }
+            if solution.isEmpty, commands == nil {
+                throw reader.error(
+                    "bad_value", "a wrong attempt needs a `solution` or a `command` that differs from the step's", at: item)
+            }
+            let mark = item.mark
+            return WrongAttempt(
+                why: try reader.text(why, "`why`"), solution: solution, commands: commands,
+                location: SourceLocation(file: reader.file, line: mark?.line ?? 0, column: mark?.column ?? 0))
+        }
     }
 
     /// The commands the step names, each with its own position, even if the step is broken.
     func commands() -> [StepCommand] {
         guard let fields = node.mapping else { return [] }
-        return ["setup", "command"].flatMap { key -> [StepCommand] in
-            guard let value = fields[key] else { return [] }
+        let wrong = (fields["wrong"]?.sequence.map(Array.init) ?? []).compactMap { $0.mapping?["command"] }
+        return (["setup", "command"].compactMap { fields[$0] } + wrong).flatMap { value -> [StepCommand] in
             let items = value.sequence.map(Array.init) ?? [value]
             return items.compactMap { item in
                 guard let text = item.string?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }

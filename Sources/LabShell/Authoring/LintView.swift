@@ -22,7 +22,8 @@ struct LintView {
         for lesson in played {
             let played = !lesson.steps.isEmpty
             lines.append(
-                style.bold("play \(lesson.lesson)") + style.dim(" (\(lesson.file)\(played ? ", on a fresh home" : ""))")
+                style.bold("play \(lesson.lesson)")
+                    + style.dim(" (\(lesson.file)\(played ? lesson.mode == "alone" ? ", alone on a fresh home" : ", in course order" : ""))")
             )
             if !played {
                 lines.append("  " + style.red("✗") + " not played: its lesson or steps have problems (listed above)")
@@ -30,6 +31,9 @@ struct LintView {
             for step in lesson.steps {
                 if step.passed {
                     lines.append("  " + style.green("✓") + " \(step.step): \(step.detail)")
+                    for wrong in step.wrongAttempts {
+                        lines.append("      " + style.green("✓") + " rejects: \(wrong.why) (\(wrong.detail))")
+                    }
                 } else {
                     lines.append("  " + style.red("✗") + " \(step.step): \(step.detail)")
                     if let output = step.output {
@@ -55,7 +59,9 @@ struct LintView {
         if let played {
             let proven = played.flatMap(\.steps).filter(\.passed).count
             let total = played.reduce(0) { $0 + $1.steps.count + $1.skipped }
+            let wrong = played.flatMap(\.steps).flatMap(\.wrongAttempts)
             text += "; played \(proven) of \(count(total, "step"))"
+            text += ", \(wrong.filter(\.rejected).count) of \(count(wrong.count, "wrong attempt")) rejected"
         }
         let ok = report.problems.isEmpty && (played?.allSatisfy(\.passed) ?? true)
         return style.verdict(text + ".", ok: ok)

@@ -46,7 +46,9 @@ enum Dispatcher {
             return 0
         }
         do {
-            return try command.run(in: session)
+            let status = try command.run(in: session)
+            journal(arguments, status: status, in: session)
+            return status
         } catch let error as LabError {
             return report(error, in: session)
         } catch let error as LabStoreError {
@@ -60,6 +62,24 @@ enum Dispatcher {
         } catch {
             return report(LabError("internal", "\(error)"), in: session)
         }
+    }
+
+    /// Commands that only read the course or the learner's progress; they leave no evidence.
+    static let unjournalled: Set<String> = [
+        "help", "lessons", "lesson", "next", "back", "steps", "check", "hint", "quiz", "review", "progress",
+        "export", "profiles", "lint", "doctor", "quit", "exit",
+    ]
+
+    /// Records a command that ran (not one refused) in the journal of the sandbox it acted on,
+    /// when that is a lesson's sandbox: the evidence of steps whose point is to read its output.
+    private static func journal(_ arguments: [String], status: Int32, in session: LabSession) {
+        guard let first = arguments.first, !unjournalled.contains(first),
+            let path = try? session.workspacePath(),
+            session.workspaceOverride != nil || (try? session.sandboxLesson()) != nil
+        else { return }
+        guard FileManager.default.fileExists(atPath: path + "/.lab") else { return }
+        let clock = try? SimulatedClock(state: Workspace(root: path).state).now()
+        try? CommandJournal(workspace: path).append(.init(words: arguments, status: status, clock: clock))
     }
 
     /// Prints `error` the way the session wants it and returns its exit status.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Course
 import PipelineEngine
 
@@ -42,6 +43,19 @@ struct LessonCommand: LabCommand {
             page = section - 1
         }
         try reader.show(lesson, page: page, opening: true)
+        let sandbox = LessonSandbox(session: session, lesson: lesson)
+        // Reading needs no sandbox: content without templates (an author's draft) still opens.
+        if let templates = session.content?.sandboxTemplates, FileManager.default.fileExists(atPath: templates),
+            try session.sandboxLesson()?.id == lesson.id, !sandbox.exists
+        {
+            let start = try sandbox.make(resetting: false)
+            if !session.wantsJSON {
+                let how = start.isEmpty ? "" : ", then " + start.map { "`\($0)`" }.joined(separator: ", ")
+                session.console.line(
+                    session.style.dim(
+                        "This lesson has its own sandbox, made from the templates\(how); `sandbox path` shows where."))
+            }
+        }
         return 0
     }
 }

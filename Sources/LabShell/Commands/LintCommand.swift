@@ -10,20 +10,28 @@ struct LintCommand: LabCommand {
         abstract: "Check course content: front matter, concept ids, steps and their checks, quizzes.",
         discussion: """
             Every problem is reported with its file and line; the exit status is 1 if there is any. \
-            --play also plays every step of every lesson on a fresh temporary home, proving that each \
-            check fails before its step's command runs and passes after.
+            --play also plays the course in order on one temporary home, as a learner takes it: each \
+            check must fail before its step's work, reject each of the step's wrong attempts, and pass \
+            after. --alone also plays each lesson on a fresh home of its own; --lesson plays only that \
+            lesson, alone.
             """)
 
     @Argument(help: ArgumentHelp("The lessons folder (default: the content's Lessons/).", valueName: "dir"))
     var directory: String?
 
-    @Flag(help: "Also play every step on a fresh temporary home.")
+    @Flag(help: "Also play the whole course in order on one temporary home, with every wrong attempt.")
     var play = false
+
+    @Flag(help: "With --play, also play each lesson alone on a fresh home.")
+    var alone = false
+
+    @Option(help: ArgumentHelp("With --play, play only this lesson (id, folder or number), alone.", valueName: "id"))
+    var lesson: String?
 
     @Flag(help: "Also require every concept to be taught by a lesson and asked by at least two questions.")
     var coverage = false
 
-    static var completion: CommandCompletion { CommandCompletion(options: ["--play", "--coverage"], values: .files) }
+    static var completion: CommandCompletion { CommandCompletion(options: ["--play", "--alone", "--lesson", "--coverage"], values: .files) }
 
     func run(in session: LabSession) throws -> Int32 {
         let (path, shown) = try folder(in: session)
@@ -35,6 +43,7 @@ struct LintCommand: LabCommand {
         var linter = CourseLinter(directory: path, displayName: shown, templates: hasTemplates ? templates : nil)
         linter.coverage = coverage
         linter.commandProblem = LintCommand.commandProblem
+        linter.commandWordsProblem = LintCommand.commandWordsProblem
         let report = try linter.lint()
         var played: [StepPlayer.LessonResult] = []
         if play {
@@ -67,12 +76,41 @@ struct LintCommand: LabCommand {
         return (path, path.hasPrefix(here + "/") ? String(path.dropFirst(here.count + 1)) : path)
     }
 
-    /// Plays every lesson that has steps; one whose lesson file or steps do not load is
-    /// reported as not played (its problems are listed above).
+    /// Plays the lessons that have steps: in course order on one home (or only `--lesson`,
+    /// alone), then with `--alone` each on a fresh home. One whose lesson file or steps do not
+    /// load is reported as not played (its problems are listed above).
     private func playLessons(path: String, shown: String, contentRoot: String, session: LabSession) throws
         -> [StepPlayer.LessonResult]
     {
         let player = StepPlayer(contentRoot: contentRoot, environment: session.environment)
+        var (scripts, results) = try scripts(path: path, shown: shown)
+        if let lesson {
+            let folder = { (script: StepPlayer.Script) in URL(fileURLWithPath: script.lesson.directory).lastPathComponent }
+            let number = Int(lesson)
+            let matches = scripts.filter { script in
+                script.lesson.id == lesson || folder(script) == lesson
+                    || (number != nil && Int(folder(script).prefix { $0.isNumber }) == number)
+            }
+            let unplayable = results.filter {
+                $0.lesson == lesson || $0.file.split(separator: "/").dropLast().last.map(String.init) == lesson
+                    || (number != nil && Int(($0.file.split(separator: "/").dropLast().last ?? "").prefix { $0.isNumber }) == number)
+            }
+            if matches.isEmpty, !unplayable.isEmpty { return unplayable }
+            guard !matches.isEmpty else {
+                var message = "no lesson '\(lesson)' with steps in \(shown)"
+                if let guess = closestMatch(to: lesson, among: scripts.map(\.lesson.id)) { message += ". Did you mean '\(guess)'?" }
+                throw LabError("lint.unknown_lesson", message)
+            }
+            return matches.map(player.play)
+        }
+        results += player.playInOrder(scripts)
+        if alone { results += scripts.map(player.play) }
+        return results
+    }
+
+    /// The lessons with steps that load, in course order, and a not-played result for each that does not.
+    private func scripts(path: String, shown: String) throws -> ([StepPlayer.Script], [StepPlayer.LessonResult]) {
+        var scripts: [StepPlayer.Script] = []
         var results: [StepPlayer.LessonResult] = []
         let fm = FileManager.default
         for entry in try fm.contentsOfDirectory(atPath: path).sorted() where !entry.hasPrefix(".") {
@@ -89,9 +127,25 @@ struct LintCommand: LabCommand {
                     StepPlayer.LessonResult(lesson: lesson?.id ?? entry, file: file, steps: [], skipped: count))
                 continue
             }
-            results.append(player.play(lesson, steps: read.steps, file: file))
+            scripts.append(StepPlayer.Script(lesson: lesson, steps: read.steps, file: file))
         }
-        return results
+        return (scripts, results)
+    }
+
+    /// What is wrong with the first words of a command (a command, then perhaps a subcommand
+    /// of it), or nil when they name one; arguments are not needed.
+    @Sendable static func commandWordsProblem(_ words: [String]) -> String? {
+        guard let first = words.first else { return "it is empty" }
+        guard let command = CommandTable.command(named: first) else {
+            let guess = closestMatch(to: first, among: CommandTable.names)
+            return "there is no command '\(first)'" + (guess.map { "; did you mean '\($0)'?" } ?? "")
+        }
+        let subcommands = CommandTable.subcommands(of: command).map { $0._commandName }
+        if words.count > 1, !subcommands.isEmpty, !words[1].hasPrefix("-"), !subcommands.contains(words[1]) {
+            let guess = closestMatch(to: words[1], among: subcommands)
+            return "'\(first)' has no subcommand '\(words[1])'" + (guess.map { "; did you mean '\($0)'?" } ?? "")
+        }
+        return nil
     }
 
     /// What is wrong with a command line a step names, or nil when the lab would run it.

@@ -146,10 +146,10 @@ extension LabSession {
     /// The profile is read from the sandbox's folder name, so a run in another workspace never
     /// opens (or creates) the learner's progress database.
     func actor(in workspace: Workspace) -> String {
-        let sandboxes = WorkspacePaths(root: home.sandboxesDirectory).root + "/"
         let user = environment["USER"].flatMap { $0.isEmpty ? nil : $0 }
-        guard workspace.root.hasPrefix(sandboxes),
-            let profile = workspace.root.dropFirst(sandboxes.count).split(separator: "/").first.map(String.init)
+        let folders = [home.sandboxesDirectory, home.lessonSandboxesDirectory].map { WorkspacePaths(root: $0).root + "/" }
+        guard let folder = folders.first(where: { workspace.root.hasPrefix($0) }),
+            let profile = workspace.root.dropFirst(folder.count).split(separator: "/").first.map(String.init)
         else {
             return user ?? "cicdlab"
         }

@@ -59,7 +59,13 @@ struct CheckCommand: LabCommand {
             }
             return 0
         }
-        let outcome = try coach.evaluate(target)
+        let outcome: CheckOutcome
+        if let earlier = coach.unfinishedPredecessor(of: target, records) {
+            outcome = .notYet(
+                "it builds on step \(coach.number(of: earlier)), \(earlier.title), which is not done yet; steps are done in order")
+        } else {
+            outcome = try coach.evaluate(target)
+        }
         var completion: StepCompletion?
         if outcome.passed {
             completion = try coach.recordDone(target)

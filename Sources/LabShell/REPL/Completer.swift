@@ -8,8 +8,13 @@ import Foundation
 struct Completer {
     /// The session whose profiles, lessons and files feed dynamic candidates.
     let session: LabSession
-    /// The folder relative file paths are completed against.
-    var baseDirectory: String
+    /// The folder relative file paths are completed against; nil follows the workspace that
+    /// commands act on now (it changes with the lesson being read).
+    var baseDirectory: String?
+
+    private var base: String {
+        baseDirectory ?? (try? session.workspacePath()) ?? FileManager.default.currentDirectoryPath
+    }
 
     /// The word being completed and the candidates that could replace it, sorted.
     func complete(_ textBeforeCursor: String) -> (partial: String, candidates: [String]) {
@@ -53,7 +58,7 @@ struct Completer {
         if directoryPart.hasPrefix("/") {
             searchIn = directoryPart
         } else {
-            searchIn = baseDirectory + "/" + directoryPart
+            searchIn = base + "/" + directoryPart
         }
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: searchIn) else { return [] }
         return entries.filter { !$0.hasPrefix(".") || partial.hasPrefix(directoryPart + ".") }.map { entry in

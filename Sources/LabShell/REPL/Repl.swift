@@ -13,8 +13,7 @@ struct Repl {
         session.inREPL = true
         let editor: LineEditor?
         if session.isInteractive {
-            let base = (try? session.workspace().root) ?? FileManager.default.currentDirectoryPath
-            let completer = Completer(session: session, baseDirectory: base)
+            let completer = Completer(session: session, baseDirectory: nil)
             let lineEditor = LineEditor(historyFile: historyFile(), complete: completer.complete)
             session.readInput = { prompt in lineEditor.readLine(prompt: prompt) }
             editor = lineEditor
@@ -68,7 +67,9 @@ struct Repl {
     /// The prompt: the profile, and the lesson being read if any.
     func prompt() -> String {
         let profile = (try? session.profile()) ?? "?"
-        let place = session.currentLesson.map { "\(profile): \($0)" } ?? profile
+        let position = try? session.store().readingPosition(profile: profile)
+        let free = position?.freeSandbox ?? false
+        let place = session.currentLesson.map { "\(profile): \(free ? "free sandbox" : $0)" } ?? profile
         return "cicdlab (\(place))> "
     }
 

@@ -21,14 +21,21 @@ public final class Console {
     /// Whether colour and emphasis sequences may reach the terminal; the session sets it from
     /// its style. Every other control character in a line is escaped.
     public var allowsStyle: () -> Bool = { true }
+    /// While true, standard output is dropped (errors still show): commands the lab runs on
+    /// the learner's behalf, such as a lesson's start, keep quiet.
+    public var isMuted = false
 
     /// Writes `text` and a newline to standard output.
     ///
     /// Lines carry what files and users supplied (CSV values, lesson text, typed answers), so
     /// control characters are escaped: a value cannot clear the screen or retitle the terminal.
-    public func line(_ text: String = "") { writeOut(text.terminalSafe(keepingStyle: allowsStyle()) + "\n") }
+    public func line(_ text: String = "") {
+        if !isMuted { writeOut(text.terminalSafe(keepingStyle: allowsStyle()) + "\n") }
+    }
     /// Writes `text` as is to standard output (live progress that redraws its line).
-    public func write(_ text: String) { writeOut(text) }
+    public func write(_ text: String) {
+        if !isMuted { writeOut(text) }
+    }
     /// Writes `text` and a newline to standard error, escaped as ``line(_:)`` is.
     public func error(_ text: String) { writeErr(text.terminalSafe(keepingStyle: allowsStyle()) + "\n") }
 
@@ -44,6 +51,7 @@ public final class Console {
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         let data = try encoder.encode(value)
+        if isMuted { return }
         writeOut(String(decoding: data, as: UTF8.self) + "\n")
     }
 }

@@ -25,7 +25,10 @@ public struct LabHome: Sendable {
 
     public var progressDatabase: String { path + "/progress.sqlite" }
     public var historyFile: String { path + "/history" }
+    /// The free sandboxes, one per profile, for experiments outside any lesson.
     public var sandboxesDirectory: String { path + "/sandboxes" }
+    /// The lessons' sandboxes: one per profile and lesson (`lesson-sandboxes/ada/model-tests`).
+    public var lessonSandboxesDirectory: String { path + "/lesson-sandboxes" }
 
     /// Creates the home (and its parents) if missing, and makes it private (0700).
     public func prepare() throws {

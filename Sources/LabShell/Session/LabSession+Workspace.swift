@@ -3,9 +3,29 @@ import Foundation
 import PipelineEngine
 
 extension LabSession {
-    /// The folder of this profile's sandbox workspace (it may not exist yet).
+    /// The folder of the sandbox workspace commands act on now (it may not exist yet): the
+    /// sandbox of the lesson being read, when it has hands-on steps, else the profile's free
+    /// sandbox.
     public func workspacePath() throws -> String {
-        try home.sandboxesDirectory + "/" + profile()
+        if let workspaceOverride { return workspaceOverride }
+        if let lesson = try sandboxLesson() { return try lessonWorkspacePath(lesson) }
+        return try home.sandboxesDirectory + "/" + profile()
+    }
+
+    /// The folder of `lesson`'s sandbox for this profile.
+    func lessonWorkspacePath(_ lesson: Lesson) throws -> String {
+        try home.lessonSandboxesDirectory + "/" + profile() + "/" + lesson.id
+    }
+
+    /// The lesson whose sandbox commands act on: the one being read, if it has hands-on steps
+    /// and the learner has not switched to the free sandbox.
+    func sandboxLesson() throws -> Lesson? {
+        guard content != nil, let position = try store().readingPosition(profile: profile()), !position.freeSandbox
+        else { return nil }
+        guard let lesson = try? catalog().lesson(position.lessonID),
+            FileManager.default.fileExists(atPath: lesson.stepsFile)
+        else { return nil }
+        return lesson
     }
 
     /// The sandbox manager for the content's `Sandbox/` templates.
@@ -17,12 +37,17 @@ extension LabSession {
         return SandboxManager(templates: content.sandboxTemplates)
     }
 
-    /// This profile's workspace, created from the templates on first use.
+    /// The workspace commands act on, created on first use: from the templates, and for a
+    /// lesson's sandbox, then the lesson's `start:` commands.
     public func workspace() throws -> Workspace {
         let path = try workspacePath()
         if !FileManager.default.fileExists(atPath: path + "/.lab") {
             try home.prepare()
-            try sandboxManager().initialise(at: path)
+            if workspaceOverride == nil, let lesson = try sandboxLesson() {
+                try LessonSandbox(session: self, lesson: lesson).make(resetting: false)
+            } else {
+                try sandboxManager().initialise(at: path)
+            }
         }
         return try Workspace(root: path)
     }

@@ -29,8 +29,12 @@ public final class LabSession {
     }
     /// Set by `quit`: the REPL ends after the current line.
     public var quitRequested = false
+    /// A workspace that replaces the usual one (`lint --play` tries wrong attempts on a copy).
+    var workspaceOverride: String?
 
     private var openedStore: ProgressStore?
+    /// The lessons, read once per session.
+    var loadedCatalog: LessonCatalog?
     private var resolvedProfile: String?
     private var locatedContent: ContentLocation??
 

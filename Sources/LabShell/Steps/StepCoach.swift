@@ -56,17 +56,36 @@ struct StepCoach {
         (steps.firstIndex { $0.id == step.id } ?? 0) + 1
     }
 
-    /// Evaluates the step's check against the learner's sandbox, which it never creates.
+    /// The lesson's own sandbox folder (steps are checked there even after `sandbox use free`).
+    func workspacePath() throws -> String {
+        if let override = session.workspaceOverride { return override }
+        return try session.lessonWorkspacePath(lesson)
+    }
+
+    /// The first step before `step` that is not done, which `step` builds on.
+    func unfinishedPredecessor(of step: Step, _ records: [String: StepRecord]) -> Step? {
+        steps.prefix { $0.id != step.id }.first { !(records[$0.id]?.done ?? false) }
+    }
+
+    /// Evaluates the step's check against the lesson's sandbox, which it never creates, counting
+    /// only evidence made since the step began.
     func evaluate(_ step: Step) throws -> CheckOutcome {
+        let root = try workspacePath()
         let evaluator = CheckEvaluator(
-            workspaceRoot: try session.workspacePath(), templates: session.content?.sandboxTemplates)
+            workspaceRoot: root, templates: session.content?.sandboxTemplates,
+            mark: StepMarks(workspace: root).mark(of: step.id))
         return try evaluator.evaluate(step.check)
     }
 
     /// Records that the step's check passed; completes the lesson if that was the last thing.
+    /// A step done for the first time starts the next one: its mark is taken now.
     func recordDone(_ step: Step) throws -> StepCompletion {
-        try store.recordStepDone(
+        let completion = try store.recordStepDone(
             profile: profile, lesson: lesson.id, step: step.id, pageCount: lesson.pages.count, stepCount: steps.count)
+        if completion.newlyDone, let next = firstUndone(try records()) {
+            try StepMarks(workspace: try workspacePath()).begin(next.id)
+        }
+        return completion
     }
 
     /// Records time spent on the steps up to now.

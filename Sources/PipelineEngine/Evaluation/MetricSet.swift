@@ -30,6 +30,9 @@ public struct MetricSet: Sendable, Equatable {
     }
 
     public var names: [String] { entries.map(\.name) }
+
+    /// Every metric an evaluation can measure: the classification ones, then the regression ones.
+    public static let measurable = ["accuracy", "precision", "recall", "f1", "roc_auc", "rmse", "mae", "r2"]
 }
 
 extension MetricSet: Codable {

@@ -114,6 +114,17 @@ public enum GateConfigLoader {
             }
             return try reader.text(value, "`\(key)`")
         }
+        /// The gate's `metric`, refused at load when no evaluation measures it (a typo would
+        /// otherwise be a failed gate at run time, indistinguishable from a bad model).
+        func metric() throws -> String {
+            let name = try text("metric")
+            guard MetricSet.measurable.contains(name) else {
+                var message = "unknown metric \"\(name)\"; an evaluation measures \(listing(MetricSet.measurable, or: true))"
+                if let guess = closestMatch(to: name, among: MetricSet.measurable) { message += " (did you mean '\(guess)'?)" }
+                throw reader.error("unknown_metric", message, at: map["metric"])
+            }
+            return name
+        }
         let check: Gate.Check
         switch type {
         case "schema":
@@ -128,9 +139,9 @@ public enum GateConfigLoader {
             check = .schema(columns: columns, types: types)
         case "threshold":
             try needOne(["min", "max"])
-            check = .threshold(metric: try text("metric"), min: try number("min"), max: try number("max"))
+            check = .threshold(metric: try metric(), min: try number("min"), max: try number("max"))
         case "no_regression":
-            check = .noRegression(metric: try text("metric"), absolute: try number("max_drop"), relative: try number("relative"))
+            check = .noRegression(metric: try metric(), absolute: try number("max_drop"), relative: try number("relative"))
         case "latency":
             try needOne(["p95_ms", "p99_ms"])
             check = .latency(p95: try number("p95_ms"), p99: try number("p99_ms"))

@@ -126,11 +126,22 @@ import Testing
     }
 
     @Test func aStageThatThrowsFailsWithItsErrorAndLaterStagesAreSkipped() throws {
-        let sandbox = try PipelineSandbox(files: ["gates.yaml": "gates:\n  - type: threshold\n    metric: accuracy\n"])
+        let sandbox = try PipelineSandbox(files: ["data/test.csv": "throw"])
         defer { sandbox.cleanUp() }
         let report = try sandbox.run()
-        #expect(report.statuses == ["validate:ran", "train:ran", "baseline:ran", "evaluate:ran", "gate:failed"])
-        #expect(report.stage("gate")?.reason == "\(sandbox.root)/gates.yaml:2:5: a threshold gate needs `min` or `max`")
+        #expect(report.statuses == ["validate:ran", "train:ran", "baseline:ran", "evaluate:failed", "gate:skipped"])
+        #expect(report.stage("evaluate")?.reason == "data/test.csv says throw")
+    }
+
+    @Test func aGateConfigurationWithATypoStopsTheRunBeforeAnyStage() throws {
+        let sandbox = try PipelineSandbox(files: ["gates.yaml": "gates:\n  - type: threshold\n    metric: F1\n    min: 0.5\n"])
+        defer { sandbox.cleanUp() }
+        #expect {
+            try sandbox.run()
+        } throws: { error in
+            (error as? LabError)?.description
+                == "gates.yaml:3:13: unknown metric \"F1\"; an evaluation measures accuracy, precision, recall, f1, roc_auc, rmse, mae or r2 (did you mean 'f1'?)"
+        }
     }
 
     @Test func deploymentStagesParseButAreSkippedWithTheReason() throws {

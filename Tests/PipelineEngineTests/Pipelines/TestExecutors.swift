@@ -15,7 +15,8 @@ enum TestExecutors {
     }
 
     /// Hashes its dependencies and params into each output, so any change to them shows
-    /// downstream; reports `accuracy` = 0.8 + C / 100 when it reads a `train.C` param.
+    /// downstream; reports `accuracy` = 0.8 + C / 100 when it reads a `train.C` param; throws
+    /// when a dependency holds just `throw`, so a stage that fails can be specified.
     struct Fake: StageExecutor {
         let log: ExecutionLog
         let work: Double
@@ -23,7 +24,13 @@ enum TestExecutors {
         func run(_ stage: StageDefinition, in context: StageContext) throws -> StageOutcome {
             log.record(stage.name)
             var digest = stage.name
-            for dep in stage.dependencies { digest += try ContentHash.hex(fileAt: try context.path(dep)) }
+            for dep in stage.dependencies {
+                let path = try context.path(dep)
+                if FileManager.default.contents(atPath: path) == Data("throw".utf8) {
+                    throw LabError("test.thrown", "\(dep) says throw")
+                }
+                digest += try ContentHash.hex(fileAt: path)
+            }
             for key in stage.params.sorted() { digest += "\(key)=\(context.params[key] ?? "")" }
             for out in stage.outs {
                 let path = try context.path(out)

@@ -93,6 +93,7 @@ struct PipelineChecks {
         try checkFiles(pipeline, producer: producer)
         try checkParams(pipeline)
         try checkTriggers(pipeline)
+        try checkGateConfigs(pipeline, producer: producer)
     }
 
     /// Adds the files a stage takes from upstream: the model an evaluate or gate stage scores
@@ -157,6 +158,18 @@ struct PipelineChecks {
                 if let guess = closestMatch(to: key, among: known) { message += "; did you mean '\(guess)'?" }
                 throw error("unknown_param", message, at: at)
             }
+        }
+    }
+
+    /// Each gate stage's configuration, read now so that a typo in it (`metric: F1`) stops the
+    /// run before any stage works, with the configuration's own file, line and column.
+    private func checkGateConfigs(_ pipeline: PipelineDefinition, producer: [String: String]) throws {
+        for stage in pipeline.stages where stage.kind == .gate {
+            guard let gates = stage.settings["gates"]?.text, producer[gates] == nil else { continue }
+            let path = try paths.resolve(gates, in: file)
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+            guard attributes?[.type] as? FileAttributeType == .typeRegular else { continue }
+            _ = try GateConfigLoader.loadConfig(path: path, displayName: gates)
         }
     }
 

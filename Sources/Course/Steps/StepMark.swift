@@ -1,0 +1,142 @@
+import Foundation
+import GRDB
+import PipelineEngine
+
+/// A snapshot of a sandbox taken when a step began: how far its runs, deployments, registry,
+/// clock, served traffic and command journal had come.
+///
+/// Checks count only evidence past the mark, so a run, a deployment or a clock advance left by
+/// an earlier step never completes a later one. A reset sandbox has no marks: everything in it
+/// was made after the reset.
+public struct StepMark: Codable, Sendable, Equatable {
+    /// The highest pipeline run id.
+    public var run = 0
+    /// The highest deployment id.
+    public var deployment = 0
+    /// The highest registered model version.
+    public var version = 0
+    /// Where each alias pointed.
+    public var aliases: [String: Int] = [:]
+    /// The simulated clock.
+    public var clock = SimulatedClock.defaultStart
+    /// The number of journal entries.
+    public var journal = 0
+    /// The highest served request id.
+    public var served = 0
+
+    public init() {}
+
+    /// The mark of a sandbox no step has touched yet.
+    public static let origin = StepMark()
+
+    /// Reads the sandbox's state now.
+    public static func take(of workspace: Workspace) throws -> StepMark {
+        var mark = StepMark()
+        try workspace.state.pool.read { db in
+            mark.run = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM pipeline_run") ?? 0
+            mark.deployment = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM deployment") ?? 0
+            mark.version = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(version), 0) FROM model_version") ?? 0
+            mark.served = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM served_request") ?? 0
+            for row in try Row.fetchAll(db, sql: "SELECT name, version FROM model_alias") {
+                mark.aliases[row["name"]] = row["version"]
+            }
+        }
+        mark.clock = try SimulatedClock(state: workspace.state).now()
+        mark.journal = try CommandJournal(workspace: workspace.root).entries().count
+        return mark
+    }
+}
+
+/// The marks of a lesson's steps, kept in the sandbox (`.lab/step-marks.json`), so that a
+/// reset, which empties `.lab/`, forgets them with the evidence they measured.
+public struct StepMarks: Sendable {
+    /// The workspace folder.
+    public let workspace: String
+
+    public init(workspace: String) {
+        self.workspace = workspace
+    }
+
+    var file: String { workspace + "/.lab/step-marks.json" }
+
+    /// Every step's mark, by step id.
+    public func all() -> [String: StepMark] {
+        guard let data = FileManager.default.contents(atPath: file) else { return [:] }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        // A damaged file counts as no marks: every piece of evidence in the sandbox then counts.
+        return (try? decoder.decode([String: StepMark].self, from: data)) ?? [:]
+    }
+
+    /// The mark of `step`; the origin when it has none.
+    public func mark(of step: String) -> StepMark {
+        all()[step] ?? .origin
+    }
+
+    /// Records `mark` as where `step` begins.
+    public func set(_ mark: StepMark, for step: String) throws {
+        var marks = all()
+        marks[step] = mark
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        try AtomicFile.write(try encoder.encode(marks), to: file)
+    }
+
+    /// Marks `step` as beginning now, if the sandbox exists.
+    public func begin(_ step: String) throws {
+        guard FileManager.default.fileExists(atPath: workspace + "/.lab") else { return }
+        try set(StepMark.take(of: try Workspace(root: workspace)), for: step)
+    }
+}
+
+/// The lab commands run in a sandbox, one JSON line each (`.lab/journal.jsonl`): the evidence
+/// for steps whose point is to read what a command shows (`monitor`, `rollout status`).
+public struct CommandJournal: Sendable {
+    /// One command that ran.
+    public struct Entry: Codable, Sendable, Equatable {
+        /// The command's words, without global options.
+        public var words: [String]
+        /// Its exit status (0 or 1; refused commands are not journalled).
+        public var status: Int32
+        /// The sandbox's simulated clock when it ended.
+        public var clock: Date?
+
+        public init(words: [String], status: Int32, clock: Date? = nil) {
+            self.words = words
+            self.status = status
+            self.clock = clock
+        }
+    }
+
+    public let workspace: String
+
+    public init(workspace: String) {
+        self.workspace = workspace
+    }
+
+    var file: String { workspace + "/.lab/journal.jsonl" }
+
+    /// Appends an entry; one `write` of one line, so concurrent processes do not interleave.
+    public func append(_ entry: Entry) throws {
+        guard FileManager.default.fileExists(atPath: workspace + "/.lab") else { return }
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        var line = try encoder.encode(entry)
+        line.append(0x0A)
+        let fd = open(file, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw LabError("journal.unwritable", "cannot write the command journal \(file)")
+        }
+        defer { close(fd) }
+        _ = line.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
+    }
+
+    /// Every entry, oldest first; a line that cannot be read (cut off by a crash) is skipped.
+    public func entries() throws -> [Entry] {
+        guard let data = FileManager.default.contents(atPath: file) else { return [] }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return data.split(separator: 0x0A).compactMap { try? decoder.decode(Entry.self, from: Data($0)) }
+    }
+}
