@@ -58,6 +58,32 @@ import Testing
         #expect(positions.values.allSatisfy { Double($0) < 0.5 * Double(total) }, "\(positions)")
     }
 
+    /// A guesser that reads only the cues (the longest option, `false`, every option but the
+    /// shortest, the order shown) does no better than chance, give or take ten points.
+    @Test func aCueOnlyGuesserScoresLikeARandomOne() throws {
+        let catalog = try LessonCatalog.load(from: Binary.repository + "/Lessons")
+        let bank = try catalog.lessons.flatMap { try QuizLoader.load(path: $0.directory + "/quiz.yaml", lessonId: $0.id) }
+        let cues = QuizCues.measure(bank)
+        #expect(cues.guessable > 150)
+        #expect(abs(cues.cueGuesserScore - cues.randomGuesserScore) <= 0.10, "\(cues.summary)")
+    }
+
+    /// The example an order question's answer help shows is never its answer, however shuffled.
+    @Test func theOrderExampleIsNeverTheAnswer() throws {
+        let catalog = try LessonCatalog.load(from: Binary.repository + "/Lessons")
+        let bank = try QuestionBank(
+            catalog.lessons.flatMap { try QuizLoader.load(path: $0.directory + "/quiz.yaml", lessonId: $0.id) })
+        let orders = bank.questions.filter { $0.kind == .order }
+        #expect(orders.count >= 10)
+        for seed in UInt64(0)..<40 {
+            for presented in QuizPlanner.reviewPlan(bank, questionIds: orders.map(\.id), seed: seed).questions {
+                let example = presented.answerHelp.split(separator: "`").dropFirst().first.map(String.init) ?? ""
+                let key = presented.correctAnswerText.split(separator: ":").first.map(String.init) ?? ""
+                #expect(!example.isEmpty && example != key, "\(presented.question.id) seed \(seed): \(example)")
+            }
+        }
+    }
+
     /// Questions, options, hints and explanations are wrapped to the terminal's width.
     @Test func quizTextIsWrappedToTheTerminal() throws {
         let home = try Binary.temporaryHome()

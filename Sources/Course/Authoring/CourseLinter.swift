@@ -9,6 +9,9 @@ public struct LintReport: Sendable {
     public var concepts = 0
     /// Every problem, in the order of the files (concepts first, then lesson by lesson).
     public var problems: [LabError] = []
+    /// The guessing cues of the whole question bank, and of each lesson's quiz in course order.
+    public var cues = QuizCues()
+    public var lessonCues: [(lesson: String, cues: QuizCues)] = []
 }
 
 /// Checks course content for its authors: front matter, concept ids, duplicate ids, steps and
@@ -82,6 +85,7 @@ public struct CourseLinter {
         var questionLocations: [String: SourceLocation] = [:]
         var taught: Set<String> = []
         var asked: [String: Int] = [:]
+        var bank: [Question] = []
         for entry in folders {
             let draft: Draft
             switch entry {
@@ -104,8 +108,15 @@ public struct CourseLinter {
             taught.formUnion(draft.front.partial?.concepts ?? [])
             for question in lesson.questions {
                 for concept in Set(question.concepts) { asked[concept, default: 0] += 1 }
+                report.problems += QuizCues.questionProblems(question)
+            }
+            bank += lesson.questions
+            if !lesson.questions.isEmpty {
+                report.lessonCues.append((draft.front.partial?.id ?? draft.folder, QuizCues.measure(lesson.questions)))
             }
         }
+        report.cues = QuizCues.measure(bank)
+        report.problems += QuizCues.bankProblems(bank)
         if coverage, let concepts {
             report.problems += coverageProblems(concepts, taught: taught, asked: asked)
         }

@@ -80,8 +80,21 @@ public struct PresentedQuestion: Sendable, Equatable {
         optionOrder.firstIndex(of: authored) ?? 0  // every index is there (see init)
     }
 
-    private var exampleOrder: String {
+    /// An order to show as the example of how to answer, never the right one: the shown order
+    /// with one neighbouring pair swapped (or the shown order itself, which is never right).
+    var exampleOrder: String {
         let count = optionOrder.count
-        return ([2, 1] + Array(3...max(3, count))).prefix(count).map(String.init).joined(separator: " ")
+        let shown = Array(1...max(1, count))
+        var key: [Int] = []
+        if case .sequence(let indices) = question.answer { key = indices.map { displayedIndex(of: $0) + 1 } }
+        var candidates: [[Int]] = []
+        for i in 0..<max(0, count - 1) {
+            var swapped = shown
+            swapped.swapAt(i, i + 1)
+            candidates.append(swapped)
+        }
+        candidates.append(shown)
+        let example = candidates.first { $0 != key } ?? shown
+        return example.prefix(count).map(String.init).joined(separator: " ")
     }
 }

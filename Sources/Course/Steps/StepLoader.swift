@@ -5,7 +5,7 @@ import Yams
 /// Loads a lesson's `steps.yaml`: an optional `start:` and a `steps:` list of hands-on steps.
 ///
 /// ```yaml
-/// start: [scenario start label-shift]   # optional: run on a fresh copy of the templates
+/// start: [scenario start holiday-rush]   # optional: run on a fresh copy of the templates
 /// steps:
 ///   - id: make-the-sandbox
 ///     title: Make your sandbox

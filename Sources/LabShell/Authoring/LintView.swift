@@ -6,8 +6,18 @@ import PipelineEngine
 struct LintView {
     let style: TerminalStyle
 
-    func render(_ report: LintReport, played: [StepPlayer.LessonResult]?, folder: String) -> String {
+    func render(
+        _ report: LintReport, played: [StepPlayer.LessonResult]?, folder: String, cuesPerLesson: Bool = false
+    ) -> String {
         var lines = report.problems.map { style.red("error: ") + $0.description }
+        // A handful of questions says nothing about cues: figures start where judging does.
+        if report.cues.guessable >= QuizCues.minimumQuestionsForAShare {
+            if !lines.isEmpty { lines.append("") }
+            lines.append(style.bold("quiz cues") + " (whole bank): " + report.cues.summary)
+            if cuesPerLesson {
+                for (lesson, cues) in report.lessonCues { lines.append("  \(lesson): " + cues.summary) }
+            }
+        }
         if let played {
             if !lines.isEmpty { lines.append("") }
             lines += playLines(played)
@@ -84,6 +94,32 @@ struct LintJSON: Encodable {
     var concepts: Int
     var problems: [Problem]
     var played: [StepPlayer.LessonResult]?
+    var cues: Cues
+
+    /// The guessing cues of the bank (see `QuizCues`).
+    struct Cues: Encodable {
+        var single: Int
+        var longestKey: Int
+        var trueFalse: Int
+        var trueKeys: Int
+        var multiple: Int
+        var allButOne: Int
+        var rightCounts: [String: Int]
+        var cueGuesserScore: Double
+        var randomGuesserScore: Double
+
+        init(_ cues: QuizCues) {
+            single = cues.single
+            longestKey = cues.longestKey
+            trueFalse = cues.trueFalse
+            trueKeys = cues.trueKeys
+            multiple = cues.multiple
+            allButOne = cues.allButOne
+            rightCounts = Dictionary(uniqueKeysWithValues: cues.rightCounts.map { (String($0.key), $0.value) })
+            cueGuesserScore = cues.cueGuesserScore
+            randomGuesserScore = cues.randomGuesserScore
+        }
+    }
 
     init(report: LintReport, played: [StepPlayer.LessonResult]?) {
         lessons = report.lessons
@@ -94,5 +130,6 @@ struct LintJSON: Encodable {
             Problem(code: $0.code, message: $0.message, file: $0.file, line: $0.line, column: $0.column)
         }
         self.played = played
+        cues = Cues(report.cues)
     }
 }

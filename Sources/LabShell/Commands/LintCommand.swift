@@ -31,7 +31,10 @@ struct LintCommand: LabCommand {
     @Flag(help: "Also require every concept to be taught by a lesson and asked by at least two questions.")
     var coverage = false
 
-    static var completion: CommandCompletion { CommandCompletion(options: ["--play", "--alone", "--lesson", "--coverage"], values: .files) }
+    @Flag(help: "Print the quiz's guessing cues for each lesson as well as for the whole bank.")
+    var cues = false
+
+    static var completion: CommandCompletion { CommandCompletion(options: ["--play", "--alone", "--lesson", "--coverage", "--cues"], values: .files) }
 
     func run(in session: LabSession) throws -> Int32 {
         let (path, shown) = try folder(in: session)
@@ -54,7 +57,7 @@ struct LintCommand: LabCommand {
             try session.console.json(LintJSON(report: report, played: play ? played : nil))
         } else {
             session.console.line(
-                LintView(style: session.style).render(report, played: play ? played : nil, folder: shown))
+                LintView(style: session.style).render(report, played: play ? played : nil, folder: shown, cuesPerLesson: cues))
         }
         return failed ? 1 : 0
     }

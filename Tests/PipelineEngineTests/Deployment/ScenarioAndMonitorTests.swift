@@ -7,7 +7,7 @@ import Testing
     static let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sandbox/scenarios").path
 
-    @Test(arguments: ["gradual-drift", "holiday-rush", "html-corruption", "label-shift"])
+    @Test(arguments: ["gradual-drift", "holiday-rush", "html-corruption", "competitor-offer"])
     func everyTemplateScenarioLoads(name: String) throws {
         let scenario = try ScenarioLoader.load(name, from: Self.templates)
         #expect(!scenario.changes.isEmpty)
