@@ -49,6 +49,7 @@ public enum ScenarioLoader {
         "gradual_drift": ["column", "per_day", "from_day"],
         "html_corruption": ["share", "from_day", "ramp_days"],
         "label_shift": ["target", "from_day", "over_days"],
+        "concept_drift": ["odds", "from_day", "over_days"],
         "label_flips": ["share", "from_day", "only_from"],
         "holiday_surge": ["peak", "month", "day", "width_days"],
     ]
@@ -195,6 +196,10 @@ public enum ScenarioLoader {
             }
             return .labelShift(
                 target: target, fromDay: try day("from_day"),
+                overDays: map["over_days"] == nil ? 0 : try whole("over_days"))
+        case "concept_drift":
+            return .conceptDrift(
+                odds: try number("odds"), fromDay: try day("from_day"),
                 overDays: map["over_days"] == nil ? 0 : try whole("over_days"))
         case "label_flips":
             return .labelFlips(

@@ -30,7 +30,7 @@ import Testing
             (
                 "title: T\nstory: S\ndataset: churn\nchanges:\n  - change: gradual-drift\n    column: tenure\n",
                 "scenario.bad_value", 5, 13,
-                "unknown change \"gradual-drift\"; expected gradual_drift, holiday_surge, html_corruption, label_flips or label_shift (did you mean \"gradual_drift\"?)"
+                "unknown change \"gradual-drift\"; expected concept_drift, gradual_drift, holiday_surge, html_corruption, label_flips or label_shift (did you mean \"gradual_drift\"?)"
             ),
             ("title: T\nstory: S\n", "scenario.missing_key", 1, 1, "the scenario needs `dataset`"),
             (

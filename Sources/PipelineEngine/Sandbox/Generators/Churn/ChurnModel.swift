@@ -48,6 +48,7 @@ struct ChurnModel: RowModel {
         ])
 
     let driftableColumns = ["tenure", "monthly_charges", "support_calls"]
+    let supportsConceptDrift = true
 
     func row(number: Int, time: Int64, random: inout SeededRandom, conditions: GenerationConditions) -> [String] {
         let region = random.index(weightedBy: Self.regionShares)
@@ -77,7 +78,7 @@ struct ChurnModel: RowModel {
 
         let logit =
             Self.intercept - 0.05 * Double(tenure) + Self.contractEffects[contract] + 0.02 * (monthly - 60)
-            + dissatisfaction + Self.regionEffects[region]
+            + dissatisfaction + Self.regionEffects[region] + conditions.labelLogitShift
         let churned = random.chance(PortableMath.sigmoid(logit))
 
         return [

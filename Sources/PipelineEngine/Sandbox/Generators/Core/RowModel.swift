@@ -6,6 +6,8 @@ protocol RowModel: Sendable {
     var schema: DatasetSchema { get }
     /// The numeric columns a gradual drift may shift, with the spread one unit of shift means.
     var driftableColumns: [String] { get }
+    /// Whether the label is drawn from the inputs through a log-odds that concept drift can move.
+    var supportsConceptDrift: Bool { get }
     /// Draws the row numbered `number` (0-based; it becomes the row's id) at instant `time`.
     func row(number: Int, time: Int64, random: inout SeededRandom, conditions: GenerationConditions) -> [String]
 }
@@ -15,6 +17,8 @@ struct GenerationConditions: Sendable, Equatable {
     /// Per column, how far its distribution has moved, in the column's nominal standard
     /// deviations (0.5 moves the mean by half a standard deviation).
     var shifts: [String: Double] = [:]
+    /// Added to the log-odds of the positive label (concept drift); 0 when the concept holds.
+    var labelLogitShift = 0.0
 
     /// The shift of `column`, 0 when it has not moved.
     func shift(_ column: String) -> Double {

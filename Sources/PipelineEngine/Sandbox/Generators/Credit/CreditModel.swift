@@ -43,6 +43,7 @@ struct CreditModel: RowModel {
         ])
 
     let driftableColumns = ["income", "debt_ratio", "credit_history_years", "loan_amount"]
+    let supportsConceptDrift = true
 
     func row(number: Int, time: Int64, random: inout SeededRandom, conditions: GenerationConditions) -> [String] {
         let group = random.index(weightedBy: Self.groupShares)
@@ -71,7 +72,7 @@ struct CreditModel: RowModel {
         let loanScore = (loan / income - 0.34) / 0.15
         let logit =
             Self.intercept + 1.4 * incomeScore - 1.6 * debtScore + 1.0 * historyScore - 1.1 * loanScore
-            - (group == 1 ? Self.groupPenalty : 0) + random.normal(mean: 0, sd: 0.6)
+            - (group == 1 ? Self.groupPenalty : 0) + random.normal(mean: 0, sd: 0.6) + conditions.labelLogitShift
         let approved = random.chance(PortableMath.sigmoid(logit))
 
         return [

@@ -35,6 +35,8 @@ struct ReviewsModel: RowModel {
         ])
 
     let driftableColumns = ["helpful_votes"]
+    /// Its sentiment label picks the text, not the other way round: there is no log-odds to move.
+    let supportsConceptDrift = false
 
     func row(number: Int, time: Int64, random: inout SeededRandom, conditions: GenerationConditions) -> [String] {
         let label = random.index(weightedBy: Self.labelShares)

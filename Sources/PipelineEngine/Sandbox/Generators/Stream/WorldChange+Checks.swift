@@ -36,6 +36,21 @@ extension ProductionStream {
                     throw LabError(
                         "stream.bad_change", "a shift over \(overDays) days is out of range; expected 0 or more")
                 }
+            case .conceptDrift(let odds, let fromDay, let overDays):
+                try checkDay(fromDay)
+                guard model.supportsConceptDrift else {
+                    throw LabError(
+                        "stream.bad_change",
+                        "concept drift moves the odds of a label drawn from the inputs, and \(name)'s label is not (try churn or credit)")
+                }
+                guard odds.isFinite, odds > 0, odds <= 100 else {
+                    throw LabError(
+                        "stream.bad_change", "odds of \(odds) are out of range; expected more than 0 and at most 100")
+                }
+                guard overDays >= 0 else {
+                    throw LabError(
+                        "stream.bad_change", "a drift over \(overDays) days is out of range; expected 0 or more")
+                }
             case .labelFlips(let share, let fromDay, let onlyFrom):
                 try checkDay(fromDay)
                 try checkShare(share, of: "label flips")

@@ -14,6 +14,10 @@ public enum WorldChange: Sendable, Equatable {
     /// From `fromDay`, the class shares move linearly to `target` (label → share) over
     /// `overDays` days, while each class's inputs stay as they were.
     case labelShift(target: [String: Double], fromDay: Int, overDays: Int)
+    /// From `fromDay`, the odds of the positive label for the same inputs move (on the log
+    /// scale, linearly) to `odds` times what they were over `overDays` days, while the inputs
+    /// are drawn exactly as before: concept drift, P(y|x) changes and P(x) does not.
+    case conceptDrift(odds: Double, fromDay: Int, overDays: Int)
     /// From `fromDay`, a share of the labels that come back are wrong: flipped to the other
     /// class, or for three classes to one of the other two. With `onlyFrom`, the wrong labels
     /// are all rows of that class (a one-sided labelling bug, which hurts a model far more
@@ -46,6 +50,8 @@ public struct WorldState: Sendable, Equatable {
     public var flippedFrom: String?
     /// Requests relative to a usual day.
     public var requestMultiplier: Double
+    /// How far concept drift has moved the log-odds of the positive label for the same inputs.
+    public var labelLogitShift: Double = 0
 
     /// How far one column has drifted.
     public struct ColumnShift: Sendable, Equatable {

@@ -29,6 +29,9 @@ extension WorldState {
                 let t = Self.progress(day: day, from: fromDay, over: overDays)
                 let base = labelShares.isEmpty ? baseShares() : labelShares
                 labelShares = labels.indices.map { base[$0] + t * ((target[labels[$0]] ?? 0) - base[$0]) }
+            case .conceptDrift(let odds, let fromDay, let overDays):
+                guard day >= fromDay else { continue }
+                labelLogitShift += PortableMath.log(odds) * Self.progress(day: day, from: fromDay, over: overDays)
             case .labelFlips(let share, let fromDay, let onlyFrom):
                 guard day >= fromDay else { continue }
                 flippedShare = min(1, flippedShare + share)
@@ -61,6 +64,7 @@ extension WorldState {
     var conditions: GenerationConditions {
         var conditions = GenerationConditions()
         for shift in shifts { conditions.shifts[shift.column] = shift.deviations }
+        conditions.labelLogitShift = labelLogitShift
         return conditions
     }
 }
