@@ -10,6 +10,14 @@ import Testing
         #expect(result.stdout == home + "/sandboxes/default\n")
         let mode = try FileManager.default.attributesOfItem(atPath: home + "/sandboxes/default/.lab/state.sqlite")[.posixPermissions] as? Int
         #expect(mode == 0o600)
+        // Template copies are private too, whatever mode the installed templates have.
+        for file in try FileManager.default.subpathsOfDirectory(atPath: Binary.fixtureContent + "/Sandbox") {
+            let copy = home + "/sandboxes/default/" + file
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: copy, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            let copied = try FileManager.default.attributesOfItem(atPath: copy)[.posixPermissions] as? Int
+            #expect(copied == 0o600, "\(file)")
+        }
     }
 
     /// Content installed with symlinks (`Sandbox -> /usr/share/...`) still gives real files.

@@ -22,6 +22,8 @@ import Testing
         ("data/../../x", "'data/../../x' climbs out with '..'; paths in sandbox files must stay inside the workspace"),
         ("/etc/passwd", "'/etc/passwd' is an absolute path; paths in sandbox files must stay inside the workspace"),
         ("~/secrets", "'~/secrets' points into a home folder; paths in sandbox files must stay inside the workspace"),
+        (".lab/state.sqlite", "'.lab/state.sqlite' is inside the lab's own .lab folder, which sandbox files may not name"),
+        ("models/../.lab/results/train.json", "'models/../.lab/results/train.json' is inside the lab's own .lab folder, which sandbox files may not name"),
     ])
     func escapesAreRefusedWithWhereTheyWereWritten(named: String, message: String) throws {
         let dir = try TemporaryDirectory("paths")

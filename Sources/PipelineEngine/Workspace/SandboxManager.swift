@@ -27,6 +27,8 @@ public struct SandboxManager: Sendable {
                                    withIntermediateDirectories: true)
             if fm.fileExists(atPath: destination) { try fm.removeItem(atPath: destination) }
             try fm.copyItem(atPath: templates + "/" + relative, toPath: destination)
+            // A copy keeps the template's mode (often 0644); a learner's workspace is private.
+            try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: destination)
         }
         try fm.createDirectory(atPath: root + "/.lab/artifacts", withIntermediateDirectories: true)
         _ = try Workspace(root: root)

@@ -43,6 +43,13 @@ public struct WorkspacePaths: Sendable {
             default: components.append(String(part))
             }
         }
+        // `.lab/` holds the lab's own state (databases, artifact store, results): no file a
+        // pipeline, suite or scenario names may read or overwrite it.
+        if components.first == ".lab" {
+            throw LabError(
+                "workspace.escape", "'\(named)' is inside the lab's own .lab folder, which sandbox files may not name",
+                file: file, line: line)
+        }
         let candidate = ([root] + components).joined(separator: "/")
         // Follow symlinks along the part of the path that exists: each must stay inside.
         var existing = candidate

@@ -97,6 +97,18 @@ func close(_ a: Double?, _ b: Double, relative: Double = 1e-12) -> Bool {
         #expect(histogram.counts == [0, 0, 0, 0, 0, 3, 0, 0, 0, 0])
     }
 
+    /// A constant beyond 2^53 (a 19-digit timestamp) has no room for ±0.5, and a range from
+    /// -1e308 to 1e308 overflows a plain subtraction: both once trapped in `Int(0/0)`.
+    @Test func extremeValuesAreBinnedWithoutTrapping() {
+        let constant = Histogram(sorted: [1_733_300_000_000_000_000], bins: 10)
+        #expect(constant.counts.reduce(0, +) == 1)
+        #expect(constant.counts == [0, 0, 0, 0, 0, 0, 1, 0, 0, 0])
+        let wide = Histogram(sorted: [-1e308, 1e308], bins: 10)
+        #expect(wide.counts == [1, 0, 0, 0, 0, 0, 0, 0, 0, 1])
+        #expect(wide.edges.allSatisfy { $0.isFinite })
+        #expect(wide.edges[5] == 0)
+    }
+
     @Test func encodesSnakeCaseKeysByColumnType() throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

@@ -90,15 +90,19 @@ public struct Histogram: Sendable, Equatable, Encodable {
             first -= 0.5
             last += 0.5
         }
-        let step = (last - first) / Double(bins)
-        edges = (0...bins).map { Double($0) * step + first }
+        // Halves never overflow, so a range such as -1e308 ... 1e308 still has finite edges; a
+        // constant far beyond 2^53 has first == last even after ±0.5, and falls in the middle bin.
+        let halfWidth = last / 2 - first / 2
+        let halfStep = halfWidth / Double(bins)
+        // 2 × (first/2 + i × halfStep) is first + i × step exactly (halving is exact), without overflow.
+        edges = (0...bins).map { 2 * (first / 2 + Double($0) * halfStep) }
         edges[bins] = last
         counts = [Int](repeating: 0, count: bins)
-        let width = last - first
         for value in sorted {
-            var index = Int((value - first) / width * Double(bins))
-            if index == bins { index -= 1 }
-            if value < edges[index] { index -= 1 }
+            let fraction = halfWidth > 0 ? (value / 2 - first / 2) / halfWidth : 0.5
+            var index = fraction.isFinite ? Int(min(max(fraction, 0), 1) * Double(bins)) : bins / 2
+            index = min(max(index, 0), bins - 1)
+            if index > 0, value < edges[index] { index -= 1 }
             if index != bins - 1, value >= edges[index + 1] { index += 1 }
             counts[index] += 1
         }
