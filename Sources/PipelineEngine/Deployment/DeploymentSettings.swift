@@ -37,7 +37,7 @@ public struct DeploymentSettings: Sendable, Equatable {
     /// The settings of the workspace: its `deploy.yaml` if there is one, else the defaults.
     public static func load(workspace root: String) throws -> DeploymentSettings {
         let path = root + "/" + fileName
-        guard let data = FileManager.default.contents(atPath: path) else { return DeploymentSettings() }
+        guard let data = try RegularFile.contents(atPath: path) else { return DeploymentSettings() }
         return try parse(String(decoding: data, as: UTF8.self), file: fileName)
     }
 

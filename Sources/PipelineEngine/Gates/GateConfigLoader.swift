@@ -46,7 +46,7 @@ public enum GateConfigLoader {
     /// Loads the whole configuration: the gates and the evaluation data it names, if any.
     public static func loadConfig(path: String, displayName: String? = nil) throws -> GateConfig {
         let name = displayName ?? path
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = try RegularFile.contents(atPath: path) else {
             throw LabError("gates.unreadable", "cannot read the gate configuration", file: name)
         }
         guard let text = String(data: data, encoding: .utf8) else {

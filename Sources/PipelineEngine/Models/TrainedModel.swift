@@ -68,7 +68,7 @@ public struct TrainedModel: Sendable, Equatable {
         guard FileManager.default.fileExists(atPath: path) else {
             throw LabError("file.not_found", "no such file; expected a model file written by `train --out`", file: name)
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = try RegularFile.contents(atPath: path) else {
             throw LabError("file.unreadable", "cannot read the model file", file: name)
         }
         do {

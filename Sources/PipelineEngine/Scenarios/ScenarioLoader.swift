@@ -63,7 +63,7 @@ public enum ScenarioLoader {
     /// Loads scenario `name` from `directory`; an unknown name suggests the nearest.
     public static func load(_ name: String, from directory: String) throws -> Scenario {
         let path = directory + "/" + name + ".yaml"
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        guard let data = try RegularFile.contents(atPath: path), let text = String(data: data, encoding: .utf8)
         else {
             let known = names(in: directory)
             var message = "no scenario '\(name)'"

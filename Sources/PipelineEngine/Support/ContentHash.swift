@@ -13,10 +13,10 @@ public enum ContentHash {
 
     /// The SHA-256 of a file's bytes, read in chunks so large files need little memory.
     public static func hex(fileAt path: String) throws -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        guard let fd = try RegularFile.open(path) else {
             throw LabError("file.unreadable", "cannot read \(path)", file: path)
         }
-        defer { try? handle.close() }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         var hasher = Crypto.SHA256()
         while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
             hasher.update(data: chunk)

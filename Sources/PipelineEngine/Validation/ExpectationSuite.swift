@@ -39,7 +39,7 @@ public struct ExpectationSuite: Sendable {
         if isDirectory.boolValue {
             throw LabError("file.is_directory", "is a folder; expected a YAML suite file", file: name)
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = try RegularFile.contents(atPath: path) else {
             throw LabError("file.unreadable", "cannot read the file", file: name)
         }
         guard let text = String(data: data, encoding: .utf8) else {

@@ -18,13 +18,17 @@ final class MappedFile: @unchecked Sendable {
     /// Maps the file at `path`, or throws a `LabError` (naming the file `name`) saying why it
     /// cannot be read.
     init(path: String, name: String) throws {
-        let fd = open(path, O_RDONLY)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         if fd < 0 { throw Self.openError(path: name, errno: errno) }
         defer { close(fd) }
         var info = stat()
         if fstat(fd, &info) != 0 { throw Self.openError(path: name, errno: errno) }
         if (info.st_mode & S_IFMT) == S_IFDIR {
             throw LabError("file.is_directory", "is a folder; expected a CSV file", file: name)
+        }
+        if (info.st_mode & S_IFMT) != S_IFREG {
+            throw LabError(
+                "file.not_regular", "is \(RegularFile.describe(info.st_mode & S_IFMT)); expected a CSV file", file: name)
         }
         let size = Int(info.st_size)
         if size == 0 {

@@ -30,7 +30,7 @@ public struct ParamsFile: Sendable, Equatable {
         guard FileManager.default.fileExists(atPath: path) else {
             return ParamsFile(file: displayName, values: [:], exists: false)
         }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        guard let data = try RegularFile.contents(atPath: path), let text = String(data: data, encoding: .utf8)
         else {
             throw LabError("params.unreadable", "cannot read the parameters as UTF-8 text", file: displayName)
         }

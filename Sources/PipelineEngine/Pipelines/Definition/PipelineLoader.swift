@@ -17,7 +17,7 @@ public enum PipelineLoader {
     public static func load(_ file: String = defaultFile, in workspace: Workspace) throws -> PipelineDefinition {
         let path = try workspace.paths.resolve(file)
         let display = workspace.paths.relative(path)
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = try RegularFile.contents(atPath: path) else {
             throw LabError(
                 "pipeline.missing", "there is no pipeline file '\(display)' in the workspace \(workspace.root)",
                 file: display)

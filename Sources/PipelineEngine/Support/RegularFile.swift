@@ -1,0 +1,51 @@
+import Foundation
+
+/// Opens files the lab reads only when they are regular files, so a FIFO, device or socket
+/// planted where a data file, suite or template should be is named, never waited on.
+///
+/// The file is opened with `O_NONBLOCK` (opening a FIFO for reading would otherwise block until
+/// a writer appears) and its type is checked on the open descriptor, so the check and the read
+/// concern the same file.
+public enum RegularFile {
+    /// An open descriptor of the regular file at `path` (blocking again), or nil when nothing is
+    /// there; throws naming what was found instead. The caller closes it.
+    public static func open(_ path: String, named name: String? = nil) throws -> Int32? {
+        let fd = Foundation.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        if fd < 0 {
+            if errno == ENOENT || errno == ENOTDIR { return nil }
+            throw LabError("file.unreadable", "cannot read it: \(String(cString: strerror(errno)))", file: name ?? path)
+        }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            close(fd)
+            throw LabError("file.unreadable", "cannot read it: \(String(cString: strerror(errno)))", file: name ?? path)
+        }
+        let type = info.st_mode & S_IFMT
+        guard type == S_IFREG else {
+            close(fd)
+            throw LabError("file.not_regular", "is \(describe(type)), not a regular file", file: name ?? path)
+        }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        return fd
+    }
+
+    /// The bytes of the regular file at `path`, or nil when nothing is there.
+    public static func contents(atPath path: String, named name: String? = nil) throws -> Data? {
+        guard let fd = try open(path, named: name) else { return nil }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        return try handle.readToEnd() ?? Data()
+    }
+
+    /// How a file type reads in a sentence: "a folder", "a FIFO (named pipe)".
+    static func describe(_ type: mode_t) -> String {
+        switch type {
+        case S_IFDIR: "a folder"
+        case S_IFIFO: "a FIFO (named pipe)"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFSOCK: "a socket"
+        case S_IFLNK: "a symbolic link"
+        default: "not a file"
+        }
+    }
+}
