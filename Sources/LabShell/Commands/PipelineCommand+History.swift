@@ -117,6 +117,7 @@ extension PipelineCommand {
             var written: [String] = []
             for file in files {
                 let path = folder + "/" + file.path
+                try RegularFile.checkWritable(path)
                 // params.yaml exported into the workspace is the workspace's own file.
                 if FileManager.default.contents(atPath: path) == Data(file.contents.utf8) {
                     written.append(path)

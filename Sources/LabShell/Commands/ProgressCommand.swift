@@ -90,6 +90,7 @@ struct ExportCommand: ParsableCommand {
             }
             if let out {
                 let path = try session.userPath(out)
+                try RegularFile.checkWritable(path, named: out)
                 do {
                     try text.write(toFile: path, atomically: true, encoding: .utf8)
                 } catch {

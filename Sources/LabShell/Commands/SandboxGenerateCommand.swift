@@ -33,6 +33,7 @@ extension SandboxCommand {
             }
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
                                                     withIntermediateDirectories: true)
+            try RegularFile.checkWritable(path, named: out)
             do {
                 try Data(dataset.csv.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
             } catch {

@@ -51,6 +51,7 @@ public struct TrainedModel: Sendable, Equatable {
 
     /// Writes the model as pretty-printed JSON to `path`.
     public func save(to path: String) throws {
+        try RegularFile.checkWritable(path)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(self)

@@ -8,6 +8,7 @@ import Foundation
 /// the temporary file is renamed over the target, which POSIX makes atomic.
 public enum AtomicFile {
     public static func write(_ data: Data, to path: String, permissions: mode_t = 0o644) throws {
+        try RegularFile.checkWritable(path)
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temporary = "\(directory)/.\(name).partial-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"

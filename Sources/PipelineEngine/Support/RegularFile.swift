@@ -36,6 +36,21 @@ public enum RegularFile {
         return try handle.readToEnd() ?? Data()
     }
 
+    /// Refuses to write over anything at `path` but a regular file: writing goes through a
+    /// temporary file renamed into place, which would silently replace a FIFO, a device or a
+    /// symbolic link (and what it points to would never see the bytes).
+    public static func checkWritable(_ path: String, named name: String? = nil) throws {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }  // nothing there: a new file
+        let type = info.st_mode & S_IFMT
+        guard type == S_IFREG else {
+            throw LabError(
+                "file.not_regular",
+                "is \(describe(type)); the lab writes only new files or regular ones, so choose another name",
+                file: name ?? path)
+        }
+    }
+
     /// How a file type reads in a sentence: "a folder", "a FIFO (named pipe)".
     static func describe(_ type: mode_t) -> String {
         switch type {
