@@ -231,10 +231,7 @@ struct CheckReader {
     }
 
     private func required(_ args: Node.Mapping, _ key: String, _ node: Node, _ kind: Check.Kind) throws -> String {
-        guard let value = args[key] else {
-            throw reader.error("missing_key", "a \(kind.rawValue) check needs `\(key)`", at: node)
-        }
-        return try reader.text(value, "`\(key)`")
+        try reader.text(try requiredNode(args, key, node, kind), "`\(key)`")
     }
 
     private func path(_ args: Node.Mapping, _ node: Node, _ kind: Check.Kind, key: String = "path") throws -> String {

@@ -73,13 +73,19 @@ enum Dispatcher {
     /// Records a command that ran (not one refused) in the journal of the sandbox it acted on,
     /// when that is a lesson's sandbox: the evidence of steps whose point is to read its output.
     private static func journal(_ arguments: [String], status: Int32, in session: LabSession) {
-        guard let first = arguments.first, !unjournalled.contains(first),
-            let path = try? session.workspacePath(),
-            session.workspaceOverride != nil || (try? session.sandboxLesson()) != nil
+        guard let first = arguments.first, !unjournalled.contains(first), let path = lessonSandbox(of: session)
         else { return }
-        guard FileManager.default.fileExists(atPath: path + "/.lab") else { return }
+        // A sandbox not made yet has no clock and no journal (`append` checks `.lab` too).
         let clock = try? SimulatedClock(state: Workspace(root: path).state).now()
         try? CommandJournal(workspace: path).append(.init(words: arguments, status: status, clock: clock))
+    }
+
+    /// The lesson sandbox commands act on now (the copy `lint --play` tries a wrong attempt
+    /// on, or the sandbox of the lesson being read), or nil in the free sandbox.
+    private static func lessonSandbox(of session: LabSession) -> String? {
+        if let override = session.workspaceOverride { return override }
+        guard let lesson = try? session.sandboxLesson() else { return nil }
+        return try? session.lessonWorkspacePath(lesson)
     }
 
     /// Prints `error` the way the session wants it and returns its exit status.

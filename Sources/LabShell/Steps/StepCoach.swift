@@ -58,8 +58,7 @@ struct StepCoach {
 
     /// The lesson's own sandbox folder (steps are checked there even after `sandbox use free`).
     func workspacePath() throws -> String {
-        if let override = session.workspaceOverride { return override }
-        return try session.lessonWorkspacePath(lesson)
+        try LessonSandbox(session: session, lesson: lesson).path
     }
 
     /// The first step before `step` that is not done, which `step` builds on.
