@@ -26,6 +26,7 @@ public enum PipelineExport {
         _ format: Format, pipeline: PipelineDefinition, paramsText: String?, version: String,
         leaveOut: [String: String] = [:]
     ) throws -> [ExportedFile] {
+        try ExportText.checkExportable(pipeline, in: format)
         var kept = pipeline
         kept.order = pipeline.order.filter { leaveOut[$0] == nil }
         kept.stages = pipeline.stages.filter { leaveOut[$0.name] == nil }
@@ -46,9 +47,10 @@ public enum PipelineExport {
     /// The result file the runner writes for `stage` (see ``PipelineRunner/writeResultFile(_:)``).
     static func resultFile(_ stage: String) -> String { ".lab/results/\(stage).json" }
 
-    /// The command that runs one stage (and, from the cache, what it needs).
+    /// The command that runs one stage (and, from the cache, what it needs), each name one
+    /// shell word.
     static func command(_ pipeline: PipelineDefinition, _ stage: String) -> String {
-        "cicdlab pipeline run \(pipeline.file) --stage \(stage)"
+        "cicdlab pipeline run \(ExportText.shellWord(pipeline.file)) --stage \(ExportText.shellWord(stage))"
     }
 
     static func header(_ format: Format, _ pipeline: PipelineDefinition) -> String {
