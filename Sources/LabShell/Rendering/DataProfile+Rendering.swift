@@ -36,6 +36,8 @@ extension DataProfile {
             }
             out += ["", table.render(style)]
         }
+        let notes = columns.flatMap { column in column.notes.map { style.yellow("\(column.name): \($0)") } }
+        if !notes.isEmpty { out += [""] + notes }
         return out.joined(separator: "\n")
     }
 

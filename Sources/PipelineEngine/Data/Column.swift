@@ -21,11 +21,15 @@ public struct Column: Sendable {
     public var storage: Storage
     /// `nulls[row]` is true where the cell was empty. Empty when the column has no nulls.
     public var nulls: [Bool]
+    /// How many of the nulls the file wrote as each missing-value word (`NA`: 10), as
+    /// ``MissingValueTokens`` reads them; the other nulls were empty fields.
+    public var missingTokens: [String: Int]
 
-    public init(name: String, storage: Storage, nulls: [Bool] = []) {
+    public init(name: String, storage: Storage, nulls: [Bool] = [], missingTokens: [String: Int] = [:]) {
         self.name = name
         self.storage = storage
         self.nulls = nulls
+        self.missingTokens = missingTokens
     }
 
     public var type: ColumnType {

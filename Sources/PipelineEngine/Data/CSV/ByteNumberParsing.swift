@@ -50,6 +50,17 @@ enum ByteNumberParsing {
         return magnitude <= UInt64(Int64.max) ? Int64(magnitude) : nil
     }
 
+    /// Whether `count` bytes at `p` are written as an integer (`[+-]?[0-9]+`) too large for
+    /// 64 bits: such a column is read as text, as pandas keeps it (object dtype), so that two
+    /// distinct 30-digit ids never round to one double.
+    static func isIntegerBeyondInt64(_ p: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        let sign = count > 0 && (p[0] == UInt8(ascii: "-") || p[0] == UInt8(ascii: "+")) ? 1 : 0
+        // 19 digits is the fewest that can overflow.
+        guard count - sign >= 19 else { return false }
+        for k in sign..<count where p[k] &- UInt8(ascii: "0") > 9 { return false }
+        return integer(p, count) == nil
+    }
+
     /// The decimal number written in `count` bytes at `p`, correctly rounded, or nil.
     ///
     /// Accepts `[+-]?(digits[.digits?]|.digits)([eE][+-]?digits)?`. When the digits fit in 53

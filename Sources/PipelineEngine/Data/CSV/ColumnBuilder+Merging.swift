@@ -36,6 +36,11 @@ extension ColumnBuilder {
             for code in next.codes { codes.append(code < 0 ? -1 : recoded[Int(code)]) }
         case .unknown: break
         }
+        if !next.missingTokenCounts.isEmpty {
+            if missingTokenCounts.isEmpty { missingTokenCounts = next.missingTokenCounts } else {
+                for index in missingTokenCounts.indices { missingTokenCounts[index] += next.missingTokenCounts[index] }
+            }
+        }
         rows += next.rows
         next = ColumnBuilder(name: next.name, forced: next.forced)
     }

@@ -29,6 +29,8 @@ struct ColumnBuilder {
     var interner = ByteInterner()
     var nulls: [Bool] = []
     var tracksNulls = false
+    /// How many nulls each of ``MissingValueTokens/all`` stood for; empty until one did.
+    var missingTokenCounts: [Int] = []
     var rows = 0
     private var reserved = 0
 
@@ -82,20 +84,36 @@ struct ColumnBuilder {
         rows += 1
     }
 
+    /// Appends a null written as the missing-value word ``MissingValueTokens/all``[`token`].
+    mutating func appendMissingToken(_ token: Int) {
+        if missingTokenCounts.isEmpty {
+            missingTokenCounts = [Int](repeating: 0, count: MissingValueTokens.all.count)
+        }
+        missingTokenCounts[token] += 1
+        appendNull()
+    }
+
     /// Appends the non-empty field in `count` bytes at `p`.
     @inline(__always)
     mutating func append(_ p: UnsafePointer<UInt8>, _ count: Int) -> Outcome {
+        if let token = MissingValueTokens.index(p, count) {
+            appendMissingToken(token)
+            return .stored
+        }
         switch kind {
         case .integer:
             if let value = ByteNumberParsing.integer(p, count) {
                 integers.append(value)
-            } else if forced == nil, let value = ByteNumberParsing.double(p, count) {
+            } else if forced == nil, !ByteNumberParsing.isIntegerBeyondInt64(p, count),
+                let value = ByteNumberParsing.double(p, count)
+            {
                 widenToDouble()
                 doubles.append(value)
             } else {
                 return forced == nil ? .needsText : .notForcedType
             }
         case .double:
+            if forced == nil, ByteNumberParsing.isIntegerBeyondInt64(p, count) { return .needsText }
             guard let value = ByteNumberParsing.double(p, count) else {
                 return forced == nil ? .needsText : .notForcedType
             }
@@ -142,6 +160,8 @@ struct ColumnBuilder {
             integers.reserveCapacity(capacity)
             integers.append(contentsOf: repeatElement(0, count: rows))
             integers.append(value)
+        } else if forced == nil, ByteNumberParsing.isIntegerBeyondInt64(p, count) {
+            return settleAsText(p, count, capacity: capacity)
         } else if let value = ByteNumberParsing.double(p, count) {
             kind = .double
             doubles.reserveCapacity(capacity)
@@ -153,15 +173,23 @@ struct ColumnBuilder {
             booleans.append(contentsOf: repeatElement(false, count: rows))
             booleans.append(value)
         } else {
-            switch interner.intern(p, count) {
-            case .invalidUTF8(let offset):
-                return .invalidUTF8(at: offset)
-            case .code(let code):
-                kind = .string
-                codes.reserveCapacity(capacity)
-                codes.append(contentsOf: repeatElement(-1, count: rows))
-                codes.append(code)
-            }
+            return settleAsText(p, count, capacity: capacity)
+        }
+        if tracksNulls { nulls.append(false) }
+        rows += 1
+        return .stored
+    }
+
+    /// Makes the column text with the value in `count` bytes at `p`; every earlier row was empty.
+    private mutating func settleAsText(_ p: UnsafePointer<UInt8>, _ count: Int, capacity: Int) -> Outcome {
+        switch interner.intern(p, count) {
+        case .invalidUTF8(let offset):
+            return .invalidUTF8(at: offset)
+        case .code(let code):
+            kind = .string
+            codes.reserveCapacity(capacity)
+            codes.append(contentsOf: repeatElement(-1, count: rows))
+            codes.append(code)
         }
         if tracksNulls { nulls.append(false) }
         rows += 1
@@ -186,6 +214,7 @@ struct ColumnBuilder {
         booleans = []
         nulls = []
         tracksNulls = false
+        missingTokenCounts = []
         rows = 0
         kind = .string
         codes.reserveCapacity(reserved)
@@ -201,6 +230,10 @@ struct ColumnBuilder {
         case .string: storage = .string(codes: codes, dictionary: interner.strings)
         case .unknown: storage = .string(codes: [Int32](repeating: -1, count: rows), dictionary: [])
         }
-        return Column(name: name, storage: storage, nulls: tracksNulls ? nulls : [])
+        var missingTokens: [String: Int] = [:]
+        for (index, count) in missingTokenCounts.enumerated() where count > 0 {
+            missingTokens[MissingValueTokens.all[index]] = count
+        }
+        return Column(name: name, storage: storage, nulls: tracksNulls ? nulls : [], missingTokens: missingTokens)
     }
 }

@@ -33,6 +33,9 @@ public struct ColumnProfile: Sendable, Encodable {
     /// The most frequent values with their counts, for text and boolean columns: by count,
     /// then by first appearance.
     public var topValues: [ValueCount]?
+    /// How the column was read, where it matters: nulls written as words (`NA`), integers too
+    /// large for 64 bits kept as text, infinity words that make a number column text.
+    public var notes: [String]
 
     init(_ column: Column, topValues: Int, bins: Int) {
         name = column.name
@@ -40,6 +43,7 @@ public struct ColumnProfile: Sendable, Encodable {
         nulls = column.nullCount
         count = column.count - nulls
         nullPercent = column.count == 0 ? 0 : Double(nulls) / Double(column.count) * 100
+        notes = Self.readingNotes(column)
         if column.isNumeric {
             numbers = NumericSummary(column.numericValues(), bins: bins)
             distinct = numbers?.distinct ?? 0
@@ -61,6 +65,7 @@ public struct ColumnProfile: Sendable, Encodable {
         case distinct, min, max, mean, std, p25, median,
             p75, histogram
         case topValues = "top_values"
+        case notes
     }
 
     /// One flat object per column, with the keys that apply to its type.
@@ -84,6 +89,7 @@ public struct ColumnProfile: Sendable, Encodable {
         } else {
             try container.encode(topValues ?? [], forKey: .topValues)
         }
+        if !notes.isEmpty { try container.encode(notes, forKey: .notes) }
     }
 }
 
