@@ -149,14 +149,14 @@ struct Buckets: Equatable {
     }
 
     /// One bucket per category seen on either side, most frequent (in both together) first.
-    static func categories(reference: [String: Int], current: [String: Int]) -> Buckets {
+    static func categories(reference: [CodePoints: Int], current: [CodePoints: Int]) -> Buckets {
         let keys = Set(reference.keys).union(current.keys).sorted { x, y in
             let nx = reference[x, default: 0] + current[x, default: 0]
             let ny = reference[y, default: 0] + current[y, default: 0]
             return nx != ny ? nx > ny : x < y
         }
         return Buckets(
-            labels: keys, reference: keys.map { reference[$0, default: 0] },
+            labels: keys.map(\.text), reference: keys.map { reference[$0, default: 0] },
             current: keys.map { current[$0, default: 0] })
     }
 

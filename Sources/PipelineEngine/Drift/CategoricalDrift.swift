@@ -3,7 +3,7 @@ enum CategoricalDrift {
     /// Compares category counts of two non-empty samples.
     static func compare(
         name: String, aspect: String? = nil, kind: DriftFeatureKind = .categorical,
-        reference: [String: Int], current: [String: Int], options: DriftOptions
+        reference: [CodePoints: Int], current: [CodePoints: Int], options: DriftOptions
     ) -> DriftColumnResult {
         let buckets = Buckets.categories(reference: reference, current: current)
         let distinct = buckets.labels.count
@@ -31,7 +31,7 @@ enum CategoricalDrift {
         default:
             break
         }
-        let firstKey = buckets.labels.indices.min { buckets.labels[$0] < buckets.labels[$1] } ?? 0
+        let firstKey = buckets.labels.indices.min { CodePoints(buckets.labels[$0]) < CodePoints(buckets.labels[$1]) } ?? 0
         let measure = BucketDrift.measure(method, buckets, firstKey: firstKey)
         let threshold = options.threshold ?? method.defaultThreshold
         result.statistic = measure.statistic

@@ -3,7 +3,7 @@ enum DriftSample {
     /// Finite numbers; NaN and ±inf count as missing (as in Evidently).
     case numeric(reference: [Double], current: [Double])
     /// How often each category occurs on each side.
-    case categorical(reference: [String: Int], current: [String: Int])
+    case categorical(reference: [CodePoints: Int], current: [CodePoints: Int])
     /// Free text, kept as strings for lengths and tokens.
     case text(reference: [String], current: [String])
 
@@ -54,20 +54,20 @@ enum DriftSample {
     }
 
     /// Category counts of a non-numeric column (booleans as `true` and `false`).
-    static func categoryCounts(_ column: Column) -> [String: Int] {
+    static func categoryCounts(_ column: Column) -> [CodePoints: Int] {
         switch column.storage {
         case .string(let codes, let dictionary):
             var counts = [Int](repeating: 0, count: dictionary.count)
             for code in codes where code >= 0 { counts[Int(code)] += 1 }
-            var out: [String: Int] = [:]
+            var out: [CodePoints: Int] = [:]
             for (index, count) in counts.enumerated() where count > 0 {
-                out[dictionary[index], default: 0] += count
+                out[CodePoints(dictionary[index]), default: 0] += count
             }
             return out
         default:
-            var out: [String: Int] = [:]
+            var out: [CodePoints: Int] = [:]
             for row in 0..<column.count {
-                if let text = column.text(at: row) { out[text, default: 0] += 1 }
+                if let text = column.text(at: row) { out[CodePoints(text), default: 0] += 1 }
             }
             return out
         }

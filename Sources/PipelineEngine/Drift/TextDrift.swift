@@ -42,8 +42,8 @@ enum TextDrift {
         if options.method == .ztest { lengthOptions.method = .auto }
         let lengths = NumericDrift.compare(
             name: name, aspect: "length",
-            reference: NumericSample(reference.map { Double($0.count) }),
-            current: NumericSample(current.map { Double($0.count) }), options: lengthOptions)
+            reference: NumericSample(reference.map { Double($0.unicodeScalars.count) }),
+            current: NumericSample(current.map { Double($0.unicodeScalars.count) }), options: lengthOptions)
 
         var tokenOptions = options
         if ![.psi, .chisquare, .jensenshannon].contains(options.method) { tokenOptions.method = .jensenshannon }
@@ -62,25 +62,25 @@ enum TextDrift {
         return [lengths, tokenResult]
     }
 
-    static func tokenCounts(_ texts: [String]) -> [String: Int] {
-        var counts: [String: Int] = [:]
+    static func tokenCounts(_ texts: [String]) -> [CodePoints: Int] {
+        var counts: [CodePoints: Int] = [:]
         for text in texts {
-            for token in tokens(text) { counts[token, default: 0] += 1 }
+            for token in tokens(text) { counts[CodePoints(token), default: 0] += 1 }
         }
         return counts
     }
 
     /// Both sides' counts over the most frequent tokens, the rest summed as "(other)".
-    static func folded(_ r: [String: Int], _ c: [String: Int]) -> ([String: Int], [String: Int]) {
+    static func folded(_ r: [CodePoints: Int], _ c: [CodePoints: Int]) -> ([CodePoints: Int], [CodePoints: Int]) {
         var combined = r
         for (token, count) in c { combined[token, default: 0] += count }
         let top = combined.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             .prefix(topTokenCount).map(\.key)
         let kept = Set(top)
-        func fold(_ counts: [String: Int]) -> [String: Int] {
-            var out: [String: Int] = [:]
+        func fold(_ counts: [CodePoints: Int]) -> [CodePoints: Int] {
+            var out: [CodePoints: Int] = [:]
             for (token, count) in counts {
-                out[kept.contains(token) ? token : "(other)", default: 0] += count
+                out[kept.contains(token) ? token : CodePoints("(other)"), default: 0] += count
             }
             return out
         }

@@ -68,9 +68,9 @@ public enum Evaluator {
                 "slice column '\(column.name)' has \(present.count) distinct values; pick a column with at most \(maxSlices) groups"
             )
         }
-        var index: [String: Int] = [:]
-        for (i, value) in present.enumerated() { index[value] = i }
-        let groups = text.map { $0.map { index[$0]! } ?? present.count }
+        var index: [CodePoints: Int] = [:]
+        for (i, value) in present.enumerated() { index[CodePoints(value)] = i }
+        let groups = text.map { $0.map { index[CodePoints($0)]! } ?? present.count }
         let values: [String?] = present + (text.contains(nil) ? [nil] : [])
         return (values, groups)
     }

@@ -26,16 +26,16 @@ enum ScoredRows: Sendable {
             return (.regression(truth: truth, predicted: predicted), rows)
         }
         let truthText = rows.map { target.text(at: $0)! }
-        let labels = LabelOrder.sorted(Set(model.classes).union(truthText))
-        var index: [String: Int] = [:]
-        for (i, label) in labels.enumerated() { index[label] = i }
-        let classToLabel = model.classes.map { index[$0]! }
-        let truth = truthText.map { index[$0]! }
+        let labels = LabelOrder.sorted(model.classes + truthText)
+        var index: [CodePoints: Int] = [:]
+        for (i, label) in labels.enumerated() { index[CodePoints(label)] = i }
+        let classToLabel = model.classes.map { index[CodePoints($0)]! }
+        let truth = truthText.map { index[CodePoints($0)]! }
         let predicted = rows.map { classToLabel[predictions.classIndices[$0]] }
         var positive: Int?
         var scores: [Double]?
         if let positiveClass = model.positiveClass, labels.count == 2, let probabilities = predictions.probabilities {
-            positive = index[positiveClass]
+            positive = index[CodePoints(positiveClass)]
             scores = rows.map { probabilities[$0, 1] }
         }
         return (

@@ -5,7 +5,8 @@
 /// the positive class of a binary problem is the last label in this order.
 public enum LabelOrder {
     public static func sorted<Labels: Sequence>(_ labels: Labels) -> [String] where Labels.Element == String {
-        let unique = Array(Set(labels))
+        // Distinct by code points, as Python compares strings: NFC and NFD "café" are two labels.
+        let unique = Array(Set(labels.map(CodePoints.init))).map(\.text)
         let numbers = unique.map(Double.init)
         if !unique.isEmpty, numbers.allSatisfy({ $0 != nil }) {
             return zip(unique, numbers).sorted { a, b in

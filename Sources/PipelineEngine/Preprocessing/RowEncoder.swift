@@ -92,10 +92,10 @@ struct RowEncoder {
     }
 
     private static func categoricalWriter(_ oneHot: OneHotCategories, column: Column) -> Writer {
-        var index: [String: Int] = [:]
-        for (i, category) in oneHot.categories.enumerated() { index[category] = i }
+        var index: [CodePoints: Int] = [:]
+        for (i, category) in oneHot.categories.enumerated() { index[CodePoints(category)] = i }
         if case .string(let codes, let dictionary) = column.storage {
-            let slots = dictionary.map { index[$0] ?? -1 }
+            let slots = dictionary.map { index[CodePoints($0)] ?? -1 }
             return { rows, out, stride in
                 var slot = out
                 for row in rows {
@@ -108,7 +108,7 @@ struct RowEncoder {
         return { rows, out, stride in
             var slot = out
             for row in rows {
-                if let text = column.text(at: row), let i = index[text] { slot[i] = 1 }
+                if let text = column.text(at: row), let i = index[CodePoints(text)] { slot[i] = 1 }
                 slot += stride
             }
         }

@@ -33,9 +33,9 @@ enum TrainingTarget {
                 "target '\(name)' has a single class ('\(classes.first ?? "")') in the \(column.count) training rows of \(source.isEmpty ? "the data" : source); a classifier needs at least two classes"
             )
         }
-        var index: [String: Int] = [:]
-        for (i, label) in classes.enumerated() { index[label] = i }
-        let classOfCode = names.map { index[$0] ?? -1 }
+        var index: [CodePoints: Int] = [:]
+        for (i, label) in classes.enumerated() { index[CodePoints(label)] = i }
+        let classOfCode = names.map { index[CodePoints($0)] ?? -1 }
         return .classes(labels: codes.map { classOfCode[$0] }, classes: classes)
     }
 

@@ -37,10 +37,10 @@ public struct ColumnDiff: Sendable, Encodable {
             let new = current.valueCounts()
             distinct = Pair(reference: old.count, current: new.count)
             if !reference.isNumeric && !current.isNumeric {
-                let oldValues = Set(old.map(\.value))
-                let newValues = Set(new.map(\.value))
-                newCategories = Self.ranked(new.filter { !oldValues.contains($0.value) })
-                missingCategories = Self.ranked(old.filter { !newValues.contains($0.value) })
+                let oldValues = Set(old.map { CodePoints($0.value) })
+                let newValues = Set(new.map { CodePoints($0.value) })
+                newCategories = Self.ranked(new.filter { !oldValues.contains(CodePoints($0.value)) })
+                missingCategories = Self.ranked(old.filter { !newValues.contains(CodePoints($0.value)) })
             }
         }
     }

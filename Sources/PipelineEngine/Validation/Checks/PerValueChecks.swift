@@ -13,7 +13,7 @@ struct PerValueOutcome {
     /// What all values are when none fails: `within [0, 120]`.
     var allGood = ""
     /// Each distinct failing value with its count, for checks that list them.
-    var failing: [String: Int] = [:]
+    var failing: [CodePoints: Int] = [:]
 
     static let exampleLimit = 5
 
@@ -75,19 +75,19 @@ enum PerValueChecks {
                     failing[value, default: 0] += 1
                 }
             }
-            for (value, count) in failing { outcome.failing[formatDouble(value), default: 0] += count }
+            for (value, count) in failing { outcome.failing[CodePoints(formatDouble(value)), default: 0] += count }
         case .boolean(let flags):
             let allowed = Set(values.compactMap(\.boolean))
             for row in flags.indices where !column.isNull(row) {
                 outcome.checked += 1
                 if !allowed.contains(flags[row]) {
                     outcome.reject(row)
-                    outcome.failing[flags[row] ? "true" : "false", default: 0] += 1
+                    outcome.failing[CodePoints(flags[row] ? "true" : "false"), default: 0] += 1
                 }
             }
         case .string:
-            let allowed = Set(values.map(\.text))
-            tallyText(column, &outcome) { allowed.contains($0) }
+            let allowed = Set(values.map { CodePoints($0.text) })
+            tallyText(column, &outcome) { allowed.contains(CodePoints($0)) }
         }
         outcome.observed = unexpectedValues(outcome)
         return outcome
@@ -174,20 +174,21 @@ enum PerValueChecks {
             }
             if listFailing {
                 for (code, count) in failingCounts.enumerated() where count > 0 {
-                    outcome.failing[dictionary[code]] = count
+                    outcome.failing[CodePoints(dictionary[code])] = count
                 }
             }
             return
         }
-        var verdicts: [String: Bool] = [:]
+        var verdicts: [CodePoints: Bool] = [:]
         for row in 0..<column.count {
             guard let text = column.text(at: row) else { continue }
             outcome.checked += 1
-            let verdict = verdicts[text] ?? pass(text)
-            verdicts[text] = verdict
+            let key = CodePoints(text)
+            let verdict = verdicts[key] ?? pass(text)
+            verdicts[key] = verdict
             if !verdict {
                 outcome.reject(row)
-                if listFailing { outcome.failing[text, default: 0] += 1 }
+                if listFailing { outcome.failing[key, default: 0] += 1 }
             }
         }
     }
@@ -196,6 +197,6 @@ enum PerValueChecks {
     /// Expectations' `partial_unexpected_counts`.
     private static func unexpectedValues(_ outcome: PerValueOutcome) -> ObservedValue {
         let ranked = outcome.failing.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-        return .list(ranked.prefix(10).map { .object(["value": .text($0.key), "count": .integer($0.value)]) })
+        return .list(ranked.prefix(10).map { .object(["value": .text($0.key.text), "count": .integer($0.value)]) })
     }
 }
