@@ -106,10 +106,12 @@ struct SuiteArguments {
     private func regex() throws -> String {
         let pattern = try required(text("regex"), "regex", example: "regex: '^[A-Z]{2}[0-9]+$'")
         do {
-            _ = try NSRegularExpression(pattern: pattern)
+            _ = try PythonRegex.compile(pattern)
         } catch {
             throw reader.error(
-                "suite.invalid_value", "'\(pattern)' is not a valid regular expression", at: values["regex"]!)
+                "suite.invalid_value", "'\(pattern)' is not a valid regular expression "
+                    + "(Python re syntax, as Great Expectations reads it; numbers are matched as pandas writes them, 1.0 for a float)",
+                at: values["regex"]!)
         }
         return pattern
     }

@@ -58,7 +58,9 @@ struct BadSuite: CustomTestStringConvertible, Sendable {
             code: "suite.invalid_value", line: 4, column: 10, message: "'min' (10) is greater than 'max' (5)"),
         .init(
             name: "invalid regex", yaml: "expectations:\n  - expect: match_regex\n    column: email\n    regex: '(['\n",
-            code: "suite.invalid_value", line: 4, column: 12, message: "'([' is not a valid regular expression"),
+            code: "suite.invalid_value", line: 4, column: 12, message:
+                "'([' is not a valid regular expression (Python re syntax, as Great Expectations reads it; numbers are matched as pandas writes them, 1.0 for a float)"
+        ),
         .init(
             name: "YAML syntax", yaml: "expectations:\n  - expect: between\n    column: [tenure\n",
             code: "suite.yaml_syntax", line: 4, column: 1,

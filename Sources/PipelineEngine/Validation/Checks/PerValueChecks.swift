@@ -118,7 +118,7 @@ enum PerValueChecks {
 
     static func matchRegex(_ column: Column, _ pattern: String) -> PerValueOutcome {
         var outcome = PerValueOutcome(problem: "do not match /\(pattern)/", allGood: "match /\(pattern)/")
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return outcome }
+        guard let regex = try? PythonRegex.compile(pattern) else { return outcome }
         tallyText(column, &outcome) { text in
             regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
         }
@@ -157,7 +157,8 @@ enum PerValueChecks {
         }
     }
 
-    /// Judges each non-null value by its text, once per distinct value.
+    /// Judges each non-null value by its text as pandas writes it (see ``PandasText``), once per
+    /// distinct value.
     private static func tallyText(
         _ column: Column, _ outcome: inout PerValueOutcome, listFailing: Bool = true,
         _ pass: (String) -> Bool
@@ -181,7 +182,7 @@ enum PerValueChecks {
         }
         var verdicts: [CodePoints: Bool] = [:]
         for row in 0..<column.count {
-            guard let text = column.text(at: row) else { continue }
+            guard let text = PandasText.text(column, at: row) else { continue }
             outcome.checked += 1
             let key = CodePoints(text)
             let verdict = verdicts[key] ?? pass(text)
