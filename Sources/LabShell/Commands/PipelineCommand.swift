@@ -38,6 +38,13 @@ struct PipelineCommand: ParsableCommand {
             CommandCompletion(options: ["--force", "--stage"], values: PipelineCommand.stageCompletion)
         }
 
+        /// The live line that redraws a stage's progress: the note names the stage's data, a
+        /// path from the pipeline file, so its control characters are escaped.
+        static func progressLine(_ name: String, nameWidth: Int, fraction: Double?, note: String) -> String {
+            let bar = fraction.map { Charts.bar($0, width: 20) + String(format: " %3.0f%%", $0 * 100) } ?? ""
+            return "\r\u{1B}[2K  … \(pad(name.terminalSafe, nameWidth))  \(pad(bar, 25)) \(note.terminalSafe)"
+        }
+
         func run(in session: LabSession) throws -> Int32 {
             let (workspace, pipeline) = try session.pipeline(file)
             var runner = PipelineRunner(workspace: workspace, pipeline: pipeline, executors: .standard(forceDeploy: force))
@@ -54,9 +61,7 @@ struct PipelineCommand: ParsableCommand {
                         if live { session.console.write("  … \(pad(name, nameWidth))  running (\(index)/\(total))") }
                     case .stageProgress(let name, let fraction, let note):
                         guard live else { return }
-                        let bar =
-                            fraction.map { Charts.bar($0, width: 20) + String(format: " %3.0f%%", $0 * 100) } ?? ""
-                        session.console.write("\r\u{1B}[2K  … \(pad(name, nameWidth))  \(pad(bar, 25)) \(note)")
+                        session.console.write(Self.progressLine(name, nameWidth: nameWidth, fraction: fraction, note: note))
                     case .stageFinished(let report):
                         if live { session.console.write("\r\u{1B}[2K") }
                         session.console.line(PipelineRendering.stage(report, nameWidth: nameWidth, style))

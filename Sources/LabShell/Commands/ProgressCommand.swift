@@ -108,12 +108,30 @@ struct ExportCommand: ParsableCommand {
             let formatter = ISO8601DateFormatter()
             var lines = ["profile,lesson,question,correct,skipped,hinted,points,max_points,seconds,answered_at"]
             for a in report.answers {
-                let cells = [report.profile, a.lesson, a.question, a.correct ? "1" : "0", a.skipped ? "1" : "0",
+                let cells = [textCell(report.profile), textCell(a.lesson), textCell(a.question),
+                             a.correct ? "1" : "0", a.skipped ? "1" : "0",
                              a.hinted ? "1" : "0", formatDouble(a.points), formatDouble(a.maxPoints),
                              String(format: "%.1f", a.seconds), formatter.string(from: a.answeredAt)]
                 lines.append(cells.map(csvField).joined(separator: ","))
             }
             return lines.joined(separator: "\n") + "\n"
+        }
+
+        /// A cell of text from the profile or the content, made inert for whoever opens the
+        /// file: control characters (and tab and line breaks) written as `\u{1B}`, and a
+        /// leading `=`, `+`, `-` or `@` prefixed with `'` so that a spreadsheet does not run it
+        /// as a formula (OWASP's advice against CSV injection).
+        static func textCell(_ text: String) -> String {
+            var safe = ""
+            for scalar in text.unicodeScalars {
+                if scalar == "\t" || scalar == "\n" || String(scalar).terminalSafe != String(scalar) {
+                    safe += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+                } else {
+                    safe.unicodeScalars.append(scalar)
+                }
+            }
+            if let first = safe.first, "=+-@".contains(first) { safe = "'" + safe }
+            return safe
         }
 
         static func csvField(_ text: String) -> String {

@@ -91,12 +91,12 @@ final class LineEditor {
         guard !candidates.isEmpty else { return UInt8(CC_ERROR) }
         var insertion = String(commonPrefix(candidates).dropFirst(partial.count))
         if candidates.count == 1, !insertion.hasSuffix("/") { insertion += " " }
-        if !insertion.isEmpty {
+        // A file name with control characters is listed (escaped), never typed into the line.
+        if !insertion.isEmpty, insertion.terminalSafe == insertion {
             el_insertstr(el, insertion)
             return UInt8(CC_REFRESH)
         }
-        let listing = "\n" + Self.columns(candidates) + "\n"
-        FileHandle.standardOutput.write(Data(listing.utf8))
+        FileHandle.standardOutput.write(Data(Self.listing(candidates).utf8))
         return UInt8(CC_REDISPLAY)
     }
 
@@ -105,6 +105,12 @@ final class LineEditor {
     private static func useUTF8Locale() {
         let current = setlocale(LC_CTYPE, "").map { String(cString: $0) } ?? "C"
         if current == "C" || current == "POSIX" { _ = setlocale(LC_CTYPE, "C.UTF-8") }
+    }
+
+    /// The candidates shown when Tab cannot complete further, escaped: file names come from
+    /// the workspace, where a scenario may create `data/ESC]52;c;...` (a clipboard write).
+    static func listing(_ candidates: [String]) -> String {
+        "\n" + columns(candidates.map(\.terminalSafe)) + "\n"
     }
 
     /// Candidates laid out in columns across an 80-column screen.

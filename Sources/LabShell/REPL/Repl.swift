@@ -70,7 +70,8 @@ struct Repl {
         let position = try? session.store().readingPosition(profile: profile)
         let free = position?.freeSandbox ?? false
         let place = session.currentLesson.map { "\(profile): \(free ? "free sandbox" : $0)" } ?? profile
-        return "cicdlab (\(place))> "
+        // The profile and lesson names are the learner's and the content's: escaped like any line.
+        return "cicdlab (\(place))> ".terminalSafe
     }
 
     private func greeting() -> String {

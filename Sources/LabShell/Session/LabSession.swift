@@ -24,7 +24,7 @@ public final class LabSession {
     /// Reads one line of input after showing `prompt` (quiz answers, confirmations); nil at
     /// the end of input. The REPL replaces it with its line editor at a terminal.
     public var readInput: (String) -> String? = { prompt in
-        FileHandle.standardOutput.write(Data(prompt.utf8))
+        FileHandle.standardOutput.write(Data(prompt.terminalSafe(keepingStyle: true).utf8))
         return Swift.readLine(strippingNewline: true)
     }
     /// Set by `quit`: the REPL ends after the current line.
