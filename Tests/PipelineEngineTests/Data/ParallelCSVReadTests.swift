@@ -21,13 +21,15 @@ import Testing
 
     static let inputs: [(String, String)] = [
         ("integers then doubles", "x,y\n1,a\n2,b\n3,c\n4.5,d\n5,e\n6,f\n"),
-        ("numbers then a word", "x\n1\n2\n3\n4\n007\nn/a\n8\n9\n"),
+        ("numbers then a word", "x\n1\n2\n3\n4\n007\ntbd\n8\n9\n"),
         ("booleans then numbers", "x\ntrue\nfalse\nTRUE\n1\n0\n1\n"),
         ("a stretch of nulls", "x,y\n,a\n,b\n,c\n,d\n1.5,e\n2,f\n"),
         ("nulls only at the end", "x,y\n1,a\n2,b\n3,c\n,d\n,\n,f\n"),
         ("quoted line breaks across cuts", "n,t\n1,\"a\nb\nc\"\n2,\"d\n\n\ne\"\n3,\"\"\"q\"\"\"\n4,x\n5,y\n"),
         ("blank lines and CRLF", "a,b\r\n1,x\r\n\r\n2,y\r\n3,z\r\n\r\n\r\n4,w\r\n"),
         ("text dictionaries that overlap", "c\nb\na\nb\nc\nd\na\ne\nb\n"),
+        ("an integer beyond 64 bits late", "x,y\n1,a\n2,b\n3,c\n4,d\n123456789012345678901234567890,e\n6,f\n"),
+        ("missing words in every stretch", "x,y\nNA,a\n1,b\nNaN,c\n2,d\nnull,e\n3,NA\n"),
     ]
 
     @Test(arguments: inputs.map(\.0))
@@ -39,6 +41,7 @@ import Testing
             #expect(parallel.columns.map(\.type) == whole.columns.map(\.type), "\(parts) parts")
             #expect(cells(parallel) == cells(whole), "\(parts) parts")
             #expect(parallel.columns.map(\.nullCount) == whole.columns.map(\.nullCount), "\(parts) parts")
+            #expect(parallel.columns.map(\.missingTokens) == whole.columns.map(\.missingTokens), "\(parts) parts")
         }
     }
 
