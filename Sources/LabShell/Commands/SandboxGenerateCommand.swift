@@ -27,18 +27,16 @@ extension SandboxCommand {
             let dataset = try DatasetGenerator.generate(name: name, rows: rows, seed: seed)
             let path: String
             if let out {
-                path = try session.userPath(out)
+                path = try session.outputPath(out)
             } else {
                 path = try session.workspace().paths.resolve("data/\(name)-\(rows)-s\(seed).csv")
+                try FileSystemFailure.performing(.write, path: path) {
+                    try FileManager.default.createDirectory(
+                        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                }
+                try RegularFile.checkWritable(path)
             }
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
-            try RegularFile.checkWritable(path, named: out)
-            do {
-                try Data(dataset.csv.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-            } catch {
-                throw LabError("sandbox.write", "cannot write \(path): \(error.localizedDescription)", file: out)
-            }
+            try session.writeOutput(Data(dataset.csv.utf8), to: path, typed: out ?? path)
             session.console.line("Wrote \(rows) rows of \(name) (seed \(seed)) to \(path).")
             return 0
         }

@@ -142,13 +142,9 @@ public struct LockFile: Sendable, Equatable {
 
     /// Writes the lock file to `path` atomically.
     public func write(path: String, order: [String]) throws {
-        do {
-            try Data(try text(order: order).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch let error as LabError {
-            throw error
-        } catch {
-            throw LabError(
-                "lock.unwritable", "cannot write the lock file \(path): \(error.localizedDescription)", file: path)
+        let data = Data(try text(order: order).utf8)
+        try FileSystemFailure.performing(.write, path: path) {
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
         }
     }
 
