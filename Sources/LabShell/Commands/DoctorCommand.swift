@@ -43,7 +43,7 @@ struct DoctorCommand: LabCommand {
             report.integrity = try store.integrityCheck()
             report.migrations = try store.appliedMigrations()
         } catch {
-            report.integrity = "\(error)"
+            report.integrity = LabError.describing(error).message
         }
         let workspaces = SQLiteFile.workspaceDatabases(under: session.home.sandboxesDirectory, depth: 1)
             + SQLiteFile.workspaceDatabases(under: session.home.lessonSandboxesDirectory, depth: 2)
