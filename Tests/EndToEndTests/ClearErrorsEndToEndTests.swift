@@ -103,8 +103,17 @@ import Testing
         for command in ["run", "status"] {
             let run = try lab.run(["pipeline", command])
             #expect(run.status == 2)
-            #expect(run.stderr.hasSuffix("/pipeline.lock: is a folder, not a regular file\n"), "\(run.stderr)")
+            #expect(run.stderr == "error: pipeline.lock: is a folder, not a regular file\n")
         }
+    }
+
+    /// A device where data should be is named for what it is (not "the file is empty").
+    @Test func aDeviceAsDataIsNamed() throws {
+        let lab = try Lab()
+        defer { lab.remove() }
+        let run = try lab.run(["data", "profile", "/dev/urandom"])
+        #expect(run.status == 2)
+        #expect(run.stderr == "error: /dev/urandom: is a character device; expected a CSV file\n")
     }
 
     @Test func xdgDataHomeNamingAFileSaysSo() throws {
