@@ -201,6 +201,21 @@ struct FullAndReadOnlyDiskEndToEndTests {
         }
     }
 
+    /// Opening a database on a full disk fails in SQLite as "disk I/O error": it says the disk is full.
+    @Test func aHomeOnAFullDiskSaysTheDiskIsFull() throws {
+        try withTmpfs(size: "2m") { disk in
+            let home = disk + "/home"
+            #expect(try Binary.run(["profiles", "create", "ann"], home: home).status == 0)
+            FileManager.default.createFile(atPath: disk + "/filler", contents: nil)
+            let filler = try #require(FileHandle(forWritingAtPath: disk + "/filler"))
+            while (try? filler.write(contentsOf: Data(count: 64 * 1024))) != nil {}
+            try? filler.close()
+            let run = try Binary.run(["profiles"], home: home)
+            #expect(run.status == 2)
+            #expect(run.stderr == "error: cannot open \(home)/progress.sqlite: the disk is full; free some space and try again\n")
+        }
+    }
+
     @Test func aReadOnlyHomeSaysSo() throws {
         try withTmpfs(size: "4m") { disk in
             let home = disk + "/home"

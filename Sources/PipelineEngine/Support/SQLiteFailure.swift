@@ -20,6 +20,8 @@ public enum SQLiteFailure {
             }
             return "the database is read-only; the lab needs to write to it"
         case .SQLITE_IOERR:
+            // A full disk often surfaces as an I/O error (growing the shared-memory file fails).
+            if let folder, isFull(folder) { return "the disk is full; free some space and try again" }
             return "the disk reported an input/output error; the disk may be failing or full"
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return "another cicdlab is using it; try again when it has finished"
@@ -37,6 +39,14 @@ public enum SQLiteFailure {
         let fallback = error.message ?? "SQLite error \(error.resultCode.rawValue)"
         return LabError(
             "store.failed", "a lab database could not be used: \(reason(error.resultCode, path: nil, fallback: fallback))")
+    }
+
+    /// Whether the file system holding `folder` has (next to) no space left: less than 256 KiB
+    /// for an unprivileged writer.
+    static func isFull(_ folder: String) -> Bool {
+        var info = statvfs()
+        guard statvfs(folder, &info) == 0 else { return false }
+        return UInt64(info.f_bavail) * UInt64(info.f_frsize) < 256 * 1024
     }
 
     /// Why `folder` cannot be written ("read-only", "not writable by you"), or nil when it can.
