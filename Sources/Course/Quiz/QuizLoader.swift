@@ -43,8 +43,9 @@ public enum QuizLoader {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch where FileSystemFailure.errorNumber(of: error) != nil {
-            throw FileSystemFailure.labError(error, .read, path: path, named: name)
+        } catch where FileSystemFailure.isFileSystemError(error) {
+            throw LabError(
+                "quiz.unreadable", "cannot read the quiz file: \(FileSystemFailure.reason(for: error, .read))", file: name)
         } catch {
             throw LabError("quiz.unreadable", "cannot read the quiz file: it is not UTF-8 text", file: name)
         }

@@ -74,6 +74,7 @@ struct TrainCommand: LabCommand {
         request.seed = seed
         var outcome = try Trainer.train(request)
         if let out, let outPath {
+            try session.makeOutputFolder(for: outPath, typed: out)
             try outcome.model.save(to: outPath, named: out)
             outcome.report.out = out
         }

@@ -31,7 +31,7 @@ public enum FileSystemFailure {
             return try body()
         } catch let error as LabError {
             throw error
-        } catch where errorNumber(of: error) != nil {
+        } catch where isFileSystemError(error) {
             throw labError(error, action, path: path, named: name)
         }
     }
@@ -39,7 +39,7 @@ public enum FileSystemFailure {
     /// A `LabError` for a file-system error that reached the top without one, naming the path
     /// the error carries; nil when `error` did not come from the file system.
     public static func labError(from error: any Error) -> LabError? {
-        guard errorNumber(of: error) != nil else { return nil }
+        guard isFileSystemError(error) else { return nil }
         let ns = error as NSError
         let path = (ns.userInfo[NSFilePathErrorKey] as? String) ?? (ns.userInfo[NSURLErrorKey] as? URL)?.path
         // Foundation numbers its write errors from 512 (`CocoaError.fileWriteUnknown`).
@@ -77,6 +77,12 @@ public enum FileSystemFailure {
         }
     }
 
+    /// Whether the file system refused: a POSIX error, or one of Foundation's file errors with
+    /// an error number behind it (not, say, a file that is not text in the expected encoding).
+    public static func isFileSystemError(_ error: any Error) -> Bool {
+        errorNumber(of: error) != nil
+    }
+
     /// The POSIX error number behind `error`, or nil when it is not a file-system error.
     public static func errorNumber(of error: any Error) -> Int32? {
         let ns = error as NSError
@@ -95,7 +101,7 @@ public enum FileSystemFailure {
         case .fileWriteFileExists: return EEXIST
         case .fileReadInvalidFileName, .fileWriteInvalidFileName: return ENAMETOOLONG
         case .fileReadTooLarge: return EFBIG
-        default: return EIO
+        default: return nil
         }
     }
 }

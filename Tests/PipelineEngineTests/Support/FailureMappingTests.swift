@@ -38,6 +38,8 @@ import Testing
         #expect(FileSystemFailure.reason(for: CocoaError(.fileWriteOutOfSpace), .write) == "no space left on device")
         #expect(FileSystemFailure.reason(for: CocoaError(.fileWriteVolumeReadOnly), .write) == "read-only file system")
         #expect(FileSystemFailure.reason(for: CocoaError(.fileReadNoSuchFile), .read) == "no such file")
+        #expect(FileSystemFailure.labError(from: CocoaError(.fileReadInapplicableStringEncoding)) == nil,
+                "text in another encoding is not a file-system failure")
     }
 
     @Test func otherErrorsAreNotFileSystemFailures() {
