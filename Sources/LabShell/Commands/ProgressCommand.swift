@@ -90,7 +90,7 @@ struct ExportCommand: ParsableCommand {
             }
             if let out {
                 let path = try session.outputPath(out)
-                try session.writeOutput(Data(text.utf8), to: path, typed: out)
+                try session.writeOutput(Data(text.utf8), to: path, typed: out, makingFolder: false)
                 session.console.line("Wrote \(report.answers.count) answers for \(report.profile) to \(path).")
             } else {
                 session.console.write(text)

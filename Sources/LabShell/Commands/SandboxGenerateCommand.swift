@@ -32,7 +32,7 @@ extension SandboxCommand {
                 try RegularFile.checkWritable(path)
             }
             let dataset = try DatasetGenerator.generate(name: name, rows: rows, seed: seed)
-            try session.writeOutput(Data(dataset.csv.utf8), to: path, typed: out ?? path)
+            try session.writeOutput(Data(dataset.csv.utf8), to: path, typed: out ?? path, makingFolder: true)
             session.console.line("Wrote \(rows) rows of \(name) (seed \(seed)) to \(path).")
             return 0
         }

@@ -23,10 +23,10 @@ extension LabSession {
         }
     }
 
-    /// Writes `data` to `path` (from ``outputPath(_:option:)``) atomically, making its folder;
-    /// a failure names `typed` and the reason in plain words.
-    func writeOutput(_ data: Data, to path: String, typed: String) throws {
-        try makeOutputFolder(for: path, typed: typed)
+    /// Writes `data` to `path` (from ``outputPath(_:option:)``) atomically, making its folder
+    /// first when `makingFolder`; a failure names `typed` and the reason in plain words.
+    func writeOutput(_ data: Data, to path: String, typed: String, makingFolder: Bool) throws {
+        if makingFolder { try makeOutputFolder(for: path, typed: typed) }
         try FileSystemFailure.performing(.write, path: path, named: typed) {
             try data.write(to: URL(fileURLWithPath: path), options: .atomic)
         }
