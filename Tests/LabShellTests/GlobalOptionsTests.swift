@@ -34,6 +34,15 @@ import Testing
         #expect(LabHome.resolve(flag: nil, environment: ["XDG_DATA_HOME": "/xdg", "HOME": "/u"]).path == "/xdg/cicdlab")
         #expect(LabHome.resolve(flag: nil, environment: ["HOME": "/u"]).path == "/u/.local/share/cicdlab")
     }
+
+    /// XDG Base Directory Specification: "If an implementation encounters a relative path in any
+    /// of these variables it should consider the path invalid and ignore it."
+    @Test(arguments: ["relative/data", "./data", "~/data", "data"])
+    func aRelativeXDGDataHomeIsIgnored(xdg: String) {
+        let home = LabHome.resolve(flag: nil, environment: ["XDG_DATA_HOME": xdg, "HOME": "/u"])
+        #expect(home.path == "/u/.local/share/cicdlab")
+        #expect(home.chosenBy == nil)
+    }
 }
 
 @Suite struct CommandLineSplitterTests {

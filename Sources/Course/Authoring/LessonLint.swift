@@ -81,11 +81,10 @@ struct LessonLint {
         let result: StepLoader.Result
         do {
             result = try StepLoader.read(path: path, displayPath: shown)
-        } catch let error as LabError {
-            problems.append(error)
-            return
         } catch {
-            problems.append(LabError("steps.unreadable", "\(error)", file: shown))
+            var problem = LabError.describing(error)
+            problem.file = problem.file ?? shown
+            problems.append(problem)
             return
         }
         var found = result.problems

@@ -43,8 +43,11 @@ public enum QuizLoader {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch where FileSystemFailure.isFileSystemError(error) {
+            throw LabError(
+                "quiz.unreadable", "cannot read the quiz file: \(FileSystemFailure.reason(for: error, .read))", file: name)
         } catch {
-            throw LabError("quiz.unreadable", "cannot read the quiz file: \(error.localizedDescription)", file: name)
+            throw LabError("quiz.unreadable", "cannot read the quiz file: it is not UTF-8 text", file: name)
         }
         return try parse(text, file: name, lessonId: lessonId)
     }

@@ -179,10 +179,8 @@ struct StepPlayer {
             for edit in step.solution {
                 try edit.apply(inWorkspace: root)
             }
-        } catch let error as LabError {
-            return failed("the solution could not be applied: \(error.description)", wrong: wrong)
         } catch {
-            return failed("the solution could not be applied: \(error)", wrong: wrong)
+            return failed("the solution could not be applied: \(LabError.describing(error).description)", wrong: wrong)
         }
         if let refused = run(step.commands, "the command") {
             return StepResult(
@@ -225,10 +223,9 @@ struct StepPlayer {
                 workspaceRoot: copy, templates: contentRoot + "/Sandbox", mark: StepMarks(workspace: copy).mark(of: step.id))
             let outcome = try evaluator.evaluate(step.check)
             return WrongResult(why: attempt.why, rejected: !outcome.passed, detail: outcome.reason)
-        } catch let error as LabError {
-            return WrongResult(why: attempt.why, rejected: false, detail: "could not be tried: \(error.description)")
         } catch {
-            return WrongResult(why: attempt.why, rejected: false, detail: "could not be tried: \(error)")
+            return WrongResult(
+                why: attempt.why, rejected: false, detail: "could not be tried: \(LabError.describing(error).description)")
         }
     }
 }

@@ -85,6 +85,19 @@ enum CommandTable {
         commands.first { $0._commandName == name }
     }
 
+    /// The command words at the start of `words` (`["pipeline", "dag"]` of
+    /// `pipeline dag FILE`): the command, then each word that names a subcommand of the last.
+    static func commandPath(of words: [String]) -> [String] {
+        guard let first = words.first, var command = command(named: first) else { return [] }
+        var path = [first]
+        for word in words.dropFirst() {
+            guard let sub = subcommands(of: command).first(where: { $0._commandName == word }) else { break }
+            path.append(word)
+            command = sub
+        }
+        return path
+    }
+
     /// The subcommand types of a group command (such as `profiles list`).
     static func subcommands(of command: ParsableCommand.Type) -> [ParsableCommand.Type] {
         command.configuration.subcommands

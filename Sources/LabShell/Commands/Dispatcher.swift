@@ -25,6 +25,12 @@ enum Dispatcher {
         if first == "--help" || first == "-h" {
             return run(["help"] + arguments.dropFirst(), in: session)
         }
+        // `X --help` and `X Y --help` show X's (or X Y's) help. Left to ArgumentParser, they
+        // would parse as its own `help` command, whose help the lab would then print.
+        if let flag = arguments.firstIndex(where: { $0 == "--help" || $0 == "-h" }),
+           !arguments[..<flag].contains("--"), CommandTable.command(named: first) != nil {
+            return run(["help"] + CommandTable.commandPath(of: Array(arguments[..<flag])), in: session)
+        }
         if !first.hasPrefix("-"), CommandTable.command(named: first) == nil {
             var message = "Unknown command '\(first.excerpt())'."
             if let guess = closestMatch(to: first, among: CommandTable.names) {
@@ -60,7 +66,7 @@ enum Dispatcher {
             }
             return report(LabError("store.unreadable", error.description), in: session)
         } catch {
-            return report(LabError("internal", "\(error)"), in: session)
+            return report(LabError.describing(error), in: session)
         }
     }
 

@@ -3,7 +3,9 @@ import Course
 import Foundation
 import PipelineEngine
 
-/// `doctor`: versions, where everything is, and whether the databases are healthy.
+/// `doctor`: versions, where everything is, and whether the databases are healthy: the
+/// progress database and every sandbox's `state.sqlite`, each checked with
+/// `PRAGMA integrity_check` and reported by path.
 struct DoctorCommand: LabCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor", abstract: "Report versions, paths and database health.")
@@ -41,9 +43,13 @@ struct DoctorCommand: LabCommand {
             report.integrity = try store.integrityCheck()
             report.migrations = try store.appliedMigrations()
         } catch {
-            report.integrity = "\(error)"
+            report.integrity = LabError.describing(error).message
         }
+        let workspaces = SQLiteFile.workspaceDatabases(under: session.home.sandboxesDirectory, depth: 1)
+            + SQLiteFile.workspaceDatabases(under: session.home.lessonSandboxesDirectory, depth: 2)
+        report.workspaceDatabases = workspaces.map { .init(path: $0, integrity: SQLiteFile.integrity(path: $0)) }
         report.healthy = report.integrity == "ok" && report.journalMode == "wal" && report.content != nil
+            && report.workspaceDatabases.allSatisfy { $0.integrity == "ok" }
 
         if session.wantsJSON {
             try session.console.json(report)
@@ -60,6 +66,10 @@ struct DoctorCommand: LabCommand {
             table.append(["  journal mode", style.verdict(report.journalMode ?? "?", ok: report.journalMode == "wal")])
             table.append(["  integrity", style.verdict(report.integrity ?? "?", ok: report.integrity == "ok")])
             table.append(["  migrations", report.migrations.joined(separator: ", ")])
+            for database in report.workspaceDatabases {
+                table.append(["state.sqlite", database.path])
+                table.append(["  integrity", style.verdict(database.integrity, ok: database.integrity == "ok")])
+            }
             table.append(["history", report.historyFile])
             session.console.line(table.render(style))
             session.console.line(report.healthy ? style.green("\nAll good.") : style.red("\nSomething needs attention (see above)."))
@@ -81,6 +91,8 @@ struct DoctorReport: Encodable {
     var journalMode: String?
     var integrity: String?
     var migrations: [String] = []
+    /// Every sandbox's engine database, free and lesson sandboxes alike.
+    var workspaceDatabases: [DatabaseHealth] = []
     var historyFile = ""
     var healthy = false
 
@@ -91,5 +103,12 @@ struct DoctorReport: Encodable {
         case progressDatabase = "progress_database"
         case journalMode = "journal_mode"
         case historyFile = "history_file"
+        case workspaceDatabases = "workspace_databases"
+    }
+
+    /// One database and what `PRAGMA integrity_check` said of it.
+    struct DatabaseHealth: Encodable {
+        var path: String
+        var integrity: String
     }
 }

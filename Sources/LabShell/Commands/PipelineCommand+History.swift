@@ -123,14 +123,11 @@ extension PipelineCommand {
                     written.append(path)
                     continue
                 }
-                try FileManager.default.createDirectory(
-                    atPath: (path as NSString).deletingLastPathComponent,
-                    withIntermediateDirectories: true)
-                do {
+                try FileSystemFailure.performing(.write, path: path) {
+                    try FileManager.default.createDirectory(
+                        atPath: (path as NSString).deletingLastPathComponent,
+                        withIntermediateDirectories: true)
                     try Data(file.contents.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-                } catch {
-                    throw LabError(
-                        "export.unwritable", "cannot write \(path): \(error.localizedDescription)", file: path)
                 }
                 written.append(path)
             }

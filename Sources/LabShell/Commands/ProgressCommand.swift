@@ -89,13 +89,8 @@ struct ExportCommand: ParsableCommand {
                 throw LabError("usage.bad_format", "--format is '\(format)'; expected json or csv")
             }
             if let out {
-                let path = try session.userPath(out)
-                try RegularFile.checkWritable(path, named: out)
-                do {
-                    try text.write(toFile: path, atomically: true, encoding: .utf8)
-                } catch {
-                    throw LabError("export.write", "cannot write \(path): \(error.localizedDescription)", file: out)
-                }
+                let path = try session.outputPath(out)
+                try session.writeOutput(Data(text.utf8), to: path, typed: out, makingFolder: false)
                 session.console.line("Wrote \(report.answers.count) answers for \(report.profile) to \(path).")
             } else {
                 session.console.write(text)

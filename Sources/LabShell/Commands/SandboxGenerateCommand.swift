@@ -24,21 +24,15 @@ extension SandboxCommand {
         }
 
         func run(in session: LabSession) throws -> Int32 {
-            let dataset = try DatasetGenerator.generate(name: name, rows: rows, seed: seed)
             let path: String
             if let out {
-                path = try session.userPath(out)
+                path = try session.outputPath(out)
             } else {
                 path = try session.workspace().paths.resolve("data/\(name)-\(rows)-s\(seed).csv")
+                try RegularFile.checkWritable(path)
             }
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
-            try RegularFile.checkWritable(path, named: out)
-            do {
-                try Data(dataset.csv.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-            } catch {
-                throw LabError("sandbox.write", "cannot write \(path): \(error.localizedDescription)", file: out)
-            }
+            let dataset = try DatasetGenerator.generate(name: name, rows: rows, seed: seed)
+            try session.writeOutput(Data(dataset.csv.utf8), to: path, typed: out ?? path, makingFolder: true)
             session.console.line("Wrote \(rows) rows of \(name) (seed \(seed)) to \(path).")
             return 0
         }

@@ -60,6 +60,7 @@ struct TrainCommand: LabCommand {
         let kind = try ModelKind.named(model)
         let given = try ModelParameters.parse(params)
         _ = try ModelParameters(kind: kind, given: given)
+        let outPath = try out.map { try session.outputPath($0) }
 
         let trainPath = try session.userPath(data)
         var request = TrainingRequest(
@@ -72,12 +73,9 @@ struct TrainCommand: LabCommand {
         request.params = given
         request.seed = seed
         var outcome = try Trainer.train(request)
-        if let out {
-            let path = try session.userPath(out)
-            try FileManager.default.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent,
-                withIntermediateDirectories: true)
-            try outcome.model.save(to: path)
+        if let out, let outPath {
+            try session.makeOutputFolder(for: outPath, typed: out)
+            try outcome.model.save(to: outPath, named: out)
             outcome.report.out = out
         }
         if session.wantsJSON {

@@ -60,7 +60,7 @@ struct Repl {
         } catch let error as LabError {
             return Dispatcher.report(error, in: session)
         } catch {
-            return Dispatcher.report(LabError("internal", "\(error)"), in: session)
+            return Dispatcher.report(LabError.describing(error), in: session)
         }
     }
 

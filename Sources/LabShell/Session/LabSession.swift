@@ -33,6 +33,8 @@ public final class LabSession {
     var workspaceOverride: String?
 
     private var openedStore: ProgressStore?
+    /// Set when the learner declined to set a damaged progress database aside.
+    private var declinedToSetAsideStore = false
     /// The lessons, read once per session.
     var loadedCatalog: LessonCatalog?
     private var resolvedProfile: String?
@@ -69,11 +71,14 @@ public final class LabSession {
         do {
             store = try ProgressStore(path: home.progressDatabase)
         } catch LabStoreError.damaged(let path, let reason) {
-            guard isInteractive,
+            // Asked once a session: the prompt, the profile and the reading position all open
+            // the store, and asking again would take the next command typed as the answer.
+            guard isInteractive, !declinedToSetAsideStore,
                   let answer = readInput("Your progress database \(path) is damaged (\(reason)).\n"
                                          + "Keep it aside under another name and start fresh? [y/N] "),
                   ["y", "yes"].contains(answer.lowercased().trimmingCharacters(in: .whitespaces))
             else {
+                declinedToSetAsideStore = isInteractive
                 throw LabError("progress.damaged",
                                "\(path) is damaged (\(reason)). Nothing was changed. Run `cicdlab doctor --repair` to keep the damaged file under another name and start fresh")
             }

@@ -49,17 +49,14 @@ public struct TrainedModel: Sendable, Equatable {
         return ContentHash.hex(try encoder.encode(copy))
     }
 
-    /// Writes the model as pretty-printed JSON to `path`.
-    public func save(to path: String) throws {
-        try RegularFile.checkWritable(path)
+    /// Writes the model as pretty-printed JSON to `path` (`name` as the user typed it).
+    public func save(to path: String, named name: String? = nil) throws {
+        try RegularFile.checkWritable(path, named: name)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(self)
-        do {
+        try FileSystemFailure.performing(.write, path: path, named: name) {
             try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw LabError(
-                "model.unwritable", "cannot write the model to '\(path)': \(error.localizedDescription)", file: path)
         }
     }
 

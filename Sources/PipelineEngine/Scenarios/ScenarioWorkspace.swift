@@ -104,14 +104,11 @@ extension ScenarioState {
             writes.append((path, item.path, { try item.csv() }))
         }
         for write in writes {
-            try FileManager.default.createDirectory(
-                atPath: (write.path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            do {
-                try Data(try write.text().utf8).write(to: URL(fileURLWithPath: write.path), options: .atomic)
-            } catch let error as LabError {
-                throw error
-            } catch {
-                throw LabError("scenario.write", "cannot write \(write.relative): \(error.localizedDescription)", file: file)
+            let data = Data(try write.text().utf8)
+            try FileSystemFailure.performing(.write, path: write.path, named: write.relative) {
+                try FileManager.default.createDirectory(
+                    atPath: (write.path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try data.write(to: URL(fileURLWithPath: write.path), options: .atomic)
             }
         }
         return writes.map(\.relative)

@@ -20,25 +20,45 @@ public enum SQLiteFile {
             _ = try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
             return pool
         } catch let error as DatabaseError {
-            let reason = error.message ?? "\(error)"
+            let message = error.message ?? "SQLite error \(error.resultCode.rawValue)"
             if [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {
-                throw LabStoreError.damaged(path: path, reason: reason)
+                throw LabStoreError.damaged(path: path, reason: message)
             }
-            throw LabStoreError.unreadable(path: path, reason: reason)
+            throw LabStoreError.unreadable(
+                path: path, reason: SQLiteFailure.reason(error.resultCode, path: path, fallback: message))
         }
     }
 
     /// Renames a damaged database (with its WAL and shared-memory files) out of the way, so a
     /// fresh one can be created; returns the new name of the damaged file. Nothing is deleted.
+    ///
+    /// The name carries the time to the second (`progress.sqlite.damaged-20261204-160500`); a
+    /// second repair within the same second gets `-2`, `-3`, ... rather than failing on the
+    /// first one's name.
     public static func setAside(path: String, now: Date = Date()) throws -> String {
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyyMMdd-HHmmss"
         formatter.locale = Locale(identifier: "en_US_POSIX")
-        let aside = path + ".damaged-" + formatter.string(from: now)
-        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
-            try FileManager.default.moveItem(atPath: path + suffix, toPath: aside + suffix)
+        let stamp = path + ".damaged-" + formatter.string(from: now)
+        let suffixes = ["", "-wal", "-shm"]
+        var aside = stamp
+        var attempt = 1
+        while suffixes.contains(where: { isOccupied(aside + $0) }) {
+            attempt += 1
+            aside = stamp + "-\(attempt)"
+        }
+        for suffix in suffixes where FileManager.default.fileExists(atPath: path + suffix) {
+            try FileSystemFailure.performing(.write, path: aside + suffix) {
+                try FileManager.default.moveItem(atPath: path + suffix, toPath: aside + suffix)
+            }
         }
         return aside
+    }
+
+    /// Whether anything, even a dangling symbolic link, is at `path`.
+    private static func isOccupied(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
     }
 }
 

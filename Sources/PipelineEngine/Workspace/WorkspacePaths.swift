@@ -50,7 +50,24 @@ public struct WorkspacePaths: Sendable {
                 "workspace.escape", "'\(named)' is inside the lab's own .lab folder, which sandbox files may not name",
                 file: file, line: line)
         }
+        // `.` (or `data/..`) is the workspace folder itself: every path a sandbox file names is a file.
+        guard !components.isEmpty else {
+            throw LabError(
+                "workspace.folder_not_file", "'\(named)' is the workspace folder itself; expected a file",
+                file: file, line: line)
+        }
         let candidate = ([root] + components).joined(separator: "/")
+        // A symlink to nowhere on the way (`models/` pointing at a deleted folder) would make
+        // creating the folder fail with "file exists": name it instead.
+        for depth in components.indices.dropLast() {
+            let step = ([root] + components[...depth]).joined(separator: "/")
+            if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: step), Self.realPath(step) == nil {
+                throw LabError(
+                    "workspace.dangling_link",
+                    "'\(named)' goes through '\(components[...depth].joined(separator: "/"))', a symbolic link to '\(target)', which does not exist; remove the link or make it a folder",
+                    file: file, line: line)
+            }
+        }
         // Follow symlinks along the part of the path that exists: each must stay inside.
         var existing = candidate
         while !FileManager.default.fileExists(atPath: existing), existing != root {

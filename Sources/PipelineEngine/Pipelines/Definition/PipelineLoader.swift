@@ -12,6 +12,9 @@ public enum PipelineLoader {
     public static let defaultFile = "pipeline.yaml"
     /// Where the parameters live, beside the pipeline at the workspace root.
     public static let paramsFile = "params.yaml"
+    /// The longest stage name: each stage's result is written to `.lab/results/NAME.json`, and
+    /// a file name holds at most 255 bytes.
+    public static let maximumStageNameLength = 100
 
     /// Loads and checks `file`, a path relative to the workspace root.
     public static func load(_ file: String = defaultFile, in workspace: Workspace) throws -> PipelineDefinition {
@@ -56,6 +59,12 @@ public enum PipelineLoader {
                 throw reader.error(
                     "bad_name",
                     "stage name \"\(name)\" should start with a letter and hold only letters, digits, '-' and '_'",
+                    at: nameNode)
+            }
+            guard name.count <= maximumStageNameLength else {
+                throw reader.error(
+                    "bad_name",
+                    "stage name \"\(name.excerpt(limit: 21))\" is too long; expected at most \(maximumStageNameLength) characters",
                     at: nameNode)
             }
             stages.append(try parseStage(name, nameNode: nameNode, node: stageNode, reader))

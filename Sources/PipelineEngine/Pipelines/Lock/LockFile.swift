@@ -62,7 +62,7 @@ public struct LockFile: Sendable, Equatable {
 
     /// Reads the lock file at `path`; a missing file is an empty lock.
     public static func read(path: String, displayName: String) throws -> LockFile {
-        guard let data = try RegularFile.contents(atPath: path) else { return LockFile() }
+        guard let data = try RegularFile.contents(atPath: path, named: displayName) else { return LockFile() }
         let reader = YAMLNodeReader(file: displayName, codePrefix: "lock")
         func broken(_ why: String, _ node: Node?) -> LabError {
             reader.error("unreadable", "\(why); delete the lock file to rebuild it from the run cache", at: node)
@@ -142,13 +142,9 @@ public struct LockFile: Sendable, Equatable {
 
     /// Writes the lock file to `path` atomically.
     public func write(path: String, order: [String]) throws {
-        do {
-            try Data(try text(order: order).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch let error as LabError {
-            throw error
-        } catch {
-            throw LabError(
-                "lock.unwritable", "cannot write the lock file \(path): \(error.localizedDescription)", file: path)
+        let data = Data(try text(order: order).utf8)
+        try FileSystemFailure.performing(.write, path: path) {
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
         }
     }
 

@@ -51,7 +51,7 @@ extension PipelineRunner {
             return failed(stage, error.description, seconds: elapsedSeconds(since: start))
         } catch {
             state.stopped = "stage '\(stage.name)' failed"
-            return failed(stage, "\(error)", seconds: elapsedSeconds(since: start))
+            return failed(stage, LabError.describing(error).description, seconds: elapsedSeconds(since: start))
         }
     }
 
