@@ -57,6 +57,15 @@ enum GeneratedInput {
                 text(frontMatter + "## Page \u{1B}[2J\n\u{1B}]0;pwned\u{07} text \u{00}\u{08}\u{7F} `\u{1B}[31mcode`\n")
             },
         ],
+        "pipeline": [
+            // More stages than a pipeline may have: refused before the graph is built.
+            "generated-60000-stage-chain.yaml": { text(stageChain(60_000, needingTheFirst: false)) },
+            // As many as it may have; the first stage fails, so a run ends at once.
+            "fails-generated-1000-stage-chain.yaml": { text(stageChain(1_000, needingTheFirst: false)) },
+            "fails-generated-1000-stages-all-needing-the-first.yaml": {
+                text(stageChain(1_000, needingTheFirst: true))
+            },
+        ],
         "answers": [
             "generated-1mb-answer.txt": { text(String(repeating: "a", count: megabyte) + "\nskip\n") },
             "generated-1mb-list-answer.txt": { text(String(repeating: "a,", count: megabyte / 2) + "\nskip\n") },
@@ -74,6 +83,20 @@ enum GeneratedInput {
     ]
 
     private static func text(_ string: String) -> Data { Data(string.utf8) }
+
+    /// A pipeline whose stage `sN` needs `sN-1` (and `s0` too when `needingTheFirst`, edges that
+    /// skip every layer of the drawing); `s0` trains on a column that does not exist.
+    static func stageChain(_ count: Int, needingTheFirst: Bool) -> String {
+        var lines = [
+            "stages:", "  s0: {kind: train, data: data/train.csv, target: no_such_column, outs: [models/chain.json]}",
+        ]
+        for index in 1..<count {
+            let needs = needingTheFirst && index > 1 ? "s0, s\(index - 1)" : "s\(index - 1)"
+            lines.append(
+                "  s\(index): {kind: validate, data: data/train.csv, suite: suites/train.yaml, needs: [\(needs)]}")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
 
     static let frontMatter = """
         ---
