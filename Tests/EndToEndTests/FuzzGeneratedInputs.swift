@@ -20,6 +20,14 @@ enum GeneratedInput {
                 let row = (0..<10_000).map { "\($0)" }.joined(separator: ",")
                 return text("a," + header + "\n1," + row + "\n")
             },
+            // `data diff` and `drift` looked each column up by a linear search: quadratic.
+            "ok-generated-50000-columns-2-rows.csv": {
+                let columns = 0..<50_000
+                return text(
+                    columns.map { "c\($0)" }.joined(separator: ",") + "\n"
+                        + columns.map { "\($0)" }.joined(separator: ",") + "\n"
+                        + columns.map { "\($0 + 1)" }.joined(separator: ",") + "\n")
+            },
             "ok-generated-1mb-header-name.csv": { text("a," + String(repeating: "h", count: megabyte) + "\n1,2\n") },
             "ok-generated-200000-rows.csv": {
                 text("a,b\n" + (0..<200_000).map { "\($0),\($0 % 7 == 0 ? "" : "v\($0 % 13)")" }.joined(separator: "\n"))
