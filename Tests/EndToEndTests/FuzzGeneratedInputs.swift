@@ -61,6 +61,13 @@ enum GeneratedInput {
                         + cells.map { _ in String(repeating: "x", count: 50) }.joined(separator: "|") + "|\n")
             },
             "ok-generated-300k-word.md": { text(frontMatter + "## Page\n" + String(repeating: "x", count: 300_000) + "\n") },
+            // Each nested level was laid out inside the one around it: 800 deep took 6 s, 3,000
+            // never finished. Past `MarkdownNesting.limit` the page is drawn flat; lint refuses it.
+            "generated-800-deep-list.md": { text(frontMatter + "## Page\n" + staircase(800)) },
+            "generated-3000-deep-list.md": { text(frontMatter + "## Page\n" + staircase(3_000)) },
+            "generated-3000-deep-quote.md": {
+                text(frontMatter + "## Page\n" + String(repeating: "> ", count: 3_000) + "deep\n")
+            },
             "ok-generated-control-characters.md": {
                 text(frontMatter + "## Page \u{1B}[2J\n\u{1B}]0;pwned\u{07} text \u{00}\u{08}\u{7F} `\u{1B}[31mcode`\n")
             },
@@ -91,6 +98,11 @@ enum GeneratedInput {
     ]
 
     private static func text(_ string: String) -> Data { Data(string.utf8) }
+
+    /// `count` bullets, each nested two columns under the one before.
+    static func staircase(_ count: Int) -> String {
+        (0..<count).map { String(repeating: " ", count: 2 * $0) + "- item \($0)\n" }.joined()
+    }
 
     /// A pipeline whose stage `sN` needs `sN-1` (and `s0` too when `needingTheFirst`, edges that
     /// skip every layer of the drawing); `s0` trains on a column that does not exist.
