@@ -20,6 +20,14 @@ enum GeneratedInput {
                 let row = (0..<10_000).map { "\($0)" }.joined(separator: ",")
                 return text("a," + header + "\n1," + row + "\n")
             },
+            // `data diff` and `drift` looked each column up by a linear search: quadratic.
+            "ok-generated-50000-columns-2-rows.csv": {
+                let columns = 0..<50_000
+                return text(
+                    columns.map { "c\($0)" }.joined(separator: ",") + "\n"
+                        + columns.map { "\($0)" }.joined(separator: ",") + "\n"
+                        + columns.map { "\($0 + 1)" }.joined(separator: ",") + "\n")
+            },
             "ok-generated-1mb-header-name.csv": { text("a," + String(repeating: "h", count: megabyte) + "\n1,2\n") },
             "ok-generated-200000-rows.csv": {
                 text("a,b\n" + (0..<200_000).map { "\($0),\($0 % 7 == 0 ? "" : "v\($0 % 13)")" }.joined(separator: "\n"))
@@ -53,8 +61,24 @@ enum GeneratedInput {
                         + cells.map { _ in String(repeating: "x", count: 50) }.joined(separator: "|") + "|\n")
             },
             "ok-generated-300k-word.md": { text(frontMatter + "## Page\n" + String(repeating: "x", count: 300_000) + "\n") },
+            // Each nested level was laid out inside the one around it: 800 deep took 6 s, 3,000
+            // never finished. Past `MarkdownNesting.limit` the page is drawn flat; lint refuses it.
+            "generated-800-deep-list.md": { text(frontMatter + "## Page\n" + staircase(800)) },
+            "generated-3000-deep-list.md": { text(frontMatter + "## Page\n" + staircase(3_000)) },
+            "generated-3000-deep-quote.md": {
+                text(frontMatter + "## Page\n" + String(repeating: "> ", count: 3_000) + "deep\n")
+            },
             "ok-generated-control-characters.md": {
                 text(frontMatter + "## Page \u{1B}[2J\n\u{1B}]0;pwned\u{07} text \u{00}\u{08}\u{7F} `\u{1B}[31mcode`\n")
+            },
+        ],
+        "pipeline": [
+            // More stages than a pipeline may have: refused before the graph is built.
+            "generated-60000-stage-chain.yaml": { text(stageChain(60_000, needingTheFirst: false)) },
+            // As many as it may have; the first stage fails, so a run ends at once.
+            "fails-generated-1000-stage-chain.yaml": { text(stageChain(1_000, needingTheFirst: false)) },
+            "fails-generated-1000-stages-all-needing-the-first.yaml": {
+                text(stageChain(1_000, needingTheFirst: true))
             },
         ],
         "answers": [
@@ -74,6 +98,25 @@ enum GeneratedInput {
     ]
 
     private static func text(_ string: String) -> Data { Data(string.utf8) }
+
+    /// `count` bullets, each nested two columns under the one before.
+    static func staircase(_ count: Int) -> String {
+        (0..<count).map { String(repeating: " ", count: 2 * $0) + "- item \($0)\n" }.joined()
+    }
+
+    /// A pipeline whose stage `sN` needs `sN-1` (and `s0` too when `needingTheFirst`, edges that
+    /// skip every layer of the drawing); `s0` trains on a column that does not exist.
+    static func stageChain(_ count: Int, needingTheFirst: Bool) -> String {
+        var lines = [
+            "stages:", "  s0: {kind: train, data: data/train.csv, target: no_such_column, outs: [models/chain.json]}",
+        ]
+        for index in 1..<count {
+            let needs = needingTheFirst && index > 1 ? "s0, s\(index - 1)" : "s\(index - 1)"
+            lines.append(
+                "  s\(index): {kind: validate, data: data/train.csv, suite: suites/train.yaml, needs: [\(needs)]}")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
 
     static let frontMatter = """
         ---

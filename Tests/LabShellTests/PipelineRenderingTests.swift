@@ -48,6 +48,23 @@ import Testing
         #expect(DagDrawing.draw(stages, label: { $0.name }, width: 20) == nil, "too wide for 20 columns")
     }
 
+    @Test func aLongChainIsDrawnBoxUnderBox() throws {
+        let stages = (0..<1_000).map { stage("s\($0)", .validate, after: $0 == 0 ? [] : ["s\($0 - 1)"]) }
+        let drawing = try #require(DagDrawing.draw(stages, label: { $0.name }, width: 80))
+        #expect(drawing.split(separator: "\n").count == 1_000 * 6 - 3)
+        #expect(drawing.hasSuffix("│ s999 │\n└──────┘"))
+    }
+
+    /// Stage `sN` needs `s0` and `sN-1`: an edge from `s0` passes through every layer, more
+    /// than a line can hold, so the drawing gives up (the command then lists the edges) before
+    /// it has made a pass-through for each.
+    @Test func edgesSkippingMoreLayersThanFitGiveUpEarly() {
+        let stages = (0..<1_000).map { index in
+            stage("s\(index)", .validate, after: index == 0 ? [] : index == 1 ? ["s0"] : ["s0", "s\(index - 1)"])
+        }
+        #expect(DagDrawing.draw(stages, label: { $0.name }, width: 80) == nil)
+    }
+
     @Test func runsShowCostSavingsAndTheKeyMetricsTrend() {
         func run(_ id: Int, _ accuracy: Double, cost: Double, saved: Double, counts: [String: Int]) -> RunSummary {
             RunSummary(

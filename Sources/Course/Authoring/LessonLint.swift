@@ -65,6 +65,13 @@ struct LessonLint {
                     "lesson.no_pages", "\(name) has no pages; each page starts with a `## ` heading",
                     file: file, line: (draft.front.end ?? 0) + 1))
         }
+        if let end = draft.front.end, let deep = MarkdownNesting.firstTooDeep(draft.lines, from: end + 1) {
+            problems.append(
+                LabError(
+                    "lesson.nested_too_deep",
+                    "lists and quotes nest \(deep.depth) levels deep here; a page shows at most \(MarkdownNesting.limit) and draws deeper items flat, so nest less",
+                    file: file, line: deep.line))
+        }
     }
 
     /// The steps file: present, readable, commands the lab knows, checks that can be evaluated.

@@ -29,6 +29,7 @@ extension Lesson {
         else {
             throw LabError("lesson.unreadable", "cannot read the file as UTF-8 text", file: path)
         }
+        try YAMLAliasGuard(reader: YAMLNodeReader(file: path, codePrefix: "lesson")).check(text)
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)

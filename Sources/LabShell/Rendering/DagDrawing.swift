@@ -38,13 +38,21 @@ enum DagDrawing {
         let graph = PipelineGraph(stages)
         let byName = Dictionary(uniqueKeysWithValues: stages.map { ($0.name, $0) })
         var depth: [String: Int] = [:]
-        for (index, layer) in graph.layers.enumerated() { for name in layer { depth[name] = index } }
-        var layers = graph.layers.map { $0.map(Slot.stage) }
+        let stageLayers = graph.layers
+        for (index, layer) in stageLayers.enumerated() { for name in layer { depth[name] = index } }
+        var layers = stageLayers.map { $0.map(Slot.stage) }
+        // Every slot takes a column and two between slots: a layer with more cannot fit, and
+        // giving up now keeps edges that skip many layers from filling memory with pass-throughs.
+        let mostSlots = (width + 2) / 3
+        guard layers.allSatisfy({ $0.count <= mostSlots }) else { return nil }
         // Pass-throughs for edges that skip layers.
         for name in graph.order {
             for parent in graph.upstream[name] ?? [] {
                 guard let from = depth[parent], let to = depth[name], to - from > 1 else { continue }
-                for layer in (from + 1)..<to { layers[layer].append(.through(from: parent, to: name)) }
+                for layer in (from + 1)..<to {
+                    layers[layer].append(.through(from: parent, to: name))
+                    if layers[layer].count > mostSlots { return nil }
+                }
             }
         }
         func text(_ slot: Slot) -> String {

@@ -22,8 +22,15 @@ public struct DataTable: Sendable {
     public var columnNames: [String] { columns.map(\.name) }
 
     /// The column called `name`, if there is one.
+    ///
+    /// A linear search: to look up many columns, ask ``columnsByName()`` once.
     public func column(_ name: String) -> Column? {
         columns.first { $0.name == name }
+    }
+
+    /// Every column by its name (the first, should two share one), for looking up many.
+    public func columnsByName() -> [String: Column] {
+        Dictionary(columns.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The column called `name`, or an error that lists the columns there are.

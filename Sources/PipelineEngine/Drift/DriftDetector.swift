@@ -48,28 +48,30 @@ public enum DriftDetector {
     ) throws -> DriftReport {
         let clock = ContinuousClock()
         let start = clock.now
+        let referenceColumns = reference.columnsByName()
+        let currentColumns = current.columnsByName()
         let names: [String]
         if let requested = options.columns {
-            for name in requested { _ = try reference.requireColumn(name) }
+            for name in requested where referenceColumns[name] == nil { _ = try reference.requireColumn(name) }
             names = requested
         } else {
             names = reference.columnNames
         }
         let perColumn = concurrentMap(names.count) { index -> [DriftColumnResult] in
             let name = names[index]
-            guard let ref = reference.column(name) else {
+            guard let ref = referenceColumns[name] else {
                 return [.skipped(name, "missing in the reference", kind: nil)]
             }
-            guard let cur = current.column(name) else {
+            guard let cur = currentColumns[name] else {
                 return [.skipped(name, "missing in the current data", kind: nil)]
             }
             return compareColumn(ref, cur, options: options)
         }
         let results = perColumn.flatMap { $0 }
-        var tested: [String] = []
+        var tested: Set<String> = []
         var drifted: Set<String> = []
         for result in results where result.verdict != .skipped {
-            if !tested.contains(result.column) { tested.append(result.column) }
+            tested.insert(result.column)
             if result.drifted { drifted.insert(result.column) }
         }
         let share = tested.isEmpty ? 0 : Double(drifted.count) / Double(tested.count)

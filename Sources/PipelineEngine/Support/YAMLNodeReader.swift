@@ -22,7 +22,9 @@ public struct YAMLNodeReader: Sendable {
     /// A reader that interprets every scalar itself may pass Yams' `.basic` resolver, which
     /// leaves scalars untagged and skips compiling the default resolver's regular expressions
     /// (most of the cost of reading a small file in a short-lived process).
+    /// Aliases are checked first (``YAMLAliasGuard``): none in keys, and no alias bombs.
     public func compose(_ text: String, resolver: Resolver = .default) throws -> Node? {
+        try YAMLAliasGuard(reader: self).check(text)
         do {
             return try Yams.compose(yaml: text, resolver)
         } catch let error as YamlError {
@@ -107,7 +109,7 @@ public struct YAMLNodeReader: Sendable {
         }
     }
 
-    private func syntaxError(_ error: YamlError) -> LabError {
+    func syntaxError(_ error: YamlError) -> LabError {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):

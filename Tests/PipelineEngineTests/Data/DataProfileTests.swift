@@ -187,3 +187,40 @@ func close(_ a: Double?, _ b: Double, relative: Double = 1e-12) -> Bool {
         #expect(DistinctCounter.count([]) == 0)
     }
 }
+
+/// Wide tables: `data diff` and `drift` pair every column by name, whichever order the two
+/// files list them in (a lookup per column by linear search made 100,000 columns quadratic).
+@Suite struct WideTableTests {
+    static let count = 20_000
+
+    /// One row of `c0 … c(count-1)`, in reverse order when `reversed`, plus a column `extra`.
+    static func table(reversed: Bool, extra: String, offset: Int) throws -> DataTable {
+        let indices = reversed ? Array((0..<count).reversed()) : Array(0..<count)
+        let header = indices.map { "c\($0)" } + [extra]
+        let row = indices.map { "\($0 + offset)" } + ["x"]
+        return try CSVReader.parse(
+            header.joined(separator: ",") + "\n" + row.joined(separator: ",") + "\n", source: extra + ".csv")
+    }
+
+    @Test func dataDiffPairsEveryColumnByName() throws {
+        let diff = DataDiff(
+            reference: try Self.table(reversed: false, extra: "old", offset: 0),
+            current: try Self.table(reversed: true, extra: "new", offset: 1))
+        #expect(diff.addedColumns == ["new"])
+        #expect(diff.removedColumns == ["old"])
+        #expect(diff.typeChanges.isEmpty)
+        #expect(diff.columns.count == Self.count)
+        #expect(diff.columns.first?.column == "c0")
+        #expect(diff.columns.allSatisfy { $0.mean.map { $0.current == $0.reference.map { $0 + 1 } } ?? false })
+    }
+
+    @Test func driftComparesEveryColumnByName() throws {
+        let report = try DriftDetector.compare(
+            reference: try Self.table(reversed: false, extra: "old", offset: 0),
+            current: try Self.table(reversed: true, extra: "new", offset: 0))
+        #expect(report.columns.count == Self.count + 1)
+        #expect(report.testedColumns == Self.count)
+        #expect(report.columns.last?.column == "old")
+        #expect(report.columns.last?.verdict == .skipped)
+    }
+}

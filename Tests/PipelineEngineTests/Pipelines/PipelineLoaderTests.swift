@@ -87,6 +87,35 @@ import Testing
         }
     }
 
+    /// A chain of `count` stages, each needing the one before.
+    static func chain(_ count: Int) -> String {
+        "stages:\n"
+            + (0..<count).map { index in
+                "  s\(index): {kind: deploy\(index == 0 ? "" : ", needs: [s\(index - 1)]")}\n"
+            }.joined()
+    }
+
+    @Test func morePipelineStagesThanTheLimitAreRefusedBeforeTheGraphIsBuilt() throws {
+        let sandbox = try PipelineSandbox(pipeline: Self.chain(60_000))
+        defer { sandbox.cleanUp() }
+        #expect(
+            throws: LabError(
+                "pipeline.too_many_stages",
+                "`stages` has 60000 stages; a pipeline may have at most 1000 (split it into several pipeline files)",
+                file: "pipeline.yaml", line: 2, column: 3)
+        ) {
+            _ = try sandbox.load()
+        }
+    }
+
+    @Test func aChainOfTheMostStagesAllowedLoadsInOrder() throws {
+        let sandbox = try PipelineSandbox(pipeline: Self.chain(PipelineLoader.maxStages))
+        defer { sandbox.cleanUp() }
+        let pipeline = try sandbox.load()
+        #expect(pipeline.order == (0..<PipelineLoader.maxStages).map { "s\($0)" })
+        #expect(pipeline.stage("s999")?.upstream == ["s998"])
+    }
+
     @Test func aRefusedPipelineRunsNothingAndRecordsNoRun() throws {
         let broken = PipelineSandbox.pipeline.replacingOccurrences(of: "needs: [train]", with: "needs: [gate]")
         let sandbox = try PipelineSandbox(pipeline: broken)

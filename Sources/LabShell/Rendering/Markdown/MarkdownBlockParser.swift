@@ -1,9 +1,13 @@
+import Course
+
 /// Splits Markdown text into ``MarkdownBlock``s, following CommonMark and GitHub's tables
 /// where lessons need them and staying lenient elsewhere.
 ///
 /// Deliberate simplifications: no setext headings (`---` under text is a rule), no indented
 /// code blocks (use fences), no HTML, and a nested list may be indented by two spaces under
-/// any marker, as most authors write it.
+/// any marker, as most authors write it. Lists and quotes nest at most
+/// ``MarkdownNesting/limit`` deep: what is inside the deepest level is read flat, as one list
+/// of paragraphs, so the work stays linear in the page however deep it nests.
 enum MarkdownBlockParser {
     /// Stands for a hard line break (two trailing spaces or a trailing `\`) in paragraph text.
     static let hardBreak: Character = "\u{2028}"
@@ -16,8 +20,9 @@ enum MarkdownBlockParser {
         return parse(lines: lines)
     }
 
-    /// The blocks of `lines`, which are already split and tab-free.
-    static func parse(lines: [String]) -> [MarkdownBlock] {
+    /// The blocks of `lines`, which are already split and tab-free, inside `depth` lists and quotes.
+    static func parse(lines: [String], depth: Int = 0) -> [MarkdownBlock] {
+        if depth >= MarkdownNesting.limit { return flat(lines) }
         var blocks: [MarkdownBlock] = []
         var i = 0
         while i < lines.count {
@@ -46,9 +51,9 @@ enum MarkdownBlockParser {
                     quoted.append(next)
                     i += 1
                 }
-                blocks.append(.quote(parse(lines: quoted)))
+                blocks.append(.quote(parse(lines: quoted, depth: depth + 1)))
             } else if let marker = ListMarker(line) {
-                let (list, next) = parseList(lines, from: i, first: marker)
+                let (list, next) = parseList(lines, from: i, first: marker, depth: depth)
                 blocks.append(.list(list))
                 i = next
             } else if let table = parseTable(lines, from: i) {
@@ -69,7 +74,9 @@ enum MarkdownBlockParser {
 
     // MARK: Lists
 
-    private static func parseList(_ lines: [String], from start: Int, first: ListMarker) -> (MarkdownList, Int) {
+    private static func parseList(_ lines: [String], from start: Int, first: ListMarker, depth: Int)
+        -> (MarkdownList, Int)
+    {
         var items: [[String]] = [[first.content]]
         var marker = first
         var loose = false
@@ -102,9 +109,35 @@ enum MarkdownBlockParser {
         let blocks = items.map { item -> [MarkdownBlock] in
             var item = item
             while let last = item.last, isBlank(last) { item.removeLast() }
-            return parse(lines: item)
+            return parse(lines: item, depth: depth + 1)
         }
         return (MarkdownList(ordered: first.ordered, start: first.number, items: blocks, loose: loose), i)
+    }
+
+    /// Lines nested past the limit: text before the first list item as a paragraph, then every
+    /// list item, however deep, as one paragraph of a single flat list; quote marks are dropped.
+    private static func flat(_ lines: [String]) -> [MarkdownBlock] {
+        var lead: [Substring] = []
+        var items: [[Substring]] = []
+        for line in lines {
+            var text = Substring(line).drop { $0 == " " }
+            while text.first == ">" { text = text.dropFirst().drop { $0 == " " } }
+            if text.isEmpty { continue }
+            if let marker = ListMarker(String(text)) {
+                items.append([Substring(marker.content)])
+            } else if items.isEmpty {
+                lead.append(text)
+            } else {
+                items[items.count - 1].append(text)
+            }
+        }
+        var blocks: [MarkdownBlock] = []
+        if !lead.isEmpty { blocks.append(.paragraph(lead.joined(separator: "\n"))) }
+        if !items.isEmpty {
+            let paragraphs = items.map { [MarkdownBlock.paragraph($0.joined(separator: "\n"))] }
+            blocks.append(.list(MarkdownList(ordered: false, start: 1, items: paragraphs, loose: false)))
+        }
+        return blocks
     }
 
     /// A list item's marker: `-`, `*`, `+`, or a number and `.` or `)`, then a space.
@@ -241,12 +274,32 @@ enum MarkdownBlockParser {
 
     // MARK: Whitespace
 
-    static func isBlank(_ line: String) -> Bool { line.allSatisfy { $0 == " " } }
+    // These read bytes rather than characters: a page nested deep is mostly leading spaces,
+    // and stepping through them character by character dominated drawing it.
 
-    static func indentation(_ line: String) -> Int { line.prefix { $0 == " " }.count }
+    static func isBlank(_ line: String) -> Bool { leadingSpaces(line) == line.utf8.count }
+
+    static func indentation(_ line: String) -> Int {
+        let spaces = leadingSpaces(line)
+        let next = line.utf8.dropFirst(spaces).first
+        // A combining mark after a space makes one character of the two: count characters then.
+        guard let next, next >= 0x80 else { return spaces }
+        return line.prefix { $0 == " " }.count
+    }
+
+    /// How many bytes at the start of `line` are spaces.
+    private static func leadingSpaces(_ line: String) -> Int {
+        var line = line
+        return line.withUTF8 { bytes in
+            var count = 0
+            while count < bytes.count, bytes[count] == UInt8(ascii: " ") { count += 1 }
+            return count
+        }
+    }
 
     static func dropIndent(_ line: String, upTo count: Int) -> String {
-        String(line.dropFirst(min(count, indentation(line))))
+        let drop = min(count, indentation(line))
+        return String(line[line.utf8.index(line.startIndex, offsetBy: drop)...])
     }
 
     /// `line` with tabs replaced by spaces to the next multiple of four columns.

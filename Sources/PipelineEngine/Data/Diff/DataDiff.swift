@@ -30,8 +30,9 @@ public struct DataDiff: Sendable, Encodable {
         removedColumns = reference.columnNames.filter { !currentNames.contains($0) }
         var typeChanges: [TypeChange] = []
         var columns: [ColumnDiff] = []
+        let currentColumns = current.columnsByName()
         for old in reference.columns {
-            guard let new = current.column(old.name) else { continue }
+            guard let new = currentColumns[old.name] else { continue }
             if old.type != new.type {
                 typeChanges.append(TypeChange(column: old.name, reference: old.type, current: new.type))
             }

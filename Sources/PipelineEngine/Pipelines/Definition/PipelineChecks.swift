@@ -15,8 +15,9 @@ struct PipelineChecks {
     /// Checks `pipeline` and fills in each stage's dependencies and upstream stages and the run order.
     func check(_ pipeline: inout PipelineDefinition) throws {
         let names = pipeline.stages.map(\.name)
+        let known = Set(names)
         for stage in pipeline.stages {
-            for (index, need) in stage.needs.enumerated() where !names.contains(need) || need == stage.name {
+            for (index, need) in stage.needs.enumerated() where !known.contains(need) || need == stage.name {
                 let at = stage.keyLocations["needs[\(index)]"] ?? stage.keyLocations["needs"]
                 if need == stage.name {
                     throw error(
@@ -99,12 +100,13 @@ struct PipelineChecks {
     /// Adds the files a stage takes from upstream: the model an evaluate or gate stage scores
     /// and the data a gate's evaluation used.
     private func inferInputs(_ pipeline: inout PipelineDefinition, graph: PipelineGraph) throws {
+        var byName = Dictionary(uniqueKeysWithValues: pipeline.stages.map { ($0.name, $0) })
         for index in pipeline.stages.indices {
             var stage = pipeline.stages[index]
-            let ancestors = graph.ancestors(of: stage.name).compactMap { pipeline.stage($0) }
+            let ancestors = { graph.ancestors(of: stage.name).lazy.compactMap { byName[$0] } }
             switch stage.kind {
             case .evaluate where stage.settings["model"] == nil:
-                guard let train = ancestors.first(where: { $0.kind == .train }), let model = train.outs.first else {
+                guard let train = ancestors().first(where: { $0.kind == .train }), let model = train.outs.first else {
                     throw error(
                         "no_model",
                         "stage '\(stage.name)' (an evaluate stage) has no model to score: give it `model: FILE` or make it need a train stage",
@@ -112,7 +114,7 @@ struct PipelineChecks {
                 }
                 stage.settings["model"] = .text(model)
             case .gate:
-                guard let evaluation = ancestors.first(where: { $0.kind == .evaluate }) else {
+                guard let evaluation = ancestors().first(where: { $0.kind == .evaluate }) else {
                     throw error(
                         "no_evaluation",
                         "stage '\(stage.name)' (a gate stage) judges an evaluation, but no evaluate stage comes before it; add one to its `needs`",
@@ -126,6 +128,7 @@ struct PipelineChecks {
             stage.dependencies = orderedUnique(
                 stage.dependencies + StageSchema.fileKeys.sorted().compactMap { stage.settings[$0]?.text })
             pipeline.stages[index] = stage
+            byName[stage.name] = stage
         }
     }
 

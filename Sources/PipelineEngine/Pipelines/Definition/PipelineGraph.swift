@@ -1,4 +1,7 @@
 /// The stages as a directed graph, upstream to downstream: order, cycles, ancestry and layers.
+///
+/// Every walk is iterative and linear in stages plus edges, so a chain of any length neither
+/// overflows the stack nor takes quadratic time.
 public struct PipelineGraph: Sendable {
     /// Stage names in file order.
     public let names: [String]
@@ -21,82 +24,135 @@ public struct PipelineGraph: Sendable {
 
     /// The order stages run in: every stage after its upstream, otherwise file order.
     ///
-    /// Stages in a cycle are left out (``cycle()`` finds them first).
+    /// Kahn's algorithm, always taking the first ready stage in file order. Stages in a cycle,
+    /// or after an upstream stage that does not exist, are left out (``cycle()`` finds cycles).
     public var order: [String] {
-        var done = Set<String>()
+        let position = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        var waitingOn = names.map { name in (upstream[name] ?? []).count }
+        let down = downstream
+        var ready = MinimumHeap()
+        for index in names.indices where waitingOn[index] == 0 { ready.insert(index) }
         var result: [String] = []
-        var progress = true
-        while progress {
-            progress = false
-            for name in names where !done.contains(name) {
-                if (upstream[name] ?? []).allSatisfy(done.contains) {
-                    done.insert(name)
-                    result.append(name)
-                    progress = true
-                    break
-                }
+        result.reserveCapacity(names.count)
+        while let index = ready.popMinimum() {
+            result.append(names[index])
+            for child in down[names[index]] ?? [] {
+                guard let childIndex = position[child] else { continue }
+                waitingOn[childIndex] -= 1
+                if waitingOn[childIndex] == 0 { ready.insert(childIndex) }
             }
         }
         return result
     }
 
     /// The stages of one cycle, in the order each needs the next, or nil when there is none.
+    ///
+    /// A depth-first search along `upstream` with its own stack; the first cycle met, visiting
+    /// stages in file order and each stage's upstream in the order named, is the one returned.
     public func cycle() -> [String]? {
-        var state: [String: Int] = [:]  // 1 on the current path, 2 finished
+        var finished = Set<String>()
+        var onPath: [String: Int] = [:]  // stage → its index in `path`
         var path: [String] = []
-        func visit(_ name: String) -> [String]? {
-            state[name] = 1
-            path.append(name)
-            for parent in upstream[name] ?? [] {
-                if state[parent] == 1, let start = path.firstIndex(of: parent) {
-                    // The path runs downstream → upstream; a cycle reads better as "needs" order reversed.
-                    return Array(path[start...])
+        var nextParent: [Int] = []  // per path entry: the next of its upstream to look at
+        for root in names where !finished.contains(root) {
+            onPath[root] = 0
+            path = [root]
+            nextParent = [0]
+            while let name = path.last {
+                let parents = upstream[name] ?? []
+                let index = nextParent[nextParent.count - 1]
+                guard index < parents.count else {
+                    finished.insert(name)
+                    onPath[name] = nil
+                    path.removeLast()
+                    nextParent.removeLast()
+                    continue
                 }
-                if state[parent] == nil, let found = visit(parent) { return found }
+                nextParent[nextParent.count - 1] = index + 1
+                let parent = parents[index]
+                // The path runs downstream → upstream; a cycle reads better as "needs" order.
+                if let start = onPath[parent] { return Array(path[start...]) }
+                if !finished.contains(parent) {
+                    onPath[parent] = path.count
+                    path.append(parent)
+                    nextParent.append(0)
+                }
             }
-            state[name] = 2
-            path.removeLast()
-            return nil
-        }
-        for name in names where state[name] == nil {
-            if let found = visit(name) { return found }
         }
         return nil
     }
 
     /// Every stage `name` depends on, nearest first.
     public func ancestors(of name: String) -> [String] {
-        var seen: Set<String> = [name]
-        var queue = upstream[name] ?? []
-        var result: [String] = []
-        while !queue.isEmpty {
-            let next = queue.removeFirst()
-            guard seen.insert(next).inserted else { continue }
-            result.append(next)
-            queue += upstream[next] ?? []
-        }
-        return result
+        breadthFirst(from: name, along: upstream, countingStart: false)
     }
 
     /// Every stage that depends on `name`, directly or not.
     public func descendants(of name: String) -> Set<String> {
-        let down = downstream
-        var seen = Set<String>()
-        var queue = down[name] ?? []
-        while !queue.isEmpty {
-            let next = queue.removeFirst()
-            if seen.insert(next).inserted { queue += down[next] ?? [] }
-        }
-        return seen
+        Set(breadthFirst(from: name, along: downstream, countingStart: true))
     }
 
     /// Stages by depth: a stage sits one layer below its deepest upstream stage.
     public var layers: [[String]] {
         var depth: [String: Int] = [:]
+        var result: [[String]] = []
         for name in order {
-            depth[name] = (upstream[name] ?? []).compactMap { depth[$0] }.max().map { $0 + 1 } ?? 0
+            let layer = (upstream[name] ?? []).compactMap { depth[$0] }.max().map { $0 + 1 } ?? 0
+            depth[name] = layer
+            if layer == result.count { result.append([]) }
+            result[layer].append(name)
         }
-        let count = (depth.values.max() ?? -1) + 1
-        return (0..<count).map { layer in order.filter { depth[$0] == layer } }
+        return result
+    }
+
+    /// The stages reachable from `start` along `edges`, nearest first; `start` itself only
+    /// when `countingStart` and a cycle leads back to it.
+    private func breadthFirst(from start: String, along edges: [String: [String]], countingStart: Bool) -> [String] {
+        var seen: Set<String> = countingStart ? [] : [start]
+        var queue = edges[start] ?? []
+        var head = 0
+        var result: [String] = []
+        while head < queue.count {
+            let next = queue[head]
+            head += 1
+            guard seen.insert(next).inserted else { continue }
+            result.append(next)
+            queue += edges[next] ?? []
+        }
+        return result
+    }
+}
+
+/// A binary min-heap of stage positions: the ready stage earliest in the file comes out first.
+private struct MinimumHeap {
+    private var items: [Int] = []
+
+    mutating func insert(_ item: Int) {
+        items.append(item)
+        var child = items.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard items[child] < items[parent] else { break }
+            items.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    mutating func popMinimum() -> Int? {
+        guard let first = items.first else { return nil }
+        let last = items.removeLast()
+        guard !items.isEmpty else { return first }
+        items[0] = last
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1
+            let right = left + 1
+            var smallest = parent
+            if left < items.count, items[left] < items[smallest] { smallest = left }
+            if right < items.count, items[right] < items[smallest] { smallest = right }
+            guard smallest != parent else { return first }
+            items.swapAt(parent, smallest)
+            parent = smallest
+        }
     }
 }

@@ -15,6 +15,9 @@ public enum PipelineLoader {
     /// The longest stage name: each stage's result is written to `.lab/results/NAME.json`, and
     /// a file name holds at most 255 bytes.
     public static let maximumStageNameLength = 100
+    /// The most stages one pipeline may have: every run rewrites the lock file after each
+    /// stage, so a run costs the square of its length, and a bigger pipeline is better split.
+    public static let maxStages = 1_000
 
     /// Loads and checks `file`, a path relative to the workspace root.
     public static func load(_ file: String = defaultFile, in workspace: Workspace) throws -> PipelineDefinition {
@@ -49,6 +52,12 @@ public enum PipelineLoader {
         }
         let stagesMap = try reader.mapping(stagesNode, "`stages`")
         if stagesMap.isEmpty { throw reader.error("empty_value", "`stages` has no stages", at: stagesNode) }
+        if stagesMap.count > maxStages {
+            throw reader.error(
+                "too_many_stages",
+                "`stages` has \(stagesMap.count) stages; a pipeline may have at most \(maxStages) (split it into several pipeline files)",
+                at: stagesNode)
+        }
         var stages: [StageDefinition] = []
         for (nameNode, stageNode) in stagesMap {
             let name = try reader.text(nameNode, "a stage name")

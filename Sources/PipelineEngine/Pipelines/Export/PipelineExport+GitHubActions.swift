@@ -48,6 +48,7 @@ extension PipelineExport {
         on.append(("workflow_dispatch", YAMLBuilder.empty))
 
         let graph = PipelineGraph(pipeline.stages)
+        let outputs = Set(pipeline.stages.flatMap(\.outs))
         var jobs: [(String, Node)] = []
         for name in pipeline.order {
             guard let stage = pipeline.stage(name) else { continue }
@@ -55,7 +56,7 @@ extension PipelineExport {
             let hashed = orderedUnique(
                 [pipeline.file] + (pipeline.params.exists ? [pipeline.params.file] : [])
                     + covered.compactMap { pipeline.stage($0) }.flatMap(\.dependencies)
-                    .filter { path in !pipeline.stages.contains { $0.outs.contains(path) } })
+                    .filter { !outputs.contains($0) })
             let key = "cicdlab-\(name)-${{ hashFiles(\(hashed.map(ExportText.expressionString).joined(separator: ", "))) }}"
             var job: [(String, Node)] = [("name", YAMLBuilder.text("\(name) (\(stage.kind.rawValue))"))]
             if !stage.upstream.isEmpty { job.append(("needs", YAMLBuilder.strings(stage.upstream, flow: true))) }
