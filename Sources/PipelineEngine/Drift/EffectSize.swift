@@ -31,10 +31,16 @@ public struct EffectSize: Sendable, Equatable {
         return .large
     }
 
-    /// The standardised mean difference of two samples.
-    static func meanShift(reference: NumericSample, current: NumericSample) -> EffectSize {
+    /// Why ``meanShift(reference:current:)`` has no value, for the report's notes.
+    static let meanShiftOverflow = "effect size not computed: the shift of the mean, in reference standard deviations, overflows a double"
+
+    /// The standardised mean difference of two samples, or nil when it is beyond a double
+    /// (a shift near 1e308 over a spread of 0.001, say).
+    static func meanShift(reference: NumericSample, current: NumericSample) -> EffectSize? {
         let sd = max(reference.standardDeviation, 0.001)
-        return EffectSize(kind: .standardizedMeanDifference, value: (current.mean - reference.mean) / sd)
+        return ExtremeValues.scaledDifference(current.mean, reference.mean, over: sd).map {
+            EffectSize(kind: .standardizedMeanDifference, value: $0)
+        }
     }
 
     /// The total variation distance between two share vectors over the same buckets.

@@ -55,12 +55,17 @@ struct RowEncoder {
         let scale = scaling.scale
         let indicator = scaling.missingIndicator
         let nulls = column.nulls
+        /// `(x - mean) / scale`, term by term when `x - mean` overflows (x near ±1.8e308).
+        func standardised(_ x: Double) -> Double {
+            let gap = x - mean
+            return gap.isFinite ? gap / scale : x / scale - mean / scale
+        }
         func scaled(_ read: @escaping (Int) -> Double) -> Writer {
             if nulls.isEmpty {
                 return { rows, out, stride in
                     var slot = out
                     for row in rows {
-                        slot[0] = (read(row) - mean) / scale
+                        slot[0] = standardised(read(row))
                         slot += stride
                     }
                 }
@@ -70,7 +75,7 @@ struct RowEncoder {
                 var slot = out
                 for row in rows {
                     if !nulls[row] {
-                        slot[0] = (read(row) - mean) / scale
+                        slot[0] = standardised(read(row))
                     } else if indicator {
                         slot[1] = 1
                     }

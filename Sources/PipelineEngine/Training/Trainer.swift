@@ -58,6 +58,9 @@ public enum Trainer {
             trainTable, features: features, options: parameters.preprocessingOptions)
         let x = try preprocessing.transform(trainTable)
         let estimator = try fit(kind, x: x, target: target, parameters: parameters)
+        guard estimator.isFinite, preprocessing.isFinite else {
+            throw overflow(trainTable, columns: [request.target] + features, source: source)
+        }
         let trainSeconds = seconds(since: start)
 
         let canonical = TrainingRequest.canonicalParams(
@@ -129,6 +132,32 @@ public enum Trainer {
             else { return false }
             return !dictionary.contains { $0.contains(where: \.isWhitespace) }
         }.map(\.name)
+    }
+
+    /// Why a fit produced weights that are not finite numbers, naming the columns to blame.
+    ///
+    /// Squares of values beyond about 1.3e154 (the square root of the largest double)
+    /// overflow, and the fits square their inputs; those are the columns named.
+    static func overflow(_ table: DataTable, columns: [String], source: String) -> LabError {
+        let limit = Double.greatestFiniteMagnitude.squareRoot()
+        var blamed: [String] = []
+        for name in columns {
+            guard let column = table.column(name), column.isNumeric else { continue }
+            let largest = ExtremeValues.largestMagnitude(column.numericValues())
+            if !(largest <= limit) { blamed.append("'\(name)' holds values as large as \(formatDouble(largest))") }
+        }
+        guard !blamed.isEmpty else {
+            return LabError(
+                "train.overflow",
+                "training on \(source) produced weights that are not finite numbers: its numbers are too far apart for a double; rescale the numeric columns (for example to thousands or millions)"
+            )
+        }
+        return LabError(
+            "train.overflow",
+            "training on \(source) produced weights that are not finite numbers: "
+                + blamed.joined(separator: ", ")
+                + " (beyond about 1.3e154, squares overflow a double); rescale \(blamed.count == 1 ? "it" : "them") (for example to thousands or millions)"
+        )
     }
 
     private static func nonNullRows(_ column: Column) -> [Int] {
