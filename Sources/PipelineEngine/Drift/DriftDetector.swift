@@ -83,6 +83,18 @@ public enum DriftDetector {
     /// The results for one column present on both sides.
     static func compareColumn(_ reference: Column, _ current: Column, options: DriftOptions) -> [DriftColumnResult] {
         let name = reference.name
+        // A column with no values on one side reads as text whatever it held on the other: say
+        // it is empty rather than that its type changed.
+        if reference.nullCount == reference.count || current.nullCount == current.count {
+            let referenceEmpty = reference.nullCount == reference.count
+            let kind: DriftFeatureKind? = referenceEmpty ? nil : (reference.isNumeric ? .numeric : .categorical)
+            var result = DriftColumnResult.skipped(
+                name, "no non-null values in \(referenceEmpty ? "the reference" : "the current data"): cannot test",
+                kind: kind)
+            result.referenceCount = reference.count - reference.nullCount
+            result.currentCount = current.count - current.nullCount
+            return [result]
+        }
         let sample: DriftSample
         switch (reference.isNumeric, current.isNumeric) {
         case (true, true):

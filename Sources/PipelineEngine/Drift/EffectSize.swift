@@ -50,10 +50,22 @@ public struct EffectSize: Sendable, Equatable {
 }
 
 extension DriftColumnResult {
+    /// The smaller side's count from which samples count as large for ``smallEffectNote``.
+    ///
+    /// A two-sided test at α = 0.05 has 80% power to detect a standardised difference d with
+    /// n = 2·(z₀.₉₇₅ + z₀.₈)² / d² = 2·(1.96 + 0.84)² / d² rows per side; at d = 0.2, the top of
+    /// "negligible", that is 392. From about 400 rows a side, a test flags shifts too small to
+    /// matter more often than not, which is when blaming the sample size is fair; below that a
+    /// significant but negligible result says the distributions differ in another way.
+    static let largeSample = 400
+
     /// A warning for a test that calls a shift significant although the shift is negligible.
     var smallEffectNote: String? {
         guard verdict == .drift, method?.isTest == true, let effect = effectSize, effect.magnitude == .negligible
         else { return nil }
-        return "significant, but the effect is negligible: large samples make tiny shifts significant"
+        if min(referenceCount, currentCount) >= Self.largeSample {
+            return "significant, but the effect is negligible: large samples make tiny shifts significant"
+        }
+        return "significant, but the effect size is negligible"
     }
 }

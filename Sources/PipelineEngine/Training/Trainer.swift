@@ -99,9 +99,17 @@ public enum Trainer {
             let identifiers = Set(identifierColumns(request))
             let all = request.train.columnNames.filter { $0 != request.target && !identifiers.contains($0) }
             guard !all.isEmpty else {
+                let left = identifiers.isEmpty ? [] : identifierColumns(request)
+                guard !left.isEmpty else {
+                    throw LabError(
+                        "train.no_features",
+                        "'\(request.train.source)' has no columns besides the target '\(request.target)' to learn from")
+                }
+                let names = left.map { "'\($0)'" }.joined(separator: ", ")
                 throw LabError(
                     "train.no_features",
-                    "'\(request.train.source)' has no columns besides the target '\(request.target)' to learn from")
+                    "'\(request.train.source)' has no columns to learn from besides the target '\(request.target)': \(names) \(left.count == 1 ? "was" : "were") left out as \(left.count == 1 ? "an identifier" : "identifiers") (every value distinct, none with a space); name \(left.count == 1 ? "it" : "them") with --features to learn from \(left.count == 1 ? "it" : "them") anyway"
+                )
             }
             return all
         }
