@@ -119,6 +119,28 @@ import Testing
             try lab.run(["gate", "check", "model.json", "--config", "hostile.yaml"] + data), "gate check", name: name)
     }
 
+    /// A model file from the corpus, read by `evaluate`, `gate check` and a pipeline's evaluate
+    /// stage: every crafted file is refused naming the file and the field, never read past.
+    @Test(arguments: cases("model"))
+    func model(name: String) throws {
+        let lab = try Lab()
+        defer { lab.remove() }
+        try lab.write("models/hostile.json", try Self.bytes("model", name))
+        let evaluate = try lab.run(["evaluate", "models/hostile.json", "data/test.csv"])
+        expectClean(evaluate, "evaluate", name: name, allowed: [0])
+        if !name.hasPrefix("ok-") {
+            #expect(evaluate.stderr.contains("models/hostile.json: "), "evaluate on \(name): \(evaluate.stderr.prefix(300))")
+        }
+        expectClean(
+            try lab.run(["gate", "check", "models/hostile.json", "--config", "gates.yaml", "--data", "data/test.csv"]), "gate check", name: name)
+        try lab.write(
+            "evaluate.yaml",
+            Data("stages:\n  evaluate:\n    kind: evaluate\n    model: models/hostile.json\n    data: data/test.csv\n".utf8))
+        let pipeline = try lab.run(["pipeline", "run", "evaluate.yaml"])
+        #expect(pipeline.problem == nil, "pipeline run on \(name): \(pipeline.problem ?? "")")
+        #expect(pipeline.status == (name.hasPrefix("ok-") ? 0 : 1), "pipeline run on \(name) exited \(pipeline.status)")
+    }
+
     @Test(arguments: cases("scenario"))
     func scenario(name: String) throws {
         let lab = try Lab()

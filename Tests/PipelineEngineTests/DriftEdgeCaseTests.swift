@@ -101,7 +101,7 @@ import Testing
     }
 
     @Test func methodThatDoesNotFitTheColumnIsSkipped() throws {
-        let cats = DriftTestData.strings("plan", ["a", "b", "c"])
+        let cats = DriftTestData.strings("plan", ["a", "b", "c", "a", "b", "c"])
         let ks = try #require(DriftTestData.result(try compare(cats, cats, .ks), "plan"))
         #expect(ks.verdict == .skipped)
         #expect(ks.reason == "ks compares numbers; 'plan' holds categories (try chisquare, jensenshannon or psi)")

@@ -14,8 +14,10 @@ struct DriftCommand: LabCommand {
         commandName: "drift",
         abstract: "Compare a current CSV file with a reference one, column by column, for drift.",
         discussion: """
-            Methods: auto (per column, as Evidently picks), psi, ks, wasserstein, jensenshannon, \
-            chisquare, ztest. Tests drift at p ≤ 0.05, distances at 0.1 or more; the dataset \
+            Methods: auto (per column, as Evidently 0.7's DataDriftPreset picks, with column kinds \
+            read from the current file: integers with at most 10 distinct values are categories, \
+            strings with more than half their values distinct are text), psi, ks, wasserstein, \
+            jensenshannon, chisquare, ztest. Tests drift at p ≤ 0.05, distances at 0.1 or more; the dataset \
             drifts when at least half of the tested columns do. Exits 0 whatever the verdict.
             """)
 

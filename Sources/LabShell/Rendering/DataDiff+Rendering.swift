@@ -38,6 +38,8 @@ extension DataDiff {
                 shift = changed(
                     abs(value) >= 0.1, String(format: "%+.2fσ", value).replacingOccurrences(of: "-", with: "−"),
                     style)
+            } else if column.meanShiftNote != nil {
+                shift = style.yellow("not computed")
             }
             table.append([column.column, nulls, distinct, mean, std, shift, categories(column, style)])
         }

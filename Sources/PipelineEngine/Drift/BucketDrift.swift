@@ -32,7 +32,15 @@ enum BucketDrift {
 
     /// Chi-square with the reference's frequencies scaled to the current size as expected
     /// counts, over every value seen on either side (Evidently's `chi_stat_test`).
-    static func chiSquare(_ buckets: Buckets) -> Measure {
+    ///
+    /// A bin empty on both sides (the reference's lowest decile bin when its 10% quantile is its
+    /// minimum, as in zero-inflated data) is left out: it holds no observation, so counting it
+    /// as a degree of freedom would only lower the statistic's significance.
+    static func chiSquare(_ all: Buckets) -> Measure {
+        let kept = all.labels.indices.filter { all.reference[$0] > 0 || all.current[$0] > 0 }
+        let buckets = Buckets(
+            labels: kept.map { all.labels[$0] }, reference: kept.map { all.reference[$0] },
+            current: kept.map { all.current[$0] })
         if buckets.labels.count == 1 {
             return Measure(
                 statistic: 0, pValue: 1,

@@ -110,6 +110,8 @@ struct Buckets: Equatable {
             let above = valueAt(Int(previous) + 1)
             let gamma = virtual - previous
             let difference = above - below
+            // A gap beyond a double (-1e308 to 1e308): weigh the two ends instead.
+            guard difference.isFinite else { return below * (1 - gamma) + above * gamma }
             // numpy's _lerp: interpolate from whichever end is nearer.
             return gamma >= 0.5 ? above - difference * (1 - gamma) : below + difference * gamma
         }

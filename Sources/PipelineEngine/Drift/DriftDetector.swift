@@ -24,13 +24,17 @@ public struct DriftOptions: Sendable {
 
 /// Compares a current table with a reference table and says which columns drifted.
 ///
-/// Methods, thresholds and the `auto` choice follow Evidently (legacy `DataDriftTable`, 0.7):
-/// - Integer and double columns are numeric; booleans and strings are categories, except
-///   strings that read as free text (see ``TextDrift/isText(_:)``).
-/// - `auto`, with n the distinct values of both sides together and nulls left out: a
-///   reference of at most 1000 values gets `ks` for numbers with n > 5, otherwise
-///   `chisquare` (n > 2) or `ztest`; a larger reference gets `wasserstein` for numbers with
-///   n > 5, otherwise `jensenshannon`.
+/// Column kinds, methods, thresholds and the `auto` choice follow Evidently 0.7's current
+/// default, `DataDriftPreset`:
+/// - Kinds are read from the current data as Evidently's `infer_column_type` does (see
+///   ``DriftColumnKind``): doubles are numeric, integers without nulls with at most 10 distinct
+///   values categorical (more: numeric), booleans categorical, strings text when more than half
+///   their non-null values are distinct, else categorical.
+/// - `auto` (`_get_default_stattest` in Evidently's `legacy/calculations/stattests/registry.py`),
+///   with n the distinct values of both sides together and nulls left out: a reference of at
+///   most 1000 values gets `ks` for numbers with n > 5, otherwise `chisquare` (n > 2) or
+///   `ztest`, and categories `chisquare` (n > 2) or `ztest`; a larger reference gets
+///   `wasserstein` for numbers with n > 5, otherwise `jensenshannon`.
 /// - A test drifts when p ≤ threshold (0.05); a distance when it is at least the threshold
 ///   (0.1). The dataset drifts when at least `driftShare` of the tested columns do.
 ///
@@ -85,14 +89,29 @@ public enum DriftDetector {
     /// The results for one column present on both sides.
     static func compareColumn(_ reference: Column, _ current: Column, options: DriftOptions) -> [DriftColumnResult] {
         let name = reference.name
+        // A column with no values on one side reads as text whatever it held on the other: say
+        // it is empty rather than that its type changed.
+        if reference.nullCount == reference.count || current.nullCount == current.count {
+            let referenceEmpty = reference.nullCount == reference.count
+            let kind: DriftFeatureKind? = referenceEmpty ? nil : (reference.isNumeric ? .numeric : .categorical)
+            var result = DriftColumnResult.skipped(
+                name, "no non-null values in \(referenceEmpty ? "the reference" : "the current data"): cannot test",
+                kind: kind)
+            result.referenceCount = reference.count - reference.nullCount
+            result.currentCount = current.count - current.nullCount
+            return [result]
+        }
         let sample: DriftSample
         switch (reference.isNumeric, current.isNumeric) {
-        case (true, true):
+        case (true, true) where DriftColumnKind.of(current: current) == .numeric:
             sample = .numeric(
                 reference: DriftSample.finiteNumbers(reference),
                 current: DriftSample.finiteNumbers(current))
+        case (true, true):
+            sample = .categorical(
+                reference: DriftSample.categoryCounts(reference), current: DriftSample.categoryCounts(current))
         case (false, false):
-            if reference.type == .string, current.type == .string, TextDrift.isText(reference) {
+            if reference.type == .string, current.type == .string, DriftColumnKind.of(current: current) == .text {
                 sample = .text(reference: DriftSample.strings(reference), current: DriftSample.strings(current))
             } else {
                 sample = .categorical(

@@ -50,6 +50,10 @@ public struct DriftColumnResult: Sendable, Encodable {
     /// The method that ran (never `auto`); nil when the column was skipped before choosing.
     public var method: DriftMethod?
     /// The test statistic or distance; infinite for chi-square with a category never expected.
+    ///
+    /// JSON has no infinity: an infinite statistic is the string `"inf"` in `--json`, and
+    /// `reason` says why (such as "'b' never seen in the reference: chi-square is infinite,
+    /// p = 0"). Every other statistic is a number, or null when none was computed.
     public var statistic: Double?
     /// The p-value for tests, nil for distances.
     public var pValue: Double?
@@ -86,8 +90,12 @@ public struct DriftColumnResult: Sendable, Encodable {
         try c.encode(aspect, forKey: .aspect)
         try c.encode(kind, forKey: .kind)
         try c.encode(method, forKey: .method)
-        // JSON has no infinity: an infinite statistic is null, and `reason` says why.
-        try c.encode(statistic.flatMap { $0.isFinite ? $0 : nil }, forKey: .statistic)
+        // JSON has no infinity: an infinite statistic is the string "inf", and `reason` says why.
+        if let statistic, statistic.isInfinite {
+            try c.encode(statistic > 0 ? "inf" : "-inf", forKey: .statistic)
+        } else {
+            try c.encode(statistic.flatMap { $0.isFinite ? $0 : nil }, forKey: .statistic)
+        }
         try c.encode(pValue, forKey: .pValue)
         try c.encode(threshold, forKey: .threshold)
         try c.encode(drifted, forKey: .drifted)

@@ -31,10 +31,16 @@ public struct EffectSize: Sendable, Equatable {
         return .large
     }
 
-    /// The standardised mean difference of two samples.
-    static func meanShift(reference: NumericSample, current: NumericSample) -> EffectSize {
+    /// Why ``meanShift(reference:current:)`` has no value, for the report's notes.
+    static let meanShiftOverflow = "effect size not computed: the shift of the mean, in reference standard deviations, overflows a double"
+
+    /// The standardised mean difference of two samples, or nil when it is beyond a double
+    /// (a shift near 1e308 over a spread of 0.001, say).
+    static func meanShift(reference: NumericSample, current: NumericSample) -> EffectSize? {
         let sd = max(reference.standardDeviation, 0.001)
-        return EffectSize(kind: .standardizedMeanDifference, value: (current.mean - reference.mean) / sd)
+        return ExtremeValues.scaledDifference(current.mean, reference.mean, over: sd).map {
+            EffectSize(kind: .standardizedMeanDifference, value: $0)
+        }
     }
 
     /// The total variation distance between two share vectors over the same buckets.
@@ -44,10 +50,22 @@ public struct EffectSize: Sendable, Equatable {
 }
 
 extension DriftColumnResult {
+    /// The smaller side's count from which samples count as large for ``smallEffectNote``.
+    ///
+    /// A two-sided test at α = 0.05 has 80% power to detect a standardised difference d with
+    /// n = 2·(z₀.₉₇₅ + z₀.₈)² / d² = 2·(1.96 + 0.84)² / d² rows per side; at d = 0.2, the top of
+    /// "negligible", that is 392. From about 400 rows a side, a test flags shifts too small to
+    /// matter more often than not, which is when blaming the sample size is fair; below that a
+    /// significant but negligible result says the distributions differ in another way.
+    static let largeSample = 400
+
     /// A warning for a test that calls a shift significant although the shift is negligible.
     var smallEffectNote: String? {
         guard verdict == .drift, method?.isTest == true, let effect = effectSize, effect.magnitude == .negligible
         else { return nil }
-        return "significant, but the effect is negligible: large samples make tiny shifts significant"
+        if min(referenceCount, currentCount) >= Self.largeSample {
+            return "significant, but the effect is negligible: large samples make tiny shifts significant"
+        }
+        return "significant, but the effect size is negligible"
     }
 }

@@ -33,8 +33,11 @@ enum NumericDrift {
             if r.standardDeviation < 0.001 { notes.append("reference spread below 0.001: distance divided by 0.001") }
             r.sort()
             c.sort()
-            let distance = Wasserstein.distance(sortedReference: r.values, sortedCurrent: c.values)
-            result.statistic = distance / max(r.standardDeviation, 0.001)
+            // Halved values when the range overflows a double (halving is exact): the distance
+            // and the spread are then both in halves, and so is nothing in their ratio.
+            let scale = (max(r.maximum, c.maximum) - min(r.minimum, c.minimum)).isFinite ? 1.0 : 0.5
+            let distance = Wasserstein.distance(sortedReference: r.values, sortedCurrent: c.values, scale: scale)
+            result.statistic = distance / (max(r.standardDeviation, 0.001) * scale)
         case .psi, .jensenshannon, .chisquare:
             let buckets = Buckets.numeric(r, c)
             // Draw what the method measured: the reference's deciles (or values).
@@ -65,6 +68,7 @@ enum NumericDrift {
         // For a column constant on both sides, that says all the bucket remark would.
         if r.isConstant && c.isConstant { notes.removeAll() }
         notes.insert(contentsOf: constant, at: 0)
+        if result.effectSize == nil { notes.append(EffectSize.meanShiftOverflow) }
         if let note = result.smallEffectNote { notes.append(note) }
         result.reason = notes.isEmpty ? nil : notes.joined(separator: "; ")
         return result
@@ -96,9 +100,10 @@ enum NumericDrift {
         let binCount = 10
         let low = min(r.minimum, c.minimum)
         let high = max(r.maximum, c.maximum)
-        let width = (high - low) / Double(binCount)
+        // By halves, so that a range such as -1e308 ... 1e308 still has finite edges.
+        let halfWidth = (high / 2 - low / 2) / Double(binCount)
         // Bin i holds low + i·width ≤ x < low + (i+1)·width; the last bin also holds `high`.
-        let inner = (1..<binCount).map { low + Double($0) * width }
+        let inner = (1..<binCount).map { 2 * (low / 2 + Double($0) * halfWidth) }
         func shares(_ sample: NumericSample) -> [Double] {
             var bounds = [0]
             if sample.isSorted {
@@ -119,8 +124,8 @@ enum NumericDrift {
             return Buckets.binCounts(sample.values, inner).map { Double($0) / Double(sample.count) }
         }
         let labels = (0..<binCount).map { i in
-            let from = low + Double(i) * width
-            let to = i == binCount - 1 ? high : low + Double(i + 1) * width
+            let from = i == 0 ? low : inner[i - 1]
+            let to = i == binCount - 1 ? high : inner[i]
             return "\(Buckets.formatEdge(from))–\(Buckets.formatEdge(to))"
         }
         return DriftHistogram(labels: labels, reference: shares(r), current: shares(c))

@@ -30,14 +30,22 @@ struct NumericSample {
         let mu = values.withUnsafeBufferPointer { Self.pairwiseSum($0, 0, $0.count) { $0 } } / n
         minimum = low
         maximum = high
-        mean = mu
         let squares = values.withUnsafeBufferPointer { v in
             Self.pairwiseSum(v, 0, v.count) { x in
                 let d = x - mu
                 return d * d
             }
         }
-        standardDeviation = (squares / n).squareRoot()
+        if mu.isFinite && squares.isFinite {
+            mean = mu
+            standardDeviation = (squares / n).squareRoot()
+        } else {
+            // Values near ±1.8e308 overflow the sums: take them over values scaled below 1.
+            let scale = ExtremeValues.downscale(forMagnitude: max(abs(low), abs(high)))
+            let scaled = ExtremeValues.scaledMoments(values, scale: scale)
+            mean = scaled.mean / scale
+            standardDeviation = scaled.variance.squareRoot() / scale
+        }
     }
 
     /// numpy's pairwise summation (`pairwise_sum` in its umath loops) of `term(x)`: blocks of

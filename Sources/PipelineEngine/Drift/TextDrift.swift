@@ -8,27 +8,6 @@
 enum TextDrift {
     static let topTokenCount = 50
 
-    /// Whether a string column reads as free text rather than categories.
-    ///
-    /// Training hashes a string column as words once it has more than
-    /// `PreprocessingOptions.maxCategories` (20) distinct values; drift uses the same count
-    /// and also asks for at least three words per value on average, so that identifiers and
-    /// names (many values of one or two words) are still compared as categories. Judged on the
-    /// reference's non-null values.
-    static func isText(_ column: Column) -> Bool {
-        guard case .string(let codes, let dictionary) = column.storage else { return false }
-        var uses = [Int](repeating: 0, count: dictionary.count)
-        for code in codes where code >= 0 { uses[Int(code)] += 1 }
-        guard uses.filter({ $0 > 0 }).count > PreprocessingOptions().maxCategories else { return false }
-        var values = 0
-        var words = 0
-        for (index, count) in uses.enumerated() where count > 0 {
-            values += count
-            words += count * tokens(dictionary[index]).count
-        }
-        return words >= 3 * values
-    }
-
     /// Lower-cased runs of letters and digits: the words training hashes (`TextHashing.tokens`).
     static func tokens(_ text: String) -> [String] {
         TextHashing.tokens(text)

@@ -14,6 +14,18 @@ enum FittedEstimator: Sendable, Equatable {
         }
     }
 
+    /// Whether every learnt number is finite (a fit on values near ±1.8e308 can overflow).
+    var isFinite: Bool {
+        func finite(_ values: [Double]) -> Bool { values.allSatisfy(\.isFinite) }
+        switch self {
+        case .logistic(let m): return m.coefficients.allSatisfy(finite) && finite(m.intercepts)
+        case .linear(let m): return finite(m.coefficients) && m.intercept.isFinite
+        case .knn(let m): return finite(m.points)
+        case .naiveBayes(let m):
+            return m.means.allSatisfy(finite) && m.variances.allSatisfy(finite) && finite(m.priors)
+        }
+    }
+
     /// Writes the prediction for one row of `width` features into `out`: class probabilities
     /// for a classifier, the single predicted value for a regression.
     func predict(_ row: UnsafePointer<Double>, width: Int, into out: UnsafeMutablePointer<Double>) {

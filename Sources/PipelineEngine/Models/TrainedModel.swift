@@ -122,6 +122,7 @@ extension TrainedModel: Codable {
         paramsHash = try container.decode(String.self, forKey: .paramsHash)
         trainRows = try container.decode(Int.self, forKey: .trainRows)
         testRows = try container.decode(Int.self, forKey: .testRows)
+        try checkShape()
     }
 
     public func encode(to encoder: any Encoder) throws {

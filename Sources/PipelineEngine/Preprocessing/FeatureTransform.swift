@@ -28,8 +28,14 @@ public enum FeatureTransform: Sendable, Equatable {
         }
     }
 
-    /// How many model features this column becomes.
-    public var width: Int { outputNames.count }
+    /// How many model features this column becomes (without naming them all).
+    public var width: Int {
+        switch self {
+        case .numeric(let n): n.missingIndicator ? 2 : 1
+        case .categorical(let c): c.categories.count
+        case .text(let t): t.buckets
+        }
+    }
 
     /// Names of the features it produces, such as `tenure`, `plan=basic` or `notes#17`.
     public var outputNames: [String] {

@@ -9,6 +9,14 @@ public struct Preprocessor: Sendable, Equatable, Codable {
     /// The number of model features all transforms produce together.
     public var width: Int { transforms.reduce(0) { $0 + $1.width } }
 
+    /// Whether every learnt mean and scale is a finite number.
+    var isFinite: Bool {
+        transforms.allSatisfy { transform in
+            guard case .numeric(let scaling) = transform else { return true }
+            return scaling.mean.isFinite && scaling.scale.isFinite
+        }
+    }
+
     /// The model feature names, in matrix column order.
     public var outputNames: [String] { transforms.flatMap(\.outputNames) }
 }
@@ -77,11 +85,18 @@ extension Preprocessor {
                 "feature '\(column.name)' has no values in the training rows of \(source.isEmpty ? "the data" : source); drop it with --features"
             )
         }
-        let mean = values.reduce(0, +) / Double(values.count)
+        var mean = values.reduce(0, +) / Double(values.count)
         var squares = 0.0
         for value in values { squares += (value - mean) * (value - mean) }
         // Imputed nulls sit at the mean: they add rows but no spread.
-        let std = (squares / Double(column.count)).squareRoot()
+        var std = (squares / Double(column.count)).squareRoot()
+        if !mean.isFinite || !std.isFinite {
+            // Values near ±1.8e308 overflow the sums: take them over values scaled below 1.
+            let factor = ExtremeValues.downscale(forMagnitude: ExtremeValues.largestMagnitude(values))
+            let scaled = ExtremeValues.scaledMoments(values, scale: factor)
+            mean = scaled.mean / factor
+            std = (scaled.variance * Double(values.count) / Double(column.count)).squareRoot() / factor
+        }
         // Like StandardScaler: a (near-)constant column keeps scale 1 instead of blowing up.
         let scale = std < 10 * Double.ulpOfOne ? 1 : std
         return NumericScaling(name: column.name, mean: mean, scale: scale, missingIndicator: column.nullCount > 0)

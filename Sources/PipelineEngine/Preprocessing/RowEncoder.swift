@@ -1,3 +1,5 @@
+import Foundation
+
 /// A fitted preprocessor bound to the columns of one table, ready to encode its rows.
 ///
 /// Binding resolves each feature's column once (and checks that its type still fits), so that
@@ -20,7 +22,7 @@ struct RowEncoder {
             let column = try table.requireColumn(transform.name)
             switch transform {
             case .numeric(let scaling):
-                writers.append((offset, try Self.numericWriter(scaling, column: column, source: table.source)))
+                writers.append((offset, try Self.numericWriter(scaling, column: column, table: table)))
             case .categorical(let oneHot):
                 writers.append((offset, Self.categoricalWriter(oneHot, column: column)))
             case .text(let hashed):
@@ -50,17 +52,22 @@ struct RowEncoder {
         return matrix
     }
 
-    private static func numericWriter(_ scaling: NumericScaling, column: Column, source: String) throws -> Writer {
+    private static func numericWriter(_ scaling: NumericScaling, column: Column, table: DataTable) throws -> Writer {
         let mean = scaling.mean
         let scale = scaling.scale
         let indicator = scaling.missingIndicator
         let nulls = column.nulls
+        /// `(x - mean) / scale`, term by term when `x - mean` overflows (x near ±1.8e308).
+        func standardised(_ x: Double) -> Double {
+            let gap = x - mean
+            return gap.isFinite ? gap / scale : x / scale - mean / scale
+        }
         func scaled(_ read: @escaping (Int) -> Double) -> Writer {
             if nulls.isEmpty {
                 return { rows, out, stride in
                     var slot = out
                     for row in rows {
-                        slot[0] = (read(row) - mean) / scale
+                        slot[0] = standardised(read(row))
                         slot += stride
                     }
                 }
@@ -70,7 +77,7 @@ struct RowEncoder {
                 var slot = out
                 for row in rows {
                     if !nulls[row] {
-                        slot[0] = (read(row) - mean) / scale
+                        slot[0] = standardised(read(row))
                     } else if indicator {
                         slot[1] = 1
                     }
@@ -83,12 +90,20 @@ struct RowEncoder {
         case .integer(let v): return scaled { Double(v[$0]) }
         case .boolean(let v): return scaled { v[$0] ? 1 : 0 }
         case .string(let codes, let dictionary):
-            let example = codes.first { $0 >= 0 }.map { " (e.g. '\(dictionary[Int($0)])')" } ?? ""
-            throw LabError(
-                "data.type_mismatch",
-                "feature '\(column.name)' was numeric when the model was trained but holds text in \(source.isEmpty ? "the data" : source)\(example)"
-            )
+            let source = table.source.isEmpty ? "the data" : table.source
+            var message = "feature '\(column.name)' was numeric when the model was trained but holds text in \(source)"
+            if let row = firstNonNumber(codes, dictionary) {
+                message += ": '\(dictionary[Int(codes[row])])' on line \(table.line(ofRow: row)) is not a number"
+            }
+            throw LabError("data.type_mismatch", message)
         }
+    }
+
+    /// The first row whose text does not read as a number: the value that made the column text.
+    private static func firstNonNumber(_ codes: [Int32], _ dictionary: [String]) -> Int? {
+        let isNumber = dictionary.map { Double($0.trimmingCharacters(in: .whitespaces)) != nil }
+        return codes.indices.first { codes[$0] >= 0 && !isNumber[Int(codes[$0])] }
+            ?? codes.indices.first { codes[$0] >= 0 }
     }
 
     private static func categoricalWriter(_ oneHot: OneHotCategories, column: Column) -> Writer {

@@ -58,6 +58,9 @@ public enum Trainer {
             trainTable, features: features, options: parameters.preprocessingOptions)
         let x = try preprocessing.transform(trainTable)
         let estimator = try fit(kind, x: x, target: target, parameters: parameters)
+        guard estimator.isFinite, preprocessing.isFinite else {
+            throw overflow(trainTable, columns: [request.target] + features, source: source)
+        }
         let trainSeconds = seconds(since: start)
 
         let canonical = TrainingRequest.canonicalParams(
@@ -96,9 +99,17 @@ public enum Trainer {
             let identifiers = Set(identifierColumns(request))
             let all = request.train.columnNames.filter { $0 != request.target && !identifiers.contains($0) }
             guard !all.isEmpty else {
+                let left = identifiers.isEmpty ? [] : identifierColumns(request)
+                guard !left.isEmpty else {
+                    throw LabError(
+                        "train.no_features",
+                        "'\(request.train.source)' has no columns besides the target '\(request.target)' to learn from")
+                }
+                let names = left.map { "'\($0)'" }.joined(separator: ", ")
                 throw LabError(
                     "train.no_features",
-                    "'\(request.train.source)' has no columns besides the target '\(request.target)' to learn from")
+                    "'\(request.train.source)' has no columns to learn from besides the target '\(request.target)': \(names) \(left.count == 1 ? "was" : "were") left out as \(left.count == 1 ? "an identifier" : "identifiers") (every value distinct, none with a space); name \(left.count == 1 ? "it" : "them") with --features to learn from \(left.count == 1 ? "it" : "them") anyway"
+                )
             }
             return all
         }
@@ -129,6 +140,32 @@ public enum Trainer {
             else { return false }
             return !dictionary.contains { $0.contains(where: \.isWhitespace) }
         }.map(\.name)
+    }
+
+    /// Why a fit produced weights that are not finite numbers, naming the columns to blame.
+    ///
+    /// Squares of values beyond about 1.3e154 (the square root of the largest double)
+    /// overflow, and the fits square their inputs; those are the columns named.
+    static func overflow(_ table: DataTable, columns: [String], source: String) -> LabError {
+        let limit = Double.greatestFiniteMagnitude.squareRoot()
+        var blamed: [String] = []
+        for name in columns {
+            guard let column = table.column(name), column.isNumeric else { continue }
+            let largest = ExtremeValues.largestMagnitude(column.numericValues())
+            if !(largest <= limit) { blamed.append("'\(name)' holds values as large as \(formatDouble(largest))") }
+        }
+        guard !blamed.isEmpty else {
+            return LabError(
+                "train.overflow",
+                "training on \(source) produced weights that are not finite numbers: its numbers are too far apart for a double; rescale the numeric columns (for example to thousands or millions)"
+            )
+        }
+        return LabError(
+            "train.overflow",
+            "training on \(source) produced weights that are not finite numbers: "
+                + blamed.joined(separator: ", ")
+                + " (beyond about 1.3e154, squares overflow a double); rescale \(blamed.count == 1 ? "it" : "them") (for example to thousands or millions)"
+        )
     }
 
     private static func nonNullRows(_ column: Column) -> [Int] {

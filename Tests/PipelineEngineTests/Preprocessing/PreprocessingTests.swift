@@ -104,7 +104,7 @@ import Testing
         #expect(
             throws: LabError(
                 "data.type_mismatch",
-                "feature 'x' was numeric when the model was trained but holds text in eval.csv (e.g. 'n/a')")
+                "feature 'x' was numeric when the model was trained but holds text in eval.csv: 'n/a' on line 2 is not a number")
         ) {
             try p.transform(TestTables.csv("x\nn/a\n3", source: "eval.csv"))
         }

@@ -3,8 +3,9 @@
 
 Run with the reference venv:  /work/venv/ref/bin/python drift_references.py [section]
 Produced with scipy 1.17.1, numpy 2.4.6, pandas 3.1.1 and evidently 0.7.23 (`pip install
-evidently`); the `auto`, `categories` and `ztest` sections use Evidently's legacy stattests and
-DataDriftTable (evidently 0.7.23 imports a helper pandas 3 removed; it is stubbed below, unused).
+evidently`); the `categories` and `ztest` sections use Evidently's legacy stattests, `auto` its
+current `DataDriftPreset` (checked with evidently 0.7.21; it imports a helper pandas 3 removed,
+stubbed below, unused).
 
 The samples are drawn with SplitMix64 exactly as `SeededRandom` in Swift draws them
 (see DriftTestData.swift), so both sides test the same numbers without data files.
@@ -265,19 +266,26 @@ def auto_frame(columns, side):
 
 
 def section_auto():
+    """Evidently 0.7's current default, `DataDriftPreset` (not the legacy `DataDriftTable`).
+
+    It infers column types from the current data (`infer_column_type`), so `rating`, an
+    integer column with 7 distinct values, is categorical here where DataDriftTable used KS.
+    """
     evidently_stattests()
-    from evidently.legacy.metrics import DataDriftTable
-    from evidently.legacy.report import Report
+    from evidently import Report
+    from evidently.presets import DataDriftPreset
     for label, ref_rows, cur_rows, seed in [("small reference", 600, 500, 100), ("large reference", 3000, 2500, 200)]:
         columns = auto_tables(ref_rows, cur_rows, seed)
-        report = Report(metrics=[DataDriftTable()])
-        report.run(reference_data=auto_frame(columns, 0), current_data=auto_frame(columns, 1))
-        result = report.as_dict()["metrics"][0]["result"]
-        print(f"// {label}: Evidently {result['number_of_drifted_columns']} drifted, "
-              f"share {result['share_of_drifted_columns']}, dataset_drift {result['dataset_drift']}")
-        for name, *_ in columns:
-            col = result["drift_by_columns"][name]
-            print(f'("{name}", "{col["stattest_name"]}", {r(col["drift_score"])}, {str(col["drift_detected"]).lower()}),')
+        snapshot = Report([DataDriftPreset()]).run(
+            current_data=auto_frame(columns, 1), reference_data=auto_frame(columns, 0))
+        metrics = snapshot.dict()["metrics"]
+        count = metrics[0]["value"]
+        print(f"// {label}: Evidently {count['count']} drifted, share {count['share']}")
+        for metric in metrics[1:]:
+            config = metric["config"]
+            method, score = config["method"], metric["value"]
+            drifted = score <= config["threshold"] if "p_value" in method else score >= config["threshold"]
+            print(f'("{config["column"]}", "{method}", {r(score)}, {str(drifted).lower()}),')
 
 
 

@@ -11,6 +11,8 @@ public struct ColumnDiff: Sendable, Encodable {
     public var std: Pair<Double?>?
     /// How far the mean moved, in reference standard deviations (nil when that is 0 or unknown).
     public var meanShift: Double?
+    /// Why `meanShift` is missing although both sides have a mean and a spread.
+    public var meanShiftNote: String?
     /// Values of a text or boolean column that the reference never had, most frequent first.
     public var newCategories: [ValueCount]?
     /// Values the reference had that the current data lacks, most frequent (in the reference)
@@ -30,7 +32,12 @@ public struct ColumnDiff: Sendable, Encodable {
             let newStd = newMean.flatMap { NumericSummary.sampleStandardDeviation(new, mean: $0) }
             mean = Pair(reference: oldMean, current: newMean)
             std = Pair(reference: oldStd, current: newStd)
-            if let oldMean, let newMean, let oldStd, oldStd > 0 { meanShift = (newMean - oldMean) / oldStd }
+            if let oldMean, let newMean, let oldStd, oldStd > 0 {
+                meanShift = ExtremeValues.scaledDifference(newMean, oldMean, over: oldStd)
+                if meanShift == nil {
+                    meanShiftNote = "not computed: the shift of the mean, in reference standard deviations, overflows a double"
+                }
+            }
             distinct = Pair(reference: DistinctCounter.count(old), current: DistinctCounter.count(new))
         } else {
             let old = reference.valueCounts()
@@ -62,6 +69,7 @@ public struct ColumnDiff: Sendable, Encodable {
         case nullPercent = "null_percent"
         case distinct, mean, std
         case meanShift = "mean_shift"
+        case meanShiftNote = "mean_shift_note"
         case
             newCategories = "new_categories"
         case missingCategories = "missing_categories"
@@ -77,6 +85,7 @@ public struct ColumnDiff: Sendable, Encodable {
             try container.encode(mean, forKey: .mean)
             try container.encode(std, forKey: .std)
             try container.encode(meanShift, forKey: .meanShift)
+            try container.encodeIfPresent(meanShiftNote, forKey: .meanShiftNote)
         }
         if let newCategories {
             try container.encode(newCategories, forKey: .newCategories)

@@ -37,7 +37,12 @@ public struct NumericSummary: Sendable, Equatable, Encodable {
 
     /// The arithmetic mean, summed pairwise in blocks to keep rounding error small.
     public static func mean(_ values: [Double]) -> Double {
-        values.isEmpty ? .nan : pairwiseSum(values[...]) / Double(values.count)
+        guard !values.isEmpty else { return .nan }
+        let mean = pairwiseSum(values[...]) / Double(values.count)
+        if mean.isFinite || values.contains(where: { !$0.isFinite }) { return mean }
+        // Values near ±1.8e308 overflow the sum: take it over values scaled below 1.
+        let scale = ExtremeValues.downscale(forMagnitude: ExtremeValues.largestMagnitude(values))
+        return ExtremeValues.scaledMoments(values, scale: scale).mean / scale
     }
 
     /// The sample standard deviation (ddof 1) around `mean`; nil for fewer than two values.
@@ -48,7 +53,17 @@ public struct NumericSummary: Sendable, Equatable, Encodable {
             let d = value - mean
             squares += d * d
         }
-        return (squares / Double(values.count - 1)).squareRoot()
+        if squares.isFinite || !mean.isFinite || values.contains(where: { !$0.isFinite }) {
+            return (squares / Double(values.count - 1)).squareRoot()
+        }
+        // Deviations near 1e308 overflow their squares: square them scaled below 1.
+        let scale = ExtremeValues.downscale(forMagnitude: ExtremeValues.largestMagnitude(values))
+        var scaledSquares = 0.0
+        for value in values {
+            let d = value * scale - mean * scale
+            scaledSquares += d * d
+        }
+        return (scaledSquares / Double(values.count - 1)).squareRoot() / scale
     }
 
     /// The `q` quantile of sorted values, interpolated linearly as NumPy does.
