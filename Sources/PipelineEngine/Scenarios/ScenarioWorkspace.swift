@@ -104,10 +104,8 @@ extension ScenarioState {
             writes.append((path, item.path, { try item.csv() }))
         }
         for write in writes {
-            try FileManager.default.createDirectory(
-                atPath: (write.path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             do {
-                try Data(try write.text().utf8).write(to: URL(fileURLWithPath: write.path), options: .atomic)
+                try workspace.files.write(Data(try write.text().utf8), to: write.path)
             } catch let error as LabError {
                 throw error
             } catch {

@@ -140,10 +140,10 @@ public struct LockFile: Sendable, Equatable {
             + (try Yams.serialize(node: root, width: -1))
     }
 
-    /// Writes the lock file to `path` atomically.
-    public func write(path: String, order: [String]) throws {
+    /// Writes the lock file to `path` atomically, inside `files` and never through a symlink.
+    public func write(path: String, order: [String], in files: ConfinedDirectory) throws {
         do {
-            try Data(try text(order: order).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try files.write(Data(try text(order: order).utf8), to: path, permissions: 0o644)
         } catch let error as LabError {
             throw error
         } catch {
