@@ -35,34 +35,6 @@ public struct SandboxManager: Sendable {
         return true
     }
 
-    /// Restores the templates and clears `.lab/` (runs, registry, deployments, clock).
-    /// Files the learner added are removed too; progress lives elsewhere and is untouched.
-    /// A damaged `state.sqlite` is kept beside the workspace (returned), never deleted.
-    @discardableResult
-    public func reset(at root: String) throws -> String? {
-        let fm = FileManager.default
-        var keptAside: String?
-        if fm.fileExists(atPath: root) {
-            guard fm.fileExists(atPath: root + "/.lab") else {
-                throw LabError("sandbox.not_a_workspace", "\(root) is not a sandbox workspace (no .lab folder); refusing to clear it")
-            }
-            let state = root + "/.lab/state.sqlite"
-            if fm.fileExists(atPath: state) {
-                do {
-                    _ = try StateStore(path: state)
-                } catch LabStoreError.damaged {
-                    let aside = try SQLiteFile.setAside(path: state)
-                    let outside = root + "-" + (aside as NSString).lastPathComponent
-                    try fm.moveItem(atPath: aside, toPath: outside)
-                    keptAside = outside
-                }
-            }
-            try fm.removeItem(atPath: root)
-        }
-        try initialise(at: root)
-        return keptAside
-    }
-
     /// The template files, relative to the templates folder, in a stable order. Symlinks and
     /// anything that is not a regular file are skipped, so a template can never point outside.
     public func templateFiles() throws -> [String] {

@@ -24,7 +24,12 @@ public enum WorkspaceLock {
     /// Takes the lock of `workspace` until the returned hold is released (call `release()` in a
     /// `defer`); refuses at once when another process holds it.
     public static func acquire(_ workspace: Workspace, for activity: String) throws -> Hold {
-        let key = workspace.paths.root
+        try acquire(root: workspace.paths.root, for: activity)
+    }
+
+    /// Takes the lock of the workspace at `root` (absolute, symlinks resolved), which need not
+    /// open as a workspace (a reset takes it on a damaged one).
+    public static func acquire(root key: String, for activity: String) throws -> Hold {
         if held.withLock({ table -> Bool in
             guard table[key] != nil else { return false }
             table[key]!.depth += 1
@@ -32,7 +37,7 @@ public enum WorkspaceLock {
         }) {
             return Hold(key: key)
         }
-        guard let fd = try workspace.files.open(file, flags: O_RDWR | O_CREAT) else {
+        guard let fd = try ConfinedDirectory(root: key).open(file, flags: O_RDWR | O_CREAT) else {
             throw LabError("workspace.lock", "cannot create the workspace lock", file: file)
         }
         guard lock(fd) else {

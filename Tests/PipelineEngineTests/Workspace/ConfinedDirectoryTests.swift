@@ -140,4 +140,41 @@ import Testing
         }
         try folders.outsideIsUntouched()
     }
+
+    /// The race of the issue: while a tree is deleted, another process keeps swapping a folder
+    /// in it for a symlink to outside. Whatever moment the delete meets, it unlinks the link.
+    @Test func aFolderSwappedForALinkDuringTheDeleteSendsNothingOutside() throws {
+        let folders = try Folders()
+        defer { folders.base.remove() }
+        for _ in 0..<10 {
+            for index in 0..<150 { try folders.base.write("workspace/tree/sub/f\(index).txt", "x") }
+            for index in 0..<150 { try folders.base.write("workspace/tree/z\(index).txt", "x") }
+            let stop = ManagedAtomicFlag()
+            let sub = folders.root + "/tree/sub"
+            let outside = folders.outside
+            let swapper = Thread {
+                while !stop.isSet {
+                    if rename(sub, sub + "-moved") == 0 {
+                        symlink(outside, sub)
+                        unlink(sub)
+                        rename(sub + "-moved", sub)
+                    }
+                }
+            }
+            swapper.start()
+            try? folders.files.removeTree("tree")
+            stop.set()
+            while swapper.isExecuting { usleep(1000) }
+            try? FileManager.default.removeItem(atPath: folders.root + "/tree")
+            try folders.outsideIsUntouched()
+        }
+    }
+}
+
+/// A flag one thread sets and another reads.
+final class ManagedAtomicFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
 }
