@@ -64,4 +64,18 @@ import Testing
         let runs = try lab.run(["pipeline", "runs"])
         #expect(runs.status == 0, "\(runs.stderr)")
     }
+
+    /// A workspace whose `.lab/` is gone is rebuilt from the templates in place: a folder there
+    /// that is now a symlink out is refused, not copied through.
+    @Test func templatesAreNotCopiedThroughAFolderLinkedOut() throws {
+        let lab = try Lab()
+        defer { lab.remove() }
+        try FileManager.default.removeItem(atPath: lab.workspace + "/.lab")
+        try FileManager.default.removeItem(atPath: lab.workspace + "/data")
+        try FileManager.default.createSymbolicLink(atPath: lab.workspace + "/data", withDestinationPath: lab.outside)
+        let result = try lab.run(["sandbox", "status"])
+        #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
+        #expect(result.stderr == "error: data: \(Self.folderRefusal)\n")
+        try lab.outsideIsUntouched()
+    }
 }
