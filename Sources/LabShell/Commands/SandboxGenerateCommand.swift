@@ -29,7 +29,12 @@ extension SandboxCommand {
             if let out {
                 path = try session.userPath(out)
             } else {
-                path = try session.workspace().paths.resolve("data/\(name)-\(rows)-s\(seed).csv")
+                // The default file is the workspace's own: written through its descriptor.
+                let workspace = try session.workspace()
+                path = try workspace.paths.resolve("data/\(name)-\(rows)-s\(seed).csv")
+                try workspace.files.write(Data(dataset.csv.utf8), to: path, permissions: 0o600)
+                session.console.line("Wrote \(rows) rows of \(name) (seed \(seed)) to \(path).")
+                return 0
             }
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
                                                     withIntermediateDirectories: true)
