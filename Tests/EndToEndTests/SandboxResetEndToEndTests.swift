@@ -122,4 +122,20 @@ import Testing
         #expect(try lab.run(["sandbox", "reset", "--yes"]).status == 0)
         #expect(!FileManager.default.fileExists(atPath: lab.workspace + "/data/mine.csv"))
     }
+
+    /// The leftovers of a killed reset are deleted by the next command that opens the
+    /// workspace, without following the links inside them.
+    @Test func theNextCommandDeletesAKilledResetsLeftovers() throws {
+        let lab = try Lab()
+        defer { lab.remove() }
+        let parent = (lab.workspace as NSString).deletingLastPathComponent
+        let name = (lab.workspace as NSString).lastPathComponent
+        let leftover = "\(parent)/.\(name).reset-7-8"
+        try FileManager.default.createDirectory(atPath: leftover + "/.lab", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: leftover + "/.lab/out", withDestinationPath: lab.outside)
+        let status = try lab.run(["sandbox", "status"])
+        #expect(status.status == 0, "\(status.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: leftover))
+        try lab.outsideIsUntouched()
+    }
 }

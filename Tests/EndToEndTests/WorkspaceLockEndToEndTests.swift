@@ -28,6 +28,7 @@ import Testing
             let result = try lab.run(command)
             #expect(result.status == 2, "\(command): \(result.stdout)\(result.stderr)")
             #expect(result.stderr == "error: another pipeline run #12 (pid 4242) \(Self.busy)\n", "\(command)")
+            #expect(result.stdout == "", "\(command)")
         }
         #expect(try runIDs(lab) == [1], "a refused run records nothing")
         flock(fd, LOCK_UN)
@@ -55,6 +56,7 @@ import Testing
             #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
             #expect(result.stderr.hasPrefix("error: another pipeline run #"), "\(result.stderr)")
             #expect(result.stderr.hasSuffix("\(Self.busy)\n"), "\(result.stderr)")
+            #expect(result.stdout == "", "a refused run prints nothing else")
         }
         // Only the runs that ran were recorded, each passed, and the champion is the model the
         // last of them trained and deployed.

@@ -45,6 +45,20 @@ extension SandboxManager {
         }
     }
 
+    /// Deletes what a killed reset of the workspace at `root` left beside it, unless a reset is
+    /// under way; cheap when there is nothing (one listing of the parent folder). The lab calls
+    /// it whenever it opens a workspace, so leftovers never outlive the next command.
+    public static func removeLeftovers(besides root: String) throws {
+        let root = WorkspacePaths.realPath(root) ?? root
+        let parent = (root as NSString).deletingLastPathComponent
+        let name = (root as NSString).lastPathComponent
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
+        guard entries.contains(where: { $0.hasPrefix(".\(name).reset-") }) else { return }
+        _ = try FileLock.withExclusiveLockIfFree(at: "\(parent)/.\(name).lock") {
+            try removeLeftovers(of: name, in: parent)
+        }
+    }
+
     /// Moves a damaged `state.sqlite` out of the workspace, beside it; returns where it went.
     private func keepDamagedState(of root: String) throws -> String? {
         let state = root + "/.lab/state.sqlite"
