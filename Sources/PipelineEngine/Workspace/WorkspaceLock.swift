@@ -77,16 +77,6 @@ public enum WorkspaceLock {
         if let fd = held.withLock({ $0[workspace.paths.root]?.descriptor }) { note(fd, activity) }
     }
 
-    /// Whether some process (this one included) holds the lock of `workspace`.
-    public static func isHeld(_ workspace: Workspace) -> Bool {
-        if held.withLock({ $0[workspace.paths.root] != nil }) { return true }
-        guard let fd = try? workspace.files.open(file, flags: O_RDWR) else { return false }
-        defer { close(fd) }
-        guard lock(fd) else { return true }
-        flock(fd, LOCK_UN)
-        return false
-    }
-
     private struct Holder {
         var descriptor: Int32
         var depth: Int
