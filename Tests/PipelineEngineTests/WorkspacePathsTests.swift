@@ -88,7 +88,7 @@ import Testing
     @Test func restoreWritesTheVerifiedBytes() throws {
         let dir = try TemporaryDirectory("artifacts")
         defer { dir.remove() }
-        let store = ArtifactStore(directory: dir.path + "/store")
+        let store = ArtifactStore(directory: dir.path + "/store", within: ConfinedDirectory(root: dir.path))
         let hash = try store.put(Data("model".utf8))
         try store.restore(hash, to: dir.path + "/models/candidate.json")
         #expect(FileManager.default.contents(atPath: dir.path + "/models/candidate.json") == Data("model".utf8))

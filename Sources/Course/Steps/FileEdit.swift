@@ -49,7 +49,9 @@ public struct FileEdit: Sendable, Equatable {
     /// Makes the change in the workspace at `root`; a path that would leave it is refused.
     public func apply(inWorkspace root: String) throws {
         let target = try WorkspacePaths(root: root).resolve(path, in: location.file, line: location.line)
-        let existing = FileManager.default.contents(atPath: target).map { String(decoding: $0, as: UTF8.self) }
+        // Read and written relative to the workspace's descriptor, never through a symlink.
+        let files = ConfinedDirectory(root: root)
+        let existing = try files.contents(of: target).map { String(decoding: $0, as: UTF8.self) }
         let updated: String
         switch change {
         case .write(let text):
@@ -70,9 +72,7 @@ public struct FileEdit: Sendable, Equatable {
             }
             updated = current.replacingOccurrences(of: old, with: new)
         }
-        let directory = (target as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try Data(updated.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
+        try files.write(Data(updated.utf8), to: target)
     }
 }
 

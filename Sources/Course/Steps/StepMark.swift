@@ -80,7 +80,7 @@ public struct StepMarks: Sendable {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-        try AtomicFile.write(try encoder.encode(marks), to: file)
+        try ConfinedDirectory(root: workspace).write(try encoder.encode(marks), to: file)
     }
 
     /// Marks `step` as beginning now, if the sandbox exists.
@@ -124,8 +124,8 @@ public struct CommandJournal: Sendable {
         encoder.dateEncodingStrategy = .iso8601
         var line = try encoder.encode(entry)
         line.append(0x0A)
-        let fd = open(file, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
+        // Opened relative to the workspace's descriptor: a link planted in `.lab/` is refused.
+        guard let fd = try ConfinedDirectory(root: workspace).open(file, flags: O_WRONLY | O_CREAT | O_APPEND) else {
             throw LabError("journal.unwritable", "cannot write the command journal \(file)")
         }
         defer { close(fd) }

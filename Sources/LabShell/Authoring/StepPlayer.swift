@@ -80,6 +80,8 @@ struct StepPlayer {
             environment: environment.filter { !$0.key.hasPrefix("CICDLAB_") }.merging(["NO_COLOR": "1"]) { _, b in b },
             console: Console(out: { output.text += $0 }, err: { output.text += $0 }), isInteractive: false)
         session.inREPL = true
+        // Everything the player types comes from the course: its output paths stay in the sandbox.
+        session.runsCourseContent = true
         session.readInput = { _ in nil }
         return (session, Repl(session: session))
     }
@@ -87,7 +89,7 @@ struct StepPlayer {
     /// Plays `scripts` one after another on one fresh home, as a learner taking the course.
     func playInOrder(_ scripts: [Script]) -> [LessonResult] {
         let home = homesDirectory + "/cicdlab-play-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: home) }
+        defer { removeTemporary(home) }
         let output = OutputBuffer()
         let (session, repl) = session(home: home, output: output)
         return scripts.map { play($0, session: session, repl: repl, output: output, mode: "in course order") }
@@ -96,7 +98,7 @@ struct StepPlayer {
     /// Plays one lesson alone on a fresh home.
     func play(_ script: Script) -> LessonResult {
         let home = homesDirectory + "/cicdlab-play-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: home) }
+        defer { removeTemporary(home) }
         let output = OutputBuffer()
         let (session, repl) = session(home: home, output: output)
         return play(script, session: session, repl: repl, output: output, mode: "alone")
@@ -196,13 +198,19 @@ struct StepPlayer {
             wrongAttempts: wrong)
     }
 
+    /// Deletes a temporary home or scratch folder the player made, through descriptors: a
+    /// symlink that content left inside is unlinked, never followed.
+    private func removeTemporary(_ path: String) {
+        try? ConfinedDirectory(root: homesDirectory).removeTree((path as NSString).lastPathComponent)
+    }
+
     /// Makes a wrong attempt on a copy of the lesson's sandbox and asks the step's check about it.
     ///
     /// The copy's session reads the same lesson, so a `sandbox reset` in the attempt restores
     /// the lesson's start, as it would for the learner.
     private func tryWrong(_ attempt: WrongAttempt, step: Step, lesson: Lesson, session: LabSession) -> WrongResult {
         let scratch = homesDirectory + "/cicdlab-wrong-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        defer { removeTemporary(scratch) }
         do {
             let copy = scratch + "/sandbox"
             try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)

@@ -40,6 +40,11 @@ enum Dispatcher {
             }
             return report(LabError("usage.unknown_command", message), in: session)
         }
+        if session.runsCourseContent,
+            let refusal = ContentCommandPaths.refusal(of: arguments, workspace: try? session.workspacePath())
+        {
+            return report(refusal, in: session)
+        }
         let parsed: ParsableCommand
         do {
             parsed = try Cicdlab.parseAsRoot(arguments)

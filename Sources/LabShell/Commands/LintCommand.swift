@@ -168,7 +168,7 @@ struct LintCommand: LabCommand {
                     : "`quit` would end the learner's session"
             }
             _ = try Cicdlab.parseAsRoot(rest)
-            return nil
+            return ContentCommandPaths.problem(in: rest)
         } catch let error as LabError {
             return error.message
         } catch {

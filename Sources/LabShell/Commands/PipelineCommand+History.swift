@@ -123,6 +123,12 @@ extension PipelineCommand {
                     written.append(path)
                     continue
                 }
+                // Into the workspace (no --out), written through its descriptor, never through a link.
+                if out == nil {
+                    try workspace.files.write(Data(file.contents.utf8), to: path, permissions: 0o644)
+                    written.append(path)
+                    continue
+                }
                 try FileSystemFailure.performing(.write, path: path) {
                     try FileManager.default.createDirectory(
                         atPath: (path as NSString).deletingLastPathComponent,

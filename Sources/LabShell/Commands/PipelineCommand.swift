@@ -47,6 +47,10 @@ struct PipelineCommand: ParsableCommand {
 
         func run(in session: LabSession) throws -> Int32 {
             let (workspace, pipeline) = try session.pipeline(file)
+            // Taken before anything is printed, so a run refused for another in progress says
+            // only why; the runner holds it again (re-entrant) for the run itself.
+            let hold = try WorkspaceLock.acquire(workspace, for: "pipeline run")
+            defer { hold.release() }
             var runner = PipelineRunner(workspace: workspace, pipeline: pipeline, executors: .standard(forceDeploy: force))
             runner.actor = session.actor(in: workspace)
             let style = session.style

@@ -28,8 +28,14 @@ extension SandboxCommand {
             if let out {
                 path = try session.outputPath(out)
             } else {
-                path = try session.workspace().paths.resolve("data/\(name)-\(rows)-s\(seed).csv")
+                // The default file is the workspace's own: written through its descriptor.
+                let workspace = try session.workspace()
+                path = try workspace.paths.resolve("data/\(name)-\(rows)-s\(seed).csv")
                 try RegularFile.checkWritable(path)
+                let dataset = try DatasetGenerator.generate(name: name, rows: rows, seed: seed)
+                try workspace.files.write(Data(dataset.csv.utf8), to: path, permissions: 0o600)
+                session.console.line("Wrote \(rows) rows of \(name) (seed \(seed)) to \(path).")
+                return 0
             }
             let dataset = try DatasetGenerator.generate(name: name, rows: rows, seed: seed)
             try session.writeOutput(Data(dataset.csv.utf8), to: path, typed: out ?? path, makingFolder: true)

@@ -41,6 +41,7 @@ extension LabSession {
     /// lesson's sandbox, then the lesson's `start:` commands.
     public func workspace() throws -> Workspace {
         let path = try workspacePath()
+        try SandboxManager.removeLeftovers(besides: path)
         if !FileManager.default.fileExists(atPath: path + "/.lab") {
             try home.prepare()
             if workspaceOverride == nil, let lesson = try sandboxLesson() {

@@ -31,6 +31,9 @@ public final class LabSession {
     public var quitRequested = false
     /// A workspace that replaces the usual one (`lint --play` tries wrong attempts on a copy).
     var workspaceOverride: String?
+    /// Whether the commands run are course content (a lesson's `start:`, `lint --play`), not
+    /// typed by the learner: their output paths must then stay inside the sandbox.
+    var runsCourseContent = false
 
     private var openedStore: ProgressStore?
     /// Set when the learner declined to set a damaged progress database aside.

@@ -56,13 +56,17 @@ struct LessonSandbox {
         let wasMuted = session.console.isMuted
         let saved = session.workspaceOverride
         let wasInREPL = session.inREPL
-        // Paths in start commands name files of the sandbox, as a learner's typed ones do in the REPL.
+        let wasContent = session.runsCourseContent
+        // Paths in start commands name files of the sandbox, as a learner's typed ones do in the
+        // REPL, and must stay inside it.
         session.workspaceOverride = root
         session.inREPL = true
+        session.runsCourseContent = true
         defer {
             session.console.isMuted = wasMuted
             session.workspaceOverride = saved
             session.inREPL = wasInREPL
+            session.runsCourseContent = wasContent
         }
         for command in commands {
             session.console.isMuted = true

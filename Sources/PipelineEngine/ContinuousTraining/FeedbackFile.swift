@@ -33,12 +33,9 @@ struct FeedbackFile {
             rows.append(batch.rows[position])
         }
         let path = try workspace.paths.resolve(Self.path)
-        try FileManager.default.createDirectory(
-            atPath: (path as NSString).deletingLastPathComponent,
-            withIntermediateDirectories: true)
         let text = CSVText.document(header: production.stream.schema.columnNames, rows: rows)
-        if FileManager.default.contents(atPath: path) != Data(text.utf8) {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        if try workspace.files.contents(of: path) != Data(text.utf8) {
+            try workspace.files.write(Data(text.utf8), to: path)
         }
     }
 }

@@ -56,6 +56,8 @@ public struct ProductionClock: Sendable {
 
     /// Advances the clock by `duration`, living through what happens on the way.
     public func advance(by duration: SimulatedDuration, actor: String) throws -> ClockAdvanceReport {
+        let hold = try WorkspaceLock.acquire(workspace, for: "clock advance")
+        defer { hold.release() }
         let clock = SimulatedClock(state: workspace.state)
         let pipelineFile = workspace.root + "/" + PipelineLoader.defaultFile
         let pipeline =

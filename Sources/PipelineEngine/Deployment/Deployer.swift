@@ -25,6 +25,8 @@ public struct Deployer: Sendable {
         _ reference: String, strategy: DeploymentStrategy, steps: [Int]? = nil,
         actor: String, reason: String
     ) throws -> RolloutReport {
+        let hold = try WorkspaceLock.acquire(workspace, for: "deploy")
+        defer { hold.release() }
         let candidate = try registry.version(reference).version
         try controller.checkCanStart(strategy, candidate: candidate)
         let production = try ProductionView(workspace: workspace)

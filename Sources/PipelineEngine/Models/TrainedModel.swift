@@ -60,6 +60,17 @@ public struct TrainedModel: Sendable, Equatable {
         }
     }
 
+    /// Writes the model as pretty-printed JSON to `path` inside `files` (never through a
+    /// symlink) and returns the bytes written.
+    @discardableResult
+    public func save(to path: String, in files: ConfinedDirectory) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(self)
+        try files.write(data, to: path)
+        return data
+    }
+
     /// Reads a model file, or explains why it is not one; `name` is the path as the user typed it.
     public static func load(from path: String, named name: String? = nil) throws -> TrainedModel {
         let name = name ?? path

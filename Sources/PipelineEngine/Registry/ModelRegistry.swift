@@ -68,6 +68,8 @@ public struct ModelRegistry: Sendable {
     public func setAlias(_ name: String, to reference: String, actor: String, reason: String = "set by hand",
                          now: Date = Date()) throws {
         try Self.validateAlias(name)
+        let hold = try WorkspaceLock.acquire(workspace, for: "registry alias")
+        defer { hold.release() }
         try workspace.state.pool.write { db in
             guard let number = try Self.resolve(reference, db),
                   try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM model_version WHERE version = ?", arguments: [number]) == 1
@@ -84,6 +86,8 @@ public struct ModelRegistry: Sendable {
 
     /// Removes alias `name` (if set), recording who removed it and why.
     public func removeAlias(_ name: String, actor: String, reason: String) throws {
+        let hold = try WorkspaceLock.acquire(workspace, for: "registry alias")
+        defer { hold.release() }
         try workspace.state.pool.write { db in try Self.removeAlias(name, actor: actor, reason: reason, db) }
     }
 

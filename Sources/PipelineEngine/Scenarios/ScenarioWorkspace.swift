@@ -106,9 +106,7 @@ extension ScenarioState {
         for write in writes {
             let data = Data(try write.text().utf8)
             try FileSystemFailure.performing(.write, path: write.path, named: write.relative) {
-                try FileManager.default.createDirectory(
-                    atPath: (write.path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                try data.write(to: URL(fileURLWithPath: write.path), options: .atomic)
+                try workspace.files.write(data, to: write.path)
             }
         }
         return writes.map(\.relative)

@@ -20,4 +20,19 @@ public enum FileLock {
         defer { flock(fd, LOCK_UN) }
         return try body()
     }
+
+    /// Runs `body` holding the lock at `path` if no one else holds it; nil (without running
+    /// `body`) when another process does.
+    public static func withExclusiveLockIfFree<T>(at path: String, _ body: () throws -> T) throws -> T? {
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw LabError("lock.open", "cannot open the lock file \(path): \(String(cString: strerror(errno)))")
+        }
+        defer { close(fd) }
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EINTR else { return nil }
+        }
+        defer { flock(fd, LOCK_UN) }
+        return try body()
+    }
 }

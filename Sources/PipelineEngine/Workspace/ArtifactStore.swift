@@ -8,9 +8,14 @@ import Foundation
 /// half-written artifact under a real hash.
 public struct ArtifactStore: Sendable {
     public let directory: String
+    /// Where the store may write: `directory`, or the workspace holding it.
+    let files: ConfinedDirectory
 
-    public init(directory: String) {
+    /// A store in `directory`, writing only through `files` (by default `directory` itself), so
+    /// no symlink below the confining folder is followed.
+    public init(directory: String, within files: ConfinedDirectory? = nil) {
         self.directory = directory
+        self.files = files ?? ConfinedDirectory(root: directory)
     }
 
     /// Where the artifact with `hash` lives.
@@ -29,20 +34,21 @@ public struct ArtifactStore: Sendable {
         let hash = ContentHash.hex(data)
         let target = path(for: hash)
         if FileManager.default.fileExists(atPath: target) { return hash }
-        try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent,
-                                                withIntermediateDirectories: true)
         do {
-            try AtomicFile.write(data, to: target, permissions: 0o600)
+            try files.write(data, to: target, permissions: 0o600)
+        } catch let error as LabError where error.code == "workspace.symlink" || error.code == "workspace.not_a_folder" {
+            throw error
         } catch let error as LabError {
             throw LabError("artifact.write", "cannot write to the artifact store at \(directory) (\(error.message))")
         }
         return hash
     }
 
-    /// Stores the file at `path` and returns its hash.
+    /// Stores the file at `path` (inside the confining folder, read without following links)
+    /// and returns its hash.
     @discardableResult
     public func put(fileAt path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = try files.contents(of: path) else {
             throw LabError("artifact.read", "cannot read \(path) to store it", file: path)
         }
         return try put(data)
@@ -63,13 +69,14 @@ public struct ArtifactStore: Sendable {
         return data
     }
 
-    /// Writes the verified artifact `hash` to `destination`, replacing what is there.
+    /// Writes the verified artifact `hash` to `destination` (inside the confining folder),
+    /// replacing what is there.
     public func restore(_ hash: String, to destination: String) throws {
         let data = try read(hash)
-        try FileManager.default.createDirectory(atPath: (destination as NSString).deletingLastPathComponent,
-                                                withIntermediateDirectories: true)
         do {
-            try AtomicFile.write(data, to: destination)
+            try files.write(data, to: destination, permissions: 0o600)
+        } catch let error as LabError where error.code == "workspace.symlink" || error.code == "workspace.not_a_folder" {
+            throw error
         } catch let error as LabError {
             throw LabError("artifact.write", "cannot write \(destination) (\(error.message))", file: destination)
         }

@@ -21,46 +21,21 @@ public struct SandboxManager: Sendable {
             throw LabError("sandbox.no_templates", "cannot find the sandbox templates at \(templates)")
         }
         try fm.createDirectory(atPath: root, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        // Written through descriptors: a folder left from an earlier workspace that is now a
+        // symlink is refused, never copied through. A learner's workspace is private (0600).
+        let files = ConfinedDirectory(root: root)
         for relative in try templateFiles() {
-            let destination = root + "/" + relative
-            try fm.createDirectory(atPath: (destination as NSString).deletingLastPathComponent,
-                                   withIntermediateDirectories: true)
-            if fm.fileExists(atPath: destination) { try fm.removeItem(atPath: destination) }
-            try fm.copyItem(atPath: templates + "/" + relative, toPath: destination)
-            // A copy keeps the template's mode (often 0644); a learner's workspace is private.
-            try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: destination)
+            guard let data = try RegularFile.contents(atPath: templates + "/" + relative, named: relative) else { continue }
+            var info = stat()
+            if lstat(root + "/" + relative, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+                // A stray symlink or folder where a template goes is replaced, not written through.
+                try files.removeTree(relative)
+            }
+            try files.write(data, to: relative, permissions: 0o600)
         }
-        try fm.createDirectory(atPath: root + "/.lab/artifacts", withIntermediateDirectories: true)
+        try files.makeFolder(".lab/artifacts")
         _ = try Workspace(root: root)
         return true
-    }
-
-    /// Restores the templates and clears `.lab/` (runs, registry, deployments, clock).
-    /// Files the learner added are removed too; progress lives elsewhere and is untouched.
-    /// A damaged `state.sqlite` is kept beside the workspace (returned), never deleted.
-    @discardableResult
-    public func reset(at root: String) throws -> String? {
-        let fm = FileManager.default
-        var keptAside: String?
-        if fm.fileExists(atPath: root) {
-            guard fm.fileExists(atPath: root + "/.lab") else {
-                throw LabError("sandbox.not_a_workspace", "\(root) is not a sandbox workspace (no .lab folder); refusing to clear it")
-            }
-            let state = root + "/.lab/state.sqlite"
-            if fm.fileExists(atPath: state) {
-                do {
-                    _ = try StateStore(path: state)
-                } catch LabStoreError.damaged {
-                    let aside = try SQLiteFile.setAside(path: state)
-                    let outside = root + "-" + (aside as NSString).lastPathComponent
-                    try fm.moveItem(atPath: aside, toPath: outside)
-                    keptAside = outside
-                }
-            }
-            try fm.removeItem(atPath: root)
-        }
-        try initialise(at: root)
-        return keptAside
     }
 
     /// The template files, relative to the templates folder, in a stable order. Symlinks and

@@ -10,6 +10,14 @@ public final class Workspace: Sendable {
     public let artifacts: ArtifactStore
     /// The engine's state: registry, audit log, runs, deployments, clock.
     public let state: StateStore
+    /// Every write, delete and output read the lab makes inside the workspace goes through this,
+    /// so a symlink planted or swapped in anywhere below the root is refused, never followed.
+    public let files: ConfinedDirectory
+
+    /// The folders of `.lab/` the lab writes into; each must be a real folder (or missing).
+    static let labFolders = [".lab", ".lab/artifacts", ".lab/results", ".lab/runs"]
+    /// The files of `.lab/` the lab opens by path (databases) or rewrites; none may be a link.
+    static let labFiles = [".lab/state.sqlite", ".lab/step-marks.json", ".lab/journal.jsonl", ".lab/workspace.lock"]
 
     public var labDirectory: String { root + "/.lab" }
     public var stateDatabase: String { labDirectory + "/state.sqlite" }
@@ -22,7 +30,27 @@ public final class Workspace: Sendable {
         }
         self.root = root
         paths = WorkspacePaths(root: root)
-        artifacts = ArtifactStore(directory: root + "/.lab/artifacts")
+        files = ConfinedDirectory(root: root)
+        try Self.checkLabFolder(files)
+        artifacts = ArtifactStore(directory: root + "/.lab/artifacts", within: files)
         state = try StateStore(path: root + "/.lab/state.sqlite")
+    }
+
+    /// Refuses a `.lab/` whose folders or files are symlinks (or folders that are something
+    /// else), naming the first: the lab's own state and results must never be sent outside.
+    static func checkLabFolder(_ files: ConfinedDirectory) throws {
+        for folder in labFolders {
+            try files.checkFolder(folder)
+        }
+        for file in labFiles {
+            var info = stat()
+            if lstat(files.root + "/" + file, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
+                throw LabError(
+                    "workspace.symlink",
+                    "is a symbolic link; the lab keeps its own state only in real files inside the workspace "
+                        + "(remove the link, or run `sandbox reset`)",
+                    file: file)
+            }
+        }
     }
 }

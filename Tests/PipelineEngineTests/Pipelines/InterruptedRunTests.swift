@@ -45,7 +45,7 @@ import Testing
         let sandbox = try PipelineSandbox()
         defer { sandbox.cleanUp() }
         let history = PipelineHistory(state: sandbox.workspace.state)
-        let owner = try RunOwnerLock(directory: history.ownerDirectory)
+        let owner = try RunOwnerLock(directory: history.ownerDirectory, in: sandbox.workspace.files)
         let id = try startedRun(sandbox, owner: owner.token)
         #expect(try statuses(sandbox) == ["#\(id):running"])
         owner.release()

@@ -122,6 +122,8 @@ public struct RolloutController: Sendable {
     /// Promotes the rollout under way by hand: a shadow's candidate, or a canary's before its
     /// remaining steps (recorded as skipped, not analysed).
     public func promote(actor: String, reason: String, now: Date = Date()) throws -> RolloutReport {
+        let hold = try WorkspaceLock.acquire(workspace, for: "promote")
+        defer { hold.release() }
         let rollout = try workspace.state.pool.write { db -> Rollout in
             guard var rollout = try RolloutStore.active(db) else {
                 throw LabError("rollout.nothing_to_promote", "nothing to promote: " + (try Self.noActiveRollout(db)))
@@ -145,6 +147,8 @@ public struct RolloutController: Sendable {
     /// Undoes by hand: aborts the rollout under way (the champion never changed), or rolls the
     /// latest promotion back to the champion it replaced.
     public func rollback(actor: String, reason: String, now: Date = Date()) throws -> RolloutReport {
+        let hold = try WorkspaceLock.acquire(workspace, for: "rollback")
+        defer { hold.release() }
         let (rollout, message) = try workspace.state.pool.write { db -> (Rollout, String) in
             if var rollout = try RolloutStore.active(db) {
                 let stable = rollout.champion.map { "v\($0)" } ?? "the champion"

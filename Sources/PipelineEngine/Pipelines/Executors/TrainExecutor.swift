@@ -45,14 +45,13 @@ struct TrainExecutor: StageExecutor {
         guard let out = stage.outs.first else {
             throw LabError("pipeline.missing_output", "stage '\(stage.name)' has no `outs` to write the model to")
         }
+        // Written relative to the workspace's descriptor: a folder on the way swapped for a
+        // symlink after `path` checked it is refused, not followed.
         let modelPath = try context.path(out)
-        try FileManager.default.createDirectory(
-            atPath: (modelPath as NSString).deletingLastPathComponent,
-            withIntermediateDirectories: true)
-        try outcome.model.save(to: modelPath)
+        let bytes = try outcome.model.save(to: modelPath, in: context.workspace.files)
         context.progress(0.9, "registering the model")
         let metrics = StageData.metrics(outcome.report.metrics)
-        let version = try register(modelPath, outcome.model, metrics: metrics, stage: stage, context: context)
+        let version = try register(bytes, outcome.model, metrics: metrics, stage: stage, context: context)
         let width = outcome.report.encodings.map(\.width).reduce(0, +)
         let report = TrainPayload(report: outcome.report, version: version)
         let summary =
@@ -81,19 +80,19 @@ struct TrainExecutor: StageExecutor {
         }
         // The registry was reset since: register the cached model again.
         let path = try context.path(out.path)
+        guard let bytes = try context.workspace.files.contents(of: path) else {
+            throw LabError("pipeline.missing_output", "cannot read the model restored to \(out.path)")
+        }
         _ = try register(
-            path, try StageData.model(at: path, named: out.path), metrics: record.metrics, stage: stage,
+            bytes, try StageData.model(at: path, named: out.path), metrics: record.metrics, stage: stage,
             context: context)
     }
 
     private func register(
-        _ path: String, _ model: TrainedModel, metrics: [String: Double], stage: StageDefinition,
+        _ bytes: Data, _ model: TrainedModel, metrics: [String: Double], stage: StageDefinition,
         context: StageContext
     ) throws -> Int {
         let registry = ModelRegistry(workspace: context.workspace)
-        guard let bytes = FileManager.default.contents(atPath: path) else {
-            throw LabError("pipeline.missing_output", "cannot read the model written to \(path)")
-        }
         let entry = try registry.register(
             modelData: bytes,
             ModelRegistration(

@@ -14,16 +14,15 @@ final class RunOwnerLock {
     private let path: String
     private var descriptor: Int32
 
-    /// Creates and locks a new owner file in `directory` (created 0700 if missing).
-    init(directory: String) throws {
-        try FileManager.default.createDirectory(
-            atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    /// Creates and locks a new owner file in `directory` (created 0700 if missing), inside
+    /// `files` and never through a symlink.
+    init(directory: String, in files: ConfinedDirectory) throws {
         token = UUID().uuidString.lowercased()
         path = Self.path(for: token, in: directory)
-        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else {
-            throw LabError("pipeline.lock", "cannot create the run lock \(path): \(String(cString: strerror(errno)))")
+        guard let fd = try files.open(path, flags: O_RDWR | O_CREAT) else {
+            throw LabError("pipeline.lock", "cannot create the run lock \(path)")
         }
+        descriptor = fd
         guard Self.lock(descriptor, wait: true) else {
             close(descriptor)
             throw LabError("pipeline.lock", "cannot lock the run lock \(path): \(String(cString: strerror(errno)))")

@@ -140,11 +140,11 @@ public struct LockFile: Sendable, Equatable {
             + (try Yams.serialize(node: root, width: -1))
     }
 
-    /// Writes the lock file to `path` atomically.
-    public func write(path: String, order: [String]) throws {
+    /// Writes the lock file to `path` atomically, inside `files` and never through a symlink.
+    public func write(path: String, order: [String], in files: ConfinedDirectory) throws {
         let data = Data(try text(order: order).utf8)
         try FileSystemFailure.performing(.write, path: path) {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            try files.write(data, to: path, permissions: 0o644)
         }
     }
 

@@ -175,9 +175,7 @@ extension PipelineRunner {
         }
         text += ",\"run\":\(record.runID),\"stage\":\(try json(record.stage)),\"summary\":\(try json(record.summary))}\n"
         let data = Data(text.utf8)
-        if FileManager.default.contents(atPath: path) == data { return }
-        try FileManager.default.createDirectory(
-            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        if try workspace.files.contents(of: path) == data { return }
+        try workspace.files.write(data, to: path, permissions: 0o644)
     }
 }

@@ -46,24 +46,34 @@ public struct PipelineRunner {
     }
 
     /// Runs the pipeline (or `target` and the stages it depends on) and records the run.
+    ///
+    /// One run at a time per workspace: the run holds the workspace lock, and a run started
+    /// while another process holds it is refused, naming the run in progress.
     public func run(force: Bool = false, only target: String? = nil) throws -> PipelineRunReport {
+        try WorkspaceLock.withLock(workspace, for: "pipeline run") {
+            try runHoldingLock(force: force, only: target)
+        }
+    }
+
+    private func runHoldingLock(force: Bool, only target: String?) throws -> PipelineRunReport {
         let selected = try selection(target)
         let lockPath = try workspace.paths.resolve(pipeline.lockFile)
         var lock = try LockFile.read(path: lockPath, displayName: pipeline.lockFile)
         let history = PipelineHistory(state: workspace.state)
         let start = ContinuousClock.now
         try history.markInterruptedRuns(at: clock())
-        let owner = try RunOwnerLock(directory: history.ownerDirectory)
+        let owner = try RunOwnerLock(directory: history.ownerDirectory, in: workspace.files)
         defer { owner.release() }
         let runID = try history.startRun(
             pipeline: pipeline, forced: force, target: target, actor: actor, owner: owner, at: clock())
+        WorkspaceLock.describe(workspace, as: "pipeline run #\(runID)")
         var state = RunState(runID: runID, lock: lock)
         for (index, name) in selected.enumerated() {
             guard let stage = pipeline.stage(name) else { continue }
             observer(.stageStarted(name: name, kind: stage.kind, index: index + 1, total: selected.count))
             let report = try runStage(stage, force: force, state: &state, history: history)
             if state.lock != lock {
-                try state.lock.write(path: lockPath, order: pipeline.order)
+                try state.lock.write(path: lockPath, order: pipeline.order, in: workspace.files)
                 lock = state.lock
             }
             state.reports.append(report)
