@@ -61,8 +61,9 @@ public func displayWidth(_ text: String) -> Int {
             continue
         }
         if scalar == "\u{1B}" { inEscape = true; continue }
-        if scalar.properties.generalCategory == .nonspacingMark { continue }
-        width += 1
+        // ASCII has no combining marks; asking Unicode's tables for each character of a wide
+        // report took a third of `drift` on 100,000 columns.
+        if scalar.isASCII || scalar.properties.generalCategory != .nonspacingMark { width += 1 }
     }
     return width
 }
