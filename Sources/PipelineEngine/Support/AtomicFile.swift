@@ -14,18 +14,7 @@ public enum AtomicFile {
         let temporary = "\(directory)/.\(name).partial-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions)
         guard fd >= 0 else { throw failure("cannot create", temporary) }
-        var written = 0
-        let ok = data.withUnsafeBytes { buffer -> Bool in
-            while written < buffer.count {
-                let n = Foundation.write(fd, buffer.baseAddress! + written, buffer.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                written += n
-            }
-            return fsync(fd) == 0
-        }
+        let ok = RegularFile.writeAll(data, to: fd) && fsync(fd) == 0
         let error = failure(ok ? "cannot rename into place" : "cannot write", path)
         close(fd)
         guard ok, rename(temporary, path) == 0 else {

@@ -63,4 +63,20 @@ public enum RegularFile {
         default: "not a file"
         }
     }
+
+    /// Writes all of `data` to `fd`, retrying after interrupts; false on an error.
+    static func writeAll(_ data: Data, to fd: Int32) -> Bool {
+        data.withUnsafeBytes { buffer -> Bool in
+            var written = 0
+            while written < buffer.count {
+                let n = Foundation.write(fd, buffer.baseAddress! + written, buffer.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                written += n
+            }
+            return true
+        }
+    }
 }

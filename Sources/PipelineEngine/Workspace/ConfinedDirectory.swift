@@ -42,7 +42,7 @@ public struct ConfinedDirectory: Sendable {
         let temporary = ".\(name).partial-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = openat(folder, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, permissions)
         guard fd >= 0 else { throw failure("cannot create a file in", folders) }
-        let ok = Self.writeAll(data, to: fd) && fsync(fd) == 0
+        let ok = RegularFile.writeAll(data, to: fd) && fsync(fd) == 0
         let error = failure(ok ? "cannot rename into place" : "cannot write", folders + [name])
         close(fd)
         guard ok, renameat(folder, temporary, folder, name) == 0 else {
@@ -235,21 +235,5 @@ public struct ConfinedDirectory: Sendable {
         return LabError(
             "file.write", "\(what) \(shown.isEmpty ? root : shown): \(String(cString: strerror(errno)))",
             file: shown.isEmpty ? root : shown)
-    }
-
-    /// Writes all of `data` to `fd`, retrying after interrupts; false on an error.
-    static func writeAll(_ data: Data, to fd: Int32) -> Bool {
-        data.withUnsafeBytes { buffer -> Bool in
-            var written = 0
-            while written < buffer.count {
-                let n = Foundation.write(fd, buffer.baseAddress! + written, buffer.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                written += n
-            }
-            return true
-        }
     }
 }
