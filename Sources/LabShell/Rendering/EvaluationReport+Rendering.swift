@@ -37,11 +37,11 @@ extension EvaluationReport {
         let items = [("p50", latencyMs.p50), ("p95", latencyMs.p95), ("p99", latencyMs.p99)]
         lines.append(
             Charts.bars(items.map { (label: "  " + $0.0, value: $0.1) }, width: 30) {
-                MetricsRendering.duration(seconds: $0 / 1000)
+                DurationText.milliseconds($0)
             })
         lines.append(
             "  throughput  \(MetricsRendering.grouped(throughputRowsPerSecond)) rows/s"
-                + style.dim(" (\(rows + skippedRows) rows in \(MetricsRendering.duration(seconds: batchSeconds)))"))
+                + style.dim(" (\(rows + skippedRows) rows in \(DurationText.seconds(batchSeconds)))"))
         lines.append("  peak memory \(String(format: "%.1f", peakMemoryMb)) MB")
         return lines.joined(separator: "\n")
     }
