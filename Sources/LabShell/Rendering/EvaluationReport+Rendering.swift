@@ -10,8 +10,10 @@ extension EvaluationReport {
         lines.append(title)
         if skippedRows > 0 { lines.append(style.yellow("  \(skippedRows) rows skipped: no \(model.target) value")) }
         lines.append("")
+        // Where they were measured: the registry's come from the test split, production's from
+        // live traffic, and the three accuracies differ.
         lines.append(
-            style.bold("Metrics")
+            style.bold("Metrics") + (source.map { " on \($0) (\(rows) rows)" } ?? "")
                 + style.dim(
                     average == "binary"
                         ? " (positive class \(positiveClass ?? "?"))"

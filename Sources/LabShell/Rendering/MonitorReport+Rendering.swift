@@ -23,6 +23,7 @@ extension MonitorReport {
             ])
         }
         lines.append(table.render(style))
+        lines.append(style.dim("ACCURACY is measured on live traffic: the requests whose labels are back."))
         if days.count > 1 {
             lines.append("")
             // Shares on their fixed 0–1 scale, so 0 % errors never look like 100 %; the rest on
