@@ -119,6 +119,20 @@ import Testing
         #expect(wrong.stdout.contains("Practise: `quiz three-artifacts`"))
     }
 
+    /// The course's own lesson 1, "Why CI/CD for ML is not ordinary CI/CD", keeps its slashes
+    /// in both JSON outputs.
+    @Test func jsonOutputsLeaveSlashesUnescaped() throws {
+        let home = try Binary.temporaryHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let content = Binary.repository
+        for arguments in [["progress", "--json"], ["export", "progress", "--format", "json"]] {
+            let result = try Binary.run(["--content", content] + arguments, home: home)
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+            #expect(result.stdout.contains("\"title\" : \"Why CI/CD for ML is not ordinary CI/CD\""))
+            #expect(!result.stdout.contains("\\/"))
+        }
+    }
+
     /// Answers given in `review` belong to an attempt (scope `review`), exported with its id,
     /// and JSON leaves slashes unescaped.
     @Test func reviewAnswersAreExportedWithTheirAttempt() throws {
