@@ -44,13 +44,7 @@ public final class Console {
     /// Keys are snake_case, the convention of every `--json` contract, whether a type spells
     /// them in its CodingKeys or leaves them camelCase.
     public func json<T: Encodable>(_ value: T) throws {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        let data = try encoder.encode(value)
+        let data = try JSONEncoder.labOutput().encode(value)
         if isMuted { return }
         writeOut(String(decoding: data, as: UTF8.self) + "\n")
     }
