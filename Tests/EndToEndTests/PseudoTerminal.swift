@@ -19,6 +19,8 @@ final class PseudoTerminal: @unchecked Sendable {
         env["CICDLAB_HOME"] = home
         env["TERM"] = "xterm"
         process.environment = env
+        // Typing to a program that has ended must fail the test, not end the test process.
+        signal(SIGPIPE, SIG_IGN)
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -35,7 +37,8 @@ final class PseudoTerminal: @unchecked Sendable {
 
     /// Types `keys` as they are, all at once.
     func type(_ keys: String) {
-        input.fileHandleForWriting.write(Data(keys.utf8))
+        // A terminal whose program has ended takes no more keys; that is the test's to report.
+        try? input.fileHandleForWriting.write(contentsOf: Data(keys.utf8))
     }
 
     /// Waits (up to `seconds`) until `predicate` holds for the screen so far.

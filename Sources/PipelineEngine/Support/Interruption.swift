@@ -22,7 +22,10 @@ public enum Interruption {
         signal(SIGINT, SIG_IGN)
         let signals = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         signals.setEventHandler {
-            if forceOnRepeat, flag.get() { _exit(exitStatus) }
+            if forceOnRepeat, flag.get() {
+                FileHandle.standardError.write(Data("Interrupted.\n".utf8))
+                _exit(exitStatus)
+            }
             flag.set(true)
         }
         signals.resume()
