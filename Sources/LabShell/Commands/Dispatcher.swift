@@ -106,7 +106,8 @@ enum Dispatcher {
         if session.wantsJSON {
             try? session.console.json(ErrorEnvelope(error: .init(error)))
         } else if interrupted {
-            session.console.error("Interrupted.")
+            // At a terminal the echoed ^C ends no line; the message starts its own.
+            session.console.error((isatty(STDERR_FILENO) == 1 ? "\n" : "") + "Interrupted.")
         } else {
             session.console.error(session.style.red("error: ") + error.description)
         }
