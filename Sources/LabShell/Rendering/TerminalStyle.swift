@@ -6,15 +6,17 @@ import Foundation
 /// when standard output is not a terminal.
 public struct TerminalStyle: Sendable {
     public var color: Bool
+    /// The width text is laid out in: the terminal's, at most 120 columns, so prose stays readable.
     public var width: Int
-    /// Whether every line of output is fitted to ``width``: true at a terminal or when
-    /// `COLUMNS` is set; a pipe without `COLUMNS` gets lines as long as they are.
-    public var fitsWidth: Bool
+    /// The terminal's columns, which every line of output is fitted to, when known: at a
+    /// terminal, or from `COLUMNS`; nil for a pipe without `COLUMNS`, whose lines are written
+    /// as long as they are.
+    public var columns: Int?
 
-    public init(color: Bool, width: Int, fitsWidth: Bool = false) {
+    public init(color: Bool, width: Int, columns: Int? = nil) {
         self.color = color
         self.width = width
-        self.fitsWidth = fitsWidth
+        self.columns = columns
     }
 
     /// Plain text, 80 columns: what tests and pipes get.
@@ -25,19 +27,14 @@ public struct TerminalStyle: Sendable {
         let env = ProcessInfo.processInfo.environment
         let isTTY = isatty(STDOUT_FILENO) == 1
         let noColor = noColorFlag || (env["NO_COLOR"].map { !$0.isEmpty } ?? false) || !isTTY
-        var width = 80
-        var fits = false
-        if let columns = env["COLUMNS"].flatMap(Int.init), columns > 20 {
-            width = columns
-            fits = true
+        var columns: Int?
+        if let value = env["COLUMNS"].flatMap(Int.init), value > 20 {
+            columns = value
         } else if isTTY {
-            fits = true
             var size = winsize()
-            if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 {
-                width = Int(size.ws_col)
-            }
+            columns = ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 20 ? Int(size.ws_col) : 80
         }
-        return TerminalStyle(color: !noColor, width: min(width, 120), fitsWidth: fits)
+        return TerminalStyle(color: !noColor, width: min(columns ?? 80, 120), columns: columns)
     }
 
     private func sgr(_ code: String, _ text: String) -> String {

@@ -19,7 +19,7 @@ public struct TextTable: Sendable {
 
     /// The table as lines, headers in bold, two spaces between columns.
     ///
-    /// When the style fits output to its width and the table is wider, the widest columns
+    /// When the style knows the terminal's columns and the table is wider, the widest columns
     /// shrink, never below their longest word, and their cells wrap at spaces onto more lines
     /// of the same row: every value stays whole.
     public func render(_ style: TerminalStyle) -> String {
@@ -29,7 +29,7 @@ public struct TextTable: Sendable {
                 widths[i] = max(widths[i], displayWidth(cell))
             }
         }
-        if style.fitsWidth { widths = TableFitting.shrink(widths, to: style.width, cells: [headers] + rows) }
+        if let columns = style.columns { widths = TableFitting.shrink(widths, to: columns, cells: [headers] + rows) }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { i, cell in
                 let isLast = i == cells.count - 1

@@ -53,8 +53,7 @@ public final class LabSession {
         self.home = LabHome.resolve(flag: options.home, environment: environment)
         console.allowsStyle = { [weak self] in self?.style.color ?? false }
         console.fitWidth = { [weak self] in
-            guard let style = self?.style, style.fitsWidth else { return nil }
-            return style.width
+            self?.style.columns
         }
     }
 
@@ -66,7 +65,7 @@ public final class LabSession {
         // The session's environment decides the width too, so tests need not depend on the terminal.
         if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 20 {
             style.width = min(columns, 120)
-            style.fitsWidth = true
+            style.columns = columns
         }
         return style
     }
