@@ -68,13 +68,12 @@ struct LineFitter {
     /// word it touches, so it never counts as a place to break.
     static func words(_ text: String) -> [(text: String, isSpace: Bool)] {
         var runs: [(text: String, isSpace: Bool)] = []
-        for character in text {
-            let isSpace = character == " "
-            if let last = runs.last, last.isSpace == isSpace {
-                runs[runs.count - 1].text.append(character)
-            } else {
-                runs.append((String(character), isSpace))
-            }
+        var start = text.startIndex
+        while start < text.endIndex {
+            let isSpace = text[start] == " "
+            let end = text[start...].firstIndex { ($0 == " ") != isSpace } ?? text.endIndex
+            runs.append((String(text[start..<end]), isSpace))
+            start = end
         }
         return runs
     }

@@ -8,11 +8,15 @@ enum TableFitting {
         let floors = widths.indices.map { column in
             cells.compactMap { column < $0.count ? longestWord($0[column]) : nil }.max() ?? 0
         }
-        func used() -> Int { widths.reduce(0, +) + 2 * max(0, widths.count - 1) }
-        while used() > total {
+        var excess = widths.reduce(0, +) + 2 * max(0, widths.count - 1) - total
+        while excess > 0 {
             let shrinkable = widths.indices.filter { widths[$0] > floors[$0] }
             guard let widest = shrinkable.max(by: { widths[$0] < widths[$1] }) else { break }
-            widths[widest] -= 1
+            // Down to the next widest column at most, so a very wide column shrinks in one go.
+            let next = shrinkable.filter { $0 != widest }.map { widths[$0] }.max() ?? 0
+            let cut = min(excess, widths[widest] - max(floors[widest], next - 1, 0))
+            widths[widest] -= max(1, cut)
+            excess -= max(1, cut)
         }
         return widths
     }
@@ -28,14 +32,19 @@ enum TableFitting {
         guard displayWidth(cell) > width else { return [cell] }
         var lines: [String] = []
         var line = ""
+        var used = 0
         for word in cell.split(separator: " ").map(String.init) {
+            let wordWidth = displayWidth(word)
             if line.isEmpty {
                 line = word
-            } else if displayWidth(line) + 1 + displayWidth(word) <= width {
+                used = wordWidth
+            } else if used + 1 + wordWidth <= width {
                 line += " " + word
+                used += 1 + wordWidth
             } else {
                 lines.append(line)
                 line = word
+                used = wordWidth
             }
         }
         lines.append(line)
