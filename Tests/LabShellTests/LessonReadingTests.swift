@@ -149,7 +149,7 @@ import Testing
     func mistakesAreExplained(line: String, message: String) throws {
         let lab = try lab()
         #expect(lab.run(line) == 2)
-        #expect(lab.err == message)
+        #expect(lab.errorMessages == message)
     }
 
     @Test func missingContentIsReported() throws {

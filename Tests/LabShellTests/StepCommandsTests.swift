@@ -20,7 +20,7 @@ import Testing
         lab.err = ""
         let actual = lab.run(line)
         #expect(actual == status, "`\(line)` exited \(actual): \(lab.out)\(lab.err)")
-        return lab.out + lab.err
+        return lab.out + lab.errorMessages
     }
 
     static let firstCard = """

@@ -57,7 +57,7 @@ enum Dispatcher {
             return 0
         }
         do {
-            let status = try command.run(in: session)
+            let status = try runPaged(command, arguments, in: session)
             journal(arguments, status: status, in: session)
             return status
         } catch let error as LabError {
@@ -73,6 +73,29 @@ enum Dispatcher {
         } catch {
             return report(LabError.describing(error), in: session)
         }
+    }
+
+    /// The commands whose output may be long and which ask nothing while they run: at a
+    /// terminal their output goes through the ``Pager`` when it is longer than the screen.
+    static let pageable: Set<String> = [
+        "help", "lesson", "next", "back", "lessons", "steps", "progress", "audit", "registry", "monitor",
+        "rollout", "pipeline runs", "pipeline diff", "pipeline dag", "pipeline status", "data profile",
+        "data validate", "data diff", "drift",
+    ]
+
+    /// Runs `command`, through the pager when its output should be paged (see ``Pager``).
+    private static func runPaged(_ command: LabCommand, _ arguments: [String], in session: LabSession) throws -> Int32 {
+        let name = arguments.prefix(2).joined(separator: " ")
+        guard pageable.contains(arguments[0]) || pageable.contains(name), !session.wantsJSON,
+              !session.options.noPager, session.console.writesToTerminal, !session.console.isMuted,
+              let pager = Pager.chosen(environment: session.environment)
+        else { return try command.run(in: session) }
+        let (result, output) = session.console.capturing { try command.run(in: session) }
+        let rows = Pager.terminalRows(environment: session.environment)
+        if output.split(separator: "\n", omittingEmptySubsequences: false).count < rows || !pager.show(output) {
+            session.console.write(output)
+        }
+        return try result.get()
     }
 
     /// Commands that only read the course or the learner's progress; they leave no evidence.

@@ -62,7 +62,9 @@ struct LessonsCommand: LabCommand {
         let fullProgress = bars.map { displayWidth($0.bar + " " + $0.counts) }.max() ?? 0
         let titleNeeds = min(24, rows.map { displayWidth($0.title) }.max() ?? 0)
         let useCounts = style.width - fixed - fullProgress >= titleNeeds
-        let progressWidth = useCounts ? fullProgress : 16
+        // Narrower still, the bar goes and the percentage stays, so no row is folded.
+        let useBar = useCounts || style.width - fixed - 16 >= 10
+        let progressWidth = useCounts ? fullProgress : useBar ? 16 : 4
         let titleWidth = max(10, style.width - fixed - progressWidth)
 
         let wrapper = WordWrapper(style: style)
@@ -73,7 +75,7 @@ struct LessonsCommand: LabCommand {
                 : row.status == "in progress" ? style.yellow(row.status) : style.dim(row.status)
             let title = wrapper.wrap(wrapper.tokens([InlineRun(text: row.title, style: [])]), width: titleWidth)
             table.append([row.current ? "*" : " ", row.number.map(String.init) ?? "", row.id, title[0], status,
-                          bar.bar + " " + (useCounts ? bar.counts : bar.percent)])
+                          useBar ? bar.bar + " " + (useCounts ? bar.counts : bar.percent) : bar.percent])
             for more in title.dropFirst() { table.append(["", "", "", more, "", ""]) }
         }
         return table.render(style).split(separator: "\n", omittingEmptySubsequences: false)

@@ -58,6 +58,7 @@ struct Repl {
             var options = session.startOptions
             options.json = session.startOptions.json || lineOptions.json
             options.noColor = session.startOptions.noColor || lineOptions.noColor
+            options.noPager = session.startOptions.noPager || lineOptions.noPager
             session.options = options
             return Dispatcher.run(rest, in: session)
         } catch let error as LabError {
