@@ -29,6 +29,8 @@ public enum LabShell {
         let interactive = rest.isEmpty && isatty(STDIN_FILENO) == 1
         let session = LabSession(options: options, environment: environment, console: console,
                                  isInteractive: interactive)
+        // Ctrl-C stops the command under way (see `Interruption`); in the REPL the lab stays.
+        Interruption.install(forceOnRepeat: !rest.isEmpty)
         if rest.isEmpty {
             return Repl(session: session).run()
         }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import Course
@@ -52,8 +53,11 @@ import Testing
 
         let due = try store.dueCards(profile: "ada", at: clock.now).map(\.questionId)
         let plan = QuizPlanner.reviewPlan(try fixtureBank(), questionIds: due, seed: 1)
-        var session = QuizSession.review(plan, store: store, profile: "ada", clock: { clock.now })
-        #expect(session.attemptId == nil)
+        var session = try QuizSession.review(plan, store: store, profile: "ada", clock: { clock.now })
+        let attemptScope = try store.pool.read { db in
+            try String.fetchOne(db, sql: "SELECT scope FROM quiz_attempt WHERE id = ?", arguments: [session.attemptId])
+        }
+        #expect(attemptScope == "review")
         #expect(session.current?.question.id == "probabilistic-pass-fail")
         clock.advance(4)
         guard case .feedback(let first) = try session.answer("f") else {
@@ -73,7 +77,7 @@ import Testing
 
         let answers = try store.answers(profile: "ada")
         #expect(answers.count == 4)
-        #expect(answers.suffix(2).map(\.attemptId) == [nil, nil])
+        #expect(answers.suffix(2).map(\.attemptId) == [session.attemptId, session.attemptId])
         #expect(answers.suffix(2).map(\.given) == ["false", "0.5"])
     }
 
@@ -131,6 +135,11 @@ import Testing
             #expect(abs(found.mastery - value) < 1e-9, "\(concept): \(found.mastery), expected \(value)")
             #expect(found.cards == 1)
         }
+        // Answered only wrong: counted, and no recall figure to show.
+        let regression = try #require(mastery.first { $0.concept == "regression-tests" })
+        #expect([regression.asked, regression.right] == [1, 0] && regression.recallOnceRight == nil)
+        let drift = try #require(mastery.first { $0.concept == "drift-metrics" })
+        #expect([drift.asked, drift.right] == [1, 1] && drift.recallOnceRight == drift.mastery)
 
         // Two days later the same cards, three days after their reviews.
         let later = try store.conceptMastery(

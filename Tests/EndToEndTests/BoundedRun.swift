@@ -21,7 +21,8 @@ struct BoundedRun {
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         env["CICDLAB_HOME"] = home
-        env["COLUMNS"] = "100"
+        // Wide enough that no message is fitted to a width: tests compare whole lines.
+        env["COLUMNS"] = "1000"
         process.environment = env
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let input = Pipe(), output = Pipe(), errors = Pipe()

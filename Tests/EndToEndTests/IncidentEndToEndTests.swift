@@ -69,7 +69,7 @@ import Testing
         let advanced = try shipped.lab("clock", "advance", "2d")
         #expect(advanced.stdout.contains("Production served 1011 requests over 2 days (1011 errors)"))
         let monitor = try shipped.lab("monitor")
-        #expect(monitor.stdout.contains("2026-12-20       447    100%  1000.0 ms"), "monitor: \(monitor.stdout)")
+        #expect(monitor.stdout.contains("2026-12-20       447    100%  1.00 s"), "monitor: \(monitor.stdout)")
 
         // With the fix: a canary's analysis measures latency under the real load and rolls v2 back.
         let guarded = try Incident("latency-incident")
@@ -83,7 +83,7 @@ import Testing
         #expect(
             stopped.stdout.contains(
                 "Stopped at 'deploy': v2's canary was rolled back: analysis failed at step 1/4 (5%), interval 1: "
-                    + "p95 latency: canary 1000.0 ms > 250.0 ms limit"), "stdout: \(stopped.stdout)")
+                    + "p95 latency: canary 1.00 s > 250 ms limit"), "stdout: \(stopped.stdout)")
         let rolledBack = try guarded.lab("rollout", "status")
         #expect(rolledBack.stdout.hasPrefix("Rollout #2  canary of v2 against v1  ✖ rolled back\n  champion v1 "))
         let served = try guarded.lab("clock", "advance", "2d")

@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import GRDB
 import Testing
 
 /// Quizzes and review driven through standard input, checked in the progress store.
@@ -95,8 +96,61 @@ import Testing
         let content = Binary.fixtureContent
         _ = try Binary.run(["--content", content, "quiz", "--seed", "1", "--count", "1"], stdin: "b\n", home: home)
         let result = try Binary.run(["--content", content, "progress"], home: home)
-        #expect(result.stdout.contains("quiz score     1 of 1 points (100%) over 1 answers"))
+        #expect(result.stdout.contains("quiz score     1 of 1 points (100%) over 1 answer\n"))
         #expect(result.stdout.contains("streak         1 day"))
-        #expect(result.stdout.contains("three-artifacts"))
+        #expect(result.stdout.contains("  three-artifacts  1/1 right  recall chance tomorrow 98%\n"))
+    }
+
+    /// A new profile has no score yet; a concept only ever answered wrong shows its count and
+    /// no recall figure (FSRS alone would say 77 % a day after a wrong answer).
+    @Test func progressSaysWhatANewOrWrongAnsweringLearnerHasDone() throws {
+        let home = try Binary.temporaryHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let content = Binary.fixtureContent
+        let fresh = try Binary.run(["--content", content, "progress"], home: home)
+        #expect(fresh.stdout.contains("  quiz score     no questions answered yet\n"))
+        #expect(!fresh.stdout.contains("Mastery by concept"))
+        for _ in 0..<2 {
+            _ = try Binary.run(["--content", content, "quiz", "--seed", "1", "--count", "1"], stdin: "a\n", home: home)
+        }
+        let wrong = try Binary.run(["--content", content, "progress"], home: home)
+        #expect(wrong.stdout.contains("  quiz score     0 of 2 points (0%) over 2 answers\n"))
+        #expect(wrong.stdout.contains("  three-artifacts  0/2 right  not yet recalled\n"))
+        #expect(wrong.stdout.contains("Practise: `quiz three-artifacts`"))
+    }
+
+    /// The course's own lesson 1, "Why CI/CD for ML is not ordinary CI/CD", keeps its slashes
+    /// in both JSON outputs.
+    @Test func jsonOutputsLeaveSlashesUnescaped() throws {
+        let home = try Binary.temporaryHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let content = Binary.repository
+        for arguments in [["progress", "--json"], ["export", "progress", "--format", "json"]] {
+            let result = try Binary.run(["--content", content] + arguments, home: home)
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+            #expect(result.stdout.contains("\"title\" : \"Why CI/CD for ML is not ordinary CI/CD\""))
+            #expect(!result.stdout.contains("\\/"))
+        }
+    }
+
+    /// Answers given in `review` belong to an attempt (scope `review`), exported with its id,
+    /// and JSON leaves slashes unescaped.
+    @Test func reviewAnswersAreExportedWithTheirAttempt() throws {
+        let home = try Binary.temporaryHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let content = Binary.fixtureContent
+        _ = try Binary.run(["--content", content, "quiz", "--seed", "1", "--count", "1"], stdin: "a\n", home: home)
+        // `review` asks what is due by the wall clock: the card made by the quiz is due now.
+        try ProgressStore(path: home + "/progress.sqlite").pool.write { db in
+            try db.execute(sql: "UPDATE review_card SET due = ?", arguments: [Date().addingTimeInterval(-60)])
+        }
+        let review = try Binary.run(["--content", content, "review"], stdin: "b\n", home: home)
+        #expect(review.status == 0, "stderr: \(review.stderr)")
+        let answers = try ProgressStore(path: home + "/progress.sqlite").answers(profile: "default")
+        #expect(answers.count == 2)
+        #expect(answers.map(\.attemptId) == [1, 2])
+        let export = try Binary.run(["--content", content, "export", "progress", "--format", "json"], home: home)
+        #expect(export.stdout.contains("\"attempt_id\" : 2,"))
+        #expect(!export.stdout.contains("\\/"))
     }
 }

@@ -62,7 +62,10 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: home) }
         let result = try Binary.run(["profiles", "create"], home: home)
         #expect(result.status == 2)
-        #expect(result.stderr.contains("Missing expected argument '<name>'"))
+        #expect(
+            result.stderr
+                == "error: missing expected argument '<name>'. Usage: cicdlab profiles create <name> (`help profiles create` explains it)\n"
+        )
     }
 
     @Test func shellCompletionScriptsAreGenerated() throws {

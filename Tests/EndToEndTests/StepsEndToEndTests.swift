@@ -34,7 +34,7 @@ import Testing
         // Each screen names what to type next; the script types exactly that.
         let expectedInOrder = [
             "sandbox-basics  Sandbox basics (fixture)  not started",
-            "Type `lesson sandbox-basics` to begin",
+            "Type `lesson 1` to begin",
             "Type `next` for page 2 of 2 or `steps` for the hands-on part.",
             "Hands-on steps of Sandbox basics (fixture) · 0 of 3 done",
             "Step 1 of 3 · Look at your sandbox",

@@ -62,7 +62,7 @@ import Testing
         defer { course.remove() }
         try Self.steps(outside: course.outside).write(
             toFile: course.lessonFolder + "/steps.yaml", atomically: true, encoding: .utf8)
-        let lab = try CapturedSession(environment: ["COLUMNS": "300"])
+        let lab = try CapturedSession(environment: ["COLUMNS": "1000"])
         let status = lab.run("lint \(course.root)/Lessons")
         let text = (lab.out + lab.err).replacingOccurrences(of: course.root + "/", with: "")
             .replacingOccurrences(of: course.outside, with: "OUTSIDE")

@@ -50,7 +50,7 @@ import Testing
     func badProfileNamesAreRefused(name: String) throws {
         let lab = try CapturedSession()
         #expect(lab.run("profiles create '\(name)'") == 2)
-        #expect(lab.err.contains("is not a valid profile name") || lab.err.contains("Error:"))
+        #expect(lab.err.contains("is not a valid profile name") || lab.err.hasPrefix("error: "))
     }
 
     @Test func helpForACommandShowsItsUsage() throws {

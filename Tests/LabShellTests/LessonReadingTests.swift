@@ -149,7 +149,7 @@ import Testing
     func mistakesAreExplained(line: String, message: String) throws {
         let lab = try lab()
         #expect(lab.run(line) == 2)
-        #expect(lab.err == message)
+        #expect(lab.errorMessages == message)
     }
 
     @Test func missingContentIsReported() throws {
@@ -180,6 +180,7 @@ import Testing
         #expect(rows?[1]["steps"] as? Int == 0)
         #expect(rows?[1]["questions"] as? Int == 0)
         #expect(rows?[1]["status"] as? String == "not started")
+        #expect(rows?.map { $0["number"] as? Int } == [1, 2])
     }
 
     @Test func theListMarksTheLessonBeingRead() throws {
@@ -187,9 +188,9 @@ import Testing
         _ = output(lab, "lesson 2")
         #expect(
             output(lab, "lessons") == """
-                   LESSON          TITLE                     STATUS       PROGRESS
-                   reading-basics  Reading basics (fixture)  not started  [          ] 0%
-                *  paging-onward   Paging onward (fixture)   in progress  [█████     ] 50%
+                   #  LESSON          TITLE                     STATUS       PROGRESS
+                   1  reading-basics  Reading basics (fixture)  not started  [          ] 0%
+                *  2  paging-onward   Paging onward (fixture)   in progress  [█████     ] 50%
 
                 * marks the lesson you are reading; `lesson` or `next` goes on where you left
                 off.
@@ -201,13 +202,14 @@ import Testing
         let lab = try lab()
         #expect(
             output(lab, "lessons").hasSuffix(
-                "\nType `lesson reading-basics` to begin, or `lesson ID` for another.\n"))
+                "\nType `lesson 1` to begin, or `lesson N` (a number or id) for another.\n"))
     }
 
     @Test func lessonIdsAndTheSectionOptionComplete() throws {
         let lab = try lab()
         let completer = Completer(session: lab.session, baseDirectory: "/")
-        #expect(completer.complete("lesson ").candidates == ["paging-onward", "reading-basics"])
+        // In course order, as `lessons` lists them, not alphabetically.
+        #expect(completer.complete("lesson ").candidates == ["reading-basics", "paging-onward"])
         #expect(completer.complete("lesson re").candidates == ["reading-basics"])
         #expect(completer.complete("lesson --s").candidates == ["--section"])
     }

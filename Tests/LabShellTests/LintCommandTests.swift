@@ -10,7 +10,7 @@ import Testing
     /// Runs `lint` with `arguments` on the fixture course `course`; returns the status and the
     /// output with the fixture folder left out of the paths.
     func lint(_ course: String, _ arguments: String = "") throws -> (status: Int32, text: String) {
-        let lab = try CapturedSession(environment: ["COLUMNS": "200"])
+        let lab = try CapturedSession(environment: ["COLUMNS": "1000"])
         let status = lab.run("lint \(Fixtures.lint)/\(course)/Lessons \(arguments)")
         let text = (lab.out + lab.err).replacingOccurrences(of: Fixtures.lint + "/\(course)/", with: "")
         return (status, text)
@@ -157,7 +157,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: content, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: Fixtures.lint + "/Shipping/Lessons", toPath: content + "/Lessons")
         try FileManager.default.copyItem(atPath: repository + "/Sandbox", toPath: content + "/Sandbox")
-        let lab = try CapturedSession(environment: ["COLUMNS": "200"])
+        let lab = try CapturedSession(environment: ["COLUMNS": "1000"])
         #expect(lab.run("lint \(content)/Lessons --play") == 0, "\(lab.out)\(lab.err)")
         let lines = lab.out.split(separator: "\n").map(String.init)
         #expect(lines.count == 8)
@@ -211,7 +211,7 @@ import Testing
     @Test func withoutAFolderItLintsTheContentsLessons() throws {
         var options = GlobalOptions()
         options.content = Fixtures.lint + "/Clean"
-        let lab = try CapturedSession(options: options, environment: ["COLUMNS": "200"])
+        let lab = try CapturedSession(options: options, environment: ["COLUMNS": "1000"])
         #expect(lab.run("lint") == 0)
         #expect(lab.out.hasSuffix("2 lessons, 5 steps, 3 questions, 2 concepts; no problems.\n"))
         #expect(lab.run("lint /nonexistent/Lessons") == 2)

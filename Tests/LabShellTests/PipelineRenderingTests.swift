@@ -82,11 +82,11 @@ import Testing
             ], .plain)
         #expect(
             text == """
-                RUN  STARTED              STATUS  STAGES                                 TIME     COST    SAVED  evaluate.accuracy
-                #1   2026-12-07 09:01:00  passed  5 ran                                 1.50s  $0.2875  $0.0000             0.8100
-                #2   2026-12-07 09:02:00  passed  2 ran, 3 cached                       1.50s  $0.0700  $0.2175             0.8400
-                #3   2026-12-07 09:03:00  failed  1 ran, 1 cached, 1 failed, 2 skipped  1.50s  $0.1000  $0.0075             0.7900
-                evaluate.accuracy over 3 runs: ▄█▁  0.8100 → 0.7900
+                RUN  STARTED              STATUS  STAGES                                  TIME     COST    SAVED  evaluate.accuracy
+                #1   2026-12-07 09:01:00  passed  5 ran                                 1.50 s  $0.2875  $0.0000             0.8100
+                #2   2026-12-07 09:02:00  passed  2 ran, 3 cached                       1.50 s  $0.0700  $0.2175             0.8400
+                #3   2026-12-07 09:03:00  failed  1 ran, 1 cached, 1 failed, 2 skipped  1.50 s  $0.1000  $0.0075             0.7900
+                evaluate.accuracy over 3 runs: ▄█▁  0.7900–0.8400
                 Spent $0.4575 in all; the cache saved $0.2250.
                 """)
     }

@@ -20,7 +20,7 @@ import Testing
         lab.err = ""
         let actual = lab.run(line)
         #expect(actual == status, "`\(line)` exited \(actual): \(lab.out)\(lab.err)")
-        return lab.out + lab.err
+        return lab.out + lab.errorMessages
     }
 
     static let firstCard = """
@@ -263,5 +263,31 @@ import Testing
                 pages 2, 3 and 4: `lesson sandbox-basics --section 2` opens the first, `next`
                 goes on.
                 """), "\(done)")
+    }
+}
+
+/// What a failed `check` suggests next: the edit first when the step asks for one.
+@Suite struct StepNextMoveTests {
+    func step(commands: [String], editing files: [String]) -> Step {
+        let here = Course.SourceLocation(file: "steps.yaml", line: 1, column: 1)
+        return Step(
+            id: "add-latency-gate", title: "Add a latency gate", instructions: "", commands: commands,
+            solution: files.map { FileEdit(path: $0, change: .write("x"), location: here) },
+            check: Check(.fileExists(path: "gates.yaml"), location: here), hints: [], location: here)
+    }
+
+    @Test func aStepThatAsksForAnEditSaysEditBeforeRun() {
+        #expect(
+            StepCommands.nextMove(step(commands: ["gate check models/candidate.json"], editing: ["gates.yaml"]))
+                == "Edit `gates.yaml` as `steps` describes, then run `gate check models/candidate.json`, then `check` again; `hint` gives a hint.")
+        #expect(
+            StepCommands.nextMove(step(commands: [], editing: ["gates.yaml", "data/churn.csv", "gates.yaml"]))
+                == "Edit `gates.yaml` and `data/churn.csv` as `steps` describes, then `check` again; `hint` gives a hint.")
+    }
+
+    @Test func aStepOfCommandsOnlySaysTryThem() {
+        #expect(
+            StepCommands.nextMove(step(commands: ["sandbox status", "sandbox reset"], editing: []))
+                == "Try `sandbox status` then `sandbox reset`, then `check` again; `hint` gives a hint.")
     }
 }

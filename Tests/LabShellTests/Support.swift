@@ -6,6 +6,9 @@ final class CapturedSession {
     let home: String
     var out = ""
     var err = ""
+    /// The errors as the lab wrote them, before they were fitted to the terminal's columns:
+    /// each continuation (two spaces of hanging indent) joined back to its line.
+    var errorMessages: String { err.replacingOccurrences(of: "\n  ", with: " ") }
     private(set) var session: LabSession!
 
     /// A session on `home` (a fresh temporary one by default; pass another session's home to

@@ -58,4 +58,6 @@ public struct Lesson: Sendable, Equatable {
     public var id: String { meta.id }
     public var title: String { meta.title }
     public var lessonFile: String { directory + "/lesson.md" }
+    /// The number its folder starts with (`05-data-validation` is 5), which `lesson 5` opens.
+    public var number: Int? { Int(URL(fileURLWithPath: directory).lastPathComponent.prefix { $0.isNumber }) }
 }

@@ -31,7 +31,7 @@ public struct LessonCatalog: Sendable {
         let folder = { (lesson: Lesson) in URL(fileURLWithPath: lesson.directory).lastPathComponent }
         if let byFolder = lessons.first(where: { folder($0) == reference }) { return byFolder }
         if let number = Int(reference) {
-            return lessons.first { Int(folder($0).prefix { $0.isNumber }) == number }
+            return lessons.first { $0.number == number }
         }
         return nil
     }

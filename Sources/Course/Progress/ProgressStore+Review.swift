@@ -28,13 +28,22 @@ public struct ReviewStats: Sendable, Equatable, Encodable {
     public var retention: Double?
 }
 
-/// A concept's mastery: how likely its questions are to be recalled.
+/// A concept's mastery: how often its questions were answered right, and how likely they are
+/// to be recalled.
 public struct ConceptMastery: Sendable, Equatable, Encodable {
     public var concept: String
     /// Cards of questions tagged with the concept.
     public var cards: Int
-    /// The mean probability of recall over those cards, 0 to 1.
+    /// The mean probability of recall over those cards a day ahead, 0 to 1 (FSRS retrievability).
     public var mastery: Double
+    /// Answers given to the concept's questions (skips included).
+    public var asked: Int = 0
+    /// Those answers that were right.
+    public var right: Int = 0
+
+    /// The recall probability worth showing: `nil` until the concept has been answered right
+    /// once, since FSRS gives a card answered only wrong a high retrievability for a while.
+    public var recallOnceRight: Double? { right > 0 ? mastery : nil }
 }
 
 /// Review cards, the review log, and the figures drawn from them.
@@ -115,6 +124,22 @@ extension ProgressStore {
         scheduler: FSRSScheduler = FSRSScheduler()
     ) throws -> [ConceptMastery] {
         var recall: [String: [Double]] = [:]
+        var asked: [String: Int] = [:]
+        var right: [String: Int] = [:]
+        let counts = try pool.read { db in
+            try Row.fetchAll(
+                db, sql: """
+                    SELECT question_id, COUNT(*) AS asked, SUM(correct) AS right FROM quiz_answer
+                    WHERE profile = ? GROUP BY question_id
+                    """, arguments: [profile])
+        }
+        for row in counts {
+            guard let question = questions.question(id: row["question_id"]) else { continue }
+            for concept in question.concepts {
+                asked[concept, default: 0] += row["asked"] as Int
+                right[concept, default: 0] += row["right"] as Int
+            }
+        }
         for stored in try cards(profile: profile) {
             guard let question = questions.question(id: stored.questionId) else { continue }
             let value = scheduler.recallProbability(of: stored.card, at: now.addingTimeInterval(horizon))
@@ -123,7 +148,8 @@ extension ProgressStore {
         return questions.concepts.compactMap { concept in
             guard let values = recall[concept] else { return nil }
             return ConceptMastery(
-                concept: concept, cards: values.count, mastery: values.reduce(0, +) / Double(values.count))
+                concept: concept, cards: values.count, mastery: values.reduce(0, +) / Double(values.count),
+                asked: asked[concept] ?? 0, right: right[concept] ?? 0)
         }
     }
 

@@ -122,6 +122,7 @@ public final class ProgressStore: Sendable {
         registerReadingMigration(&migrator)
         registerStepHintMigration(&migrator)
         registerFreeSandboxMigration(&migrator)
+        registerReviewAttemptMigration(&migrator)
         return migrator
     }
 }

@@ -9,8 +9,8 @@ import PipelineEngine
 public struct QuizSession {
     public let plan: QuizPlan
     public let profile: String
-    /// The stored attempt, `nil` for a review (whose answers belong to no attempt).
-    public let attemptId: Int64?
+    /// The stored attempt: a quiz's, or a review's (scope `review`).
+    public let attemptId: Int64
     private let store: ProgressStore
     private let scheduler: FSRSScheduler
     private let clock: @Sendable () -> Date
@@ -33,16 +33,20 @@ public struct QuizSession {
             plan: plan, store: store, profile: profile, attemptId: attempt, scheduler: scheduler, clock: clock)
     }
 
-    /// Starts a review of due questions; its answers belong to no attempt.
+    /// Starts a review of due questions: opens an attempt of scope `review`, so that its
+    /// answers carry an attempt id as a quiz's do.
     public static func review(
         _ plan: QuizPlan, store: ProgressStore, profile: String,
         scheduler: FSRSScheduler = FSRSScheduler(), clock: @escaping @Sendable () -> Date = { Date() }
-    ) -> QuizSession {
-        QuizSession(plan: plan, store: store, profile: profile, attemptId: nil, scheduler: scheduler, clock: clock)
+    ) throws -> QuizSession {
+        let attempt = try store.startQuizAttempt(
+            profile: profile, scope: ProgressStore.reviewScope, difficulty: nil, seed: plan.seed, at: clock())
+        return QuizSession(
+            plan: plan, store: store, profile: profile, attemptId: attempt, scheduler: scheduler, clock: clock)
     }
 
     private init(
-        plan: QuizPlan, store: ProgressStore, profile: String, attemptId: Int64?, scheduler: FSRSScheduler,
+        plan: QuizPlan, store: ProgressStore, profile: String, attemptId: Int64, scheduler: FSRSScheduler,
         clock: @escaping @Sendable () -> Date
     ) {
         self.plan = plan

@@ -79,7 +79,7 @@ public struct StepMarks: Sendable {
         marks[step] = mark
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         try ConfinedDirectory(root: workspace).write(try encoder.encode(marks), to: file)
     }
 
@@ -122,6 +122,7 @@ public struct CommandJournal: Sendable {
         guard FileManager.default.fileExists(atPath: workspace + "/.lab") else { return }
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.withoutEscapingSlashes]
         var line = try encoder.encode(entry)
         line.append(0x0A)
         // Opened relative to the workspace's descriptor: a link planted in `.lab/` is refused.

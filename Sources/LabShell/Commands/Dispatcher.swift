@@ -49,7 +49,7 @@ enum Dispatcher {
         do {
             parsed = try Cicdlab.parseAsRoot(arguments)
         } catch {
-            return reportParseError(error, in: session)
+            return reportParseError(error, arguments: arguments, in: session)
         }
         guard let command = parsed as? LabCommand else {
             // A group command without a default subcommand, typed alone: show its help.
@@ -57,7 +57,7 @@ enum Dispatcher {
             return 0
         }
         do {
-            let status = try command.run(in: session)
+            let status = try runPaged(command, arguments, in: session)
             journal(arguments, status: status, in: session)
             return status
         } catch let error as LabError {
@@ -73,6 +73,29 @@ enum Dispatcher {
         } catch {
             return report(LabError.describing(error), in: session)
         }
+    }
+
+    /// The commands whose output may be long and which ask nothing while they run: at a
+    /// terminal their output goes through the ``Pager`` when it is longer than the screen.
+    static let pageable: Set<String> = [
+        "help", "lesson", "next", "back", "lessons", "steps", "progress", "audit", "registry", "monitor",
+        "rollout", "pipeline runs", "pipeline diff", "pipeline dag", "pipeline status", "data profile",
+        "data validate", "data diff", "drift",
+    ]
+
+    /// Runs `command`, through the pager when its output should be paged (see ``Pager``).
+    private static func runPaged(_ command: LabCommand, _ arguments: [String], in session: LabSession) throws -> Int32 {
+        let name = arguments.prefix(2).joined(separator: " ")
+        guard pageable.contains(arguments[0]) || pageable.contains(name), !session.wantsJSON,
+              !session.options.noPager, session.console.writesToTerminal, !session.console.isMuted,
+              let pager = Pager.chosen(environment: session.environment)
+        else { return try command.run(in: session) }
+        let (result, output) = session.console.capturing { try command.run(in: session) }
+        let rows = Pager.terminalRows(environment: session.environment)
+        if output.split(separator: "\n", omittingEmptySubsequences: false).count < rows || !pager.show(output) {
+            session.console.write(output)
+        }
+        return try result.get()
     }
 
     /// Commands that only read the course or the learner's progress; they leave no evidence.
@@ -99,30 +122,29 @@ enum Dispatcher {
         return try? session.lessonWorkspacePath(lesson)
     }
 
-    /// Prints `error` the way the session wants it and returns its exit status.
+    /// Prints `error` the way the session wants it and returns its exit status. Ctrl-C's
+    /// error prints as "Interrupted." and ends a one-shot command with status 130.
     static func report(_ error: LabError, in session: LabSession) -> Int32 {
+        let interrupted = error.code == Interruption.code
         if session.wantsJSON {
             try? session.console.json(ErrorEnvelope(error: .init(error)))
+        } else if interrupted {
+            // At a terminal the echoed ^C ends no line; the message starts its own.
+            session.console.error((isatty(STDERR_FILENO) == 1 ? "\n" : "") + "Interrupted.")
         } else {
             session.console.error(session.style.red("error: ") + error.description)
         }
-        return error.exitCode
+        return interrupted ? Interruption.exitStatus : error.exitCode
     }
 
-    private static func reportParseError(_ error: Error, in session: LabSession) -> Int32 {
-        let code = Cicdlab.exitCode(for: error)
-        let message = Cicdlab.fullMessage(for: error, columns: session.style.width)
-        if code == .success {
-            session.console.line(message)
+    /// Reports what ArgumentParser refused in the lab's own style: `error: ...` with the
+    /// command's usage as a hint, exit 2. `--help`-like outcomes print as help, exit 0.
+    private static func reportParseError(_ error: Error, arguments: [String], in session: LabSession) -> Int32 {
+        if Cicdlab.exitCode(for: error) == .success {
+            session.console.line(Cicdlab.fullMessage(for: error, columns: session.style.width))
             return 0
         }
-        if session.wantsJSON {
-            let text = Cicdlab.message(for: error)
-            try? session.console.json(ErrorEnvelope(error: .init(LabError("usage", text))))
-        } else {
-            session.console.error(message)
-        }
-        return 2
+        return report(ParseFailure.labError(for: error, arguments: arguments), in: session)
     }
 }
 

@@ -39,7 +39,20 @@ struct EditCommand: LabCommand {
         var pid = pid_t()
         let argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
-        let spawned = posix_spawn(&pid, arguments[0], nil, nil, argv, environ)
+        // The lab ignores SIGINT (Ctrl-C is a request it checks); the editor gets the default.
+        #if canImport(Darwin)
+        var attributes: posix_spawnattr_t? = nil
+        #else
+        var attributes = posix_spawnattr_t()
+        #endif
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        sigaddset(&defaults, SIGINT)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
+        let spawned = posix_spawn(&pid, arguments[0], nil, &attributes, argv, environ)
         guard spawned == 0 else {
             throw LabError("edit.failed", "cannot start the editor: \(String(cString: strerror(spawned)))")
         }

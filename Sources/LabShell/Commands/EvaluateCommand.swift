@@ -21,9 +21,10 @@ struct EvaluateCommand: LabCommand {
     static var completion: CommandCompletion { CommandCompletion(options: ["--slice"]) }
 
     func run(in session: LabSession) throws -> Int32 {
-        let trained = try TrainedModel.load(from: session.userPath(model), named: model)
+        let trained = try TrainedModel.open(session.userPath(model), named: model)
         let table = try CSVReader.read(file: session.userPath(data), named: data)
-        let report = try Evaluator.evaluate(trained, on: table, slice: slice)
+        var report = try Evaluator.evaluate(trained, on: table, slice: slice)
+        report.measuredOn = data
         if session.wantsJSON {
             try session.console.json(report)
         } else {

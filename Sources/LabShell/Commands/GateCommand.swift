@@ -36,10 +36,12 @@ struct GateCommand: ParsableCommand {
             } else {
                 throw LabError("gates.no_data", "no evaluation data: pass --data FILE or add `data: FILE` to \(config)")
             }
-            let candidate = try TrainedModel.load(from: session.userPath(model))
+            let candidate = try TrainedModel.open(session.userPath(model), named: model)
             let table = try CSVReader.read(file: dataPath, named: data ?? gateConfig.data)
             let champion = try Self.champion(session)
-            let outcome = try GateCheck.run(candidate: candidate, data: table, gates: gateConfig.gates, champion: champion)
+            let outcome = try GateCheck.run(
+                candidate: candidate.model, data: table, gates: gateConfig.gates, champion: champion,
+                identity: candidate.sha256)
             if session.wantsJSON {
                 try session.console.json(outcome)
             } else {

@@ -52,8 +52,10 @@ struct HelpCommand: LabCommand {
             }
             lines.append("")
         }
-        lines.append("Type `help COMMAND` for its options. Global options: --json, --no-color,")
-        lines.append("--profile NAME, --home DIR, --content DIR. `quit` or Ctrl-D leaves the REPL.")
+        let footer = "Type `help COMMAND` for its options. Global options: --json, --no-color, --no-pager,"
+            + " --profile NAME, --home DIR, --content DIR. `quit` or Ctrl-D leaves the REPL."
+        let wrapper = WordWrapper(style: style)
+        lines += wrapper.wrap(wrapper.tokens([InlineRun(text: footer, style: [])]), width: style.width)
         return lines.joined(separator: "\n")
     }
 }

@@ -34,6 +34,9 @@ enum CompletionSource: Sendable {
     case files
     /// A fixed list of words.
     case words([String])
-    /// Candidates computed from the session (lesson ids, stage names, profiles, ...).
+    /// Candidates computed from the session (stage names, profiles, ...), offered sorted.
     case dynamic(@Sendable (LabSession) -> [String])
+    /// Candidates computed from the session and offered in the order given (lessons in
+    /// course order).
+    case ordered(@Sendable (LabSession) -> [String])
 }

@@ -18,7 +18,7 @@ struct LessonCommand: LabCommand {
     static var completion: CommandCompletion {
         CommandCompletion(
             options: ["--section"],
-            values: .dynamic { session in
+            values: .ordered { session in
                 (try? session.catalog().lessons.map(\.id)) ?? []
             })
     }

@@ -18,7 +18,7 @@ struct LessonsCommand: LabCommand {
         let rows = try catalog.lessons.map { lesson -> LessonRow in
             let done = progress[lesson.id]
             let status = done.map { $0.completed ? "done" : "in progress" } ?? "not started"
-            return LessonRow(id: lesson.id, title: lesson.title, status: status, concepts: lesson.meta.concepts,
+            return LessonRow(number: lesson.number, id: lesson.id, title: lesson.title, status: status, concepts: lesson.meta.concepts,
                              steps: try lesson.stepCount(), questions: try lesson.questionCount(),
                              pages: lesson.pages.count, pagesRead: done?.pagesRead ?? 0,
                              stepsDone: done?.stepsDone ?? 0, secondsSpent: done?.secondsSpent ?? 0,
@@ -38,7 +38,7 @@ struct LessonsCommand: LabCommand {
         let tip =
             current != nil
             ? "* marks the lesson you are reading; `lesson` or `next` goes on where you left off."
-            : "Type `lesson \(rows[0].id)` to begin, or `lesson ID` for another."
+            : "Type `lesson \(rows[0].number.map(String.init) ?? rows[0].id)` to begin, or `lesson N` (a number or id) for another."
         let note = WordWrapper(style: style)
         session.console.line(
             "\n" + note.wrap(note.tokens([InlineRun(text: tip, style: .dim)]), width: style.width).joined(separator: "\n"))
@@ -57,22 +57,26 @@ struct LessonsCommand: LabCommand {
             return ("[" + pad(Charts.bar(fraction, width: 10), 10) + "]", counts, "\(Int((fraction * 100).rounded()))%")
         }
         let idWidth = max(6, rows.map { displayWidth($0.id) }.max() ?? 0)
-        let fixed = 1 + idWidth + "not started".count + 4 * 2
+        let numberWidth = max(1, rows.map { $0.number.map { String($0).count } ?? 0 }.max() ?? 0)
+        let fixed = 1 + numberWidth + idWidth + "not started".count + 5 * 2
         let fullProgress = bars.map { displayWidth($0.bar + " " + $0.counts) }.max() ?? 0
         let titleNeeds = min(24, rows.map { displayWidth($0.title) }.max() ?? 0)
         let useCounts = style.width - fixed - fullProgress >= titleNeeds
-        let progressWidth = useCounts ? fullProgress : 16
+        // Narrower still, the bar goes and the percentage stays, so no row is folded.
+        let useBar = useCounts || style.width - fixed - 16 >= 10
+        let progressWidth = useCounts ? fullProgress : useBar ? 16 : 4
         let titleWidth = max(10, style.width - fixed - progressWidth)
 
         let wrapper = WordWrapper(style: style)
-        var table = TextTable(headers: ["", "LESSON", "TITLE", "STATUS", "PROGRESS"])
+        // The number is what `lesson 5` takes, as well as the id.
+        var table = TextTable(headers: ["", "#", "LESSON", "TITLE", "STATUS", "PROGRESS"], rightAligned: [1])
         for (row, bar) in zip(rows, bars) {
             let status = row.status == "done" ? style.green(row.status)
                 : row.status == "in progress" ? style.yellow(row.status) : style.dim(row.status)
             let title = wrapper.wrap(wrapper.tokens([InlineRun(text: row.title, style: [])]), width: titleWidth)
-            table.append([row.current ? "*" : " ", row.id, title[0], status,
-                          bar.bar + " " + (useCounts ? bar.counts : bar.percent)])
-            for more in title.dropFirst() { table.append(["", "", more, "", ""]) }
+            table.append([row.current ? "*" : " ", row.number.map(String.init) ?? "", row.id, title[0], status,
+                          useBar ? bar.bar + " " + (useCounts ? bar.counts : bar.percent) : bar.percent])
+            for more in title.dropFirst() { table.append(["", "", "", more, "", ""]) }
         }
         return table.render(style).split(separator: "\n", omittingEmptySubsequences: false)
             .map { String($0).trimmingTrailingSpaces() }.joined(separator: "\n")
@@ -81,6 +85,8 @@ struct LessonsCommand: LabCommand {
     /// One lesson in the list, also its `--json` shape: DESIGN's `id`, `title`, `status`,
     /// `concepts`, `steps`, `questions` (counts), and the reading progress besides.
     struct LessonRow: Encodable {
+        /// The number of the lesson's folder, which `lesson N` opens; nil when it has none.
+        var number: Int?
         var id: String
         var title: String
         var status: String
@@ -94,7 +100,7 @@ struct LessonsCommand: LabCommand {
         var current: Bool
 
         enum CodingKeys: String, CodingKey {
-            case id, title, status, concepts, steps, questions, pages, current
+            case number, id, title, status, concepts, steps, questions, pages, current
             case pagesRead = "pages_read"
             case stepsDone = "steps_done"
             case secondsSpent = "seconds_spent"

@@ -22,19 +22,14 @@ struct ProgressCommand: LabCommand {
         console.line(style.bold("Progress of \(report.profile)"))
         console.line("  lessons done   \(done) of \(report.lessons.count)")
         console.line("  steps done     \(report.lessons.reduce(0) { $0 + $1.stepsDone })")
-        let score = report.quizMaxPoints > 0
-            ? String(format: "%g of %g points (%.0f%%)", report.quizPoints, report.quizMaxPoints,
-                     report.quizPoints / report.quizMaxPoints * 100)
-            : "no questions answered yet"
-        console.line("  quiz score     \(score) over \(report.answers.count) answers")
+        console.line("  quiz score     \(Self.score(report))")
         console.line("  streak         \(report.streakDays) day\(report.streakDays == 1 ? "" : "s")")
         console.line("  time spent     \(Self.duration(report.secondsSpent))")
         if !report.mastery.isEmpty {
             console.line()
-            console.line(style.bold("Mastery by concept") + style.dim(" (chance of recalling it tomorrow)"))
-            let items = report.mastery.sorted { $0.mastery < $1.mastery }.map { (label: $0.concept, value: $0.mastery * 100) }
-            console.line(Charts.bars(items, width: 24, maximum: 100) { String(format: "%3.0f%%", $0) })
-            let weak = report.mastery.filter { $0.mastery < 0.8 }.map(\.concept)
+            console.line(style.bold("Mastery by concept") + style.dim(" (answers right of asked; recall chance)"))
+            for line in Self.masteryLines(report.mastery) { console.line(line) }
+            let weak = report.mastery.filter { ($0.recallOnceRight ?? 0) < 0.8 }.map(\.concept)
             if !weak.isEmpty {
                 console.line(style.dim("Practise: `quiz \(weak[0])`, or `review` when cards are due."))
             }
@@ -46,6 +41,33 @@ struct ProgressCommand: LabCommand {
         let catalog = try session.catalog()
         let bank = try? QuestionBank.load(from: catalog)
         return try ProgressReport.build(store: session.store(), profile: session.profile(), catalog: catalog, bank: bank)
+    }
+
+    /// The quiz score line's value: points and answers, or that none were given yet.
+    static func score(_ report: ProgressReport) -> String {
+        let count = report.answers.count
+        guard count > 0 else { return "no questions answered yet" }
+        let answers = "over \(count) answer\(count == 1 ? "" : "s")"
+        guard report.quizMaxPoints > 0 else { return "0 of 0 points \(answers)" }
+        return String(format: "%g of %g points (%.0f%%) ", report.quizPoints, report.quizMaxPoints,
+                      report.quizPoints / report.quizMaxPoints * 100) + answers
+    }
+
+    /// One line per concept, least known first: `regression-tests  0/3 right  not yet recalled`,
+    /// `drift-metrics  1/1 right  recall chance tomorrow 98%`.
+    static func masteryLines(_ mastery: [ConceptMastery]) -> [String] {
+        let sorted = mastery.sorted {
+            ($0.recallOnceRight ?? -1, $0.concept) < ($1.recallOnceRight ?? -1, $1.concept)
+        }
+        let conceptWidth = sorted.map(\.concept.count).max() ?? 0
+        let countWidth = sorted.map { "\($0.right)/\($0.asked)".count }.max() ?? 0
+        return sorted.map { item in
+            let counts = "\(item.right)/\(item.asked)"
+            let recall = item.recallOnceRight.map { String(format: "recall chance tomorrow %.0f%%", $0 * 100) }
+                ?? "not yet recalled"
+            return "  " + item.concept.padding(toLength: conceptWidth, withPad: " ", startingAt: 0)
+                + "  " + String(repeating: " ", count: countWidth - counts.count) + counts + " right  " + recall
+        }
     }
 
     static func duration(_ seconds: Double) -> String {
@@ -78,11 +100,7 @@ struct ExportCommand: ParsableCommand {
             let text: String
             switch format.lowercased() {
             case "json":
-                let encoder = JSONEncoder()
-                encoder.keyEncodingStrategy = .convertToSnakeCase
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                encoder.dateEncodingStrategy = .iso8601
-                text = String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
+                text = String(decoding: try JSONEncoder.labOutput().encode(report), as: UTF8.self) + "\n"
             case "csv":
                 text = Self.csv(report)
             default:

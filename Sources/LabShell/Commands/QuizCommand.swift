@@ -86,7 +86,7 @@ struct ReviewCommand: LabCommand {
         let bank = try QuestionBank.load(from: session.catalog())
         let plan = QuizPlanner.reviewPlan(bank, questionIds: due.map(\.questionId),
                                           seed: UInt64(now.timeIntervalSince1970))
-        var quiz = QuizSession.review(plan, store: store, profile: profile)
+        var quiz = try QuizSession.review(plan, store: store, profile: profile)
         let runner = QuizRunner(session: session)
         try runner.run(&quiz)
         runner.summarise(quiz.summary)

@@ -38,9 +38,14 @@ struct RegistryCommand: ParsableCommand {
                               RegistryCommand.headline(entry.metrics), RegistryCommand.stamp(entry.createdAt), entry.source])
             }
             session.console.line(table.render(style))
+            session.console.line(style.dim(RegistryCommand.measuredOn))
             return 0
         }
     }
+
+    /// Where a version's metrics come from: every version is registered by a train stage,
+    /// which scores it on the rows it held out (its test split, or its `test` file).
+    static let measuredOn = "Metrics were measured on each version's held-out test rows when it was trained."
 
     /// `registry show VERSION`: one version's lineage, metrics and aliases.
     struct Show: LabCommand {
@@ -74,6 +79,11 @@ struct RegistryCommand: ParsableCommand {
             table.append(["source", entry.source])
             for (name, value) in entry.metrics.sorted(by: { $0.key < $1.key }) {
                 table.append(["metric \(name)", String(format: "%.4f", value)])
+            }
+            if !entry.metrics.isEmpty {
+                let registry = ModelRegistry(workspace: try session.workspace())
+                let rows = (try? JSONDecoder().decode(TrainedModel.self, from: registry.modelData(version)))?.testRows
+                table.append(["metrics on", (rows.map { "\($0) " } ?? "the ") + "held-out test rows of its training"])
             }
             session.console.line(table.render(style))
             return 0

@@ -33,12 +33,12 @@ extension SandboxCommand {
                 path = try workspace.paths.resolve("data/\(name)-\(rows)-s\(seed).csv")
                 try RegularFile.checkWritable(path)
                 let dataset = try DatasetGenerator.generate(name: name, rows: rows, seed: seed)
-                try workspace.files.write(Data(dataset.csv.utf8), to: path, permissions: 0o600)
+                try workspace.files.write(Data(try dataset.interruptibleCSV().utf8), to: path, permissions: 0o600)
                 session.console.line("Wrote \(rows) rows of \(name) (seed \(seed)) to \(path).")
                 return 0
             }
             let dataset = try DatasetGenerator.generate(name: name, rows: rows, seed: seed)
-            try session.writeOutput(Data(dataset.csv.utf8), to: path, typed: out ?? path, makingFolder: true)
+            try session.writeOutput(Data(try dataset.interruptibleCSV().utf8), to: path, typed: out ?? path, makingFolder: true)
             session.console.line("Wrote \(rows) rows of \(name) (seed \(seed)) to \(path).")
             return 0
         }

@@ -164,15 +164,25 @@ enum StepCommands {
         case .notYet(let reason):
             let doneBefore = records[step.id]?.done ?? false
             let lead = doneBefore ? "**Done before, but not now**" : "**Not yet**"
-            let commands = step.commands.map { "`\($0)`" }.joined(separator: " then ")
             return view.paragraph(
-                "\(view.mark(outcome)) \(lead): \(name). Missing: \(reason).\n\n"
-                    + "Try \(commands), then `check` again; `hint` gives a hint.")
+                "\(view.mark(outcome)) \(lead): \(name). Missing: \(reason).\n\n" + nextMove(step))
         case .unavailable(let reason):
             return view.paragraph(
                 "\(view.mark(outcome)) **Cannot check** \(name): \(reason). "
                     + "The step stays not done; nothing was recorded as passed.")
         }
+    }
+
+    /// What to do after a failed check: the edit first when the step asks for one (running
+    /// its commands again changes nothing until the file is edited), then the commands.
+    static func nextMove(_ step: Step) -> String {
+        let commands = step.commands.map { "`\($0)`" }.joined(separator: " then ")
+        var files: [String] = []
+        for edit in step.solution where !files.contains(edit.path) { files.append(edit.path) }
+        guard !files.isEmpty else { return "Try \(commands), then `check` again; `hint` gives a hint." }
+        let edit = "Edit " + listing(files.map { "`\($0)`" }) + " as `steps` describes"
+        let run = commands.isEmpty ? "" : ", then run \(commands)"
+        return edit + run + ", then `check` again; `hint` gives a hint."
     }
 
     /// The screen when every step is done: the lesson's state and what to do next.

@@ -16,15 +16,37 @@ struct Completer {
         baseDirectory ?? (try? session.workspacePath()) ?? FileManager.default.currentDirectoryPath
     }
 
-    /// The word being completed and the candidates that could replace it, sorted.
+    /// The word being completed and the candidates that could replace it, sorted unless their
+    /// source has an order of its own (lessons come in course order).
     func complete(_ textBeforeCursor: String) -> (partial: String, candidates: [String]) {
         let endsWithSpace = textBeforeCursor.last.map(\.isWhitespace) ?? true
         var words = (try? CommandLineSplitter.split(textBeforeCursor)) ?? []
         let partial = endsWithSpace ? "" : (words.popLast() ?? "")
-        return (partial, candidates(after: words, partial: partial).filter { $0.hasPrefix(partial) }.sorted())
+        let (found, ordered) = candidates(after: words, partial: partial)
+        let matching = found.filter { $0.hasPrefix(partial) }
+        return (partial, ordered ? matching : matching.sorted())
     }
 
-    private func candidates(after words: [String], partial: String) -> [String] {
+    private func candidates(after words: [String], partial: String) -> (words: [String], ordered: Bool) {
+        if case .ordered(let provider) = source(after: words, partial: partial) { return (provider(session), true) }
+        return (unordered(after: words, partial: partial), false)
+    }
+
+    /// Where the values after `words` come from, when a command's values are being completed.
+    private func source(after words: [String], partial: String) -> CompletionSource? {
+        guard let first = words.first, var command = CommandTable.command(named: first) else { return nil }
+        var consumed = 1
+        while consumed < words.count,
+              let sub = CommandTable.subcommands(of: command).first(where: { $0._commandName == words[consumed] }) {
+            command = sub
+            consumed += 1
+        }
+        if !CommandTable.subcommands(of: command).isEmpty, consumed == words.count { return nil }
+        guard let lab = command as? LabCommand.Type, !partial.hasPrefix("-") else { return nil }
+        return lab.completion.values
+    }
+
+    private func unordered(after words: [String], partial: String) -> [String] {
         guard let first = words.first else { return CommandTable.names }
         guard var command = CommandTable.command(named: first) else { return [] }
         var consumed = 1
@@ -45,7 +67,7 @@ struct Completer {
         switch completion.values {
         case .none: return []
         case .words(let words): return words
-        case .dynamic(let provider): return provider(session)
+        case .dynamic(let provider), .ordered(let provider): return provider(session)
         case .files: return files(matching: partial)
         }
     }

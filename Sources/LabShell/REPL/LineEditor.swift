@@ -58,11 +58,13 @@ final class LineEditor {
         LineEditor.promptBuffer = strdup(prompt)
         interrupted = false
         var count: Int32 = 0
-        guard let raw = el_gets(editLine, &count), count > 0 else { return nil }
+        let raw = el_gets(editLine, &count)
+        // Checked first: Ctrl-C on an empty line gives an empty line (count 0), not the end.
         if interrupted {
             FileHandle.standardOutput.write(Data("^C\n".utf8))
             return ""
         }
+        guard let raw, count > 0 else { return nil }
         var line = String(cString: raw)
         if line.hasSuffix("\n") { line.removeLast() }
         return line

@@ -8,7 +8,8 @@ import PipelineEngine
 struct Repl {
     let session: LabSession
 
-    /// Runs until `quit`, Ctrl-D or the end of input; returns the exit status (0).
+    /// Runs until `quit`, Ctrl-D or the end of input; returns the exit status (0). Ctrl-C
+    /// discards the line being typed, or stops the command under way and comes back here.
     func run() -> Int32 {
         session.inREPL = true
         let editor: LineEditor?
@@ -37,6 +38,8 @@ struct Repl {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             editor?.remember(trimmed)
+            // A Ctrl-C pressed before this command (while reading) is not meant for it.
+            Interruption.reset()
             _ = execute(trimmed)
         }
         return 0
@@ -55,6 +58,7 @@ struct Repl {
             var options = session.startOptions
             options.json = session.startOptions.json || lineOptions.json
             options.noColor = session.startOptions.noColor || lineOptions.noColor
+            options.noPager = session.startOptions.noPager || lineOptions.noPager
             session.options = options
             return Dispatcher.run(rest, in: session)
         } catch let error as LabError {

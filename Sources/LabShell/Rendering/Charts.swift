@@ -2,16 +2,34 @@
 public enum Charts {
     static let sparkBlocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 
-    /// A one-line trend of `values`, lowest as ▁ and highest as █.
-    public static func sparkline(_ values: [Double]) -> String {
+    /// A one-line trend of `values` with its legend, on `scale`: `▁▃█  0.806–0.808` on the
+    /// values' own range, `▁▁▁  0% · scale 0–100%` on a fixed one. Missing values stay blank.
+    ///
+    /// On their own range even a change in the third decimal fills the whole height, so the
+    /// range is printed beside the line, and a constant series lies flat at the bottom with its
+    /// one value. On a fixed scale every value is drawn at its level, a constant one included.
+    public static func trend(_ values: [Double], scale: TrendScale, format: (Double) -> String) -> String {
         let finite = values.filter(\.isFinite)
         guard let low = finite.min(), let high = finite.max() else { return "" }
-        return String(values.map { value -> Character in
-            guard value.isFinite else { return " " }
-            if high == low { return sparkBlocks[3] }
-            let index = Int(((value - low) / (high - low) * 7).rounded())
-            return sparkBlocks[min(7, max(0, index))]
-        })
+        let span = low == high ? format(low) : format(low) + "–" + format(high)
+        switch scale {
+        case .own:
+            return sparkline(values, from: low, to: high) + "  " + span
+        case .fixed(let range, let label):
+            return sparkline(values, from: range.lowerBound, to: range.upperBound) + "  " + span + " · scale " + label
+        }
+    }
+
+    /// A one-line trend of `values` on a scale from `low` (▁) to `high` (█); values outside are
+    /// drawn at the nearer end, missing ones blank, and all at ▁ when the scale has no height.
+    public static func sparkline(_ values: [Double], from low: Double, to high: Double) -> String {
+        String(
+            values.map { value -> Character in
+                guard value.isFinite else { return " " }
+                guard high > low else { return sparkBlocks[0] }
+                let index = Int(((value - low) / (high - low) * 7).rounded())
+                return sparkBlocks[min(7, max(0, index))]
+            })
     }
 
     /// A horizontal bar `fraction` of `width` long, with eighth-block precision.
@@ -34,4 +52,13 @@ public enum Charts {
             return "\(pad(item.label, labelWidth))  \(pad(bar(fraction, width: width), width)) \(format(item.value))"
         }.joined(separator: "\n")
     }
+}
+
+/// How a trend maps its values to heights.
+public enum TrendScale: Sendable {
+    /// Fixed bounds named by `label`, such as 0 to 1 for a share (`0–100%`), so that a level
+    /// reads the same in every chart and 0 % never looks like 100 %.
+    case fixed(ClosedRange<Double>, label: String)
+    /// The values' own lowest and highest, for counts and measures with no natural bounds.
+    case own
 }

@@ -10,8 +10,10 @@ extension EvaluationReport {
         lines.append(title)
         if skippedRows > 0 { lines.append(style.yellow("  \(skippedRows) rows skipped: no \(model.target) value")) }
         lines.append("")
+        // Where they were measured: the registry's come from the test split, production's from
+        // live traffic, and the three accuracies differ.
         lines.append(
-            style.bold("Metrics")
+            style.bold("Metrics") + (source.map { " on \($0) (\(rows) rows)" } ?? "")
                 + style.dim(
                     average == "binary"
                         ? " (positive class \(positiveClass ?? "?"))"
@@ -37,11 +39,11 @@ extension EvaluationReport {
         let items = [("p50", latencyMs.p50), ("p95", latencyMs.p95), ("p99", latencyMs.p99)]
         lines.append(
             Charts.bars(items.map { (label: "  " + $0.0, value: $0.1) }, width: 30) {
-                MetricsRendering.duration(seconds: $0 / 1000)
+                DurationText.milliseconds($0)
             })
         lines.append(
             "  throughput  \(MetricsRendering.grouped(throughputRowsPerSecond)) rows/s"
-                + style.dim(" (\(rows + skippedRows) rows in \(MetricsRendering.duration(seconds: batchSeconds)))"))
+                + style.dim(" (\(rows + skippedRows) rows in \(DurationText.seconds(batchSeconds)))"))
         lines.append("  peak memory \(String(format: "%.1f", peakMemoryMb)) MB")
         return lines.joined(separator: "\n")
     }

@@ -53,14 +53,6 @@ enum MetricsRendering {
         return String(format: "%.\(digits)f", value)
     }
 
-    /// A duration in the unit that reads best: `1.80 µs`, `420 µs`, `12.3 ms`, `1.25 s`.
-    static func duration(seconds: Double) -> String {
-        if seconds < 0.000_01 { return String(format: "%.2f µs", seconds * 1e6) }
-        if seconds < 0.001 { return String(format: "%.0f µs", seconds * 1e6) }
-        if seconds < 1 { return String(format: "%.1f ms", seconds * 1000) }
-        return String(format: "%.2f s", seconds)
-    }
-
     /// A whole number with thousands separators: `1,250,000`.
     static func grouped(_ value: Double) -> String {
         let digits = String(Int(value.rounded()))

@@ -17,22 +17,26 @@ extension MonitorReport {
         for day in days {
             table.append([
                 day.date, "\(day.requests)", day.errorRate.map(RolloutRendering.share) ?? "–",
-                day.p95Ms.map { RolloutRendering.ms($0) } ?? "–",
+                day.p95Ms.map(DurationText.milliseconds) ?? "–",
                 day.accuracy.map { String(format: "%.3f", $0) } ?? "–",
                 day.requests > 0 ? "\(day.requests - day.pending)/\(day.requests)" : "–",
             ])
         }
         lines.append(table.render(style))
+        lines.append(style.dim("ACCURACY is measured on live traffic: the requests whose labels are back."))
         if days.count > 1 {
             lines.append("")
-            let trends: [(String, [Double])] = [
-                ("requests", days.map { Double($0.requests) }),
-                ("errors", days.map { $0.errorRate ?? .nan }),
-                ("p95", days.map { $0.p95Ms ?? .nan }),
-                ("accuracy", days.map { $0.accuracy ?? .nan }),
+            // Shares on their fixed 0–1 scale, so 0 % errors never look like 100 %; the rest on
+            // their own range, printed beside them.
+            let share = TrendScale.fixed(0...1, label: "0–100%")
+            let trends: [(String, [Double], TrendScale, (Double) -> String)] = [
+                ("requests", days.map { Double($0.requests) }, .own, { String(Int($0)) }),
+                ("errors", days.map { $0.errorRate ?? .nan }, share, RolloutRendering.share),
+                ("p95", days.map { $0.p95Ms ?? .nan }, .own, DurationText.milliseconds),
+                ("accuracy", days.map { $0.accuracy ?? .nan }, .fixed(0...1, label: "0–1"), { String(format: "%.3f", $0) }),
             ]
-            for (name, values) in trends where values.contains(where: \.isFinite) {
-                lines.append("  \(pad(name, 9)) \(Charts.sparkline(values))")
+            for (name, values, scale, format) in trends where values.contains(where: \.isFinite) {
+                lines.append("  \(pad(name, 9)) \(Charts.trend(values, scale: scale, format: format))")
             }
         }
         let columns = days.last?.drift.map(\.column) ?? []
@@ -61,21 +65,10 @@ extension MonitorReport {
                 let firstDrift = zip(days, series).first { $0.1?.drifted == true }.map { " since \($0.0.date)" } ?? ""
                 let verdict = latest.drifted ? style.red("drifted\(firstDrift)") : style.green("ok")
                 lines.append(
-                    "  \(pad(column, width))  \(Self.scaledSparkline(values, ceiling: ceiling))  \(pad(value, 7, right: true))  \(verdict)"
+                    "  \(pad(column, width))  \(Charts.sparkline(values, from: 0, to: ceiling))  \(pad(value, 7, right: true))  \(verdict)"
                 )
             }
         }
         return lines.joined(separator: "\n")
-    }
-
-    /// A sparkline on a fixed scale from 0 to `ceiling`, unlike ``Charts/sparkline(_:)`` which
-    /// stretches whatever range the values have.
-    static func scaledSparkline(_ values: [Double], ceiling: Double) -> String {
-        let blocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
-        return String(
-            values.map { value -> Character in
-                guard value.isFinite, ceiling > 0 else { return " " }
-                return blocks[min(7, max(0, Int((value / ceiling * 7).rounded())))]
-            })
     }
 }

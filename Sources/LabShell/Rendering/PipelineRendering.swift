@@ -6,10 +6,6 @@ enum PipelineRendering {
     /// `$0.1234`: costs are small, so four decimals.
     static func dollars(_ value: Double) -> String { String(format: "$%.4f", value) }
 
-    static func seconds(_ value: Double) -> String {
-        value < 10 ? String(format: "%.2fs", value) : String(format: "%.1fs", value)
-    }
-
     /// The mark that starts a stage's line.
     static func mark(_ status: StageReport.Status, _ style: TerminalStyle) -> String {
         switch status {
@@ -23,7 +19,7 @@ enum PipelineRendering {
     /// One finished stage: mark, name, status, time, cost and why; then what it did and its gates.
     static func stage(_ report: StageReport, nameWidth: Int, _ style: TerminalStyle) -> String {
         let status = pad(report.status.rawValue, 7)
-        let time = report.status == .skipped ? pad("", 7) : pad(seconds(report.seconds), 7, right: true)
+        let time = report.status == .skipped ? pad("", 7) : pad(DurationText.seconds(report.seconds), 7, right: true)
         let money =
             report.status == .ran || report.status == .failed
             ? dollars(report.cost) : report.status == .cached ? style.dim("saved " + dollars(report.savedCost)) : ""
@@ -54,7 +50,7 @@ enum PipelineRendering {
         var minutes = String(format: "%.2f CPU min", report.cpuMinutes)
         if report.gpuMinutes > 0 { minutes += String(format: " + %.2f GPU min", report.gpuMinutes) }
         var text =
-            "Run #\(report.runID) \(verdict) · \(counts) · \(seconds(report.seconds)) · \(minutes) · "
+            "Run #\(report.runID) \(verdict) · \(counts) · \(DurationText.seconds(report.seconds)) · \(minutes) · "
             + "\(dollars(report.cost)) spent, \(dollars(report.savedCost)) saved by the cache"
         if let failed = report.failedStage { text += "\n" + style.red("Stopped at '\(failed.name)': ") + failed.reason }
         return text + "\n" + style.dim("Lock file: \(report.lockFile)")
@@ -111,7 +107,7 @@ enum PipelineRendering {
             }
             var row = [
                 "#\(run.id)" + (run.targetStage.map { " (\($0))" } ?? ""), RegistryCommand.stamp(run.startedAt), status,
-                counts.joined(separator: ", "), seconds(run.seconds), dollars(run.cost), dollars(run.savedCost),
+                counts.joined(separator: ", "), DurationText.seconds(run.seconds), dollars(run.cost), dollars(run.savedCost),
             ]
             if let key { row.append(run.metrics[key].map { String(format: "%.4f", $0) } ?? "") }
             table.append(row)
@@ -119,10 +115,11 @@ enum PipelineRendering {
         var text = table.render(style)
         if let key {
             let values = runs.compactMap { $0.metrics[key] }
-            if let first = values.first, let last = values.last {
+            // On the values' own range, printed beside it: 0.806 → 0.808 fills the height.
+            if !values.isEmpty {
                 text +=
-                    "\n\(key) over \(values.count) run\(values.count == 1 ? "" : "s"): \(Charts.sparkline(values))  "
-                    + String(format: "%.4f → %.4f", first, last)
+                    "\n\(key) over \(values.count) run\(values.count == 1 ? "" : "s"): "
+                    + Charts.trend(values, scale: .own) { String(format: "%.4f", $0) }
             }
         }
         let spent = runs.map(\.cost).reduce(0, +)

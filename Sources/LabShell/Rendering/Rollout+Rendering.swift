@@ -26,8 +26,8 @@ extension RolloutStatusReport {
                 let ready = "\(set.ready)/\(set.replicas)"
                 table.append([
                     set.role, "v\(set.version)", set.role == "shadow" ? "mirror" : "\(set.weight)%",
-                    set.ready == set.replicas ? ready : style.red(ready), RolloutRendering.ms(set.serviceMs),
-                    RolloutRendering.utilisation(set.forecast, style), RolloutRendering.ms(set.forecast.p95Ms),
+                    set.ready == set.replicas ? ready : style.red(ready), DurationText.milliseconds(set.serviceMs),
+                    RolloutRendering.utilisation(set.forecast, style), DurationText.milliseconds(set.forecast.p95Ms),
                     RolloutRendering.share(set.forecast.timeoutShare),
                 ])
             }
@@ -49,16 +49,16 @@ extension RolloutReport {
             let baseline = rollout.serviceTimes.first
         {
             var line =
-                "  v\(rollout.candidate) serves at \(RolloutRendering.ms(service.serviceMs)) per request on this platform"
+                "  v\(rollout.candidate) serves at \(DurationText.milliseconds(service.serviceMs)) per request on this platform"
             if baseline.version != rollout.candidate, baseline.measuredMs > 0 {
                 line += String(
                     format: ": %.2f× the baseline v%d (%@), from %@ against %@ per prediction measured here",
                     service.measuredMs / baseline.measuredMs, baseline.version,
-                    RolloutRendering.ms(baseline.serviceMs), RolloutRendering.ms(service.measuredMs, precise: true),
-                    RolloutRendering.ms(baseline.measuredMs, precise: true))
+                    DurationText.milliseconds(baseline.serviceMs), DurationText.milliseconds(service.measuredMs),
+                    DurationText.milliseconds(baseline.measuredMs))
             } else {
                 line +=
-                    " (the platform's baseline; \(RolloutRendering.ms(service.measuredMs, precise: true)) per prediction measured here)"
+                    " (the platform's baseline; \(DurationText.milliseconds(service.measuredMs)) per prediction measured here)"
             }
             lines.append(line)
         }
@@ -135,11 +135,6 @@ enum RolloutRendering {
             }
         }
         return lines.joined(separator: "\n")
-    }
-
-    static func ms(_ value: Double, precise: Bool = false) -> String {
-        if precise, value < 0.1 { return String(format: "%.1f µs", value * 1000) }
-        return String(format: "%.1f ms", value)
     }
 
     /// A 0–1 share as a percentage, with shares too small to ever show up in traffic as 0%.

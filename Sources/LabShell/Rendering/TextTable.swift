@@ -18,6 +18,10 @@ public struct TextTable: Sendable {
     public mutating func append(_ row: [String]) { rows.append(row) }
 
     /// The table as lines, headers in bold, two spaces between columns.
+    ///
+    /// When the style knows the terminal's columns and the table is wider, the widest columns
+    /// shrink, never below their longest word, and their cells wrap at spaces onto more lines
+    /// of the same row: every value stays whole.
     public func render(_ style: TerminalStyle) -> String {
         var widths = headers.map(displayWidth)
         for row in rows {
@@ -25,6 +29,7 @@ public struct TextTable: Sendable {
                 widths[i] = max(widths[i], displayWidth(cell))
             }
         }
+        if let columns = style.columns { widths = TableFitting.shrink(widths, to: columns, cells: [headers] + rows) }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { i, cell in
                 let isLast = i == cells.count - 1
@@ -37,8 +42,17 @@ public struct TextTable: Sendable {
                     ? cell : pad(cell, i < widths.count ? widths[i] : 0, right: rightAligned.contains(i))
             }.joined(separator: "  ")
         }
-        var out = [style.bold(line(headers))]
-        out += rows.map(line)
+        func lines(_ cells: [String]) -> [String] {
+            let wrapped = cells.enumerated().map { i, cell in
+                i < widths.count ? TableFitting.wrap(cell, width: widths[i]) : [cell]
+            }
+            let height = wrapped.map(\.count).max() ?? 1
+            return (0..<height).map { index in
+                line(wrapped.map { index < $0.count ? $0[index] : "" })
+            }
+        }
+        var out = lines(headers).map(style.bold)
+        out += rows.flatMap(lines)
         return out.joined(separator: "\n")
     }
 }

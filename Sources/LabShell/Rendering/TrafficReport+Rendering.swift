@@ -27,8 +27,8 @@ extension TrafficReport {
             table.append([
                 "v\(version.version)", version.role == .shadow ? "shadow (mirrored)" : version.role.rawValue,
                 "\(version.requests)", version.errors > 0 ? style.red(errors) : errors, "\(version.timeouts)",
-                RolloutRendering.ms(version.p95Ms), RolloutRendering.utilisation(version.forecast, style),
-                RolloutRendering.ms(version.measuredP50Ms, precise: true),
+                DurationText.milliseconds(version.p95Ms), RolloutRendering.utilisation(version.forecast, style),
+                DurationText.milliseconds(version.measuredP50Ms),
             ])
         }
         lines.append(table.render(style))

@@ -23,7 +23,7 @@ extension TrainingReport {
         var rows = "  rows      \(trainRows) train · \(testRows) test"
         if skippedRows > 0 { rows += style.yellow(" · \(skippedRows) skipped (no \(model.target))") }
         lines.append(rows)
-        var fit = "  fit       \(MetricsRendering.duration(seconds: trainSeconds))"
+        var fit = "  fit       \(DurationText.seconds(trainSeconds))"
         if let iterations, let converged {
             fit +=
                 " · \(iterations) L-BFGS iterations · "

@@ -13,10 +13,16 @@ public final class Console {
 
     /// The process's own standard output and standard error.
     public static func standard() -> Console {
-        Console(
+        let console = Console(
             out: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
             err: { text in FileHandle.standardError.write(Data(text.utf8)) })
+        console.writesToTerminal = isatty(STDOUT_FILENO) == 1
+        return console
     }
+
+    /// Whether output goes to the process's standard output and that is a terminal: only
+    /// then is long output paged (a buffer, as in `lint --play` or a test, never is).
+    public private(set) var writesToTerminal = false
 
     /// Whether colour and emphasis sequences may reach the terminal; the session sets it from
     /// its style. Every other control character in a line is escaped.
@@ -24,34 +30,54 @@ public final class Console {
     /// While true, standard output is dropped (errors still show): commands the lab runs on
     /// the learner's behalf, such as a lesson's start, keep quiet.
     public var isMuted = false
+    /// The width lines are fitted to (see ``LineFitter``), or nil to write them as they are:
+    /// the session sets it when standard output is a terminal or `COLUMNS` is set.
+    public var fitWidth: () -> Int? = { nil }
+    /// Standard output kept back while a pageable command runs (see ``capturing(_:)``).
+    private var captured: String?
 
     /// Writes `text` and a newline to standard output.
     ///
     /// Lines carry what files and users supplied (CSV values, lesson text, typed answers), so
     /// control characters are escaped: a value cannot clear the screen or retitle the terminal.
     public func line(_ text: String = "") {
-        if !isMuted { writeOut(text.terminalSafe(keepingStyle: allowsStyle()) + "\n") }
+        if !isMuted { emit(fitted(text.terminalSafe(keepingStyle: allowsStyle())) + "\n") }
     }
     /// Writes `text` as is to standard output (live progress that redraws its line).
     public func write(_ text: String) {
-        if !isMuted { writeOut(text) }
+        if !isMuted { emit(text) }
+    }
+
+    /// Runs `body` with standard output kept back, and returns how it ended and what it wrote
+    /// (also when it threw), to be paged.
+    func capturing<T>(_ body: () throws -> T) -> (Result<T, Error>, String) {
+        let outer = captured
+        captured = ""
+        defer { captured = outer }
+        let result = Result { try body() }
+        return (result, captured ?? "")
+    }
+
+    /// Writes `text` to standard output, or keeps it while output is captured.
+    private func emit(_ text: String) {
+        if captured != nil { captured! += text } else { writeOut(text) }
     }
     /// Writes `text` and a newline to standard error, escaped as ``line(_:)`` is.
-    public func error(_ text: String) { writeErr(text.terminalSafe(keepingStyle: allowsStyle()) + "\n") }
+    public func error(_ text: String) { writeErr(fitted(text.terminalSafe(keepingStyle: allowsStyle())) + "\n") }
+
+    /// `text` fitted to ``fitWidth``, when there is one.
+    private func fitted(_ text: String) -> String {
+        guard let width = fitWidth() else { return text }
+        return LineFitter(width: width).fit(text)
+    }
 
     /// Writes `value` as pretty, key-sorted JSON to standard output.
     ///
     /// Keys are snake_case, the convention of every `--json` contract, whether a type spells
     /// them in its CodingKeys or leaves them camelCase.
     public func json<T: Encodable>(_ value: T) throws {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        let data = try encoder.encode(value)
+        let data = try JSONEncoder.labOutput().encode(value)
         if isMuted { return }
-        writeOut(String(decoding: data, as: UTF8.self) + "\n")
+        emit(String(decoding: data, as: UTF8.self) + "\n")
     }
 }

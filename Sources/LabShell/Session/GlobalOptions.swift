@@ -10,12 +10,14 @@ public struct GlobalOptions: Equatable, Sendable {
     public var content: String?
     public var json = false
     public var noColor = false
+    /// `--no-pager`: long output is written directly, never through the pager.
+    public var noPager = false
 
     public init() {}
 
     /// The options with a value, and the flags, that are global.
     static let valued = ["--home", "--profile", "--content"]
-    static let flags = ["--json", "--no-color"]
+    static let flags = ["--json", "--no-color", "--no-pager"]
 
     /// Splits `arguments` into the global options and what is left for the command.
     public static func extract(from arguments: [String]) throws -> (GlobalOptions, [String]) {
@@ -49,6 +51,8 @@ public struct GlobalOptions: Equatable, Sendable {
                 options.json = true
             } else if argument == "--no-color" {
                 options.noColor = true
+            } else if argument == "--no-pager" {
+                options.noPager = true
             } else {
                 rest.append(argument)
             }

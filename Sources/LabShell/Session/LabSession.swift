@@ -52,6 +52,9 @@ public final class LabSession {
         self.isInteractive = isInteractive
         self.home = LabHome.resolve(flag: options.home, environment: environment)
         console.allowsStyle = { [weak self] in self?.style.color ?? false }
+        console.fitWidth = { [weak self] in
+            self?.style.columns
+        }
     }
 
     /// The style for output now: colour unless `--no-color`, `NO_COLOR` or not a terminal.
@@ -60,7 +63,10 @@ public final class LabSession {
         if let value = environment["NO_COLOR"], !value.isEmpty { noColor = true }
         var style = TerminalStyle.detect(noColorFlag: noColor)
         // The session's environment decides the width too, so tests need not depend on the terminal.
-        if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 20 { style.width = min(columns, 120) }
+        if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 20 {
+            style.width = min(columns, 120)
+            style.columns = columns
+        }
         return style
     }
 

@@ -71,6 +71,7 @@ public enum DriftDetector {
             }
             return compareColumn(ref, cur, options: options)
         }
+        try Interruption.check()
         let results = perColumn.flatMap { $0 }
         var tested: Set<String> = []
         var drifted: Set<String> = []

@@ -23,9 +23,13 @@ public struct EvaluationReport: Sendable, Encodable {
     public var slices: [SliceMetrics]
     /// Fairness across the slices, for binary classifiers evaluated with a slice column.
     public var fairness: FairnessMetrics?
+    /// The data file the metrics were measured on, as the user named it, so that this accuracy
+    /// is not mistaken for the registry's (test split) or production's (live traffic).
+    public var measuredOn: String? = nil
 
     enum CodingKeys: String, CodingKey {
         case model, task, rows, metrics, average, slices, fairness
+        case measuredOn = "measured_on"
         case skippedRows = "skipped_rows"
         case positiveClass = "positive_class"
         case confusionMatrix = "confusion_matrix"

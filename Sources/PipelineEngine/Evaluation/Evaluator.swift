@@ -5,10 +5,18 @@ public enum Evaluator {
     /// The most groups a slice column may have; more would make an unreadable table.
     public static let maxSlices = 50
 
-    /// Evaluates `model` on `table`, timing single-row predictions of its first `timedRows` rows.
+    /// Evaluates the model of `file` on `table`, reported under the file's SHA-256.
+    public static func evaluate(
+        _ file: ModelFile, on table: DataTable, slice: String? = nil, timedRows: Int = 1000
+    ) throws -> EvaluationReport {
+        try evaluate(file.model, on: table, slice: slice, timedRows: timedRows, identity: file.sha256)
+    }
+
+    /// Evaluates `model` on `table`, timing single-row predictions of its first `timedRows` rows;
+    /// `identity` is the SHA-256 of the file it was read from, if any.
     public static func evaluate(
         _ model: TrainedModel, on table: DataTable, slice: String? = nil,
-        timedRows: Int = 1000
+        timedRows: Int = 1000, identity: String? = nil
     ) throws -> EvaluationReport {
         let target = try table.requireColumn(model.target)
         let sliceColumn = try slice.map { try table.requireColumn($0) }
@@ -49,7 +57,7 @@ public enum Evaluator {
             }
         }
         return EvaluationReport(
-            model: try ModelSummary(model), task: model.task, rows: rows.count,
+            model: try ModelSummary(model, hash: identity), task: model.task, rows: rows.count,
             skippedRows: table.rowCount - rows.count,
             metrics: scored.metrics(), average: scored.average,
             positiveClass: scored.average == "binary" ? model.positiveClass : nil,

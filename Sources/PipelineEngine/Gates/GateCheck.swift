@@ -26,13 +26,16 @@ public enum GateCheck {
 
     /// Evaluates `candidate` on `data` and runs `gates`. Fairness gates get the slice figures
     /// they name; shadow agreement is the share of rows where candidate and champion predict
-    /// the same (class, or value within 1e-9 for regression).
-    public static func run(candidate: TrainedModel, data: DataTable, gates: [Gate], champion: Champion?) throws -> Outcome {
+    /// the same (class, or value within 1e-9 for regression). `identity` is the SHA-256 of the
+    /// candidate's file, the hash its evaluation reports.
+    public static func run(
+        candidate: TrainedModel, data: DataTable, gates: [Gate], champion: Champion?, identity: String? = nil
+    ) throws -> Outcome {
         let slices = Array(Set(gates.compactMap { gate -> String? in
             if case .fairness(let slice, _, _) = gate.check { return slice }
             return nil
         })).sorted()
-        let evaluation = try Evaluator.evaluate(candidate, on: data, slice: slices.first)
+        let evaluation = try Evaluator.evaluate(candidate, on: data, slice: slices.first, identity: identity)
         var evidence = evaluation.gateEvidence(data: data)
         for slice in slices.dropFirst() {
             let sliced = try Evaluator.evaluate(candidate, on: data, slice: slice, timedRows: 0)

@@ -87,8 +87,8 @@ public enum GateEvaluator {
                 guard let value = evidence.latencyMs[name] else { return failed("latency \(name) was not measured") }
                 observed["\(name)_ms"] = value
                 let shown = DurationText.milliseconds(value), limit = DurationText.milliseconds(bound)
-                if value > bound { return verdict(false, "latency \(name) \(shown) ms > \(limit) ms", observed) }
-                parts.append("\(name) \(shown) ms <= \(limit) ms")
+                if value > bound { return verdict(false, "latency \(name) \(shown) > \(limit)", observed) }
+                parts.append("\(name) \(shown) <= \(limit)")
             }
             return verdict(true, "latency " + parts.joined(separator: ", "), observed)
 

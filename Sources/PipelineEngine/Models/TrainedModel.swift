@@ -38,23 +38,26 @@ public struct TrainedModel: Sendable, Equatable {
         return nil
     }
 
-    /// SHA-256 of the model's content, the same for the same data, params and seed.
+    /// SHA-256 of the model file that ``save(to:named:)`` writes: the model's one identity,
+    /// the same in training and evaluation reports, gates and the registry.
     ///
     /// A model file holds no time of its own (the registry records when a version was made), so
-    /// retraining on the same inputs writes the same bytes.
+    /// retraining on the same inputs writes the same bytes, and so the same hash.
     public func contentHash() throws -> String {
-        let copy = self
+        ContentHash.hex(try fileData())
+    }
+
+    /// The bytes of the model's file: pretty-printed JSON with sorted keys.
+    public func fileData() throws -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return ContentHash.hex(try encoder.encode(copy))
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
     }
 
     /// Writes the model as pretty-printed JSON to `path` (`name` as the user typed it).
     public func save(to path: String, named name: String? = nil) throws {
         try RegularFile.checkWritable(path, named: name)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(self)
+        let data = try fileData()
         try FileSystemFailure.performing(.write, path: path, named: name) {
             try data.write(to: URL(fileURLWithPath: path), options: .atomic)
         }
@@ -64,15 +67,19 @@ public struct TrainedModel: Sendable, Equatable {
     /// symlink) and returns the bytes written.
     @discardableResult
     public func save(to path: String, in files: ConfinedDirectory) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(self)
+        let data = try fileData()
         try files.write(data, to: path)
         return data
     }
 
     /// Reads a model file, or explains why it is not one; `name` is the path as the user typed it.
     public static func load(from path: String, named name: String? = nil) throws -> TrainedModel {
+        try open(path, named: name).model
+    }
+
+    /// Reads a model file with its identity, the SHA-256 of its bytes (a file edited by hand
+    /// keeps the hash of what is on disk); `name` is the path as the user typed it.
+    public static func open(_ path: String, named name: String? = nil) throws -> ModelFile {
         let name = name ?? path
         guard FileManager.default.fileExists(atPath: path) else {
             throw LabError("file.not_found", "no such file; expected a model file written by `train --out`", file: name)
@@ -81,7 +88,7 @@ public struct TrainedModel: Sendable, Equatable {
             throw LabError("file.unreadable", "cannot read the model file", file: name)
         }
         do {
-            return try JSONDecoder().decode(TrainedModel.self, from: data)
+            return ModelFile(model: try JSONDecoder().decode(TrainedModel.self, from: data), sha256: ContentHash.hex(data))
         } catch let error as LabError {
             throw LabError(error.code, error.message, file: name)
         } catch {
@@ -101,6 +108,13 @@ public struct TrainedModel: Sendable, Equatable {
         default: "\(error)"
         }
     }
+}
+
+/// A model as read from its file, with the SHA-256 of the file's bytes: the identity the
+/// registry stores it under and every report shows (in its 12-character short form).
+public struct ModelFile: Sendable {
+    public var model: TrainedModel
+    public var sha256: String
 }
 
 extension TrainedModel: Codable {

@@ -4,7 +4,7 @@ public struct ModelSummary: Sendable, Equatable, Encodable {
     public var target: String
     public var features: [String]
     public var params: [String: String]
-    /// SHA-256 of the model's content (see ``TrainedModel/contentHash()``).
+    /// SHA-256 of the model's file (see ``TrainedModel/contentHash()``).
     public var hash: String
     public var classes: [String]
     public var dataHash: String
@@ -16,12 +16,14 @@ public struct ModelSummary: Sendable, Equatable, Encodable {
         case paramsHash = "params_hash"
     }
 
-    public init(_ model: TrainedModel) throws {
+    /// The summary of `model`, known by `hash` when it was read from a file (the SHA-256 of
+    /// that file's bytes), else by the hash of the file it would be saved as.
+    public init(_ model: TrainedModel, hash: String? = nil) throws {
         kind = model.kind
         target = model.target
         features = model.features
         params = model.params
-        hash = try model.contentHash()
+        self.hash = try hash ?? model.contentHash()
         classes = model.classes
         dataHash = model.dataHash
         paramsHash = model.paramsHash

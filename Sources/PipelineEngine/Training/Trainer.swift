@@ -57,7 +57,9 @@ public enum Trainer {
         let preprocessing = try Preprocessor.fit(
             trainTable, features: features, options: parameters.preprocessingOptions)
         let x = try preprocessing.transform(trainTable)
+        try Interruption.check()
         let estimator = try fit(kind, x: x, target: target, parameters: parameters)
+        try Interruption.check()
         guard estimator.isFinite, preprocessing.isFinite else {
             throw overflow(trainTable, columns: [request.target] + features, source: source)
         }

@@ -45,9 +45,9 @@ import Testing
             report.render(.plain) == """
                 Served 200 requests of 2026-12-03 (stream day 3) at normal load (40 req/s); none left today; `clock advance 1d` for more.
 
-                VERSION  ROLE               REQUESTS       ERRORS  TIMEOUTS       P95     UTILISATION  MEASURED P50
-                v1       champion                200       0 (0%)         0  250.0 ms  1.20 saturated       20.0 µs
-                v2       shadow (mirrored)       200  199 (99.5%)       199  250.0 ms  1.20 saturated       20.0 µs
+                VERSION  ROLE               REQUESTS       ERRORS  TIMEOUTS     P95     UTILISATION  MEASURED P50
+                v1       champion                200       0 (0%)         0  250 ms  1.20 saturated       20.0 µs
+                v2       shadow (mirrored)       200  199 (99.5%)       199  250 ms  1.20 saturated       20.0 µs
 
                 Shadow v2 against champion v1: agreed on 93% of 200 mirrored requests. Its answers were logged, never served.
                 """)

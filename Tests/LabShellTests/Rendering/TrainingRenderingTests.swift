@@ -106,11 +106,6 @@ import Testing
                 """))
     }
 
-    @Test(arguments: [(0.000_001_8, "1.80 µs"), (0.00042, "420 µs"), (0.0123, "12.3 ms"), (1.254, "1.25 s")])
-    func durationsReadInTheirBestUnit(seconds: Double, text: String) {
-        #expect(MetricsRendering.duration(seconds: seconds) == text)
-    }
-
     @Test func largeNumbersAreGrouped() {
         #expect(MetricsRendering.grouped(1_250_000.4) == "1,250,000")
         #expect(MetricsRendering.grouped(999) == "999")

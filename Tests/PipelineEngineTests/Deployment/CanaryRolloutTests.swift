@@ -52,7 +52,7 @@ import Testing
         #expect(report.steps[1].intervals.count == 1)
         let reason =
             "analysis failed at step 2/4 (25%), interval 1: "
-            + "p95 latency: canary 1000.0 ms > 250.0 ms limit (champion 20.0 ms); "
+            + "p95 latency: canary 1.00 s > 250 ms limit (champion 20.0 ms); "
             + "error rate: canary 92.17% > 1.00% limit (champion 0.00% + 1.00 point)"
         #expect(report.rollout.reason == reason)
         #expect(report.message == "Rolled back automatically at step 2/4 (25%): v1 serves all traffic.")

@@ -12,9 +12,12 @@ public enum CSVReader {
         types: [String: ColumnType] = [:]
     ) throws -> DataTable {
         let file = try MappedFile(path: path, name: name ?? path)
-        return try withExtendedLifetime(file) {
+        let table = try withExtendedLifetime(file) {
             try read(file.bytes, source: name ?? path, types: types, file: file)
         }
+        // A Ctrl-C during a long read stops the command before it acts on the table.
+        try Interruption.check()
+        return table
     }
 
     /// Reads CSV from bytes in memory; `source` names them in error messages.

@@ -9,7 +9,7 @@ public struct ConditionResult: Sendable, Equatable, Codable {
     /// `latency_p95`, `error_rate` or `live_accuracy`.
     public var name: String
     public var status: Status
-    /// The verdict in words, with the numbers: "p95 latency: canary 1000.0 ms > 250.0 ms".
+    /// The verdict in words, with the numbers: "p95 latency: canary 1.00 s > 250 ms".
     public var message: String
     public var canary: Double?
     public var champion: Double?
@@ -121,7 +121,7 @@ public enum CanaryAnalysis {
     /// The one-sided 5 % critical value of the standard normal distribution.
     static let criticalZ = 1.6448536269514722
 
-    static func ms(_ value: Double) -> String { String(format: "%.1f ms", value) }
+    static func ms(_ value: Double) -> String { DurationText.milliseconds(value) }
     static func percent(_ value: Double) -> String { String(format: "%.2f%%", value * 100) }
     static func points(_ value: Double) -> String {
         String(format: "%.2f point%@", value * 100, value == 0.01 ? "" : "s")

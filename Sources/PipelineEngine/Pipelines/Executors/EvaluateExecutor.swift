@@ -8,15 +8,16 @@ struct EvaluateExecutor: StageExecutor {
         let modelName = stage.text("model") ?? ""
         context.progress(0.05, "reading \(dataName)")
         let table = try StageData.table(at: try context.path(dataName), named: dataName)
-        let model = try StageData.model(at: try context.path(modelName), named: modelName)
+        let file = try StageData.modelFile(at: try context.path(modelName), named: modelName)
+        let model = file.model
         context.progress(0.3, "scoring \(table.rowCount) rows")
-        let report = try Evaluator.evaluate(model, on: table, slice: stage.text("slice"))
+        let report = try Evaluator.evaluate(file, on: table, slice: stage.text("slice"))
         var metrics = StageData.metrics(report.metrics)
         metrics["latency_p95_ms"] = report.latencyMs.p95
         let evidence = EvaluationEvidence(report.gateEvidence(data: table))
         let summary =
             "\(StageData.headline(metrics)) on \(report.rows) rows of \(dataName); p95 latency "
-            + DurationText.milliseconds(report.latencyMs.p95) + " ms"
+            + DurationText.milliseconds(report.latencyMs.p95)
             + (report.slices.isEmpty ? "" : ", \(report.slices.count) slices by \(stage.text("slice") ?? "")")
         return StageOutcome(
             summary: summary, metrics: metrics,

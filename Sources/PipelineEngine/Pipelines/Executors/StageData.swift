@@ -11,7 +11,12 @@ enum StageData {
 
     /// The model file at `path`, named in messages as the pipeline names it.
     static func model(at path: String, named name: String) throws -> TrainedModel {
-        try naming(path, as: name) { try TrainedModel.load(from: path) }
+        try modelFile(at: path, named: name).model
+    }
+
+    /// The model file at `path` with its SHA-256, errors naming it `name`.
+    static func modelFile(at path: String, named name: String) throws -> ModelFile {
+        try naming(path, as: name) { try TrainedModel.open(path) }
     }
 
     /// Runs `body`, rewriting errors about the absolute `path` to name the file as the pipeline

@@ -71,7 +71,16 @@ public struct PipelineRunner {
         for (index, name) in selected.enumerated() {
             guard let stage = pipeline.stage(name) else { continue }
             observer(.stageStarted(name: name, kind: stage.kind, index: index + 1, total: selected.count))
-            let report = try runStage(stage, force: force, state: &state, history: history)
+            let report: StageReport
+            do {
+                try Interruption.check()
+                report = try runStage(stage, force: force, state: &state, history: history)
+            } catch let error as LabError where error.code == Interruption.code {
+                // Ctrl-C: marked as a killed run is, its owner lock freed and then found free.
+                owner.release()
+                try history.markInterruptedRuns(at: clock())
+                throw error
+            }
             if state.lock != lock {
                 try state.lock.write(path: lockPath, order: pipeline.order, in: workspace.files)
                 lock = state.lock

@@ -34,6 +34,7 @@ public enum DatasetGenerator {
         var drawn: [[String]] = []
         drawn.reserveCapacity(rows)
         for number in startRow..<(startRow + rows) {
+            if number % 4096 == 0 { try Interruption.check() }
             var random = SeededRandom.derived(from: seed, UInt64(number))
             let time = reviewTimeline.time(at: number, random: &random)
             drawn.append(model.row(number: number, time: time, random: &random, conditions: GenerationConditions()))

@@ -23,6 +23,17 @@ public struct GeneratedDataset: Sendable, Equatable {
     /// The whole data set as RFC 4180 CSV text, header first, records ended by line feeds.
     public var csv: String { CSVText.document(header: header, rows: rows) }
 
+    /// ``csv``, stopping with the "interrupted" error when Ctrl-C is pressed meanwhile.
+    public func interruptibleCSV() throws -> String {
+        var text = CSVText.record(header) + "\n"
+        for (index, row) in rows.enumerated() {
+            if index % 4096 == 0 { try Interruption.check() }
+            text += CSVText.record(row)
+            text += "\n"
+        }
+        return text
+    }
+
     /// The values of the column called `name`, top to bottom; empty when there is none.
     public func values(of name: String) -> [String] {
         guard let index = schema.index(of: name) else { return [] }
