@@ -7,9 +7,14 @@ import PipelineEngine
 /// same commands are typed. Exit status: 0 success, 1 a check failed, 2 bad usage or input.
 public enum LabShell {
     /// Runs one command (or the REPL when none is given) and returns the exit status.
+    ///
+    /// With `catchesInterrupts` (only the executable sets it) Ctrl-C stops the command under
+    /// way instead of the process; see ``Interruption``. Tests that run the shell inside their
+    /// own process leave it off, so the test runner's signals stay as they were.
     public static func run(arguments: [String],
                            environment: [String: String] = ProcessInfo.processInfo.environment,
-                           console: Console = .standard()) -> Int32 {
+                           console: Console = .standard(),
+                           catchesInterrupts: Bool = false) -> Int32 {
         if arguments == ["--version"] || arguments == ["-V"] {
             console.line(cicdlabVersion)
             return 0
@@ -30,7 +35,7 @@ public enum LabShell {
         let session = LabSession(options: options, environment: environment, console: console,
                                  isInteractive: interactive)
         // Ctrl-C stops the command under way (see `Interruption`); in the REPL the lab stays.
-        Interruption.install(forceOnRepeat: !rest.isEmpty)
+        if catchesInterrupts { Interruption.install(forceOnRepeat: !rest.isEmpty) }
         if rest.isEmpty {
             return Repl(session: session).run()
         }

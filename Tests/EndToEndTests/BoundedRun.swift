@@ -38,7 +38,7 @@ struct BoundedRun {
         for (pipe, isOut) in [(output, true), (errors, false)] {
             group.enter()
             Thread.detachNewThread {
-                let data = pipe.fileHandleForReading.readDataToEndOfFile()
+                let data = pipe.fileHandleForReading.readAllRetryingInterrupts()
                 collected.store(data, isOut: isOut)
                 group.leave()
             }
