@@ -58,25 +58,34 @@ struct LessonsCommand: LabCommand {
         }
         let idWidth = max(6, rows.map { displayWidth($0.id) }.max() ?? 0)
         let numberWidth = max(1, rows.map { $0.number.map { String($0).count } ?? 0 }.max() ?? 0)
-        let fixed = 1 + numberWidth + idWidth + "not started".count + 5 * 2
+        var fixed = 1 + numberWidth + "not started".count + "PROGRESS".count + 4 * 2
+        // The id column goes first on a narrow terminal: `lesson N` takes the number as well.
+        let showsID = rows.contains { $0.number == nil } || style.width - fixed - (idWidth + 2) - 16 >= 16
+        if showsID { fixed += idWidth + 2 }
         let fullProgress = bars.map { displayWidth($0.bar + " " + $0.counts) }.max() ?? 0
         let titleNeeds = min(24, rows.map { displayWidth($0.title) }.max() ?? 0)
         let useCounts = style.width - fixed - fullProgress >= titleNeeds
         // Narrower still, the bar goes and the percentage stays, so no row is folded.
         let useBar = useCounts || style.width - fixed - 16 >= 10
         let progressWidth = useCounts ? fullProgress : useBar ? 16 : 4
-        let titleWidth = max(10, style.width - fixed - progressWidth)
+        let titleWidth = max(10, style.width - fixed - max(0, progressWidth - "PROGRESS".count))
 
         let wrapper = WordWrapper(style: style)
-        // The number is what `lesson 5` takes, as well as the id.
-        var table = TextTable(headers: ["", "#", "LESSON", "TITLE", "STATUS", "PROGRESS"], rightAligned: [1])
+        // The number is what `lesson 5` takes, as well as the id. Only titles wrap.
+        let headers = ["", "#"] + (showsID ? ["LESSON"] : []) + ["TITLE", "STATUS", "PROGRESS"]
+        let titleColumn = showsID ? 3 : 2
+        var table = TextTable(headers: headers, rightAligned: [1],
+                              keptWhole: Set(headers.indices).subtracting([titleColumn]))
         for (row, bar) in zip(rows, bars) {
             let status = row.status == "done" ? style.green(row.status)
                 : row.status == "in progress" ? style.yellow(row.status) : style.dim(row.status)
             let title = wrapper.wrap(wrapper.tokens([InlineRun(text: row.title, style: [])]), width: titleWidth)
-            table.append([row.current ? "*" : " ", row.number.map(String.init) ?? "", row.id, title[0], status,
-                          useBar ? bar.bar + " " + (useCounts ? bar.counts : bar.percent) : bar.percent])
-            for more in title.dropFirst() { table.append(["", "", "", more, "", ""]) }
+            let progress = useBar ? bar.bar + " " + (useCounts ? bar.counts : bar.percent) : bar.percent
+            let id = showsID ? [row.id] : []
+            table.append([row.current ? "*" : " ", row.number.map(String.init) ?? ""] + id + [title[0], status, progress])
+            for more in title.dropFirst() {
+                table.appendContinuation(["", ""] + (showsID ? [""] : []) + [more, "", ""])
+            }
         }
         return table.render(style).split(separator: "\n", omittingEmptySubsequences: false)
             .map { String($0).trimmingTrailingSpaces() }.joined(separator: "\n")

@@ -81,7 +81,7 @@ struct Repl {
     private func greeting() -> String {
         let style = session.style
         return style.bold("cicdlab \(cicdlabVersion)") + " · CI/CD for machine learning, hands on.\n"
-            + "Type `help` for the commands, `lessons` to begin. Tab completes; Ctrl-D leaves."
+            + "Type `help` for the commands, `lessons` to begin. Tab completes; Ctrl-C stops a command; Ctrl-D leaves."
     }
 
     private func historyFile() -> String? {

@@ -69,7 +69,7 @@ enum PipelineRendering {
                 }
             let reasons = stage.reasons.isEmpty ? [""] : stage.reasons
             table.append([stage.name, stage.kind.rawValue, state, reasons[0]])
-            for reason in reasons.dropFirst() { table.append(["", "", "", reason]) }
+            for reason in reasons.dropFirst() { table.appendContinuation(["", "", "", reason]) }
         }
         let stale = stages.filter { $0.state == .stale }.count
         let footer =

@@ -16,15 +16,17 @@ struct StepView {
             style.bold("Hands-on steps of \(coach.lesson.title)")
                 + style.dim(" · \(done) of \(coach.steps.count) done"), "",
         ]
-        var table = TextTable(headers: ["", "#", "STEP", "TITLE"])
+        var table = TextTable(headers: ["", "#", "STEP", "TITLE"], keptWhole: [0, 1, 2])
         for (index, step) in coach.steps.enumerated() {
             let isDone = records[step.id]?.done ?? false
             table.append([isDone ? style.green("✓") : "○", "\(index + 1)", step.id, step.title])
         }
-        // The headers say nothing the marks do not; keep only the rows.
-        let rows = table.render(style).split(separator: "\n").dropFirst().map {
-            "  " + String($0).trimmingTrailingSpaces()
-        }
+        // The headers say nothing the marks do not; keep only the rows, indented by two.
+        var narrower = style
+        narrower.columns = style.columns.map { $0 - 2 }
+        let rendered = table.render(narrower).split(separator: "\n", omittingEmptySubsequences: false)
+        let isHeader = rendered.first.map { $0.contains("STEP") && $0.contains("TITLE") } ?? false
+        let rows = rendered.dropFirst(isHeader ? 1 : 0).map { ("  " + String($0)).trimmingTrailingSpaces() }
         lines += rows
         return lines.joined(separator: "\n")
     }

@@ -2,11 +2,13 @@
 enum TableFitting {
     /// `widths` (with two spaces between columns) narrowed to fit `total` columns: the widest
     /// column loses a column at a time, none below its longest word in `cells`. When even the
-    /// longest words do not fit, the columns stay at those words' widths.
-    static func shrink(_ widths: [Int], to total: Int, cells: [[String]]) -> [Int] {
+    /// longest words do not fit, the columns stay at those words' widths. Columns in `whole`
+    /// never shrink below their widest cell, so their values are never wrapped.
+    static func shrink(_ widths: [Int], to total: Int, cells: [[String]], whole: Set<Int> = []) -> [Int] {
         var widths = widths
         let floors = widths.indices.map { column in
-            cells.compactMap { column < $0.count ? longestWord($0[column]) : nil }.max() ?? 0
+            whole.contains(column) ? widths[column]
+                : cells.compactMap { column < $0.count ? longestWord($0[column]) : nil }.max() ?? 0
         }
         var excess = widths.reduce(0, +) + 2 * max(0, widths.count - 1) - total
         while excess > 0 {
