@@ -20,11 +20,23 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        // The shared foundation below every other target, like SwiftPM's `Basics`: the lab's
+        // error, files written atomically and inside a workspace, SQLite and YAML reading,
+        // hashing, Ctrl-C, durations. Knows nothing of ML, lessons or the terminal.
+        .target(
+            name: "LabSupport",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The ML CI/CD engine: data, validation, training, evaluation, gates, drift,
         // registry, deployment simulation, pipelines. Knows nothing of lessons.
         .target(
             name: "PipelineEngine",
             dependencies: [
+                "LabSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -35,6 +47,7 @@ let package = Package(
         .target(
             name: "Course",
             dependencies: [
+                "LabSupport",
                 "PipelineEngine",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
@@ -44,6 +57,7 @@ let package = Package(
         .target(
             name: "LabShell",
             dependencies: [
+                "LabSupport",
                 "Course",
                 "PipelineEngine",
                 "CEditLine",
@@ -51,10 +65,10 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "cicdlab", dependencies: ["LabShell"]),
-        .testTarget(name: "PipelineEngineTests", dependencies: ["PipelineEngine"], exclude: ["Fixtures", "References"]),
-        .testTarget(name: "CourseTests", dependencies: ["Course"], exclude: ["Fixtures", "References"]),
-        .testTarget(name: "LabShellTests", dependencies: ["LabShell"], exclude: ["Fixtures"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["cicdlab", "Course", "PipelineEngine"], exclude: ["Fixtures"]),
+        .testTarget(name: "PipelineEngineTests", dependencies: ["LabSupport", "PipelineEngine"], exclude: ["Fixtures", "References"]),
+        .testTarget(name: "CourseTests", dependencies: ["LabSupport", "Course"], exclude: ["Fixtures", "References"]),
+        .testTarget(name: "LabShellTests", dependencies: ["LabSupport", "LabShell"], exclude: ["Fixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["cicdlab", "LabSupport", "Course", "PipelineEngine"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import LabSupport
 import PipelineEngine
 import Testing
 @testable import LabShell

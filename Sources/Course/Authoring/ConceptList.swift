@@ -1,6 +1,7 @@
 import Foundation
 import PipelineEngine
 import Yams
+import LabSupport
 
 /// The course's concept ids, `Lessons/concepts.yaml`, each with the lesson group it belongs to.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import PipelineEngine
+import LabSupport
 
 /// What `lint` found in a course: how much it read and every problem, located.
 public struct LintReport: Sendable {

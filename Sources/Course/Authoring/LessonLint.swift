@@ -1,5 +1,6 @@
 import Foundation
 import PipelineEngine
+import LabSupport
 
 /// The checks `lint` makes on one lesson folder: `lesson.md`, `steps.yaml`, `quiz.yaml`.
 struct LessonLint {

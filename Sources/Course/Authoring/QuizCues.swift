@@ -1,5 +1,6 @@
 import Foundation
 import PipelineEngine
+import LabSupport
 
 /// The cues a question bank leaves that let a learner guess without knowing: the key is the
 /// longest option, true/false keys lean one way, multiple choice is "all but one", a hint

@@ -1,6 +1,7 @@
 import Foundation
 import PipelineEngine
 import Yams
+import LabSupport
 
 /// Reads the YAML front matter of `lesson.md` node by node, so every problem is located at
 /// its line in the lesson file, and collects all of them (the lesson parser throws the first;

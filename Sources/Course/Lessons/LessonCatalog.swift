@@ -1,5 +1,6 @@
 import Foundation
 import PipelineEngine
+import LabSupport
 
 /// The lessons found in a content folder, in the order of their folder names (`NN-slug`).
 public struct LessonCatalog: Sendable {

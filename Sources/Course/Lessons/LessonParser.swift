@@ -1,6 +1,7 @@
 import Foundation
 import PipelineEngine
 import Yams
+import LabSupport
 
 /// Reads `lesson.md`: YAML front matter between `---` lines, then one page per `## ` section.
 public enum LessonParser {

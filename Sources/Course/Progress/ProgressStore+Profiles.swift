@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PipelineEngine
+import LabSupport
 
 /// A learner known to the lab; each has its own progress and sandbox workspace.
 public struct Profile: Codable, Equatable, Sendable, FetchableRecord, PersistableRecord {

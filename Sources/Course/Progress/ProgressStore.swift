@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PipelineEngine
+import LabSupport
 
 /// The learner's progress database, `progress.sqlite` in the lab home.
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import PipelineEngine
 import Yams
+import LabSupport
 
 /// Loads the questions of one lesson's `quiz.yaml`.
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PipelineEngine
+import LabSupport
 
 /// Checks on the engine's state in `.lab/state.sqlite` (the registry, the clock, deployments,
 /// served requests) and on the command journal, each measured from the step's mark.

@@ -1,5 +1,6 @@
 import Foundation
 import PipelineEngine
+import LabSupport
 
 /// What evaluating a check found, with a clause saying why (what holds, or what is missing).
 public enum CheckOutcome: Sendable, Equatable {

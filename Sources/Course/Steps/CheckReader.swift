@@ -1,6 +1,7 @@
 import Foundation
 import PipelineEngine
 import Yams
+import LabSupport
 
 /// Reads a step's `check` from its YAML node: one key naming the kind, its arguments beneath.
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import PipelineEngine
 import Yams
+import LabSupport
 
 /// A change a learner makes by hand in an editor, written down so `lint --play` can make it.
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import PipelineEngine
 import Yams
+import LabSupport
 
 /// Loads a lesson's `steps.yaml`: an optional `start:` and a `steps:` list of hands-on steps.
 ///

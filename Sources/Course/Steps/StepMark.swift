@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PipelineEngine
+import LabSupport
 
 /// A snapshot of a sandbox taken when a step began: how far its runs, deployments, registry,
 /// clock, served traffic and command journal had come.

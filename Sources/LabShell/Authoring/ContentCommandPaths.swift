@@ -1,5 +1,6 @@
 import Foundation
 import PipelineEngine
+import LabSupport
 
 /// Keeps the files that course-provided commands write inside the sandbox.
 ///

@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import PipelineEngine
+import LabSupport
 
 /// `lint --play`: proves each step of each lesson unsolved, solvable, and not fooled by the
 /// mistakes its author expects, as rustlings proves its exercises and further.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PipelineEngine
+import LabSupport
 
 /// `audit [--limit N] [--action PREFIX]`: who did what in the sandbox, newest first.
 ///

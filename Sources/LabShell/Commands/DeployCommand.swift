@@ -1,5 +1,6 @@
 import ArgumentParser
 import PipelineEngine
+import LabSupport
 
 /// `deploy VERSION [--strategy direct|shadow|canary] [--steps 5,25,50,100]`: put a registry
 /// version into the sandbox's production.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Course
 import Foundation
 import PipelineEngine
+import LabSupport
 
 /// Runs one command line against a session and turns every outcome into an exit status.
 ///

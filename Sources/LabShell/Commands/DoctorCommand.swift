@@ -2,6 +2,7 @@ import ArgumentParser
 import Course
 import Foundation
 import PipelineEngine
+import LabSupport
 
 /// `doctor`: versions, where everything is, and whether the databases are healthy: the
 /// progress database and every sandbox's `state.sqlite`, each checked with

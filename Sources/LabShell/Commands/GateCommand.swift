@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PipelineEngine
+import LabSupport
 
 /// `gate check MODEL.json --config GATES.yaml [--data DATA.csv]`: would this model ship?
 struct GateCommand: ParsableCommand {

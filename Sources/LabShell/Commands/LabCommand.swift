@@ -1,4 +1,5 @@
 import ArgumentParser
+import LabSupport
 
 /// A command of the lab: parsed by ArgumentParser, run against a ``LabSession``.
 ///

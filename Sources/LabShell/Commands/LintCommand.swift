@@ -2,6 +2,7 @@ import ArgumentParser
 import Course
 import Foundation
 import PipelineEngine
+import LabSupport
 
 /// `lint [DIR] [--play] [--coverage]`: checks course content for its authors.
 struct LintCommand: LabCommand {

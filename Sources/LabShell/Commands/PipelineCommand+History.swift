@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PipelineEngine
+import LabSupport
 
 extension PipelineCommand {
     /// `pipeline runs`: every run with its cost, savings and the key metric's trend.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PipelineEngine
+import LabSupport
 
 /// `pipeline run|status|dag|diff|runs|export`: the workspace's ML pipeline.
 struct PipelineCommand: ParsableCommand {

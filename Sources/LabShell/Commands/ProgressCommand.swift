@@ -2,6 +2,7 @@ import ArgumentParser
 import Course
 import Foundation
 import PipelineEngine
+import LabSupport
 
 /// `progress`: lessons, steps, quiz scores, mastery per concept, streak and time spent.
 struct ProgressCommand: LabCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Course
 import Foundation
 import PipelineEngine
+import LabSupport
 
 /// `quiz [LESSON|CONCEPT] [--difficulty D] [--count N] [--seed S]`: practice questions.
 struct QuizCommand: LabCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Course
 import Foundation
 import PipelineEngine
+import LabSupport
 
 /// `sandbox init|reset|path|status|use`: the learner's own copies of the sandbox.
 ///

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PipelineEngine
+import LabSupport
 
 extension SandboxCommand {
     /// `sandbox generate NAME [--rows N] [--seed S] [--out FILE]`: a data set like the

@@ -2,6 +2,7 @@ import ArgumentParser
 import Course
 import Foundation
 import PipelineEngine
+import LabSupport
 
 /// Completion of a step argument: the ids of the current lesson's steps.
 private let stepCompletion = CommandCompletion(values: .dynamic { session in session.currentStepIds() })

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PipelineEngine
+import LabSupport
 
 /// `traffic simulate [--requests N]` and `traffic load [normal|holiday]`: production traffic
 /// through the deployed models.

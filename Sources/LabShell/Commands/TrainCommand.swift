@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PipelineEngine
+import LabSupport
 
 /// `train TRAIN.csv --target COL`: fits a model, scores it on held-out rows, saves it with --out.
 struct TrainCommand: LabCommand {

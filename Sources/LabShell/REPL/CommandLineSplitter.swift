@@ -1,4 +1,5 @@
 import PipelineEngine
+import LabSupport
 
 /// Splits a typed line into words the way a shell does: spaces separate, quotes group,
 /// a backslash escapes the next character.

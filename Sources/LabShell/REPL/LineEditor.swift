@@ -1,5 +1,6 @@
 import CEditLine
 import Foundation
+import LabSupport
 
 /// The REPL's line editor: libedit with history, Tab completion and Ctrl-C that clears the line.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import PipelineEngine
+import LabSupport
 
 /// The read-eval-print loop: reads command lines and runs each through the ``Dispatcher``.
 ///

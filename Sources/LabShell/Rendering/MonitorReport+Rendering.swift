@@ -1,5 +1,6 @@
 import Foundation
 import PipelineEngine
+import LabSupport
 
 extension MonitorReport {
     /// Production day by day: a table, trend lines, and drift per feature over time.

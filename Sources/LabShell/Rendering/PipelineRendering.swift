@@ -1,5 +1,6 @@
 import Foundation
 import PipelineEngine
+import LabSupport
 
 /// Text renderings of pipeline runs, status, history and diffs for the terminal.
 enum PipelineRendering {

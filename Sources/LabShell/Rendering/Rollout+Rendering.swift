@@ -1,5 +1,6 @@
 import Foundation
 import PipelineEngine
+import LabSupport
 
 extension RolloutStatusReport {
     /// The latest rollout as a rollout controller's `get rollout` shows it.

@@ -1,5 +1,6 @@
 import Foundation
 import PipelineEngine
+import LabSupport
 
 extension TrafficReport {
     /// What production did with the requests just served.

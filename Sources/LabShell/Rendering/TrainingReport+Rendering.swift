@@ -1,5 +1,6 @@
 import Foundation
 import PipelineEngine
+import LabSupport
 
 extension TrainingReport {
     /// The training summary: what was trained from what, how long it took, and its test metrics.

@@ -1,5 +1,6 @@
 import Foundation
 import PipelineEngine
+import LabSupport
 
 /// Where a command's output goes: standard output and error, or buffers in tests.
 public final class Console {

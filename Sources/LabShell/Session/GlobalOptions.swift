@@ -1,4 +1,5 @@
 import PipelineEngine
+import LabSupport
 
 /// The options that apply to every command, taken out of the arguments before parsing.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import PipelineEngine
+import LabSupport
 
 extension LabSession {
     /// Resolves the file an `--out` option names, refusing, before any work is lost to it, a

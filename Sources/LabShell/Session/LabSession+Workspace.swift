@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import PipelineEngine
+import LabSupport
 
 extension LabSession {
     /// The folder of the sandbox workspace commands act on now (it may not exist yet): the

@@ -1,4 +1,5 @@
 import Foundation
+import LabSupport
 
 /// A span of simulated time written the way people do: `30m`, `12h`, `7d`, `2w`, `1d12h`.
 public struct SimulatedDuration: Equatable, Sendable, CustomStringConvertible {

@@ -1,4 +1,5 @@
 import Foundation
+import LabSupport
 
 /// A five-field cron expression (minute hour day-of-month month weekday) read as cron reads
 /// it, in UTC on the simulated clock: `0 2 * * 0` is 02:00 every Sunday.

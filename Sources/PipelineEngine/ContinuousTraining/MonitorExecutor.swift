@@ -1,4 +1,5 @@
 import Foundation
+import LabSupport
 
 /// Runs a pipeline's `monitor` stage: a drift check that fails the stage when inputs moved.
 ///

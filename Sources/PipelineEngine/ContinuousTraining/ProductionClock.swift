@@ -1,4 +1,5 @@
 import Foundation
+import LabSupport
 
 /// What happened in production while the clock moved: the days served and the triggers fired.
 public struct ClockAdvanceReport: Sendable, Equatable, Encodable {

@@ -1,3 +1,5 @@
+import LabSupport
+
 /// A table of typed columns read from a CSV file, stored column by column.
 public struct DataTable: Sendable {
     public var columns: [Column]

@@ -1,4 +1,5 @@
 import Foundation
+import LabSupport
 
 /// Puts registry versions into the sandbox's production: loads the real models, measures their
 /// speed against the platform's baseline, and runs the rollout the strategy asks for.

@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import LabSupport
 
 /// Everything a rollout is configured by: the platform, the canary's steps and the analysis.
 ///

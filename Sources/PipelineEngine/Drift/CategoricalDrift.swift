@@ -1,3 +1,5 @@
+import LabSupport
+
 /// Drift of one categorical column (strings that are not free text, and booleans).
 enum CategoricalDrift {
     /// Compares category counts of two non-empty samples.

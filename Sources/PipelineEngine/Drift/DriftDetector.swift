@@ -1,4 +1,5 @@
 import Dispatch
+import LabSupport
 
 /// What to compare and how: the method, the columns and the thresholds.
 public struct DriftOptions: Sendable {

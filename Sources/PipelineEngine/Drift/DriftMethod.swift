@@ -1,3 +1,5 @@
+import LabSupport
+
 /// A way to decide whether one column drifted, as `drift --method` names it.
 public enum DriftMethod: String, Sendable, Codable, CaseIterable {
     /// Picks per column as Evidently does (see ``DriftDetector``).

@@ -1,3 +1,5 @@
+import LabSupport
+
 /// One column's non-null values from both tables, in the form the measures need.
 enum DriftSample {
     /// Finite numbers; NaN and ±inf count as missing (as in Evidently).

@@ -1,3 +1,5 @@
+import LabSupport
+
 /// Drift of a free-text column, measured on two things a model sees change: how long the
 /// texts are, and which words they use.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import LabSupport
 
 /// Scores a trained model on a table: metrics, real latency, memory, slices and fairness.
 public enum Evaluator {

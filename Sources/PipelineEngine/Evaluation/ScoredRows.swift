@@ -1,3 +1,5 @@
+import LabSupport
+
 /// A model's predictions set against the true target of the same rows, ready for metrics.
 ///
 /// Rows whose target is null have no truth to compare with and are left out. A classifier's

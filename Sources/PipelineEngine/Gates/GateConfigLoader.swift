@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import LabSupport
 
 /// Reads a gate configuration (`gates.yaml`): a `gates:` list evaluated in order.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import LabSupport
 
 /// Runs gates in order against the evidence, stopping at the first failed required gate.
 ///

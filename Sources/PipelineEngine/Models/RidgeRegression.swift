@@ -1,3 +1,5 @@
+import LabSupport
+
 /// Ridge regression: least squares with an L2 penalty, solved in closed form.
 ///
 /// Like scikit-learn's `Ridge(alpha=…)`, the features and target are centred first so the

@@ -1,3 +1,5 @@
+import LabSupport
+
 /// The shape check every model file passes before anything reads its weights.
 ///
 /// Prediction reads the weights through unsafe pointers sized by the preprocessing's feature

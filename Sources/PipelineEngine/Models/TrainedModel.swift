@@ -1,4 +1,5 @@
 import Foundation
+import LabSupport
 
 /// A trained model as saved to a model file: what it predicts, from what, how, and its lineage.
 ///

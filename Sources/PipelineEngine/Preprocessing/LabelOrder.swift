@@ -1,3 +1,5 @@
+import LabSupport
+
 /// The order of class labels and categories: numeric when every label is a number, else by text.
 ///
 /// This matches `numpy.unique` on the original values (so `2` comes before `10`, and `false`

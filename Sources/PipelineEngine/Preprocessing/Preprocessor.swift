@@ -1,3 +1,5 @@
+import LabSupport
+
 /// The fitted preprocessing of a model: one transform per input column, in feature order.
 public struct Preprocessor: Sendable, Equatable, Codable {
     public var transforms: [FeatureTransform]

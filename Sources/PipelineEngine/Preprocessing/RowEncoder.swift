@@ -1,4 +1,5 @@
 import Foundation
+import LabSupport
 
 /// A fitted preprocessor bound to the columns of one table, ready to encode its rows.
 ///

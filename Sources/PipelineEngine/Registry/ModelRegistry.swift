@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LabSupport
 
 /// The workspace's model registry: numbered versions with lineage, and movable aliases such as
 /// `champion` and `challenger`, as MLflow's registry keeps them.

@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import LabSupport
 
 /// Reads scenario files (`scenarios/NAME.yaml` in the sandbox), reporting mistakes with file,
 /// line and column.

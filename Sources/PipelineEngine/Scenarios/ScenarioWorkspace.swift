@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import LabSupport
 
 /// A file a scenario writes into the workspace when it starts: its own pipeline, gates or
 /// params, so that the learner begins from the incident's starting state.

@@ -1,3 +1,5 @@
+import LabSupport
+
 /// The kinds of model `train --model` can fit.
 public enum ModelKind: String, Sendable, Codable, CaseIterable {
     /// L2-regularised logistic regression (binary or multinomial softmax).

@@ -1,4 +1,5 @@
 import Foundation
+import LabSupport
 
 /// The validated `--param k=v` settings of a model, with every default filled in.
 ///

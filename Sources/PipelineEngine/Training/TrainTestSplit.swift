@@ -1,3 +1,5 @@
+import LabSupport
+
 /// The seeded split of one table into training and test rows.
 ///
 /// The test share is rounded up, as scikit-learn's `train_test_split` does, and the rows are

@@ -1,4 +1,5 @@
 import Foundation
+import LabSupport
 
 /// Trains a model from a ``TrainingRequest`` and scores it on the test rows.
 public enum Trainer {

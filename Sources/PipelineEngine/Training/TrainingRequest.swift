@@ -1,4 +1,5 @@
 import Foundation
+import LabSupport
 
 /// Everything `train` needs: the data, what to predict from what, with which model and seed.
 public struct TrainingRequest: Sendable {

@@ -1,3 +1,5 @@
+import LabSupport
+
 /// The target column of the training rows, as class indices or as numbers.
 enum TrainingTarget {
     /// Class indices into `classes`, which are in label order.

@@ -1,4 +1,5 @@
 import Foundation
+import LabSupport
 
 extension ExpectationSuite {
     /// Checks `table` against every expectation of the suite, in order.

@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import LabSupport
 
 /// A list of expectations about a dataset, read from a YAML suite file.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import LabSupport
 
 /// The arguments of one expectation in a suite, read by name and checked for type and range.
 struct SuiteArguments {

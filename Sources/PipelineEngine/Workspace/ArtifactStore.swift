@@ -1,4 +1,5 @@
 import Foundation
+import LabSupport
 
 /// A content-addressed store of artifacts (models, stage outputs) under `.lab/artifacts/`.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import LabSupport
 
 /// A folder the lab writes into, reads its own outputs from and deletes from relative to open
 /// descriptors, so that no symbolic link anywhere below it is ever followed.

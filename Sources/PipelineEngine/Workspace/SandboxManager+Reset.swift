@@ -1,4 +1,5 @@
 import Foundation
+import LabSupport
 
 extension SandboxManager {
     /// Restores the templates and clears `.lab/` (runs, registry, deployments, clock).

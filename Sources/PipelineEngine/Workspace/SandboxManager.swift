@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LabSupport
 
 /// Creates, resets and describes sandbox workspaces from the `Sandbox/` templates.
 public struct SandboxManager: Sendable {

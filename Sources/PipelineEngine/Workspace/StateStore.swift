@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LabSupport
 
 /// A sandbox workspace's engine state, `.lab/state.sqlite`: the model registry, its aliases
 /// and the audit log (runs, deployments and the clock join it as they are built).

@@ -1,4 +1,5 @@
 import Foundation
+import LabSupport
 
 /// A learner's sandbox workspace: a copy of the `Sandbox/` templates plus `.lab/`, where the
 /// engine keeps its state database and artifact store.

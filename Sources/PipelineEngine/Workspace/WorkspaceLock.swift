@@ -1,4 +1,5 @@
 import Foundation
+import LabSupport
 
 /// The one-at-a-time lock of a workspace, held by whatever moves its models: a pipeline run, a
 /// `clock advance` that fires continuous-training runs, a deploy, promote, rollback or alias.

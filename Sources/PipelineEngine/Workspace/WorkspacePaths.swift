@@ -1,4 +1,5 @@
 import Foundation
+import LabSupport
 
 /// Resolves the paths that sandbox files name (in pipelines, suites, gate configs, scenarios and
 /// lessons) to absolute paths that are guaranteed to lie inside the workspace.

@@ -1,3 +1,4 @@
+import LabSupport
 import Foundation
 
 @testable import PipelineEngine

@@ -1,3 +1,4 @@
+@testable import LabSupport
 import Foundation
 import Testing
 import Yams

@@ -1,3 +1,5 @@
+import LabSupport
+
 /// Words the CSV reader's errors: where in the file (line and column), what was found there,
 /// and what was expected.
 ///

@@ -1,3 +1,5 @@
+import LabSupport
+
 /// The header line of a CSV file: the column names, and the types forced on some of them.
 ///
 /// A header cell written `name:type` (say `zip:string`, so that `02134` keeps its zero) names

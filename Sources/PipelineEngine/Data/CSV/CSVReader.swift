@@ -1,3 +1,5 @@
+import LabSupport
+
 /// Reads CSV files (RFC 4180) into typed, column-stored tables.
 ///
 /// Each column's type is inferred from all its values: integer, then double, then boolean

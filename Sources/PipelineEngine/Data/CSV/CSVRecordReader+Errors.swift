@@ -1,3 +1,5 @@
+import LabSupport
+
 /// The errors about whole records and typed values, worded with the header's column names.
 extension CSVRecordReader {
     /// A record with more fields than the header has columns.

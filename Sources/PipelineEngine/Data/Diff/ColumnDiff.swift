@@ -1,3 +1,5 @@
+import LabSupport
+
 /// How one column present in both tables changed.
 public struct ColumnDiff: Sendable, Encodable {
     public var column: String

@@ -1,4 +1,5 @@
 import Foundation
+import LabSupport
 
 /// One success condition's verdict for one interval, with the numbers behind it.
 public struct ConditionResult: Sendable, Equatable, Codable {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LabSupport
 
 /// What a rollout command did: the rollout as it ended up, its analysed steps, and a sentence.
 public struct RolloutReport: Sendable, Equatable, Codable {

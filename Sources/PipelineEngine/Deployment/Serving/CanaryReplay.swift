@@ -1,3 +1,5 @@
+import LabSupport
+
 /// Replays production traffic through a champion and a canary split by weight, for one
 /// interval of a canary step at a time.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import LabSupport
 
 /// A registry version loaded for serving, bound to the rows it will answer.
 struct ServedModel {

@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import LabSupport
 
 /// The experiment parameters in `params.yaml`, flattened to dotted keys as DVC names them.
 ///

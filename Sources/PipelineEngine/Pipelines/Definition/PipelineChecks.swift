@@ -1,4 +1,5 @@
 import Foundation
+import LabSupport
 
 /// The checks of a parsed pipeline that need the whole graph or the workspace: stage
 /// references, outputs, inferred inputs, cycles, files and params.

@@ -1,3 +1,5 @@
+import LabSupport
+
 /// What a stage does: each kind has its own executor and its own settings.
 public enum StageKind: String, Sendable, Codable, CaseIterable {
     case validate, train, evaluate, gate, deploy, monitor

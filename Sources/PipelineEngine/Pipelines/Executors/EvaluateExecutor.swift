@@ -1,4 +1,5 @@
 import Foundation
+import LabSupport
 
 /// Runs an `evaluate` stage: scores the model (the upstream train stage's, unless the stage
 /// names one) on its data, with real latency and memory, per slice when it has a `slice`.

@@ -1,4 +1,5 @@
 import Foundation
+import LabSupport
 
 /// Runs a `gate` stage: its gates against the upstream evaluation, the champion and shadow traffic.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import LabSupport
 
 /// Reading stage inputs and writing stage payloads, shared by the executors.
 enum StageData {

@@ -1,4 +1,5 @@
 import Foundation
+import LabSupport
 
 /// Runs a `train` stage: trains with the params the stage lists, writes the model to its first
 /// output, registers it with lineage (data, params and pipeline hashes, run id) and points the

@@ -1,3 +1,5 @@
+import LabSupport
+
 /// How user-named text (file names, paths, stage names) is written into an export, so that
 /// neither a shell nor GitHub's or DVC's expression syntax can read it as code.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LabSupport
 
 /// One pipeline run as `pipeline runs` lists it.
 public struct RunSummary: Sendable, Encodable, Equatable {

@@ -1,4 +1,5 @@
 import Foundation
+import LabSupport
 
 /// A lock file that a pipeline run holds while it runs, so another process can tell a run in
 /// progress from one whose process was killed.

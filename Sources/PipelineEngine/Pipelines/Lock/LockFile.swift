@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import LabSupport
 
 /// What the lock file records for one stage after its last successful run, like a `dvc.lock`
 /// entry: the definition, the hashes of what it read and wrote, and the param values.

@@ -1,4 +1,5 @@
 import Foundation
+import LabSupport
 
 extension PipelineRunner {
     /// Kinds whose executors read upstream results (not only files): their results are inputs.

@@ -1,4 +1,5 @@
 import Foundation
+import LabSupport
 
 /// Whether a stage would run if the pipeline ran now, and why.
 public struct StageStatus: Sendable, Encodable, Equatable {

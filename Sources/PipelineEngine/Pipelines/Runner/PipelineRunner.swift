@@ -1,4 +1,5 @@
 import Foundation
+import LabSupport
 
 /// Runs a pipeline's stages in dependency order, skipping those whose inputs are unchanged.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import LabSupport
 
 /// Runs the stages of one kind: the runner decides whether a stage must run; the executor
 /// does the work.

@@ -1,4 +1,5 @@
 import Foundation
+import LabSupport
 
 /// Everything that decides a stage's result: its definition, the hashes of the files it reads,
 /// the params it uses and any other inputs (the champion a gate compares with).

@@ -1,4 +1,5 @@
 import Foundation
+import LabSupport
 
 /// What a check of each value found in one column, before it is worded as a result.
 struct PerValueOutcome {

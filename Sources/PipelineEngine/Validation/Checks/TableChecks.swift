@@ -1,3 +1,5 @@
+import LabSupport
+
 /// The checks that judge the data or a column as a whole: `columns_exist`,
 /// `row_count_between`, `mean_between`, `stdev_between`, `class_balance`,
 /// `duplicate_rows_max`.

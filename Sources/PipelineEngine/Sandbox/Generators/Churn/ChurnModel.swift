@@ -1,3 +1,5 @@
+import LabSupport
+
 /// Telecom customers and whether they left: a tabular binary task with a group column.
 ///
 /// The story behind the numbers: month-to-month customers with short tenure and high bills

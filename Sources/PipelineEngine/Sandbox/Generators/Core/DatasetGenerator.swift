@@ -1,3 +1,5 @@
+import LabSupport
+
 /// Draws the sandbox's data sets, deterministically from a name, a row count and a seed.
 ///
 /// The same name, rows and seed give byte-identical CSV on every machine: all randomness comes

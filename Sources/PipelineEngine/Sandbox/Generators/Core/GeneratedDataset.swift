@@ -1,3 +1,5 @@
+import LabSupport
+
 /// A data set drawn by ``DatasetGenerator``: its schema, its rows as text, and how it was made.
 public struct GeneratedDataset: Sendable, Equatable {
     public var schema: DatasetSchema

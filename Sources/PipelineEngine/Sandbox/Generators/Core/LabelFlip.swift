@@ -1,3 +1,5 @@
+import LabSupport
+
 /// Wrong labels on purpose: the label incident's flipped labels, for data sets and streams.
 enum LabelFlip {
     /// Flips the label in `column` of `share` of all rows (rounded), chosen at random among

@@ -1,3 +1,5 @@
+import LabSupport
+
 /// Draws from the distributions the generators need, on top of ``SeededRandom``.
 ///
 /// Everything goes through ``PortableMath`` rather than libm so that the same seed gives the

@@ -1,3 +1,5 @@
+import LabSupport
+
 /// The shared shape of the data set generators: a schema and a way to draw one row.
 ///
 /// Both static data sets and production streams draw rows through this, so a stream's day is

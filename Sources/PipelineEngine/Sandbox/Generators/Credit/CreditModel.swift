@@ -1,3 +1,5 @@
+import LabSupport
+
 /// Loan applications and the historical decisions on them, biased against one ZIP group.
 ///
 /// The historical approvals (the labels) follow sound credit factors, plus a penalty for

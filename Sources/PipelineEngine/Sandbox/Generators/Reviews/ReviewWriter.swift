@@ -1,3 +1,5 @@
+import LabSupport
+
 /// Writes the text of one review from ``ReviewVocabulary``, with the slips real reviews have.
 enum ReviewWriter {
     /// A review of one to four sentences for the label at `label` (0 positive, 1 neutral,

@@ -1,3 +1,5 @@
+import LabSupport
+
 /// Product reviews labelled positive, neutral or negative: a text classification task.
 ///
 /// Most sentences of a review come from its label's templates, but reviews mix in sentences

@@ -1,3 +1,5 @@
+import LabSupport
+
 /// Rewrites a review as a broken scraper delivers it: wrapped in markup, mostly lost.
 ///
 /// This is the drift incident's upstream bug: the product page template changed, and the

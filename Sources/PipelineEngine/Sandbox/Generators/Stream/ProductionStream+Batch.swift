@@ -1,3 +1,5 @@
+import LabSupport
+
 extension ProductionStream {
     /// The batch of requests of `day` (0 or later), with the world's changes applied.
     public func batch(day: Int) -> ProductionBatch {

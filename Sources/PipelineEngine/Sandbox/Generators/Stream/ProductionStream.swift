@@ -1,3 +1,5 @@
+import LabSupport
+
 /// Simulated production traffic for a data set: dated daily batches under a changing world.
 ///
 /// Day `d` of a stream is the same on every machine and in any order of asking, since each

@@ -1,3 +1,5 @@
+import LabSupport
+
 extension ProductionStream {
     /// Refuses changes that cannot apply to the data set, naming what is wrong.
     static func check(_ changes: [WorldChange], against model: any RowModel) throws {

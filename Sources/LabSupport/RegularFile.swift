@@ -52,7 +52,7 @@ public enum RegularFile {
     }
 
     /// How a file type reads in a sentence: "a folder", "a FIFO (named pipe)".
-    static func describe(_ type: mode_t) -> String {
+    package static func describe(_ type: mode_t) -> String {
         switch type {
         case S_IFDIR: "a folder"
         case S_IFIFO: "a FIFO (named pipe)"
@@ -65,7 +65,7 @@ public enum RegularFile {
     }
 
     /// Writes all of `data` to `fd`, retrying after interrupts; false on an error.
-    static func writeAll(_ data: Data, to fd: Int32) -> Bool {
+    package static func writeAll(_ data: Data, to fd: Int32) -> Bool {
         data.withUnsafeBytes { buffer -> Bool in
             var written = 0
             while written < buffer.count {
