@@ -72,3 +72,14 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Module boundaries the compiler enforces: an import is internal unless a file says otherwise,
+// a file sees only the members of modules it imports itself, and existentials say `any`.
+let strictBoundaries: [SwiftSetting] = [
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + strictBoundaries
+}

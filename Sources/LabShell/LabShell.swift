@@ -6,13 +6,13 @@ import LabSupport
 ///
 /// `cicdlab CMD ARGS` runs one command and exits; `cicdlab` alone opens the REPL, where the
 /// same commands are typed. Exit status: 0 success, 1 a check failed, 2 bad usage or input.
-public enum LabShell {
+package enum LabShell {
     /// Runs one command (or the REPL when none is given) and returns the exit status.
     ///
     /// With `catchesInterrupts` (only the executable sets it) Ctrl-C stops the command under
     /// way instead of the process; see ``Interruption``. Tests that run the shell inside their
     /// own process leave it off, so the test runner's signals stay as they were.
-    public static func run(arguments: [String],
+    package static func run(arguments: [String],
                            environment: [String: String] = ProcessInfo.processInfo.environment,
                            console: Console = .standard(),
                            catchesInterrupts: Bool = false) -> Int32 {

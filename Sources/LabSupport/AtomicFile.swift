@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// Writes a file so that readers (and a process started after a crash) see either the old
 /// content or the new, never a part.
@@ -6,8 +6,8 @@ import Foundation
 /// The bytes go to a temporary file beside the target (`.NAME.partial-PID-RANDOM`, so a
 /// leftover is recognisable and never mistaken for the real file), are flushed to disk, and
 /// the temporary file is renamed over the target, which POSIX makes atomic.
-public enum AtomicFile {
-    public static func write(_ data: Data, to path: String, permissions: mode_t = 0o644) throws {
+package enum AtomicFile {
+    package static func write(_ data: Data, to path: String, permissions: mode_t = 0o644) throws {
         try RegularFile.checkWritable(path)
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent

@@ -5,25 +5,25 @@
 /// (NFC) and with `e` + U+0301 (NFD) are one `String` key; the lab's CSV reader keeps them
 /// apart (by bytes), and so must every set and dictionary keyed by category text, or
 /// `unique` and `in_set`, drift and encoders would disagree on what a category is.
-public struct CodePoints: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let text: String
+package struct CodePoints: Hashable, Comparable, Sendable, CustomStringConvertible {
+    package let text: String
 
-    public init(_ text: String) { self.text = text }
+    package init(_ text: String) { self.text = text }
 
-    public static func == (a: CodePoints, b: CodePoints) -> Bool {
+    package static func == (a: CodePoints, b: CodePoints) -> Bool {
         a.text.utf8.elementsEqual(b.text.utf8)
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         var text = text
         text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         hasher.combine(text.utf8.count)
     }
 
     /// Code-point order; UTF-8 byte order is the same order.
-    public static func < (a: CodePoints, b: CodePoints) -> Bool {
+    package static func < (a: CodePoints, b: CodePoints) -> Bool {
         a.text.utf8.lexicographicallyPrecedes(b.text.utf8)
     }
 
-    public var description: String { text }
+    package var description: String { text }
 }

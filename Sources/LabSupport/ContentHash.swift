@@ -1,18 +1,18 @@
 import Crypto
-import Foundation
+package import Foundation
 
 /// SHA-256 digests in lowercase hex: the identity of data files, params, models and artifacts.
-public enum ContentHash {
+package enum ContentHash {
     /// The SHA-256 of `bytes`.
-    public static func hex(_ bytes: some DataProtocol) -> String {
+    package static func hex(_ bytes: some DataProtocol) -> String {
         Crypto.SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
     }
 
     /// The SHA-256 of the UTF-8 bytes of `text`.
-    public static func hex(_ text: String) -> String { hex(Data(text.utf8)) }
+    package static func hex(_ text: String) -> String { hex(Data(text.utf8)) }
 
     /// The SHA-256 of a file's bytes, read in chunks so large files need little memory.
-    public static func hex(fileAt path: String) throws -> String {
+    package static func hex(fileAt path: String) throws -> String {
         guard let fd = try RegularFile.open(path) else {
             throw LabError("file.unreadable", "cannot read \(path)", file: path)
         }

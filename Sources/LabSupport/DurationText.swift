@@ -2,7 +2,7 @@ import Foundation
 
 /// Durations as every report prints them: one rule for gates, evaluations, monitoring,
 /// rollouts, canaries and pipeline runs, so the same latency never reads two ways.
-public enum DurationText {
+package enum DurationText {
     /// The units from the smallest, each with its size in seconds.
     static let units: [(name: String, seconds: Double)] = [("ns", 1e-9), ("µs", 1e-6), ("ms", 1e-3), ("s", 1)]
 
@@ -10,7 +10,7 @@ public enum DurationText {
     /// significant digits: `290 ns`, `1.82 µs`, `20.0 ms`, `250 ms`, `1.00 s`.
     ///
     /// Durations of 1000 s and more keep whole seconds (`3600 s`); zero is `0 s`.
-    public static func seconds(_ value: Double) -> String {
+    package static func seconds(_ value: Double) -> String {
         guard value.isFinite else { return "\(value)" }
         if value == 0 { return "0 s" }
         let size = abs(value)
@@ -29,7 +29,7 @@ public enum DurationText {
 
     /// A duration given in milliseconds (how latencies are measured and budgeted), written
     /// by the same rule as ``seconds(_:)``: `0.00029` is `290 ns`, `143.24` is `143 ms`.
-    public static func milliseconds(_ value: Double) -> String {
+    package static func milliseconds(_ value: Double) -> String {
         seconds(value / 1000)
     }
 

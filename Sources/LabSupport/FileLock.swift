@@ -5,8 +5,8 @@ import Foundation
 /// GRDB's migrator checks which migrations are applied and then applies the rest, which is
 /// safe within one process but not across two processes opening a new database at the same
 /// moment (both would create the same tables). The stores hold this lock while migrating.
-public enum FileLock {
-    public static func withExclusiveLock<T>(at path: String, _ body: () throws -> T) throws -> T {
+package enum FileLock {
+    package static func withExclusiveLock<T>(at path: String, _ body: () throws -> T) throws -> T {
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             throw LabError("lock.open", "cannot open the lock file \(path): \(String(cString: strerror(errno)))")
@@ -23,7 +23,7 @@ public enum FileLock {
 
     /// Runs `body` holding the lock at `path` if no one else holds it; nil (without running
     /// `body`) when another process does.
-    public static func withExclusiveLockIfFree<T>(at path: String, _ body: () throws -> T) throws -> T? {
+    package static func withExclusiveLockIfFree<T>(at path: String, _ body: () throws -> T) throws -> T? {
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             throw LabError("lock.open", "cannot open the lock file \(path): \(String(cString: strerror(errno)))")

@@ -6,9 +6,9 @@ import Foundation
 /// Every error Foundation's file APIs throw (`CocoaError`, `POSIXError`, a bridged `NSError`)
 /// carries an error number, directly or underneath; the number decides the words: "no such
 /// folder", "permission denied", "read-only file system", "no space left on device", "is a folder".
-public enum FileSystemFailure {
+package enum FileSystemFailure {
     /// What was being done when the file system refused.
-    public enum Action: Sendable {
+    package enum Action: Sendable {
         case read, write
 
         var verb: String { self == .read ? "read" : "write" }
@@ -16,7 +16,7 @@ public enum FileSystemFailure {
     }
 
     /// A `LabError` naming `path` (or `name`, as the user typed it), the action and the reason.
-    public static func labError(_ error: any Error, _ action: Action, path: String, named name: String? = nil)
+    package static func labError(_ error: any Error, _ action: Action, path: String, named name: String? = nil)
         -> LabError
     {
         LabError(action.code, "cannot \(action.verb) it: \(reason(for: error, action))", file: name ?? path)
@@ -24,7 +24,7 @@ public enum FileSystemFailure {
 
     /// Runs `body`, turning a file-system failure into a ``labError(_:_:path:named:)``; other
     /// errors (a `LabError` above all) pass through unchanged.
-    public static func performing<T>(
+    package static func performing<T>(
         _ action: Action, path: String, named name: String? = nil, _ body: () throws -> T
     ) throws -> T {
         do {
@@ -38,7 +38,7 @@ public enum FileSystemFailure {
 
     /// A `LabError` for a file-system error that reached the top without one, naming the path
     /// the error carries; nil when `error` did not come from the file system.
-    public static func labError(from error: any Error) -> LabError? {
+    package static func labError(from error: any Error) -> LabError? {
         guard isFileSystemError(error) else { return nil }
         let ns = error as NSError
         let path = (ns.userInfo[NSFilePathErrorKey] as? String) ?? (ns.userInfo[NSURLErrorKey] as? URL)?.path
@@ -51,14 +51,14 @@ public enum FileSystemFailure {
     }
 
     /// The reason in plain words: "no such folder", "permission denied", ...
-    public static func reason(for error: any Error, _ action: Action) -> String {
+    package static func reason(for error: any Error, _ action: Action) -> String {
         guard let number = errorNumber(of: error) else { return "an unexpected error" }
         return reason(errno: number, action)
     }
 
     /// The words for an error number; `ENOENT` reads "no such folder" when writing (the file
     /// itself is made by the write, so it is a folder on the way that is missing).
-    public static func reason(errno number: Int32, _ action: Action) -> String {
+    package static func reason(errno number: Int32, _ action: Action) -> String {
         switch number {
         case ENOENT: action == .write ? "no such folder" : "no such file"
         case ENOTDIR: "a part of the path is a file, not a folder"
@@ -79,12 +79,12 @@ public enum FileSystemFailure {
 
     /// Whether the file system refused: a POSIX error, or one of Foundation's file errors with
     /// an error number behind it (not, say, a file that is not text in the expected encoding).
-    public static func isFileSystemError(_ error: any Error) -> Bool {
+    package static func isFileSystemError(_ error: any Error) -> Bool {
         errorNumber(of: error) != nil
     }
 
     /// The POSIX error number behind `error`, or nil when it is not a file-system error.
-    public static func errorNumber(of error: any Error) -> Int32? {
+    package static func errorNumber(of error: any Error) -> Int32? {
         let ns = error as NSError
         if ns.domain == NSPOSIXErrorDomain { return Int32(ns.code) }
         guard ns.domain == NSCocoaErrorDomain, (0...1023).contains(ns.code) else { return nil }

@@ -6,18 +6,18 @@ import Foundation
 /// ``install()`` ignores SIGINT's default action (ending the process) and lets a dispatch
 /// signal source set a flag instead. Generation, CSV writing and pipeline runs check the flag
 /// between rows or stages, so an interrupted command stops where nothing is half written.
-public enum Interruption {
+package enum Interruption {
     /// The code of the error an interrupted command ends with.
-    public static let code = "interrupted"
+    package static let code = "interrupted"
     /// The exit status of a one-shot command stopped by Ctrl-C (128 + SIGINT), as shells use.
-    public static let exitStatus: Int32 = 130
+    package static let exitStatus: Int32 = 130
 
     private static let flag = Flag()
-    nonisolated(unsafe) private static var source: DispatchSourceSignal?
+    nonisolated(unsafe) private static var source: (any DispatchSourceSignal)?
 
     /// Catches SIGINT from now on. With `forceOnRepeat`, a second Ctrl-C while the first is
     /// still pending ends the process with status 130 (a one-shot command stuck elsewhere).
-    public static func install(forceOnRepeat: Bool) {
+    package static func install(forceOnRepeat: Bool) {
         guard source == nil else { return }
         signal(SIGINT, SIG_IGN)
         let signals = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
@@ -33,18 +33,18 @@ public enum Interruption {
     }
 
     /// Whether Ctrl-C was pressed since the last ``reset()``.
-    public static var requested: Bool { flag.get() }
+    package static var requested: Bool { flag.get() }
 
     /// Forgets a Ctrl-C: the REPL calls it before each command.
-    public static func reset() { flag.set(false) }
+    package static func reset() { flag.set(false) }
 
     /// Throws the "interrupted" error when Ctrl-C was pressed.
-    public static func check() throws {
+    package static func check() throws {
         if flag.get() { throw error }
     }
 
     /// The error an interrupted command ends with; the shell prints it as "Interrupted."
-    public static var error: LabError { LabError(code, "interrupted by Ctrl-C") }
+    package static var error: LabError { LabError(code, "interrupted by Ctrl-C") }
 
     /// A Boolean shared between the signal queue and the command's thread.
     private final class Flag: @unchecked Sendable {

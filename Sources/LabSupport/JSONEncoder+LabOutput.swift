@@ -1,10 +1,10 @@
-import Foundation
+package import Foundation
 
 extension JSONEncoder {
     /// The encoder of every JSON document the lab shows or exports: pretty, key-sorted,
     /// snake_case keys, ISO 8601 dates, non-finite numbers as strings (`nan`), and slashes left
     /// as they are (`"Why CI/CD"`, not `"Why CI\/CD"`).
-    public static func labOutput() -> JSONEncoder {
+    package static func labOutput() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

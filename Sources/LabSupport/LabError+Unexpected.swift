@@ -3,7 +3,7 @@ extension LabError {
     /// database that cannot be used, a file-system or SQLite failure in plain words
     /// (``FileSystemFailure``, ``SQLiteFailure``), and anything else as `internal`, a fault of
     /// the lab itself.
-    public static func describing(_ error: any Error) -> LabError {
+    package static func describing(_ error: any Error) -> LabError {
         if let error = error as? LabError { return error }
         if let error = error as? LabStoreError {
             let code = if case .damaged = error { "store.damaged" } else { "store.unreadable" }

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// Opens files the lab reads only when they are regular files, so a FIFO, device or socket
 /// planted where a data file, suite or template should be is named, never waited on.
@@ -6,10 +6,10 @@ import Foundation
 /// The file is opened with `O_NONBLOCK` (opening a FIFO for reading would otherwise block until
 /// a writer appears) and its type is checked on the open descriptor, so the check and the read
 /// concern the same file.
-public enum RegularFile {
+package enum RegularFile {
     /// An open descriptor of the regular file at `path` (blocking again), or nil when nothing is
     /// there; throws naming what was found instead. The caller closes it.
-    public static func open(_ path: String, named name: String? = nil) throws -> Int32? {
+    package static func open(_ path: String, named name: String? = nil) throws -> Int32? {
         let fd = Foundation.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         if fd < 0 {
             if errno == ENOENT || errno == ENOTDIR { return nil }
@@ -30,7 +30,7 @@ public enum RegularFile {
     }
 
     /// The bytes of the regular file at `path`, or nil when nothing is there.
-    public static func contents(atPath path: String, named name: String? = nil) throws -> Data? {
+    package static func contents(atPath path: String, named name: String? = nil) throws -> Data? {
         guard let fd = try open(path, named: name) else { return nil }
         let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         return try handle.readToEnd() ?? Data()
@@ -39,7 +39,7 @@ public enum RegularFile {
     /// Refuses to write over anything at `path` but a regular file: writing goes through a
     /// temporary file renamed into place, which would silently replace a FIFO, a device or a
     /// symbolic link (and what it points to would never see the bytes).
-    public static func checkWritable(_ path: String, named name: String? = nil) throws {
+    package static func checkWritable(_ path: String, named name: String? = nil) throws {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }  // nothing there: a new file
         let type = info.st_mode & S_IFMT

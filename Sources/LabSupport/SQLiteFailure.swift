@@ -1,12 +1,12 @@
 import Foundation
-import GRDB
+package import GRDB
 
 /// Says in plain words why SQLite refused, instead of its own terse text ("disk I/O error",
 /// "unable to open database file", "attempt to write a readonly database").
-public enum SQLiteFailure {
+package enum SQLiteFailure {
     /// The reason a database at `path` could not be used, for the SQLite result `code`;
     /// `fallback` (SQLite's own message) when the code says nothing clearer.
-    public static func reason(_ code: ResultCode, path: String?, fallback: String) -> String {
+    package static func reason(_ code: ResultCode, path: String?, fallback: String) -> String {
         let folder = path.map { ($0 as NSString).deletingLastPathComponent }
         switch code.primaryResultCode {
         case .SQLITE_FULL:
@@ -34,7 +34,7 @@ public enum SQLiteFailure {
 
     /// A `LabError` for a database error that reached the top of a command; nil for any
     /// other error.
-    public static func labError(from error: any Error) -> LabError? {
+    package static func labError(from error: any Error) -> LabError? {
         guard let error = error as? DatabaseError else { return nil }
         let fallback = error.message ?? "SQLite error \(error.resultCode.rawValue)"
         return LabError(

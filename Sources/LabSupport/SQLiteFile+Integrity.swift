@@ -4,7 +4,7 @@ import GRDB
 extension SQLiteFile {
     /// What `PRAGMA integrity_check` says of the database at `path`, opened read-only (nothing
     /// is created, migrated or repaired): "ok", or what is wrong in plain words.
-    public static func integrity(path: String) -> String {
+    package static func integrity(path: String) -> String {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(10)
@@ -23,7 +23,7 @@ extension SQLiteFile {
     /// The workspace databases (`.lab/state.sqlite`) in the sandboxes under `folder`, found
     /// `depth` levels down (1 for `sandboxes/PROFILE`, 2 for `lesson-sandboxes/PROFILE/LESSON`),
     /// sorted by path.
-    public static func workspaceDatabases(under folder: String, depth: Int) -> [String] {
+    package static func workspaceDatabases(under folder: String, depth: Int) -> [String] {
         var workspaces = [folder]
         for _ in 0..<depth {
             workspaces = workspaces.flatMap { parent in

@@ -1,12 +1,12 @@
-import Foundation
-import GRDB
+package import Foundation
+package import GRDB
 
 /// Opens the lab's SQLite databases the one way they should be opened, and sets damaged ones
 /// aside. Both `progress.sqlite` and a workspace's `state.sqlite` go through here.
-public enum SQLiteFile {
+package enum SQLiteFile {
     /// A WAL-mode pool with a busy timeout, checked with `PRAGMA quick_check` and migrated
     /// under a file lock (so two processes opening a new file do not both migrate it).
-    public static func open(path: String, label: String, migrator: DatabaseMigrator) throws -> DatabasePool {
+    package static func open(path: String, label: String, migrator: DatabaseMigrator) throws -> DatabasePool {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.label = label
@@ -35,7 +35,7 @@ public enum SQLiteFile {
     /// The name carries the time to the second (`progress.sqlite.damaged-20261204-160500`); a
     /// second repair within the same second gets `-2`, `-3`, ... rather than failing on the
     /// first one's name.
-    public static func setAside(path: String, now: Date = Date()) throws -> String {
+    package static func setAside(path: String, now: Date = Date()) throws -> String {
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyyMMdd-HHmmss"
         formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -63,12 +63,12 @@ public enum SQLiteFile {
 }
 
 /// A lab database that cannot be used.
-public enum LabStoreError: Error, CustomStringConvertible {
+package enum LabStoreError: Error, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     /// The file is not a sound SQLite database (garbage, truncated, corrupted).
     case damaged(path: String, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unreadable(let path, let reason):
             "cannot open \(path): \(reason)"

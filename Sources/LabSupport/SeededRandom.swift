@@ -3,14 +3,14 @@
 /// Splits, shuffles, generated data and simulated traffic all draw from it, so that the same
 /// seed gives the same result on every machine and Swift version (the standard library's
 /// generator makes no such promise).
-public struct SeededRandom: RandomNumberGenerator, Sendable {
+package struct SeededRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    public init(seed: UInt64) {
+    package init(seed: UInt64) {
         state = seed
     }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -19,12 +19,12 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     }
 
     /// A double uniformly drawn from [0, 1).
-    public mutating func nextUnit() -> Double {
+    package mutating func nextUnit() -> Double {
         Double(next() >> 11) * 0x1.0p-53
     }
 
     /// A draw from the standard normal distribution (Box-Muller).
-    public mutating func nextGaussian() -> Double {
+    package mutating func nextGaussian() -> Double {
         var u = nextUnit()
         while u <= .leastNonzeroMagnitude { u = nextUnit() }
         let v = nextUnit()

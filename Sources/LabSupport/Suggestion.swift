@@ -2,7 +2,7 @@
 ///
 /// This is the optimal-string-alignment variant of Damerau-Levenshtein distance, because the
 /// commonest typing slips are a missing, extra, wrong or swapped letter (`qiuz` for `quiz`).
-public func editDistance(_ a: String, _ b: String) -> Int {
+package func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a), b = Array(b)
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
@@ -29,7 +29,7 @@ public func editDistance(_ a: String, _ b: String) -> Int {
 ///
 /// "Close enough" allows one edit for short words and about a third of the length for longer
 /// ones, which catches `lesons` → `lessons` without proposing unrelated words.
-public func closestMatch(to word: String, among candidates: [String]) -> String? {
+package func closestMatch(to word: String, among candidates: [String]) -> String? {
     let limit = max(1, word.count / 3)
     var best: (String, Int)?
     let lowered = word.lowercased()

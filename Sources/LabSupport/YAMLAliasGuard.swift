@@ -16,19 +16,19 @@ import Yams
 /// scalar), and directives comments. The skeleton has the same structure, lines and columns as the text, and no
 /// anchors, so composing it is linear; walking it measures what the aliases would expand to.
 /// Tags that merely look like anchors count as anchors: the measure errs on the large side.
-public struct YAMLAliasGuard {
+package struct YAMLAliasGuard {
     /// The most nodes the aliases of one file may add to it.
-    public static let expansionLimit = 100_000
+    package static let expansionLimit = 100_000
 
     let reader: YAMLNodeReader
 
-    public init(reader: YAMLNodeReader) {
+    package init(reader: YAMLNodeReader) {
         self.reader = reader
     }
 
     /// Throws a `LabError` naming the line when `text` uses an alias inside a mapping key or its
     /// aliases expand past ``expansionLimit``; returns at once when it has no anchor or alias.
-    public func check(_ text: String) throws {
+    package func check(_ text: String) throws {
         guard Self.mayExpand(text) else { return }
         guard let placeholder = Self.unusedPlaceholder(in: text) else {
             throw LabError(

@@ -1,18 +1,18 @@
 import Foundation
-import Yams
+package import Yams
 
 /// Reads typed values out of a composed YAML tree, turning every surprise into a `LabError`
 /// that names the file, line and column of the offending node.
 ///
 /// Walking the node tree rather than decoding with `Codable` is what makes those positions
 /// available: `DecodingError` knows the key path but not where it is in the file.
-public struct YAMLNodeReader: Sendable {
+package struct YAMLNodeReader: Sendable {
     /// The file as the user named it, for messages.
-    public let file: String
+    package let file: String
     /// The start of every error code, such as `quiz` or `gates` (`gates.unknown_key`).
-    public let codePrefix: String
+    package let codePrefix: String
 
-    public init(file: String, codePrefix: String) {
+    package init(file: String, codePrefix: String) {
         self.file = file
         self.codePrefix = codePrefix
     }
@@ -23,7 +23,7 @@ public struct YAMLNodeReader: Sendable {
     /// leaves scalars untagged and skips compiling the default resolver's regular expressions
     /// (most of the cost of reading a small file in a short-lived process).
     /// Aliases are checked first (``YAMLAliasGuard``): none in keys, and no alias bombs.
-    public func compose(_ text: String, resolver: Resolver = .default) throws -> Node? {
+    package func compose(_ text: String, resolver: Resolver = .default) throws -> Node? {
         try YAMLAliasGuard(reader: self).check(text)
         do {
             return try Yams.compose(yaml: text, resolver)
@@ -32,13 +32,13 @@ public struct YAMLNodeReader: Sendable {
         }
     }
 
-    public func error(_ code: String, _ message: String, at node: Node?) -> LabError {
+    package func error(_ code: String, _ message: String, at node: Node?) -> LabError {
         let mark = node?.mark
         return LabError(code.hasPrefix(codePrefix + ".") ? code : codePrefix + "." + code, message, file: file, line: mark?.line, column: mark?.column)
     }
 
     /// The node as a mapping, or an error saying what `what` should have been.
-    public func mapping(_ node: Node, _ what: String) throws -> Node.Mapping {
+    package func mapping(_ node: Node, _ what: String) throws -> Node.Mapping {
         guard let mapping = node.mapping else {
             throw error(
                 "bad_shape", "\(what) should be a mapping of keys to values, found \(describe(node))", at: node)
@@ -46,7 +46,7 @@ public struct YAMLNodeReader: Sendable {
         return mapping
     }
 
-    public func sequence(_ node: Node, _ what: String) throws -> [Node] {
+    package func sequence(_ node: Node, _ what: String) throws -> [Node] {
         guard let sequence = node.sequence else {
             throw error("bad_shape", "\(what) should be a list, found \(describe(node))", at: node)
         }
@@ -54,7 +54,7 @@ public struct YAMLNodeReader: Sendable {
     }
 
     /// A scalar's text, which must not be empty.
-    public func text(_ node: Node, _ what: String) throws -> String {
+    package func text(_ node: Node, _ what: String) throws -> String {
         guard let scalar = node.scalar else {
             throw error("bad_shape", "\(what) should be text, found \(describe(node))", at: node)
         }
@@ -66,7 +66,7 @@ public struct YAMLNodeReader: Sendable {
     }
 
     /// A list of non-empty texts; a single scalar counts as a list of one.
-    public func texts(_ node: Node, _ what: String) throws -> [String] {
+    package func texts(_ node: Node, _ what: String) throws -> [String] {
         if node.scalar != nil { return [try text(node, what)] }
         let items = try sequence(node, what)
         if items.isEmpty { throw error("empty_value", "\(what) is an empty list", at: node) }
@@ -74,7 +74,7 @@ public struct YAMLNodeReader: Sendable {
     }
 
     /// A value from a fixed set of words, with a suggestion when it looks like a typo.
-    public func word<T: RawRepresentable & CaseIterable>(_ node: Node, _ what: String, as: T.Type) throws -> T
+    package func word<T: RawRepresentable & CaseIterable>(_ node: Node, _ what: String, as: T.Type) throws -> T
     where T.RawValue == String {
         let value = try text(node, what)
         if let match = T(rawValue: value.lowercased()) { return match }
@@ -85,7 +85,7 @@ public struct YAMLNodeReader: Sendable {
     }
 
     /// Rejects keys outside `allowed`, suggesting the nearest allowed key.
-    public func checkKeys(_ mapping: Node.Mapping, allowed: [String], in what: String) throws {
+    package func checkKeys(_ mapping: Node.Mapping, allowed: [String], in what: String) throws {
         for key in mapping.keys {
             let name = key.string ?? ""
             if allowed.contains(name) { continue }
@@ -100,7 +100,7 @@ public struct YAMLNodeReader: Sendable {
     }
 
     /// What a node is, in words, for "found …" in messages.
-    public func describe(_ node: Node) -> String {
+    package func describe(_ node: Node) -> String {
         switch node {
         case .scalar(let scalar): "\"\(scalar.string)\""
         case .mapping: "a mapping"
@@ -129,7 +129,7 @@ public struct YAMLNodeReader: Sendable {
 }
 
 /// `a, b and c` (or `a, b or c`).
-public func listing(_ words: [String], or: Bool = false) -> String {
+package func listing(_ words: [String], or: Bool = false) -> String {
     guard words.count > 1, let last = words.last else { return words.first ?? "" }
     return words.dropLast().joined(separator: ", ") + (or ? " or " : " and ") + last
 }

@@ -1,3 +1,4 @@
+import LabSupport
 import Foundation
 import PipelineEngine
 import Testing

@@ -2,6 +2,7 @@ import LabSupport
 import Foundation
 import PipelineEngine
 import Testing
+import GRDB
 
 @testable import Course
 

@@ -210,7 +210,7 @@ struct FullAndReadOnlyDiskEndToEndTests {
         try withTmpfs(size: "2m") { disk in
             let home = disk + "/home"
             #expect(try Binary.run(["profiles", "create", "ann"], home: home).status == 0)
-            FileManager.default.createFile(atPath: disk + "/filler", contents: nil)
+            _ = FileManager.default.createFile(atPath: disk + "/filler", contents: nil)
             let filler = try #require(FileHandle(forWritingAtPath: disk + "/filler"))
             while (try? filler.write(contentsOf: Data(count: 64 * 1024))) != nil {}
             try? filler.close()

@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 
 @Suite struct VersionEndToEndTests {
     @Test func printsTheVersion() throws {

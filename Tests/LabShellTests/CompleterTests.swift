@@ -46,8 +46,8 @@ import Testing
         let lab = try CapturedSession()
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("complete-\(UUID())").path
         try FileManager.default.createDirectory(atPath: dir + "/data", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: dir + "/data/churn.csv", contents: Data())
-        FileManager.default.createFile(atPath: dir + "/data/churn-test.csv", contents: Data())
+        _ = FileManager.default.createFile(atPath: dir + "/data/churn.csv", contents: Data())
+        _ = FileManager.default.createFile(atPath: dir + "/data/churn-test.csv", contents: Data())
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let files = Completer(session: lab.session, baseDirectory: dir)
         #expect(files.files(matching: "d") == ["data/"])

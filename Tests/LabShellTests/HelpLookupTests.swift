@@ -7,7 +7,7 @@ import Testing
 @Suite struct HelpLookupTests {
     /// Every command path in the table: `["edit"]`, `["pipeline"]`, `["pipeline", "dag"]`, ...
     static var commandPaths: [[String]] {
-        func paths(_ command: ParsableCommand.Type, prefix: [String]) -> [[String]] {
+        func paths(_ command: any ParsableCommand.Type, prefix: [String]) -> [[String]] {
             let path = prefix + [command._commandName]
             return [path] + CommandTable.subcommands(of: command).flatMap { paths($0, prefix: path) }
         }
@@ -16,7 +16,7 @@ import Testing
 
     @Test(arguments: commandPaths.map { $0.joined(separator: " ") })
     func helpFlagShowsTheCommandsOwnHelp(path: String) throws {
-        var command: ParsableCommand.Type = try #require(CommandTable.command(named: String(path.split(separator: " ")[0])))
+        var command: any ParsableCommand.Type = try #require(CommandTable.command(named: String(path.split(separator: " ")[0])))
         for word in path.split(separator: " ").dropFirst() {
             command = try #require(CommandTable.subcommands(of: command).first { $0._commandName == word })
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GRDB
 
 @testable import PipelineEngine
 

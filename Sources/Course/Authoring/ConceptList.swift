@@ -1,7 +1,7 @@
 import Foundation
 import PipelineEngine
 import Yams
-import LabSupport
+package import LabSupport
 
 /// The course's concept ids, `Lessons/concepts.yaml`, each with the lesson group it belongs to.
 ///
@@ -15,27 +15,27 @@ import LabSupport
 ///     group: data-validation
 ///     summary: Required columns present, no nulls in required fields, labels in the expected set.
 /// ```
-public struct ConceptList: Sendable {
+package struct ConceptList: Sendable {
     /// One concept and where it is defined.
-    public struct Concept: Sendable, Equatable {
-        public var id: String
-        public var group: String
-        public var summary: String
-        public var line: Int
+    package struct Concept: Sendable, Equatable {
+        package var id: String
+        package var group: String
+        package var summary: String
+        package var line: Int
     }
 
-    public var groups: [String: String]
-    public var concepts: [Concept]
+    package var groups: [String: String]
+    package var concepts: [Concept]
     /// Problems in the file itself (duplicates, unknown groups, missing keys).
-    public var problems: [LabError]
+    package var problems: [LabError]
 
-    public var ids: [String] { concepts.map(\.id) }
+    package var ids: [String] { concepts.map(\.id) }
 
     /// The file name inside a lessons folder.
-    public static let fileName = "concepts.yaml"
+    package static let fileName = "concepts.yaml"
 
     /// Reads the concept list from YAML text; `file` names it in messages.
-    public static func parse(_ text: String, file: String) -> ConceptList {
+    package static func parse(_ text: String, file: String) -> ConceptList {
         var list = ConceptList(groups: [:], concepts: [], problems: [])
         let reader = YAMLNodeReader(file: file, codePrefix: "concepts")
         do {

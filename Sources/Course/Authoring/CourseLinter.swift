@@ -1,38 +1,38 @@
 import Foundation
 import PipelineEngine
-import LabSupport
+package import LabSupport
 
 /// What `lint` found in a course: how much it read and every problem, located.
-public struct LintReport: Sendable {
-    public var lessons = 0
-    public var steps = 0
-    public var questions = 0
-    public var concepts = 0
+package struct LintReport: Sendable {
+    package var lessons = 0
+    package var steps = 0
+    package var questions = 0
+    package var concepts = 0
     /// Every problem, in the order of the files (concepts first, then lesson by lesson).
-    public var problems: [LabError] = []
+    package var problems: [LabError] = []
     /// The guessing cues of the whole question bank, and of each lesson's quiz in course order.
-    public var cues = QuizCues()
-    public var lessonCues: [(lesson: String, cues: QuizCues)] = []
+    package var cues = QuizCues()
+    package var lessonCues: [(lesson: String, cues: QuizCues)] = []
 }
 
 /// Checks course content for its authors: front matter, concept ids, duplicate ids, steps and
 /// their checks, quizzes; every problem with its file and line, all of them in one run.
-public struct CourseLinter {
+package struct CourseLinter {
     /// The lessons folder to read.
-    public var directory: String
+    package var directory: String
     /// How messages name that folder (`Lessons`, or the path as the author typed it).
-    public var displayName: String
+    package var displayName: String
     /// The `Sandbox/` templates that `file_changed` checks compare with, when there are any.
-    public var templates: String?
+    package var templates: String?
     /// Whether every concept must be taught by a lesson and asked by at least two questions.
-    public var coverage = false
+    package var coverage = false
     /// Says what is wrong with a command a step names, or nil when the lab would run it.
-    public var commandProblem: @Sendable (String) -> String? = { _ in nil }
+    package var commandProblem: @Sendable (String) -> String? = { _ in nil }
     /// Says what is wrong with the first words of a command a `ran` check names (`gate check`,
     /// without its arguments), or nil when they name a lab command.
-    public var commandWordsProblem: @Sendable ([String]) -> String? = { _ in nil }
+    package var commandWordsProblem: @Sendable ([String]) -> String? = { _ in nil }
 
-    public init(directory: String, displayName: String, templates: String?) {
+    package init(directory: String, displayName: String, templates: String?) {
         self.directory = directory
         self.displayName = displayName
         self.templates = templates
@@ -49,7 +49,7 @@ public struct CourseLinter {
     /// Reads everything under the folder and reports what is wrong.
     ///
     /// Throws only when the folder itself cannot be read.
-    public func lint() throws -> LintReport {
+    package func lint() throws -> LintReport {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {

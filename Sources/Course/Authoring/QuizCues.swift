@@ -9,43 +9,43 @@ import LabSupport
 /// Options are shuffled when shown, so position is no cue; length, balance and wording are.
 /// `lint` prints these figures for the whole bank and each lesson, and fails the course past
 /// the thresholds below.
-public struct QuizCues: Sendable, Equatable {
+package struct QuizCues: Sendable, Equatable {
     /// Single-choice questions, and how many of them have the longest option as their key.
-    public var single = 0
-    public var longestKey = 0
+    package var single = 0
+    package var longestKey = 0
     /// True/false questions, and how many have `true` as their key.
-    public var trueFalse = 0
-    public var trueKeys = 0
+    package var trueFalse = 0
+    package var trueKeys = 0
     /// Multiple-choice questions, how many have every option but one right, and how many
     /// questions have each count of right options.
-    public var multiple = 0
-    public var allButOne = 0
-    public var rightCounts: [Int: Int] = [:]
+    package var multiple = 0
+    package var allButOne = 0
+    package var rightCounts: [Int: Int] = [:]
     /// What a guesser that reads only the cues scores (longest option; `false`; every option
     /// but the shortest; the order shown), and what a random guesser expects, over the
     /// questions with options or a truth value.
-    public var cueGuesserScore = 0.0
-    public var randomGuesserScore = 0.0
-    public var guessable = 0
+    package var cueGuesserScore = 0.0
+    package var randomGuesserScore = 0.0
+    package var guessable = 0
 
     /// At most this share of single-choice keys may be the longest option.
-    public static let maximumLongestKeyShare = 0.35
+    package static let maximumLongestKeyShare = 0.35
     /// A key at least this many times longer than the next longest option gives itself away.
-    public static let giveAwayLengthRatio = 1.5
+    package static let giveAwayLengthRatio = 1.5
     /// The share of true keys must lie in this range.
-    public static let trueKeyRange = 0.40...0.60
+    package static let trueKeyRange = 0.40...0.60
     /// At most this share of multiple-choice questions may have all options but one right.
-    public static let maximumAllButOneShare = 0.40
+    package static let maximumAllButOneShare = 0.40
     /// At least this many distinct counts of right options in multiple choice.
-    public static let minimumDistinctRightCounts = 3
+    package static let minimumDistinctRightCounts = 3
     /// A share is judged only over at least this many questions of its type: two questions
     /// out of three say nothing about a bank.
-    public static let minimumQuestionsForAShare = 8
+    package static let minimumQuestionsForAShare = 8
 
-    public init() {}
+    package init() {}
 
     /// The figures for `questions`.
-    public static func measure(_ questions: [Question]) -> QuizCues {
+    package static func measure(_ questions: [Question]) -> QuizCues {
         var cues = QuizCues()
         var cueRight = 0.0
         var randomRight = 0.0
@@ -91,12 +91,12 @@ public struct QuizCues: Sendable, Equatable {
         return cues
     }
 
-    public var longestKeyShare: Double { single == 0 ? 0 : Double(longestKey) / Double(single) }
-    public var trueKeyShare: Double { trueFalse == 0 ? 0.5 : Double(trueKeys) / Double(trueFalse) }
-    public var allButOneShare: Double { multiple == 0 ? 0 : Double(allButOne) / Double(multiple) }
+    package var longestKeyShare: Double { single == 0 ? 0 : Double(longestKey) / Double(single) }
+    package var trueKeyShare: Double { trueFalse == 0 ? 0.5 : Double(trueKeys) / Double(trueFalse) }
+    package var allButOneShare: Double { multiple == 0 ? 0 : Double(allButOne) / Double(multiple) }
 
     /// One line of figures, for `lint`.
-    public var summary: String {
+    package var summary: String {
         func percent(_ value: Double) -> String { String(format: "%.0f%%", value * 100) }
         let counts = rightCounts.keys.sorted().map { "\($0)" }.joined(separator: ",")
         return "key is the longest option in \(longestKey) of \(single) single-choice (\(percent(longestKeyShare))); "

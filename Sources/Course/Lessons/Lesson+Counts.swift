@@ -5,17 +5,17 @@ import LabSupport
 
 extension Lesson {
     /// The lesson's hands-on steps, `steps.yaml` beside `lesson.md` (it may be absent).
-    public var stepsFile: String { directory + "/steps.yaml" }
+    package var stepsFile: String { directory + "/steps.yaml" }
     /// The lesson's quiz, `quiz.yaml` beside `lesson.md` (it may be absent).
-    public var quizFile: String { directory + "/quiz.yaml" }
+    package var quizFile: String { directory + "/quiz.yaml" }
 
     /// How many hands-on steps `steps.yaml` lists; 0 without the file.
-    public func stepCount() throws -> Int {
+    package func stepCount() throws -> Int {
         try Self.countEntries(in: stepsFile, key: "steps")
     }
 
     /// How many questions `quiz.yaml` lists; 0 without the file.
-    public func questionCount() throws -> Int {
+    package func questionCount() throws -> Int {
         try Self.countEntries(in: quizFile, key: "questions")
     }
 

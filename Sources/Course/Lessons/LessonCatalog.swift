@@ -3,12 +3,12 @@ import PipelineEngine
 import LabSupport
 
 /// The lessons found in a content folder, in the order of their folder names (`NN-slug`).
-public struct LessonCatalog: Sendable {
-    public var lessons: [Lesson]
-    public var directory: String
+package struct LessonCatalog: Sendable {
+    package var lessons: [Lesson]
+    package var directory: String
 
     /// Reads every `NN-slug/lesson.md` under `directory`.
-    public static func load(from directory: String) throws -> LessonCatalog {
+    package static func load(from directory: String) throws -> LessonCatalog {
         let fm = FileManager.default
         guard let entries = try? fm.contentsOfDirectory(atPath: directory) else {
             throw LabError("content.missing", "no lessons folder at \(directory)")
@@ -27,7 +27,7 @@ public struct LessonCatalog: Sendable {
     }
 
     /// The lesson with `id`, or with a folder name or number that identifies it (`05`, `5`).
-    public func lesson(_ reference: String) -> Lesson? {
+    package func lesson(_ reference: String) -> Lesson? {
         if let exact = lessons.first(where: { $0.id == reference }) { return exact }
         let folder = { (lesson: Lesson) in URL(fileURLWithPath: lesson.directory).lastPathComponent }
         if let byFolder = lessons.first(where: { folder($0) == reference }) { return byFolder }

@@ -1,12 +1,12 @@
 import Foundation
 import PipelineEngine
 import Yams
-import LabSupport
+package import LabSupport
 
 /// Reads `lesson.md`: YAML front matter between `---` lines, then one page per `## ` section.
-public enum LessonParser {
+package enum LessonParser {
     /// Parses the text of a lesson file; `file` is used in error messages.
-    public static func parse(_ text: String, file: String, directory: String) throws -> Lesson {
+    package static func parse(_ text: String, file: String, directory: String) throws -> Lesson {
         let lines = self.lines(of: text)
         let front = FrontMatterReader(file: file).read(lines)
         if let problem = front.problems.first { throw problem }
@@ -46,10 +46,10 @@ public enum LessonParser {
 }
 
 /// Turns Yams and decoding errors into ``LabError``s that name the file, line and column.
-public enum YAMLErrors {
+package enum YAMLErrors {
     /// Describes `error` from reading `file`; `lineOffset` is added to the YAML's own line
     /// numbers (front matter starts after the first `---`).
-    public static func labError(_ error: Error, file: String, lineOffset: Int = 0, what: String) -> LabError {
+    package static func labError(_ error: any Error, file: String, lineOffset: Int = 0, what: String) -> LabError {
         if let yaml = error as? YamlError {
             switch yaml {
             case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
@@ -78,7 +78,7 @@ public enum YAMLErrors {
         return LabError("yaml.invalid", "\(what): \(error)", file: file)
     }
 
-    private static func path(_ keys: [CodingKey]) -> String {
+    private static func path(_ keys: [any CodingKey]) -> String {
         keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
             .replacingOccurrences(of: ".[", with: "[")
     }

@@ -4,9 +4,9 @@
 /// Each nested level is laid out inside the one around it, so a page of lists nested 3,000
 /// deep took minutes and gigabytes to draw. Past the limit the renderer draws the remaining
 /// items as one flat list.
-public enum MarkdownNesting {
+package enum MarkdownNesting {
     /// The most lists and quotes drawn one inside another.
-    public static let limit = 8
+    package static let limit = 8
 
     /// The first line of `lines` (1-based) whose list item or quote sits more than ``limit``
     /// levels deep, and its depth, or nil when none does.
@@ -14,7 +14,7 @@ public enum MarkdownNesting {
     /// A quick measure for `lint`, not a Markdown parser: a list item counts as nested when it
     /// is indented at least two columns past the item above it, each `>` counts one level, and
     /// fenced code is skipped. It errs on the shallow side.
-    public static func firstTooDeep(_ lines: [String], from start: Int = 0) -> (line: Int, depth: Int)? {
+    package static func firstTooDeep(_ lines: [String], from start: Int = 0) -> (line: Int, depth: Int)? {
         var items: [Int] = []  // the indentation of each open list item, outermost first
         var fence: Character?
         for index in start..<max(start, lines.count) {

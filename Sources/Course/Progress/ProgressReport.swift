@@ -1,42 +1,42 @@
-import Foundation
+package import Foundation
 import GRDB
 
 /// Everything a learner has done, gathered for `progress` and `export progress`.
-public struct ProgressReport: Encodable, Sendable {
+package struct ProgressReport: Encodable, Sendable {
     /// One lesson's state for the learner.
-    public struct LessonLine: Encodable, Sendable {
-        public var id: String
-        public var title: String
-        public var status: String
-        public var pagesRead: Int
-        public var pages: Int
-        public var stepsDone: Int
-        public var secondsSpent: Double
+    package struct LessonLine: Encodable, Sendable {
+        package var id: String
+        package var title: String
+        package var status: String
+        package var pagesRead: Int
+        package var pages: Int
+        package var stepsDone: Int
+        package var secondsSpent: Double
     }
 
     /// One question's review card, as exported.
-    public struct CardLine: Encodable, Sendable {
-        public var question: String
-        public var state: String
-        public var due: Date
-        public var stability: Double?
-        public var difficulty: Double?
+    package struct CardLine: Encodable, Sendable {
+        package var question: String
+        package var state: String
+        package var due: Date
+        package var stability: Double?
+        package var difficulty: Double?
     }
 
-    public var profile: String
-    public var lessons: [LessonLine]
-    public var answers: [StoredAnswer]
-    public var cards: [CardLine]
-    public var mastery: [ConceptMastery]
-    public var quizPoints: Double
-    public var quizMaxPoints: Double
+    package var profile: String
+    package var lessons: [LessonLine]
+    package var answers: [StoredAnswer]
+    package var cards: [CardLine]
+    package var mastery: [ConceptMastery]
+    package var quizPoints: Double
+    package var quizMaxPoints: Double
     /// Consecutive days, ending today or yesterday, with at least one page read or answer given.
-    public var streakDays: Int
+    package var streakDays: Int
     /// Reading time plus time spent answering questions.
-    public var secondsSpent: Double
+    package var secondsSpent: Double
 
     /// Gathers the report for `profile` from the store and the course content.
-    public static func build(store: ProgressStore, profile: String, catalog: LessonCatalog, bank: QuestionBank?,
+    package static func build(store: ProgressStore, profile: String, catalog: LessonCatalog, bank: QuestionBank?,
                              now: Date = Date(), calendar: Calendar = .current) throws -> ProgressReport {
         let progress = try store.lessonProgress(profile: profile)
         let lessons = catalog.lessons.map { lesson -> LessonLine in
@@ -77,7 +77,7 @@ public struct ProgressReport: Encodable, Sendable {
 
 extension ProgressStore {
     /// The days (at local midnight) on which the profile read a page or answered a question.
-    public func activityDays(profile: String, calendar: Calendar = .current) throws -> Set<Date> {
+    package func activityDays(profile: String, calendar: Calendar = .current) throws -> Set<Date> {
         let moments = try pool.read { db in
             try Date.fetchAll(db, sql: """
                 SELECT read_at FROM page_read WHERE profile = ?

@@ -1,19 +1,19 @@
-import Foundation
+package import Foundation
 import GRDB
 
 /// How far a profile has come in one lesson.
-public struct LessonProgress: Equatable, Sendable {
-    public var lessonID: String
-    public var currentPage: Int
-    public var pagesRead: Int
-    public var stepsDone: Int
-    public var completed: Bool
-    public var secondsSpent: Double
+package struct LessonProgress: Equatable, Sendable {
+    package var lessonID: String
+    package var currentPage: Int
+    package var pagesRead: Int
+    package var stepsDone: Int
+    package var completed: Bool
+    package var secondsSpent: Double
 }
 
 extension ProgressStore {
     /// The progress of every lesson the profile has opened, keyed by lesson id.
-    public func lessonProgress(profile: String) throws -> [String: LessonProgress] {
+    package func lessonProgress(profile: String) throws -> [String: LessonProgress] {
         try pool.read { db in
             var result: [String: LessonProgress] = [:]
             let rows = try Row.fetchAll(db, sql: """
@@ -34,7 +34,7 @@ extension ProgressStore {
     }
 
     /// Records that the profile is reading `page` of a lesson, in one transaction.
-    public func recordPageRead(profile: String, lesson: String, page: Int, now: Date = Date()) throws {
+    package func recordPageRead(profile: String, lesson: String, page: Int, now: Date = Date()) throws {
         try pool.write { db in
             try Self.recordPageRead(db, profile: profile, lesson: lesson, page: page, now: now)
         }

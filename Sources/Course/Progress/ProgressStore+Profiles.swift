@@ -1,13 +1,13 @@
-import Foundation
+package import Foundation
 import GRDB
 import PipelineEngine
 import LabSupport
 
 /// A learner known to the lab; each has its own progress and sandbox workspace.
-public struct Profile: Codable, Equatable, Sendable, FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "profile"
-    public var name: String
-    public var createdAt: Date
+package struct Profile: Codable, Equatable, Sendable, FetchableRecord, PersistableRecord {
+    package static let databaseTableName = "profile"
+    package var name: String
+    package var createdAt: Date
 
     enum CodingKeys: String, CodingKey {
         case name
@@ -17,10 +17,10 @@ public struct Profile: Codable, Equatable, Sendable, FetchableRecord, Persistabl
 
 extension ProgressStore {
     /// The profile used when none has been created or chosen.
-    public static let defaultProfile = "default"
+    package static let defaultProfile = "default"
 
     /// Checks that `name` can serve as a profile (and folder) name.
-    public static func validateProfileName(_ name: String) throws {
+    package static func validateProfileName(_ name: String) throws {
         let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
         guard !name.isEmpty, name.count <= 32, name.unicodeScalars.allSatisfy(allowed.contains),
               !name.hasPrefix("-")
@@ -31,13 +31,13 @@ extension ProgressStore {
     }
 
     /// All profiles, oldest first.
-    public func profiles() throws -> [Profile] {
+    package func profiles() throws -> [Profile] {
         try pool.read { db in try Profile.order(Column("created_at"), Column("name")).fetchAll(db) }
     }
 
     /// Creates a profile; fails if it exists already.
     @discardableResult
-    public func createProfile(_ name: String, now: Date = Date()) throws -> Profile {
+    package func createProfile(_ name: String, now: Date = Date()) throws -> Profile {
         try Self.validateProfileName(name)
         return try pool.write { db in
             if try Profile.fetchOne(db, key: name) != nil {
@@ -51,7 +51,7 @@ extension ProgressStore {
 
     /// Makes sure the profile exists, creating it if needed; returns whether it was created.
     @discardableResult
-    public func ensureProfile(_ name: String, now: Date = Date()) throws -> Bool {
+    package func ensureProfile(_ name: String, now: Date = Date()) throws -> Bool {
         try Self.validateProfileName(name)
         return try pool.write { db in
             if try Profile.fetchOne(db, key: name) != nil { return false }
@@ -61,14 +61,14 @@ extension ProgressStore {
     }
 
     /// The profile chosen with `profiles switch`, or `default`.
-    public func currentProfileName() throws -> String {
+    package func currentProfileName() throws -> String {
         try pool.read { db in
             try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'current_profile'")
         } ?? Self.defaultProfile
     }
 
     /// Makes `name` the profile used when `--profile` is not given.
-    public func switchProfile(to name: String) throws {
+    package func switchProfile(to name: String) throws {
         try Self.validateProfileName(name)
         try pool.write { db in
             guard try Profile.fetchOne(db, key: name) != nil else {

@@ -1,28 +1,28 @@
-import Foundation
+package import Foundation
 import GRDB
 
 /// One answer to store: what was asked, what was given, how it scored, and how it rates for
 /// spaced review.
-public struct AnswerRecord: Sendable, Equatable {
-    public var profile: String
+package struct AnswerRecord: Sendable, Equatable {
+    package var profile: String
     /// The quiz attempt, or `nil` for an answer given in a review.
-    public var attemptId: Int64?
-    public var questionId: String
-    public var lessonId: String
+    package var attemptId: Int64?
+    package var questionId: String
+    package var lessonId: String
     /// The answer in the author's letters (`a,c`, `true`, `0.891`), empty when skipped.
-    public var given: String
-    public var correct: Bool
-    public var skipped: Bool
-    public var hinted: Bool
-    public var points: Double
-    public var maxPoints: Double
-    public var seconds: Double
-    public var answeredAt: Date
-    public var rating: Rating
+    package var given: String
+    package var correct: Bool
+    package var skipped: Bool
+    package var hinted: Bool
+    package var points: Double
+    package var maxPoints: Double
+    package var seconds: Double
+    package var answeredAt: Date
+    package var rating: Rating
     /// Whether this answer ends its attempt (the attempt's `finished_at` is set with it).
-    public var finishesAttempt: Bool
+    package var finishesAttempt: Bool
 
-    public init(
+    package init(
         profile: String, attemptId: Int64?, questionId: String, lessonId: String, given: String,
         correct: Bool, skipped: Bool, hinted: Bool, points: Double, maxPoints: Double,
         seconds: Double, answeredAt: Date, rating: Rating, finishesAttempt: Bool = false
@@ -45,25 +45,25 @@ public struct AnswerRecord: Sendable, Equatable {
 }
 
 /// An answer as stored, for `export progress` and for the quiz history.
-public struct StoredAnswer: Sendable, Equatable, Encodable {
-    public var id: Int64
-    public var attemptId: Int64?
-    public var question: String
-    public var lesson: String
-    public var given: String
-    public var correct: Bool
-    public var skipped: Bool
-    public var hinted: Bool
-    public var points: Double
-    public var maxPoints: Double
-    public var seconds: Double
-    public var answeredAt: Date
+package struct StoredAnswer: Sendable, Equatable, Encodable {
+    package var id: Int64
+    package var attemptId: Int64?
+    package var question: String
+    package var lesson: String
+    package var given: String
+    package var correct: Bool
+    package var skipped: Bool
+    package var hinted: Bool
+    package var points: Double
+    package var maxPoints: Double
+    package var seconds: Double
+    package var answeredAt: Date
 }
 
 /// Quiz attempts and their answers.
 extension ProgressStore {
     /// Opens a quiz attempt and returns its id.
-    public func startQuizAttempt(
+    package func startQuizAttempt(
         profile: String, scope: String?, difficulty: Question.Difficulty?, seed: UInt64, at now: Date
     ) throws -> Int64 {
         try pool.write { db in
@@ -83,7 +83,7 @@ extension ProgressStore {
     /// After a crash, every stored answer has its card and review log entry, and no card has
     /// moved without its answer. Returns the card after the review.
     @discardableResult
-    public func recordAnswer(_ record: AnswerRecord, scheduler: FSRSScheduler = FSRSScheduler()) throws -> ReviewCard {
+    package func recordAnswer(_ record: AnswerRecord, scheduler: FSRSScheduler = FSRSScheduler()) throws -> ReviewCard {
         try pool.write { db in
             try insertProfileIfMissing(db, record.profile, at: record.answeredAt)
             try db.execute(
@@ -118,7 +118,7 @@ extension ProgressStore {
     }
 
     /// The profile's stored answers, oldest first; only those of `attemptId` when given.
-    public func answers(profile: String, attemptId: Int64? = nil) throws -> [StoredAnswer] {
+    package func answers(profile: String, attemptId: Int64? = nil) throws -> [StoredAnswer] {
         try pool.read { db in
             var sql = "SELECT * FROM quiz_answer WHERE profile = ?"
             var arguments: StatementArguments = [profile]
@@ -137,7 +137,7 @@ extension ProgressStore {
     }
 
     /// When the attempt finished, `nil` while it is open (or was abandoned).
-    public func attemptFinishedAt(_ attemptId: Int64) throws -> Date? {
+    package func attemptFinishedAt(_ attemptId: Int64) throws -> Date? {
         try pool.read { db in
             try Date.fetchOne(db, sql: "SELECT finished_at FROM quiz_attempt WHERE id = ?", arguments: [attemptId])
         }

@@ -1,19 +1,19 @@
-import Foundation
+package import Foundation
 import GRDB
 
 /// The lesson a profile has open and the page it is on, kept across sessions so that a
 /// learner who quits in the middle of a lesson comes back to the same page.
-public struct ReadingPosition: Equatable, Sendable {
-    public var lessonID: String
+package struct ReadingPosition: Equatable, Sendable {
+    package var lessonID: String
     /// The page shown last (0-based), as in `lesson_progress.current_page`.
-    public var page: Int
+    package var page: Int
     /// When that page was shown; nil once the reading clock is stopped (the REPL closed, or
     /// the last page was passed).
-    public var viewedAt: Date?
+    package var viewedAt: Date?
     /// Whether the learner stepped out to the free sandbox (`sandbox use free`) since.
-    public var freeSandbox: Bool
+    package var freeSandbox: Bool
 
-    public init(lessonID: String, page: Int, viewedAt: Date?, freeSandbox: Bool = false) {
+    package init(lessonID: String, page: Int, viewedAt: Date?, freeSandbox: Bool = false) {
         self.lessonID = lessonID
         self.page = page
         self.viewedAt = viewedAt
@@ -24,7 +24,7 @@ public struct ReadingPosition: Equatable, Sendable {
 extension ProgressStore {
     /// The most time one page view counts, so that a terminal left open overnight does not
     /// count as study time.
-    public static let readingIdleCap: TimeInterval = 600
+    package static let readingIdleCap: TimeInterval = 600
 
     /// Adds `reading_position` (one row per profile). v1 stays as it shipped.
     static func registerReadingMigration(_ migrator: inout DatabaseMigrator) {
@@ -50,7 +50,7 @@ extension ProgressStore {
     /// Sends sandbox commands to the free sandbox (`free` true) or back to the lesson's.
     /// Returns false when no lesson is open (the free sandbox is then in use anyway).
     @discardableResult
-    public func useFreeSandbox(_ free: Bool, profile: String) throws -> Bool {
+    package func useFreeSandbox(_ free: Bool, profile: String) throws -> Bool {
         try pool.write { db in
             try db.execute(
                 sql: "UPDATE reading_position SET free_sandbox = ? WHERE profile = ?", arguments: [free, profile])
@@ -59,7 +59,7 @@ extension ProgressStore {
     }
 
     /// Where the profile is reading, or nil if it has not opened a lesson.
-    public func readingPosition(profile: String) throws -> ReadingPosition? {
+    package func readingPosition(profile: String) throws -> ReadingPosition? {
         try pool.read { db in
             let row = try Row.fetchOne(
                 db,
@@ -77,7 +77,7 @@ extension ProgressStore {
     }
 
     /// The pages (0-based) of `lesson` the profile has read.
-    public func pagesRead(profile: String, lesson: String) throws -> Set<Int> {
+    package func pagesRead(profile: String, lesson: String) throws -> Set<Int> {
         try pool.read { db in
             Set(
                 try Int.fetchAll(
@@ -94,7 +94,7 @@ extension ProgressStore {
     /// if every page has now been read and every one of its `stepCount` steps is done.
     /// Returns the lesson's progress afterwards.
     @discardableResult
-    public func recordPageView(
+    package func recordPageView(
         profile: String, lesson: String, page: Int, pageCount: Int, stepCount: Int,
         now: Date = Date(), idleCap: TimeInterval = readingIdleCap
     ) throws -> LessonProgress {
@@ -116,7 +116,7 @@ extension ProgressStore {
 
     /// Stops the reading clock: credits the time since the last page view (at most `idleCap`)
     /// and keeps the position, so the next session resumes there without counting the gap.
-    public func stopReadingClock(
+    package func stopReadingClock(
         profile: String, now: Date = Date(),
         idleCap: TimeInterval = readingIdleCap
     ) throws {
@@ -129,7 +129,7 @@ extension ProgressStore {
     /// Marks the lesson completed if every page has been read and every step done; returns
     /// whether the lesson is completed now. For whoever records the last step or page.
     @discardableResult
-    public func completeLessonIfFinished(
+    package func completeLessonIfFinished(
         profile: String, lesson: String, pageCount: Int, stepCount: Int,
         now: Date = Date()
     ) throws -> Bool {

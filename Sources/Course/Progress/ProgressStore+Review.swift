@@ -1,59 +1,59 @@
-import Foundation
+package import Foundation
 import GRDB
 
 /// A review card with the question it belongs to.
-public struct StoredCard: Sendable, Equatable {
-    public var questionId: String
-    public var card: ReviewCard
+package struct StoredCard: Sendable, Equatable {
+    package var questionId: String
+    package var card: ReviewCard
 }
 
 /// Counts for `review --stats`.
-public struct ReviewStats: Sendable, Equatable, Encodable {
+package struct ReviewStats: Sendable, Equatable, Encodable {
     /// Cards (questions answered at least once).
-    public var cards: Int
-    public var learning: Int
-    public var review: Int
-    public var relearning: Int
+    package var cards: Int
+    package var learning: Int
+    package var review: Int
+    package var relearning: Int
     /// Cards due now or overdue.
-    public var dueNow: Int
+    package var dueNow: Int
     /// Cards due before the end of today (including those due now).
-    public var dueToday: Int
+    package var dueToday: Int
     /// Cards due before the end of the seventh day, counting today.
-    public var dueThisWeek: Int
+    package var dueThisWeek: Int
     /// Every rating given, first answers included.
-    public var ratings: Int
+    package var ratings: Int
     /// Ratings of cards seen before: the ones that test memory.
-    public var reviews: Int
+    package var reviews: Int
     /// The share of `reviews` not rated again, `nil` before the first one.
-    public var retention: Double?
+    package var retention: Double?
 }
 
 /// A concept's mastery: how often its questions were answered right, and how likely they are
 /// to be recalled.
-public struct ConceptMastery: Sendable, Equatable, Encodable {
-    public var concept: String
+package struct ConceptMastery: Sendable, Equatable, Encodable {
+    package var concept: String
     /// Cards of questions tagged with the concept.
-    public var cards: Int
+    package var cards: Int
     /// The mean probability of recall over those cards a day ahead, 0 to 1 (FSRS retrievability).
-    public var mastery: Double
+    package var mastery: Double
     /// Answers given to the concept's questions (skips included).
-    public var asked: Int = 0
+    package var asked: Int = 0
     /// Those answers that were right.
-    public var right: Int = 0
+    package var right: Int = 0
 
     /// The recall probability worth showing: `nil` until the concept has been answered right
     /// once, since FSRS gives a card answered only wrong a high retrievability for a while.
-    public var recallOnceRight: Double? { right > 0 ? mastery : nil }
+    package var recallOnceRight: Double? { right > 0 ? mastery : nil }
 }
 
 /// Review cards, the review log, and the figures drawn from them.
 extension ProgressStore {
-    public func card(profile: String, questionId: String) throws -> ReviewCard? {
+    package func card(profile: String, questionId: String) throws -> ReviewCard? {
         try pool.read { db in try fetchCard(db, profile: profile, questionId: questionId) }
     }
 
     /// Every card of the profile, by question id.
-    public func cards(profile: String) throws -> [StoredCard] {
+    package func cards(profile: String) throws -> [StoredCard] {
         try pool.read { db in
             try Row.fetchAll(
                 db, sql: "SELECT * FROM review_card WHERE profile = ? ORDER BY question_id", arguments: [profile]
@@ -62,7 +62,7 @@ extension ProgressStore {
     }
 
     /// Cards due at `now`, most overdue first, at most `limit` of them.
-    public func dueCards(profile: String, at now: Date, limit: Int? = nil) throws -> [StoredCard] {
+    package func dueCards(profile: String, at now: Date, limit: Int? = nil) throws -> [StoredCard] {
         try pool.read { db in
             try Row.fetchAll(
                 db,
@@ -79,7 +79,7 @@ extension ProgressStore {
     ///
     /// Retention counts only ratings of a card after its first: the first answer to a question
     /// says whether it was known, not whether it was remembered.
-    public func reviewStats(profile: String, at now: Date, calendar: Calendar = .current) throws -> ReviewStats {
+    package func reviewStats(profile: String, at now: Date, calendar: Calendar = .current) throws -> ReviewStats {
         let startOfToday = calendar.startOfDay(for: now)
         let endOfToday = calendar.date(byAdding: .day, value: 1, to: startOfToday) ?? now.addingTimeInterval(86_400)
         let endOfWeek = calendar.date(byAdding: .day, value: 7, to: startOfToday) ?? now.addingTimeInterval(7 * 86_400)
@@ -119,7 +119,7 @@ extension ProgressStore {
     /// (low stability) has faded far more than one answered right. Concepts whose questions
     /// have never been answered are left out. `questions` maps the course's questions to their
     /// concepts (a card whose question left the course is ignored).
-    public func conceptMastery(
+    package func conceptMastery(
         profile: String, questions: QuestionBank, at now: Date, horizon: TimeInterval = 86_400,
         scheduler: FSRSScheduler = FSRSScheduler()
     ) throws -> [ConceptMastery] {

@@ -4,7 +4,7 @@ import GRDB
 /// Review answers belong to attempts of scope `review`, as quiz answers belong to theirs.
 extension ProgressStore {
     /// The scope of the attempt a `review` session opens.
-    public static let reviewScope = "review"
+    package static let reviewScope = "review"
 
     /// Gives every answer stored without an attempt (reviews before attempts were opened for
     /// them) an attempt of scope `review`: one per profile and day, started at its first answer

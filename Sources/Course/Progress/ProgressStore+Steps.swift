@@ -1,22 +1,22 @@
-import Foundation
+package import Foundation
 import GRDB
 
 /// Where a profile stands on one hands-on step: done or not, and how many hints it has seen.
-public struct StepRecord: Equatable, Sendable {
-    public var stepID: String
+package struct StepRecord: Equatable, Sendable {
+    package var stepID: String
     /// When the step's check first passed during `check`; nil while it is not done.
-    public var completedAt: Date?
-    public var hintsUsed: Int
+    package var completedAt: Date?
+    package var hintsUsed: Int
 
-    public var done: Bool { completedAt != nil }
+    package var done: Bool { completedAt != nil }
 }
 
 /// What recording a passed check changed.
-public struct StepCompletion: Equatable, Sendable {
+package struct StepCompletion: Equatable, Sendable {
     /// Whether the step was done just now (false if it was done before).
-    public var newlyDone: Bool
+    package var newlyDone: Bool
     /// Whether the lesson is completed now (every page read, every step done).
-    public var lessonCompleted: Bool
+    package var lessonCompleted: Bool
 }
 
 extension ProgressStore {
@@ -37,7 +37,7 @@ extension ProgressStore {
     }
 
     /// The profile's records for the steps of `lesson` it has done or asked hints for.
-    public func stepRecords(profile: String, lesson: String) throws -> [String: StepRecord] {
+    package func stepRecords(profile: String, lesson: String) throws -> [String: StepRecord] {
         try pool.read { db in
             let rows = try Row.fetchAll(
                 db,
@@ -62,7 +62,7 @@ extension ProgressStore {
     /// the hints it took), the time since the last activity is credited to the lesson, and the
     /// lesson is completed if every page is read and every one of its `stepCount` steps done.
     @discardableResult
-    public func recordStepDone(
+    package func recordStepDone(
         profile: String, lesson: String, step: String, pageCount: Int, stepCount: Int,
         now: Date = Date(), idleCap: TimeInterval = readingIdleCap
     ) throws -> StepCompletion {
@@ -88,7 +88,7 @@ extension ProgressStore {
 
     /// Records that one more hint of the step was shown; returns how many it has seen now.
     @discardableResult
-    public func recordHintShown(
+    package func recordHintShown(
         profile: String, lesson: String, step: String, now: Date = Date(),
         idleCap: TimeInterval = readingIdleCap
     ) throws -> Int {
@@ -114,7 +114,7 @@ extension ProgressStore {
 
     /// Credits the time spent on the lesson's steps since the last page view or step action
     /// (capped like reading time) and restarts the clock there.
-    public func recordStepActivity(
+    package func recordStepActivity(
         profile: String, lesson: String, now: Date = Date(), idleCap: TimeInterval = readingIdleCap
     ) throws {
         try pool.write { db in

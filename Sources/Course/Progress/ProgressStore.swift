@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+package import GRDB
 import PipelineEngine
 import LabSupport
 
@@ -8,33 +8,33 @@ import LabSupport
 /// It holds profiles, lesson and step progress, quiz attempts and answers, review cards and the
 /// review log. It runs in WAL mode with a busy timeout so that two REPLs on one profile can
 /// write at once; every learner action is one transaction, committed before the next prompt.
-public final class ProgressStore: Sendable {
-    public let path: String
-    public let pool: DatabasePool
+package final class ProgressStore: Sendable {
+    package let path: String
+    package let pool: DatabasePool
 
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
-    public init(path: String) throws {
+    package init(path: String) throws {
         self.path = path
         pool = try SQLiteFile.open(path: path, label: "progress", migrator: Self.migrator)
     }
 
     /// The identifiers of the migrations that have been applied, oldest first.
-    public func appliedMigrations() throws -> [String] {
+    package func appliedMigrations() throws -> [String] {
         try pool.read { db in try Self.migrator.appliedMigrations(db) }
     }
 
     /// The journal mode SQLite reports (`wal` when healthy).
-    public func journalMode() throws -> String {
+    package func journalMode() throws -> String {
         try pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "unknown" }
     }
 
     /// The version of the SQLite library in use.
-    public func sqliteVersion() throws -> String {
+    package func sqliteVersion() throws -> String {
         try pool.read { db in try String.fetchOne(db, sql: "SELECT sqlite_version()") ?? "unknown" }
     }
 
     /// The result of `PRAGMA integrity_check`: `ok` when the file is sound.
-    public func integrityCheck() throws -> String {
+    package func integrityCheck() throws -> String {
         try pool.read { db in
             try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ")
         }

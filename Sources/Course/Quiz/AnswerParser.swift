@@ -6,16 +6,16 @@ import Foundation
 /// (`3 1 2`, `3,1,2`, `312`), booleans (`true`, `f`, `yes`, `n`), numbers (`0.891`, `89.1%`,
 /// `1,000`). Input it cannot read yields a message saying what to type instead; that is not
 /// an answer and does not count.
-public enum AnswerParser {
+package enum AnswerParser {
     /// The outcome of reading an answer.
-    public enum Reading: Sendable, Equatable {
+    package enum Reading: Sendable, Equatable {
         /// The answer, in the author's terms.
         case answer(Answer)
         /// The input could not be read; the message says what to type.
         case unreadable(String)
     }
 
-    public static func read(_ input: String, for presented: PresentedQuestion) -> Reading {
+    package static func read(_ input: String, for presented: PresentedQuestion) -> Reading {
         let text = input.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty { return .unreadable("Type an answer (\(presented.answerHelp)), or `hint` or `skip`.") }
         switch presented.question.kind {

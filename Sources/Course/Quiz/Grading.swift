@@ -3,7 +3,7 @@ import Foundation
 /// Judging an answer: right or wrong, which common mistakes it matches, and its points.
 extension Question {
     /// Whether `given` is the right answer (numbers within the tolerance).
-    public func isCorrect(_ given: Answer) -> Bool {
+    package func isCorrect(_ given: Answer) -> Bool {
         if case .number(let target) = answer, case .number(let value) = given {
             return tolerance.accepts(value, target: target)
         }
@@ -16,7 +16,7 @@ extension Question {
     ///
     /// For `multiple`, a mistake's `when` names options; it matches when the learner got every
     /// one of them wrong (chose it though it is wrong, or left it out though it is right).
-    public func mistakes(matching given: Answer) -> [String] {
+    package func mistakes(matching given: Answer) -> [String] {
         if isCorrect(given) { return [] }
         let specific = mistakes.filter { mistake in
             guard let when = mistake.when else { return false }
@@ -40,8 +40,8 @@ extension Question {
 
 /// Points for quiz answers: 1, 2 or 3 by difficulty, half after a hint, none when wrong or
 /// skipped.
-public enum QuizScoring {
-    public static func points(difficulty: Question.Difficulty, correct: Bool, hinted: Bool) -> Double {
+package enum QuizScoring {
+    package static func points(difficulty: Question.Difficulty, correct: Bool, hinted: Bool) -> Double {
         guard correct else { return 0 }
         return hinted ? difficulty.points / 2 : difficulty.points
     }

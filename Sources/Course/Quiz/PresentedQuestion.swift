@@ -6,33 +6,33 @@ import Foundation
 /// `order`, and there are none for `truefalse` and `numeric`. Everything the learner sees or
 /// types is in displayed labels; everything stored is in the author's letters, so the
 /// shuffle never leaks into the database.
-public struct PresentedQuestion: Sendable, Equatable {
+package struct PresentedQuestion: Sendable, Equatable {
     /// One option as shown.
-    public struct DisplayedOption: Sendable, Equatable {
-        public var label: String
-        public var text: String
+    package struct DisplayedOption: Sendable, Equatable {
+        package var label: String
+        package var text: String
     }
 
-    public let question: Question
+    package let question: Question
     /// The authored index of each displayed option: displayed `i` shows `options[optionOrder[i]]`.
-    public let optionOrder: [Int]
+    package let optionOrder: [Int]
 
     /// Shows `question` with its options in `optionOrder` (authored order when `nil`).
-    public init(_ question: Question, optionOrder: [Int]? = nil) {
+    package init(_ question: Question, optionOrder: [Int]? = nil) {
         let order = optionOrder ?? Array(question.options.indices)
         precondition(order.sorted() == Array(question.options.indices), "optionOrder must permute the options")
         self.question = question
         self.optionOrder = order
     }
 
-    public var options: [DisplayedOption] {
+    package var options: [DisplayedOption] {
         optionOrder.enumerated().map {
             DisplayedOption(label: label(displayed: $0.offset), text: question.options[$0.element])
         }
     }
 
     /// What to type, for the answer prompt: "one letter, like `b`".
-    public var answerHelp: String {
+    package var answerHelp: String {
         switch question.kind {
         case .single: "type one letter, like `\(label(displayed: min(1, optionOrder.count - 1)))`"
         case .multiple: "type every letter that applies, like `a c`"
@@ -43,10 +43,10 @@ public struct PresentedQuestion: Sendable, Equatable {
     }
 
     /// The right answer in displayed terms: `b) Code, data and model`, `3 1 2: validate → train → deploy`.
-    public var correctAnswerText: String { display(question.answer) }
+    package var correctAnswerText: String { display(question.answer) }
 
     /// An answer (in authored terms) in displayed terms, with the option texts.
-    public func display(_ answer: Answer) -> String {
+    package func display(_ answer: Answer) -> String {
         switch answer {
         case .choice(let index):
             return "\(labelFor(authored: index))) \(question.options[index])"

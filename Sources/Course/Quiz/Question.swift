@@ -4,9 +4,9 @@ import Foundation
 ///
 /// Options keep the author's order here; letters in `answer` and `mistakes` refer to that order
 /// (`a` is the first option). A quiz shows the options shuffled (see `PresentedQuestion`).
-public struct Question: Sendable, Equatable, Identifiable {
+package struct Question: Sendable, Equatable, Identifiable {
     /// The kinds of question, by how they are answered.
-    public enum Kind: String, Sendable, CaseIterable {
+    package enum Kind: String, Sendable, CaseIterable {
         /// One option is right.
         case single
         /// Select all that apply.
@@ -20,13 +20,13 @@ public struct Question: Sendable, Equatable, Identifiable {
     }
 
     /// How hard a question is, which sets its points.
-    public enum Difficulty: String, Sendable, CaseIterable, Comparable {
+    package enum Difficulty: String, Sendable, CaseIterable, Comparable {
         case easy
         case medium
         case hard
 
         /// Points for a right answer without a hint: 1, 2 or 3.
-        public var points: Double {
+        package var points: Double {
             switch self {
             case .easy: 1
             case .medium: 2
@@ -34,29 +34,29 @@ public struct Question: Sendable, Equatable, Identifiable {
             }
         }
 
-        public static func < (a: Difficulty, b: Difficulty) -> Bool { a.points < b.points }
+        package static func < (a: Difficulty, b: Difficulty) -> Bool { a.points < b.points }
     }
 
-    public var id: String
+    package var id: String
     /// The lesson whose `quiz.yaml` holds the question.
-    public var lessonId: String
-    public var kind: Kind
-    public var difficulty: Difficulty
+    package var lessonId: String
+    package var kind: Kind
+    package var difficulty: Difficulty
     /// Concept ids from the curriculum that the question asks about.
-    public var concepts: [String]
-    public var prompt: String
+    package var concepts: [String]
+    package var prompt: String
     /// The options in the author's order (empty for `truefalse` and `numeric`).
-    public var options: [String]
-    public var answer: Answer
+    package var options: [String]
+    package var answer: Answer
     /// How close a numeric answer must be (exact, give or take float noise, by default).
-    public var tolerance: Tolerance
-    public var explanation: String
-    public var hint: String
-    public var mistakes: [Mistake]
+    package var tolerance: Tolerance
+    package var explanation: String
+    package var hint: String
+    package var mistakes: [Mistake]
     /// Where the question starts in its file, for messages about it.
-    public var location: SourceLocation
+    package var location: SourceLocation
 
-    public init(
+    package init(
         id: String, lessonId: String, kind: Kind, difficulty: Difficulty, concepts: [String],
         prompt: String, options: [String], answer: Answer, tolerance: Tolerance = .absolute(0),
         explanation: String, hint: String, mistakes: [Mistake], location: SourceLocation
@@ -80,7 +80,7 @@ public struct Question: Sendable, Equatable, Identifiable {
 /// An answer to a question, in the author's terms (option indices in authored order).
 ///
 /// The same type holds the right answer and what a learner gave, so grading is a comparison.
-public enum Answer: Sendable, Equatable, Hashable {
+package enum Answer: Sendable, Equatable, Hashable {
     /// One option, by authored index (`single`).
     case choice(Int)
     /// A set of options, by authored index, kept sorted (`multiple`).
@@ -94,7 +94,7 @@ public enum Answer: Sendable, Equatable, Hashable {
 
     /// The answer in the author's letters, as stored in `quiz_answer.given`: `b`, `a,c`,
     /// `c,a,b`, `true`, `0.891`.
-    public var authoredText: String {
+    package var authoredText: String {
         switch self {
         case .choice(let index): optionLetter(index)
         case .choices(let indices): indices.map(optionLetter).joined(separator: ",")
@@ -106,14 +106,14 @@ public enum Answer: Sendable, Equatable, Hashable {
 }
 
 /// How far a numeric answer may be from the right one and still count.
-public enum Tolerance: Sendable, Equatable {
+package enum Tolerance: Sendable, Equatable {
     /// Within this many units.
     case absolute(Double)
     /// Within this share of the right answer (`1%` is 0.01).
     case relative(Double)
 
     /// Whether `value` is close enough to `target`.
-    public func accepts(_ value: Double, target: Double) -> Bool {
+    package func accepts(_ value: Double, target: Double) -> Bool {
         let allowed: Double
         switch self {
         case .absolute(let amount): allowed = amount
@@ -125,24 +125,24 @@ public enum Tolerance: Sendable, Equatable {
 }
 
 /// A common wrong answer and what to say about it.
-public struct Mistake: Sendable, Equatable {
+package struct Mistake: Sendable, Equatable {
     /// The wrong answer this explains; `nil` explains any wrong answer that no other matches.
-    public var when: Answer?
-    public var say: String
+    package var when: Answer?
+    package var say: String
 
-    public init(when: Answer?, say: String) {
+    package init(when: Answer?, say: String) {
         self.when = when
         self.say = say
     }
 }
 
 /// A place in a content file, for messages that point at it.
-public struct SourceLocation: Sendable, Equatable, Hashable {
-    public var file: String
-    public var line: Int
-    public var column: Int
+package struct SourceLocation: Sendable, Equatable, Hashable {
+    package var file: String
+    package var line: Int
+    package var column: Int
 
-    public init(file: String, line: Int, column: Int) {
+    package init(file: String, line: Int, column: Int) {
         self.file = file
         self.line = line
         self.column = column

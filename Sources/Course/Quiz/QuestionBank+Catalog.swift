@@ -6,7 +6,7 @@ extension QuestionBank {
     ///
     /// Messages name each file by its path inside the content folder, such as
     /// `01-why-ml-differs/quiz.yaml`, since that is what an author edits.
-    public static func load(from catalog: LessonCatalog) throws -> QuestionBank {
+    package static func load(from catalog: LessonCatalog) throws -> QuestionBank {
         var questions: [Question] = []
         for lesson in catalog.lessons {
             let path = lesson.directory + "/quiz.yaml"

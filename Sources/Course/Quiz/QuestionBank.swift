@@ -6,12 +6,12 @@ import LabSupport
 ///
 /// Question ids are unique across the whole course, because review cards and stored answers
 /// are keyed by them.
-public struct QuestionBank: Sendable {
-    public let questions: [Question]
+package struct QuestionBank: Sendable {
+    package let questions: [Question]
     private let byId: [String: Question]
 
     /// Collects `questions`, refusing an id used twice (pointing at the second use).
-    public init(_ questions: [Question]) throws {
+    package init(_ questions: [Question]) throws {
         var byId: [String: Question] = [:]
         for question in questions {
             if let first = byId[question.id] {
@@ -26,17 +26,17 @@ public struct QuestionBank: Sendable {
         self.byId = byId
     }
 
-    public func question(id: String) -> Question? { byId[id] }
+    package func question(id: String) -> Question? { byId[id] }
 
     /// Lesson ids with questions, in the order their questions appear.
-    public var lessonIds: [String] { unique(questions.map(\.lessonId)) }
+    package var lessonIds: [String] { unique(questions.map(\.lessonId)) }
 
     /// Concept ids asked about, in the order they first appear.
-    public var concepts: [String] { unique(questions.flatMap(\.concepts)) }
+    package var concepts: [String] { unique(questions.flatMap(\.concepts)) }
 
     /// The questions a `quiz SCOPE` covers: all of them without a scope, else the lesson's
     /// questions if `scope` is a lesson id, else the questions tagged with the concept `scope`.
-    public func questions(in scope: String?) throws -> [Question] {
+    package func questions(in scope: String?) throws -> [Question] {
         guard let scope else { return questions }
         if lessonIds.contains(scope) { return questions.filter { $0.lessonId == scope } }
         if concepts.contains(scope) { return questions.filter { $0.concepts.contains(scope) } }

@@ -1,7 +1,7 @@
 import Foundation
 import PipelineEngine
 import Yams
-import LabSupport
+package import LabSupport
 
 /// Loads the questions of one lesson's `quiz.yaml`.
 ///
@@ -29,7 +29,7 @@ import LabSupport
 /// once, in the right order, for `order`), `true`/`false`, or a number. A mistake's `when` is a
 /// letter, a boolean, a list of letters (a wrong order) or a number; a mistake without `when`
 /// explains any wrong answer that no other mistake matches.
-public enum QuizLoader {
+package enum QuizLoader {
     static let questionKeys = [
         "id", "type", "difficulty", "concepts", "prompt", "options", "answer", "tolerance",
         "explanation", "hint", "mistakes",
@@ -39,7 +39,7 @@ public enum QuizLoader {
     /// Reads the questions in the file at `path` for the lesson `lessonId`.
     ///
     /// `displayPath` is how messages name the file (the path as given, by default).
-    public static func load(path: String, lessonId: String, displayPath: String? = nil) throws -> [Question] {
+    package static func load(path: String, lessonId: String, displayPath: String? = nil) throws -> [Question] {
         let name = displayPath ?? path
         let text: String
         do {
@@ -54,7 +54,7 @@ public enum QuizLoader {
     }
 
     /// Reads questions from YAML text; `file` names it in messages. Throws the first problem.
-    public static func parse(_ text: String, file: String, lessonId: String) throws -> [Question] {
+    package static func parse(_ text: String, file: String, lessonId: String) throws -> [Question] {
         let result = read(text, file: file, lessonId: lessonId)
         if let first = result.problems.first { throw first }
         return result.questions
@@ -62,7 +62,7 @@ public enum QuizLoader {
 
     /// The questions that could be read and every problem found, in file order: a question
     /// that cannot be read does not hide the ones after it (`lint` reports them all).
-    public static func read(_ text: String, file: String, lessonId: String) -> (questions: [Question], problems: [LabError]) {
+    package static func read(_ text: String, file: String, lessonId: String) -> (questions: [Question], problems: [LabError]) {
         let reader = YAMLNodeReader(file: file, codePrefix: "quiz")
         var questions: [Question] = []
         var problems: [LabError] = []

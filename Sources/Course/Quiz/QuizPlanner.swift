@@ -3,12 +3,12 @@ import PipelineEngine
 import LabSupport
 
 /// The questions one quiz will ask, in order, with their options shuffled.
-public struct QuizPlan: Sendable, Equatable {
+package struct QuizPlan: Sendable, Equatable {
     /// The lesson or concept asked about, `nil` for the whole course.
-    public var scope: String?
-    public var difficulty: Question.Difficulty?
-    public var seed: UInt64
-    public var questions: [PresentedQuestion]
+    package var scope: String?
+    package var difficulty: Question.Difficulty?
+    package var seed: UInt64
+    package var questions: [PresentedQuestion]
 }
 
 /// Picks and shuffles the questions of a quiz or a review from a seed.
@@ -16,12 +16,12 @@ public struct QuizPlan: Sendable, Equatable {
 /// One seed drives everything: first the order of the questions, then each chosen
 /// question's options in turn. So the right answer moves from quiz to quiz, yet a quiz can be
 /// replayed exactly by giving its seed again.
-public enum QuizPlanner {
+package enum QuizPlanner {
     /// How many questions a quiz asks when `--count` is not given.
-    public static let defaultCount = 5
+    package static let defaultCount = 5
 
     /// The plan for `quiz [SCOPE] [--difficulty D] [--count N] --seed S`.
-    public static func plan(
+    package static func plan(
         _ bank: QuestionBank, scope: String? = nil, difficulty: Question.Difficulty? = nil,
         count: Int? = nil, seed: UInt64
     ) throws -> QuizPlan {
@@ -50,7 +50,7 @@ public enum QuizPlanner {
     /// The plan for a review of the questions `ids` (in that order), with options shuffled.
     ///
     /// Ids that are no longer in the course are left out.
-    public static func reviewPlan(_ bank: QuestionBank, questionIds ids: [String], seed: UInt64) -> QuizPlan {
+    package static func reviewPlan(_ bank: QuestionBank, questionIds ids: [String], seed: UInt64) -> QuizPlan {
         var random = SeededRandom(seed: seed)
         let presented = ids.compactMap { bank.question(id: $0) }.map { present($0, using: &random) }
         return QuizPlan(scope: "review", difficulty: nil, seed: seed, questions: presented)

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 import PipelineEngine
 
 /// One quiz or review in progress: the question being asked, hints, skips and answers.
@@ -6,24 +6,24 @@ import PipelineEngine
 /// It does no terminal I/O: the shell shows `current`, passes on what the learner types, and
 /// shows the `Feedback`. Each answer (and each skip) is stored with its review card before
 /// `answer(_:)` or `skip()` returns, so quitting or a crash loses nothing already answered.
-public struct QuizSession {
-    public let plan: QuizPlan
-    public let profile: String
+package struct QuizSession {
+    package let plan: QuizPlan
+    package let profile: String
     /// The stored attempt: a quiz's, or a review's (scope `review`).
-    public let attemptId: Int64
+    package let attemptId: Int64
     private let store: ProgressStore
     private let scheduler: FSRSScheduler
     private let clock: @Sendable () -> Date
 
     /// The index in `plan.questions` of the question being asked.
-    public private(set) var index = 0
+    package private(set) var index = 0
     /// Whether the learner has asked for the current question's hint.
-    public private(set) var hintUsed = false
+    package private(set) var hintUsed = false
     private var askedAt: Date
     private var results: [(question: Question, feedback: Feedback)] = []
 
     /// Starts a quiz: opens its attempt in the store and asks the first question.
-    public static func start(
+    package static func start(
         _ plan: QuizPlan, store: ProgressStore, profile: String,
         scheduler: FSRSScheduler = FSRSScheduler(), clock: @escaping @Sendable () -> Date = { Date() }
     ) throws -> QuizSession {
@@ -35,7 +35,7 @@ public struct QuizSession {
 
     /// Starts a review of due questions: opens an attempt of scope `review`, so that its
     /// answers carry an attempt id as a quiz's do.
-    public static func review(
+    package static func review(
         _ plan: QuizPlan, store: ProgressStore, profile: String,
         scheduler: FSRSScheduler = FSRSScheduler(), clock: @escaping @Sendable () -> Date = { Date() }
     ) throws -> QuizSession {
@@ -59,37 +59,37 @@ public struct QuizSession {
     }
 
     /// The question being asked, `nil` once every question is done.
-    public var current: PresentedQuestion? {
+    package var current: PresentedQuestion? {
         index < plan.questions.count ? plan.questions[index] : nil
     }
 
-    public var isFinished: Bool { current == nil }
+    package var isFinished: Bool { current == nil }
 
     /// The current question's number, counting from 1, and the number of questions.
-    public var position: (number: Int, total: Int) { (min(index + 1, plan.questions.count), plan.questions.count) }
+    package var position: (number: Int, total: Int) { (min(index + 1, plan.questions.count), plan.questions.count) }
 
     /// The points the current question is worth now (halved once the hint is shown).
-    public var pointsAvailable: Double {
+    package var pointsAvailable: Double {
         guard let current else { return 0 }
         return QuizScoring.points(difficulty: current.question.difficulty, correct: true, hinted: hintUsed)
     }
 
     /// Shows the current question's hint; from now on a right answer earns half the points.
-    public mutating func hint() -> String? {
+    package mutating func hint() -> String? {
         guard let current else { return nil }
         hintUsed = true
         return current.question.hint
     }
 
     /// Gives up on the current question: no points, and it comes back soon in review.
-    public mutating func skip() throws -> Feedback? {
+    package mutating func skip() throws -> Feedback? {
         guard current != nil else { return nil }
         return try record(nil)
     }
 
     /// Judges `input` as the answer to the current question and records it, or asks for it
     /// again if it cannot be read (recording nothing).
-    public mutating func answer(_ input: String) throws -> AnswerReply? {
+    package mutating func answer(_ input: String) throws -> AnswerReply? {
         guard let current else { return nil }
         switch AnswerParser.read(input, for: current) {
         case .unreadable(let message): return .unreadable(message)
@@ -98,7 +98,7 @@ public struct QuizSession {
     }
 
     /// The score of what has been done so far.
-    public var summary: QuizSummary {
+    package var summary: QuizSummary {
         QuizSummary(asked: plan.questions.count, results: results)
     }
 

@@ -1,30 +1,30 @@
 import Foundation
 
 /// The score of a quiz so far, overall and by concept, and what to review.
-public struct QuizSummary: Sendable, Equatable {
+package struct QuizSummary: Sendable, Equatable {
     /// The score for one concept (a question counts for every concept it is tagged with).
-    public struct ConceptScore: Sendable, Equatable {
-        public var concept: String
+    package struct ConceptScore: Sendable, Equatable {
+        package var concept: String
         /// Questions done (answered or skipped).
-        public var questions: Int
-        public var correct: Int
-        public var points: Double
-        public var maxPoints: Double
+        package var questions: Int
+        package var correct: Int
+        package var points: Double
+        package var maxPoints: Double
     }
 
-    public var asked: Int
-    public var answered: Int
-    public var correct: Int
-    public var skipped: Int
-    public var hinted: Int
-    public var points: Double
-    public var maxPoints: Double
+    package var asked: Int
+    package var answered: Int
+    package var correct: Int
+    package var skipped: Int
+    package var hinted: Int
+    package var points: Double
+    package var maxPoints: Double
     /// In the order the concepts first came up.
-    public var concepts: [ConceptScore]
+    package var concepts: [ConceptScore]
     /// Concepts with a wrong or skipped answer, weakest (lowest share of points) first.
-    public var toReview: [String]
+    package var toReview: [String]
     /// Questions answered wrong or skipped, in the order asked.
-    public var missedQuestions: [String]
+    package var missedQuestions: [String]
 
     init(asked: Int, results: [(question: Question, feedback: Feedback)]) {
         self.asked = asked

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// The FSRS-6 spaced-repetition scheduler, as the `fsrs` package on PyPI (6.3) implements it.
 ///
@@ -6,26 +6,26 @@ import Foundation
 /// desired retention 0.9, learning steps of 1 and 10 minutes, one relearning step of 10 minutes
 /// and a 36500-day cap. Fuzzing is left out on purpose: it only spreads due dates at random, and
 /// leaving it out makes schedules reproducible and testable against the reference.
-public struct FSRSScheduler: Sendable {
+package struct FSRSScheduler: Sendable {
     /// FSRS-6's default model weights `w0` to `w20`.
-    public static let defaultParameters: [Double] = [
+    package static let defaultParameters: [Double] = [
         0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
         1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542,
     ]
 
-    public let parameters: [Double]
-    public let desiredRetention: Double
+    package let parameters: [Double]
+    package let desiredRetention: Double
     /// Waits between learning steps, in seconds.
-    public let learningSteps: [TimeInterval]
+    package let learningSteps: [TimeInterval]
     /// Waits between relearning steps, in seconds.
-    public let relearningSteps: [TimeInterval]
+    package let relearningSteps: [TimeInterval]
     /// The longest interval, in days.
-    public let maximumInterval: Int
+    package let maximumInterval: Int
 
     let decay: Double
     let factor: Double
 
-    public init(
+    package init(
         parameters: [Double] = FSRSScheduler.defaultParameters,
         desiredRetention: Double = 0.9,
         learningSteps: [TimeInterval] = [60, 600],
@@ -44,7 +44,7 @@ public struct FSRSScheduler: Sendable {
 
     /// The probability that the card is recalled at `now`, counting whole days since its last
     /// review as the reference does (0 for a card never reviewed).
-    public func retrievability(of card: ReviewCard, at now: Date) -> Double {
+    package func retrievability(of card: ReviewCard, at now: Date) -> Double {
         guard let lastReview = card.lastReview, let stability = card.stability else { return 0 }
         let elapsedDays = max(0, wholeDays(from: lastReview, to: now))
         return forgettingCurve(elapsedDays: Double(elapsedDays), stability: stability)
@@ -52,14 +52,14 @@ public struct FSRSScheduler: Sendable {
 
     /// The probability that the card is recalled at `moment`, on the same forgetting curve but
     /// counting elapsed time exactly, fractions of a day included (0 for a card never reviewed).
-    public func recallProbability(of card: ReviewCard, at moment: Date) -> Double {
+    package func recallProbability(of card: ReviewCard, at moment: Date) -> Double {
         guard let lastReview = card.lastReview, let stability = card.stability else { return 0 }
         let elapsedDays = max(0, moment.timeIntervalSince(lastReview) / 86_400)
         return forgettingCurve(elapsedDays: elapsedDays, stability: stability)
     }
 
     /// The card after a review rated `rating` at `now`.
-    public func review(_ card: ReviewCard, rating: Rating, at now: Date) -> ReviewCard {
+    package func review(_ card: ReviewCard, rating: Rating, at now: Date) -> ReviewCard {
         var card = card
         let daysSinceLastReview = card.lastReview.map { wholeDays(from: $0, to: now) }
         let sameDay = daysSinceLastReview.map { $0 < 1 } ?? false

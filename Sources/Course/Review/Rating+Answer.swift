@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// How a quiz or review answer rates for spaced review.
 ///
@@ -8,7 +8,7 @@ import Foundation
 /// medium one, 30 for a hard one, which is about the time it takes to read the question and
 /// type an answer one already knows, with no time left for working it out.
 extension Rating {
-    public static func forAnswer(
+    package static func forAnswer(
         correct: Bool, hinted: Bool, skipped: Bool, seconds: TimeInterval, difficulty: Question.Difficulty
     ) -> Rating {
         if skipped || !correct { return .again }
@@ -17,7 +17,7 @@ extension Rating {
     }
 
     /// The longest answer time that still counts as fast for a question of `difficulty`.
-    public static func fastAnswerSeconds(_ difficulty: Question.Difficulty) -> TimeInterval {
+    package static func fastAnswerSeconds(_ difficulty: Question.Difficulty) -> TimeInterval {
         switch difficulty {
         case .easy: 10
         case .medium: 20

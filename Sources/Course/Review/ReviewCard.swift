@@ -1,9 +1,9 @@
-import Foundation
+package import Foundation
 
 /// Where a card is in its life: being learned, in spaced review, or relearned after a lapse.
 ///
 /// The raw values are what `review_card.state` stores and what `export progress` shows.
-public enum CardState: String, Sendable, Codable, CaseIterable {
+package enum CardState: String, Sendable, Codable, CaseIterable {
     case learning
     case review
     case relearning
@@ -12,31 +12,31 @@ public enum CardState: String, Sendable, Codable, CaseIterable {
 /// How well a card was recalled, on FSRS's four-point scale.
 ///
 /// The raw values are FSRS's (1 to 4), which is what `review_log.rating` stores.
-public enum Rating: Int, Sendable, Codable, CaseIterable, Comparable {
+package enum Rating: Int, Sendable, Codable, CaseIterable, Comparable {
     case again = 1
     case hard = 2
     case good = 3
     case easy = 4
 
-    public static func < (a: Rating, b: Rating) -> Bool { a.rawValue < b.rawValue }
+    package static func < (a: Rating, b: Rating) -> Bool { a.rawValue < b.rawValue }
 }
 
 /// The memory state of one question for one learner, as FSRS models it.
 ///
 /// A new card is in `learning` at step 0 with no stability or difficulty yet; the first
 /// review gives it both. `due` is when it should next be asked.
-public struct ReviewCard: Sendable, Equatable, Codable {
-    public var state: CardState
+package struct ReviewCard: Sendable, Equatable, Codable {
+    package var state: CardState
     /// The learning or relearning step, `nil` in `review`.
-    public var step: Int?
+    package var step: Int?
     /// Days for the probability of recall to fall from 100 % to 90 %.
-    public var stability: Double?
+    package var stability: Double?
     /// How hard the material is for this learner, 1 (easiest) to 10.
-    public var difficulty: Double?
-    public var due: Date
-    public var lastReview: Date?
+    package var difficulty: Double?
+    package var due: Date
+    package var lastReview: Date?
 
-    public init(
+    package init(
         state: CardState = .learning, step: Int? = nil, stability: Double? = nil,
         difficulty: Double? = nil, due: Date, lastReview: Date? = nil
     ) {
@@ -49,7 +49,7 @@ public struct ReviewCard: Sendable, Equatable, Codable {
     }
 
     /// A card never reviewed, due at `now`.
-    public static func new(at now: Date) -> ReviewCard {
+    package static func new(at now: Date) -> ReviewCard {
         ReviewCard(due: now)
     }
 }

@@ -1,4 +1,4 @@
-import PipelineEngine
+package import PipelineEngine
 
 /// A step's check: a declarative condition on the sandbox's real state.
 ///
@@ -8,9 +8,9 @@ import PipelineEngine
 /// versions, clock time, traffic, commands) counts only from the step's ``StepMark``: what
 /// an earlier step or lesson left behind never completes a later one. Checks combine with
 /// `all`, `any` and `not`.
-public struct Check: Sendable, Equatable {
+package struct Check: Sendable, Equatable {
     /// What the check asks of the sandbox.
-    public indirect enum Condition: Sendable, Equatable {
+    package indirect enum Condition: Sendable, Equatable {
         /// A file exists in the workspace.
         case fileExists(path: String)
         /// A file contains a text, or a match of a regular expression.
@@ -47,17 +47,17 @@ public struct Check: Sendable, Equatable {
         case not(Check)
     }
 
-    public var condition: Condition
+    package var condition: Condition
     /// Where the check is written in `steps.yaml`.
-    public var location: SourceLocation
+    package var location: SourceLocation
 
-    public init(_ condition: Condition, location: SourceLocation) {
+    package init(_ condition: Condition, location: SourceLocation) {
         self.condition = condition
         self.location = location
     }
 
     /// The kind as authors write it (`file_exists`, `all`, ...).
-    public var kind: Kind {
+    package var kind: Kind {
         switch condition {
         case .fileExists: .fileExists
         case .fileContains: .fileContains
@@ -79,7 +79,7 @@ public struct Check: Sendable, Equatable {
     }
 
     /// This check and every check nested in it, outermost first.
-    public var flattened: [Check] {
+    package var flattened: [Check] {
         switch condition {
         case .all(let parts), .any(let parts): [self] + parts.flatMap(\.flattened)
         case .not(let inner): [self] + inner.flattened
@@ -88,7 +88,7 @@ public struct Check: Sendable, Equatable {
     }
 
     /// The kinds of check, by the key that introduces them in YAML.
-    public enum Kind: String, Sendable, CaseIterable {
+    package enum Kind: String, Sendable, CaseIterable {
         case fileExists = "file_exists"
         case fileContains = "file_contains"
         case fileChanged = "file_changed"
@@ -109,7 +109,7 @@ public struct Check: Sendable, Equatable {
 }
 
 /// Text to look for in a file: a literal, or a regular expression (search semantics).
-public enum TextPattern: Sendable, Equatable {
+package enum TextPattern: Sendable, Equatable {
     case text(String)
     case regex(String)
 }
@@ -119,17 +119,17 @@ public enum TextPattern: Sendable, Equatable {
 ///
 /// It never names a version number: which number a model gets depends on everything else the
 /// learner ran, while "the champion moved" or "one new version" is the step's own outcome.
-public struct RegistryCondition: Sendable, Equatable {
-    public var alias: String?
+package struct RegistryCondition: Sendable, Equatable {
+    package var alias: String?
     /// With `alias`: true when it must point at another version than when the step began (or
     /// be new), false when it must point at the same one.
-    public var moved: Bool?
+    package var moved: Bool?
     /// At least this many versions registered since the step began.
-    public var newVersions: Int?
+    package var newVersions: Int?
     /// At most this many versions registered since the step began.
-    public var newVersionsMax: Int?
+    package var newVersionsMax: Int?
 
-    public init(alias: String? = nil, moved: Bool? = nil, newVersions: Int? = nil, newVersionsMax: Int? = nil) {
+    package init(alias: String? = nil, moved: Bool? = nil, newVersions: Int? = nil, newVersionsMax: Int? = nil) {
         self.alias = alias
         self.moved = moved
         self.newVersions = newVersions
@@ -138,16 +138,16 @@ public struct RegistryCondition: Sendable, Equatable {
 }
 
 /// A stage and the status it must have had in the last run.
-public struct StageStatus: Sendable, Equatable {
-    public var stage: String
-    public var status: String
+package struct StageStatus: Sendable, Equatable {
+    package var stage: String
+    package var status: String
 
-    public init(stage: String, status: String) {
+    package init(stage: String, status: String) {
         self.stage = stage
         self.status = status
     }
 
     /// The statuses a stage ends a run with, and `restored`: cached, with outputs that were
     /// missing or changed put back from the artifact store.
-    public static let statuses = StageReport.Status.allCases.map(\.rawValue) + ["restored"]
+    package static let statuses = StageReport.Status.allCases.map(\.rawValue) + ["restored"]
 }

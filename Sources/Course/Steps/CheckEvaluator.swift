@@ -3,7 +3,7 @@ import PipelineEngine
 import LabSupport
 
 /// What evaluating a check found, with a clause saying why (what holds, or what is missing).
-public enum CheckOutcome: Sendable, Equatable {
+package enum CheckOutcome: Sendable, Equatable {
     /// The sandbox is in the state the check asks for.
     case passed(String)
     /// It is not; the clause says what is still missing.
@@ -11,13 +11,13 @@ public enum CheckOutcome: Sendable, Equatable {
     /// The check reads a feature this build does not have; it can neither pass nor fail.
     case unavailable(String)
 
-    public var passed: Bool {
+    package var passed: Bool {
         if case .passed = self { return true }
         return false
     }
 
     /// The clause, without a final full stop: "`models/candidate.json` does not exist".
-    public var reason: String {
+    package var reason: String {
         switch self {
         case .passed(let text), .notYet(let text), .unavailable(let text): text
         }
@@ -29,15 +29,15 @@ public enum CheckOutcome: Sendable, Equatable {
 ///
 /// Evaluating never changes the sandbox (it does not even create one), so a check passes only
 /// because of what the learner did, never because it was asked.
-public struct CheckEvaluator {
+package struct CheckEvaluator {
     /// The workspace folder (it may not exist yet).
-    public let workspaceRoot: String
+    package let workspaceRoot: String
     /// The `Sandbox/` templates that `file_changed` compares with, when known.
-    public let templates: String?
+    package let templates: String?
     /// Where the step began: evidence that accumulates counts only past it.
-    public let mark: StepMark
+    package let mark: StepMark
 
-    public init(workspaceRoot: String, templates: String?, mark: StepMark = .origin) {
+    package init(workspaceRoot: String, templates: String?, mark: StepMark = .origin) {
         self.workspaceRoot = workspaceRoot
         self.templates = templates
         self.mark = mark
@@ -46,7 +46,7 @@ public struct CheckEvaluator {
     /// The outcome of `check` now.
     ///
     /// Throws only when the sandbox itself cannot be read.
-    public func evaluate(_ check: Check) throws -> CheckOutcome {
+    package func evaluate(_ check: Check) throws -> CheckOutcome {
         guard FileManager.default.fileExists(atPath: workspaceRoot + "/.lab") else {
             // Without a sandbox no step is done, whatever the combinators would say.
             return .notYet("you have no sandbox yet; `sandbox init` creates it")

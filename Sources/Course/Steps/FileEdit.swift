@@ -24,9 +24,9 @@ import LabSupport
 ///
 /// The learner never sees it run; `lint --play` applies it before the step's commands, so a
 /// check passes only because the sandbox really is in the state the step asks for.
-public struct FileEdit: Sendable, Equatable {
+package struct FileEdit: Sendable, Equatable {
     /// What happens to the file.
-    public enum Change: Sendable, Equatable {
+    package enum Change: Sendable, Equatable {
         /// The file's whole content becomes this text (the file is created if missing).
         case write(String)
         /// This text is added at the end (after a newline, if the file does not end with one).
@@ -36,19 +36,19 @@ public struct FileEdit: Sendable, Equatable {
     }
 
     /// The workspace-relative path of the file.
-    public var path: String
-    public var change: Change
+    package var path: String
+    package var change: Change
     /// Where the edit is written in `steps.yaml`.
-    public var location: SourceLocation
+    package var location: SourceLocation
 
-    public init(path: String, change: Change, location: SourceLocation) {
+    package init(path: String, change: Change, location: SourceLocation) {
         self.path = path
         self.change = change
         self.location = location
     }
 
     /// Makes the change in the workspace at `root`; a path that would leave it is refused.
-    public func apply(inWorkspace root: String) throws {
+    package func apply(inWorkspace root: String) throws {
         let target = try WorkspacePaths(root: root).resolve(path, in: location.file, line: location.line)
         // Read and written relative to the workspace's descriptor, never through a symlink.
         let files = ConfinedDirectory(root: root)

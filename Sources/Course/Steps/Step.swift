@@ -3,26 +3,26 @@
 /// The learner reads the instructions, types the command (or does the work another way), and
 /// `check` evaluates the step's check against the sandbox. `setup` commands exist for
 /// `lint --play` only: they put a fresh sandbox in the state the step starts from.
-public struct Step: Sendable, Equatable {
-    public var id: String
-    public var title: String
+package struct Step: Sendable, Equatable {
+    package var id: String
+    package var title: String
     /// Markdown, shown by `steps`.
-    public var instructions: String
+    package var instructions: String
     /// The command (or commands, in order) to try, as typed in the REPL.
-    public var commands: [String]
+    package var commands: [String]
     /// Lab commands `lint --play` runs before checking that the step is not yet done.
-    public var setup: [String]
+    package var setup: [String]
     /// The edits the learner makes by hand, which `lint --play` makes before the commands.
-    public var solution: [FileEdit]
-    public var check: Check
+    package var solution: [FileEdit]
+    package var check: Check
     /// Hints, given one at a time by `hint`.
-    public var hints: [String]
+    package var hints: [String]
     /// Plausible mistakes the check must reject, which `lint --play` tries on a copy.
-    public var wrongAttempts: [WrongAttempt] = []
+    package var wrongAttempts: [WrongAttempt] = []
     /// Where the step starts in `steps.yaml`.
-    public var location: SourceLocation
+    package var location: SourceLocation
 
-    public init(
+    package init(
         id: String, title: String, instructions: String, commands: [String], setup: [String] = [],
         solution: [FileEdit] = [], check: Check, hints: [String], location: SourceLocation
     ) {
@@ -40,17 +40,17 @@ public struct Step: Sendable, Equatable {
 
 /// A plausible mistake on a step (a typo, the wrong file, a skipped command) that its check
 /// must reject; `lint --play` makes it on a copy of the sandbox and proves the check says no.
-public struct WrongAttempt: Sendable, Equatable {
+package struct WrongAttempt: Sendable, Equatable {
     /// Why it is wrong, in one sentence, for the report.
-    public var why: String
+    package var why: String
     /// The edits made instead of the step's solution (none when nil).
-    public var solution: [FileEdit]
+    package var solution: [FileEdit]
     /// The commands run instead of the step's commands (the step's own when nil).
-    public var commands: [String]?
+    package var commands: [String]?
     /// Where it is written in `steps.yaml`.
-    public var location: SourceLocation
+    package var location: SourceLocation
 
-    public init(why: String, solution: [FileEdit], commands: [String]?, location: SourceLocation) {
+    package init(why: String, solution: [FileEdit], commands: [String]?, location: SourceLocation) {
         self.why = why
         self.solution = solution
         self.commands = commands
@@ -59,20 +59,20 @@ public struct WrongAttempt: Sendable, Equatable {
 }
 
 /// A lesson's steps file: the commands that make the lesson's starting sandbox, and its steps.
-public struct StepFile: Sendable, Equatable {
+package struct StepFile: Sendable, Equatable {
     /// Lab commands run on a fresh copy of the templates when the lesson's sandbox is made or
     /// reset (a scenario, a first run); empty when the templates are the start.
-    public var start: [String]
-    public var steps: [Step]
+    package var start: [String]
+    package var steps: [Step]
 
-    public init(start: [String], steps: [Step]) {
+    package init(start: [String], steps: [Step]) {
         self.start = start
         self.steps = steps
     }
 }
 
 /// A command a step names (`command` or `setup`) and where it is written.
-public struct StepCommand: Sendable, Equatable {
-    public var text: String
-    public var location: SourceLocation
+package struct StepCommand: Sendable, Equatable {
+    package var text: String
+    package var location: SourceLocation
 }

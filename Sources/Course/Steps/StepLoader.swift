@@ -1,7 +1,7 @@
 import Foundation
 import PipelineEngine
 import Yams
-import LabSupport
+package import LabSupport
 
 /// Loads a lesson's `steps.yaml`: an optional `start:` and a `steps:` list of hands-on steps.
 ///
@@ -26,35 +26,35 @@ import LabSupport
 ///
 /// A step that cannot be read does not hide the others: every problem is collected, so `lint`
 /// reports them all, and the commands refuse the file at its first problem.
-public enum StepLoader {
+package enum StepLoader {
     static let stepKeys = ["id", "title", "instructions", "command", "setup", "solution", "check", "hints", "wrong"]
     static let wrongKeys = ["why", "solution", "command"]
     static let requiredKeys = ["id", "title", "instructions", "command", "check", "hints"]
 
     /// The steps of a file and the problems found in it, in file order.
-    public struct Result: Sendable {
-        public var steps: [Step]
+    package struct Result: Sendable {
+        package var steps: [Step]
         /// The lesson's `start:` commands.
-        public var start: [String] = []
-        public var problems: [LabError]
+        package var start: [String] = []
+        package var problems: [LabError]
         /// The commands the steps name (`command` and `setup`), with where each is written.
-        public var commands: [StepCommand]
+        package var commands: [StepCommand]
     }
 
     /// Reads the steps at `path` and throws the first problem, if any.
-    public static func load(path: String, displayPath: String? = nil) throws -> [Step] {
+    package static func load(path: String, displayPath: String? = nil) throws -> [Step] {
         try loadFile(path: path, displayPath: displayPath).steps
     }
 
     /// Reads the whole steps file at `path` (its start and its steps) and throws the first problem.
-    public static func loadFile(path: String, displayPath: String? = nil) throws -> StepFile {
+    package static func loadFile(path: String, displayPath: String? = nil) throws -> StepFile {
         let result = try read(path: path, displayPath: displayPath)
         if let first = result.problems.first { throw first }
         return StepFile(start: result.start, steps: result.steps)
     }
 
     /// Reads the steps at `path`, collecting every problem.
-    public static func read(path: String, displayPath: String? = nil) throws -> Result {
+    package static func read(path: String, displayPath: String? = nil) throws -> Result {
         let name = displayPath ?? path
         guard let data = FileManager.default.contents(atPath: path) else {
             throw LabError("steps.unreadable", "cannot read the steps file", file: name)
@@ -63,7 +63,7 @@ public enum StepLoader {
     }
 
     /// Reads steps from YAML text; `file` names it in messages.
-    public static func parse(_ text: String, file: String) -> Result {
+    package static func parse(_ text: String, file: String) -> Result {
         var result = Result(steps: [], problems: [], commands: [])
         let reader = YAMLNodeReader(file: file, codePrefix: "steps")
         do {

@@ -1,6 +1,6 @@
-import Foundation
+package import Foundation
 import GRDB
-import PipelineEngine
+package import PipelineEngine
 import LabSupport
 
 /// A snapshot of a sandbox taken when a step began: how far its runs, deployments, registry,
@@ -9,29 +9,29 @@ import LabSupport
 /// Checks count only evidence past the mark, so a run, a deployment or a clock advance left by
 /// an earlier step never completes a later one. A reset sandbox has no marks: everything in it
 /// was made after the reset.
-public struct StepMark: Codable, Sendable, Equatable {
+package struct StepMark: Codable, Sendable, Equatable {
     /// The highest pipeline run id.
-    public var run = 0
+    package var run = 0
     /// The highest deployment id.
-    public var deployment = 0
+    package var deployment = 0
     /// The highest registered model version.
-    public var version = 0
+    package var version = 0
     /// Where each alias pointed.
-    public var aliases: [String: Int] = [:]
+    package var aliases: [String: Int] = [:]
     /// The simulated clock.
-    public var clock = SimulatedClock.defaultStart
+    package var clock = SimulatedClock.defaultStart
     /// The number of journal entries.
-    public var journal = 0
+    package var journal = 0
     /// The highest served request id.
-    public var served = 0
+    package var served = 0
 
-    public init() {}
+    package init() {}
 
     /// The mark of a sandbox no step has touched yet.
-    public static let origin = StepMark()
+    package static let origin = StepMark()
 
     /// Reads the sandbox's state now.
-    public static func take(of workspace: Workspace) throws -> StepMark {
+    package static func take(of workspace: Workspace) throws -> StepMark {
         var mark = StepMark()
         try workspace.state.pool.read { db in
             mark.run = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM pipeline_run") ?? 0
@@ -50,18 +50,18 @@ public struct StepMark: Codable, Sendable, Equatable {
 
 /// The marks of a lesson's steps, kept in the sandbox (`.lab/step-marks.json`), so that a
 /// reset, which empties `.lab/`, forgets them with the evidence they measured.
-public struct StepMarks: Sendable {
+package struct StepMarks: Sendable {
     /// The workspace folder.
-    public let workspace: String
+    package let workspace: String
 
-    public init(workspace: String) {
+    package init(workspace: String) {
         self.workspace = workspace
     }
 
     var file: String { workspace + "/.lab/step-marks.json" }
 
     /// Every step's mark, by step id.
-    public func all() -> [String: StepMark] {
+    package func all() -> [String: StepMark] {
         guard let data = FileManager.default.contents(atPath: file) else { return [:] }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
@@ -70,12 +70,12 @@ public struct StepMarks: Sendable {
     }
 
     /// The mark of `step`; the origin when it has none.
-    public func mark(of step: String) -> StepMark {
+    package func mark(of step: String) -> StepMark {
         all()[step] ?? .origin
     }
 
     /// Records `mark` as where `step` begins.
-    public func set(_ mark: StepMark, for step: String) throws {
+    package func set(_ mark: StepMark, for step: String) throws {
         var marks = all()
         marks[step] = mark
         let encoder = JSONEncoder()
@@ -85,7 +85,7 @@ public struct StepMarks: Sendable {
     }
 
     /// Marks `step` as beginning now, if the sandbox exists.
-    public func begin(_ step: String) throws {
+    package func begin(_ step: String) throws {
         guard FileManager.default.fileExists(atPath: workspace + "/.lab") else { return }
         try set(StepMark.take(of: try Workspace(root: workspace)), for: step)
     }
@@ -93,33 +93,33 @@ public struct StepMarks: Sendable {
 
 /// The lab commands run in a sandbox, one JSON line each (`.lab/journal.jsonl`): the evidence
 /// for steps whose point is to read what a command shows (`monitor`, `rollout status`).
-public struct CommandJournal: Sendable {
+package struct CommandJournal: Sendable {
     /// One command that ran.
-    public struct Entry: Codable, Sendable, Equatable {
+    package struct Entry: Codable, Sendable, Equatable {
         /// The command's words, without global options.
-        public var words: [String]
+        package var words: [String]
         /// Its exit status (0 or 1; refused commands are not journalled).
-        public var status: Int32
+        package var status: Int32
         /// The sandbox's simulated clock when it ended.
-        public var clock: Date?
+        package var clock: Date?
 
-        public init(words: [String], status: Int32, clock: Date? = nil) {
+        package init(words: [String], status: Int32, clock: Date? = nil) {
             self.words = words
             self.status = status
             self.clock = clock
         }
     }
 
-    public let workspace: String
+    package let workspace: String
 
-    public init(workspace: String) {
+    package init(workspace: String) {
         self.workspace = workspace
     }
 
     var file: String { workspace + "/.lab/journal.jsonl" }
 
     /// Appends an entry; one `write` of one line, so concurrent processes do not interleave.
-    public func append(_ entry: Entry) throws {
+    package func append(_ entry: Entry) throws {
         guard FileManager.default.fileExists(atPath: workspace + "/.lab") else { return }
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
@@ -135,7 +135,7 @@ public struct CommandJournal: Sendable {
     }
 
     /// Every entry, oldest first; a line that cannot be read (cut off by a crash) is skipped.
-    public func entries() throws -> [Entry] {
+    package func entries() throws -> [Entry] {
         guard let data = FileManager.default.contents(atPath: file) else { return [] }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601

@@ -1,5 +1,6 @@
 import Course
 import PipelineEngine
+import LabSupport
 
 /// How `lint` reports: one `file:line:column: message` per problem, what `--play` proved per
 /// step, and a last line that counts.

@@ -57,7 +57,7 @@ struct StepPlayer {
         var mode = "alone"
         var passed: Bool { steps.allSatisfy(\.passed) && skipped == 0 }
 
-        func encode(to encoder: Encoder) throws {
+        func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(lesson, forKey: .lesson)
             try c.encode(file, forKey: .file)

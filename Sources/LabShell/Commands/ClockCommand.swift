@@ -1,5 +1,6 @@
 import ArgumentParser
 import PipelineEngine
+import FoundationEssentials
 
 /// `clock now|advance DURATION`: the sandbox's simulated production time.
 struct ClockCommand: ParsableCommand {

@@ -29,7 +29,7 @@ struct Cicdlab: ParsableCommand {
 /// The list of commands and the help overview that groups them.
 enum CommandTable {
     /// Every top-level command, in the order `help` lists them.
-    static let commands: [ParsableCommand.Type] = [
+    static let commands: [any ParsableCommand.Type] = [
         HelpCommand.self,
         LessonsCommand.self,
         LessonCommand.self,
@@ -81,7 +81,7 @@ enum CommandTable {
     static var names: [String] { commands.map { $0._commandName } }
 
     /// The command type called `name`, if any.
-    static func command(named name: String) -> ParsableCommand.Type? {
+    static func command(named name: String) -> (any ParsableCommand.Type)? {
         commands.first { $0._commandName == name }
     }
 
@@ -99,7 +99,7 @@ enum CommandTable {
     }
 
     /// The subcommand types of a group command (such as `profiles list`).
-    static func subcommands(of command: ParsableCommand.Type) -> [ParsableCommand.Type] {
+    static func subcommands(of command: any ParsableCommand.Type) -> [any ParsableCommand.Type] {
         command.configuration.subcommands
     }
 }

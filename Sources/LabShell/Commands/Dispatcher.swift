@@ -46,13 +46,13 @@ enum Dispatcher {
         {
             return report(refusal, in: session)
         }
-        let parsed: ParsableCommand
+        let parsed: any ParsableCommand
         do {
             parsed = try Cicdlab.parseAsRoot(arguments)
         } catch {
             return reportParseError(error, arguments: arguments, in: session)
         }
-        guard let command = parsed as? LabCommand else {
+        guard let command = parsed as? any LabCommand else {
             // A group command without a default subcommand, typed alone: show its help.
             session.console.line(Cicdlab.helpMessage(for: type(of: parsed), columns: session.style.width))
             return 0
@@ -85,7 +85,7 @@ enum Dispatcher {
     ]
 
     /// Runs `command`, through the pager when its output should be paged (see ``Pager``).
-    private static func runPaged(_ command: LabCommand, _ arguments: [String], in session: LabSession) throws -> Int32 {
+    private static func runPaged(_ command: any LabCommand, _ arguments: [String], in session: LabSession) throws -> Int32 {
         let name = arguments.prefix(2).joined(separator: " ")
         guard pageable.contains(arguments[0]) || pageable.contains(name), !session.wantsJSON,
               !session.options.noPager, session.console.writesToTerminal, !session.console.isMuted,
@@ -140,7 +140,7 @@ enum Dispatcher {
 
     /// Reports what ArgumentParser refused in the lab's own style: `error: ...` with the
     /// command's usage as a hint, exit 2. `--help`-like outcomes print as help, exit 0.
-    private static func reportParseError(_ error: Error, arguments: [String], in session: LabSession) -> Int32 {
+    private static func reportParseError(_ error: any Error, arguments: [String], in session: LabSession) -> Int32 {
         if Cicdlab.exitCode(for: error) == .success {
             session.console.line(Cicdlab.fullMessage(for: error, columns: session.style.width))
             return 0
@@ -166,7 +166,7 @@ struct ErrorEnvelope: Encodable {
             column = error.column
         }
 
-        func encode(to encoder: Encoder) throws {
+        func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(code, forKey: .code)
             try c.encode(message, forKey: .message)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Course
 
 /// `next`: the next page of the lesson being read; past the last, what to do next.
 struct NextCommand: LabCommand {

@@ -9,7 +9,7 @@ import LabSupport
 /// say "Missing expected argument"; a negative value is named as such instead.
 enum ParseFailure {
     /// The error for `error`, thrown while parsing `arguments` (global options removed).
-    static func labError(for error: Error, arguments: [String]) -> LabError {
+    static func labError(for error: any Error, arguments: [String]) -> LabError {
         let path = CommandTable.commandPath(of: arguments)
         let shown = path.isEmpty ? "this command" : "`\(path.joined(separator: " "))`"
         var message: String
@@ -32,7 +32,7 @@ enum ParseFailure {
     }
 
     /// The command type named by `path` (`["clock", "advance"]`), if any.
-    private static func commandType(at path: [String]) -> ParsableCommand.Type? {
+    private static func commandType(at path: [String]) -> (any ParsableCommand.Type)? {
         guard let first = path.first, var type = CommandTable.command(named: first) else { return nil }
         for word in path.dropFirst() {
             guard let sub = CommandTable.subcommands(of: type).first(where: { $0._commandName == word }) else { break }

@@ -42,7 +42,7 @@ struct Completer {
             consumed += 1
         }
         if !CommandTable.subcommands(of: command).isEmpty, consumed == words.count { return nil }
-        guard let lab = command as? LabCommand.Type, !partial.hasPrefix("-") else { return nil }
+        guard let lab = command as? any LabCommand.Type, !partial.hasPrefix("-") else { return nil }
         return lab.completion.values
     }
 
@@ -59,7 +59,7 @@ struct Completer {
         if !subcommands.isEmpty, consumed == words.count {
             return subcommands.map { $0._commandName }
         }
-        guard let lab = command as? LabCommand.Type else { return [] }
+        guard let lab = command as? any LabCommand.Type else { return [] }
         let completion = lab.completion
         if partial.hasPrefix("-") {
             return completion.options + GlobalOptions.flags

@@ -1,6 +1,7 @@
 import Foundation
 import PipelineEngine
 import LabSupport
+import Course
 
 /// The read-eval-print loop: reads command lines and runs each through the ``Dispatcher``.
 ///

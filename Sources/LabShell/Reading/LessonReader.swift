@@ -171,7 +171,7 @@ struct FinishReport: Encodable {
         case nextLesson = "next_lesson"
     }
 
-    func encode(to encoder: Encoder) throws {
+    func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(lesson, forKey: .lesson)
         try c.encode(pagesDone, forKey: .pagesDone)

@@ -4,26 +4,26 @@ import Foundation
 ///
 /// Colour is off when `--no-color` is given, when `NO_COLOR` is set (https://no-color.org), or
 /// when standard output is not a terminal.
-public struct TerminalStyle: Sendable {
-    public var color: Bool
+package struct TerminalStyle: Sendable {
+    package var color: Bool
     /// The width text is laid out in: the terminal's, at most 120 columns, so prose stays readable.
-    public var width: Int
+    package var width: Int
     /// The terminal's columns, which every line of output is fitted to, when known: at a
     /// terminal, or from `COLUMNS`; nil for a pipe without `COLUMNS`, whose lines are written
     /// as long as they are.
-    public var columns: Int?
+    package var columns: Int?
 
-    public init(color: Bool, width: Int, columns: Int? = nil) {
+    package init(color: Bool, width: Int, columns: Int? = nil) {
         self.color = color
         self.width = width
         self.columns = columns
     }
 
     /// Plain text, 80 columns: what tests and pipes get.
-    public static let plain = TerminalStyle(color: false, width: 80)
+    package static let plain = TerminalStyle(color: false, width: 80)
 
     /// The style for this process's standard output.
-    public static func detect(noColorFlag: Bool) -> TerminalStyle {
+    package static func detect(noColorFlag: Bool) -> TerminalStyle {
         let env = ProcessInfo.processInfo.environment
         let isTTY = isatty(STDOUT_FILENO) == 1
         let noColor = noColorFlag || (env["NO_COLOR"].map { !$0.isEmpty } ?? false) || !isTTY
@@ -41,23 +41,23 @@ public struct TerminalStyle: Sendable {
         color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 
-    public func bold(_ text: String) -> String { sgr("1", text) }
-    public func dim(_ text: String) -> String { sgr("2", text) }
-    public func italic(_ text: String) -> String { sgr("3", text) }
-    public func underline(_ text: String) -> String { sgr("4", text) }
-    public func red(_ text: String) -> String { sgr("31", text) }
-    public func green(_ text: String) -> String { sgr("32", text) }
-    public func yellow(_ text: String) -> String { sgr("33", text) }
-    public func blue(_ text: String) -> String { sgr("34", text) }
-    public func cyan(_ text: String) -> String { sgr("36", text) }
+    package func bold(_ text: String) -> String { sgr("1", text) }
+    package func dim(_ text: String) -> String { sgr("2", text) }
+    package func italic(_ text: String) -> String { sgr("3", text) }
+    package func underline(_ text: String) -> String { sgr("4", text) }
+    package func red(_ text: String) -> String { sgr("31", text) }
+    package func green(_ text: String) -> String { sgr("32", text) }
+    package func yellow(_ text: String) -> String { sgr("33", text) }
+    package func blue(_ text: String) -> String { sgr("34", text) }
+    package func cyan(_ text: String) -> String { sgr("36", text) }
 
     /// A verdict word coloured by outcome: green when good, red when bad.
-    public func verdict(_ text: String, ok: Bool) -> String { ok ? green(text) : red(text) }
+    package func verdict(_ text: String, ok: Bool) -> String { ok ? green(text) : red(text) }
 }
 
 /// The number of terminal columns `text` occupies, ignoring ANSI colour codes: combining
 /// marks and zero-width characters take none, East Asian wide characters and emoji two.
-public func displayWidth(_ text: String) -> Int {
+package func displayWidth(_ text: String) -> Int {
     var width = 0
     var inEscape = false
     for scalar in text.unicodeScalars {
@@ -91,7 +91,7 @@ func columns(of scalar: Unicode.Scalar) -> Int {
 }
 
 /// `text` padded with spaces on the right (or left) to `width` display columns.
-public func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+package func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
     let gap = max(0, width - displayWidth(text))
     let spaces = String(repeating: " ", count: gap)
     return right ? spaces + text : text + spaces

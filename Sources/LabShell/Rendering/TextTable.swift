@@ -1,21 +1,23 @@
+import Foundation
+
 /// A table of text drawn with aligned columns, like `kubectl get` or `dvc metrics show`.
-public struct TextTable: Sendable {
-    public var headers: [String]
-    public var rows: [[String]]
+package struct TextTable: Sendable {
+    package var headers: [String]
+    package var rows: [[String]]
     /// Indices of columns to right-align (numbers read better that way).
-    public var rightAligned: Set<Int>
+    package var rightAligned: Set<Int>
     /// Indices of columns to centre (a Markdown table's `:---:`).
-    public var centered: Set<Int>
+    package var centered: Set<Int>
     /// Indices of columns whose values are never wrapped when the table shrinks (a status
     /// such as "not started" reads badly on two lines); the other columns give way instead.
-    public var keptWhole: Set<Int>
+    package var keptWhole: Set<Int>
     /// Indices of rows that carry on the row above (a second reason, a title's next line).
     private(set) var continuations: Set<Int> = []
 
     /// The most lines one row may take in a shrunk table before the table is drawn as records.
     static let tallestRow = 3
 
-    public init(headers: [String], rows: [[String]] = [], rightAligned: Set<Int> = [],
+    package init(headers: [String], rows: [[String]] = [], rightAligned: Set<Int> = [],
                 centered: Set<Int> = [], keptWhole: Set<Int> = []) {
         self.headers = headers
         self.rows = rows
@@ -24,11 +26,11 @@ public struct TextTable: Sendable {
         self.keptWhole = keptWhole
     }
 
-    public mutating func append(_ row: [String]) { rows.append(row) }
+    package mutating func append(_ row: [String]) { rows.append(row) }
 
     /// Adds a row that carries on the row above: drawn as its own line in columns, and joined
     /// to the record above when the table is drawn as records.
-    public mutating func appendContinuation(_ row: [String]) {
+    package mutating func appendContinuation(_ row: [String]) {
         continuations.insert(rows.count)
         rows.append(row)
     }
@@ -40,7 +42,7 @@ public struct TextTable: Sendable {
     /// of the same row: every value stays whole. When even that does not fit, or a row would
     /// take more than ``tallestRow`` lines, each row is drawn as a record of `HEADER  value`
     /// lines instead, as `psql`'s expanded display does.
-    public func render(_ style: TerminalStyle) -> String {
+    package func render(_ style: TerminalStyle) -> String {
         var widths = headers.map(displayWidth)
         for row in rows {
             for (i, cell) in row.enumerated() where i < widths.count {

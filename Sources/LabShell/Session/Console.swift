@@ -3,17 +3,17 @@ import PipelineEngine
 import LabSupport
 
 /// Where a command's output goes: standard output and error, or buffers in tests.
-public final class Console {
+package final class Console {
     private let writeOut: (String) -> Void
     private let writeErr: (String) -> Void
 
-    public init(out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
+    package init(out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
         writeOut = out
         writeErr = err
     }
 
     /// The process's own standard output and standard error.
-    public static func standard() -> Console {
+    package static func standard() -> Console {
         let console = Console(
             out: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
             err: { text in FileHandle.standardError.write(Data(text.utf8)) })
@@ -23,17 +23,17 @@ public final class Console {
 
     /// Whether output goes to the process's standard output and that is a terminal: only
     /// then is long output paged (a buffer, as in `lint --play` or a test, never is).
-    public private(set) var writesToTerminal = false
+    package private(set) var writesToTerminal = false
 
     /// Whether colour and emphasis sequences may reach the terminal; the session sets it from
     /// its style. Every other control character in a line is escaped.
-    public var allowsStyle: () -> Bool = { true }
+    package var allowsStyle: () -> Bool = { true }
     /// While true, standard output is dropped (errors still show): commands the lab runs on
     /// the learner's behalf, such as a lesson's start, keep quiet.
-    public var isMuted = false
+    package var isMuted = false
     /// The width lines are fitted to (see ``LineFitter``), or nil to write them as they are:
     /// the session sets it when standard output is a terminal or `COLUMNS` is set.
-    public var fitWidth: () -> Int? = { nil }
+    package var fitWidth: () -> Int? = { nil }
     /// Standard output kept back while a pageable command runs (see ``capturing(_:)``).
     private var captured: String?
 
@@ -41,17 +41,17 @@ public final class Console {
     ///
     /// Lines carry what files and users supplied (CSV values, lesson text, typed answers), so
     /// control characters are escaped: a value cannot clear the screen or retitle the terminal.
-    public func line(_ text: String = "") {
+    package func line(_ text: String = "") {
         if !isMuted { emit(fitted(text.terminalSafe(keepingStyle: allowsStyle())) + "\n") }
     }
     /// Writes `text` as is to standard output (live progress that redraws its line).
-    public func write(_ text: String) {
+    package func write(_ text: String) {
         if !isMuted { emit(text) }
     }
 
     /// Runs `body` with standard output kept back, and returns how it ended and what it wrote
     /// (also when it threw), to be paged.
-    func capturing<T>(_ body: () throws -> T) -> (Result<T, Error>, String) {
+    func capturing<T>(_ body: () throws -> T) -> (Result<T, any Error>, String) {
         let outer = captured
         captured = ""
         defer { captured = outer }
@@ -64,7 +64,7 @@ public final class Console {
         if captured != nil { captured! += text } else { writeOut(text) }
     }
     /// Writes `text` and a newline to standard error, escaped as ``line(_:)`` is.
-    public func error(_ text: String) { writeErr(fitted(text.terminalSafe(keepingStyle: allowsStyle())) + "\n") }
+    package func error(_ text: String) { writeErr(fitted(text.terminalSafe(keepingStyle: allowsStyle())) + "\n") }
 
     /// `text` fitted to ``fitWidth``, when there is one.
     private func fitted(_ text: String) -> String {
@@ -76,7 +76,7 @@ public final class Console {
     ///
     /// Keys are snake_case, the convention of every `--json` contract, whether a type spells
     /// them in its CodingKeys or leaves them camelCase.
-    public func json<T: Encodable>(_ value: T) throws {
+    package func json<T: Encodable>(_ value: T) throws {
         let data = try JSONEncoder.labOutput().encode(value)
         if isMuted { return }
         emit(String(decoding: data, as: UTF8.self) + "\n")

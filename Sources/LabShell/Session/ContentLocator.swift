@@ -6,17 +6,17 @@ import Foundation
 /// looks, in order, at `--content DIR`, `$CICDLAB_CONTENT`, an installed copy in
 /// `<prefix>/share/cicdlab` beside the binary's `bin/`, and the source checkout that the
 /// binary was built in (walking up from the executable to the folder holding Package.swift).
-public struct ContentLocation: Sendable, Equatable {
+package struct ContentLocation: Sendable, Equatable {
     /// The folder that holds `Lessons/` and `Sandbox/`.
-    public var root: String
+    package var root: String
     /// How it was found, for `doctor`: "--content", "CICDLAB_CONTENT", "installed", "checkout".
-    public var foundBy: String
+    package var foundBy: String
 
-    public var lessonsDirectory: String { root + "/Lessons" }
-    public var sandboxTemplates: String { root + "/Sandbox" }
+    package var lessonsDirectory: String { root + "/Lessons" }
+    package var sandboxTemplates: String { root + "/Sandbox" }
 
     /// The content folder, or nil when none of the places holds a `Lessons/` or `Sandbox/` folder.
-    public static func locate(flag: String?, environment: [String: String],
+    package static func locate(flag: String?, environment: [String: String],
                               executable: String = CommandLine.arguments.first ?? "") -> ContentLocation? {
         let fm = FileManager.default
         func holdsContent(_ dir: String) -> Bool {

@@ -5,23 +5,23 @@ import LabSupport
 ///
 /// They may stand anywhere before `--`: `cicdlab --json lessons` and `cicdlab lessons --json`
 /// mean the same, in the shell and in the REPL alike.
-public struct GlobalOptions: Equatable, Sendable {
-    public var home: String?
-    public var profile: String?
-    public var content: String?
-    public var json = false
-    public var noColor = false
+package struct GlobalOptions: Equatable, Sendable {
+    package var home: String?
+    package var profile: String?
+    package var content: String?
+    package var json = false
+    package var noColor = false
     /// `--no-pager`: long output is written directly, never through the pager.
-    public var noPager = false
+    package var noPager = false
 
-    public init() {}
+    package init() {}
 
     /// The options with a value, and the flags, that are global.
     static let valued = ["--home", "--profile", "--content"]
     static let flags = ["--json", "--no-color", "--no-pager"]
 
     /// Splits `arguments` into the global options and what is left for the command.
-    public static func extract(from arguments: [String]) throws -> (GlobalOptions, [String]) {
+    package static func extract(from arguments: [String]) throws -> (GlobalOptions, [String]) {
         var options = GlobalOptions()
         var rest: [String] = []
         var index = 0

@@ -1,13 +1,13 @@
-import Course
+package import Course
 import Foundation
-import PipelineEngine
+package import PipelineEngine
 import LabSupport
 
 extension LabSession {
     /// The folder of the sandbox workspace commands act on now (it may not exist yet): the
     /// sandbox of the lesson being read, when it has hands-on steps, else the profile's free
     /// sandbox.
-    public func workspacePath() throws -> String {
+    package func workspacePath() throws -> String {
         if let workspaceOverride { return workspaceOverride }
         if let lesson = try sandboxLesson() { return try lessonWorkspacePath(lesson) }
         return try home.sandboxesDirectory + "/" + profile()
@@ -40,7 +40,7 @@ extension LabSession {
 
     /// The workspace commands act on, created on first use: from the templates, and for a
     /// lesson's sandbox, then the lesson's `start:` commands.
-    public func workspace() throws -> Workspace {
+    package func workspace() throws -> Workspace {
         let path = try workspacePath()
         try SandboxManager.removeLeftovers(besides: path)
         if !FileManager.default.fileExists(atPath: path + "/.lab") {
@@ -55,7 +55,7 @@ extension LabSession {
     }
 
     /// Who is acting, for the audit log: the profile, and the system user when known.
-    public func actor() -> String {
+    package func actor() -> String {
         let profile = (try? profile()) ?? "?"
         if let user = environment["USER"], !user.isEmpty, user != profile { return "\(profile) (\(user))" }
         return profile
@@ -63,7 +63,7 @@ extension LabSession {
 
     /// Resolves a path the user typed: in the REPL against the workspace, from the shell
     /// against the current directory, as with any command-line tool.
-    public func userPath(_ typed: String) throws -> String {
+    package func userPath(_ typed: String) throws -> String {
         let expanded = (typed as NSString).expandingTildeInPath
         if expanded.hasPrefix("/") { return expanded }
         let base = inREPL ? try workspace().root : FileManager.default.currentDirectoryPath
@@ -73,7 +73,7 @@ extension LabSession {
 
 extension LabSession {
     /// The lessons of the course content.
-    public func catalog() throws -> LessonCatalog {
+    package func catalog() throws -> LessonCatalog {
         guard let content else {
             throw LabError("content.missing",
                            "cannot find the course content (a Lessons/ folder); pass --content DIR or set CICDLAB_CONTENT")

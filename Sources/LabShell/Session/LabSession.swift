@@ -1,4 +1,4 @@
-import Course
+package import Course
 import Foundation
 import PipelineEngine
 import LabSupport
@@ -8,28 +8,28 @@ import LabSupport
 ///
 /// One session lasts for one `cicdlab CMD` run or for a whole REPL. The progress store is
 /// opened on first use, so that `--version` and `help` never touch the disk.
-public final class LabSession {
-    public let home: LabHome
-    public let console: Console
-    public let environment: [String: String]
+package final class LabSession {
+    package let home: LabHome
+    package let console: Console
+    package let environment: [String: String]
     /// Whether a person is typing at a terminal (the REPL with its line editor).
-    public let isInteractive: Bool
+    package let isInteractive: Bool
     /// The options given at start-up (`--home`, `--profile`, `--content`, ...).
-    public let startOptions: GlobalOptions
+    package let startOptions: GlobalOptions
     /// The options of the command being run now (`--json` and `--no-color` may vary per line).
-    public internal(set) var options: GlobalOptions
+    package internal(set) var options: GlobalOptions
     /// The lesson the learner has open, shown in the prompt.
-    public var currentLesson: String?
+    package var currentLesson: String?
     /// Whether commands come from the REPL (typed paths then resolve against the workspace).
-    public internal(set) var inREPL = false
+    package internal(set) var inREPL = false
     /// Reads one line of input after showing `prompt` (quiz answers, confirmations); nil at
     /// the end of input. The REPL replaces it with its line editor at a terminal.
-    public var readInput: (String) -> String? = { prompt in
+    package var readInput: (String) -> String? = { prompt in
         FileHandle.standardOutput.write(Data(prompt.terminalSafe(keepingStyle: true).utf8))
         return Swift.readLine(strippingNewline: true)
     }
     /// Set by `quit`: the REPL ends after the current line.
-    public var quitRequested = false
+    package var quitRequested = false
     /// A workspace that replaces the usual one (`lint --play` tries wrong attempts on a copy).
     var workspaceOverride: String?
     /// Whether the commands run are course content (a lesson's `start:`, `lint --play`), not
@@ -44,7 +44,7 @@ public final class LabSession {
     private var resolvedProfile: String?
     private var locatedContent: ContentLocation??
 
-    public init(options: GlobalOptions, environment: [String: String], console: Console,
+    package init(options: GlobalOptions, environment: [String: String], console: Console,
                 isInteractive: Bool) {
         self.startOptions = options
         self.options = options
@@ -59,7 +59,7 @@ public final class LabSession {
     }
 
     /// The style for output now: colour unless `--no-color`, `NO_COLOR` or not a terminal.
-    public var style: TerminalStyle {
+    package var style: TerminalStyle {
         var noColor = options.noColor
         if let value = environment["NO_COLOR"], !value.isEmpty { noColor = true }
         var style = TerminalStyle.detect(noColorFlag: noColor)
@@ -71,10 +71,10 @@ public final class LabSession {
         return style
     }
 
-    public var wantsJSON: Bool { options.json }
+    package var wantsJSON: Bool { options.json }
 
     /// The progress store, opened (and the home created) on first use.
-    public func store() throws -> ProgressStore {
+    package func store() throws -> ProgressStore {
         if let openedStore { return openedStore }
         try home.prepare()
         let store: ProgressStore
@@ -101,7 +101,7 @@ public final class LabSession {
     }
 
     /// The learner's profile: `--profile`, else the one chosen with `profiles switch`.
-    public func profile() throws -> String {
+    package func profile() throws -> String {
         if let resolvedProfile { return resolvedProfile }
         let store = try store()
         let name = try startOptions.profile ?? store.currentProfileName()
@@ -120,7 +120,7 @@ public final class LabSession {
     }
 
     /// Where the lessons and sandbox templates are, if they were found.
-    public var content: ContentLocation? {
+    package var content: ContentLocation? {
         if let locatedContent { return locatedContent }
         let found = ContentLocation.locate(flag: startOptions.content, environment: environment)
         locatedContent = .some(found)

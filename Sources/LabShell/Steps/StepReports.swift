@@ -34,7 +34,7 @@ struct StepsReport: Encodable {
         self.next = next?.id
     }
 
-    func encode(to encoder: Encoder) throws {
+    func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(lesson, forKey: .lesson)
         try c.encode(title, forKey: .title)

@@ -1,28 +1,28 @@
-import Foundation
+package import Foundation
 import GRDB
 
 /// The sandbox's simulated clock: production time that moves only when the learner says so.
 ///
 /// Monitoring, delayed labels, scheduled retraining and the holiday surge all read this clock,
 /// so a week of production can be lived in a second with `clock advance 7d`.
-public struct SimulatedClock: Sendable {
+package struct SimulatedClock: Sendable {
     /// Where every new sandbox's clock starts: a Monday morning in early December, a few weeks
     /// before the holiday peak that the incident scenarios lead up to.
-    public static let defaultStart = Date(timeIntervalSince1970: 1_796_634_000)  // 2026-12-07 09:00 UTC
+    package static let defaultStart = Date(timeIntervalSince1970: 1_796_634_000)  // 2026-12-07 09:00 UTC
 
-    public let state: StateStore
+    package let state: StateStore
 
-    public init(state: StateStore) {
+    package init(state: StateStore) {
         self.state = state
     }
 
     /// The simulated time now.
-    public func now() throws -> Date {
+    package func now() throws -> Date {
         try state.pool.read { db in try Self.read(db) }
     }
 
     /// Sets the clock (scenarios start at their own date); audited.
-    public func set(_ date: Date, actor: String, reason: String) throws {
+    package func set(_ date: Date, actor: String, reason: String) throws {
         try state.pool.write { db in
             try db.execute(sql: "INSERT OR REPLACE INTO clock (id, now) VALUES (1, ?)", arguments: [date])
             try StateStore.audit(db, actor: actor, action: "clock.set", subject: "clock",
@@ -32,7 +32,7 @@ public struct SimulatedClock: Sendable {
 
     /// Moves the clock forward and returns the interval it crossed, `(from, to]`.
     @discardableResult
-    public func advance(by duration: SimulatedDuration, actor: String) throws -> DateInterval {
+    package func advance(by duration: SimulatedDuration, actor: String) throws -> DateInterval {
         try state.pool.write { db in
             let from = try Self.read(db)
             let to = from.addingTimeInterval(duration.seconds)
@@ -55,7 +55,7 @@ public struct SimulatedClock: Sendable {
     }
 
     /// `2026-12-07 09:00 (Mon)` in UTC, the way the lab shows simulated time.
-    public static func format(_ date: Date) -> String {
+    package static func format(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")

@@ -1,22 +1,22 @@
-import Foundation
+package import Foundation
 import LabSupport
 
 /// A span of simulated time written the way people do: `30m`, `12h`, `7d`, `2w`, `1d12h`.
-public struct SimulatedDuration: Equatable, Sendable, CustomStringConvertible {
-    public var seconds: TimeInterval
+package struct SimulatedDuration: Equatable, Sendable, CustomStringConvertible {
+    package var seconds: TimeInterval
 
-    public init(seconds: TimeInterval) {
+    package init(seconds: TimeInterval) {
         self.seconds = seconds
     }
 
     /// The longest span accepted: a year of production (each simulated day is lived through,
     /// so a span of millennia would never end).
-    public static let longest = SimulatedDuration(seconds: 366 * 86_400)
+    package static let longest = SimulatedDuration(seconds: 366 * 86_400)
 
     static let units: [Character: TimeInterval] = ["s": 1, "m": 60, "h": 3_600, "d": 86_400, "w": 604_800]
 
     /// Parses `text`; an error says what was expected.
-    public init(parsing text: String) throws {
+    package init(parsing text: String) throws {
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
         var total: TimeInterval = 0
         var number = ""
@@ -48,7 +48,7 @@ public struct SimulatedDuration: Equatable, Sendable, CustomStringConvertible {
     }
 
     /// The shortest exact spelling: `7d`, `1d12h`, `45m`.
-    public var description: String {
+    package var description: String {
         var rest = Int(seconds.rounded())
         var parts = ""
         for (unit, size) in [("w", 604_800), ("d", 86_400), ("h", 3_600), ("m", 60), ("s", 1)] where rest >= size {

@@ -1,28 +1,30 @@
+import Foundation
+
 /// A candidate against the champion on the production requests whose labels are back: the
 /// comparison continuous training makes before it deploys anything.
 ///
 /// Both models answer the same rows, the last week of production up to today with labels
 /// that have come back, so the comparison is about the world as it is now, not about the
 /// test set each was trained with.
-public struct ChampionComparison: Sendable, Equatable, Codable {
-    public var candidate: Int
-    public var champion: Int
+package struct ChampionComparison: Sendable, Equatable, Codable {
+    package var candidate: Int
+    package var champion: Int
     /// `accuracy` (higher is better), or `rmse` for regression (lower is better).
-    public var metric: String
-    public var candidateValue: Double?
-    public var championValue: Double?
+    package var metric: String
+    package var candidateValue: Double?
+    package var championValue: Double?
     /// Labelled production rows both were scored on.
-    public var rows: Int
+    package var rows: Int
 
     /// Whether the candidate is strictly better; false when there was nothing to compare on.
-    public var candidateIsBetter: Bool {
+    package var candidateIsBetter: Bool {
         guard rows > 0, let mine = candidateValue, let theirs = championValue else { return false }
         return metric == "rmse" ? mine < theirs : mine > theirs
     }
 
     /// The comparison in words: "accuracy 0.803 against champion v1's 0.776 on 1,204 labelled
     /// production requests".
-    public var sentence: String {
+    package var sentence: String {
         guard rows > 0, let mine = candidateValue, let theirs = championValue else {
             return "no production labels have come back yet to compare v\(candidate) with champion v\(champion) on"
         }

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 import LabSupport
 
 /// A five-field cron expression (minute hour day-of-month month weekday) read as cron reads
@@ -8,8 +8,8 @@ import LabSupport
 /// separated by commas; months and weekdays also take three-letter names (`jan`, `sun`), and
 /// weekday 7 is Sunday like 0. As in cron, when both day-of-month and weekday are restricted a
 /// day matches if either does.
-public struct CronSchedule: Sendable, Equatable {
-    public let expression: String
+package struct CronSchedule: Sendable, Equatable {
+    package let expression: String
     let minutes: Set<Int>
     let hours: Set<Int>
     let daysOfMonth: Set<Int>
@@ -21,7 +21,7 @@ public struct CronSchedule: Sendable, Equatable {
     static let monthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
     static let weekdayNames = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
 
-    public init(_ expression: String) throws {
+    package init(_ expression: String) throws {
         let fields = expression.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         guard fields.count == 5 else {
             throw LabError(
@@ -42,7 +42,7 @@ public struct CronSchedule: Sendable, Equatable {
     }
 
     /// The times in `(from, to]` the schedule is due, in order.
-    public func dueTimes(after from: Date, through to: Date) -> [Date] {
+    package func dueTimes(after from: Date, through to: Date) -> [Date] {
         guard to > from else { return [] }
         var times: [Date] = []
         let firstDay = Int((from.timeIntervalSince1970 / 86_400).rounded(.down))

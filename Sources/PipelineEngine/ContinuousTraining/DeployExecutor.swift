@@ -1,5 +1,6 @@
 import Foundation
 import LabSupport
+import GRDB
 
 /// Runs a pipeline's `deploy` stage: the candidate (the stage's `model`, else the registry's
 /// `challenger`) is compared with the champion on the production requests whose labels are
@@ -7,16 +8,16 @@ import LabSupport
 ///
 /// `force` deploys a candidate that is not better; the audit log records that it was forced
 /// and what the comparison said. A canary that is rolled back fails the stage.
-public struct DeployExecutor: StageExecutor {
-    public var force: Bool
+package struct DeployExecutor: StageExecutor {
+    package var force: Bool
     var meter = LatencyMeter.real
 
-    public init(force: Bool = false) {
+    package init(force: Bool = false) {
         self.force = force
     }
 
     /// The champion and the candidate: a new candidate or a new champion reruns the stage.
-    public func externalInputs(for stage: StageDefinition, in context: StageContext) throws -> [String: String] {
+    package func externalInputs(for stage: StageDefinition, in context: StageContext) throws -> [String: String] {
         let registry = ModelRegistry(workspace: context.workspace)
         return [
             "champion": try registry.aliased("champion").map { "v\($0.version)" } ?? "none",
@@ -24,7 +25,7 @@ public struct DeployExecutor: StageExecutor {
         ]
     }
 
-    public func run(_ stage: StageDefinition, in context: StageContext) throws -> StageOutcome {
+    package func run(_ stage: StageDefinition, in context: StageContext) throws -> StageOutcome {
         let workspace = context.workspace
         let registry = ModelRegistry(workspace: workspace)
         guard let candidate = try candidate(stage, registry) else {

@@ -1,35 +1,36 @@
-import Foundation
+package import Foundation
 import LabSupport
+import GRDB
 
 /// What happened in production while the clock moved: the days served and the triggers fired.
-public struct ClockAdvanceReport: Sendable, Equatable, Encodable {
-    public var from: Date
-    public var to: Date
+package struct ClockAdvanceReport: Sendable, Equatable, Encodable {
+    package var from: Date
+    package var to: Date
     /// Each day that ended, with what the deployed models served of it.
-    public var served: [DaySummary]
+    package var served: [DaySummary]
     /// Every time the pipeline's triggers fired, in order.
-    public var triggers: [TriggerFiring]
+    package var triggers: [TriggerFiring]
 
     /// One day of production that ended while the clock moved.
-    public struct DaySummary: Sendable, Equatable, Codable {
-        public var day: Int
-        public var date: String
-        public var requests: Int
-        public var errors: Int
+    package struct DaySummary: Sendable, Equatable, Codable {
+        package var day: Int
+        package var date: String
+        package var requests: Int
+        package var errors: Int
     }
 }
 
 /// One firing of a pipeline's triggers and the run it started.
-public struct TriggerFiring: Sendable, Equatable, Encodable {
+package struct TriggerFiring: Sendable, Equatable, Encodable {
     /// Simulated time it fired.
-    public var at: Date
+    package var at: Date
     /// Why, one per trigger that fired at that moment: `schedule 0 2 * * 0`, `drift: …`.
-    public var reasons: [String]
+    package var reasons: [String]
     /// The run it started and how it ended, or the error that stopped it.
-    public var runID: Int?
-    public var status: String
+    package var runID: Int?
+    package var status: String
     /// What the run ended with: the deploy stage's outcome, or why it failed.
-    public var outcome: String
+    package var outcome: String
 
     enum CodingKeys: String, CodingKey {
         case at, reasons, status, outcome
@@ -45,18 +46,18 @@ public struct TriggerFiring: Sendable, Equatable, Encodable {
 /// (triggers firing at the same moment share one run), whose deploy stage ships the new
 /// challenger only if it beats the champion, unless `force` is given: then the runs rerun every
 /// stage, as `pipeline run --force` does, and deploy whatever they trained (audited).
-public struct ProductionClock: Sendable {
-    public let workspace: Workspace
+package struct ProductionClock: Sendable {
+    package let workspace: Workspace
     /// Deploy stages of triggered runs ship candidates that are not better (audited).
-    public var force = false
+    package var force = false
     var meter = LatencyMeter.real
 
-    public init(workspace: Workspace) {
+    package init(workspace: Workspace) {
         self.workspace = workspace
     }
 
     /// Advances the clock by `duration`, living through what happens on the way.
-    public func advance(by duration: SimulatedDuration, actor: String) throws -> ClockAdvanceReport {
+    package func advance(by duration: SimulatedDuration, actor: String) throws -> ClockAdvanceReport {
         let hold = try WorkspaceLock.acquire(workspace, for: "clock advance")
         defer { hold.release() }
         let clock = SimulatedClock(state: workspace.state)

@@ -1,5 +1,5 @@
 /// The type of a table column, inferred from its text or set by a header override.
-public enum ColumnType: String, Sendable, Codable, CaseIterable {
+package enum ColumnType: String, Sendable, Codable, CaseIterable {
     case integer, double, boolean, string
 }
 
@@ -7,9 +7,9 @@ public enum ColumnType: String, Sendable, Codable, CaseIterable {
 ///
 /// Values are stored column by column, never as per-cell objects. A null cell still has a slot
 /// in `values` (0, 0.0, false or code -1) so that row indices line up across columns.
-public struct Column: Sendable {
+package struct Column: Sendable {
     /// The column's values, by type.
-    public enum Storage: Sendable {
+    package enum Storage: Sendable {
         case integer([Int64])
         case double([Double])
         case boolean([Bool])
@@ -17,22 +17,22 @@ public struct Column: Sendable {
         case string(codes: [Int32], dictionary: [String])
     }
 
-    public var name: String
-    public var storage: Storage
+    package var name: String
+    package var storage: Storage
     /// `nulls[row]` is true where the cell was empty. Empty when the column has no nulls.
-    public var nulls: [Bool]
+    package var nulls: [Bool]
     /// How many of the nulls the file wrote as each missing-value word (`NA`: 10), as
     /// ``MissingValueTokens`` reads them; the other nulls were empty fields.
-    public var missingTokens: [String: Int]
+    package var missingTokens: [String: Int]
 
-    public init(name: String, storage: Storage, nulls: [Bool] = [], missingTokens: [String: Int] = [:]) {
+    package init(name: String, storage: Storage, nulls: [Bool] = [], missingTokens: [String: Int] = [:]) {
         self.name = name
         self.storage = storage
         self.nulls = nulls
         self.missingTokens = missingTokens
     }
 
-    public var type: ColumnType {
+    package var type: ColumnType {
         switch storage {
         case .integer: .integer
         case .double: .double
@@ -41,7 +41,7 @@ public struct Column: Sendable {
         }
     }
 
-    public var count: Int {
+    package var count: Int {
         switch storage {
         case .integer(let v): v.count
         case .double(let v): v.count
@@ -51,17 +51,17 @@ public struct Column: Sendable {
     }
 
     /// Whether the cell at `row` is null.
-    @inlinable public func isNull(_ row: Int) -> Bool {
+    @inlinable package func isNull(_ row: Int) -> Bool {
         nulls.isEmpty ? false : nulls[row]
     }
 
-    public var nullCount: Int { nulls.isEmpty ? 0 : nulls.reduce(0) { $0 + ($1 ? 1 : 0) } }
+    package var nullCount: Int { nulls.isEmpty ? 0 : nulls.reduce(0) { $0 + ($1 ? 1 : 0) } }
 
     /// Whether the column holds numbers (integers or doubles).
-    public var isNumeric: Bool { type == .integer || type == .double }
+    package var isNumeric: Bool { type == .integer || type == .double }
 
     /// The non-null values as doubles (integers and booleans converted), in row order.
-    public func numericValues() -> [Double] {
+    package func numericValues() -> [Double] {
         var out: [Double] = []
         out.reserveCapacity(count)
         switch storage {
@@ -78,7 +78,7 @@ public struct Column: Sendable {
     }
 
     /// The cell at `row` as text, as it would be written back to CSV; nil when null.
-    public func text(at row: Int) -> String? {
+    package func text(at row: Int) -> String? {
         if isNull(row) { return nil }
         switch storage {
         case .integer(let v): return String(v[row])
@@ -91,7 +91,7 @@ public struct Column: Sendable {
     }
 
     /// The cell at `row` as a double, or nil when null or not numeric.
-    @inlinable public func double(at row: Int) -> Double? {
+    @inlinable package func double(at row: Int) -> Double? {
         if isNull(row) { return nil }
         switch storage {
         case .integer(let v): return Double(v[row])
@@ -103,7 +103,7 @@ public struct Column: Sendable {
 }
 
 /// Formats a double the way a person writes it: `3`, `0.25`, `1e-07`.
-public func formatDouble(_ value: Double) -> String {
+package func formatDouble(_ value: Double) -> String {
     if value.isNaN { return "nan" }
     if value.isInfinite { return value > 0 ? "inf" : "-inf" }
     if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }

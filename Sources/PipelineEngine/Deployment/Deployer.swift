@@ -3,14 +3,14 @@ import LabSupport
 
 /// Puts registry versions into the sandbox's production: loads the real models, measures their
 /// speed against the platform's baseline, and runs the rollout the strategy asks for.
-public struct Deployer: Sendable {
-    public let workspace: Workspace
-    public var settings: DeploymentSettings
+package struct Deployer: Sendable {
+    package let workspace: Workspace
+    package var settings: DeploymentSettings
     /// How predictions are timed (real by default; tests may fix the times).
     var meter = LatencyMeter.real
 
     /// A deployer with the workspace's `deploy.yaml` settings (or the defaults).
-    public init(workspace: Workspace) throws {
+    package init(workspace: Workspace) throws {
         self.workspace = workspace
         settings = try DeploymentSettings.load(workspace: workspace.root)
     }
@@ -22,7 +22,7 @@ public struct Deployer: Sendable {
     ///
     /// A canary runs all its steps now,
     /// each analysed against the champion, and ends promoted or rolled back.
-    public func deploy(
+    package func deploy(
         _ reference: String, strategy: DeploymentStrategy, steps: [Int]? = nil,
         actor: String, reason: String
     ) throws -> RolloutReport {

@@ -25,25 +25,25 @@ import LabSupport
 ///   max_accuracy_drop: 0.02
 ///   min_labelled: 30
 /// ```
-public struct DeploymentSettings: Sendable, Equatable {
-    public var platform = PlatformSettings()
-    public var canarySteps = [5, 25, 50, 100]
-    public var analysis = AnalysisSettings()
+package struct DeploymentSettings: Sendable, Equatable {
+    package var platform = PlatformSettings()
+    package var canarySteps = [5, 25, 50, 100]
+    package var analysis = AnalysisSettings()
 
-    public init() {}
+    package init() {}
 
     /// The file name looked for at the sandbox's root.
-    public static let fileName = "deploy.yaml"
+    package static let fileName = "deploy.yaml"
 
     /// The settings of the workspace: its `deploy.yaml` if there is one, else the defaults.
-    public static func load(workspace root: String) throws -> DeploymentSettings {
+    package static func load(workspace root: String) throws -> DeploymentSettings {
         let path = root + "/" + fileName
         guard let data = try RegularFile.contents(atPath: path) else { return DeploymentSettings() }
         return try parse(String(decoding: data, as: UTF8.self), file: fileName)
     }
 
     /// Parses the text of a `deploy.yaml`.
-    public static func parse(_ text: String, file: String) throws -> DeploymentSettings {
+    package static func parse(_ text: String, file: String) throws -> DeploymentSettings {
         let reader = YAMLNodeReader(file: file, codePrefix: "deploy")
         var settings = DeploymentSettings()
         guard let root = try reader.compose(text) else { return settings }
@@ -111,7 +111,7 @@ public struct DeploymentSettings: Sendable, Equatable {
     }
 
     /// Parses canary steps written `5,25,50,100`: whole percentages, rising, from 1 to 100.
-    public static func parseSteps(_ text: String) throws -> [Int] {
+    package static func parseSteps(_ text: String) throws -> [Int] {
         let parts = text.split(separator: ",", omittingEmptySubsequences: false).map {
             $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "%", with: "")
         }

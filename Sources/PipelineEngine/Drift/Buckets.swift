@@ -1,4 +1,5 @@
 import LabSupport
+import Foundation
 
 /// Counts of reference and current values over shared buckets, for PSI, Jensen-Shannon and
 /// chi-square.

@@ -2,17 +2,17 @@ import Dispatch
 import LabSupport
 
 /// What to compare and how: the method, the columns and the thresholds.
-public struct DriftOptions: Sendable {
+package struct DriftOptions: Sendable {
     /// The method for every column; `auto` picks one per column.
-    public var method: DriftMethod
+    package var method: DriftMethod
     /// The columns to compare, in this order; nil compares every column of the reference.
-    public var columns: [String]?
+    package var columns: [String]?
     /// Overrides the method's default threshold (p-value for tests, distance otherwise).
-    public var threshold: Double?
+    package var threshold: Double?
     /// The share of drifted columns at which the dataset counts as drifted.
-    public var driftShare: Double
+    package var driftShare: Double
 
-    public init(
+    package init(
         method: DriftMethod = .auto, columns: [String]? = nil, threshold: Double? = nil,
         driftShare: Double = 0.5
     ) {
@@ -46,8 +46,8 @@ public struct DriftOptions: Sendable {
 /// differs only at p exactly 0.05); text is measured on lengths and words rather than with
 /// Evidently's domain classifier; a column Evidently would refuse (empty, all-null, wrong kind
 /// for the method) is reported as skipped with the reason, and left out of the share.
-public enum DriftDetector {
-    public static func compare(
+package enum DriftDetector {
+    package static func compare(
         reference: DataTable, current: DataTable,
         options: DriftOptions = DriftOptions()
     ) throws -> DriftReport {

@@ -1,7 +1,7 @@
 import LabSupport
 
 /// A way to decide whether one column drifted, as `drift --method` names it.
-public enum DriftMethod: String, Sendable, Codable, CaseIterable {
+package enum DriftMethod: String, Sendable, Codable, CaseIterable {
     /// Picks per column as Evidently does (see ``DriftDetector``).
     case auto
     /// Population stability index over the reference's deciles or the categories.
@@ -18,7 +18,7 @@ public enum DriftMethod: String, Sendable, Codable, CaseIterable {
     case ztest
 
     /// Whether the method is a hypothesis test (judged on its p-value) rather than a distance.
-    public var isTest: Bool {
+    package var isTest: Bool {
         switch self {
         case .ks, .chisquare, .ztest: true
         case .auto, .psi, .wasserstein, .jensenshannon: false
@@ -26,7 +26,7 @@ public enum DriftMethod: String, Sendable, Codable, CaseIterable {
     }
 
     /// The default threshold: p ≤ 0.05 for tests, a distance of at least 0.1 otherwise.
-    public var defaultThreshold: Double { isTest ? 0.05 : 0.1 }
+    package var defaultThreshold: Double { isTest ? 0.05 : 0.1 }
 
     /// Whether a result of `statistic` (or `pValue` for tests) crosses `threshold`.
     func crosses(statistic: Double, pValue: Double?, threshold: Double) -> Bool {
@@ -35,7 +35,7 @@ public enum DriftMethod: String, Sendable, Codable, CaseIterable {
     }
 
     /// Parses a method name as the user typed it, or explains which names there are.
-    public static func parse(_ text: String) throws -> DriftMethod {
+    package static func parse(_ text: String) throws -> DriftMethod {
         if let method = DriftMethod(rawValue: text.lowercased()) { return method }
         let names = allCases.map(\.rawValue)
         var message = "unknown drift method '\(text)'"
@@ -48,6 +48,6 @@ public enum DriftMethod: String, Sendable, Codable, CaseIterable {
 }
 
 /// How a column's values are compared: as numbers, as categories, or as free text.
-public enum DriftFeatureKind: String, Sendable, Codable {
+package enum DriftFeatureKind: String, Sendable, Codable {
     case numeric, categorical, text
 }

@@ -2,23 +2,23 @@
 ///
 /// Encodes to the `drift --json` contract of DESIGN.md: `columns`, `drifted_columns`,
 /// `share_drifted`, `dataset_drift`, plus the counts and the share that decides dataset drift.
-public struct DriftReport: Sendable, Encodable {
+package struct DriftReport: Sendable, Encodable {
     /// One entry per column (two for a text column: its lengths and its tokens).
-    public var columns: [DriftColumnResult]
+    package var columns: [DriftColumnResult]
     /// How many distinct columns drifted.
-    public var driftedColumns: Int
+    package var driftedColumns: Int
     /// How many distinct columns could be tested (skipped ones are not counted).
-    public var testedColumns: Int
+    package var testedColumns: Int
     /// `driftedColumns / testedColumns`, or 0 when nothing could be tested.
-    public var shareDrifted: Double
+    package var shareDrifted: Double
     /// Whether `shareDrifted` reached `driftShare`.
-    public var datasetDrift: Bool
+    package var datasetDrift: Bool
     /// The share of drifted columns at which the dataset counts as drifted (0.5).
-    public var driftShare: Double
-    public var referenceRows: Int
-    public var currentRows: Int
+    package var driftShare: Double
+    package var referenceRows: Int
+    package var currentRows: Int
     /// How long the comparison took, tables already in memory (reading them not included).
-    public var seconds: Double
+    package var seconds: Double
 
     enum CodingKeys: String, CodingKey {
         case columns
@@ -34,45 +34,45 @@ public struct DriftReport: Sendable, Encodable {
 }
 
 /// The verdict on one column (or one aspect of a text column).
-public struct DriftColumnResult: Sendable, Encodable {
+package struct DriftColumnResult: Sendable, Encodable {
     /// What a column's verdict is.
-    public enum Verdict: String, Sendable, Encodable {
+    package enum Verdict: String, Sendable, Encodable {
         case drift
         case noDrift = "no_drift"
         /// The column could not be tested; `reason` says why.
         case skipped
     }
 
-    public var column: String
+    package var column: String
     /// `length` or `tokens` for the two entries of a text column, nil otherwise.
-    public var aspect: String?
-    public var kind: DriftFeatureKind?
+    package var aspect: String?
+    package var kind: DriftFeatureKind?
     /// The method that ran (never `auto`); nil when the column was skipped before choosing.
-    public var method: DriftMethod?
+    package var method: DriftMethod?
     /// The test statistic or distance; infinite for chi-square with a category never expected.
     ///
     /// JSON has no infinity: an infinite statistic is the string `"inf"` in `--json`, and
     /// `reason` says why (such as "'b' never seen in the reference: chi-square is infinite,
     /// p = 0"). Every other statistic is a number, or null when none was computed.
-    public var statistic: Double?
+    package var statistic: Double?
     /// The p-value for tests, nil for distances.
-    public var pValue: Double?
-    public var threshold: Double?
-    public var verdict: Verdict
+    package var pValue: Double?
+    package var threshold: Double?
+    package var verdict: Verdict
     /// An effect size to read beside the p-value.
     ///
     /// A large sample makes a tiny shift significant; the effect size says how big it is.
     /// See ``EffectSize``.
-    public var effectSize: EffectSize?
+    package var effectSize: EffectSize?
     /// Why the column was skipped, or a remark that explains an unusual verdict.
-    public var reason: String?
+    package var reason: String?
     /// Non-null values compared on each side.
-    public var referenceCount: Int
-    public var currentCount: Int
+    package var referenceCount: Int
+    package var currentCount: Int
     /// Reference and current shares over a few buckets, for drawing.
-    public var histogram: DriftHistogram?
+    package var histogram: DriftHistogram?
 
-    public var drifted: Bool { verdict == .drift }
+    package var drifted: Bool { verdict == .drift }
 
     enum CodingKeys: String, CodingKey {
         case column, aspect, kind, method, statistic, threshold, drifted, verdict, reason, histogram
@@ -84,7 +84,7 @@ public struct DriftColumnResult: Sendable, Encodable {
         case currentCount = "current_count"
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(column, forKey: .column)
         try c.encode(aspect, forKey: .aspect)
@@ -111,8 +111,8 @@ public struct DriftColumnResult: Sendable, Encodable {
 }
 
 /// Reference and current shares over the same buckets: bins of numbers, categories or tokens.
-public struct DriftHistogram: Sendable, Encodable, Equatable {
-    public var labels: [String]
-    public var reference: [Double]
-    public var current: [Double]
+package struct DriftHistogram: Sendable, Encodable, Equatable {
+    package var labels: [String]
+    package var reference: [Double]
+    package var current: [Double]
 }

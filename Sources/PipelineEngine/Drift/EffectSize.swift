@@ -9,22 +9,22 @@ import LabSupport
 /// - Categories (and tokens): the total variation distance `½ Σ |p - q|`, the share of rows
 ///   that would have to change category. Magnitude: below 0.05 negligible, then small,
 ///   medium from 0.1, large from 0.2 (our convention, matching PSI's 0.1 and 0.2 marks in spirit).
-public struct EffectSize: Sendable, Equatable {
+package struct EffectSize: Sendable, Equatable {
     /// What `value` measures.
-    public enum Kind: String, Sendable, Encodable {
+    package enum Kind: String, Sendable, Encodable {
         case standardizedMeanDifference = "standardized_mean_difference"
         case totalVariation = "total_variation"
     }
 
     /// In words, how big the shift is.
-    public enum Magnitude: String, Sendable, Encodable {
+    package enum Magnitude: String, Sendable, Encodable {
         case negligible, small, medium, large
     }
 
-    public var kind: Kind
-    public var value: Double
+    package var kind: Kind
+    package var value: Double
 
-    public var magnitude: Magnitude {
+    package var magnitude: Magnitude {
         let size = abs(value)
         let marks: (Double, Double, Double) = kind == .standardizedMeanDifference ? (0.2, 0.5, 0.8) : (0.05, 0.1, 0.2)
         if size < marks.0 { return .negligible }

@@ -3,9 +3,9 @@
 /// `truth` and `predicted` hold indices into one list of labels. Where a ratio has a zero
 /// denominator (no predicted positives, say) it is 0, as scikit-learn's default
 /// `zero_division` gives.
-public enum ClassificationMetrics {
+package enum ClassificationMetrics {
     /// The share of rows predicted correctly.
-    public static func accuracy(_ truth: [Int], _ predicted: [Int]) -> Double {
+    package static func accuracy(_ truth: [Int], _ predicted: [Int]) -> Double {
         guard !truth.isEmpty else { return 0 }
         var correct = 0
         for i in truth.indices where truth[i] == predicted[i] { correct += 1 }
@@ -13,7 +13,7 @@ public enum ClassificationMetrics {
     }
 
     /// Precision, recall and F1 of one label treated as positive (`average="binary"`).
-    public static func binary(_ truth: [Int], _ predicted: [Int], positive: Int) -> (
+    package static func binary(_ truth: [Int], _ predicted: [Int], positive: Int) -> (
         precision: Double, recall: Double, f1: Double
     ) {
         var tp = 0
@@ -29,7 +29,7 @@ public enum ClassificationMetrics {
 
     /// Unweighted means of per-label precision, recall and F1 (`average="macro"`) over the
     /// labels that occur in `truth` or `predicted`.
-    public static func macro(_ truth: [Int], _ predicted: [Int]) -> (precision: Double, recall: Double, f1: Double) {
+    package static func macro(_ truth: [Int], _ predicted: [Int]) -> (precision: Double, recall: Double, f1: Double) {
         let labels = Set(truth).union(predicted).sorted()
         guard !labels.isEmpty else { return (0, 0, 0) }
         var sums = (precision: 0.0, recall: 0.0, f1: 0.0)
@@ -55,7 +55,7 @@ public enum ClassificationMetrics {
     ///
     /// Computed as the Mann-Whitney statistic with average ranks, so tied scores count half,
     /// exactly as the trapezoids of scikit-learn's `roc_auc_score` do.
-    public static func rocAUC(positive: [Bool], scores: [Double]) -> Double? {
+    package static func rocAUC(positive: [Bool], scores: [Double]) -> Double? {
         let positives = positive.filter { $0 }.count
         let negatives = positive.count - positives
         guard positives > 0, negatives > 0 else { return nil }
@@ -76,17 +76,17 @@ public enum ClassificationMetrics {
 }
 
 /// Counts of actual (rows) against predicted (columns) labels, as scikit-learn's `confusion_matrix`.
-public struct ConfusionMatrix: Sendable, Equatable, Codable {
-    public var labels: [String]
+package struct ConfusionMatrix: Sendable, Equatable, Codable {
+    package var labels: [String]
     /// `counts[actual][predicted]`.
-    public var counts: [[Int]]
+    package var counts: [[Int]]
 
     enum CodingKeys: String, CodingKey {
         case labels
         case counts = "matrix"
     }
 
-    public init(labels: [String], truth: [Int], predicted: [Int]) {
+    package init(labels: [String], truth: [Int], predicted: [Int]) {
         self.labels = labels
         counts = [[Int]](repeating: [Int](repeating: 0, count: labels.count), count: labels.count)
         for i in truth.indices { counts[truth[i]][predicted[i]] += 1 }

@@ -2,7 +2,7 @@ extension EvaluationReport {
     /// What this evaluation tells the gates about the candidate: metrics, latency percentiles,
     /// peak memory, fairness per slice column, and the columns and types of `data` (the table
     /// it was evaluated on). The champion's figures and shadow agreement are the caller's to add.
-    public func gateEvidence(data: DataTable) -> GateEvidence {
+    package func gateEvidence(data: DataTable) -> GateEvidence {
         var metricValues: [String: Double] = [:]
         for entry in metrics.entries { metricValues[entry.name] = entry.value }
         var fairnessFigures: [String: [String: Double]] = [:]

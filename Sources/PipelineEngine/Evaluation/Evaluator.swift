@@ -2,12 +2,12 @@ import Foundation
 import LabSupport
 
 /// Scores a trained model on a table: metrics, real latency, memory, slices and fairness.
-public enum Evaluator {
+package enum Evaluator {
     /// The most groups a slice column may have; more would make an unreadable table.
-    public static let maxSlices = 50
+    package static let maxSlices = 50
 
     /// Evaluates the model of `file` on `table`, reported under the file's SHA-256.
-    public static func evaluate(
+    package static func evaluate(
         _ file: ModelFile, on table: DataTable, slice: String? = nil, timedRows: Int = 1000
     ) throws -> EvaluationReport {
         try evaluate(file.model, on: table, slice: slice, timedRows: timedRows, identity: file.sha256)
@@ -15,7 +15,7 @@ public enum Evaluator {
 
     /// Evaluates `model` on `table`, timing single-row predictions of its first `timedRows` rows;
     /// `identity` is the SHA-256 of the file it was read from, if any.
-    public static func evaluate(
+    package static func evaluate(
         _ model: TrainedModel, on table: DataTable, slice: String? = nil,
         timedRows: Int = 1000, identity: String? = nil
     ) throws -> EvaluationReport {

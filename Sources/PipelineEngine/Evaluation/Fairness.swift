@@ -1,12 +1,12 @@
 /// Group fairness of a binary classifier across the values of a sensitive column, as Fairlearn
 /// defines it.
-public struct FairnessMetrics: Sendable, Equatable, Codable {
+package struct FairnessMetrics: Sendable, Equatable, Codable {
     /// The smallest group selection rate over the largest (1 = every group selected equally);
     /// nil when no group has any positive prediction.
-    public var demographicParityRatio: Double?
+    package var demographicParityRatio: Double?
     /// The larger of the spread (max − min across groups) of true-positive rates and of
     /// false-positive rates (0 = equal error rates).
-    public var equalizedOddsDifference: Double
+    package var equalizedOddsDifference: Double
 
     enum CodingKeys: String, CodingKey {
         case demographicParityRatio = "demographic_parity_ratio"
@@ -18,7 +18,7 @@ public struct FairnessMetrics: Sendable, Equatable, Codable {
     /// A group without actual positives has a true-positive rate of 0 (and one without
     /// negatives a false-positive rate of 0), as Fairlearn's rates from a normalised confusion
     /// matrix give.
-    public init(truth: [Bool], predicted: [Bool], groups: [Int]) {
+    package init(truth: [Bool], predicted: [Bool], groups: [Int]) {
         let rates = Self.groupRates(truth: truth, predicted: predicted, groups: groups)
         let selection = rates.map(\.selectionRate)
         let top = selection.max() ?? 0
@@ -28,14 +28,14 @@ public struct FairnessMetrics: Sendable, Equatable, Codable {
     }
 
     /// Selection, true-positive and false-positive rates of one group.
-    public struct GroupRates: Sendable, Equatable {
-        public var selectionRate: Double
-        public var truePositiveRate: Double
-        public var falsePositiveRate: Double
+    package struct GroupRates: Sendable, Equatable {
+        package var selectionRate: Double
+        package var truePositiveRate: Double
+        package var falsePositiveRate: Double
     }
 
     /// The rates of each group that has rows, by group index.
-    public static func groupRates(truth: [Bool], predicted: [Bool], groups: [Int]) -> [GroupRates] {
+    package static func groupRates(truth: [Bool], predicted: [Bool], groups: [Int]) -> [GroupRates] {
         let count = (groups.max() ?? -1) + 1
         var rows = [Int](repeating: 0, count: count)
         var selected = rows

@@ -1,16 +1,16 @@
 import Foundation
 
 /// Percentiles of measured single-row prediction times, in milliseconds.
-public struct LatencyPercentiles: Sendable, Equatable, Codable {
-    public var p50: Double
-    public var p95: Double
-    public var p99: Double
-    public var mean: Double
+package struct LatencyPercentiles: Sendable, Equatable, Codable {
+    package var p50: Double
+    package var p95: Double
+    package var p99: Double
+    package var mean: Double
     /// How many predictions were timed.
-    public var samples: Int
+    package var samples: Int
 
     /// Summarises durations in milliseconds with numpy's default (linear) percentiles.
-    public init(milliseconds: [Double]) {
+    package init(milliseconds: [Double]) {
         let sorted = milliseconds.sorted()
         p50 = percentile(sorted, 50)
         p95 = percentile(sorted, 95)
@@ -22,7 +22,7 @@ public struct LatencyPercentiles: Sendable, Equatable, Codable {
 
 /// The `q`-th percentile of ascending `sorted`, interpolating linearly between ranks as
 /// `numpy.percentile` does by default.
-public func percentile(_ sorted: [Double], _ q: Double) -> Double {
+package func percentile(_ sorted: [Double], _ q: Double) -> Double {
     guard !sorted.isEmpty else { return 0 }
     let position = Double(sorted.count - 1) * q / 100
     let lower = Int(position.rounded(.down))
@@ -32,7 +32,7 @@ public func percentile(_ sorted: [Double], _ q: Double) -> Double {
 }
 
 /// The peak resident memory of this process so far, in megabytes (`getrusage`'s `ru_maxrss`).
-public func peakMemoryMegabytes() -> Double {
+package func peakMemoryMegabytes() -> Double {
     var usage = rusage()
     #if os(Linux)
     getrusage(RUSAGE_SELF.rawValue, &usage)

@@ -2,22 +2,22 @@
 ///
 /// A metric can be undefined, such as ROC AUC on rows of a single class; it is then nil here
 /// and `null` in JSON rather than a NaN that JSON cannot carry.
-public struct MetricSet: Sendable, Equatable {
-    public struct Entry: Sendable, Equatable {
-        public var name: String
-        public var value: Double?
+package struct MetricSet: Sendable, Equatable {
+    package struct Entry: Sendable, Equatable {
+        package var name: String
+        package var value: Double?
     }
 
-    public private(set) var entries: [Entry] = []
+    package private(set) var entries: [Entry] = []
 
-    public init() {}
+    package init() {}
 
-    public init(_ pairs: KeyValuePairs<String, Double?>) {
+    package init(_ pairs: KeyValuePairs<String, Double?>) {
         for (name, value) in pairs { self[name] = value }
     }
 
     /// The value of `name`; nil when it is undefined or absent.
-    public subscript(name: String) -> Double? {
+    package subscript(name: String) -> Double? {
         get { entries.first { $0.name == name }?.value ?? nil }
         set {
             let value = newValue.flatMap { $0.isFinite ? $0 : nil }
@@ -29,10 +29,10 @@ public struct MetricSet: Sendable, Equatable {
         }
     }
 
-    public var names: [String] { entries.map(\.name) }
+    package var names: [String] { entries.map(\.name) }
 
     /// Every metric an evaluation can measure: the classification ones, then the regression ones.
-    public static let measurable = ["accuracy", "precision", "recall", "f1", "roc_auc", "rmse", "mae", "r2"]
+    package static let measurable = ["accuracy", "precision", "recall", "f1", "roc_auc", "rmse", "mae", "r2"]
 }
 
 extension MetricSet: Codable {
@@ -43,14 +43,14 @@ extension MetricSet: Codable {
         init?(intValue: Int) { nil }
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: Key.self)
         for key in container.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
             self[key.stringValue] = try container.decodeIfPresent(Double.self, forKey: key)
         }
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         for entry in entries {
             if let value = entry.value {

@@ -1,7 +1,7 @@
 /// Regression metrics, defined as scikit-learn defines them.
-public enum RegressionMetrics {
+package enum RegressionMetrics {
     /// The square root of the mean squared error.
-    public static func rmse(_ truth: [Double], _ predicted: [Double]) -> Double {
+    package static func rmse(_ truth: [Double], _ predicted: [Double]) -> Double {
         guard !truth.isEmpty else { return 0 }
         var sum = 0.0
         for i in truth.indices { sum += (truth[i] - predicted[i]) * (truth[i] - predicted[i]) }
@@ -9,7 +9,7 @@ public enum RegressionMetrics {
     }
 
     /// The mean absolute error.
-    public static func mae(_ truth: [Double], _ predicted: [Double]) -> Double {
+    package static func mae(_ truth: [Double], _ predicted: [Double]) -> Double {
         guard !truth.isEmpty else { return 0 }
         var sum = 0.0
         for i in truth.indices { sum += abs(truth[i] - predicted[i]) }
@@ -20,7 +20,7 @@ public enum RegressionMetrics {
     ///
     /// For a constant target it is 1 when the predictions are perfect and 0 otherwise, as
     /// scikit-learn's `r2_score` with its default `force_finite=True`.
-    public static func r2(_ truth: [Double], _ predicted: [Double]) -> Double {
+    package static func r2(_ truth: [Double], _ predicted: [Double]) -> Double {
         guard !truth.isEmpty else { return 0 }
         let mean = truth.reduce(0, +) / Double(truth.count)
         var residual = 0.0

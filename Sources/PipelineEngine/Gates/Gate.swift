@@ -1,7 +1,7 @@
 /// One validation gate a candidate model must pass before it ships.
-public struct Gate: Sendable, Equatable {
+package struct Gate: Sendable, Equatable {
     /// What the gate checks, with its bounds.
-    public enum Check: Sendable, Equatable {
+    package enum Check: Sendable, Equatable {
         /// Required columns (and optionally their types) are present in the evaluation data.
         case schema(columns: [String], types: [String: ColumnType])
         /// A metric lies within bounds, such as `accuracy >= 0.85`.
@@ -18,14 +18,14 @@ public struct Gate: Sendable, Equatable {
         case shadow(minAgreement: Double)
     }
 
-    public var name: String
-    public var check: Check
+    package var name: String
+    package var check: Check
     /// A required gate stops the run when it fails; an advisory one only warns.
-    public var required: Bool
+    package var required: Bool
     /// Where the gate is defined, for messages.
-    public var line: Int?
+    package var line: Int?
 
-    public init(name: String, check: Check, required: Bool = true, line: Int? = nil) {
+    package init(name: String, check: Check, required: Bool = true, line: Int? = nil) {
         self.name = name
         self.check = check
         self.required = required
@@ -33,7 +33,7 @@ public struct Gate: Sendable, Equatable {
     }
 
     /// The gate's type as written in `gates.yaml`.
-    public var type: String {
+    package var type: String {
         switch check {
         case .schema: "schema"
         case .threshold: "threshold"
@@ -47,21 +47,21 @@ public struct Gate: Sendable, Equatable {
 }
 
 /// What a gate decided, with the reason and the numbers behind it.
-public struct GateResult: Sendable, Equatable, Codable {
-    public enum Status: String, Sendable, Codable {
+package struct GateResult: Sendable, Equatable, Codable {
+    package enum Status: String, Sendable, Codable {
         case passed, failed, skipped
     }
 
-    public var name: String
-    public var type: String
-    public var required: Bool
-    public var status: Status
+    package var name: String
+    package var type: String
+    package var required: Bool
+    package var status: Status
     /// The reason in words, with numbers: "accuracy 0.812 < 0.850".
-    public var message: String
+    package var message: String
     /// The measured values the verdict rests on.
-    public var observed: [String: Double]
+    package var observed: [String: Double]
 
-    public init(name: String, type: String, required: Bool, status: Status, message: String,
+    package init(name: String, type: String, required: Bool, status: Status, message: String,
                 observed: [String: Double] = [:]) {
         self.name = name
         self.type = type
@@ -73,20 +73,20 @@ public struct GateResult: Sendable, Equatable, Codable {
 }
 
 /// The verdicts of a gate configuration, in order.
-public struct GateReport: Sendable, Equatable, Codable {
-    public var results: [GateResult]
+package struct GateReport: Sendable, Equatable, Codable {
+    package var results: [GateResult]
 
-    public init(results: [GateResult]) {
+    package init(results: [GateResult]) {
         self.results = results
     }
 
     /// True when no required gate failed (advisory failures are allowed).
-    public var passed: Bool {
+    package var passed: Bool {
         !results.contains { $0.status == .failed && $0.required }
     }
 
     /// The first required gate that failed, which stopped the evaluation.
-    public var blocking: GateResult? {
+    package var blocking: GateResult? {
         results.first { $0.status == .failed && $0.required }
     }
 }

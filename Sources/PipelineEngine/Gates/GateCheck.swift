@@ -2,14 +2,14 @@ import Foundation
 
 /// Judges a candidate model by its gates: evaluates it, compares it with the champion, and
 /// runs the gates in order. `gate check` and the pipeline's `gate` stage both use it.
-public enum GateCheck {
+package enum GateCheck {
     /// The model being compared against: the registry's champion.
-    public struct Champion: Sendable {
-        public var version: Int
-        public var model: TrainedModel
-        public var metrics: [String: Double]
+    package struct Champion: Sendable {
+        package var version: Int
+        package var model: TrainedModel
+        package var metrics: [String: Double]
 
-        public init(version: Int, model: TrainedModel, metrics: [String: Double]) {
+        package init(version: Int, model: TrainedModel, metrics: [String: Double]) {
             self.version = version
             self.model = model
             self.metrics = metrics
@@ -17,18 +17,18 @@ public enum GateCheck {
     }
 
     /// What a gate check measured and decided.
-    public struct Outcome: Sendable, Encodable {
-        public var evaluation: EvaluationReport
-        public var gates: GateReport
-        public var championVersion: Int?
-        public var shadowAgreement: Double?
+    package struct Outcome: Sendable, Encodable {
+        package var evaluation: EvaluationReport
+        package var gates: GateReport
+        package var championVersion: Int?
+        package var shadowAgreement: Double?
     }
 
     /// Evaluates `candidate` on `data` and runs `gates`. Fairness gates get the slice figures
     /// they name; shadow agreement is the share of rows where candidate and champion predict
     /// the same (class, or value within 1e-9 for regression). `identity` is the SHA-256 of the
     /// candidate's file, the hash its evaluation reports.
-    public static func run(
+    package static func run(
         candidate: TrainedModel, data: DataTable, gates: [Gate], champion: Champion?, identity: String? = nil
     ) throws -> Outcome {
         let slices = Array(Set(gates.compactMap { gate -> String? in
@@ -58,7 +58,7 @@ public enum GateCheck {
     /// The champion's metrics measured on the candidate's own evaluation data, so that a
     /// regression gate compares like with like (the registry's figures come from each model's
     /// own held-out split). `recorded` stands in if the champion cannot score this data.
-    public static func championMetrics(
+    package static func championMetrics(
         _ champion: TrainedModel, on data: DataTable, recorded: [String: Double]
     ) -> [String: Double] {
         guard let report = try? Evaluator.evaluate(champion, on: data, timedRows: 0) else { return recorded }
@@ -66,7 +66,7 @@ public enum GateCheck {
     }
 
     /// The share of rows on which two models give the same answer.
-    public static func shadowAgreement(_ a: TrainedModel, _ b: TrainedModel, on data: DataTable) throws -> Double {
+    package static func shadowAgreement(_ a: TrainedModel, _ b: TrainedModel, on data: DataTable) throws -> Double {
         let first = try a.predict(data), second = try b.predict(data)
         let rows = max(first.classIndices.count, first.values.count)
         guard rows > 0 else { return 1 }

@@ -20,14 +20,14 @@ import LabSupport
 ///     required: false            # advisory: reported, never blocking
 /// ```
 /// A parsed `gates.yaml`: its gates in order, and the evaluation data it names.
-public struct GateConfig: Sendable, Equatable {
-    public var gates: [Gate]
+package struct GateConfig: Sendable, Equatable {
+    package var gates: [Gate]
     /// The evaluation data, relative to the workspace (`data: data/churn-test.csv`).
-    public var data: String?
-    public var dataLine: Int?
+    package var data: String?
+    package var dataLine: Int?
 }
 
-public enum GateConfigLoader {
+package enum GateConfigLoader {
     static let keysByType: [String: [String]] = [
         "schema": ["columns", "types"],
         "threshold": ["metric", "min", "max"],
@@ -40,12 +40,12 @@ public enum GateConfigLoader {
     static let commonKeys = ["name", "type", "required"]
 
     /// Loads the gates from the file at `path`; `displayName` is how messages name it.
-    public static func load(path: String, displayName: String? = nil) throws -> [Gate] {
+    package static func load(path: String, displayName: String? = nil) throws -> [Gate] {
         try loadConfig(path: path, displayName: displayName).gates
     }
 
     /// Loads the whole configuration: the gates and the evaluation data it names, if any.
-    public static func loadConfig(path: String, displayName: String? = nil) throws -> GateConfig {
+    package static func loadConfig(path: String, displayName: String? = nil) throws -> GateConfig {
         let name = displayName ?? path
         guard let data = try RegularFile.contents(atPath: path) else {
             throw LabError("gates.unreadable", "cannot read the gate configuration", file: name)
@@ -57,12 +57,12 @@ public enum GateConfigLoader {
     }
 
     /// Parses the text of a gate configuration into its gates.
-    public static func parse(_ text: String, file: String) throws -> [Gate] {
+    package static func parse(_ text: String, file: String) throws -> [Gate] {
         try parseConfig(text, file: file).gates
     }
 
     /// Parses the text of a gate configuration, with its optional `data:` path.
-    public static func parseConfig(_ text: String, file: String) throws -> GateConfig {
+    package static func parseConfig(_ text: String, file: String) throws -> GateConfig {
         let reader = YAMLNodeReader(file: file, codePrefix: "gates")
         guard let root = try reader.compose(text) else {
             throw LabError("gates.empty", "the gate configuration is empty; expected a `gates:` list", file: file, line: 1)

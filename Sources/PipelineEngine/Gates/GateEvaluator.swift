@@ -6,8 +6,8 @@ import LabSupport
 /// Every gate ends passed, failed or skipped, with its reason and numbers. A metric a gate
 /// needs but nobody measured fails that gate: a gate that cannot see must not wave a model
 /// through. Gates after a failed required gate are skipped, naming the gate that stopped them.
-public enum GateEvaluator {
-    public static func evaluate(_ gates: [Gate], evidence: GateEvidence) -> GateReport {
+package enum GateEvaluator {
+    package static func evaluate(_ gates: [Gate], evidence: GateEvidence) -> GateReport {
         var results: [GateResult] = []
         var stoppedBy: String?
         for gate in gates {

@@ -1,29 +1,29 @@
 /// What a model predicted for the rows of a table.
-public struct Predictions: Sendable {
+package struct Predictions: Sendable {
     /// The model's class labels (empty for regression).
-    public var classes: [String]
+    package var classes: [String]
     /// Per row, the index into `classes` of the predicted class (classification only).
-    public var classIndices: [Int]
+    package var classIndices: [Int]
     /// Per row, the probability of each class, row-major (classification only).
-    public var probabilities: FeatureMatrix?
+    package var probabilities: FeatureMatrix?
     /// Per row, the predicted number (regression only).
-    public var values: [Double]
+    package var values: [Double]
 
     /// The predicted class label of each row.
-    public var labels: [String] { classIndices.map { classes[$0] } }
+    package var labels: [String] { classIndices.map { classes[$0] } }
 }
 
 /// A model bound to one table, predicting its rows one at a time or all together.
 ///
 /// Serving predicts single rows, so latency is measured through ``predict(row:)``; the
 /// batch path runs the same row encoding and estimator code over every row.
-public struct ModelPredictor {
-    public let model: TrainedModel
+package struct ModelPredictor {
+    package let model: TrainedModel
     private let encoder: RowEncoder
     private var features: [Double]
     private var output: [Double]
 
-    public init(model: TrainedModel, table: DataTable) throws {
+    package init(model: TrainedModel, table: DataTable) throws {
         self.model = model
         encoder = try RowEncoder(model.preprocessing, table: table)
         features = [Double](repeating: 0, count: encoder.width)
@@ -31,7 +31,7 @@ public struct ModelPredictor {
     }
 
     /// The prediction for one row: the class index, or the predicted value for regression.
-    public mutating func predict(row: Int) -> Double {
+    package mutating func predict(row: Int) -> Double {
         let width = encoder.width
         let estimator = model.estimator
         let encoder = self.encoder
@@ -46,7 +46,7 @@ public struct ModelPredictor {
     }
 
     /// Predictions for every row of the table.
-    public func predictAll() -> Predictions {
+    package func predictAll() -> Predictions {
         let x = encoder.encodeAll()
         return model.predict(x)
     }
@@ -54,7 +54,7 @@ public struct ModelPredictor {
 
 extension TrainedModel {
     /// Predictions for every row of `table`, or an error naming a missing or mistyped column.
-    public func predict(_ table: DataTable) throws -> Predictions {
+    package func predict(_ table: DataTable) throws -> Predictions {
         try ModelPredictor(model: self, table: table).predictAll()
     }
 

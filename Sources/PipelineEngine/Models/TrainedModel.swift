@@ -1,40 +1,40 @@
-import Foundation
+package import Foundation
 import LabSupport
 
 /// A trained model as saved to a model file: what it predicts, from what, how, and its lineage.
 ///
 /// The file is JSON so a learner can open it and see the preprocessing and the weights; the
 /// hashes of the training data and params tie it to exactly what produced it.
-public struct TrainedModel: Sendable, Equatable {
+package struct TrainedModel: Sendable, Equatable {
     /// The value of the file's `format` key, so that other JSON is refused early.
-    public static let format = "cicdlab-model"
+    package static let format = "cicdlab-model"
 
-    public var kind: ModelKind
-    public var target: String
+    package var kind: ModelKind
+    package var target: String
     /// The input columns, in the order the preprocessing reads them.
-    public var features: [String]
+    package var features: [String]
     /// The class labels in label order (empty for regression); the last is the positive class
     /// of a binary model.
-    public var classes: [String]
+    package var classes: [String]
     /// Every setting, with defaults filled in, as canonical text.
-    public var params: [String: String]
-    public var seed: UInt64
-    public var preprocessing: Preprocessor
+    package var params: [String: String]
+    package var seed: UInt64
+    package var preprocessing: Preprocessor
     var estimator: FittedEstimator
     /// SHA-256 of the training data file's bytes.
-    public var dataHash: String
+    package var dataHash: String
     /// SHA-256 of ``ModelParameters/canonicalText`` of the params (see ``TrainingRequest``).
-    public var paramsHash: String
-    public var trainRows: Int
-    public var testRows: Int
+    package var paramsHash: String
+    package var trainRows: Int
+    package var testRows: Int
 
-    public var task: ModelKind.Task { kind.task }
+    package var task: ModelKind.Task { kind.task }
 
     /// The positive class of a binary classifier: the last class in label order.
-    public var positiveClass: String? { classes.count == 2 ? classes[1] : nil }
+    package var positiveClass: String? { classes.count == 2 ? classes[1] : nil }
 
     /// Optimiser iterations and whether it converged, for models fitted iteratively.
-    public var convergence: (iterations: Int, converged: Bool)? {
+    package var convergence: (iterations: Int, converged: Bool)? {
         if case .logistic(let model) = estimator { return (model.iterations, model.converged) }
         return nil
     }
@@ -44,19 +44,19 @@ public struct TrainedModel: Sendable, Equatable {
     ///
     /// A model file holds no time of its own (the registry records when a version was made), so
     /// retraining on the same inputs writes the same bytes, and so the same hash.
-    public func contentHash() throws -> String {
+    package func contentHash() throws -> String {
         ContentHash.hex(try fileData())
     }
 
     /// The bytes of the model's file: pretty-printed JSON with sorted keys.
-    public func fileData() throws -> Data {
+    package func fileData() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(self)
     }
 
     /// Writes the model as pretty-printed JSON to `path` (`name` as the user typed it).
-    public func save(to path: String, named name: String? = nil) throws {
+    package func save(to path: String, named name: String? = nil) throws {
         try RegularFile.checkWritable(path, named: name)
         let data = try fileData()
         try FileSystemFailure.performing(.write, path: path, named: name) {
@@ -67,20 +67,20 @@ public struct TrainedModel: Sendable, Equatable {
     /// Writes the model as pretty-printed JSON to `path` inside `files` (never through a
     /// symlink) and returns the bytes written.
     @discardableResult
-    public func save(to path: String, in files: ConfinedDirectory) throws -> Data {
+    package func save(to path: String, in files: ConfinedDirectory) throws -> Data {
         let data = try fileData()
         try files.write(data, to: path)
         return data
     }
 
     /// Reads a model file, or explains why it is not one; `name` is the path as the user typed it.
-    public static func load(from path: String, named name: String? = nil) throws -> TrainedModel {
+    package static func load(from path: String, named name: String? = nil) throws -> TrainedModel {
         try open(path, named: name).model
     }
 
     /// Reads a model file with its identity, the SHA-256 of its bytes (a file edited by hand
     /// keeps the hash of what is on disk); `name` is the path as the user typed it.
-    public static func open(_ path: String, named name: String? = nil) throws -> ModelFile {
+    package static func open(_ path: String, named name: String? = nil) throws -> ModelFile {
         let name = name ?? path
         guard FileManager.default.fileExists(atPath: path) else {
             throw LabError("file.not_found", "no such file; expected a model file written by `train --out`", file: name)
@@ -113,9 +113,9 @@ public struct TrainedModel: Sendable, Equatable {
 
 /// A model as read from its file, with the SHA-256 of the file's bytes: the identity the
 /// registry stores it under and every report shows (in its 12-character short form).
-public struct ModelFile: Sendable {
-    public var model: TrainedModel
-    public var sha256: String
+package struct ModelFile: Sendable {
+    package var model: TrainedModel
+    package var sha256: String
 }
 
 extension TrainedModel: Codable {
@@ -127,7 +127,7 @@ extension TrainedModel: Codable {
         case testRows = "test_rows"
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let format = try container.decodeIfPresent(String.self, forKey: .format)
         guard format == Self.format else {
@@ -151,7 +151,7 @@ extension TrainedModel: Codable {
         try checkShape()
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(Self.format, forKey: .format)
         try container.encode(kind, forKey: .kind)

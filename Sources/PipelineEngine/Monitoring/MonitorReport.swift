@@ -3,30 +3,30 @@ import GRDB
 
 /// What `monitor` shows: production day by day over a window, from the served-request log
 /// (traffic, errors, latency, live accuracy as labels come back) and from the stream (drift).
-public struct MonitorReport: Sendable, Equatable, Codable {
-    public var scenario: String
-    public var champion: Int?
-    public var method: DriftMethod
+package struct MonitorReport: Sendable, Equatable, Codable {
+    package var scenario: String
+    package var champion: Int?
+    package var method: DriftMethod
     /// The stream days the drift reference is made of, as dates: `2026-11-23 – 2026-11-29`.
-    public var reference: String
-    public var days: [MonitorDay]
+    package var reference: String
+    package var days: [MonitorDay]
 
     /// One day of production.
-    public struct MonitorDay: Sendable, Equatable, Codable {
-        public var day: Int
-        public var date: String
-        public var requests: Int
-        public var errors: Int
+    package struct MonitorDay: Sendable, Equatable, Codable {
+        package var day: Int
+        package var date: String
+        package var requests: Int
+        package var errors: Int
         /// The 95th percentile of platform latency, nil when nothing was served.
-        public var p95Ms: Double?
+        package var p95Ms: Double?
         /// Served requests of the day whose labels are back, and how many were answered right.
-        public var labelled: Int
-        public var correct: Int
-        public var pending: Int
-        public var drift: [FeatureDrift]
+        package var labelled: Int
+        package var correct: Int
+        package var pending: Int
+        package var drift: [FeatureDrift]
 
-        public var errorRate: Double? { requests > 0 ? Double(errors) / Double(requests) : nil }
-        public var accuracy: Double? { labelled > 0 ? Double(correct) / Double(labelled) : nil }
+        package var errorRate: Double? { requests > 0 ? Double(errors) / Double(requests) : nil }
+        package var accuracy: Double? { labelled > 0 ? Double(correct) / Double(labelled) : nil }
 
         enum CodingKeys: String, CodingKey {
             case day, date, requests, errors, labelled, correct, pending, drift
@@ -36,15 +36,15 @@ public struct MonitorReport: Sendable, Equatable, Codable {
 }
 
 /// Builds monitor reports for a workspace.
-public struct ProductionMonitor: Sendable {
-    public let workspace: Workspace
+package struct ProductionMonitor: Sendable {
+    package let workspace: Workspace
 
-    public init(workspace: Workspace) {
+    package init(workspace: Workspace) {
         self.workspace = workspace
     }
 
     /// The last `window` of production up to now, drift measured with `method`.
-    public func report(
+    package func report(
         window: SimulatedDuration, method: DriftMethod = .psi,
         threshold: Double? = nil
     ) throws -> MonitorReport {

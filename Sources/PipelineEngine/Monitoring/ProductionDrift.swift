@@ -1,12 +1,12 @@
 /// How far one feature of a day's production has moved from the reference.
-public struct FeatureDrift: Sendable, Equatable, Codable {
+package struct FeatureDrift: Sendable, Equatable, Codable {
     /// The column, with the aspect for text (`text (length)`).
-    public var column: String
-    public var method: DriftMethod
-    public var statistic: Double
-    public var pValue: Double?
-    public var threshold: Double
-    public var drifted: Bool
+    package var column: String
+    package var method: DriftMethod
+    package var statistic: Double
+    package var pValue: Double?
+    package var threshold: Double
+    package var drifted: Bool
 
     enum CodingKeys: String, CodingKey {
         case column, method, statistic, threshold, drifted

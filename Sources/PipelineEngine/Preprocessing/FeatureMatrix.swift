@@ -2,13 +2,13 @@
 ///
 /// Every estimator reads rows out of a single contiguous array rather than arrays of arrays,
 /// so that the inner loops of training touch memory in order and allocate nothing.
-public struct FeatureMatrix: Sendable, Equatable {
-    public let rows: Int
-    public let columns: Int
+package struct FeatureMatrix: Sendable, Equatable {
+    package let rows: Int
+    package let columns: Int
     /// `values[row * columns + column]`.
-    public var values: [Double]
+    package var values: [Double]
 
-    public init(rows: Int, columns: Int, values: [Double]) {
+    package init(rows: Int, columns: Int, values: [Double]) {
         precondition(values.count == rows * columns, "matrix buffer does not match its shape")
         self.rows = rows
         self.columns = columns
@@ -16,17 +16,17 @@ public struct FeatureMatrix: Sendable, Equatable {
     }
 
     /// A matrix of zeros.
-    public init(rows: Int, columns: Int) {
+    package init(rows: Int, columns: Int) {
         self.init(rows: rows, columns: columns, values: [Double](repeating: 0, count: rows * columns))
     }
 
-    public subscript(row: Int, column: Int) -> Double {
+    package subscript(row: Int, column: Int) -> Double {
         get { values[row * columns + column] }
         set { values[row * columns + column] = newValue }
     }
 
     /// One row, copied out.
-    public func row(_ index: Int) -> [Double] {
+    package func row(_ index: Int) -> [Double] {
         Array(values[index * columns..<(index + 1) * columns])
     }
 }

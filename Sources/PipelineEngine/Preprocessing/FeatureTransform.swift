@@ -2,7 +2,7 @@
 ///
 /// The transforms are saved in the model file, so a model applies exactly the scaling, the
 /// categories and the hashing it was trained with when it predicts later on other data.
-public enum FeatureTransform: Sendable, Equatable {
+package enum FeatureTransform: Sendable, Equatable {
     /// A number, standardised with the training mean and population standard deviation.
     case numeric(NumericScaling)
     /// A category, one-hot encoded over the categories seen in training.
@@ -11,7 +11,7 @@ public enum FeatureTransform: Sendable, Equatable {
     case text(HashedText)
 
     /// The input column this transform reads.
-    public var name: String {
+    package var name: String {
         switch self {
         case .numeric(let n): n.name
         case .categorical(let c): c.name
@@ -20,7 +20,7 @@ public enum FeatureTransform: Sendable, Equatable {
     }
 
     /// `numeric`, `categorical` or `text`.
-    public var encoding: String {
+    package var encoding: String {
         switch self {
         case .numeric: "numeric"
         case .categorical: "categorical"
@@ -29,7 +29,7 @@ public enum FeatureTransform: Sendable, Equatable {
     }
 
     /// How many model features this column becomes (without naming them all).
-    public var width: Int {
+    package var width: Int {
         switch self {
         case .numeric(let n): n.missingIndicator ? 2 : 1
         case .categorical(let c): c.categories.count
@@ -38,7 +38,7 @@ public enum FeatureTransform: Sendable, Equatable {
     }
 
     /// Names of the features it produces, such as `tenure`, `plan=basic` or `notes#17`.
-    public var outputNames: [String] {
+    package var outputNames: [String] {
         switch self {
         case .numeric(let n): n.missingIndicator ? [n.name, "\(n.name) (missing)"] : [n.name]
         case .categorical(let c): c.categories.map { "\(c.name)=\($0)" }
@@ -56,11 +56,11 @@ public enum FeatureTransform: Sendable, Equatable {
 /// training rows had nulls an extra 0/1 feature marks them, so the model can learn from
 /// missingness itself (like `SimpleImputer(add_indicator=True)`); a null seen only later is
 /// imputed without a marker.
-public struct NumericScaling: Sendable, Equatable, Codable {
-    public var name: String
-    public var mean: Double
-    public var scale: Double
-    public var missingIndicator: Bool
+package struct NumericScaling: Sendable, Equatable, Codable {
+    package var name: String
+    package var mean: Double
+    package var scale: Double
+    package var missingIndicator: Bool
 
     enum CodingKeys: String, CodingKey {
         case name, mean, scale
@@ -72,15 +72,15 @@ public struct NumericScaling: Sendable, Equatable, Codable {
 ///
 /// A category not seen in training, or a null, sets no feature at all (scikit-learn's
 /// `handle_unknown="ignore"`), so new values at predict time never fail a prediction.
-public struct OneHotCategories: Sendable, Equatable, Codable {
-    public var name: String
-    public var categories: [String]
+package struct OneHotCategories: Sendable, Equatable, Codable {
+    package var name: String
+    package var categories: [String]
 }
 
 /// A hashed bag of words: word counts per FNV-1a bucket, scaled to unit length.
-public struct HashedText: Sendable, Equatable, Codable {
-    public var name: String
-    public var buckets: Int
+package struct HashedText: Sendable, Equatable, Codable {
+    package var name: String
+    package var buckets: Int
 }
 
 extension FeatureTransform: Codable {
@@ -88,7 +88,7 @@ extension FeatureTransform: Codable {
         case encoding
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         switch try container.decode(String.self, forKey: .encoding) {
         case "numeric": self = .numeric(try NumericScaling(from: decoder))
@@ -101,7 +101,7 @@ extension FeatureTransform: Codable {
         }
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(encoding, forKey: .encoding)
         switch self {

@@ -5,8 +5,8 @@ import LabSupport
 /// This matches `numpy.unique` on the original values (so `2` comes before `10`, and `false`
 /// before `true`), which is the order scikit-learn gives `classes_` and one-hot categories;
 /// the positive class of a binary problem is the last label in this order.
-public enum LabelOrder {
-    public static func sorted<Labels: Sequence>(_ labels: Labels) -> [String] where Labels.Element == String {
+package enum LabelOrder {
+    package static func sorted<Labels: Sequence>(_ labels: Labels) -> [String] where Labels.Element == String {
         // Distinct by code points, as Python compares strings: NFC and NFD "café" are two labels.
         let unique = Array(Set(labels.map(CodePoints.init))).map(\.text)
         let numbers = unique.map(Double.init)

@@ -1,15 +1,15 @@
 import LabSupport
 
 /// The fitted preprocessing of a model: one transform per input column, in feature order.
-public struct Preprocessor: Sendable, Equatable, Codable {
-    public var transforms: [FeatureTransform]
+package struct Preprocessor: Sendable, Equatable, Codable {
+    package var transforms: [FeatureTransform]
 
-    public init(transforms: [FeatureTransform]) {
+    package init(transforms: [FeatureTransform]) {
         self.transforms = transforms
     }
 
     /// The number of model features all transforms produce together.
-    public var width: Int { transforms.reduce(0) { $0 + $1.width } }
+    package var width: Int { transforms.reduce(0) { $0 + $1.width } }
 
     /// Whether every learnt mean and scale is a finite number.
     var isFinite: Bool {
@@ -20,22 +20,22 @@ public struct Preprocessor: Sendable, Equatable, Codable {
     }
 
     /// The model feature names, in matrix column order.
-    public var outputNames: [String] { transforms.flatMap(\.outputNames) }
+    package var outputNames: [String] { transforms.flatMap(\.outputNames) }
 }
 
 /// Choices that decide how columns are encoded, taken from the model params.
-public struct PreprocessingOptions: Sendable, Equatable {
+package struct PreprocessingOptions: Sendable, Equatable {
     /// A text column with at most this many distinct training values is categorical; with
     /// more it is treated as free text.
-    public var maxCategories = 20
+    package var maxCategories = 20
     /// Buckets of the hashed bag of words for text columns.
-    public var hashBuckets = 256
+    package var hashBuckets = 256
     /// Columns to treat as free text whatever their number of values.
-    public var textColumns: [String] = []
+    package var textColumns: [String] = []
     /// Columns to one-hot encode whatever their type or number of values.
-    public var categoricalColumns: [String] = []
+    package var categoricalColumns: [String] = []
 
-    public init() {}
+    package init() {}
 }
 
 extension Preprocessor {
@@ -44,7 +44,7 @@ extension Preprocessor {
     /// Numbers are standardised; booleans and text columns with at most `maxCategories`
     /// distinct values are one-hot encoded; other text columns are hashed bags of words. The
     /// `textColumns` and `categoricalColumns` options override that choice per column.
-    public static func fit(_ table: DataTable, features: [String], options: PreprocessingOptions) throws -> Preprocessor
+    package static func fit(_ table: DataTable, features: [String], options: PreprocessingOptions) throws -> Preprocessor
     {
         for name in options.textColumns + options.categoricalColumns where !features.contains(name) {
             var message = "'\(name)' is named in text_columns or categorical_columns but is not a feature"
@@ -121,11 +121,11 @@ extension Preprocessor {
 extension Preprocessor {
     enum CodingKeys: String, CodingKey { case columns }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         transforms = try decoder.container(keyedBy: CodingKeys.self).decode([FeatureTransform].self, forKey: .columns)
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(transforms, forKey: .columns)
     }

@@ -158,7 +158,7 @@ struct RowEncoder {
 
 extension Preprocessor {
     /// The model features of every row of `table`, or an error naming a missing or mistyped column.
-    public func transform(_ table: DataTable) throws -> FeatureMatrix {
+    package func transform(_ table: DataTable) throws -> FeatureMatrix {
         try RowEncoder(self, table: table).encodeAll()
     }
 }

@@ -3,9 +3,9 @@
 /// Words are lower-cased runs of letters and digits (everything else separates words), and
 /// each word lands in bucket `FNV-1a(word) mod buckets`. FNV-1a is used because it is stable
 /// across runs, machines and Swift versions, unlike `Hasher`.
-public enum TextHashing {
+package enum TextHashing {
     /// The lower-cased words of `text`, with punctuation and whitespace as separators.
-    public static func tokens(_ text: String) -> [String] {
+    package static func tokens(_ text: String) -> [String] {
         var words: [String] = []
         var current = ""
         for character in text.lowercased() {
@@ -21,7 +21,7 @@ public enum TextHashing {
     }
 
     /// The 32-bit FNV-1a hash of a string's UTF-8 bytes.
-    public static func fnv1a32(_ text: String) -> UInt32 {
+    package static func fnv1a32(_ text: String) -> UInt32 {
         var hash: UInt32 = 0x811c_9dc5
         for byte in text.utf8 {
             hash ^= UInt32(byte)
@@ -31,7 +31,7 @@ public enum TextHashing {
     }
 
     /// The bucket a word counts towards.
-    public static func bucket(of word: String, buckets: Int) -> Int {
+    package static func bucket(of word: String, buckets: Int) -> Int {
         Int(fnv1a32(word) % UInt32(buckets))
     }
 
@@ -39,14 +39,14 @@ public enum TextHashing {
     ///
     /// Unit length keeps a long review from outweighing a short one only by its length, as
     /// scikit-learn's `HashingVectorizer` does with its default `norm="l2"`.
-    public static func vector(_ text: String, buckets: Int) -> [Double] {
+    package static func vector(_ text: String, buckets: Int) -> [Double] {
         var vector = [Double](repeating: 0, count: buckets)
         for (bucket, weight) in sparseVector(text, buckets: buckets) { vector[bucket] = weight }
         return vector
     }
 
     /// The non-zero entries of ``vector(_:buckets:)`` as (bucket, weight) pairs, by bucket.
-    public static func sparseVector(_ text: String, buckets: Int) -> [(Int, Double)] {
+    package static func sparseVector(_ text: String, buckets: Int) -> [(Int, Double)] {
         var counts: [Int: Double] = [:]
         for word in tokens(text) { counts[bucket(of: word, buckets: buckets), default: 0] += 1 }
         let keys = counts.keys.sorted()

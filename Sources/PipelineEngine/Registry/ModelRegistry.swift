@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 import GRDB
 import LabSupport
 
@@ -7,16 +7,16 @@ import LabSupport
 ///
 /// Model files live in the content-addressed artifact store, so a version's bytes can't change
 /// silently: loading re-hashes them and refuses a tampered file. Every alias move is audited.
-public struct ModelRegistry: Sendable {
-    public let workspace: Workspace
+package struct ModelRegistry: Sendable {
+    package let workspace: Workspace
 
-    public init(workspace: Workspace) {
+    package init(workspace: Workspace) {
         self.workspace = workspace
     }
 
     /// Stores the model file's bytes and records a new version; returns it.
     @discardableResult
-    public func register(modelData: Data, _ registration: ModelRegistration, actor: String,
+    package func register(modelData: Data, _ registration: ModelRegistration, actor: String,
                          now: Date = Date()) throws -> ModelVersion {
         let hash = try workspace.artifacts.put(modelData)
         let metrics = String(decoding: try JSONEncoder.sorted.encode(registration.metrics), as: UTF8.self)
@@ -39,14 +39,14 @@ public struct ModelRegistry: Sendable {
     }
 
     /// Every version, oldest first, with its aliases.
-    public func list() throws -> [ModelVersion] {
+    package func list() throws -> [ModelVersion] {
         try workspace.state.pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM model_version ORDER BY version").map { try Self.decode($0, db) }
         }
     }
 
     /// The version that `reference` names: `3`, `v3`, or an alias such as `champion`.
-    public func version(_ reference: String) throws -> ModelVersion {
+    package func version(_ reference: String) throws -> ModelVersion {
         try workspace.state.pool.read { db in
             guard let number = try Self.resolve(reference, db),
                   let row = try Row.fetchOne(db, sql: "SELECT * FROM model_version WHERE version = ?", arguments: [number])
@@ -58,7 +58,7 @@ public struct ModelRegistry: Sendable {
     }
 
     /// The version an alias points at, or nil when the alias is not set.
-    public func aliased(_ name: String) throws -> ModelVersion? {
+    package func aliased(_ name: String) throws -> ModelVersion? {
         let number = try workspace.state.pool.read { db in
             try Int.fetchOne(db, sql: "SELECT version FROM model_alias WHERE name = ?", arguments: [name])
         }
@@ -66,7 +66,7 @@ public struct ModelRegistry: Sendable {
     }
 
     /// Points alias `name` at the version `reference` names, recording who moved it and why.
-    public func setAlias(_ name: String, to reference: String, actor: String, reason: String = "set by hand",
+    package func setAlias(_ name: String, to reference: String, actor: String, reason: String = "set by hand",
                          now: Date = Date()) throws {
         try Self.validateAlias(name)
         let hold = try WorkspaceLock.acquire(workspace, for: "registry alias")
@@ -86,7 +86,7 @@ public struct ModelRegistry: Sendable {
     }
 
     /// Removes alias `name` (if set), recording who removed it and why.
-    public func removeAlias(_ name: String, actor: String, reason: String) throws {
+    package func removeAlias(_ name: String, actor: String, reason: String) throws {
         let hold = try WorkspaceLock.acquire(workspace, for: "registry alias")
         defer { hold.release() }
         try workspace.state.pool.write { db in try Self.removeAlias(name, actor: actor, reason: reason, db) }
@@ -118,7 +118,7 @@ public struct ModelRegistry: Sendable {
     }
 
     /// The model file's bytes for `reference`, verified against the registered checksum.
-    public func modelData(_ reference: String) throws -> Data {
+    package func modelData(_ reference: String) throws -> Data {
         let entry = try version(reference)
         do {
             return try workspace.artifacts.read(entry.artifactHash)

@@ -1,20 +1,20 @@
-import Foundation
+package import Foundation
 
 /// One registered model version with the lineage that produced it.
-public struct ModelVersion: Codable, Equatable, Sendable {
-    public var version: Int
+package struct ModelVersion: Codable, Equatable, Sendable {
+    package var version: Int
     /// The SHA-256 of the model file, its address in the artifact store.
-    public var artifactHash: String
-    public var kind: String
-    public var target: String
-    public var features: [String]
-    public var lineage: Lineage
-    public var metrics: [String: Double]
-    public var aliases: [String]
-    public var createdAt: Date
-    public var createdBy: String
+    package var artifactHash: String
+    package var kind: String
+    package var target: String
+    package var features: [String]
+    package var lineage: Lineage
+    package var metrics: [String: Double]
+    package var aliases: [String]
+    package var createdAt: Date
+    package var createdBy: String
     /// Where the model came from: a pipeline run, or the file it was registered from.
-    public var source: String
+    package var source: String
 
     enum CodingKeys: String, CodingKey {
         case version, kind, target, features, lineage, metrics, aliases, source
@@ -25,17 +25,17 @@ public struct ModelVersion: Codable, Equatable, Sendable {
 }
 
 /// What a model was made from: enough to trace a bad model back to its data and code.
-public struct Lineage: Codable, Equatable, Sendable {
+package struct Lineage: Codable, Equatable, Sendable {
     /// SHA-256 of the training data file.
-    public var dataHash: String
+    package var dataHash: String
     /// SHA-256 of the canonical training parameters.
-    public var paramsHash: String
+    package var paramsHash: String
     /// SHA-256 of the pipeline definition, when a pipeline made it.
-    public var pipelineHash: String?
+    package var pipelineHash: String?
     /// The pipeline run that made it, if any.
-    public var runID: Int?
+    package var runID: Int?
 
-    public init(dataHash: String, paramsHash: String, pipelineHash: String? = nil, runID: Int? = nil) {
+    package init(dataHash: String, paramsHash: String, pipelineHash: String? = nil, runID: Int? = nil) {
         self.dataHash = dataHash
         self.paramsHash = paramsHash
         self.pipelineHash = pipelineHash
@@ -51,15 +51,15 @@ public struct Lineage: Codable, Equatable, Sendable {
 }
 
 /// What the caller knows about a model being registered.
-public struct ModelRegistration: Sendable {
-    public var kind: String
-    public var target: String
-    public var features: [String]
-    public var lineage: Lineage
-    public var metrics: [String: Double]
-    public var source: String
+package struct ModelRegistration: Sendable {
+    package var kind: String
+    package var target: String
+    package var features: [String]
+    package var lineage: Lineage
+    package var metrics: [String: Double]
+    package var source: String
 
-    public init(kind: String, target: String, features: [String], lineage: Lineage, metrics: [String: Double],
+    package init(kind: String, target: String, features: [String], lineage: Lineage, metrics: [String: Double],
                 source: String) {
         self.kind = kind
         self.target = target

@@ -41,7 +41,7 @@ import LabSupport
 ///     per_day: 0.05
 ///     from_day: 3
 /// ```
-public enum ScenarioLoader {
+package enum ScenarioLoader {
     static let topKeys = [
         "title", "story", "dataset", "seed", "rows_per_day", "label_delay_days", "history_days",
         "start", "load", "changes", "watch", "fix", "workspace", "data",
@@ -56,13 +56,13 @@ public enum ScenarioLoader {
     ]
 
     /// The scenarios in `directory`, by name.
-    public static func names(in directory: String) -> [String] {
+    package static func names(in directory: String) -> [String] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
     }
 
     /// Loads scenario `name` from `directory`; an unknown name suggests the nearest.
-    public static func load(_ name: String, from directory: String) throws -> Scenario {
+    package static func load(_ name: String, from directory: String) throws -> Scenario {
         let path = directory + "/" + name + ".yaml"
         guard let data = try RegularFile.contents(atPath: path), let text = String(data: data, encoding: .utf8)
         else {
@@ -78,7 +78,7 @@ public enum ScenarioLoader {
     }
 
     /// Parses a scenario's text; `file` names it in messages.
-    public static func parse(_ text: String, name: String, file: String) throws -> Scenario {
+    package static func parse(_ text: String, name: String, file: String) throws -> Scenario {
         let reader = YAMLNodeReader(file: file, codePrefix: "scenario")
         guard let root = try reader.compose(text) else {
             throw LabError(

@@ -1,27 +1,28 @@
 import Foundation
+import GRDB
 
 /// The sandbox's running scenario: which one it is, and starting another.
-public struct ScenarioState: Sendable {
-    public let workspace: Workspace
+package struct ScenarioState: Sendable {
+    package let workspace: Workspace
 
-    public init(workspace: Workspace) {
+    package init(workspace: Workspace) {
         self.workspace = workspace
     }
 
     static let key = "scenario"
 
     /// The folder the sandbox's scenarios are in.
-    public var directory: String { workspace.root + "/scenarios" }
+    package var directory: String { workspace.root + "/scenarios" }
 
     /// The running scenario: the one last started, else ``Scenario/calm``.
-    public func current() throws -> Scenario {
+    package func current() throws -> Scenario {
         let name = try workspace.state.pool.read { db in try LabSettings.value(Self.key, db) }
         guard let name, name != Scenario.calm.name else { return .calm }
         return try ScenarioLoader.load(name, from: directory)
     }
 
     /// Every scenario of the sandbox, with the running one marked.
-    public func list() throws -> [ScenarioSummary] {
+    package func list() throws -> [ScenarioSummary] {
         let running = try current().name
         var summaries = [
             ScenarioSummary(
@@ -43,7 +44,7 @@ public struct ScenarioState: Sendable {
     ///
     /// All of it is audited. Runs, models and deployments are kept.
     @discardableResult
-    public func start(_ name: String, actor: String) throws -> ScenarioStart {
+    package func start(_ name: String, actor: String) throws -> ScenarioStart {
         let scenario = name == Scenario.calm.name ? Scenario.calm : try ScenarioLoader.load(name, from: directory)
         let written = try writeWorkspace(scenario)
         try workspace.state.pool.write { db in

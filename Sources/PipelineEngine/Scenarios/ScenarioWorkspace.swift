@@ -4,31 +4,31 @@ import LabSupport
 
 /// A file a scenario writes into the workspace when it starts: its own pipeline, gates or
 /// params, so that the learner begins from the incident's starting state.
-public struct ScenarioFile: Sendable, Equatable {
+package struct ScenarioFile: Sendable, Equatable {
     /// The path inside the workspace.
-    public var path: String
-    public var text: String
+    package var path: String
+    package var text: String
     /// The line of the scenario file that names it, for messages.
-    public var line: Int?
+    package var line: Int?
 }
 
 /// A data set a scenario generates into the workspace when it starts, optionally damaged the
 /// way the incident damaged it (a share of its labels flipped).
-public struct ScenarioDataFile: Sendable, Equatable {
-    public var path: String
+package struct ScenarioDataFile: Sendable, Equatable {
+    package var path: String
     /// The ``DatasetGenerator`` name.
-    public var dataset: String
-    public var seed: UInt64
-    public var rows: Int
-    public var startRow: Int
+    package var dataset: String
+    package var seed: UInt64
+    package var rows: Int
+    package var startRow: Int
     /// The share of labels flipped to another class, if any.
-    public var flipLabels: Double?
+    package var flipLabels: Double?
     /// Flip only labels of this class (a one-sided labelling bug).
-    public var onlyFrom: String?
-    public var line: Int?
+    package var onlyFrom: String?
+    package var line: Int?
 
     /// The file's content.
-    public func csv() throws -> String {
+    package func csv() throws -> String {
         let dataset = try DatasetGenerator.generate(name: dataset, rows: rows, seed: seed, startRow: startRow)
         guard let share = flipLabels else { return dataset.csv }
         return dataset.flippingLabels(share: share, seed: seed, onlyFrom: onlyFrom).dataset.csv

@@ -1,7 +1,7 @@
 import LabSupport
 
 /// The kinds of model `train --model` can fit.
-public enum ModelKind: String, Sendable, Codable, CaseIterable {
+package enum ModelKind: String, Sendable, Codable, CaseIterable {
     /// L2-regularised logistic regression (binary or multinomial softmax).
     case logistic
     /// Ridge regression.
@@ -12,17 +12,17 @@ public enum ModelKind: String, Sendable, Codable, CaseIterable {
     case naiveBayes = "naive-bayes"
 
     /// What the model predicts: a class or a number.
-    public var task: Task {
+    package var task: Task {
         self == .linear ? .regression : .classification
     }
 
     /// Whether a model predicts classes or numbers.
-    public enum Task: String, Sendable, Codable {
+    package enum Task: String, Sendable, Codable {
         case classification, regression
     }
 
     /// The kind called `name`, or an error that suggests the nearest one.
-    public static func named(_ name: String) throws -> ModelKind {
+    package static func named(_ name: String) throws -> ModelKind {
         if let kind = ModelKind(rawValue: name) { return kind }
         let names = allCases.map(\.rawValue)
         var message = "unknown model '\(name)'"

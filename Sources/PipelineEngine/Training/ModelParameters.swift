@@ -5,9 +5,9 @@ import LabSupport
 ///
 /// Values are kept as canonical text (`1` and `1.0` both become `1`) so that the same settings
 /// always hash the same, whichever way they were typed.
-public struct ModelParameters: Sendable, Equatable {
+package struct ModelParameters: Sendable, Equatable {
     /// Every setting the model kind knows, by name, as canonical text.
-    public private(set) var values: [String: String]
+    package private(set) var values: [String: String]
 
     /// What one setting accepts.
     enum Rule: Sendable {
@@ -75,7 +75,7 @@ public struct ModelParameters: Sendable, Equatable {
     }
 
     /// Checks `given` against the settings `kind` takes and fills in the defaults.
-    public init(kind: ModelKind, given: [String: String]) throws {
+    package init(kind: ModelKind, given: [String: String]) throws {
         let specs = Self.specs(for: kind)
         let names = specs.map(\.name)
         var values: [String: String] = [:]
@@ -93,7 +93,7 @@ public struct ModelParameters: Sendable, Equatable {
     }
 
     /// Parses `--param` arguments of the form `KEY=VALUE`.
-    public static func parse(_ arguments: [String]) throws -> [String: String] {
+    package static func parse(_ arguments: [String]) throws -> [String: String] {
         var result: [String: String] = [:]
         for argument in arguments {
             guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
@@ -129,14 +129,14 @@ public struct ModelParameters: Sendable, Equatable {
         }
     }
 
-    public func double(_ name: String) -> Double { Double(values[name]!)! }
-    public func integer(_ name: String) -> Int { Int(values[name]!)! }
-    public func list(_ name: String) -> [String] {
+    package func double(_ name: String) -> Double { Double(values[name]!)! }
+    package func integer(_ name: String) -> Int { Int(values[name]!)! }
+    package func list(_ name: String) -> [String] {
         values[name]!.split(separator: ",").map(String.init)
     }
 
     /// The encoding choices these settings make.
-    public var preprocessingOptions: PreprocessingOptions {
+    package var preprocessingOptions: PreprocessingOptions {
         var options = PreprocessingOptions()
         options.maxCategories = integer("max_categories")
         options.hashBuckets = integer("hash_buckets")
@@ -146,7 +146,7 @@ public struct ModelParameters: Sendable, Equatable {
     }
 
     /// `key=value` lines in key order: the text the params hash is taken of.
-    public var canonicalText: String {
+    package var canonicalText: String {
         values.keys.sorted().map { "\($0)=\(values[$0]!)\n" }.joined()
     }
 }

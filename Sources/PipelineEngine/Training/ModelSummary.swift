@@ -1,14 +1,14 @@
 /// Who a model is, for reports: its kind, what it predicts from what, its settings and hash.
-public struct ModelSummary: Sendable, Equatable, Encodable {
-    public var kind: ModelKind
-    public var target: String
-    public var features: [String]
-    public var params: [String: String]
+package struct ModelSummary: Sendable, Equatable, Encodable {
+    package var kind: ModelKind
+    package var target: String
+    package var features: [String]
+    package var params: [String: String]
     /// SHA-256 of the model's file (see ``TrainedModel/contentHash()``).
-    public var hash: String
-    public var classes: [String]
-    public var dataHash: String
-    public var paramsHash: String
+    package var hash: String
+    package var classes: [String]
+    package var dataHash: String
+    package var paramsHash: String
 
     enum CodingKeys: String, CodingKey {
         case kind, target, features, params, hash, classes
@@ -18,7 +18,7 @@ public struct ModelSummary: Sendable, Equatable, Encodable {
 
     /// The summary of `model`, known by `hash` when it was read from a file (the SHA-256 of
     /// that file's bytes), else by the hash of the file it would be saved as.
-    public init(_ model: TrainedModel, hash: String? = nil) throws {
+    package init(_ model: TrainedModel, hash: String? = nil) throws {
         kind = model.kind
         target = model.target
         features = model.features
@@ -31,10 +31,10 @@ public struct ModelSummary: Sendable, Equatable, Encodable {
 }
 
 /// How one input column was encoded, for the training summary.
-public struct ColumnEncoding: Sendable, Equatable, Encodable {
-    public var column: String
+package struct ColumnEncoding: Sendable, Equatable, Encodable {
+    package var column: String
     /// `numeric`, `categorical` or `text`.
-    public var encoding: String
+    package var encoding: String
     /// How many model features it became.
-    public var width: Int
+    package var width: Int
 }

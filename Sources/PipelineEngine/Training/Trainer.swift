@@ -2,14 +2,14 @@ import Foundation
 import LabSupport
 
 /// Trains a model from a ``TrainingRequest`` and scores it on the test rows.
-public enum Trainer {
+package enum Trainer {
     /// A trained model with the report of how it did.
-    public struct Outcome: Sendable {
-        public var model: TrainedModel
-        public var report: TrainingReport
+    package struct Outcome: Sendable {
+        package var model: TrainedModel
+        package var report: TrainingReport
     }
 
-    public static func train(_ request: TrainingRequest) throws -> Outcome {
+    package static func train(_ request: TrainingRequest) throws -> Outcome {
         let kind = request.model
         let parameters = try ModelParameters(kind: kind, given: request.params)
         let source = request.train.source.isEmpty ? "the training data" : "'\(request.train.source)'"

@@ -2,30 +2,30 @@
 ///
 /// Encodes to the `train --json` contract: `model`, `metrics`, `train_rows`, `test_rows`,
 /// `train_seconds`, plus the details below.
-public struct TrainingReport: Sendable, Encodable {
-    public var model: ModelSummary
-    public var task: ModelKind.Task
+package struct TrainingReport: Sendable, Encodable {
+    package var model: ModelSummary
+    package var task: ModelKind.Task
     /// Metrics on the test rows.
-    public var metrics: MetricSet
+    package var metrics: MetricSet
     /// `binary` or `macro` for classifiers: how precision, recall and F1 were averaged.
-    public var average: String?
+    package var average: String?
     /// The class counted as positive by binary metrics.
-    public var positiveClass: String?
-    public var confusionMatrix: ConfusionMatrix?
-    public var trainRows: Int
-    public var testRows: Int
+    package var positiveClass: String?
+    package var confusionMatrix: ConfusionMatrix?
+    package var trainRows: Int
+    package var testRows: Int
     /// Rows left out because their target was null.
-    public var skippedRows: Int
+    package var skippedRows: Int
     /// Seconds spent fitting the preprocessing and the model.
-    public var trainSeconds: Double
+    package var trainSeconds: Double
     /// Optimiser iterations and convergence, for iteratively fitted models.
-    public var iterations: Int?
-    public var converged: Bool?
-    public var encodings: [ColumnEncoding]
+    package var iterations: Int?
+    package var converged: Bool?
+    package var encodings: [ColumnEncoding]
     /// Where the model file was written, when it was.
-    public var out: String?
+    package var out: String?
     /// Columns not used because they look like identifiers (every value distinct).
-    public var leftOut: [String] = []
+    package var leftOut: [String] = []
 
     enum CodingKeys: String, CodingKey {
         case model, task, metrics, average

@@ -2,23 +2,23 @@ import Foundation
 import LabSupport
 
 /// Everything `train` needs: the data, what to predict from what, with which model and seed.
-public struct TrainingRequest: Sendable {
+package struct TrainingRequest: Sendable {
     /// The training data (all of it when the test rows are split off).
-    public var train: DataTable
+    package var train: DataTable
     /// Separate test data; when nil, `testRatio` of `train` is split off with `seed`.
-    public var test: DataTable?
-    public var testRatio: Double = 0.2
-    public var target: String
+    package var test: DataTable?
+    package var testRatio: Double = 0.2
+    package var target: String
     /// The input columns; nil means every column but the target.
-    public var features: [String]?
-    public var model: ModelKind = .logistic
+    package var features: [String]?
+    package var model: ModelKind = .logistic
     /// `--param` settings, checked against what `model` takes.
-    public var params: [String: String] = [:]
-    public var seed: UInt64 = 42
+    package var params: [String: String] = [:]
+    package var seed: UInt64 = 42
     /// SHA-256 of the training data file's bytes (see ``ContentHash/hex(fileAt:)``).
-    public var dataHash: String
+    package var dataHash: String
 
-    public init(train: DataTable, target: String, dataHash: String) {
+    package init(train: DataTable, target: String, dataHash: String) {
         self.train = train
         self.target = target
         self.dataHash = dataHash

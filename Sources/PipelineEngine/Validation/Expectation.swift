@@ -3,7 +3,7 @@
 /// The names and semantics are Great Expectations' (`between` is
 /// `expect_column_values_to_be_between`, and so on), trimmed to the ones an ML pipeline's
 /// data check needs most.
-public enum ExpectationKind: String, Sendable, CaseIterable, Codable {
+package enum ExpectationKind: String, Sendable, CaseIterable, Codable {
     case columnsExist = "columns_exist"
     case notNull = "not_null"
     case inSet = "in_set"
@@ -18,7 +18,7 @@ public enum ExpectationKind: String, Sendable, CaseIterable, Codable {
     case lengthBetween = "length_between"
 
     /// Whether the expectation judges each value on its own, so that `mostly` applies.
-    public var isPerValue: Bool {
+    package var isPerValue: Bool {
         switch self {
         case .notNull, .inSet, .between, .unique, .matchRegex, .lengthBetween: true
         default: false
@@ -26,7 +26,7 @@ public enum ExpectationKind: String, Sendable, CaseIterable, Codable {
     }
 
     /// Whether the expectation is about one column, named by `column`.
-    public var needsColumn: Bool {
+    package var needsColumn: Bool {
         switch self {
         case .columnsExist, .rowCountBetween, .duplicateRowsMax: false
         default: true
@@ -34,7 +34,7 @@ public enum ExpectationKind: String, Sendable, CaseIterable, Codable {
     }
 
     /// The argument names the expectation accepts, besides `expect`.
-    public var arguments: [String] {
+    package var arguments: [String] {
         var names = needsColumn ? ["column"] : []
         switch self {
         case .columnsExist: names += ["columns"]
@@ -53,9 +53,9 @@ public enum ExpectationKind: String, Sendable, CaseIterable, Codable {
 }
 
 /// One check of a suite, with its arguments read and checked.
-public struct Expectation: Sendable {
+package struct Expectation: Sendable {
     /// What the expectation checks, with the arguments that kind takes.
-    public enum Check: Sendable {
+    package enum Check: Sendable {
         case columnsExist([String])
         case notNull
         case inSet([SetValue])
@@ -73,16 +73,16 @@ public struct Expectation: Sendable {
         case lengthBetween(Bounds)
     }
 
-    public var kind: ExpectationKind
-    public var check: Check
+    package var kind: ExpectationKind
+    package var check: Check
     /// The column checked, for column expectations.
-    public var column: String?
+    package var column: String?
     /// The share of non-null values that must pass, for per-value expectations.
-    public var mostly: Double
+    package var mostly: Double
     /// The line of the suite file where the expectation starts.
-    public var line: Int
+    package var line: Int
 
-    public init(kind: ExpectationKind, check: Check, column: String? = nil, mostly: Double = 1, line: Int = 0) {
+    package init(kind: ExpectationKind, check: Check, column: String? = nil, mostly: Double = 1, line: Int = 0) {
         self.kind = kind
         self.check = check
         self.column = column
@@ -92,13 +92,13 @@ public struct Expectation: Sendable {
 }
 
 /// A range with optional ends, each inclusive unless strict.
-public struct Bounds: Sendable, Equatable {
-    public var min: Double?
-    public var max: Double?
-    public var strictMin: Bool
-    public var strictMax: Bool
+package struct Bounds: Sendable, Equatable {
+    package var min: Double?
+    package var max: Double?
+    package var strictMin: Bool
+    package var strictMax: Bool
 
-    public init(min: Double? = nil, max: Double? = nil, strictMin: Bool = false, strictMax: Bool = false) {
+    package init(min: Double? = nil, max: Double? = nil, strictMin: Bool = false, strictMax: Bool = false) {
         self.min = min
         self.max = max
         self.strictMin = strictMin
@@ -107,14 +107,14 @@ public struct Bounds: Sendable, Equatable {
 
     /// Whether `value` lies within the bounds.
     @inline(__always)
-    public func contains(_ value: Double) -> Bool {
+    package func contains(_ value: Double) -> Bool {
         if let min, strictMin ? !(value > min) : !(value >= min) { return false }
         if let max, strictMax ? !(value < max) : !(value <= max) { return false }
         return true
     }
 
     /// The range as a person writes it: `[0, 120]`, `(0, 1]`, `≥ 0`, `< 5`.
-    public var description: String {
+    package var description: String {
         switch (min, max) {
         case (let min?, let max?):
             return "\(strictMin ? "(" : "[")\(formatDouble(min)), \(formatDouble(max))\(strictMax ? ")" : "]")"
@@ -126,15 +126,15 @@ public struct Bounds: Sendable, Equatable {
 }
 
 /// One entry of `in_set`'s `values`, kept as written and as the number or boolean it reads as.
-public struct SetValue: Sendable, Equatable {
+package struct SetValue: Sendable, Equatable {
     /// The text as written in the suite (`0`, `basic`, `True`).
-    public var text: String
+    package var text: String
     /// The value as a number, when YAML reads it as one or it is text that spells one.
-    public var number: Double?
+    package var number: Double?
     /// The value as a boolean, when YAML reads it as one or it is `true`/`false` text.
-    public var boolean: Bool?
+    package var boolean: Bool?
 
-    public init(text: String, number: Double? = nil, boolean: Bool? = nil) {
+    package init(text: String, number: Double? = nil, boolean: Bool? = nil) {
         self.text = text
         self.number = number
         self.boolean = boolean

@@ -6,7 +6,7 @@ extension ExpectationSuite {
     ///
     /// A column the suite names but the table lacks fails that expectation (with a suggestion)
     /// rather than stopping the run, so one report shows everything that is wrong.
-    public func validate(_ table: DataTable) -> ValidationReport {
+    package func validate(_ table: DataTable) -> ValidationReport {
         let results = expectations.map { ExpectationRun(table: table, expectation: $0).result() }
         return ValidationReport(data: table.source, suite: source, rows: table.rowCount, results: results)
     }

@@ -16,14 +16,14 @@ import LabSupport
 /// Everything is checked when the suite is read, before any data is: unknown expectations or
 /// arguments (with a suggestion), missing arguments, values of the wrong type, impossible
 /// ranges. Each error names the suite file, line and column.
-public struct ExpectationSuite: Sendable {
+package struct ExpectationSuite: Sendable {
     /// The suite file as the user named it.
-    public var source: String
+    package var source: String
     /// An optional name for the suite (`name:` at the top).
-    public var name: String?
-    public var expectations: [Expectation]
+    package var name: String?
+    package var expectations: [Expectation]
 
-    public init(source: String, name: String? = nil, expectations: [Expectation]) {
+    package init(source: String, name: String? = nil, expectations: [Expectation]) {
         self.source = source
         self.name = name
         self.expectations = expectations
@@ -31,7 +31,7 @@ public struct ExpectationSuite: Sendable {
 
     /// Reads and checks the suite file at `path`; messages name it `name` (the path as the
     /// user typed it), else `path`.
-    public static func load(file path: String, named name: String? = nil) throws -> ExpectationSuite {
+    package static func load(file path: String, named name: String? = nil) throws -> ExpectationSuite {
         let name = name ?? path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -50,7 +50,7 @@ public struct ExpectationSuite: Sendable {
     }
 
     /// Reads and checks a suite from YAML text; `source` names it in error messages.
-    public static func parse(yaml: String, source: String) throws -> ExpectationSuite {
+    package static func parse(yaml: String, source: String) throws -> ExpectationSuite {
         let reader = SuiteReader(source: source)
         guard let root = try reader.yaml.compose(yaml) else {
             throw LabError(

@@ -3,16 +3,16 @@
 /// Shaped like a Great Expectations validation result, cut down to what a learner reads: one
 /// result per expectation with the counts, the observed value, a sentence, and a few of the
 /// rows that failed (by data row and by file line, so they can be found in an editor).
-public struct ValidationReport: Sendable, Encodable {
+package struct ValidationReport: Sendable, Encodable {
     /// The data file and the suite file, as the user named them.
-    public var data: String
-    public var suite: String
-    public var rows: Int
-    public var results: [ExpectationResult]
+    package var data: String
+    package var suite: String
+    package var rows: Int
+    package var results: [ExpectationResult]
 
     /// Whether every expectation passed.
-    public var success: Bool { results.allSatisfy(\.success) }
-    public var successful: Int { results.filter(\.success).count }
+    package var success: Bool { results.allSatisfy(\.success) }
+    package var successful: Int { results.filter(\.success).count }
 
     private enum CodingKeys: String, CodingKey {
         case success, data, suite, rows, statistics, results
@@ -23,7 +23,7 @@ public struct ValidationReport: Sendable, Encodable {
         case successPercent = "success_percent"
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(success, forKey: .success)
         try container.encode(data, forKey: .data)
@@ -41,28 +41,28 @@ public struct ValidationReport: Sendable, Encodable {
 }
 
 /// The outcome of one expectation.
-public struct ExpectationResult: Sendable, Encodable {
-    public var expectation: ExpectationKind
-    public var column: String?
-    public var success: Bool
+package struct ExpectationResult: Sendable, Encodable {
+    package var expectation: ExpectationKind
+    package var column: String?
+    package var success: Bool
     /// Values checked: rows for `not_null`, non-null values for other per-value checks; nil
     /// for checks of the data as a whole.
-    public var elementCount: Int?
+    package var elementCount: Int?
     /// Values that failed (nil for checks of the whole data that count nothing).
-    public var unexpectedCount: Int?
+    package var unexpectedCount: Int?
     /// `unexpectedCount` as a percentage of the non-null values (of all rows for `not_null`),
     /// as Great Expectations reports it; nil when nothing was counted.
-    public var unexpectedPercent: Double?
+    package var unexpectedPercent: Double?
     /// What was measured: a mean, a ratio, the observed range, the unexpected values.
-    public var observedValue: ObservedValue
+    package var observedValue: ObservedValue
     /// One sentence saying what was found and what was expected.
-    public var message: String
+    package var message: String
     /// Up to five failing rows, in row order.
-    public var examples: [FailingRow]
+    package var examples: [FailingRow]
     /// The expectation's `mostly`, for per-value checks.
-    public var mostly: Double?
+    package var mostly: Double?
     /// The line of the suite where the expectation starts.
-    public var suiteLine: Int
+    package var suiteLine: Int
 
     private enum CodingKeys: String, CodingKey {
         case expectation, column, success
@@ -77,7 +77,7 @@ public struct ExpectationResult: Sendable, Encodable {
     }
 
     /// Every key is written, with null where a value does not apply, so the shape is fixed.
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(expectation, forKey: .expectation)
         try container.encode(column, forKey: .column)
@@ -94,15 +94,15 @@ public struct ExpectationResult: Sendable, Encodable {
 }
 
 /// A row that failed an expectation.
-public struct FailingRow: Sendable, Equatable, Encodable {
+package struct FailingRow: Sendable, Equatable, Encodable {
     /// The 1-based data row (the first row after the header is 1).
-    public var row: Int
+    package var row: Int
     /// The 1-based line of the file the row starts on.
-    public var line: Int
+    package var line: Int
     /// The failing value as text; nil when it is null (or for whole-row checks).
-    public var value: String?
+    package var value: String?
 
-    public init(row: Int, line: Int, value: String?) {
+    package init(row: Int, line: Int, value: String?) {
         self.row = row
         self.line = line
         self.value = value
@@ -110,7 +110,7 @@ public struct FailingRow: Sendable, Equatable, Encodable {
 
     private enum CodingKeys: String, CodingKey { case row, line, value }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(row, forKey: .row)
         try container.encode(line, forKey: .line)
@@ -119,7 +119,7 @@ public struct FailingRow: Sendable, Equatable, Encodable {
 }
 
 /// A measured value of any JSON shape, for `observed_value`.
-public indirect enum ObservedValue: Sendable, Equatable, Encodable {
+package indirect enum ObservedValue: Sendable, Equatable, Encodable {
     case null
     case integer(Int)
     case number(Double)
@@ -127,7 +127,7 @@ public indirect enum ObservedValue: Sendable, Equatable, Encodable {
     case list([ObservedValue])
     case object([String: ObservedValue])
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .null: try container.encodeNil()

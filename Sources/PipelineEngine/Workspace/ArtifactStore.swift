@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 import LabSupport
 
 /// A content-addressed store of artifacts (models, stage outputs) under `.lab/artifacts/`.
@@ -7,31 +7,31 @@ import LabSupport
 /// output can be restored by hash, and a tampered file is caught by hashing it again on load.
 /// Files are written to a temporary name and renamed into place, so a crash never leaves a
 /// half-written artifact under a real hash.
-public struct ArtifactStore: Sendable {
-    public let directory: String
+package struct ArtifactStore: Sendable {
+    package let directory: String
     /// Where the store may write: `directory`, or the workspace holding it.
     let files: ConfinedDirectory
 
     /// A store in `directory`, writing only through `files` (by default `directory` itself), so
     /// no symlink below the confining folder is followed.
-    public init(directory: String, within files: ConfinedDirectory? = nil) {
+    package init(directory: String, within files: ConfinedDirectory? = nil) {
         self.directory = directory
         self.files = files ?? ConfinedDirectory(root: directory)
     }
 
     /// Where the artifact with `hash` lives.
-    public func path(for hash: String) -> String {
+    package func path(for hash: String) -> String {
         "\(directory)/\(hash.prefix(2))/\(hash.dropFirst(2))"
     }
 
     /// Whether the store holds `hash`.
-    public func contains(_ hash: String) -> Bool {
+    package func contains(_ hash: String) -> Bool {
         FileManager.default.fileExists(atPath: path(for: hash))
     }
 
     /// Stores `data` and returns its hash.
     @discardableResult
-    public func put(_ data: Data) throws -> String {
+    package func put(_ data: Data) throws -> String {
         let hash = ContentHash.hex(data)
         let target = path(for: hash)
         if FileManager.default.fileExists(atPath: target) { return hash }
@@ -48,7 +48,7 @@ public struct ArtifactStore: Sendable {
     /// Stores the file at `path` (inside the confining folder, read without following links)
     /// and returns its hash.
     @discardableResult
-    public func put(fileAt path: String) throws -> String {
+    package func put(fileAt path: String) throws -> String {
         guard let data = try files.contents(of: path) else {
             throw LabError("artifact.read", "cannot read \(path) to store it", file: path)
         }
@@ -56,7 +56,7 @@ public struct ArtifactStore: Sendable {
     }
 
     /// The bytes of artifact `hash`, verified against the hash; a changed file is refused.
-    public func read(_ hash: String) throws -> Data {
+    package func read(_ hash: String) throws -> Data {
         let file = path(for: hash)
         guard let data = FileManager.default.contents(atPath: file) else {
             throw LabError("artifact.missing", "artifact \(hash.prefix(12)) is missing from the store")
@@ -72,7 +72,7 @@ public struct ArtifactStore: Sendable {
 
     /// Writes the verified artifact `hash` to `destination` (inside the confining folder),
     /// replacing what is there.
-    public func restore(_ hash: String, to destination: String) throws {
+    package func restore(_ hash: String, to destination: String) throws {
         let data = try read(hash)
         do {
             try files.write(data, to: destination, permissions: 0o600)

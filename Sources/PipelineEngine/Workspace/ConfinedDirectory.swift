@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 import LabSupport
 
 /// A folder the lab writes into, reads its own outputs from and deletes from relative to open
@@ -11,13 +11,13 @@ import LabSupport
 /// `renameat` within the final folder's descriptor, and trees are deleted with `unlinkat` (a
 /// symlink met on the way is unlinked, never followed). A component that is a symlink or not a
 /// folder is refused, naming it. Symlinks in `root` itself are the owner's choice and followed.
-public struct ConfinedDirectory: Sendable {
+package struct ConfinedDirectory: Sendable {
     /// The folder everything stays inside, as given.
-    public let root: String
+    package let root: String
     /// `root` with its symlinks resolved (when it exists), so resolved paths are recognised too.
     private let realRoot: String
 
-    public init(root: String) {
+    package init(root: String) {
         self.root = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
         realRoot = WorkspacePaths.realPath(root) ?? self.root
     }
@@ -29,7 +29,7 @@ public struct ConfinedDirectory: Sendable {
     ///
     /// Anything at `path` but a regular file (a symlink, FIFO, device or folder) is refused, as
     /// is any folder on the way that is a symlink or not a folder.
-    public func write(_ data: Data, to path: String, permissions: mode_t = 0o600) throws {
+    package func write(_ data: Data, to path: String, permissions: mode_t = 0o600) throws {
         let (folders, name) = try split(path)
         let folder = try openFolder(folders, creating: true)!
         defer { close(folder) }
@@ -53,7 +53,7 @@ public struct ConfinedDirectory: Sendable {
     }
 
     /// Creates the folder `path` (inside `root`) and the folders on the way, refusing links.
-    public func makeFolder(_ path: String) throws {
+    package func makeFolder(_ path: String) throws {
         let components = try self.components(path)
         if let fd = try openFolder(components, creating: true) { close(fd) }
     }
@@ -61,7 +61,7 @@ public struct ConfinedDirectory: Sendable {
     /// Opens the file `path` (inside `root`) with `flags` (`O_NOFOLLOW` is added), creating the
     /// folders on the way when `flags` has `O_CREAT`; nil when the file or a folder is missing.
     /// The caller closes the descriptor.
-    public func open(_ path: String, flags: Int32, permissions: mode_t = 0o600) throws -> Int32? {
+    package func open(_ path: String, flags: Int32, permissions: mode_t = 0o600) throws -> Int32? {
         let (folders, name) = try split(path)
         guard let folder = try openFolder(folders, creating: flags & O_CREAT != 0) else { return nil }
         defer { close(folder) }
@@ -85,7 +85,7 @@ public struct ConfinedDirectory: Sendable {
 
     /// The bytes of the regular file at `path` (inside `root`), or nil when it is missing;
     /// a symlink anywhere on the way is refused, so an output is never read from outside.
-    public func contents(of path: String) throws -> Data? {
+    package func contents(of path: String) throws -> Data? {
         guard let fd = try open(path, flags: O_RDONLY) else { return nil }
         let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         return try handle.readToEnd() ?? Data()
@@ -93,7 +93,7 @@ public struct ConfinedDirectory: Sendable {
 
     /// Checks that each folder on the way to `path` (and `path` itself) is a real folder or
     /// missing: never a symlink, never something else.
-    public func checkFolder(_ path: String) throws {
+    package func checkFolder(_ path: String) throws {
         if let fd = try openFolder(try components(path), creating: false) { close(fd) }
     }
 
@@ -102,7 +102,7 @@ public struct ConfinedDirectory: Sendable {
     /// Deletes `path` (inside `root`) and everything below it without following any link: a
     /// symlink inside is unlinked, not followed, even if it was swapped in during the delete.
     /// Does nothing when it is missing.
-    public func removeTree(_ path: String) throws {
+    package func removeTree(_ path: String) throws {
         let (folders, name) = try split(path)
         guard let folder = try openFolder(folders, creating: false) else { return }
         defer { close(folder) }

@@ -14,7 +14,7 @@ extension SandboxManager {
     /// `.NAME.lock` beside it, a reset is refused while a pipeline run, deploy or clock advance
     /// holds the workspace, and the leftovers of a killed reset are deleted by the next one.
     @discardableResult
-    public func reset(at root: String) throws -> String? {
+    package func reset(at root: String) throws -> String? {
         let root = WorkspacePaths.realPath(root) ?? root
         let parent = (root as NSString).deletingLastPathComponent
         let name = (root as NSString).lastPathComponent
@@ -49,7 +49,7 @@ extension SandboxManager {
     /// Deletes what a killed reset of the workspace at `root` left beside it, unless a reset is
     /// under way; cheap when there is nothing (one listing of the parent folder). The lab calls
     /// it whenever it opens a workspace, so leftovers never outlive the next command.
-    public static func removeLeftovers(besides root: String) throws {
+    package static func removeLeftovers(besides root: String) throws {
         let root = WorkspacePaths.realPath(root) ?? root
         let parent = (root as NSString).deletingLastPathComponent
         let name = (root as NSString).lastPathComponent

@@ -3,19 +3,19 @@ import GRDB
 import LabSupport
 
 /// Creates, resets and describes sandbox workspaces from the `Sandbox/` templates.
-public struct SandboxManager: Sendable {
+package struct SandboxManager: Sendable {
     /// The folder holding the templates (`Sandbox/` in the content).
-    public let templates: String
+    package let templates: String
 
     /// A `templates` folder that is itself a symlink is followed (symlinks inside it are not).
-    public init(templates: String) {
+    package init(templates: String) {
         self.templates = URL(fileURLWithPath: templates).resolvingSymlinksInPath().path
     }
 
     /// Copies the templates to `root` and creates `.lab/`; does nothing if it exists already.
     /// Returns whether a new workspace was made.
     @discardableResult
-    public func initialise(at root: String) throws -> Bool {
+    package func initialise(at root: String) throws -> Bool {
         let fm = FileManager.default
         if fm.fileExists(atPath: root + "/.lab") { return false }
         guard fm.fileExists(atPath: templates) else {
@@ -41,7 +41,7 @@ public struct SandboxManager: Sendable {
 
     /// The template files, relative to the templates folder, in a stable order. Symlinks and
     /// anything that is not a regular file are skipped, so a template can never point outside.
-    public func templateFiles() throws -> [String] {
+    package func templateFiles() throws -> [String] {
         let fm = FileManager.default
         guard let enumerator = fm.enumerator(atPath: templates) else { return [] }
         var files: [String] = []
@@ -53,7 +53,7 @@ public struct SandboxManager: Sendable {
     }
 
     /// Which template files are unchanged, modified or missing in the workspace at `root`.
-    public func status(at root: String) throws -> SandboxStatus {
+    package func status(at root: String) throws -> SandboxStatus {
         let workspace = try Workspace(root: root)
         var status = SandboxStatus(path: root)
         for relative in try templateFiles() {
@@ -74,12 +74,12 @@ public struct SandboxManager: Sendable {
 }
 
 /// What `sandbox status` reports.
-public struct SandboxStatus: Codable, Equatable, Sendable {
-    public var path: String
-    public var unchanged = 0
-    public var modified: [String] = []
-    public var missing: [String] = []
-    public var modelVersions = 0
+package struct SandboxStatus: Codable, Equatable, Sendable {
+    package var path: String
+    package var unchanged = 0
+    package var modified: [String] = []
+    package var missing: [String] = []
+    package var modelVersions = 0
 
     enum CodingKeys: String, CodingKey {
         case path, unchanged, modified, missing

@@ -10,13 +10,13 @@ extension AuditEntry {
 }
 
 /// The newest entries of the audit log that `audit` shows, and how many matched in all.
-public struct AuditPage: Sendable, Equatable {
+package struct AuditPage: Sendable, Equatable {
     /// Newest first.
-    public var entries: [AuditEntry]
+    package var entries: [AuditEntry]
     /// Entries whose action matched, shown or not.
-    public var matching: Int
+    package var matching: Int
     /// Every action the log holds, sorted: what a filter can name.
-    public var actions: [String]
+    package var actions: [String]
 }
 
 extension StateStore {
@@ -24,7 +24,7 @@ extension StateStore {
     /// is nil or empty), newest first.
     ///
     /// The prefix is compared as it is, so `clock` finds `clock.set` and `clock.advance`.
-    public func auditLog(limit: Int, actionPrefix: String? = nil) throws -> AuditPage {
+    package func auditLog(limit: Int, actionPrefix: String? = nil) throws -> AuditPage {
         let prefix = actionPrefix ?? ""
         let filter = "substr(action, 1, length(:prefix)) = :prefix"
         return try pool.read { db in

@@ -1,5 +1,5 @@
-import Foundation
-import GRDB
+package import Foundation
+package import GRDB
 import LabSupport
 
 /// A sandbox workspace's engine state, `.lab/state.sqlite`: the model registry, its aliases
@@ -7,25 +7,25 @@ import LabSupport
 ///
 /// WAL mode and a busy timeout let two REPLs on one workspace write without "database is
 /// locked"; schema changes go through migrations, each feature adding its own.
-public final class StateStore: Sendable {
-    public let path: String
-    public let pool: DatabasePool
+package final class StateStore: Sendable {
+    package let path: String
+    package let pool: DatabasePool
 
     /// Opens (creating if needed) the state database at `path` and migrates it.
-    public init(path: String) throws {
+    package init(path: String) throws {
         self.path = path
         pool = try SQLiteFile.open(path: path, label: "state", migrator: Self.migrator)
     }
 
     /// `PRAGMA integrity_check`'s verdict: `ok`, or the problems found.
-    public func integrityCheck() throws -> String {
+    package func integrityCheck() throws -> String {
         try pool.read { db in
             try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ")
         }
     }
 
     /// The identifiers of the applied migrations, oldest first.
-    public func appliedMigrations() throws -> [String] {
+    package func appliedMigrations() throws -> [String] {
         try pool.read { db in try Self.migrator.appliedMigrations(db) }
     }
 
@@ -108,19 +108,19 @@ public final class StateStore: Sendable {
 }
 
 /// One entry of the audit log: who did what to which subject, when and why.
-public struct AuditEntry: Codable, Equatable, Sendable {
+package struct AuditEntry: Codable, Equatable, Sendable {
     /// Its place in the log: later entries have larger ids.
-    public var id: Int
-    public var at: Date
-    public var actor: String
-    public var action: String
-    public var subject: String
-    public var detail: String
+    package var id: Int
+    package var at: Date
+    package var actor: String
+    package var action: String
+    package var subject: String
+    package var detail: String
 }
 
 extension StateStore {
     /// The audit log, oldest first.
-    public func auditLog() throws -> [AuditEntry] {
+    package func auditLog() throws -> [AuditEntry] {
         try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT id, at, actor, action, subject, detail FROM audit_log ORDER BY id")
                 .map(AuditEntry.init(row:))

@@ -3,28 +3,28 @@ import LabSupport
 
 /// A learner's sandbox workspace: a copy of the `Sandbox/` templates plus `.lab/`, where the
 /// engine keeps its state database and artifact store.
-public final class Workspace: Sendable {
+package final class Workspace: Sendable {
     /// The workspace folder.
-    public let root: String
+    package let root: String
     /// Resolves and confines the paths that sandbox files name.
-    public let paths: WorkspacePaths
-    public let artifacts: ArtifactStore
+    package let paths: WorkspacePaths
+    package let artifacts: ArtifactStore
     /// The engine's state: registry, audit log, runs, deployments, clock.
-    public let state: StateStore
+    package let state: StateStore
     /// Every write, delete and output read the lab makes inside the workspace goes through this,
     /// so a symlink planted or swapped in anywhere below the root is refused, never followed.
-    public let files: ConfinedDirectory
+    package let files: ConfinedDirectory
 
     /// The folders of `.lab/` the lab writes into; each must be a real folder (or missing).
     static let labFolders = [".lab", ".lab/artifacts", ".lab/results", ".lab/runs"]
     /// The files of `.lab/` the lab opens by path (databases) or rewrites; none may be a link.
     static let labFiles = [".lab/state.sqlite", ".lab/step-marks.json", ".lab/journal.jsonl", ".lab/workspace.lock"]
 
-    public var labDirectory: String { root + "/.lab" }
-    public var stateDatabase: String { labDirectory + "/state.sqlite" }
+    package var labDirectory: String { root + "/.lab" }
+    package var stateDatabase: String { labDirectory + "/state.sqlite" }
 
     /// A workspace at `root`, which must already be initialised (see ``SandboxManager``).
-    public init(root: String) throws {
+    package init(root: String) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root + "/.lab", isDirectory: &isDirectory), isDirectory.boolValue else {
             throw LabError("sandbox.not_initialised", "no sandbox workspace at \(root); run `sandbox init` first")

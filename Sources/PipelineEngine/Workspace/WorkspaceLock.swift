@@ -10,13 +10,13 @@ import LabSupport
 /// workspace locked. A second process is refused at once, told who holds the lock (written into
 /// the file by the holder); within one process the lock is re-entrant, so a `clock advance`
 /// that holds it can run pipelines, and a pipeline's deploy stage can deploy.
-public enum WorkspaceLock {
+package enum WorkspaceLock {
     /// The lock file, relative to the workspace.
     static let file = ".lab/workspace.lock"
 
     /// Runs `body` holding the lock of `workspace`; `activity` says who holds it ("pipeline
     /// run") in the message another process gets.
-    public static func withLock<T>(_ workspace: Workspace, for activity: String, _ body: () throws -> T) throws -> T {
+    package static func withLock<T>(_ workspace: Workspace, for activity: String, _ body: () throws -> T) throws -> T {
         let hold = try acquire(workspace, for: activity)
         defer { hold.release() }
         return try body()
@@ -24,13 +24,13 @@ public enum WorkspaceLock {
 
     /// Takes the lock of `workspace` until the returned hold is released (call `release()` in a
     /// `defer`); refuses at once when another process holds it.
-    public static func acquire(_ workspace: Workspace, for activity: String) throws -> Hold {
+    package static func acquire(_ workspace: Workspace, for activity: String) throws -> Hold {
         try acquire(root: workspace.paths.root, for: activity)
     }
 
     /// Takes the lock of the workspace at `root` (absolute, symlinks resolved), which need not
     /// open as a workspace (a reset takes it on a damaged one).
-    public static func acquire(root key: String, for activity: String) throws -> Hold {
+    package static func acquire(root key: String, for activity: String) throws -> Hold {
         if held.withLock({ table -> Bool in
             guard table[key] != nil else { return false }
             table[key]!.depth += 1
@@ -55,7 +55,7 @@ public enum WorkspaceLock {
     }
 
     /// The lock held by this process until `release()` (called once; later calls do nothing).
-    public final class Hold {
+    package final class Hold {
         fileprivate let key: String
         private var released = false
 
@@ -63,7 +63,7 @@ public enum WorkspaceLock {
             self.key = key
         }
 
-        public func release() {
+        package func release() {
             guard !released else { return }
             released = true
             WorkspaceLock.release(key)
@@ -74,7 +74,7 @@ public enum WorkspaceLock {
 
     /// Replaces what the lock file says about its holder (`pipeline run #12`), if this process
     /// holds the lock of `workspace`.
-    public static func describe(_ workspace: Workspace, as activity: String) {
+    package static func describe(_ workspace: Workspace, as activity: String) {
         if let fd = held.withLock({ $0[workspace.paths.root]?.descriptor }) { note(fd, activity) }
     }
 

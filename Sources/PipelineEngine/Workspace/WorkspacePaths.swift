@@ -7,11 +7,11 @@ import LabSupport
 /// A path that would leave the workspace is refused before anything is read or written: an
 /// absolute path, a `~` path, a `..` that climbs above the root, or a symlink anywhere along
 /// the way that points outside. Paths a user types are not checked here: they are the user's.
-public struct WorkspacePaths: Sendable {
+package struct WorkspacePaths: Sendable {
     /// The workspace folder, absolute and with symlinks resolved.
-    public let root: String
+    package let root: String
 
-    public init(root: String) {
+    package init(root: String) {
         self.root = Self.realPath(root) ?? URL(fileURLWithPath: root).standardizedFileURL.path
     }
 
@@ -21,7 +21,7 @@ public struct WorkspacePaths: Sendable {
     ///   - named: the path as written, relative to the workspace root.
     ///   - file: the file that names it (for the error message), relative to the workspace.
     ///   - line: the line in `file`, when known.
-    public func resolve(_ named: String, in file: String? = nil, line: Int? = nil) throws -> String {
+    package func resolve(_ named: String, in file: String? = nil, line: Int? = nil) throws -> String {
         func refuse(_ why: String) -> LabError {
             LabError("workspace.escape", "'\(named)' \(why); paths in sandbox files must stay inside the workspace",
                      file: file, line: line)
@@ -85,7 +85,7 @@ public struct WorkspacePaths: Sendable {
     }
 
     /// `path` relative to the root, for display (`data/churn.csv`).
-    public func relative(_ path: String) -> String {
+    package func relative(_ path: String) -> String {
         path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
     }
 

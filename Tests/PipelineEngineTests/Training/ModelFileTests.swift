@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func theFileSaysWhatTheModelIsAndWhereItCameFrom() throws {
-        var request = try TrainingRequest.fixture("customers", target: "churned", model: .logistic)
+        let request = try TrainingRequest.fixture("customers", target: "churned", model: .logistic)
         let outcome = try Trainer.train(request)
         let path = try TestTables.temporaryDirectory().appendingPathComponent("model.json").path
         try outcome.model.save(to: path)

@@ -1,3 +1,5 @@
+import Foundation
+
 extension MarkdownBlockParser {
     /// A GitHub pipe table starting at line `start`: a row with pipes, then a delimiter row
     /// with as many cells; body rows run until a blank line, a line without a pipe or another block.

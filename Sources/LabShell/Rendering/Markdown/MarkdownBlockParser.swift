@@ -1,4 +1,5 @@
 import Course
+import Foundation
 
 /// Splits Markdown text into ``MarkdownBlock``s, following CommonMark and GitHub's tables
 /// where lessons need them and staying lenient elsewhere.

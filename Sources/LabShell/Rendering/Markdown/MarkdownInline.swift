@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a piece of inline text is shown.
 struct InlineStyle: OptionSet, Hashable {
     let rawValue: Int

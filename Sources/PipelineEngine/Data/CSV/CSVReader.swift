@@ -6,10 +6,10 @@ import LabSupport
 /// (`true`/`false` in any case), else text; an empty field is null. A header cell written
 /// `name:type` forces a type, and so does the `types` option. Bad input throws a `LabError`
 /// naming the file, line and column and quoting what was found.
-public enum CSVReader {
+package enum CSVReader {
     /// Reads the CSV file at `path`; `types` forces column types by name. Messages and the
     /// table's `source` name the file `name` (the path as the user typed it), else `path`.
-    public static func read(
+    package static func read(
         file path: String, named name: String? = nil,
         types: [String: ColumnType] = [:]
     ) throws -> DataTable {
@@ -23,12 +23,12 @@ public enum CSVReader {
     }
 
     /// Reads CSV from bytes in memory; `source` names them in error messages.
-    public static func parse(_ bytes: [UInt8], source: String, types: [String: ColumnType] = [:]) throws -> DataTable {
+    package static func parse(_ bytes: [UInt8], source: String, types: [String: ColumnType] = [:]) throws -> DataTable {
         try bytes.withUnsafeBufferPointer { try read($0, source: source, types: types, file: nil) }
     }
 
     /// Reads CSV from text in memory; `source` names it in error messages.
-    public static func parse(_ text: String, source: String, types: [String: ColumnType] = [:]) throws -> DataTable {
+    package static func parse(_ text: String, source: String, types: [String: ColumnType] = [:]) throws -> DataTable {
         try parse(Array(text.utf8), source: source, types: types)
     }
 

@@ -6,9 +6,9 @@
 /// Matching is exact and case-sensitive, as in pandas (`Na` and `NONE` stay text), and applies
 /// to every column, quoted or not. `inf`, `-inf` and `Infinity` are not among them: they stay
 /// text, which `data profile` points out (see ``DataProfile``).
-public enum MissingValueTokens {
+package enum MissingValueTokens {
     /// pandas' default `na_values`, besides the empty field, in pandas' documented order.
-    public static let all: [String] = [
+    package static let all: [String] = [
         "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>",
         "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null",
     ]

@@ -1,25 +1,25 @@
 import LabSupport
 
 /// How one column present in both tables changed.
-public struct ColumnDiff: Sendable, Encodable {
-    public var column: String
-    public var type: Pair<ColumnType>
+package struct ColumnDiff: Sendable, Encodable {
+    package var column: String
+    package var type: Pair<ColumnType>
     /// Nulls as a percentage of rows.
-    public var nullPercent: Pair<Double>
-    public var distinct: Pair<Int>
+    package var nullPercent: Pair<Double>
+    package var distinct: Pair<Int>
     /// Means and sample standard deviations, when the column is numeric in both tables (nil
     /// inside a pair when that side has too few values).
-    public var mean: Pair<Double?>?
-    public var std: Pair<Double?>?
+    package var mean: Pair<Double?>?
+    package var std: Pair<Double?>?
     /// How far the mean moved, in reference standard deviations (nil when that is 0 or unknown).
-    public var meanShift: Double?
+    package var meanShift: Double?
     /// Why `meanShift` is missing although both sides have a mean and a spread.
-    public var meanShiftNote: String?
+    package var meanShiftNote: String?
     /// Values of a text or boolean column that the reference never had, most frequent first.
-    public var newCategories: [ValueCount]?
+    package var newCategories: [ValueCount]?
     /// Values the reference had that the current data lacks, most frequent (in the reference)
     /// first.
-    public var missingCategories: [ValueCount]?
+    package var missingCategories: [ValueCount]?
 
     init(reference: Column, current: Column) {
         column = reference.name
@@ -77,7 +77,7 @@ public struct ColumnDiff: Sendable, Encodable {
         case missingCategories = "missing_categories"
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(column, forKey: .column)
         try container.encode(type, forKey: .type)

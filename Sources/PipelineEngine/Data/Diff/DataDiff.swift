@@ -4,23 +4,23 @@
 /// retyped) and the statistics that move first when something upstream breaks (row counts,
 /// null rates, means, spreads, distinct counts, categories never seen before) side by side.
 /// `A` is the reference, `B` the current data.
-public struct DataDiff: Sendable, Encodable {
-    public var reference: String
-    public var current: String
-    public var rows: Pair<Int>
+package struct DataDiff: Sendable, Encodable {
+    package var reference: String
+    package var current: String
+    package var rows: Pair<Int>
     /// Columns in the current data only.
-    public var addedColumns: [String]
+    package var addedColumns: [String]
     /// Columns in the reference only.
-    public var removedColumns: [String]
-    public var typeChanges: [TypeChange]
+    package var removedColumns: [String]
+    package var typeChanges: [TypeChange]
     /// Every column present in both, in the reference's order.
-    public var columns: [ColumnDiff]
+    package var columns: [ColumnDiff]
 
     /// Whether any column was added, removed or retyped.
-    public var schemaChanged: Bool { !addedColumns.isEmpty || !removedColumns.isEmpty || !typeChanges.isEmpty }
+    package var schemaChanged: Bool { !addedColumns.isEmpty || !removedColumns.isEmpty || !typeChanges.isEmpty }
 
     /// Compares `current` with `reference`.
-    public init(reference: DataTable, current: DataTable) {
+    package init(reference: DataTable, current: DataTable) {
         self.reference = reference.source
         self.current = current.source
         rows = Pair(reference: reference.rowCount, current: current.rowCount)
@@ -52,7 +52,7 @@ public struct DataDiff: Sendable, Encodable {
         case columns
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(reference, forKey: .reference)
         try container.encode(current, forKey: .current)
@@ -66,22 +66,22 @@ public struct DataDiff: Sendable, Encodable {
 }
 
 /// The same measure in the reference and in the current data.
-public struct Pair<Value: Sendable & Encodable & Equatable>: Sendable, Encodable, Equatable {
-    public var reference: Value
-    public var current: Value
+package struct Pair<Value: Sendable & Encodable & Equatable>: Sendable, Encodable, Equatable {
+    package var reference: Value
+    package var current: Value
 
-    public init(reference: Value, current: Value) {
+    package init(reference: Value, current: Value) {
         self.reference = reference
         self.current = current
     }
 
     /// Whether the measure moved.
-    public var changed: Bool { reference != current }
+    package var changed: Bool { reference != current }
 }
 
 /// A column whose type differs between the two tables.
-public struct TypeChange: Sendable, Encodable, Equatable {
-    public var column: String
-    public var reference: ColumnType
-    public var current: ColumnType
+package struct TypeChange: Sendable, Encodable, Equatable {
+    package var column: String
+    package var reference: ColumnType
+    package var current: ColumnType
 }

@@ -2,15 +2,15 @@
 ///
 /// It answers the questions asked of a new dataset before trusting it: what type each column
 /// has, how much is missing, how many different values there are, and how they are spread.
-public struct DataProfile: Sendable, Encodable {
+package struct DataProfile: Sendable, Encodable {
     /// The file the table came from.
-    public var source: String
-    public var rows: Int
-    public var columns: [ColumnProfile]
+    package var source: String
+    package var rows: Int
+    package var columns: [ColumnProfile]
 
     /// Profiles every column of `table`, keeping `topValues` most frequent values of text and
     /// boolean columns and `bins` histogram bins for numbers.
-    public init(_ table: DataTable, topValues: Int = 5, bins: Int = 10) {
+    package init(_ table: DataTable, topValues: Int = 5, bins: Int = 10) {
         source = table.source
         rows = table.rowCount
         columns = table.columns.map { ColumnProfile($0, topValues: topValues, bins: bins) }
@@ -18,24 +18,24 @@ public struct DataProfile: Sendable, Encodable {
 }
 
 /// The profile of one column.
-public struct ColumnProfile: Sendable, Encodable {
-    public var name: String
-    public var type: ColumnType
+package struct ColumnProfile: Sendable, Encodable {
+    package var name: String
+    package var type: ColumnType
     /// Non-null values.
-    public var count: Int
-    public var nulls: Int
+    package var count: Int
+    package var nulls: Int
     /// Nulls as a percentage of all rows (0 for an empty table).
-    public var nullPercent: Double
+    package var nullPercent: Double
     /// Distinct non-null values.
-    public var distinct: Int
+    package var distinct: Int
     /// Range, centre, spread and histogram, for integer and double columns with a value.
-    public var numbers: NumericSummary?
+    package var numbers: NumericSummary?
     /// The most frequent values with their counts, for text and boolean columns: by count,
     /// then by first appearance.
-    public var topValues: [ValueCount]?
+    package var topValues: [ValueCount]?
     /// How the column was read, where it matters: nulls written as words (`NA`), integers too
     /// large for 64 bits kept as text, infinity words that make a number column text.
-    public var notes: [String]
+    package var notes: [String]
 
     init(_ column: Column, topValues: Int, bins: Int) {
         name = column.name
@@ -69,7 +69,7 @@ public struct ColumnProfile: Sendable, Encodable {
     }
 
     /// One flat object per column, with the keys that apply to its type.
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(name, forKey: .name)
         try container.encode(type, forKey: .type)
@@ -94,11 +94,11 @@ public struct ColumnProfile: Sendable, Encodable {
 }
 
 /// A value (as text) and how many rows hold it.
-public struct ValueCount: Sendable, Equatable, Encodable {
-    public var value: String
-    public var count: Int
+package struct ValueCount: Sendable, Equatable, Encodable {
+    package var value: String
+    package var count: Int
 
-    public init(value: String, count: Int) {
+    package init(value: String, count: Int) {
         self.value = value
         self.count = count
     }

@@ -6,23 +6,23 @@ import LabSupport
 /// standard deviation is the sample one (ddof 1), quartiles interpolate linearly
 /// (`numpy.percentile`'s default), and the histogram has `numpy.histogram`'s equal-width bins
 /// with the last bin closed.
-public struct NumericSummary: Sendable, Equatable, Encodable {
+package struct NumericSummary: Sendable, Equatable, Encodable {
     /// How many non-null values were summarised.
-    public var count: Int
+    package var count: Int
     /// How many different values there are.
-    public var distinct: Int
-    public var min: Double
-    public var max: Double
-    public var mean: Double
+    package var distinct: Int
+    package var min: Double
+    package var max: Double
+    package var mean: Double
     /// Sample standard deviation; nil for fewer than two values.
-    public var std: Double?
-    public var p25: Double
-    public var median: Double
-    public var p75: Double
-    public var histogram: Histogram
+    package var std: Double?
+    package var p25: Double
+    package var median: Double
+    package var p75: Double
+    package var histogram: Histogram
 
     /// Summarises `values`; nil when there are none.
-    public init?(_ values: [Double], bins: Int = 10) {
+    package init?(_ values: [Double], bins: Int = 10) {
         guard !values.isEmpty else { return nil }
         let sorted = values.sorted()
         count = sorted.count
@@ -38,7 +38,7 @@ public struct NumericSummary: Sendable, Equatable, Encodable {
     }
 
     /// The arithmetic mean, summed pairwise in blocks to keep rounding error small.
-    public static func mean(_ values: [Double]) -> Double {
+    package static func mean(_ values: [Double]) -> Double {
         guard !values.isEmpty else { return .nan }
         let mean = pairwiseSum(values[...]) / Double(values.count)
         if mean.isFinite || values.contains(where: { !$0.isFinite }) { return mean }
@@ -48,7 +48,7 @@ public struct NumericSummary: Sendable, Equatable, Encodable {
     }
 
     /// The sample standard deviation (ddof 1) around `mean`; nil for fewer than two values.
-    public static func sampleStandardDeviation(_ values: [Double], mean: Double) -> Double? {
+    package static func sampleStandardDeviation(_ values: [Double], mean: Double) -> Double? {
         guard values.count >= 2 else { return nil }
         var squares = 0.0
         for value in values {
@@ -69,7 +69,7 @@ public struct NumericSummary: Sendable, Equatable, Encodable {
     }
 
     /// The `q` quantile of sorted values, interpolated linearly as NumPy does.
-    public static func quantile(_ sorted: [Double], _ q: Double) -> Double {
+    package static func quantile(_ sorted: [Double], _ q: Double) -> Double {
         let position = Double(sorted.count - 1) * q
         let below = Int(position.rounded(.down))
         let above = Swift.min(below + 1, sorted.count - 1)
@@ -93,14 +93,14 @@ public struct NumericSummary: Sendable, Equatable, Encodable {
 }
 
 /// Counts of values in equal-width bins between the smallest and largest value.
-public struct Histogram: Sendable, Equatable, Encodable {
+package struct Histogram: Sendable, Equatable, Encodable {
     /// `counts.count + 1` bin edges; bin `i` is `[edges[i], edges[i+1])`, the last one closed.
-    public var edges: [Double]
-    public var counts: [Int]
+    package var edges: [Double]
+    package var counts: [Int]
 
     /// Bins sorted values as `numpy.histogram(values, bins)` does, including its range of
     /// `min - 0.5 ... max + 0.5` when all values are equal.
-    public init(sorted: [Double], bins: Int) {
+    package init(sorted: [Double], bins: Int) {
         var first = sorted.first ?? 0
         var last = sorted.last ?? 1
         if first == last {

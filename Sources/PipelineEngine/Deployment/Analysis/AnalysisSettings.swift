@@ -4,23 +4,23 @@
 /// interval tolerated, a p95 latency objective, no more errors than the champion plus one
 /// point, and live accuracy no more than two points below the champion once enough labels
 /// have come back to tell.
-public struct AnalysisSettings: Sendable, Equatable, Codable {
+package struct AnalysisSettings: Sendable, Equatable, Codable {
     /// Intervals measured per step.
-    public var intervals: Int = 3
+    package var intervals: Int = 3
     /// Requests replayed per interval, split between champion and canary by weight.
-    public var requestsPerInterval: Int = 200
+    package var requestsPerInterval: Int = 200
     /// Failed intervals a step tolerates; one more fails the step (Argo's `failureLimit`).
-    public var failureLimit: Int = 0
+    package var failureLimit: Int = 0
     /// The canary's p95 latency objective, in milliseconds.
-    public var maxP95Ms: Double = 250
+    package var maxP95Ms: Double = 250
     /// How far the canary's error rate may exceed the champion's (0.01: one point).
-    public var maxErrorRateIncrease: Double = 0.01
+    package var maxErrorRateIncrease: Double = 0.01
     /// How far the canary's live accuracy may fall below the champion's.
-    public var maxAccuracyDrop: Double = 0.02
+    package var maxAccuracyDrop: Double = 0.02
     /// Labelled requests each version needs before live accuracy is judged.
-    public var minLabelled: Int = 30
+    package var minLabelled: Int = 30
 
-    public init() {}
+    package init() {}
 
     enum CodingKeys: String, CodingKey {
         case intervals

@@ -2,36 +2,36 @@ import Foundation
 import LabSupport
 
 /// One success condition's verdict for one interval, with the numbers behind it.
-public struct ConditionResult: Sendable, Equatable, Codable {
-    public enum Status: String, Sendable, Codable {
+package struct ConditionResult: Sendable, Equatable, Codable {
+    package enum Status: String, Sendable, Codable {
         case passed, failed, skipped
     }
 
     /// `latency_p95`, `error_rate` or `live_accuracy`.
-    public var name: String
-    public var status: Status
+    package var name: String
+    package var status: Status
     /// The verdict in words, with the numbers: "p95 latency: canary 1.00 s > 250 ms".
-    public var message: String
-    public var canary: Double?
-    public var champion: Double?
-    public var limit: Double?
+    package var message: String
+    package var canary: Double?
+    package var champion: Double?
+    package var limit: Double?
 }
 
 /// The analysis of one interval of a canary step: both versions' measurements and the verdict.
-public struct IntervalAnalysis: Sendable, Equatable, Codable {
-    public enum Verdict: String, Sendable, Codable {
+package struct IntervalAnalysis: Sendable, Equatable, Codable {
+    package enum Verdict: String, Sendable, Codable {
         case successful, failed
     }
 
     /// 1-based within the step.
-    public var interval: Int
-    public var verdict: Verdict
-    public var conditions: [ConditionResult]
-    public var champion: VersionMeasurement
-    public var canary: VersionMeasurement
+    package var interval: Int
+    package var verdict: Verdict
+    package var conditions: [ConditionResult]
+    package var champion: VersionMeasurement
+    package var canary: VersionMeasurement
 
     /// The failed conditions' messages, joined: why the interval failed.
-    public var failureReason: String {
+    package var failureReason: String {
         conditions.filter { $0.status == .failed }.map(\.message).joined(separator: "; ")
     }
 }
@@ -44,10 +44,10 @@ public struct IntervalAnalysis: Sendable, Equatable, Codable {
 /// condition is skipped, never passed silently. Even then a few dozen labels swing accuracy by
 /// several points, so the canary fails only when it is significantly below the champion
 /// minus the tolerance (a one-sided two-proportion z-test at 5 %).
-public enum CanaryAnalysis {
+package enum CanaryAnalysis {
     /// The verdict for interval `index` of a step, given both versions' measurements in it and
     /// the labelled counts of the step so far (this interval included).
-    public static func judge(
+    package static func judge(
         interval index: Int, champion: VersionMeasurement, canary: VersionMeasurement,
         stepLabelled: (champion: (labelled: Int, correct: Int), canary: (labelled: Int, correct: Int)),
         settings: AnalysisSettings

@@ -1,22 +1,22 @@
 /// What one version did with its share of one interval's traffic: measured on the real model,
 /// forecast for the platform.
-public struct VersionMeasurement: Sendable, Equatable, Codable {
-    public var version: Int
+package struct VersionMeasurement: Sendable, Equatable, Codable {
+    package var version: Int
     /// Requests routed to this version.
-    public var requests: Int
+    package var requests: Int
     /// Requests the model failed to answer (it threw, or could not read the request).
-    public var predictionErrors: Int
+    package var predictionErrors: Int
     /// Real per-prediction latency on this machine, in milliseconds (p50, p95).
-    public var measuredP50Ms: Double
-    public var measuredP95Ms: Double
+    package var measuredP50Ms: Double
+    package var measuredP95Ms: Double
     /// The platform pool this version ran on, and what the queueing model makes of it.
-    public var pool: ServingPool
-    public var forecast: PoolForecast
+    package var pool: ServingPool
+    package var forecast: PoolForecast
     /// Requests whose label had come back, and how many of those it got right.
-    public var labelled: Int
-    public var correct: Int
+    package var labelled: Int
+    package var correct: Int
 
-    public init(
+    package init(
         version: Int, requests: Int, predictionErrors: Int, measuredP50Ms: Double, measuredP95Ms: Double,
         pool: ServingPool, forecast: PoolForecast, labelled: Int, correct: Int
     ) {
@@ -33,14 +33,14 @@ public struct VersionMeasurement: Sendable, Equatable, Codable {
 
     /// The share of requests that failed: real prediction errors, plus the answered requests
     /// the platform would have timed out.
-    public var errorRate: Double {
+    package var errorRate: Double {
         guard requests > 0 else { return 0 }
         let failed = Double(predictionErrors)
         return (failed + (Double(requests) - failed) * forecast.timeoutShare) / Double(requests)
     }
 
     /// The share of labelled requests answered correctly, nil before any label is back.
-    public var liveAccuracy: Double? {
+    package var liveAccuracy: Double? {
         labelled > 0 ? Double(correct) / Double(labelled) : nil
     }
 

@@ -5,24 +5,24 @@
 /// service time of the platform's baseline model ("the champion serves at 20 ms per request
 /// on this platform"); every other model's service time is scaled from it by the ratio of
 /// their real, measured prediction latencies, so relative speed is real.
-public struct PlatformSettings: Sendable, Equatable, Codable {
+package struct PlatformSettings: Sendable, Equatable, Codable {
     /// The baseline model's service time per request on this platform, in milliseconds.
-    public var baselineServiceMs: Double = 20
+    package var baselineServiceMs: Double = 20
     /// Replicas of the stable version; a canary gets its weight's share of them, at least one.
-    public var replicas: Int = 4
+    package var replicas: Int = 4
     /// Requests per second at the normal load level.
-    public var requestsPerSecond: Double = 20
+    package var requestsPerSecond: Double = 20
     /// How many times the normal rate the holiday load level brings.
-    public var holidayMultiplier: Double = 4
+    package var holidayMultiplier: Double = 4
     /// Clients give up after this long; a request that waits longer counts as an error (504).
-    public var timeoutMs: Double = 1000
+    package var timeoutMs: Double = 1000
     /// The stretch of traffic one analysis interval stands for, in seconds.
-    public var intervalSeconds: Double = 60
+    package var intervalSeconds: Double = 60
 
-    public init() {}
+    package init() {}
 
     /// The request rate at `level`.
-    public func requestsPerSecond(at level: LoadLevel) -> Double {
+    package func requestsPerSecond(at level: LoadLevel) -> Double {
         switch level {
         case .normal: requestsPerSecond
         case .holiday: requestsPerSecond * holidayMultiplier
@@ -31,7 +31,7 @@ public struct PlatformSettings: Sendable, Equatable, Codable {
 
     /// The replicas a canary at `weight` percent runs: its share of the stable count, rounded
     /// up, at least one (as a rollout controller scales a canary's replica set).
-    public func canaryReplicas(weight: Int) -> Int {
+    package func canaryReplicas(weight: Int) -> Int {
         max(1, Int((Double(replicas) * Double(weight) / 100).rounded(.up)))
     }
 
@@ -46,7 +46,7 @@ public struct PlatformSettings: Sendable, Equatable, Codable {
 }
 
 /// How busy production is: the request rate the platform must absorb.
-public enum LoadLevel: String, Sendable, Codable, CaseIterable {
+package enum LoadLevel: String, Sendable, Codable, CaseIterable {
     /// An ordinary day.
     case normal
     /// A holiday peak: the normal rate times the platform's holiday multiplier.

@@ -2,15 +2,15 @@ import Foundation
 
 /// One pool of identical replicas answering a stream of requests: what the queueing model
 /// takes in.
-public struct ServingPool: Sendable, Equatable, Codable {
+package struct ServingPool: Sendable, Equatable, Codable {
     /// Requests arriving per second (λ).
-    public var requestsPerSecond: Double
+    package var requestsPerSecond: Double
     /// Replicas serving in parallel (c).
-    public var replicas: Int
+    package var replicas: Int
     /// Time one replica spends on one request, in milliseconds (S = 1/μ).
-    public var serviceMs: Double
+    package var serviceMs: Double
 
-    public init(requestsPerSecond: Double, replicas: Int, serviceMs: Double) {
+    package init(requestsPerSecond: Double, replicas: Int, serviceMs: Double) {
         self.requestsPerSecond = requestsPerSecond
         self.replicas = replicas
         self.serviceMs = serviceMs
@@ -25,20 +25,20 @@ public struct ServingPool: Sendable, Equatable, Codable {
 
 /// What the queueing model predicts for a pool: how busy it is, how long requests take at
 /// the 95th percentile, and how many give up waiting.
-public struct PoolForecast: Sendable, Equatable, Codable {
+package struct PoolForecast: Sendable, Equatable, Codable {
     /// Utilisation ρ = λS/c: the share of the replicas' time spent serving.
     ///
     /// At 1 or more the queue grows without bound.
-    public var utilisation: Double
+    package var utilisation: Double
     /// The probability that a request has to queue (Erlang C); 1 when saturated.
-    public var waitProbability: Double
+    package var waitProbability: Double
     /// The 95th percentile of response time (service plus queueing), capped at the timeout.
-    public var p95Ms: Double
+    package var p95Ms: Double
     /// The share of requests that time out.
-    public var timeoutShare: Double
+    package var timeoutShare: Double
 
     /// Whether the pool cannot keep up with its traffic.
-    public var saturated: Bool { utilisation >= 1 }
+    package var saturated: Bool { utilisation >= 1 }
 
     enum CodingKeys: String, CodingKey {
         case utilisation, saturated
@@ -47,7 +47,7 @@ public struct PoolForecast: Sendable, Equatable, Codable {
         case timeoutShare = "timeout_share"
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(utilisation, forKey: .utilisation)
         try container.encode(saturated, forKey: .saturated)
@@ -56,14 +56,14 @@ public struct PoolForecast: Sendable, Equatable, Codable {
         try container.encode(timeoutShare, forKey: .timeoutShare)
     }
 
-    public init(utilisation: Double, waitProbability: Double, p95Ms: Double, timeoutShare: Double) {
+    package init(utilisation: Double, waitProbability: Double, p95Ms: Double, timeoutShare: Double) {
         self.utilisation = utilisation
         self.waitProbability = waitProbability
         self.p95Ms = p95Ms
         self.timeoutShare = timeoutShare
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         utilisation = try container.decode(Double.self, forKey: .utilisation)
         waitProbability = try container.decode(Double.self, forKey: .waitProbability)
@@ -96,10 +96,10 @@ public struct PoolForecast: Sendable, Equatable, Codable {
 /// T is the client timeout; a request that takes longer is counted as an error and its
 /// latency as T. `Tests/PipelineEngineTests/References/queueing_reference.py` reproduces the
 /// numbers.
-public enum QueueingModel {
+package enum QueueingModel {
     /// The forecast for `pool` with clients that give up after `timeoutMs`, over intervals of
     /// `intervalSeconds`.
-    public static func forecast(_ pool: ServingPool, timeoutMs: Double, intervalSeconds: Double) -> PoolForecast {
+    package static func forecast(_ pool: ServingPool, timeoutMs: Double, intervalSeconds: Double) -> PoolForecast {
         let service = pool.serviceMs
         let lambda = pool.requestsPerSecond
         let replicas = Double(max(1, pool.replicas))
@@ -139,7 +139,7 @@ public enum QueueingModel {
     /// `draw` is a uniform number in [0, 1) that picks the request's place in the wait distribution, and
     /// `arrival` (0 to 1) is when in the interval it arrives, which matters once the queue
     /// grows. A result equal to `timeoutMs` means the request timed out.
-    public static func responseMs(
+    package static func responseMs(
         _ pool: ServingPool, forecast: PoolForecast, timeoutMs: Double,
         intervalSeconds: Double, draw: Double, arrival: Double
     ) -> Double {

@@ -4,10 +4,10 @@ import GRDB
 /// Small settings of a sandbox that outlive a command.
 ///
 /// The load level, the platform's baseline model, the running scenario. Each change is audited.
-public struct LabSettings: Sendable {
-    public let state: StateStore
+package struct LabSettings: Sendable {
+    package let state: StateStore
 
-    public init(state: StateStore) {
+    package init(state: StateStore) {
         self.state = state
     }
 
@@ -15,13 +15,13 @@ public struct LabSettings: Sendable {
     static let baselineKey = "platform_baseline_version"
 
     /// The load level production runs at now (normal unless set).
-    public func loadLevel() throws -> LoadLevel {
+    package func loadLevel() throws -> LoadLevel {
         try state.pool.read { db in try Self.value(Self.loadLevelKey, db).flatMap(LoadLevel.init(rawValue:)) ?? .normal
         }
     }
 
     /// Sets the load level, recording who did and why.
-    public func setLoadLevel(_ level: LoadLevel, actor: String, reason: String) throws {
+    package func setLoadLevel(_ level: LoadLevel, actor: String, reason: String) throws {
         try state.pool.write { db in
             let previous = try Self.value(Self.loadLevelKey, db) ?? LoadLevel.normal.rawValue
             try Self.set(Self.loadLevelKey, level.rawValue, db)
@@ -32,7 +32,7 @@ public struct LabSettings: Sendable {
     }
 
     /// The version the platform was sized for: its service time is the platform's baseline.
-    public func baselineVersion() throws -> Int? {
+    package func baselineVersion() throws -> Int? {
         try state.pool.read { db in try Self.value(Self.baselineKey, db).flatMap(Int.init) }
     }
 

@@ -1,7 +1,7 @@
-import Foundation
+package import Foundation
 
 /// How a new version reaches production.
-public enum DeploymentStrategy: String, Sendable, Codable, CaseIterable {
+package enum DeploymentStrategy: String, Sendable, Codable, CaseIterable {
     /// All traffic moves to the new version at once; it becomes the champion.
     case direct
     /// The new version answers mirrored traffic; its answers are logged and compared, never served.
@@ -11,7 +11,7 @@ public enum DeploymentStrategy: String, Sendable, Codable, CaseIterable {
 }
 
 /// Where a rollout stands.
-public enum RolloutStatus: String, Sendable, Codable, CaseIterable {
+package enum RolloutStatus: String, Sendable, Codable, CaseIterable {
     /// A canary is moving through its steps.
     case progressing
     /// A shadow is answering mirrored traffic, waiting for `promote` or `rollback`.
@@ -24,18 +24,18 @@ public enum RolloutStatus: String, Sendable, Codable, CaseIterable {
     case aborted
 
     /// Whether the rollout is still under way (and blocks a new one).
-    public var isActive: Bool { self == .progressing || self == .shadowing }
+    package var isActive: Bool { self == .progressing || self == .shadowing }
 }
 
 /// How fast each version serves on the platform, measured when a rollout starts.
-public struct ServiceTime: Sendable, Equatable, Codable {
-    public var version: Int
+package struct ServiceTime: Sendable, Equatable, Codable {
+    package var version: Int
     /// The median of real single-prediction latencies on this machine, in milliseconds.
-    public var measuredMs: Double
+    package var measuredMs: Double
     /// The platform service time: the baseline's service time scaled by the measured ratio.
-    public var serviceMs: Double
+    package var serviceMs: Double
 
-    public init(version: Int, measuredMs: Double, serviceMs: Double) {
+    package init(version: Int, measuredMs: Double, serviceMs: Double) {
         self.version = version
         self.measuredMs = measuredMs
         self.serviceMs = serviceMs
@@ -49,31 +49,31 @@ public struct ServiceTime: Sendable, Equatable, Codable {
 }
 
 /// One deployment of a registry version, from start to its outcome.
-public struct Rollout: Sendable, Equatable, Codable {
-    public var id: Int
-    public var strategy: DeploymentStrategy
+package struct Rollout: Sendable, Equatable, Codable {
+    package var id: Int
+    package var strategy: DeploymentStrategy
     /// The version being deployed.
-    public var candidate: Int
+    package var candidate: Int
     /// The champion when the rollout started: the stable version, and where a rollback returns.
-    public var champion: Int?
+    package var champion: Int?
     /// Traffic weights in percent, in order (`[100]` for direct, `[0]` for shadow).
-    public var steps: [Int]
+    package var steps: [Int]
     /// The step reached, 0-based.
-    public var stepIndex: Int
-    public var status: RolloutStatus
+    package var stepIndex: Int
+    package var status: RolloutStatus
     /// Why it is where it is: the analysis verdict, or the reason given by hand.
-    public var reason: String
-    public var loadLevel: LoadLevel
+    package var reason: String
+    package var loadLevel: LoadLevel
     /// Service times measured at the start (the platform baseline's included).
-    public var serviceTimes: [ServiceTime]
+    package var serviceTimes: [ServiceTime]
     /// Simulated time when it started.
-    public var simulatedAt: Date
-    public var startedAt: Date
-    public var updatedAt: Date
-    public var startedBy: String
+    package var simulatedAt: Date
+    package var startedAt: Date
+    package var updatedAt: Date
+    package var startedBy: String
 
     /// The share of live traffic the candidate serves now, in percent.
-    public var candidateWeight: Int {
+    package var candidateWeight: Int {
         switch status {
         case .progressing: steps.indices.contains(stepIndex) ? steps[stepIndex] : 0
         case .promoted: 100
@@ -82,7 +82,7 @@ public struct Rollout: Sendable, Equatable, Codable {
     }
 
     /// The platform service time of `version`, if it was measured.
-    public func serviceMs(of version: Int) -> Double? {
+    package func serviceMs(of version: Int) -> Double? {
         serviceTimes.first { $0.version == version }?.serviceMs
     }
 
@@ -99,15 +99,15 @@ public struct Rollout: Sendable, Equatable, Codable {
 }
 
 /// A step of a canary as it was analysed.
-public struct StepAnalysis: Sendable, Equatable, Codable {
+package struct StepAnalysis: Sendable, Equatable, Codable {
     /// 0-based.
-    public var stepIndex: Int
-    public var weight: Int
+    package var stepIndex: Int
+    package var weight: Int
     /// `successful` or `failed`.
-    public var verdict: IntervalAnalysis.Verdict
-    public var intervals: [IntervalAnalysis]
+    package var verdict: IntervalAnalysis.Verdict
+    package var intervals: [IntervalAnalysis]
     /// Whether the step passed without analysis because someone promoted by hand.
-    public var skipped: Bool
+    package var skipped: Bool
 
     enum CodingKeys: String, CodingKey {
         case weight, verdict, intervals, skipped

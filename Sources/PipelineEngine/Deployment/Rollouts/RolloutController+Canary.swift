@@ -4,7 +4,7 @@ import GRDB
 extension RolloutController {
     /// Measures interval `interval` (1-based) of step `step` (0-based) at `weight` percent:
     /// both versions on their share of the replayed traffic.
-    public typealias IntervalMeasurer = (_ step: Int, _ weight: Int, _ interval: Int) throws
+    package typealias IntervalMeasurer = (_ step: Int, _ weight: Int, _ interval: Int) throws
         -> (champion: VersionMeasurement, canary: VersionMeasurement)
 
     /// Runs a progressing canary through its remaining steps, analysing each against the champion.
@@ -12,7 +12,7 @@ extension RolloutController {
     /// At each step the analysis measures `settings.intervals` intervals and judges them; more failed intervals than the failure
     /// limit roll traffic back to the champion at once, and passing every step promotes the
     /// candidate. Each step and verdict is stored and audited as it happens.
-    public func runCanary(
+    package func runCanary(
         _ start: Rollout, settings: AnalysisSettings, actor: String,
         measure: IntervalMeasurer
     ) throws -> RolloutReport {

@@ -1,15 +1,15 @@
-import Foundation
+package import Foundation
 import GRDB
 import LabSupport
 
 /// What a rollout command did: the rollout as it ended up, its analysed steps, and a sentence.
-public struct RolloutReport: Sendable, Equatable, Codable {
-    public var rollout: Rollout
-    public var steps: [StepAnalysis]
+package struct RolloutReport: Sendable, Equatable, Codable {
+    package var rollout: Rollout
+    package var steps: [StepAnalysis]
     /// The champion after the command.
-    public var champion: Int?
+    package var champion: Int?
     /// What happened, in one sentence.
-    public var message: String
+    package var message: String
 }
 
 /// Moves versions into production and back: starts rollouts, promotes and rolls back, keeping
@@ -20,28 +20,28 @@ public struct RolloutReport: Sendable, Equatable, Codable {
 /// and `champion` the stable version; promotion moves `champion` to the candidate and clears
 /// `challenger`; a rollback or abort clears `challenger`, and a rollback after promotion moves
 /// `champion` back to the version it replaced.
-public struct RolloutController: Sendable {
-    public let workspace: Workspace
+package struct RolloutController: Sendable {
+    package let workspace: Workspace
     /// Who acts for automatic decisions (a failed analysis rolling back).
-    public static let controllerActor = "rollout-controller"
+    package static let controllerActor = "rollout-controller"
 
-    public init(workspace: Workspace) {
+    package init(workspace: Workspace) {
         self.workspace = workspace
     }
 
     var store: RolloutStore { RolloutStore(state: workspace.state) }
 
     /// What a new rollout will be: checked against the registry and the running rollouts.
-    public struct Plan: Sendable {
-        public var strategy: DeploymentStrategy
-        public var candidate: Int
-        public var steps: [Int]
-        public var loadLevel: LoadLevel
-        public var serviceTimes: [ServiceTime]
-        public var simulatedAt: Date
-        public var reason: String
+    package struct Plan: Sendable {
+        package var strategy: DeploymentStrategy
+        package var candidate: Int
+        package var steps: [Int]
+        package var loadLevel: LoadLevel
+        package var serviceTimes: [ServiceTime]
+        package var simulatedAt: Date
+        package var reason: String
 
-        public init(
+        package init(
             strategy: DeploymentStrategy, candidate: Int, steps: [Int], loadLevel: LoadLevel,
             serviceTimes: [ServiceTime], simulatedAt: Date, reason: String
         ) {
@@ -57,7 +57,7 @@ public struct RolloutController: Sendable {
 
     /// Refuses a deployment that cannot start: another rollout is under way, the candidate is
     /// already the champion, or a shadow or canary has no champion to compare with.
-    public func checkCanStart(_ strategy: DeploymentStrategy, candidate: Int) throws {
+    package func checkCanStart(_ strategy: DeploymentStrategy, candidate: Int) throws {
         try workspace.state.pool.read { db in try Self.checkCanStart(strategy, candidate: candidate, db) }
     }
 
@@ -82,7 +82,7 @@ public struct RolloutController: Sendable {
 
     /// Starts a rollout: a direct one is promoted at once, a shadow starts shadowing, a canary
     /// starts progressing at its first step (run it with ``runCanary(_:actor:measure:)``).
-    public func begin(_ plan: Plan, actor: String, now: Date = Date()) throws -> Rollout {
+    package func begin(_ plan: Plan, actor: String, now: Date = Date()) throws -> Rollout {
         try workspace.state.pool.write { db in
             try Self.checkCanStart(plan.strategy, candidate: plan.candidate, db)
             let champion = try ModelRegistry.aliasVersion("champion", db)
@@ -122,7 +122,7 @@ public struct RolloutController: Sendable {
 
     /// Promotes the rollout under way by hand: a shadow's candidate, or a canary's before its
     /// remaining steps (recorded as skipped, not analysed).
-    public func promote(actor: String, reason: String, now: Date = Date()) throws -> RolloutReport {
+    package func promote(actor: String, reason: String, now: Date = Date()) throws -> RolloutReport {
         let hold = try WorkspaceLock.acquire(workspace, for: "promote")
         defer { hold.release() }
         let rollout = try workspace.state.pool.write { db -> Rollout in
@@ -147,7 +147,7 @@ public struct RolloutController: Sendable {
 
     /// Undoes by hand: aborts the rollout under way (the champion never changed), or rolls the
     /// latest promotion back to the champion it replaced.
-    public func rollback(actor: String, reason: String, now: Date = Date()) throws -> RolloutReport {
+    package func rollback(actor: String, reason: String, now: Date = Date()) throws -> RolloutReport {
         let hold = try WorkspaceLock.acquire(workspace, for: "rollback")
         defer { hold.release() }
         let (rollout, message) = try workspace.state.pool.write { db -> (Rollout, String) in

@@ -2,27 +2,27 @@ import Foundation
 
 /// What `rollout status` shows, the way a rollout controller does: the latest rollout, the
 /// replica sets with their weights and readiness, and each step's analysis verdicts.
-public struct RolloutStatusReport: Sendable, Equatable, Codable {
-    public var rollout: Rollout?
-    public var steps: [StepAnalysis]
-    public var champion: Int?
-    public var challenger: Int?
-    public var loadLevel: LoadLevel
-    public var requestsPerSecond: Double
-    public var replicaSets: [ReplicaSet]
+package struct RolloutStatusReport: Sendable, Equatable, Codable {
+    package var rollout: Rollout?
+    package var steps: [StepAnalysis]
+    package var champion: Int?
+    package var challenger: Int?
+    package var loadLevel: LoadLevel
+    package var requestsPerSecond: Double
+    package var replicaSets: [ReplicaSet]
 
     /// One version's replicas on the platform.
-    public struct ReplicaSet: Sendable, Equatable, Codable {
+    package struct ReplicaSet: Sendable, Equatable, Codable {
         /// `stable`, `canary` or `shadow`.
-        public var role: String
-        public var version: Int
+        package var role: String
+        package var version: Int
         /// Its share of live traffic in percent (a shadow's mirrored traffic is not counted).
-        public var weight: Int
-        public var replicas: Int
+        package var weight: Int
+        package var replicas: Int
         /// Replicas whose model file loads and matches its registered checksum.
-        public var ready: Int
-        public var serviceMs: Double
-        public var forecast: PoolForecast
+        package var ready: Int
+        package var serviceMs: Double
+        package var forecast: PoolForecast
 
         enum CodingKeys: String, CodingKey {
             case role, version, weight, replicas, ready, forecast
@@ -40,7 +40,7 @@ public struct RolloutStatusReport: Sendable, Equatable, Codable {
 
 extension RolloutController {
     /// The latest rollout as a controller would show it, with the platform at today's load.
-    public func status(settings: DeploymentSettings) throws -> RolloutStatusReport {
+    package func status(settings: DeploymentSettings) throws -> RolloutStatusReport {
         let registry = ModelRegistry(workspace: workspace)
         let latest = try store.latest()
         let champion = try registry.aliased("champion")?.version

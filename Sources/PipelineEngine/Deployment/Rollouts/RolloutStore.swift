@@ -3,34 +3,34 @@ import GRDB
 
 /// Reads and writes rollouts and their analyses in `state.sqlite` (tables `deployment` and
 /// `deployment_analysis`).
-public struct RolloutStore: Sendable {
-    public let state: StateStore
+package struct RolloutStore: Sendable {
+    package let state: StateStore
 
-    public init(state: StateStore) {
+    package init(state: StateStore) {
         self.state = state
     }
 
     /// Every rollout, oldest first.
-    public func all() throws -> [Rollout] {
+    package func all() throws -> [Rollout] {
         try state.pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM deployment ORDER BY id").map(Self.decode)
         }
     }
 
     /// The most recent rollout, if any.
-    public func latest() throws -> Rollout? {
+    package func latest() throws -> Rollout? {
         try state.pool.read { db in try Self.latest(db) }
     }
 
     /// The rollout with `id`.
-    public func rollout(_ id: Int) throws -> Rollout? {
+    package func rollout(_ id: Int) throws -> Rollout? {
         try state.pool.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM deployment WHERE id = ?", arguments: [id]).map(Self.decode)
         }
     }
 
     /// The analysed steps of rollout `id`, in order.
-    public func analyses(of id: Int) throws -> [StepAnalysis] {
+    package func analyses(of id: Int) throws -> [StepAnalysis] {
         let rows = try state.pool.read { db in
             try Row.fetchAll(
                 db,

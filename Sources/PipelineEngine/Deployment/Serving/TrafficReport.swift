@@ -1,22 +1,22 @@
 /// What `traffic simulate` served: today's requests through the deployed versions, how the
 /// platform coped, and what the labels that have come back say about accuracy.
-public struct TrafficReport: Sendable, Equatable, Codable {
+package struct TrafficReport: Sendable, Equatable, Codable {
     /// The stream day served and its date.
-    public var day: Int
-    public var date: String
-    public var loadLevel: LoadLevel
-    public var requestsPerSecond: Double
+    package var day: Int
+    package var date: String
+    package var loadLevel: LoadLevel
+    package var requestsPerSecond: Double
     /// Requests served now, and requests of the day still to come.
-    public var requests: Int
-    public var remainingToday: Int
+    package var requests: Int
+    package var remainingToday: Int
     /// Requests the day brings in all.
-    public var dayTotal: Int
+    package var dayTotal: Int
     /// Per version that answered: the versions serving traffic, then a shadow.
-    public var versions: [VersionTraffic]
+    package var versions: [VersionTraffic]
     /// How a shadow compared with the champion on the mirrored requests so far.
-    public var shadow: ShadowComparison?
+    package var shadow: ShadowComparison?
     /// Live accuracy of every version that has served, over all its requests whose labels are back.
-    public var live: [LiveAccuracy]
+    package var live: [LiveAccuracy]
 
     enum CodingKeys: String, CodingKey {
         case day, date, requests, versions, shadow, live
@@ -28,26 +28,26 @@ public struct TrafficReport: Sendable, Equatable, Codable {
 }
 
 /// One version's share of a traffic run.
-public struct VersionTraffic: Sendable, Equatable, Codable {
-    public enum Role: String, Sendable, Codable {
+package struct VersionTraffic: Sendable, Equatable, Codable {
+    package enum Role: String, Sendable, Codable {
         case champion, canary, shadow
     }
 
-    public var version: Int
-    public var role: Role
-    public var requests: Int
+    package var version: Int
+    package var role: Role
+    package var requests: Int
     /// Requests that failed: the model could not answer, or the platform timed out.
-    public var errors: Int
-    public var timeouts: Int
+    package var errors: Int
+    package var timeouts: Int
     /// The 95th percentile of the requests' platform latency, in milliseconds.
-    public var p95Ms: Double
-    public var serviceMs: Double
-    public var pool: ServingPool
-    public var forecast: PoolForecast
+    package var p95Ms: Double
+    package var serviceMs: Double
+    package var pool: ServingPool
+    package var forecast: PoolForecast
     /// Real single-prediction latency on this machine, median, in milliseconds.
-    public var measuredP50Ms: Double
+    package var measuredP50Ms: Double
 
-    public var errorRate: Double { requests > 0 ? Double(errors) / Double(requests) : 0 }
+    package var errorRate: Double { requests > 0 ? Double(errors) / Double(requests) : 0 }
 
     enum CodingKeys: String, CodingKey {
         case version, role, requests, errors, timeouts, pool, forecast
@@ -58,16 +58,16 @@ public struct VersionTraffic: Sendable, Equatable, Codable {
 }
 
 /// A shadow against the champion on the same mirrored requests.
-public struct ShadowComparison: Sendable, Equatable, Codable {
-    public var version: Int
-    public var champion: Int
+package struct ShadowComparison: Sendable, Equatable, Codable {
+    package var version: Int
+    package var champion: Int
     /// Mirrored requests both answered, and the share where their answers agreed.
-    public var compared: Int
-    public var agreement: Double?
+    package var compared: Int
+    package var agreement: Double?
     /// On the mirrored requests whose labels are back: how many, and each one's accuracy.
-    public var labelled: Int
-    public var championAccuracy: Double?
-    public var shadowAccuracy: Double?
+    package var labelled: Int
+    package var championAccuracy: Double?
+    package var shadowAccuracy: Double?
 
     enum CodingKeys: String, CodingKey {
         case version, champion, compared, agreement, labelled
@@ -77,27 +77,27 @@ public struct ShadowComparison: Sendable, Equatable, Codable {
 }
 
 /// A version's accuracy on the requests it served whose labels have come back.
-public struct LiveAccuracy: Sendable, Equatable, Codable {
-    public var version: Int
-    public var labelled: Int
-    public var correct: Int
+package struct LiveAccuracy: Sendable, Equatable, Codable {
+    package var version: Int
+    package var labelled: Int
+    package var correct: Int
     /// Served requests whose labels are not back yet.
-    public var pending: Int
+    package var pending: Int
 
-    public var accuracy: Double? { labelled > 0 ? Double(correct) / Double(labelled) : nil }
+    package var accuracy: Double? { labelled > 0 ? Double(correct) / Double(labelled) : nil }
 
     enum CodingKeys: String, CodingKey {
         case version, labelled, correct, pending, accuracy
     }
 
-    public init(version: Int, labelled: Int, correct: Int, pending: Int) {
+    package init(version: Int, labelled: Int, correct: Int, pending: Int) {
         self.version = version
         self.labelled = labelled
         self.correct = correct
         self.pending = pending
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         version = try container.decode(Int.self, forKey: .version)
         labelled = try container.decode(Int.self, forKey: .labelled)
@@ -105,7 +105,7 @@ public struct LiveAccuracy: Sendable, Equatable, Codable {
         pending = try container.decode(Int.self, forKey: .pending)
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(version, forKey: .version)
         try container.encode(labelled, forKey: .labelled)

@@ -1,15 +1,16 @@
 import Foundation
 import LabSupport
+import GRDB
 
 /// Serves production traffic for real: the running scenario's requests of a day go through
 /// the deployed versions (a shadow gets a mirrored copy), every answer is timed and logged,
 /// and the queueing model turns service times into platform latency and timeouts.
-public struct TrafficSimulator: Sendable {
-    public let workspace: Workspace
-    public var settings: DeploymentSettings
+package struct TrafficSimulator: Sendable {
+    package let workspace: Workspace
+    package var settings: DeploymentSettings
     var meter = LatencyMeter.real
 
-    public init(workspace: Workspace) throws {
+    package init(workspace: Workspace) throws {
         self.workspace = workspace
         settings = try DeploymentSettings.load(workspace: workspace.root)
     }
@@ -17,7 +18,7 @@ public struct TrafficSimulator: Sendable {
     var log: ServedRequestLog { ServedRequestLog(state: workspace.state) }
 
     /// Serves up to `requests` of today's requests not served yet (all of them when nil).
-    public func simulate(requests: Int? = nil) throws -> TrafficReport {
+    package func simulate(requests: Int? = nil) throws -> TrafficReport {
         if let requests, requests < 1 {
             throw LabError("traffic.bad_requests", "--requests must be 1 or more, got \(requests)")
         }

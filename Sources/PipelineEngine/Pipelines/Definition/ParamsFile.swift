@@ -12,22 +12,22 @@ import LabSupport
 ///
 /// Values are kept as written so that a change reads as the author typed it
 /// ("train.C 1.0 → 0.5"); the stage that uses a value parses it.
-public struct ParamsFile: Sendable, Equatable {
+package struct ParamsFile: Sendable, Equatable {
     /// The file as messages name it (`params.yaml`).
-    public var file: String
+    package var file: String
     /// Every leaf key with its value as written; a list reads `[a, b]`.
-    public var values: [String: String]
+    package var values: [String: String]
     /// Whether the file exists (a pipeline without params needs none).
-    public var exists: Bool
+    package var exists: Bool
 
-    public init(file: String, values: [String: String], exists: Bool = true) {
+    package init(file: String, values: [String: String], exists: Bool = true) {
         self.file = file
         self.values = values
         self.exists = exists
     }
 
     /// Reads the file at `path`; a missing file gives no values.
-    public static func load(path: String, displayName: String) throws -> ParamsFile {
+    package static func load(path: String, displayName: String) throws -> ParamsFile {
         guard FileManager.default.fileExists(atPath: path) else {
             return ParamsFile(file: displayName, values: [:], exists: false)
         }
@@ -39,7 +39,7 @@ public struct ParamsFile: Sendable, Equatable {
     }
 
     /// Parses the text of a params file.
-    public static func parse(_ text: String, file: String) throws -> ParamsFile {
+    package static func parse(_ text: String, file: String) throws -> ParamsFile {
         let reader = YAMLNodeReader(file: file, codePrefix: "params")
         guard let root = try reader.compose(text, resolver: .basic) else { return ParamsFile(file: file, values: [:]) }
         var values: [String: String] = [:]

@@ -2,19 +2,19 @@
 ///
 /// Every walk is iterative and linear in stages plus edges, so a chain of any length neither
 /// overflows the stack nor takes quadratic time.
-public struct PipelineGraph: Sendable {
+package struct PipelineGraph: Sendable {
     /// Stage names in file order.
-    public let names: [String]
+    package let names: [String]
     /// Each stage's upstream stages, in the order they were named.
-    public let upstream: [String: [String]]
+    package let upstream: [String: [String]]
 
-    public init(_ stages: [StageDefinition]) {
+    package init(_ stages: [StageDefinition]) {
         names = stages.map(\.name)
         upstream = Dictionary(uniqueKeysWithValues: stages.map { ($0.name, $0.upstream) })
     }
 
     /// Each stage's downstream stages, in file order.
-    public var downstream: [String: [String]] {
+    package var downstream: [String: [String]] {
         var result: [String: [String]] = [:]
         for name in names {
             for parent in upstream[name] ?? [] { result[parent, default: []].append(name) }
@@ -26,7 +26,7 @@ public struct PipelineGraph: Sendable {
     ///
     /// Kahn's algorithm, always taking the first ready stage in file order. Stages in a cycle,
     /// or after an upstream stage that does not exist, are left out (``cycle()`` finds cycles).
-    public var order: [String] {
+    package var order: [String] {
         let position = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         var waitingOn = names.map { name in (upstream[name] ?? []).count }
         let down = downstream
@@ -49,7 +49,7 @@ public struct PipelineGraph: Sendable {
     ///
     /// A depth-first search along `upstream` with its own stack; the first cycle met, visiting
     /// stages in file order and each stage's upstream in the order named, is the one returned.
-    public func cycle() -> [String]? {
+    package func cycle() -> [String]? {
         var finished = Set<String>()
         var onPath: [String: Int] = [:]  // stage → its index in `path`
         var path: [String] = []
@@ -83,17 +83,17 @@ public struct PipelineGraph: Sendable {
     }
 
     /// Every stage `name` depends on, nearest first.
-    public func ancestors(of name: String) -> [String] {
+    package func ancestors(of name: String) -> [String] {
         breadthFirst(from: name, along: upstream, countingStart: false)
     }
 
     /// Every stage that depends on `name`, directly or not.
-    public func descendants(of name: String) -> Set<String> {
+    package func descendants(of name: String) -> Set<String> {
         Set(breadthFirst(from: name, along: downstream, countingStart: true))
     }
 
     /// Stages by depth: a stage sits one layer below its deepest upstream stage.
-    public var layers: [[String]] {
+    package var layers: [[String]] {
         var depth: [String: Int] = [:]
         var result: [[String]] = []
         for name in order {

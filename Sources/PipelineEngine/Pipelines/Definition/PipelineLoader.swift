@@ -8,20 +8,20 @@ import LabSupport
 /// (with a suggestion), missing settings, `needs` that name no stage, cycles (naming the
 /// stages in them), two stages writing one file, paths that leave the workspace, files that
 /// neither exist nor are made by a stage, and params that `params.yaml` does not have.
-public enum PipelineLoader {
+package enum PipelineLoader {
     /// The pipeline file a workspace runs by default.
-    public static let defaultFile = "pipeline.yaml"
+    package static let defaultFile = "pipeline.yaml"
     /// Where the parameters live, beside the pipeline at the workspace root.
-    public static let paramsFile = "params.yaml"
+    package static let paramsFile = "params.yaml"
     /// The longest stage name: each stage's result is written to `.lab/results/NAME.json`, and
     /// a file name holds at most 255 bytes.
-    public static let maximumStageNameLength = 100
+    package static let maximumStageNameLength = 100
     /// The most stages one pipeline may have: every run rewrites the lock file after each
     /// stage, so a run costs the square of its length, and a bigger pipeline is better split.
-    public static let maxStages = 1_000
+    package static let maxStages = 1_000
 
     /// Loads and checks `file`, a path relative to the workspace root.
-    public static func load(_ file: String = defaultFile, in workspace: Workspace) throws -> PipelineDefinition {
+    package static func load(_ file: String = defaultFile, in workspace: Workspace) throws -> PipelineDefinition {
         let path = try workspace.paths.resolve(file)
         let display = workspace.paths.relative(path)
         guard let data = try RegularFile.contents(atPath: path) else {

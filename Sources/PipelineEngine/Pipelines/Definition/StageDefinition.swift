@@ -1,40 +1,40 @@
 import LabSupport
 
 /// What a stage does: each kind has its own executor and its own settings.
-public enum StageKind: String, Sendable, Codable, CaseIterable {
+package enum StageKind: String, Sendable, Codable, CaseIterable {
     case validate, train, evaluate, gate, deploy, monitor
 }
 
 /// Where something was written in a pipeline file, for messages.
-public struct SourceLocation: Sendable, Equatable, Codable {
-    public var line: Int
-    public var column: Int
+package struct SourceLocation: Sendable, Equatable, Codable {
+    package var line: Int
+    package var column: Int
 
-    public init(line: Int, column: Int) {
+    package init(line: Int, column: Int) {
         self.line = line
         self.column = column
     }
 }
 
 /// A value of a stage setting as written: one word or a list of words.
-public enum SettingValue: Sendable, Equatable {
+package enum SettingValue: Sendable, Equatable {
     case text(String)
     case list([String])
 
     /// The value as one line: `churned`, `[5, 25, 50]`.
-    public var display: String {
+    package var display: String {
         switch self {
         case .text(let value): value
         case .list(let values): "[" + values.joined(separator: ", ") + "]"
         }
     }
 
-    public var text: String? {
+    package var text: String? {
         if case .text(let value) = self { return value }
         return nil
     }
 
-    public var list: [String] {
+    package var list: [String] {
         switch self {
         case .text(let value): [value]
         case .list(let values): values
@@ -43,43 +43,43 @@ public enum SettingValue: Sendable, Equatable {
 }
 
 /// One named stage of a pipeline, as loaded and checked from `pipeline.yaml`.
-public struct StageDefinition: Sendable, Equatable {
-    public var name: String
-    public var kind: StageKind
-    public var desc: String?
+package struct StageDefinition: Sendable, Equatable {
+    package var name: String
+    package var kind: StageKind
+    package var desc: String?
     /// Stages that must finish first, as written in `needs`.
-    public var needs: [String]
+    package var needs: [String]
     /// The kind's own settings (`data`, `suite`, `target`, `slice`, `gates`, ...).
-    public var settings: [String: SettingValue]
+    package var settings: [String: SettingValue]
     /// Extra dependencies listed under `deps`.
-    public var deps: [String]
+    package var deps: [String]
     /// Keys of `params.yaml` the stage reads (`train.C`).
-    public var params: [String]
+    package var params: [String]
     /// Files the stage writes; they are cached in the artifact store.
-    public var outs: [String]
+    package var outs: [String]
     /// Whether the stage runs on a (simulated) GPU.
-    public var gpu: Bool
+    package var gpu: Bool
     /// Where the stage's name is written.
-    public var location: SourceLocation?
+    package var location: SourceLocation?
     /// Where each key's value is written, for messages about it.
-    public var keyLocations: [String: SourceLocation]
+    package var keyLocations: [String: SourceLocation]
 
     /// Every file the stage reads: the files its settings name, then `deps`, without repeats.
     ///
     /// Filled in by the loader, which also adds files the stage takes from upstream stages
     /// (the model a train stage wrote, the data an evaluate stage scored).
-    public var dependencies: [String] = []
+    package var dependencies: [String] = []
     /// Stages this one waits for: `needs` plus stages whose outputs it reads.
-    public var upstream: [String] = []
+    package var upstream: [String] = []
 
     /// The setting `key` as a single value.
-    public func text(_ key: String) -> String? { settings[key]?.text }
+    package func text(_ key: String) -> String? { settings[key]?.text }
 
     /// The definition's fields as text: with the inputs, they decide whether a cached result holds.
     ///
     /// `needs` and `desc` are left out: they order and describe, they do not change what the
     /// stage computes.
-    public var fields: [String: String] {
+    package var fields: [String: String] {
         var fields: [String: String] = ["kind": kind.rawValue]
         for (key, value) in settings { fields[key] = value.display }
         if !deps.isEmpty { fields["deps"] = SettingValue.list(deps).display }
@@ -90,13 +90,13 @@ public struct StageDefinition: Sendable, Equatable {
     }
 
     /// SHA-256 of ``fields``: the stage definition's identity.
-    public var definitionHash: String {
+    package var definitionHash: String {
         ContentHash.hex(fields.keys.sorted().map { "\($0)=\(fields[$0] ?? "")\n" }.joined())
     }
 }
 
 /// When a pipeline should run, as CI would be told.
-public enum Trigger: Sendable, Equatable {
+package enum Trigger: Sendable, Equatable {
     /// A change to the data (and other dependencies): `paths` or, when empty, every dependency.
     case dataChange(paths: [String])
     /// On a schedule, as a five-field cron expression on the simulated clock.
@@ -106,26 +106,26 @@ public enum Trigger: Sendable, Equatable {
 }
 
 /// A loaded and checked pipeline: its stages in file order and its triggers.
-public struct PipelineDefinition: Sendable {
+package struct PipelineDefinition: Sendable {
     /// The pipeline file relative to the workspace (`pipeline.yaml`).
-    public var file: String
+    package var file: String
     /// The pipeline's name (`name:`), else the file's name without extension.
-    public var name: String
-    public var stages: [StageDefinition]
-    public var triggers: [Trigger]
+    package var name: String
+    package var stages: [StageDefinition]
+    package var triggers: [Trigger]
     /// Every key of `params.yaml` with its value as written.
-    public var params: ParamsFile
+    package var params: ParamsFile
     /// SHA-256 of the pipeline file's bytes, recorded in model lineage.
-    public var hash: String
+    package var hash: String
     /// Stage names in the order they run.
-    public var order: [String]
+    package var order: [String]
 
-    public func stage(_ name: String) -> StageDefinition? {
+    package func stage(_ name: String) -> StageDefinition? {
         stages.first { $0.name == name }
     }
 
     /// The lock file that sits beside the pipeline file (`pipeline.lock`).
-    public var lockFile: String {
+    package var lockFile: String {
         let base =
             file.hasSuffix(".yaml")
             ? String(file.dropLast(5)) : file.hasSuffix(".yml") ? String(file.dropLast(4)) : file

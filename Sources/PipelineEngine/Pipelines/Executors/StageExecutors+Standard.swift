@@ -1,7 +1,7 @@
 extension StageExecutors {
     /// The executors of this build, one per stage kind it can run; `forceDeploy` lets a deploy
     /// stage ship a candidate that is not better than the champion (audited).
-    public static func standard(forceDeploy: Bool = false) -> StageExecutors {
+    package static func standard(forceDeploy: Bool = false) -> StageExecutors {
         var executors = StageExecutors()
         executors[.validate] = ValidateExecutor()
         executors[.train] = TrainExecutor()

@@ -1,4 +1,5 @@
 import LabSupport
+import Foundation
 
 /// How user-named text (file names, paths, stage names) is written into an export, so that
 /// neither a shell nor GitHub's or DVC's expression syntax can read it as code.

@@ -2,17 +2,17 @@ import Foundation
 import Yams
 
 /// A file an export writes, relative to the folder it is written into.
-public struct ExportedFile: Sendable, Equatable {
-    public var path: String
-    public var contents: String
+package struct ExportedFile: Sendable, Equatable {
+    package var path: String
+    package var contents: String
 }
 
 /// Turns a pipeline into the files another tool runs: a GitHub Actions workflow or a DVC project.
 ///
 /// Both call `cicdlab pipeline run --stage NAME` per stage, so the lab's own cache,
 /// lock file and gates still decide; the other tool adds its scheduling and caching on top.
-public enum PipelineExport {
-    public enum Format: String, Sendable, CaseIterable {
+package enum PipelineExport {
+    package enum Format: String, Sendable, CaseIterable {
         case githubActions = "github-actions"
         case dvc
     }
@@ -22,7 +22,7 @@ public enum PipelineExport {
     ///
     /// `version` is the exporting cicdlab's version: a workflow installs exactly that release,
     /// never whatever the repository's default branch holds when it runs.
-    public static func files(
+    package static func files(
         _ format: Format, pipeline: PipelineDefinition, paramsText: String?, version: String,
         leaveOut: [String: String] = [:]
     ) throws -> [ExportedFile] {

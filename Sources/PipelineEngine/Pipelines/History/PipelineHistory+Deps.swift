@@ -2,15 +2,15 @@ import Foundation
 import GRDB
 
 /// A dependency file whose content differs between two runs: what `dvc diff` reports for data.
-public struct DependencyChange: Sendable, Encodable, Equatable {
-    public var path: String
+package struct DependencyChange: Sendable, Encodable, Equatable {
+    package var path: String
     /// SHA-256 of the file as each run read it; nil when that run's stages did not read it.
-    public var old: String?
-    public var new: String?
+    package var old: String?
+    package var new: String?
     /// The stages that read it, in either run.
-    public var stages: [String]
+    package var stages: [String]
 
-    public init(path: String, old: String?, new: String?, stages: [String]) {
+    package init(path: String, old: String?, new: String?, stages: [String]) {
         self.path = path
         self.old = old
         self.new = new

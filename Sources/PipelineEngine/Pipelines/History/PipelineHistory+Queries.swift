@@ -1,27 +1,27 @@
-import Foundation
+package import Foundation
 import GRDB
 import LabSupport
 
 /// One pipeline run as `pipeline runs` lists it.
-public struct RunSummary: Sendable, Encodable, Equatable {
-    public var id: Int
-    public var pipeline: String
-    public var startedAt: Date
+package struct RunSummary: Sendable, Encodable, Equatable {
+    package var id: Int
+    package var pipeline: String
+    package var startedAt: Date
     /// `running` (its process is still at it), `passed`, `failed` or `interrupted` (its process
     /// ended before it finished).
-    public var status: String
-    public var forced: Bool
-    public var targetStage: String?
-    public var seconds: Double
-    public var cpuMinutes: Double
-    public var gpuMinutes: Double
-    public var cost: Double
-    public var savedCost: Double
+    package var status: String
+    package var forced: Bool
+    package var targetStage: String?
+    package var seconds: Double
+    package var cpuMinutes: Double
+    package var gpuMinutes: Double
+    package var cost: Double
+    package var savedCost: Double
     /// How many stages ended in each status (`ran`, `cached`, `failed`, `skipped`).
-    public var stageCounts: [String: Int]
+    package var stageCounts: [String: Int]
     /// Metrics as `stage.metric`.
-    public var metrics: [String: Double]
-    public var params: [String: String]
+    package var metrics: [String: Double]
+    package var params: [String: String]
 
     enum CodingKeys: String, CodingKey {
         case id, pipeline, status, forced, seconds, cost, metrics, params
@@ -37,7 +37,7 @@ public struct RunSummary: Sendable, Encodable, Equatable {
 extension PipelineHistory {
     /// Every run, oldest first; runs whose process ended before they finished are first
     /// marked `interrupted`.
-    public func runs() throws -> [RunSummary] {
+    package func runs() throws -> [RunSummary] {
         try markInterruptedRuns()
         return try state.pool.read { db in
             var metrics: [Int: [String: Double]] = [:]
@@ -69,7 +69,7 @@ extension PipelineHistory {
     }
 
     /// The run a reference names: `3`, `#3`, `latest`, or `latest~1` for the one before.
-    public func runID(_ reference: String, among runs: [RunSummary]) throws -> Int {
+    package func runID(_ reference: String, among runs: [RunSummary]) throws -> Int {
         guard let last = runs.last else {
             throw LabError("pipeline.no_runs", "there are no pipeline runs yet; `pipeline run` makes one")
         }
@@ -90,24 +90,24 @@ extension PipelineHistory {
 }
 
 /// A change of one param or metric between two runs.
-public struct RunDiffEntry: Sendable, Encodable, Equatable {
-    public var name: String
-    public var old: String?
-    public var new: String?
+package struct RunDiffEntry: Sendable, Encodable, Equatable {
+    package var name: String
+    package var old: String?
+    package var new: String?
     /// new − old, for metrics present in both runs.
-    public var delta: Double?
+    package var delta: Double?
 }
 
 /// What `pipeline diff` shows: dependency files, params and metrics that differ between two runs.
-public struct RunDiff: Sendable, Encodable, Equatable {
-    public var old: Int
-    public var new: Int
-    public var deps: [DependencyChange] = []
+package struct RunDiff: Sendable, Encodable, Equatable {
+    package var old: Int
+    package var new: Int
+    package var deps: [DependencyChange] = []
     /// Runs that kept no dependency hashes (they stopped before any stage read its files, or
     /// ran before hashes were kept), so their data cannot be compared.
-    public var depsUnrecorded: [Int] = []
-    public var params: [RunDiffEntry]
-    public var metrics: [RunDiffEntry]
+    package var depsUnrecorded: [Int] = []
+    package var params: [RunDiffEntry]
+    package var metrics: [RunDiffEntry]
 
     enum CodingKeys: String, CodingKey {
         case old, new, deps, params, metrics
@@ -119,7 +119,7 @@ extension PipelineHistory {
     /// The dependency files, params and metrics of run `new` against run `old` (all of them
     /// when `all`, else only those that differ), as `dvc diff`, `dvc params diff` and
     /// `dvc metrics diff` show them.
-    public func diff(_ old: RunSummary, _ new: RunSummary, all: Bool = false) throws -> RunDiff {
+    package func diff(_ old: RunSummary, _ new: RunSummary, all: Bool = false) throws -> RunDiff {
         let params = Set(old.params.keys).union(new.params.keys).sorted().compactMap { key -> RunDiffEntry? in
             let a = old.params[key]
             let b = new.params[key]

@@ -1,12 +1,12 @@
-import Foundation
+package import Foundation
 import GRDB
 
 /// Every pipeline run, stage result, metric, param and gate verdict in `state.sqlite`, and the
 /// run cache that lets a stage with unchanged inputs be skipped.
-public struct PipelineHistory: Sendable {
-    public let state: StateStore
+package struct PipelineHistory: Sendable {
+    package let state: StateStore
 
-    public init(state: StateStore) {
+    package init(state: StateStore) {
         self.state = state
     }
 
@@ -35,7 +35,7 @@ public struct PipelineHistory: Sendable {
     /// A run still `running` is in progress only while its process holds its owner lock; a run
     /// recorded before owners were (no owner) cannot be in progress either.
     @discardableResult
-    public func markInterruptedRuns(at now: Date = Date()) throws -> [Int] {
+    package func markInterruptedRuns(at now: Date = Date()) throws -> [Int] {
         let running = try state.pool.read { db in
             try Row.fetchAll(db, sql: "SELECT id, owner FROM pipeline_run WHERE status = 'running' ORDER BY id")
                 .map { (id: $0["id"] as Int, owner: $0["owner"] as String?) }

@@ -4,20 +4,20 @@ import LabSupport
 
 /// What the lock file records for one stage after its last successful run, like a `dvc.lock`
 /// entry: the definition, the hashes of what it read and wrote, and the param values.
-public struct LockEntry: Sendable, Equatable {
-    public var kind: StageKind
-    public var fingerprint: String
-    public var definition: [String: String]
-    public var deps: [FileHash]
-    public var params: [String: String]
-    public var inputs: [String: String]
-    public var outs: [FileHash]
+package struct LockEntry: Sendable, Equatable {
+    package var kind: StageKind
+    package var fingerprint: String
+    package var definition: [String: String]
+    package var deps: [FileHash]
+    package var params: [String: String]
+    package var inputs: [String: String]
+    package var outs: [FileHash]
     /// SHA-256 of the stage's result in the artifact store.
-    public var result: String?
+    package var result: String?
     /// The run that produced this result (it may have been restored from the cache since).
-    public var run: Int
+    package var run: Int
 
-    public init(kind: StageKind, inputs stageInputs: StageInputs, outs: [FileHash], result: String?, run: Int) {
+    package init(kind: StageKind, inputs stageInputs: StageInputs, outs: [FileHash], result: String?, run: Int) {
         self.kind = kind
         fingerprint = stageInputs.fingerprint
         definition = stageInputs.definition
@@ -53,16 +53,16 @@ public struct LockEntry: Sendable, Equatable {
 ///     result: 0c4e…
 ///     run: 3
 /// ```
-public struct LockFile: Sendable, Equatable {
-    public static let schema = "cicdlab-lock/1"
-    public var stages: [String: LockEntry] = [:]
+package struct LockFile: Sendable, Equatable {
+    package static let schema = "cicdlab-lock/1"
+    package var stages: [String: LockEntry] = [:]
 
-    public init(stages: [String: LockEntry] = [:]) {
+    package init(stages: [String: LockEntry] = [:]) {
         self.stages = stages
     }
 
     /// Reads the lock file at `path`; a missing file is an empty lock.
-    public static func read(path: String, displayName: String) throws -> LockFile {
+    package static func read(path: String, displayName: String) throws -> LockFile {
         guard let data = try RegularFile.contents(atPath: path, named: displayName) else { return LockFile() }
         let reader = YAMLNodeReader(file: displayName, codePrefix: "lock")
         func broken(_ why: String, _ node: Node?) -> LabError {
@@ -118,7 +118,7 @@ public struct LockFile: Sendable, Equatable {
     }
 
     /// The lock file's text, stages in `order` (others after, by name).
-    public func text(order: [String]) throws -> String {
+    package func text(order: [String]) throws -> String {
         let names = orderedUnique(order.filter { stages[$0] != nil } + stages.keys.sorted())
         var stageNodes: [(Node, Node)] = []
         for name in names {
@@ -142,7 +142,7 @@ public struct LockFile: Sendable, Equatable {
     }
 
     /// Writes the lock file to `path` atomically, inside `files` and never through a symlink.
-    public func write(path: String, order: [String], in files: ConfinedDirectory) throws {
+    package func write(path: String, order: [String], in files: ConfinedDirectory) throws {
         let data = Data(try text(order: order).utf8)
         try FileSystemFailure.performing(.write, path: path) {
             try files.write(data, to: path, permissions: 0o644)

@@ -1,19 +1,19 @@
 /// What one stage execution cost: real wall time, simulated runner minutes and their price.
-public struct StageCost: Sendable, Codable, Equatable {
-    public var seconds: Double
-    public var cpuMinutes: Double
-    public var gpuMinutes: Double
+package struct StageCost: Sendable, Codable, Equatable {
+    package var seconds: Double
+    package var cpuMinutes: Double
+    package var gpuMinutes: Double
     /// Dollars: CPU and GPU minutes at the ``CostModel`` rates.
-    public var dollars: Double
+    package var dollars: Double
 
-    public init(seconds: Double = 0, cpuMinutes: Double = 0, gpuMinutes: Double = 0, dollars: Double = 0) {
+    package init(seconds: Double = 0, cpuMinutes: Double = 0, gpuMinutes: Double = 0, dollars: Double = 0) {
         self.seconds = seconds
         self.cpuMinutes = cpuMinutes
         self.gpuMinutes = gpuMinutes
         self.dollars = dollars
     }
 
-    public static let zero = StageCost()
+    package static let zero = StageCost()
 
     enum CodingKeys: String, CodingKey {
         case seconds
@@ -42,24 +42,24 @@ public struct StageCost: Sendable, Codable, Equatable {
 /// Every stage pays `startup` (0.1 min) of CPU: the runner's spin-up. A stage declared with
 /// `resources: {gpu: true}` does its work on a GPU that is 10× faster but costs $1.50 a minute,
 /// so small jobs are cheaper on CPU, which is the point a learner should find.
-public struct CostModel: Sendable, Equatable {
-    public var cpuDollarsPerMinute = 0.05
-    public var gpuDollarsPerMinute = 1.50
+package struct CostModel: Sendable, Equatable {
+    package var cpuDollarsPerMinute = 0.05
+    package var gpuDollarsPerMinute = 1.50
     /// CPU minutes every stage pays before it does any work.
-    public var startupMinutes = 0.1
+    package var startupMinutes = 0.1
     /// How many times faster the GPU gets through the same work.
-    public var gpuSpeedup = 10.0
+    package var gpuSpeedup = 10.0
     /// Work units per CPU minute, by kind.
-    public var throughput: [StageKind: Double] = [
+    package var throughput: [StageKind: Double] = [
         .validate: 20_000, .train: 200_000, .evaluate: 50_000, .gate: 50_000, .deploy: 50_000, .monitor: 50_000,
     ]
 
-    public init() {}
+    package init() {}
 
-    public static let standard = CostModel()
+    package static let standard = CostModel()
 
     /// The simulated cost of `work` units of `kind`, with the measured wall time.
-    public func cost(kind: StageKind, work: Double, gpu: Bool, seconds: Double) -> StageCost {
+    package func cost(kind: StageKind, work: Double, gpu: Bool, seconds: Double) -> StageCost {
         let minutes = max(0, work) / (throughput[kind] ?? 50_000)
         let cpu = startupMinutes + (gpu ? 0 : minutes)
         let gpuMinutes = gpu ? minutes / gpuSpeedup : 0

@@ -2,8 +2,8 @@ import Foundation
 import LabSupport
 
 /// Whether a stage would run if the pipeline ran now, and why.
-public struct StageStatus: Sendable, Encodable, Equatable {
-    public enum State: String, Sendable, Codable {
+package struct StageStatus: Sendable, Encodable, Equatable {
+    package enum State: String, Sendable, Codable {
         /// Inputs and outputs are as the lock file records: nothing to do.
         case upToDate = "up_to_date"
         /// Inputs are unchanged but outputs are missing or changed; they would be restored.
@@ -14,12 +14,12 @@ public struct StageStatus: Sendable, Encodable, Equatable {
         case notRunnable = "not_runnable"
     }
 
-    public var name: String
-    public var kind: StageKind
-    public var state: State
-    public var reasons: [String]
+    package var name: String
+    package var kind: StageKind
+    package var state: State
+    package var reasons: [String]
     /// A cached result that a run would reuse instead of running the stage.
-    public var cachedRun: Int?
+    package var cachedRun: Int?
 
     enum CodingKeys: String, CodingKey {
         case name, kind, state, reasons
@@ -29,7 +29,7 @@ public struct StageStatus: Sendable, Encodable, Equatable {
 
 extension PipelineRunner {
     /// Which stages are stale and why, without running or changing anything (`pipeline status`).
-    public func status() throws -> [StageStatus] {
+    package func status() throws -> [StageStatus] {
         let lock = try LockFile.read(
             path: try workspace.paths.resolve(pipeline.lockFile), displayName: pipeline.lockFile)
         let history = PipelineHistory(state: workspace.state)
@@ -93,7 +93,7 @@ extension PipelineRunner {
 extension PipelineRunner {
     /// Stages this build cannot run, with the reason: kinds without an executor, and the
     /// stages that need them.
-    public func notRunnable() -> [String: String] {
+    package func notRunnable() -> [String: String] {
         var result: [String: String] = [:]
         for name in pipeline.order {
             guard let stage = pipeline.stage(name) else { continue }

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 import LabSupport
 
 /// Runs a pipeline's stages in dependency order, skipping those whose inputs are unchanged.
@@ -9,20 +9,20 @@ import LabSupport
 /// says why. The first failed stage or required gate stops the run; the stages after it are
 /// skipped with that reason. The lock file is rewritten after every successful stage, and the
 /// whole run, with cost and savings, goes into `state.sqlite`.
-public struct PipelineRunner {
-    public let workspace: Workspace
-    public let pipeline: PipelineDefinition
-    public var executors: StageExecutors
-    public var costModel = CostModel.standard
+package struct PipelineRunner {
+    package let workspace: Workspace
+    package let pipeline: PipelineDefinition
+    package var executors: StageExecutors
+    package var costModel = CostModel.standard
     /// Who runs the pipeline, for history, registry and audit log.
-    public var actor = "lab"
+    package var actor = "lab"
     /// Hears stage starts, progress and results as they happen.
-    public var observer: (PipelineEvent) -> Void = { _ in }
+    package var observer: (PipelineEvent) -> Void = { _ in }
     /// The time recorded for runs and the versions they register: the sandbox's simulated
     /// clock, so runs, models and rollouts share one timeline.
-    public var clock: () -> Date
+    package var clock: () -> Date
 
-    public init(workspace: Workspace, pipeline: PipelineDefinition, executors: StageExecutors) {
+    package init(workspace: Workspace, pipeline: PipelineDefinition, executors: StageExecutors) {
         self.workspace = workspace
         self.pipeline = pipeline
         self.executors = executors
@@ -31,7 +31,7 @@ public struct PipelineRunner {
     }
 
     /// The stages a run of `target` (or the whole pipeline) covers, in run order.
-    public func selection(_ target: String?) throws -> [String] {
+    package func selection(_ target: String?) throws -> [String] {
         guard let target else { return pipeline.order }
         guard pipeline.stage(target) != nil else {
             var message = "there is no stage '\(target)' in \(pipeline.file)"
@@ -50,7 +50,7 @@ public struct PipelineRunner {
     ///
     /// One run at a time per workspace: the run holds the workspace lock, and a run started
     /// while another process holds it is refused, naming the run in progress.
-    public func run(force: Bool = false, only target: String? = nil) throws -> PipelineRunReport {
+    package func run(force: Bool = false, only target: String? = nil) throws -> PipelineRunReport {
         try WorkspaceLock.withLock(workspace, for: "pipeline run") {
             try runHoldingLock(force: force, only: target)
         }

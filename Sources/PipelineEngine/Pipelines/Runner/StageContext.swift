@@ -1,35 +1,35 @@
-import Foundation
+package import Foundation
 
 /// What an executor may see and use while it runs one stage.
-public struct StageContext {
-    public let workspace: Workspace
-    public let pipeline: PipelineDefinition
+package struct StageContext {
+    package let workspace: Workspace
+    package let pipeline: PipelineDefinition
     /// The run this stage belongs to, recorded in model lineage.
-    public let runID: Int
+    package let runID: Int
     /// Who started the run, for the audit log and the registry.
-    public let actor: String
+    package let actor: String
     /// The values of the params the stage lists, as written in `params.yaml`.
-    public let params: [String: String]
+    package let params: [String: String]
     /// Results of the stages already finished in this run (run or taken from the cache).
-    public let upstream: [String: StageRecord]
+    package let upstream: [String: StageRecord]
     /// Reports progress of a long stage: a fraction done (nil when unknown) and a note.
-    public let progress: (Double?, String) -> Void
+    package let progress: (Double?, String) -> Void
     /// The run's time on the sandbox's clock, recorded with what the stage registers.
-    public var now = Date()
+    package var now = Date()
 
     /// The absolute path of a workspace file the pipeline names, confined to the workspace.
-    public func path(_ relative: String) throws -> String {
+    package func path(_ relative: String) throws -> String {
         try workspace.paths.resolve(relative, in: pipeline.file)
     }
 
     /// The payload of a finished upstream stage, read back from the artifact store.
-    public func payload(of stage: String) throws -> Data? {
+    package func payload(of stage: String) throws -> Data? {
         guard let hash = upstream[stage]?.resultHash else { return nil }
         return try workspace.artifacts.read(hash)
     }
 
     /// The nearest finished upstream stage of `kind`, for a stage that reads its result.
-    public func nearestUpstream(_ kind: StageKind, of stage: StageDefinition) -> StageRecord? {
+    package func nearestUpstream(_ kind: StageKind, of stage: StageDefinition) -> StageRecord? {
         PipelineGraph(pipeline.stages).ancestors(of: stage.name).lazy.compactMap { upstream[$0] }.first {
             $0.kind == kind
         }

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 import LabSupport
 
 /// Runs the stages of one kind: the runner decides whether a stage must run; the executor
@@ -7,7 +7,7 @@ import LabSupport
 /// The runner owns ordering, caching, the lock file, history and cost; an executor only reads
 /// its stage's inputs from the ``StageContext``, writes its `outs`, and reports an outcome. That
 /// split is what lets the engine be tested with executors that count calls.
-public protocol StageExecutor {
+package protocol StageExecutor {
     /// Inputs beyond files and params that decide whether a cached result still holds, such as
     /// the registry's champion a gate compares with. Keys name them in reasons.
     func externalInputs(for stage: StageDefinition, in context: StageContext) throws -> [String: String]
@@ -22,26 +22,26 @@ public protocol StageExecutor {
 }
 
 extension StageExecutor {
-    public func externalInputs(for stage: StageDefinition, in context: StageContext) throws -> [String: String] { [:] }
-    public func restored(_ stage: StageDefinition, record: StageRecord, in context: StageContext) throws {}
+    package func externalInputs(for stage: StageDefinition, in context: StageContext) throws -> [String: String] { [:] }
+    package func restored(_ stage: StageDefinition, record: StageRecord, in context: StageContext) throws {}
 }
 
 /// What an executor reports after running a stage.
-public struct StageOutcome: Sendable {
+package struct StageOutcome: Sendable {
     /// Why the stage failed (a failed expectation, a failed required gate), or nil.
-    public var failure: String?
+    package var failure: String?
     /// One line on what the stage did: "6 expectations passed on 1,000 rows".
-    public var summary: String
+    package var summary: String
     /// Metrics to record in the run's history (`accuracy`, `f1`, ...).
-    public var metrics: [String: Double]
+    package var metrics: [String: Double]
     /// The stage's full result as JSON, kept in the artifact store and given to later stages.
-    public var payload: Data?
+    package var payload: Data?
     /// Verdicts of gates, for a gate stage.
-    public var gates: [GateResult]
+    package var gates: [GateResult]
     /// The simulated work done, in the units ``CostModel`` prices for this kind.
-    public var work: Double
+    package var work: Double
 
-    public init(
+    package init(
         failure: String? = nil, summary: String, metrics: [String: Double] = [:], payload: Data? = nil,
         gates: [GateResult] = [], work: Double = 0
     ) {
@@ -55,27 +55,27 @@ public struct StageOutcome: Sendable {
 }
 
 /// A stage's finished result, as the run cache keeps it and later stages read it.
-public struct StageRecord: Sendable, Codable, Equatable {
-    public var stage: String
-    public var kind: StageKind
+package struct StageRecord: Sendable, Codable, Equatable {
+    package var stage: String
+    package var kind: StageKind
     /// The run whose real execution produced it.
-    public var runID: Int
-    public var outs: [FileHash]
+    package var runID: Int
+    package var outs: [FileHash]
     /// SHA-256 of the payload in the artifact store, if the stage left one.
-    public var resultHash: String?
-    public var summary: String
-    public var metrics: [String: Double]
-    public var gates: [GateResult]
-    public var cost: StageCost
+    package var resultHash: String?
+    package var summary: String
+    package var metrics: [String: Double]
+    package var gates: [GateResult]
+    package var cost: StageCost
 }
 
 /// A file and its content hash, as the lock file and the run cache record them.
-public struct FileHash: Sendable, Codable, Equatable {
-    public var path: String
-    public var sha256: String
-    public var size: Int
+package struct FileHash: Sendable, Codable, Equatable {
+    package var path: String
+    package var sha256: String
+    package var size: Int
 
-    public init(path: String, sha256: String, size: Int) {
+    package init(path: String, sha256: String, size: Int) {
         self.path = path
         self.sha256 = sha256
         self.size = size
@@ -85,14 +85,14 @@ public struct FileHash: Sendable, Codable, Equatable {
 /// The executors a runner can use, by kind.
 ///
 /// A kind without one is skipped with a reason.
-public struct StageExecutors {
+package struct StageExecutors {
     private var byKind: [StageKind: any StageExecutor] = [:]
     /// Why kinds without an executor are not run.
-    public var missingReason: [StageKind: String] = [:]
+    package var missingReason: [StageKind: String] = [:]
 
-    public init() {}
+    package init() {}
 
-    public subscript(kind: StageKind) -> (any StageExecutor)? {
+    package subscript(kind: StageKind) -> (any StageExecutor)? {
         get { byKind[kind] }
         set { byKind[kind] = newValue }
     }

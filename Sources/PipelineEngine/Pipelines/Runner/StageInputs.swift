@@ -6,13 +6,13 @@ import LabSupport
 ///
 /// Two runs with equal inputs give the same result, so the second can be skipped and its
 /// outputs restored; when inputs differ, ``changes(since:)`` says which, in words.
-public struct StageInputs: Sendable, Equatable {
-    public var definition: [String: String]
-    public var deps: [FileHash]
-    public var params: [String: String]
-    public var inputs: [String: String]
+package struct StageInputs: Sendable, Equatable {
+    package var definition: [String: String]
+    package var deps: [FileHash]
+    package var params: [String: String]
+    package var inputs: [String: String]
 
-    public init(definition: [String: String], deps: [FileHash], params: [String: String], inputs: [String: String]) {
+    package init(definition: [String: String], deps: [FileHash], params: [String: String], inputs: [String: String]) {
         self.definition = definition
         self.deps = deps
         self.params = params
@@ -20,7 +20,7 @@ public struct StageInputs: Sendable, Equatable {
     }
 
     /// SHA-256 over all inputs in a canonical order: the run cache's key.
-    public var fingerprint: String {
+    package var fingerprint: String {
         var text = ""
         for key in definition.keys.sorted() { text += "definition \(key)=\(definition[key] ?? "")\n" }
         for dep in deps.sorted(by: { $0.path < $1.path }) { text += "dep \(dep.path)=\(dep.sha256)\n" }
@@ -31,7 +31,7 @@ public struct StageInputs: Sendable, Equatable {
 
     /// Why these inputs differ from those recorded in `locked`, one phrase per kind of change:
     /// "params changed: train.C 1.0 → 0.5", "deps changed: data/churn.csv modified".
-    public func changes(since locked: LockEntry) -> [String] {
+    package func changes(since locked: LockEntry) -> [String] {
         var reasons: [String] = []
         let definitionChanges = Self.compare(
             locked.definition, definition,
@@ -87,7 +87,7 @@ public struct StageInputs: Sendable, Equatable {
     }
 
     /// The hash and size of a file, or of a folder as the hash of its files' paths and hashes.
-    public static func hash(_ relative: String, in workspace: Workspace) throws -> FileHash? {
+    package static func hash(_ relative: String, in workspace: Workspace) throws -> FileHash? {
         let path = try workspace.paths.resolve(relative)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }

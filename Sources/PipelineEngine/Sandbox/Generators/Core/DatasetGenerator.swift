@@ -7,24 +7,24 @@ import LabSupport
 /// numbers are written with fixed decimals. Each row is drawn from its own generator derived
 /// from the seed and its number, so rows 2000..<2500 of a seed are the natural test set for a
 /// training set of rows 0..<2000.
-public enum DatasetGenerator {
+package enum DatasetGenerator {
     /// The data sets there are, by name.
-    public static let names = ["churn", "credit", "reviews"]
+    package static let names = ["churn", "credit", "reviews"]
 
     /// The most rows one call draws; larger sets would not fit comfortably in memory.
-    public static let maximumRows = 2_000_000
+    package static let maximumRows = 2_000_000
 
     /// Review timestamps of a static data set start here and advance about three hours a row.
     static let reviewTimeline = Timeline(
         start: Timestamp.midnight(CivilDate(year: 2025, month: 1, day: 1)), spacing: 10_800)
 
     /// The schema of the data set called `name`.
-    public static func schema(for name: String) throws -> DatasetSchema {
+    package static func schema(for name: String) throws -> DatasetSchema {
         try model(named: name).schema
     }
 
     /// Draws rows `startRow ..< startRow + rows` of the data set `name` from `seed`.
-    public static func generate(name: String, rows: Int, seed: UInt64, startRow: Int = 0) throws -> GeneratedDataset {
+    package static func generate(name: String, rows: Int, seed: UInt64, startRow: Int = 0) throws -> GeneratedDataset {
         let model = try model(named: name)
         guard (0...maximumRows).contains(rows) else {
             throw LabError(

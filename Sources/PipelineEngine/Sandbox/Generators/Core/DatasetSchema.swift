@@ -3,35 +3,35 @@
 /// The schema travels with the CSV so that a learner (and the lab) can see what each column
 /// means without reading generator code, and so that validation suites can be checked against
 /// what the generator promises.
-public struct DatasetSchema: Sendable, Equatable, Encodable {
+package struct DatasetSchema: Sendable, Equatable, Encodable {
     /// The data set's name, as `sandbox generate NAME` takes it.
-    public var name: String
+    package var name: String
     /// One sentence on what the data set is.
-    public var summary: String
-    public var columns: [ColumnSchema]
+    package var summary: String
+    package var columns: [ColumnSchema]
 
-    public init(name: String, summary: String, columns: [ColumnSchema]) {
+    package init(name: String, summary: String, columns: [ColumnSchema]) {
         self.name = name
         self.summary = summary
         self.columns = columns
     }
 
     /// The column names in file order: the CSV header.
-    public var columnNames: [String] { columns.map(\.name) }
+    package var columnNames: [String] { columns.map(\.name) }
 
     /// The label column, if the data set has one.
-    public var label: ColumnSchema? { columns.first { $0.role == .label } }
+    package var label: ColumnSchema? { columns.first { $0.role == .label } }
 
     /// The position of the column called `name`.
-    public func index(of name: String) -> Int? {
+    package func index(of name: String) -> Int? {
         columns.firstIndex { $0.name == name }
     }
 }
 
 /// One column of a generated data set.
-public struct ColumnSchema: Sendable, Equatable, Encodable {
+package struct ColumnSchema: Sendable, Equatable, Encodable {
     /// What a column is for in a model or an analysis.
-    public enum Role: String, Sendable, Encodable {
+    package enum Role: String, Sendable, Encodable {
         /// A unique row key, never a feature.
         case identifier
         /// An input a model may use.
@@ -46,20 +46,20 @@ public struct ColumnSchema: Sendable, Equatable, Encodable {
         case label
     }
 
-    public var name: String
+    package var name: String
     /// The type the CSV reader infers for the column.
-    public var type: ColumnType
-    public var role: Role
+    package var type: ColumnType
+    package var role: Role
     /// One sentence on what the column means and how it relates to the others.
-    public var summary: String
+    package var summary: String
     /// The allowed values of a categorical or label column, in a stable order; empty otherwise.
-    public var values: [String]
+    package var values: [String]
     /// The smallest value a numeric column can take, when bounded.
-    public var minimum: Double?
+    package var minimum: Double?
     /// The largest value a numeric column can take, when bounded.
-    public var maximum: Double?
+    package var maximum: Double?
 
-    public init(
+    package init(
         _ name: String, _ type: ColumnType, role: Role, summary: String, values: [String] = [],
         minimum: Double? = nil, maximum: Double? = nil
     ) {

@@ -28,7 +28,7 @@ extension GeneratedDataset {
     /// when a join marks genuine transactions as fraud. Returns the damaged set and the rows
     /// that were flipped, for the label incident: training on it makes a worse model that a
     /// regression gate should stop.
-    public func flippingLabels(share: Double, seed: UInt64, onlyFrom: String? = nil) -> (
+    package func flippingLabels(share: Double, seed: UInt64, onlyFrom: String? = nil) -> (
         dataset: GeneratedDataset, flippedRows: [Int]
     ) {
         guard let label = schema.label, let index = schema.index(of: label.name) else { return (self, []) }

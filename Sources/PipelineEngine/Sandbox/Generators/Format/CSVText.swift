@@ -5,15 +5,15 @@
 /// cleanly and any RFC 4180 reader (pandas, Python's csv, ours) gets back the same strings.
 /// Records end in a line feed, as pandas and most tools write them; RFC 4180's CRLF is
 /// available for tools that insist on it.
-public enum CSVText {
+package enum CSVText {
     /// The character sequence that ends each record.
-    public enum LineEnding: String, Sendable {
+    package enum LineEnding: String, Sendable {
         case lf = "\n"
         case crlf = "\r\n"
     }
 
     /// One field, quoted if it needs to be.
-    public static func field(_ value: String) -> String {
+    package static func field(_ value: String) -> String {
         var needsQuotes = false
         for byte in value.utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
             needsQuotes = true
@@ -28,12 +28,12 @@ public enum CSVText {
     }
 
     /// One record: the fields joined by commas, without the line ending.
-    public static func record(_ fields: [String]) -> String {
+    package static func record(_ fields: [String]) -> String {
         fields.map(field).joined(separator: ",")
     }
 
     /// A whole document: the header, then every row, each record ended by `lineEnding`.
-    public static func document(header: [String], rows: [[String]], lineEnding: LineEnding = .lf) -> String {
+    package static func document(header: [String], rows: [[String]], lineEnding: LineEnding = .lf) -> String {
         var text = record(header) + lineEnding.rawValue
         for row in rows {
             text += record(row)

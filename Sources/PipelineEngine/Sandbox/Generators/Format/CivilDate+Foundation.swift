@@ -1,8 +1,8 @@
-import Foundation
+package import Foundation
 
 extension CivilDate {
     /// The UTC calendar date that contains `date`, to start a stream at the simulated clock.
-    public init(containing date: Date) {
+    package init(containing date: Date) {
         let seconds = date.timeIntervalSince1970
         self.init(daysSinceEpoch: Int((seconds / 86_400).rounded(.down)))
     }

@@ -2,19 +2,19 @@
 ///
 /// Generated data carries dates (review timestamps, the days of a production stream). Doing
 /// the calendar arithmetic by hand keeps it independent of time zones, locales and platforms.
-public struct CivilDate: Sendable, Equatable, Comparable, Hashable, CustomStringConvertible {
-    public var year: Int
-    public var month: Int
-    public var day: Int
+package struct CivilDate: Sendable, Equatable, Comparable, Hashable, CustomStringConvertible {
+    package var year: Int
+    package var month: Int
+    package var day: Int
 
-    public init(year: Int, month: Int, day: Int) {
+    package init(year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
         self.day = day
     }
 
     /// The date `days` days after 1970-01-01.
-    public init(daysSinceEpoch days: Int) {
+    package init(daysSinceEpoch days: Int) {
         // Howard Hinnant's civil_from_days.
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
@@ -28,7 +28,7 @@ public struct CivilDate: Sendable, Equatable, Comparable, Hashable, CustomString
     }
 
     /// Parses `YYYY-MM-DD`; nil for anything else or an impossible date.
-    public init?(iso text: String) {
+    package init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
@@ -39,7 +39,7 @@ public struct CivilDate: Sendable, Equatable, Comparable, Hashable, CustomString
     }
 
     /// Days from 1970-01-01 to this date (negative before it).
-    public var daysSinceEpoch: Int {
+    package var daysSinceEpoch: Int {
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -51,17 +51,17 @@ public struct CivilDate: Sendable, Equatable, Comparable, Hashable, CustomString
     }
 
     /// The date `days` days later (earlier when negative).
-    public func adding(days: Int) -> CivilDate {
+    package func adding(days: Int) -> CivilDate {
         CivilDate(daysSinceEpoch: daysSinceEpoch + days)
     }
 
     /// `YYYY-MM-DD`.
-    public var description: String {
+    package var description: String {
         FixedDecimal.padded(year, width: 4) + "-" + FixedDecimal.padded(month, width: 2) + "-"
             + FixedDecimal.padded(day, width: 2)
     }
 
-    public static func < (a: CivilDate, b: CivilDate) -> Bool {
+    package static func < (a: CivilDate, b: CivilDate) -> Bool {
         a.daysSinceEpoch < b.daysSinceEpoch
     }
 }

@@ -2,37 +2,37 @@
 ///
 /// Labels come back late, as in production (a customer churns weeks after the prediction, a
 /// reviewer is checked by a person later), so each row says on which day its label arrives.
-public struct ProductionBatch: Sendable, Equatable {
+package struct ProductionBatch: Sendable, Equatable {
     /// Days since the stream started, 0 first.
-    public var day: Int
-    public var date: CivilDate
+    package var day: Int
+    package var date: CivilDate
     /// What the world looked like that day.
-    public var state: WorldState
-    public var schema: DatasetSchema
+    package var state: WorldState
+    package var schema: DatasetSchema
     /// Every row in schema order; the label cell holds the label as it will be reported
     /// (after any label flips).
-    public var rows: [[String]]
+    package var rows: [[String]]
     /// The labels as they really are, before flips, row by row.
-    public var trueLabels: [String]
+    package var trueLabels: [String]
     /// The day each row's label arrives, row by row (at least `day`).
-    public var labelDays: [Int]
+    package var labelDays: [Int]
     /// The rows whose reported label is wrong.
-    public var flippedRows: [Int]
+    package var flippedRows: [Int]
     /// The rows whose text arrived corrupted.
-    public var corruptedRows: [Int]
+    package var corruptedRows: [Int]
 
     /// The position of the label column in a row.
-    public var labelIndex: Int { schema.columns.firstIndex { $0.role == .label } ?? schema.columns.count - 1 }
+    package var labelIndex: Int { schema.columns.firstIndex { $0.role == .label } ?? schema.columns.count - 1 }
 
     /// The column names of a request: every column but the label.
-    public var requestColumns: [String] {
+    package var requestColumns: [String] {
         var names = schema.columnNames
         names.remove(at: labelIndex)
         return names
     }
 
     /// The requests as the served model receives them: every column but the label.
-    public var requests: [[String]] {
+    package var requests: [[String]] {
         let index = labelIndex
         return rows.map { row in
             var request = row
@@ -42,13 +42,13 @@ public struct ProductionBatch: Sendable, Equatable {
     }
 
     /// The requests as CSV text.
-    public var requestsCSV: String { CSVText.document(header: requestColumns, rows: requests) }
+    package var requestsCSV: String { CSVText.document(header: requestColumns, rows: requests) }
 
     /// The rows whose labels have arrived by `day`, label included (as reported).
-    public func labeledRows(knownBy day: Int) -> [[String]] {
+    package func labeledRows(knownBy day: Int) -> [[String]] {
         rows.indices.filter { labelDays[$0] <= day }.map { rows[$0] }
     }
 
     /// Every row with its reported label, as CSV text.
-    public var labeledCSV: String { CSVText.document(header: schema.columnNames, rows: rows) }
+    package var labeledCSV: String { CSVText.document(header: schema.columnNames, rows: rows) }
 }

@@ -2,7 +2,7 @@ import LabSupport
 
 extension ProductionStream {
     /// The batch of requests of `day` (0 or later), with the world's changes applied.
-    public func batch(day: Int) -> ProductionBatch {
+    package func batch(day: Int) -> ProductionBatch {
         precondition(day >= 0, "stream days start at 0")
         var base: [Double] = []
         let state = WorldState(day: day, start: startDate, changes: changes, labels: labelValues) {

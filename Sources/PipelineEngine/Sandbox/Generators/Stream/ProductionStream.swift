@@ -6,16 +6,16 @@ import LabSupport
 /// day and row draws from generators derived from the seed, the day and the row. Rows are
 /// the data set's population (as in its training data), changed by the ``WorldChange``s in
 /// force that day; their ids continue after any template's, from 1 000 001 on.
-public struct ProductionStream: Sendable {
-    public let dataset: String
-    public let seed: UInt64
+package struct ProductionStream: Sendable {
+    package let dataset: String
+    package let seed: UInt64
     /// The date of day 0.
-    public let startDate: CivilDate
+    package let startDate: CivilDate
     /// Requests on a usual day; a surge multiplies them.
-    public let rowsPerDay: Int
+    package let rowsPerDay: Int
     /// How many days after its request a row's label arrives, drawn uniformly per row.
-    public let labelDelay: ClosedRange<Int>
-    public let changes: [WorldChange]
+    package let labelDelay: ClosedRange<Int>
+    package let changes: [WorldChange]
     let model: any RowModel
 
     /// The number of the first row of day 0; template data sets use the numbers below it.
@@ -23,7 +23,7 @@ public struct ProductionStream: Sendable {
     /// Rows drawn to estimate the label shares a label shift starts from.
     static let baseShareSample = 4000
 
-    public init(
+    package init(
         dataset: String, seed: UInt64, startDate: CivilDate, rowsPerDay: Int, labelDelay: ClosedRange<Int> = 1...3,
         changes: [WorldChange] = []
     ) throws {
@@ -43,28 +43,28 @@ public struct ProductionStream: Sendable {
         self.changes = changes
     }
 
-    public var schema: DatasetSchema { model.schema }
+    package var schema: DatasetSchema { model.schema }
 
     /// What the world looks like on `day`.
-    public func state(day: Int) -> WorldState {
+    package func state(day: Int) -> WorldState {
         WorldState(day: day, start: startDate, changes: changes, labels: labelValues) {
             baseShares(day: day)
         }
     }
 
     /// The number of requests on `day`: the usual count times the day's surge.
-    public func rowCount(day: Int) -> Int {
+    package func rowCount(day: Int) -> Int {
         let traffic = WorldState(day: day, start: startDate, changes: changes, labels: [], baseShares: { [] })
         return Int((Double(rowsPerDay) * traffic.requestMultiplier).rounded())
     }
 
     /// The batches of `days`, in order.
-    public func batches(_ days: Range<Int>) -> [ProductionBatch] {
+    package func batches(_ days: Range<Int>) -> [ProductionBatch] {
         days.map { batch(day: $0) }
     }
 
     /// The rows of `days` whose labels have arrived by `knownBy`, as a data set to retrain on.
-    public func labeledData(days: Range<Int>, knownBy: Int) -> GeneratedDataset {
+    package func labeledData(days: Range<Int>, knownBy: Int) -> GeneratedDataset {
         let rows = batches(days).flatMap { $0.labeledRows(knownBy: knownBy) }
         return GeneratedDataset(schema: schema, seed: seed, startRow: Self.firstRowNumber, rows: rows)
     }

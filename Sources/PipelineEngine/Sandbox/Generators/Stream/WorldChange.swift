@@ -3,7 +3,7 @@
 /// Each is a failure real ML systems meet without any code change: inputs drift, an upstream
 /// system starts sending broken text, the mix of outcomes moves, labels come back wrong, and
 /// traffic surges around a holiday.
-public enum WorldChange: Sendable, Equatable {
+package enum WorldChange: Sendable, Equatable {
     /// From `fromDay`, the numeric column's distribution moves by `perDay` of its nominal
     /// standard deviation each day (day `fromDay` + 10 at 0.05 a day: half a deviation).
     case gradualDrift(column: String, perDay: Double, fromDay: Int)
@@ -28,34 +28,34 @@ public enum WorldChange: Sendable, Equatable {
     case holidaySurge(peak: Double, month: Int, day: Int, widthDays: Double)
 
     /// The 24 December surge of the latency incident: four times the traffic at the peak.
-    public static let christmasSurge = WorldChange.holidaySurge(peak: 4, month: 12, day: 24, widthDays: 3)
+    package static let christmasSurge = WorldChange.holidaySurge(peak: 4, month: 12, day: 24, widthDays: 3)
 
     /// The drift incident's broken product descriptions: 12 % of texts, within a week.
-    public static func driftIncidentCorruption(fromDay: Int) -> WorldChange {
+    package static func driftIncidentCorruption(fromDay: Int) -> WorldChange {
         .htmlCorruption(share: 0.12, fromDay: fromDay, rampDays: 6)
     }
 }
 
 /// What the world looks like on one day of a stream: the sum of the changes in force.
-public struct WorldState: Sendable, Equatable {
+package struct WorldState: Sendable, Equatable {
     /// Per drifted column, its shift in nominal standard deviations, in the order first named.
-    public var shifts: [ColumnShift]
+    package var shifts: [ColumnShift]
     /// The share of texts corrupted with HTML.
-    public var corruptedShare: Double
+    package var corruptedShare: Double
     /// The target share of each label (schema order) when a label shift is in force; empty otherwise.
-    public var labelShares: [Double]
+    package var labelShares: [Double]
     /// The share of returned labels that are wrong.
-    public var flippedShare: Double
+    package var flippedShare: Double
     /// The class whose labels are flipped, when only one is.
-    public var flippedFrom: String?
+    package var flippedFrom: String?
     /// Requests relative to a usual day.
-    public var requestMultiplier: Double
+    package var requestMultiplier: Double
     /// How far concept drift has moved the log-odds of the positive label for the same inputs.
-    public var labelLogitShift: Double = 0
+    package var labelLogitShift: Double = 0
 
     /// How far one column has drifted.
-    public struct ColumnShift: Sendable, Equatable {
-        public var column: String
-        public var deviations: Double
+    package struct ColumnShift: Sendable, Equatable {
+        package var column: String
+        package var deviations: Double
     }
 }

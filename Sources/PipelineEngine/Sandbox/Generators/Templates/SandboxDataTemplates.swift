@@ -4,8 +4,8 @@
 /// list is the recipe, and a test checks that every committed file equals its recipe's output,
 /// so the files cannot drift from the generator. Each test set is the 500 rows that follow
 /// its training set's 2000 under the same seed: same population, no shared rows or ids.
-public enum SandboxDataTemplates {
-    public static let files: [SandboxDataFile] = [
+package enum SandboxDataTemplates {
+    package static let files: [SandboxDataFile] = [
         SandboxDataFile(path: "data/churn.csv", dataset: "churn", seed: 7, startRow: 0, rows: 2000),
         SandboxDataFile(path: "data/churn-test.csv", dataset: "churn", seed: 7, startRow: 2000, rows: 500),
         SandboxDataFile(path: "data/reviews.csv", dataset: "reviews", seed: 11, startRow: 0, rows: 2000),
@@ -16,16 +16,16 @@ public enum SandboxDataTemplates {
 }
 
 /// One data file of the sandbox template: where it lives and how it is generated.
-public struct SandboxDataFile: Sendable, Equatable {
+package struct SandboxDataFile: Sendable, Equatable {
     /// The path inside `Sandbox/`, such as `data/churn.csv`.
-    public var path: String
+    package var path: String
     /// The ``DatasetGenerator`` name.
-    public var dataset: String
-    public var seed: UInt64
-    public var startRow: Int
-    public var rows: Int
+    package var dataset: String
+    package var seed: UInt64
+    package var startRow: Int
+    package var rows: Int
 
-    public init(path: String, dataset: String, seed: UInt64, startRow: Int, rows: Int) {
+    package init(path: String, dataset: String, seed: UInt64, startRow: Int, rows: Int) {
         self.path = path
         self.dataset = dataset
         self.seed = seed
@@ -34,7 +34,7 @@ public struct SandboxDataFile: Sendable, Equatable {
     }
 
     /// The file's content as the generator draws it.
-    public func generate() throws -> GeneratedDataset {
+    package func generate() throws -> GeneratedDataset {
         try DatasetGenerator.generate(name: dataset, rows: rows, seed: seed, startRow: startRow)
     }
 }
