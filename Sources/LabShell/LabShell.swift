@@ -1,5 +1,4 @@
 import Foundation
-import PipelineEngine
 import LabSupport
 
 /// The entry point behind the `cicdlab` executable.

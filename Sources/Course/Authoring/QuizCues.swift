@@ -1,5 +1,4 @@
 import Foundation
-import PipelineEngine
 import LabSupport
 
 /// The cues a question bank leaves that let a learner guess without knowing: the key is the

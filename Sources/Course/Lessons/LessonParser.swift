@@ -1,5 +1,4 @@
 import Foundation
-import PipelineEngine
 import Yams
 package import LabSupport
 

@@ -1,6 +1,5 @@
 import Foundation
 package import GRDB
-import PipelineEngine
 import LabSupport
 
 /// The learner's progress database, `progress.sqlite` in the lab home.

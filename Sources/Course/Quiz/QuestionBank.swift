@@ -1,5 +1,4 @@
 import Foundation
-import PipelineEngine
 import LabSupport
 
 /// Every question of the course, with the lookups a quiz needs: by lesson, by concept, by id.

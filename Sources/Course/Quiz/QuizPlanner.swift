@@ -1,5 +1,4 @@
 import Foundation
-import PipelineEngine
 import LabSupport
 
 /// The questions one quiz will ask, in order, with their options shuffled.

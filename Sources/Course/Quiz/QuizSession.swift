@@ -1,5 +1,4 @@
 package import Foundation
-import PipelineEngine
 
 /// One quiz or review in progress: the question being asked, hints, skips and answers.
 ///

@@ -1,5 +1,4 @@
 import Course
-import PipelineEngine
 import LabSupport
 
 /// How `lint` reports: one `file:line:column: message` per problem, what `--play` proved per

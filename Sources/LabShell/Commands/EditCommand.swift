@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import PipelineEngine
 import LabSupport
 
 /// `edit FILE`: opens a sandbox file in the learner's editor, for steps that ask for a change.

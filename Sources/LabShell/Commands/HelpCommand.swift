@@ -1,5 +1,4 @@
 import ArgumentParser
-import PipelineEngine
 import LabSupport
 
 /// `help [CMD [SUB]]`: the overview of commands, or one command's usage.

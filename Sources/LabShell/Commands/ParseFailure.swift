@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import PipelineEngine
 import LabSupport
 
 /// What ArgumentParser refused, as a ``LabError``: its sentence, then the command's usage.

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Course
 import Foundation
-import PipelineEngine
 import LabSupport
 
 /// `quiz [LESSON|CONCEPT] [--difficulty D] [--count N] [--seed S]`: practice questions.

@@ -1,6 +1,5 @@
 import Course
 import Foundation
-import PipelineEngine
 
 /// Asks a ``QuizSession``'s questions one at a time at the terminal and shows the feedback.
 ///

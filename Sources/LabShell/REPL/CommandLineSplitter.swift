@@ -1,4 +1,3 @@
-import PipelineEngine
 import LabSupport
 
 /// Splits a typed line into words the way a shell does: spaces separate, quotes group,

@@ -1,5 +1,4 @@
 import Course
-import PipelineEngine
 
 extension LabSession {
     /// Picks up the lesson the profile was reading in an earlier session, for the prompt.

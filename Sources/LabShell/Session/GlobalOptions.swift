@@ -1,4 +1,3 @@
-import PipelineEngine
 import LabSupport
 
 /// The options that apply to every command, taken out of the arguments before parsing.

@@ -1,5 +1,4 @@
 import Foundation
-import PipelineEngine
 import LabSupport
 
 /// Where the lab keeps a learner's state: progress, history and sandbox workspaces.

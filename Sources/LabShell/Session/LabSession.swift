@@ -1,6 +1,5 @@
 package import Course
 import Foundation
-import PipelineEngine
 import LabSupport
 
 /// Everything a command needs while it runs: where the lab lives, who is learning, and where

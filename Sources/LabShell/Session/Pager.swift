@@ -1,5 +1,4 @@
 import Foundation
-import PipelineEngine
 
 /// Shows long output a screen at a time, as `git` and `man` do.
 ///

@@ -1,7 +1,7 @@
 import Course
 import Foundation
-import PipelineEngine
 import LabSupport
+import PipelineEngine
 
 /// A lesson's own sandbox: made from the templates and the lesson's `start:` commands the
 /// first time the lesson needs it, and restored to that start by `sandbox reset`.

@@ -1,6 +1,5 @@
 import Course
 import Foundation
-import PipelineEngine
 import LabSupport
 
 /// The hands-on steps of the lesson being read, with the learner's state in each.
