@@ -38,8 +38,6 @@ public final class LabSession {
     private var openedStore: ProgressStore?
     /// Set when the learner declined to set a damaged progress database aside.
     private var declinedToSetAsideStore = false
-    /// The lessons, read once per session.
-    var loadedCatalog: LessonCatalog?
     private var resolvedProfile: String?
     private var locatedContent: ContentLocation??
 

@@ -22,7 +22,7 @@ public struct TrainedModel: Sendable, Equatable {
     var estimator: FittedEstimator
     /// SHA-256 of the training data file's bytes.
     public var dataHash: String
-    /// SHA-256 of ``ModelParameters/canonicalText`` of the params (see ``TrainingRequest``).
+    /// SHA-256 of the params' canonical text (see ``TrainingRequest``).
     public var paramsHash: String
     public var trainRows: Int
     public var testRows: Int

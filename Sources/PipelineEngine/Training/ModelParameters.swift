@@ -143,9 +143,4 @@ public struct ModelParameters: Sendable, Equatable {
         options.categoricalColumns = list("categorical_columns")
         return options
     }
-
-    /// `key=value` lines in key order: the text the params hash is taken of.
-    public var canonicalText: String {
-        values.keys.sorted().map { "\($0)=\(values[$0]!)\n" }.joined()
-    }
 }

@@ -20,7 +20,6 @@ public final class Workspace: Sendable {
     static let labFiles = [".lab/state.sqlite", ".lab/step-marks.json", ".lab/journal.jsonl", ".lab/workspace.lock"]
 
     public var labDirectory: String { root + "/.lab" }
-    public var stateDatabase: String { labDirectory + "/state.sqlite" }
 
     /// A workspace at `root`, which must already be initialised (see ``SandboxManager``).
     public init(root: String) throws {

@@ -86,11 +86,6 @@ public struct StageDefinition: Sendable, Equatable {
         if gpu { fields["resources.gpu"] = "true" }
         return fields
     }
-
-    /// SHA-256 of ``fields``: the stage definition's identity.
-    public var definitionHash: String {
-        ContentHash.hex(fields.keys.sorted().map { "\($0)=\(fields[$0] ?? "")\n" }.joined())
-    }
 }
 
 /// When a pipeline should run, as CI would be told.

@@ -13,8 +13,6 @@ public struct StageCost: Sendable, Codable, Equatable {
         self.dollars = dollars
     }
 
-    public static let zero = StageCost()
-
     enum CodingKeys: String, CodingKey {
         case seconds
         case cpuMinutes = "cpu_minutes"
