@@ -89,7 +89,7 @@ public final class LabSession {
                 throw LabError("progress.damaged",
                                "\(path) is damaged (\(reason)). Nothing was changed. Run `cicdlab doctor --repair` to keep the damaged file under another name and start fresh")
             }
-            let aside = try SQLiteFile.setAside(path: path)
+            let aside = try SQLiteFile.setAside(path: path, now: WallClock.now())
             console.line("Kept the damaged file as \(aside); starting fresh.")
             store = try ProgressStore(path: home.progressDatabase)
         }

@@ -53,7 +53,7 @@ public enum Trainer {
                 "parameter 'k' is \(parameters.integer("k")) but there are only \(trainRows.count) training rows")
         }
 
-        let start = ContinuousClock.now
+        let start = WallClock.instant()
         let preprocessing = try Preprocessor.fit(
             trainTable, features: features, options: parameters.preprocessingOptions)
         let x = try preprocessing.transform(trainTable)
@@ -63,7 +63,7 @@ public enum Trainer {
         guard estimator.isFinite, preprocessing.isFinite else {
             throw overflow(trainTable, columns: [request.target] + features, source: source)
         }
-        let trainSeconds = seconds(since: start)
+        let trainSeconds = WallClock.seconds(since: start)
 
         let canonical = TrainingRequest.canonicalParams(
             kind: kind, target: request.target, features: features, parameters: parameters,

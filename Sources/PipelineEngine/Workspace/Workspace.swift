@@ -10,6 +10,9 @@ public final class Workspace: Sendable {
     public let artifacts: ArtifactStore
     /// The engine's state: registry, audit log, runs, deployments, clock.
     public let state: StateStore
+    /// The workspace's one clock: simulated time, kept in ``state``, that every timestamp the
+    /// engine records is read from.
+    public let clock: SimulatedClock
     /// Every write, delete and output read the lab makes inside the workspace goes through this,
     /// so a symlink planted or swapped in anywhere below the root is refused, never followed.
     public let files: ConfinedDirectory
@@ -33,6 +36,7 @@ public final class Workspace: Sendable {
         try Self.checkLabFolder(files)
         artifacts = ArtifactStore(directory: root + "/.lab/artifacts", within: files)
         state = try StateStore(path: root + "/.lab/state.sqlite")
+        clock = SimulatedClock(state: state)
     }
 
     /// Refuses a `.lab/` whose folders or files are symlinks (or folders that are something

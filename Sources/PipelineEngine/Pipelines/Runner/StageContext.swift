@@ -14,8 +14,6 @@ public struct StageContext {
     public let upstream: [String: StageRecord]
     /// Reports progress of a long stage: a fraction done (nil when unknown) and a note.
     public let progress: (Double?, String) -> Void
-    /// The run's time on the sandbox's clock, recorded with what the stage registers.
-    public var now = Date()
 
     /// The absolute path of a workspace file the pipeline names, confined to the workspace.
     public func path(_ relative: String) throws -> String {
