@@ -78,7 +78,7 @@ public enum Evaluator {
         }
         var index: [CodePoints: Int] = [:]
         for (i, value) in present.enumerated() { index[CodePoints(value)] = i }
-        let groups = text.map { $0.map { index[CodePoints($0)]! } ?? present.count }
+        let groups = text.map { value in value.flatMap { index[CodePoints($0)] } ?? present.count }
         let values: [String?] = present + (text.contains(nil) ? [nil] : [])
         return (values, groups)
     }

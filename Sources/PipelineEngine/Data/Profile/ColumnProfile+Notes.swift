@@ -20,13 +20,15 @@ extension ColumnProfile {
         for value in dictionary {
             let bytes = Array(value.utf8)
             let isBig = bytes.withUnsafeBufferPointer { buffer in
-                ByteNumberParsing.isIntegerBeyondInt64(buffer.baseAddress!, buffer.count)
+                buffer.withStart { ByteNumberParsing.isIntegerBeyondInt64($0, buffer.count) }
             }
             if isBig {
                 beyondInt64 += 1
             } else if infinityWords.contains(value) {
                 infinities += 1
-            } else if bytes.withUnsafeBufferPointer({ ByteNumberParsing.double($0.baseAddress!, $0.count) }) == nil {
+            } else if bytes.withUnsafeBufferPointer({ buffer in buffer.withStart { ByteNumberParsing.double($0, buffer.count) } })
+                == nil
+            {
                 return notes
             }
         }
