@@ -67,9 +67,10 @@ package enum RegularFile {
     /// Writes all of `data` to `fd`, retrying after interrupts; false on an error.
     package static func writeAll(_ data: Data, to fd: Int32) -> Bool {
         data.withUnsafeBytes { buffer -> Bool in
+            guard let start = buffer.baseAddress else { return true }
             var written = 0
             while written < buffer.count {
-                let n = Foundation.write(fd, buffer.baseAddress! + written, buffer.count - written)
+                let n = Foundation.write(fd, start + written, buffer.count - written)
                 if n < 0 {
                     if errno == EINTR { continue }
                     return false

@@ -32,10 +32,11 @@ package enum SQLiteFile {
     /// Renames a damaged database (with its WAL and shared-memory files) out of the way, so a
     /// fresh one can be created; returns the new name of the damaged file. Nothing is deleted.
     ///
-    /// The name carries the time to the second (`progress.sqlite.damaged-20261204-160500`); a
+    /// The name carries the time `now` (the real time: a damaged database has no clock to read)
+    /// to the second (`progress.sqlite.damaged-20261204-160500`); a
     /// second repair within the same second gets `-2`, `-3`, ... rather than failing on the
     /// first one's name.
-    package static func setAside(path: String, now: Date = Date()) throws -> String {
+    package static func setAside(path: String, now: Date) throws -> String {
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyyMMdd-HHmmss"
         formatter.locale = Locale(identifier: "en_US_POSIX")

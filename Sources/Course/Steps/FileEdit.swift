@@ -102,23 +102,22 @@ struct FileEditReader {
         }
         let path = try confine(file, "`file`")
         let location = SourceLocation(file: reader.file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
-        let kinds = ["write", "append", "replace"].filter { fields[$0] != nil }
-        guard kinds.count == 1 else {
+        let changes = ["write", "append", "replace"].compactMap { kind in fields[kind].map { (kind, $0) } }
+        guard changes.count == 1, let (kind, value) = changes.first else {
             throw reader.error(
                 "bad_value", "a solution edit needs exactly one of `write`, `append` or `replace`", at: node)
         }
-        switch kinds[0] {
+        switch kind {
         case "write":
-            return FileEdit(path: path, change: .write(try raw(fields["write"]!, "`write`")), location: location)
+            return FileEdit(path: path, change: .write(try raw(value, "`write`")), location: location)
         case "append":
-            return FileEdit(
-                path: path, change: .append(try raw(fields["append"]!, "`append`")), location: location)
+            return FileEdit(path: path, change: .append(try raw(value, "`append`")), location: location)
         default:
             guard let with = fields["with"] else {
                 throw reader.error("missing_key", "a `replace` edit needs `with`, the text that takes its place", at: node)
             }
-            let old = try raw(fields["replace"]!, "`replace`")
-            if old.isEmpty { throw reader.error("empty_value", "`replace` is empty", at: fields["replace"]) }
+            let old = try raw(value, "`replace`")
+            if old.isEmpty { throw reader.error("empty_value", "`replace` is empty", at: value) }
             return FileEdit(
                 path: path, change: .replace(old, with: try raw(with, "`with`")), location: location)
         }

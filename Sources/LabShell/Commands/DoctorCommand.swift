@@ -22,7 +22,7 @@ struct DoctorCommand: LabCommand {
                 _ = try ProgressStore(path: session.home.progressDatabase)
                 session.console.line("progress.sqlite is sound; nothing to repair.")
             } catch LabStoreError.damaged(let path, _) {
-                let aside = try SQLiteFile.setAside(path: path)
+                let aside = try SQLiteFile.setAside(path: path, now: WallClock.now())
                 session.console.line("Kept the damaged file as \(aside); a fresh progress.sqlite is created now.")
             }
         }

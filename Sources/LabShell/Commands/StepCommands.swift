@@ -200,7 +200,7 @@ enum StepCommands {
                 text += " To complete the lesson, read the unread page: \(first)."
             } else {
                 // A long list of commands reads badly; name the pages and the first command.
-                let numbers = unread.dropLast().map(String.init).joined(separator: ", ") + " and \(unread.last!)"
+                let numbers = unread.dropLast().map(String.init).joined(separator: ", ") + " and \(unread[unread.count - 1])"
                 text += " To complete the lesson, read pages \(numbers): \(first) opens the first, `next` goes on."
             }
         }

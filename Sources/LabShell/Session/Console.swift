@@ -61,7 +61,7 @@ package final class Console {
 
     /// Writes `text` to standard output, or keeps it while output is captured.
     private func emit(_ text: String) {
-        if captured != nil { captured! += text } else { writeOut(text) }
+        if captured != nil { captured?.append(text) } else { writeOut(text) }
     }
     /// Writes `text` and a newline to standard error, escaped as ``line(_:)`` is.
     package func error(_ text: String) { writeErr(fitted(text.terminalSafe(keepingStyle: allowsStyle())) + "\n") }

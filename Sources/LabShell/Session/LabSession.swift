@@ -38,8 +38,6 @@ package final class LabSession {
     private var openedStore: ProgressStore?
     /// Set when the learner declined to set a damaged progress database aside.
     private var declinedToSetAsideStore = false
-    /// The lessons, read once per session.
-    var loadedCatalog: LessonCatalog?
     private var resolvedProfile: String?
     private var locatedContent: ContentLocation??
 
@@ -91,7 +89,7 @@ package final class LabSession {
                 throw LabError("progress.damaged",
                                "\(path) is damaged (\(reason)). Nothing was changed. Run `cicdlab doctor --repair` to keep the damaged file under another name and start fresh")
             }
-            let aside = try SQLiteFile.setAside(path: path)
+            let aside = try SQLiteFile.setAside(path: path, now: WallClock.now())
             console.line("Kept the damaged file as \(aside); starting fresh.")
             store = try ProgressStore(path: home.progressDatabase)
         }

@@ -60,7 +60,7 @@ package struct ProductionClock: Sendable {
     package func advance(by duration: SimulatedDuration, actor: String) throws -> ClockAdvanceReport {
         let hold = try WorkspaceLock.acquire(workspace, for: "clock advance")
         defer { hold.release() }
-        let clock = SimulatedClock(state: workspace.state)
+        let clock = workspace.clock
         let pipelineFile = workspace.root + "/" + PipelineLoader.defaultFile
         let pipeline =
             FileManager.default.fileExists(atPath: pipelineFile) ? try PipelineLoader.load(in: workspace) : nil
@@ -182,7 +182,6 @@ package struct ProductionClock: Sendable {
         executors[.deploy] = deploy
         var runner = PipelineRunner(workspace: workspace, pipeline: pipeline, executors: executors)
         runner.actor = triggerActor
-        runner.clock = { at }
         do {
             let run = try runner.run(force: force)
             let outcome =

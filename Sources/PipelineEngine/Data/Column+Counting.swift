@@ -35,12 +35,16 @@ extension Column {
         _ values: some Sequence<Value>,
         text: (Value) -> String
     ) -> [(value: String, count: Int)] {
-        var counts: [Value: Int] = [:]
-        var order: [Value] = []
+        var position: [Value: Int] = [:]
+        var counted: [(value: String, count: Int)] = []
         for value in values {
-            counts[value, default: 0] += 1
-            if counts[value] == 1 { order.append(value) }
+            if let index = position[value] {
+                counted[index].count += 1
+            } else {
+                position[value] = counted.count
+                counted.append((text(value), 1))
+            }
         }
-        return order.map { (text($0), counts[$0]!) }
+        return counted
     }
 }

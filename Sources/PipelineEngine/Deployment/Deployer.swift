@@ -94,7 +94,7 @@ struct ProductionView {
     init(workspace: Workspace) throws {
         scenario = try ScenarioState(workspace: workspace).current()
         stream = try scenario.stream()
-        now = try SimulatedClock(state: workspace.state).now()
+        now = try workspace.clock.now()
         today = scenario.streamDay(at: now)
         guard today >= 0 else {
             throw LabError(

@@ -51,8 +51,7 @@ package enum DriftDetector {
         reference: DataTable, current: DataTable,
         options: DriftOptions = DriftOptions()
     ) throws -> DriftReport {
-        let clock = ContinuousClock()
-        let start = clock.now
+        let start = WallClock.instant()
         let referenceColumns = reference.columnsByName()
         let currentColumns = current.columnsByName()
         let names: [String]
@@ -85,7 +84,7 @@ package enum DriftDetector {
             columns: results, driftedColumns: drifted.count, testedColumns: tested.count,
             shareDrifted: share, datasetDrift: !tested.isEmpty && share >= options.driftShare,
             driftShare: options.driftShare, referenceRows: reference.rowCount, currentRows: current.rowCount,
-            seconds: (clock.now - start) / .seconds(1))
+            seconds: WallClock.seconds(since: start))
     }
 
     /// The results for one column present on both sides.

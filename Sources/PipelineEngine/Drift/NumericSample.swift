@@ -105,9 +105,6 @@ struct NumericSample {
         }
     }
 
-    /// The values in ascending order.
-    func sortedValues() -> [Double] { isSorted ? values : RadixSort.sorted(values) }
-
     /// The distinct values of both samples together, counting no further than `limit`.
     static func distinctCount(_ a: NumericSample, _ b: NumericSample, limit: Int) -> Int {
         distinctValues(a, b, limit: limit).count

@@ -27,15 +27,15 @@ package enum Evaluator {
         var times: [Double] = []
         var sink = 0.0
         for row in 0..<min(timedRows, table.rowCount) {
-            let start = ContinuousClock.now
+            let start = WallClock.instant()
             sink += predictor.predict(row: row)
-            times.append(seconds(since: start) * 1000)
+            times.append(WallClock.seconds(since: start) * 1000)
         }
         blackHole(sink)
 
-        let start = ContinuousClock.now
+        let start = WallClock.instant()
         let predictions = predictor.predictAll()
-        let batchSeconds = seconds(since: start)
+        let batchSeconds = WallClock.seconds(since: start)
 
         let (scored, rows) = try ScoredRows.make(
             model: model, predictions: predictions, target: target, source: table.source)
@@ -79,7 +79,7 @@ package enum Evaluator {
         }
         var index: [CodePoints: Int] = [:]
         for (i, value) in present.enumerated() { index[CodePoints(value)] = i }
-        let groups = text.map { $0.map { index[CodePoints($0)]! } ?? present.count }
+        let groups = text.map { value in value.flatMap { index[CodePoints($0)] } ?? present.count }
         let values: [String?] = present + (text.contains(nil) ? [nil] : [])
         return (values, groups)
     }

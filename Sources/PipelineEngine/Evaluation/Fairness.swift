@@ -22,7 +22,7 @@ package struct FairnessMetrics: Sendable, Equatable, Codable {
         let rates = Self.groupRates(truth: truth, predicted: predicted, groups: groups)
         let selection = rates.map(\.selectionRate)
         let top = selection.max() ?? 0
-        demographicParityRatio = top > 0 ? selection.min()! / top : nil
+        demographicParityRatio = selection.min().flatMap { top > 0 ? $0 / top : nil }
         func spread(_ values: [Double]) -> Double { (values.max() ?? 0) - (values.min() ?? 0) }
         equalizedOddsDifference = max(spread(rates.map(\.truePositiveRate)), spread(rates.map(\.falsePositiveRate)))
     }

@@ -42,9 +42,3 @@ package func peakMemoryMegabytes() -> Double {
     return Double(usage.ru_maxrss) / (1024 * 1024)  // bytes on macOS
     #endif
 }
-
-/// Seconds elapsed on the monotonic clock since `start`.
-func seconds(since start: ContinuousClock.Instant) -> Double {
-    let elapsed = ContinuousClock.now - start
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-}

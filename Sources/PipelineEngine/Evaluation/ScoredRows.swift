@@ -23,16 +23,17 @@ enum ScoredRows: Sendable {
                     "target '\(target.name)' holds \(target.type.rawValue) values in \(source.isEmpty ? "the data" : source), but the \(model.kind.rawValue) model predicts numbers"
                 )
             }
-            let truth = rows.map { target.double(at: $0)! }
+            let truth = rows.compactMap { target.double(at: $0) }
             let predicted = rows.map { predictions.values[$0] }
             return (.regression(truth: truth, predicted: predicted), rows)
         }
-        let truthText = rows.map { target.text(at: $0)! }
+        let truthText = rows.compactMap { target.text(at: $0) }
         let labels = LabelOrder.sorted(model.classes + truthText)
         var index: [CodePoints: Int] = [:]
         for (i, label) in labels.enumerated() { index[CodePoints(label)] = i }
-        let classToLabel = model.classes.map { index[CodePoints($0)]! }
-        let truth = truthText.map { index[CodePoints($0)]! }
+        // Every class and every true label is in `labels`, so each finds its index.
+        let classToLabel = model.classes.compactMap { index[CodePoints($0)] }
+        let truth = truthText.compactMap { index[CodePoints($0)] }
         let predicted = rows.map { classToLabel[predictions.classIndices[$0]] }
         var positive: Int?
         var scores: [Double]?

@@ -1,3 +1,5 @@
+import LabSupport
+
 /// k-nearest-neighbours classification: the k closest training rows vote with equal weight.
 ///
 /// Distances are Euclidean on the preprocessed features, as scikit-learn's
@@ -24,8 +26,7 @@ struct KNearestNeighbors: Sendable, Equatable, Codable {
         withUnsafeTemporaryAllocation(of: Double.self, capacity: k) { best in
             withUnsafeTemporaryAllocation(of: Int.self, capacity: k) { bestIndex in
                 var found = 0
-                points.withUnsafeBufferPointer { points in
-                    let base = points.baseAddress!
+                points.withUnsafeBufferPointer { $0.withStart { base in
                     for i in 0..<labels.count {
                         let point = base + i * width
                         var distance = 0.0
@@ -45,7 +46,7 @@ struct KNearestNeighbors: Sendable, Equatable, Codable {
                         best[slot] = distance
                         bestIndex[slot] = i
                     }
-                }
+                } }
                 for c in 0..<classCount { out[c] = 0 }
                 for n in 0..<found { out[labels[bestIndex[n]]] += 1 }
                 for c in 0..<classCount { out[c] /= Double(found) }

@@ -1,4 +1,5 @@
 import Foundation
+import LabSupport
 
 /// L2-regularised logistic regression, binary or multinomial (softmax), fitted with L-BFGS.
 ///
@@ -21,9 +22,8 @@ struct LogisticRegression: Sendable, Equatable, Codable {
         let penalty = 1 / (c * Double(x.rows))
         let optimiser = LBFGS(tolerance: tolerance, maxIterations: maxIterations)
         let start = [Double](repeating: 0, count: vectors * (d + 1))
-        let outcome = x.values.withUnsafeBufferPointer { buffer in
-            let data = buffer.baseAddress!
-            return optimiser.minimize(from: start) { params, gradient in
+        let outcome = x.values.withUnsafeBufferPointer { $0.withStart { data in
+            optimiser.minimize(from: start) { params, gradient in
                 vectors == 1
                     ? binaryObjective(
                         data, rows: x.rows, width: d, labels: labels, params: params, penalty: penalty,
@@ -32,7 +32,7 @@ struct LogisticRegression: Sendable, Equatable, Codable {
                         data, rows: x.rows, width: d, classes: vectors, labels: labels, params: params,
                         penalty: penalty, gradient: &gradient)
             }
-        }
+        } }
         let weights = outcome.x
         return LogisticRegression(
             coefficients: (0..<vectors).map { Array(weights[$0 * d..<($0 + 1) * d]) },
@@ -45,7 +45,7 @@ struct LogisticRegression: Sendable, Equatable, Codable {
     func probabilities(_ row: UnsafePointer<Double>, width: Int, into out: UnsafeMutablePointer<Double>) {
         if coefficients.count == 1 {
             let p = coefficients[0].withUnsafeBufferPointer {
-                sigmoid(intercepts[0] + dotRow(row, $0.baseAddress!, width))
+                $0.withStart { sigmoid(intercepts[0] + dotRow(row, $0, width)) }
             }
             out[0] = 1 - p
             out[1] = p
@@ -53,7 +53,7 @@ struct LogisticRegression: Sendable, Equatable, Codable {
         }
         var top = -Double.infinity
         for k in coefficients.indices {
-            out[k] = coefficients[k].withUnsafeBufferPointer { intercepts[k] + dotRow(row, $0.baseAddress!, width) }
+            out[k] = coefficients[k].withUnsafeBufferPointer { $0.withStart { intercepts[k] + dotRow(row, $0, width) } }
             top = max(top, out[k])
         }
         var total = 0.0
@@ -74,8 +74,7 @@ struct LogisticRegression: Sendable, Equatable, Codable {
                 forEachChunk(rows: rows) { range -> (Double, [Double]) in
                     var loss = 0.0
                     var g = [Double](repeating: 0, count: d + 1)
-                    g.withUnsafeMutableBufferPointer { g in
-                        let w = p.baseAddress!
+                    g.withUnsafeMutableBufferPointer { g in p.withStart { w in g.withStart { gradientRow in
                         let b = p[d]
                         for i in range {
                             let row = x + i * d
@@ -84,10 +83,10 @@ struct LogisticRegression: Sendable, Equatable, Codable {
                             let (softplus, probability) = logisticLossParts(z)
                             loss += softplus - target * z
                             let residual = probability - target
-                            addScaledRow(residual, row, g.baseAddress!, d)
+                            addScaledRow(residual, row, gradientRow, d)
                             g[d] += residual
                         }
-                    }
+                    } } }
                     return (loss, g)
                 }
             }
@@ -107,8 +106,7 @@ struct LogisticRegression: Sendable, Equatable, Codable {
                     var g = [Double](repeating: 0, count: classes * (d + 1))
                     var z = [Double](repeating: 0, count: classes)
                     g.withUnsafeMutableBufferPointer { g in
-                        z.withUnsafeMutableBufferPointer { z in
-                            let w = p.baseAddress!
+                        z.withUnsafeMutableBufferPointer { z in p.withStart { w in g.withStart { gradientRows in
                             for i in range {
                                 let row = x + i * d
                                 var top = -Double.infinity
@@ -125,11 +123,11 @@ struct LogisticRegression: Sendable, Equatable, Codable {
                                 loss += log(total) - log(z[label])
                                 for k in 0..<classes {
                                     let residual = z[k] / total - (k == label ? 1 : 0)
-                                    addScaledRow(residual, row, g.baseAddress! + k * d, d)
+                                    addScaledRow(residual, row, gradientRows + k * d, d)
                                     g[classes * d + k] += residual
                                 }
                             }
-                        }
+                        } } }
                     }
                     return (loss, g)
                 }

@@ -1,3 +1,5 @@
+import LabSupport
+
 /// What a model predicted for the rows of a table.
 package struct Predictions: Sendable {
     /// The model's class labels (empty for regression).
@@ -38,8 +40,12 @@ package struct ModelPredictor {
         return features.withUnsafeMutableBufferPointer { x in
             output.withUnsafeMutableBufferPointer { out in
                 x.update(repeating: 0)
-                encoder.encode(row: row, into: x.baseAddress!)
-                estimator.predict(x.baseAddress!, width: width, into: out.baseAddress!)
+                x.withStart { features in
+                    out.withStart { output in
+                        encoder.encode(row: row, into: features)
+                        estimator.predict(features, width: width, into: output)
+                    }
+                }
                 return model.task == .regression ? out[0] : Double(argmax(out))
             }
         }
@@ -70,21 +76,21 @@ extension TrainedModel {
         var out = [Double](repeating: 0, count: x.rows * outputs)
         var indices = [Int](repeating: 0, count: task == .regression ? 0 : x.rows)
         let estimator = self.estimator
-        x.values.withUnsafeBufferPointer { rows in
-            out.withUnsafeMutableBufferPointer { out in
-                indices.withUnsafeMutableBufferPointer { indices in
-                    let shared = SharedPointer(base: out.baseAddress!)
-                    let chosen = task == .regression ? nil : SharedPointer(base: indices.baseAddress!)
+        x.values.withUnsafeBufferPointer { $0.withStart { rows in
+            out.withUnsafeMutableBufferPointer { $0.withStart { out in
+                indices.withUnsafeMutableBufferPointer { $0.withStart { indices in
+                    let shared = SharedPointer(base: out)
+                    let chosen = task == .regression ? nil : SharedPointer(base: indices)
                     _ = forEachChunk(rows: x.rows, rowsPerChunk: 2048) { range in
                         for i in range {
                             let slot = shared.base + i * outputs
-                            estimator.predict(rows.baseAddress! + i * width, width: width, into: slot)
+                            estimator.predict(rows + i * width, width: width, into: slot)
                             if let chosen { chosen.base[i] = argmax(UnsafeBufferPointer(start: slot, count: outputs)) }
                         }
                     }
-                }
-            }
-        }
+                } }
+            } }
+        } }
         if task == .regression {
             return Predictions(classes: [], classIndices: [], probabilities: nil, values: out)
         }

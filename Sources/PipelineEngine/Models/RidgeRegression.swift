@@ -14,23 +14,23 @@ struct RidgeRegression: Sendable, Equatable, Codable {
         let d = x.columns
         var means = [Double](repeating: 0, count: d)
         var targetMean = 0.0
-        x.values.withUnsafeBufferPointer { values in
+        x.values.withUnsafeBufferPointer { $0.withStart { values in
             for i in 0..<n {
-                addScaledRow(1, values.baseAddress! + i * d, &means, d)
+                addScaledRow(1, values + i * d, &means, d)
                 targetMean += targets[i]
             }
-        }
+        } }
         for j in 0..<d { means[j] /= Double(n) }
         targetMean /= Double(n)
 
         // The centred Gram matrix XcᵀXc and Xcᵀyc, summed over row chunks in order.
-        let parts = x.values.withUnsafeBufferPointer { values in
+        let parts = x.values.withUnsafeBufferPointer { $0.withStart { values in
             forEachChunk(rows: n) { range -> ([Double], [Double]) in
                 var gram = [Double](repeating: 0, count: d * d)
                 var moment = [Double](repeating: 0, count: d)
                 var centred = [Double](repeating: 0, count: d)
                 for i in range {
-                    let row = values.baseAddress! + i * d
+                    let row = values + i * d
                     for j in 0..<d { centred[j] = row[j] - means[j] }
                     let y = targets[i] - targetMean
                     for j in 0..<d {
@@ -42,7 +42,7 @@ struct RidgeRegression: Sendable, Equatable, Codable {
                 }
                 return (gram, moment)
             }
-        }
+        } }
         var gram = [Double](repeating: 0, count: d * d)
         var moment = [Double](repeating: 0, count: d)
         for (partGram, partMoment) in parts {
@@ -66,6 +66,6 @@ struct RidgeRegression: Sendable, Equatable, Codable {
 
     /// The prediction for one row.
     func predict(_ row: UnsafePointer<Double>, width: Int) -> Double {
-        coefficients.withUnsafeBufferPointer { intercept + dotRow(row, $0.baseAddress!, width) }
+        coefficients.withUnsafeBufferPointer { $0.withStart { intercept + dotRow(row, $0, width) } }
     }
 }

@@ -23,7 +23,7 @@ package struct TrainedModel: Sendable, Equatable {
     var estimator: FittedEstimator
     /// SHA-256 of the training data file's bytes.
     package var dataHash: String
-    /// SHA-256 of ``ModelParameters/canonicalText`` of the params (see ``TrainingRequest``).
+    /// SHA-256 of the params' canonical text (see ``TrainingRequest``).
     package var paramsHash: String
     package var trainRows: Int
     package var testRows: Int

@@ -9,10 +9,10 @@ package enum LabelOrder {
     package static func sorted<Labels: Sequence>(_ labels: Labels) -> [String] where Labels.Element == String {
         // Distinct by code points, as Python compares strings: NFC and NFD "café" are two labels.
         let unique = Array(Set(labels.map(CodePoints.init))).map(\.text)
-        let numbers = unique.map(Double.init)
-        if !unique.isEmpty, numbers.allSatisfy({ $0 != nil }) {
+        let numbers = unique.compactMap(Double.init)
+        if !unique.isEmpty, numbers.count == unique.count {
             return zip(unique, numbers).sorted { a, b in
-                a.1! != b.1! ? a.1! < b.1! : byScalars(a.0, b.0)
+                a.1 != b.1 ? a.1 < b.1 : byScalars(a.0, b.0)
             }.map(\.0)
         }
         return unique.sorted(by: byScalars)

@@ -49,8 +49,8 @@ package enum TextHashing {
     package static func sparseVector(_ text: String, buckets: Int) -> [(Int, Double)] {
         var counts: [Int: Double] = [:]
         for word in tokens(text) { counts[bucket(of: word, buckets: buckets), default: 0] += 1 }
-        let keys = counts.keys.sorted()
-        let norm = keys.reduce(0) { $0 + counts[$1]! * counts[$1]! }.squareRoot()
-        return keys.map { ($0, counts[$0]! / norm) }
+        let entries = counts.sorted { $0.key < $1.key }
+        let norm = entries.reduce(0) { $0 + $1.value * $1.value }.squareRoot()
+        return entries.map { ($0.key, $0.value / norm) }
     }
 }

@@ -14,15 +14,16 @@ package struct ModelRegistry: Sendable {
         self.workspace = workspace
     }
 
-    /// Stores the model file's bytes and records a new version; returns it.
+    /// Stores the model file's bytes and records a new version, created at the workspace
+    /// clock's time; returns it.
     @discardableResult
-    package func register(modelData: Data, _ registration: ModelRegistration, actor: String,
-                         now: Date = Date()) throws -> ModelVersion {
+    package func register(modelData: Data, _ registration: ModelRegistration, actor: String) throws -> ModelVersion {
         let hash = try workspace.artifacts.put(modelData)
         let metrics = String(decoding: try JSONEncoder.sorted.encode(registration.metrics), as: UTF8.self)
         let features = String(decoding: try JSONEncoder.sorted.encode(registration.features), as: UTF8.self)
         let version = try workspace.state.pool.write { db -> Int in
             let next = (try Int.fetchOne(db, sql: "SELECT MAX(version) FROM model_version") ?? 0) + 1
+            let now = try SimulatedClock.read(db)
             try db.execute(sql: """
                 INSERT INTO model_version (version, artifact_hash, kind, target, features, data_hash, params_hash,
                     pipeline_hash, run_id, metrics, created_at, created_by, source)
@@ -65,9 +66,9 @@ package struct ModelRegistry: Sendable {
         return try number.map { try version("v\($0)") }
     }
 
-    /// Points alias `name` at the version `reference` names, recording who moved it and why.
-    package func setAlias(_ name: String, to reference: String, actor: String, reason: String = "set by hand",
-                         now: Date = Date()) throws {
+    /// Points alias `name` at the version `reference` names, recording who moved it, when (on
+    /// the workspace clock) and why.
+    package func setAlias(_ name: String, to reference: String, actor: String, reason: String = "set by hand") throws {
         try Self.validateAlias(name)
         let hold = try WorkspaceLock.acquire(workspace, for: "registry alias")
         defer { hold.release() }
@@ -79,7 +80,7 @@ package struct ModelRegistry: Sendable {
             }
             let previous = try Int.fetchOne(db, sql: "SELECT version FROM model_alias WHERE name = ?", arguments: [name])
             try db.execute(sql: "INSERT OR REPLACE INTO model_alias (name, version, updated_at, updated_by) VALUES (?, ?, ?, ?)",
-                           arguments: [name, number, now, actor])
+                           arguments: [name, number, try SimulatedClock.read(db), actor])
             let move = previous.map { "v\($0) → v\(number)" } ?? "→ v\(number)"
             try StateStore.audit(db, actor: actor, action: "alias", subject: name, detail: "\(move): \(reason)")
         }

@@ -80,14 +80,14 @@ package struct ModelParameters: Sendable, Equatable {
         let names = specs.map(\.name)
         var values: [String: String] = [:]
         for spec in specs { values[spec.name] = spec.defaultValue }
-        for name in given.keys.sorted() {
+        for (name, text) in given.sorted(by: { $0.key < $1.key }) {
             guard let spec = specs.first(where: { $0.name == name }) else {
                 var message = "unknown parameter '\(name)' for --model \(kind.rawValue)"
                 if let guess = closestMatch(to: name, among: names) { message += ". Did you mean '\(guess)'?" }
                 message += " (parameters: \(names.joined(separator: ", ")))"
                 throw LabError("train.unknown_param", message)
             }
-            values[name] = try Self.canonical(given[name]!, for: spec)
+            values[name] = try Self.canonical(text, for: spec)
         }
         self.values = values
     }
@@ -129,24 +129,50 @@ package struct ModelParameters: Sendable, Equatable {
         }
     }
 
-    package func double(_ name: String) -> Double { Double(values[name]!)! }
-    package func integer(_ name: String) -> Int { Int(values[name]!)! }
-    package func list(_ name: String) -> [String] {
-        values[name]!.split(separator: ",").map(String.init)
+    /// The setting `name` as a number; an error names a setting the model does not have.
+    package func double(_ name: String) throws -> Double {
+        let text = try value(name)
+        guard let number = Double(text) else {
+            throw LabError("train.bad_param", "parameter '\(name)' is '\(text)', not a number")
+        }
+        return number
+    }
+
+    /// The setting `name` as a whole number; an error names a setting the model does not have.
+    package func integer(_ name: String) throws -> Int {
+        let text = try value(name)
+        guard let number = Int(text) else {
+            throw LabError("train.bad_param", "parameter '\(name)' is '\(text)', not a whole number")
+        }
+        return number
+    }
+
+    /// The setting `name` as a list of column names; an error names a setting the model does not have.
+    package func list(_ name: String) throws -> [String] {
+        try value(name).split(separator: ",").map(String.init)
+    }
+
+    /// The setting `name` as canonical text, or an error naming the key and the settings there are.
+    private func value(_ name: String) throws -> String {
+        guard let text = values[name] else {
+            let names = values.keys.sorted()
+            var message = "there is no parameter '\(name)'"
+            if let guess = closestMatch(to: name, among: names) { message += "; did you mean '\(guess)'?" }
+            message += " (parameters: \(names.joined(separator: ", ")))"
+            throw LabError("train.unknown_param", message)
+        }
+        return text
     }
 
     /// The encoding choices these settings make.
     package var preprocessingOptions: PreprocessingOptions {
-        var options = PreprocessingOptions()
-        options.maxCategories = integer("max_categories")
-        options.hashBuckets = integer("hash_buckets")
-        options.textColumns = list("text_columns")
-        options.categoricalColumns = list("categorical_columns")
-        return options
-    }
-
-    /// `key=value` lines in key order: the text the params hash is taken of.
-    package var canonicalText: String {
-        values.keys.sorted().map { "\($0)=\(values[$0]!)\n" }.joined()
+        get throws {
+            var options = PreprocessingOptions()
+            options.maxCategories = try integer("max_categories")
+            options.hashBuckets = try integer("hash_buckets")
+            options.textColumns = try list("text_columns")
+            options.categoricalColumns = try list("categorical_columns")
+            return options
+        }
     }
 }

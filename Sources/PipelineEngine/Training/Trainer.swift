@@ -48,15 +48,15 @@ package enum Trainer {
         let trainTable = TrainTestSplit.rows(trainRows, of: request.train)
         let target = try TrainingTarget.read(
             try trainTable.requireColumn(request.target), for: kind, source: trainTable.source)
-        if kind == .knn, parameters.integer("k") > trainRows.count {
+        if kind == .knn, try parameters.integer("k") > trainRows.count {
             throw LabError(
                 "train.bad_param",
-                "parameter 'k' is \(parameters.integer("k")) but there are only \(trainRows.count) training rows")
+                "parameter 'k' is \(try parameters.integer("k")) but there are only \(trainRows.count) training rows")
         }
 
-        let start = ContinuousClock.now
+        let start = WallClock.instant()
         let preprocessing = try Preprocessor.fit(
-            trainTable, features: features, options: parameters.preprocessingOptions)
+            trainTable, features: features, options: try parameters.preprocessingOptions)
         let x = try preprocessing.transform(trainTable)
         try Interruption.check()
         let estimator = try fit(kind, x: x, target: target, parameters: parameters)
@@ -64,7 +64,7 @@ package enum Trainer {
         guard estimator.isFinite, preprocessing.isFinite else {
             throw overflow(trainTable, columns: [request.target] + features, source: source)
         }
-        let trainSeconds = seconds(since: start)
+        let trainSeconds = WallClock.seconds(since: start)
 
         let canonical = TrainingRequest.canonicalParams(
             kind: kind, target: request.target, features: features, parameters: parameters,
@@ -180,22 +180,22 @@ package enum Trainer {
     {
         switch (kind, target) {
         case (.linear, .values(let values)):
-            return .linear(try RidgeRegression.fit(x, targets: values, alpha: parameters.double("alpha")))
+            return .linear(try RidgeRegression.fit(x, targets: values, alpha: try parameters.double("alpha")))
         case (.logistic, .classes(let labels, let classes)):
             return .logistic(
                 LogisticRegression.fit(
-                    x, labels: labels, classCount: classes.count, c: parameters.double("C"),
-                    maxIterations: parameters.integer("max_iter"), tolerance: parameters.double("tol")))
+                    x, labels: labels, classCount: classes.count, c: try parameters.double("C"),
+                    maxIterations: try parameters.integer("max_iter"), tolerance: try parameters.double("tol")))
         case (.knn, .classes(let labels, let classes)):
             return .knn(
                 KNearestNeighbors(
-                    k: parameters.integer("k"), classCount: classes.count, width: x.columns,
+                    k: try parameters.integer("k"), classCount: classes.count, width: x.columns,
                     points: x.values, labels: labels))
         case (.naiveBayes, .classes(let labels, let classes)):
             return .naiveBayes(
                 GaussianNaiveBayes.fit(
                     x, labels: labels, classCount: classes.count,
-                    varSmoothing: parameters.double("var_smoothing")))
+                    varSmoothing: try parameters.double("var_smoothing")))
         default:
             preconditionFailure("TrainingTarget.read matches the target to the model's task")
         }

@@ -37,6 +37,6 @@ package struct TrainingRequest: Sendable {
         values["seed"] = String(seed)
         values["target"] = target
         if let testRatio { values["test_ratio"] = formatDouble(testRatio) }
-        return values.keys.sorted().map { "\($0)=\(values[$0]!)\n" }.joined()
+        return values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)\n" }.joined()
     }
 }

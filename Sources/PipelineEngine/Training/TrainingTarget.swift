@@ -16,7 +16,7 @@ enum TrainingTarget {
                     "target '\(name)' holds \(column.type.rawValue) values, but --model \(kind.rawValue) predicts a number; pick a numeric target or a classifier (logistic, knn, naive-bayes)"
                 )
             }
-            return .values((0..<column.count).map { column.double(at: $0)! })
+            return .values((0..<column.count).compactMap { column.double(at: $0) })
         }
         if case .double(let values) = column.storage, let fractional = values.first(where: { $0 != $0.rounded() }) {
             throw LabError(

@@ -85,18 +85,18 @@ struct ExpectationRun {
         let success = checked == 0 || Double(checked - unexpected) / Double(checked) >= mostly
         let percent = checked == 0 ? nil : Double(unexpected) / Double(checked) * 100
         var message: String
-        if checked == 0 {
-            message = "\(column.name): no non-null values to check"
-        } else if unexpected == 0 {
-            message = "\(column.name): all \(checked) \(noun) \(outcome.allGood)"
-        } else {
+        if let percent, unexpected > 0 {
             message =
-                "\(column.name): \(unexpected) of \(checked) \(noun) (\(Self.percentText(percent!))) \(outcome.problem)"
+                "\(column.name): \(unexpected) of \(checked) \(noun) (\(Self.percentText(percent))) \(outcome.problem)"
             if mostly < 1 {
                 message +=
-                    "; \(Self.percentText(100 - percent!)) pass, mostly \(formatDouble(mostly)) needs "
+                    "; \(Self.percentText(100 - percent)) pass, mostly \(formatDouble(mostly)) needs "
                     + Self.percentText(mostly * 100)
             }
+        } else if checked == 0 {
+            message = "\(column.name): no non-null values to check"
+        } else {
+            message = "\(column.name): all \(checked) \(noun) \(outcome.allGood)"
         }
         let examples = outcome.exampleRows.map {
             FailingRow(row: $0 + 1, line: table.line(ofRow: $0), value: column.text(at: $0))

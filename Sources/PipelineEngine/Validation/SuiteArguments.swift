@@ -94,7 +94,7 @@ struct SuiteArguments {
             throw reader.error(
                 "suite.invalid_value",
                 "'\(minName)' (\(formatDouble(low))) is greater than '\(maxName)' (\(formatDouble(high)))",
-                at: values[minName]!)
+                at: values[minName] ?? node)
         }
         var bounds = Bounds(min: low, max: high)
         if kind.arguments.contains("strict_min") {
@@ -112,7 +112,7 @@ struct SuiteArguments {
             throw reader.error(
                 "suite.invalid_value", "'\(pattern)' is not a valid regular expression "
                     + "(Python re syntax, as Great Expectations reads it; numbers are matched as pandas writes them, 1.0 for a float)",
-                at: values["regex"]!)
+                at: values["regex"] ?? node)
         }
         return pattern
     }
@@ -146,7 +146,7 @@ struct SuiteArguments {
         guard (0...1).contains(ratio) else {
             throw reader.error(
                 "suite.invalid_value", "'\(name)' must be between 0 and 1, found \(formatDouble(ratio))",
-                at: values[name]!)
+                at: values[name] ?? node)
         }
         return ratio
     }
@@ -194,7 +194,7 @@ extension ByteNumberParsing {
     /// The decimal number `text` spells, by the CSV reader's rules.
     static func double(_ text: String) -> Double? {
         var text = text
-        return text.withUTF8 { $0.isEmpty ? nil : double($0.baseAddress!, $0.count) }
+        return text.withUTF8 { bytes in bytes.isEmpty ? nil : bytes.withStart { double($0, bytes.count) } }
     }
 }
 

@@ -31,7 +31,9 @@ package struct ConfinedDirectory: Sendable {
     /// is any folder on the way that is a symlink or not a folder.
     package func write(_ data: Data, to path: String, permissions: mode_t = 0o600) throws {
         let (folders, name) = try split(path)
-        let folder = try openFolder(folders, creating: true)!
+        guard let folder = try openFolder(folders, creating: true) else {
+            throw failure("cannot create the folder", folders)
+        }
         defer { close(folder) }
         var info = stat()
         if fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT != S_IFREG {

@@ -69,7 +69,7 @@ extension SandboxManager {
             _ = try StateStore(path: state)
             return nil
         } catch LabStoreError.damaged {
-            let aside = try SQLiteFile.setAside(path: state)
+            let aside = try SQLiteFile.setAside(path: state, now: WallClock.now())
             let outside = root + "-" + (aside as NSString).lastPathComponent
             guard rename(aside, outside) == 0 else {
                 throw LabError(

@@ -11,6 +11,9 @@ package final class Workspace: Sendable {
     package let artifacts: ArtifactStore
     /// The engine's state: registry, audit log, runs, deployments, clock.
     package let state: StateStore
+    /// The workspace's one clock: simulated time, kept in ``state``, that every timestamp the
+    /// engine records is read from.
+    package let clock: SimulatedClock
     /// Every write, delete and output read the lab makes inside the workspace goes through this,
     /// so a symlink planted or swapped in anywhere below the root is refused, never followed.
     package let files: ConfinedDirectory
@@ -21,7 +24,6 @@ package final class Workspace: Sendable {
     static let labFiles = [".lab/state.sqlite", ".lab/step-marks.json", ".lab/journal.jsonl", ".lab/workspace.lock"]
 
     package var labDirectory: String { root + "/.lab" }
-    package var stateDatabase: String { labDirectory + "/state.sqlite" }
 
     /// A workspace at `root`, which must already be initialised (see ``SandboxManager``).
     package init(root: String) throws {
@@ -35,6 +37,7 @@ package final class Workspace: Sendable {
         try Self.checkLabFolder(files)
         artifacts = ArtifactStore(directory: root + "/.lab/artifacts", within: files)
         state = try StateStore(path: root + "/.lab/state.sqlite")
+        clock = SimulatedClock(state: state)
     }
 
     /// Refuses a `.lab/` whose folders or files are symlinks (or folders that are something

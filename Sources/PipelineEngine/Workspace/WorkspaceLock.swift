@@ -33,7 +33,7 @@ package enum WorkspaceLock {
     package static func acquire(root key: String, for activity: String) throws -> Hold {
         if held.withLock({ table -> Bool in
             guard table[key] != nil else { return false }
-            table[key]!.depth += 1
+            table[key]?.depth += 1
             return true
         }) {
             return Hold(key: key)

@@ -121,7 +121,7 @@ struct CSVDiagnostics {
             }
             let rest = UnsafeBufferPointer(rebasing: bytes[i...])
             let length =
-                UTF8Validation.firstInvalidByte(rest.baseAddress!, Swift.min(4, rest.count)) == 0
+                rest.withStart { UTF8Validation.firstInvalidByte($0, Swift.min(4, rest.count)) } == 0
                 ? 0 : scalarLength(bytes[i])
             if length == 0 || i + length > bytes.count {
                 out += "\\x" + hex(bytes[i])

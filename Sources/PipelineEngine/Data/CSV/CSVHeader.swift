@@ -75,17 +75,18 @@ struct CSVHeader {
         of field: CSVField, _ bytes: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8],
         diagnostics: CSVDiagnostics
     ) throws -> String {
-        let p = bytes.baseAddress!
-        if let bad = UTF8Validation.firstInvalidByte(p + field.start, field.end - field.start) {
-            throw diagnostics.invalidUTF8(at: field.start + bad, field: field, place: "in the header")
+        try bytes.withStart { p in
+            if let bad = UTF8Validation.firstInvalidByte(p + field.start, field.end - field.start) {
+                throw diagnostics.invalidUTF8(at: field.start + bad, field: field, place: "in the header")
+            }
+            if field.escaped {
+                CSVTokenizer.unescape(p, field, into: &scratch)
+                return String(decoding: scratch, as: UTF8.self)
+            }
+            return String(
+                decoding: UnsafeBufferPointer(start: p + field.start, count: field.end - field.start),
+                as: UTF8.self)
         }
-        if field.escaped {
-            CSVTokenizer.unescape(p, field, into: &scratch)
-            return String(decoding: scratch, as: UTF8.self)
-        }
-        return String(
-            decoding: UnsafeBufferPointer(start: p + field.start, count: field.end - field.start),
-            as: UTF8.self)
     }
 
     /// Splits `name:type` when the part after the last colon is a type, or looks meant to be one.

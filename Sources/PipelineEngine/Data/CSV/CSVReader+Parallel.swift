@@ -19,39 +19,39 @@ extension CSVReader {
         DispatchQueue.concurrentPerform(iterations: stretches.count) { index in
             work.read(index)
         }
-        guard readers.allSatisfy({ $0 != nil }) else { return nil }
-        return try? join(readers)
+        let finished = readers.compactMap { $0 }
+        guard finished.count == readers.count, let first = finished.first else { return nil }
+        return try? join(first, finished)
     }
 
-    /// One table from the stretches' readers, in file order.
-    private static func join(_ readers: UnsafeMutableBufferPointer<CSVRecordReader?>) throws -> DataTable {
-        let first = readers[0]!
+    /// One table from the stretches' readers, in file order; `first` is the first of them.
+    private static func join(_ first: CSVRecordReader, _ stretchReaders: [CSVRecordReader]) throws -> DataTable {
+        var readers = stretchReaders
         for column in first.builders.indices {
-            let kind = ColumnBuilder.unifiedKind(readers.map { $0!.builders[column].kind })
+            let kind = ColumnBuilder.unifiedKind(readers.map { $0.builders[column].kind })
             for index in readers.indices where kind == .string {
-                let own = readers[index]!.builders[column].kind
-                if own != .string, own != .unknown { try readers[index]!.replayAsText(column: column) }
+                let own = readers[index].builders[column].kind
+                if own != .string, own != .unknown { try readers[index].replayAsText(column: column) }
             }
             for index in readers.indices.dropFirst() {
-                first.builders[column].absorb(&readers[index]!.builders[column])
+                first.builders[column].absorb(&readers[index].builders[column])
             }
         }
         // Later stretches counted lines from 0; their real first lines follow from the ones before.
         var firstLines = [first.stretch.firstLine]
         for index in readers.indices.dropFirst() {
-            let previous = readers[index - 1]!
+            let previous = readers[index - 1]
             firstLines.append(firstLines[index - 1] + previous.endLine - previous.stretch.firstLine)
         }
         let implicit =
             firstLines[0] == 2
             && readers.indices.allSatisfy { index in
-                readers[index]!.rowLines.isEmpty
-                    && (index == 0 || firstLines[index] == firstLines[index - 1] + readers[index - 1]!.rows)
+                readers[index].rowLines.isEmpty
+                    && (index == 0 || firstLines[index] == firstLines[index - 1] + readers[index - 1].rows)
             }
         var lines: [Int] = []
         if !implicit {
             for (index, reader) in readers.enumerated() {
-                let reader = reader!
                 let shift = firstLines[index] - reader.stretch.firstLine
                 lines +=
                     reader.rowLines.isEmpty

@@ -175,13 +175,16 @@ struct CSVRecordReader {
 
     @inline(__always)
     private mutating func append(_ field: CSVField, column: Int) -> ColumnBuilder.Outcome {
-        let p = bytes.baseAddress!
-        if field.escaped {
-            CSVTokenizer.unescape(p, field, into: &scratch)
-            let unescaped = scratch
-            return unescaped.withUnsafeBufferPointer { builders[column].append($0.baseAddress!, $0.count) }
+        bytes.withStart { p in
+            if field.escaped {
+                CSVTokenizer.unescape(p, field, into: &scratch)
+                let unescaped = scratch
+                return unescaped.withUnsafeBufferPointer { text in
+                    text.withStart { builders[column].append($0, text.count) }
+                }
+            }
+            return builders[column].append(p + field.start, field.end - field.start)
         }
-        return builders[column].append(p + field.start, field.end - field.start)
     }
 
     /// Makes `column` text and appends its fields of the rows read so far again, as text.

@@ -49,8 +49,7 @@ extension CSVRecordReader {
 
     /// Bytes that are not UTF-8 in a field of `column`.
     func invalidUTF8(_ field: CSVField, column: Int) -> LabError {
-        let p = bytes.baseAddress!
-        let bad = UTF8Validation.firstInvalidByte(p + field.start, field.end - field.start) ?? 0
+        let bad = bytes.withStart { UTF8Validation.firstInvalidByte($0 + field.start, field.end - field.start) } ?? 0
         return diagnostics.invalidUTF8(at: field.start + bad, field: field, place: place(column))
     }
 }

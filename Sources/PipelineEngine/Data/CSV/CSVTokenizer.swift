@@ -8,7 +8,7 @@ struct CSVTokenizer {
     static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lineFeed = UInt8(ascii: "\n")
     static let carriageReturn = UInt8(ascii: "\r")
 
-    let p: UnsafePointer<UInt8>
+    let p: UnsafeBufferPointer<UInt8>
     let count: Int
     /// The offset of the next byte to read.
     var position: Int
@@ -16,7 +16,7 @@ struct CSVTokenizer {
     var line: Int
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, position: Int, line: Int) {
-        p = bytes.baseAddress!
+        p = bytes
         count = bytes.count
         self.position = position
         self.line = line

@@ -4,8 +4,7 @@ extension ColumnBuilder {
     /// with doubles, text for anything else mixed. Stretches with only nulls do not vote.
     static func unifiedKind(_ kinds: [Kind]) -> Kind {
         let known = Set(kinds.filter { $0 != .unknown })
-        if known.isEmpty { return .unknown }
-        if known.count == 1 { return known.first! }
+        if known.count <= 1 { return known.first ?? .unknown }
         return known.isSubset(of: [.integer, .double]) ? .double : .string
     }
 

@@ -1,3 +1,5 @@
+import LabSupport
+
 /// What `data profile` says about how a column was read, where pandas would read it otherwise
 /// or where a null was written as a word.
 extension ColumnProfile {
@@ -20,13 +22,15 @@ extension ColumnProfile {
         for value in dictionary {
             let bytes = Array(value.utf8)
             let isBig = bytes.withUnsafeBufferPointer { buffer in
-                ByteNumberParsing.isIntegerBeyondInt64(buffer.baseAddress!, buffer.count)
+                buffer.withStart { ByteNumberParsing.isIntegerBeyondInt64($0, buffer.count) }
             }
             if isBig {
                 beyondInt64 += 1
             } else if infinityWords.contains(value) {
                 infinities += 1
-            } else if bytes.withUnsafeBufferPointer({ ByteNumberParsing.double($0.baseAddress!, $0.count) }) == nil {
+            } else if bytes.withUnsafeBufferPointer({ buffer in buffer.withStart { ByteNumberParsing.double($0, buffer.count) } })
+                == nil
+            {
                 return notes
             }
         }

@@ -43,6 +43,6 @@ package struct LabSettings: Sendable {
     static func set(_ key: String, _ value: String, _ db: Database) throws {
         try db.execute(
             sql: "INSERT OR REPLACE INTO lab_setting (key, value, updated_at) VALUES (?, ?, ?)",
-            arguments: [key, value, Date()])
+            arguments: [key, value, try SimulatedClock.read(db)])
     }
 }

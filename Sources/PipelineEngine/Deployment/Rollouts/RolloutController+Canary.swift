@@ -23,7 +23,7 @@ extension RolloutController {
             try workspace.state.pool.write { db in
                 try RolloutStore.update(
                     rollout.id, status: .progressing, stepIndex: index, reason: rollout.reason,
-                    at: Date(), db)
+                    at: try SimulatedClock.read(db), db)
                 try StateStore.audit(
                     db, actor: Self.controllerActor, action: "rollout.step", subject: "rollout #\(rollout.id)",
                     detail: "step \(index + 1)/\(total): v\(rollout.candidate) takes \(weight)% of traffic")
@@ -42,7 +42,7 @@ extension RolloutController {
                     interval: interval, champion: champion, canary: canary,
                     stepLabelled: labelled, settings: settings)
                 try workspace.state.pool.write { db in
-                    try RolloutStore.record(analysis, rollout: rollout.id, step: index, weight: weight, at: Date(), db)
+                    try RolloutStore.record(analysis, rollout: rollout.id, step: index, weight: weight, at: try SimulatedClock.read(db), db)
                 }
                 if analysis.verdict == .failed {
                     failures += 1
@@ -65,7 +65,7 @@ extension RolloutController {
         }
         try workspace.state.pool.write { db in
             rollout.reason = "passed the analysis of all \(total) step\(total == 1 ? "" : "s")"
-            try Self.finishPromotion(&rollout, actor: Self.controllerActor, action: "promote", now: Date(), db)
+            try Self.finishPromotion(&rollout, actor: Self.controllerActor, action: "promote", now: try SimulatedClock.read(db), db)
         }
         return try report(
             rollout, message: "Promoted v\(rollout.candidate) to champion: every canary step passed its analysis.")
@@ -83,7 +83,7 @@ extension RolloutController {
         let reason = rollout.reason
         let stepIndex = rollout.stepIndex
         try workspace.state.pool.write { db in
-            let now = Date()
+            let now = try SimulatedClock.read(db)
             try RolloutStore.update(id, status: .rolledBack, stepIndex: stepIndex, reason: reason, at: now, db)
             try StateStore.audit(
                 db, actor: Self.controllerActor, action: "rollback", subject: "rollout #\(id)",

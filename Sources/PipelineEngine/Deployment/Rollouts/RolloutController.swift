@@ -14,7 +14,7 @@ package struct RolloutReport: Sendable, Equatable, Codable {
 
 /// Moves versions into production and back: starts rollouts, promotes and rolls back, keeping
 /// the registry's `champion` and `challenger` aliases and the audit log in step with every
-/// state change (each change is one transaction).
+/// state change (each change is one transaction, stamped with the workspace clock's time).
 ///
 /// Aliases follow the rollout: while a shadow or canary runs, `challenger` names the candidate
 /// and `champion` the stable version; promotion moves `champion` to the candidate and clears
@@ -82,8 +82,9 @@ package struct RolloutController: Sendable {
 
     /// Starts a rollout: a direct one is promoted at once, a shadow starts shadowing, a canary
     /// starts progressing at its first step (run it with ``runCanary(_:actor:measure:)``).
-    package func begin(_ plan: Plan, actor: String, now: Date = Date()) throws -> Rollout {
+    package func begin(_ plan: Plan, actor: String) throws -> Rollout {
         try workspace.state.pool.write { db in
+            let now = try SimulatedClock.read(db)
             try Self.checkCanStart(plan.strategy, candidate: plan.candidate, db)
             let champion = try ModelRegistry.aliasVersion("champion", db)
             let status: RolloutStatus =
@@ -122,10 +123,11 @@ package struct RolloutController: Sendable {
 
     /// Promotes the rollout under way by hand: a shadow's candidate, or a canary's before its
     /// remaining steps (recorded as skipped, not analysed).
-    package func promote(actor: String, reason: String, now: Date = Date()) throws -> RolloutReport {
+    package func promote(actor: String, reason: String) throws -> RolloutReport {
         let hold = try WorkspaceLock.acquire(workspace, for: "promote")
         defer { hold.release() }
         let rollout = try workspace.state.pool.write { db -> Rollout in
+            let now = try SimulatedClock.read(db)
             guard var rollout = try RolloutStore.active(db) else {
                 throw LabError("rollout.nothing_to_promote", "nothing to promote: " + (try Self.noActiveRollout(db)))
             }
@@ -147,10 +149,11 @@ package struct RolloutController: Sendable {
 
     /// Undoes by hand: aborts the rollout under way (the champion never changed), or rolls the
     /// latest promotion back to the champion it replaced.
-    package func rollback(actor: String, reason: String, now: Date = Date()) throws -> RolloutReport {
+    package func rollback(actor: String, reason: String) throws -> RolloutReport {
         let hold = try WorkspaceLock.acquire(workspace, for: "rollback")
         defer { hold.release() }
         let (rollout, message) = try workspace.state.pool.write { db -> (Rollout, String) in
+            let now = try SimulatedClock.read(db)
             if var rollout = try RolloutStore.active(db) {
                 let stable = rollout.champion.map { "v\($0)" } ?? "the champion"
                 rollout.reason = "aborted by hand at \(rollout.candidateWeight)% traffic: \(reason)"

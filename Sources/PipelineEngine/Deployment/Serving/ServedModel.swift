@@ -50,10 +50,10 @@ struct LatencyMeter: Sendable {
 
     /// Real time, as a service measures it.
     static let real = LatencyMeter { _, predict in
-        let start = ContinuousClock.now
+        let start = WallClock.instant()
         let value = predict()
-        let elapsed = ContinuousClock.now - start
+        let milliseconds = WallClock.seconds(since: start) * 1000
         blackHole(value)
-        return (value, Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) * 1e-15)
+        return (value, milliseconds)
     }
 }

@@ -29,11 +29,6 @@ struct ServedRequestLog {
         }
     }
 
-    /// The last stream day with served requests, if any.
-    func lastServedDay() throws -> Int? {
-        try state.pool.read { db in try Int.fetchOne(db, sql: "SELECT MAX(stream_day) FROM served_request") }
-    }
-
     func append(_ entries: [Entry]) throws {
         try state.pool.write { db in
             let statement = try db.makeStatement(

@@ -26,13 +26,6 @@ package struct TrafficSimulator: Sendable {
         return try serve(day: production.today, limit: requests, production: production)
     }
 
-    /// Serves what is left of every day before the one `production.now` falls in, from the
-    /// first day not fully served: what happened in production while the clock moved.
-    func serveCompletedDays(from firstDay: Int, production: ProductionView) throws -> [TrafficReport] {
-        guard firstDay < production.today else { return [] }
-        return try (max(0, firstDay)..<production.today).map { try serve(day: $0, limit: nil, production: production) }
-    }
-
     /// Serves requests of stream day `day`, continuing after those already served.
     func serve(day: Int, limit: Int?, production: ProductionView) throws -> TrafficReport {
         let registry = ModelRegistry(workspace: workspace)

@@ -88,11 +88,6 @@ package struct StageDefinition: Sendable, Equatable {
         if gpu { fields["resources.gpu"] = "true" }
         return fields
     }
-
-    /// SHA-256 of ``fields``: the stage definition's identity.
-    package var definitionHash: String {
-        ContentHash.hex(fields.keys.sorted().map { "\($0)=\(fields[$0] ?? "")\n" }.joined())
-    }
 }
 
 /// When a pipeline should run, as CI would be told.

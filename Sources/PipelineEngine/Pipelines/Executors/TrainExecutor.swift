@@ -102,7 +102,7 @@ struct TrainExecutor: StageExecutor {
                     dataHash: model.dataHash, paramsHash: model.paramsHash,
                     pipelineHash: context.pipeline.hash, runID: context.runID),
                 metrics: metrics, source: "pipeline run #\(context.runID), stage \(stage.name)"),
-            actor: context.actor, now: context.now)
+            actor: context.actor)
         try registry.setAlias(
             "challenger", to: "v\(entry.version)", actor: context.actor,
             reason: "trained by pipeline run #\(context.runID)")

@@ -1,4 +1,4 @@
-package import Foundation
+import Foundation
 import GRDB
 
 /// Every pipeline run, stage result, metric, param and gate verdict in `state.sqlite`, and the
@@ -30,12 +30,12 @@ package struct PipelineHistory: Sendable {
     }
 
     /// Marks runs whose process has ended without finishing them (killed, crashed) as
-    /// `interrupted`, with an audit entry each, and returns their ids.
+    /// `interrupted` at the workspace clock's time, with an audit entry each, and returns their ids.
     ///
     /// A run still `running` is in progress only while its process holds its owner lock; a run
     /// recorded before owners were (no owner) cannot be in progress either.
     @discardableResult
-    package func markInterruptedRuns(at now: Date = Date()) throws -> [Int] {
+    package func markInterruptedRuns() throws -> [Int] {
         let running = try state.pool.read { db in
             try Row.fetchAll(db, sql: "SELECT id, owner FROM pipeline_run WHERE status = 'running' ORDER BY id")
                 .map { (id: $0["id"] as Int, owner: $0["owner"] as String?) }
@@ -47,6 +47,7 @@ package struct PipelineHistory: Sendable {
         guard !gone.isEmpty else { return [] }
         let marked = try state.pool.write { db -> [Int] in
             var marked: [Int] = []
+            let now = try SimulatedClock.read(db)
             for run in gone {
                 // The condition keeps a run that finished meanwhile as it finished.
                 try db.execute(

@@ -13,8 +13,6 @@ package struct StageCost: Sendable, Codable, Equatable {
         self.dollars = dollars
     }
 
-    package static let zero = StageCost()
-
     enum CodingKeys: String, CodingKey {
         case seconds
         case cpuMinutes = "cpu_minutes"

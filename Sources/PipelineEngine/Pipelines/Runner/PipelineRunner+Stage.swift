@@ -20,15 +20,14 @@ extension PipelineRunner {
                 stage,
                 "not run: " + (executors.missingReason[stage.kind] ?? "no executor for \(stage.kind.rawValue) stages"))
         }
-        let start = ContinuousClock.now
-        var context = StageContext(
+        let start = WallClock.instant()
+        let context = StageContext(
             workspace: workspace, pipeline: pipeline, runID: state.runID, actor: actor,
             params: Dictionary(uniqueKeysWithValues: stage.params.map { ($0, pipeline.params.values[$0] ?? "") }),
             upstream: state.records,
             progress: { [observer] fraction, note in
                 observer(.stageProgress(name: stage.name, fraction: fraction, note: note))
             })
-        context.now = clock()
         do {
             let inputs = try stageInputs(stage, executor: executor, context: context, records: state.records)
             let planner = StagePlanner(workspace: workspace, history: history)
@@ -49,10 +48,10 @@ extension PipelineRunner {
             }
         } catch let error as LabError {
             state.stopped = "stage '\(stage.name)' failed"
-            return failed(stage, error.description, seconds: elapsedSeconds(since: start))
+            return failed(stage, error.description, seconds: WallClock.seconds(since: start))
         } catch {
             state.stopped = "stage '\(stage.name)' failed"
-            return failed(stage, LabError.describing(error).description, seconds: elapsedSeconds(since: start))
+            return failed(stage, LabError.describing(error).description, seconds: WallClock.seconds(since: start))
         }
     }
 
@@ -81,7 +80,7 @@ extension PipelineRunner {
     private func execute(
         _ stage: StageDefinition, reasons: [String], inputs: StageInputs, executor: any StageExecutor,
         context: StageContext, state: inout RunState, history: PipelineHistory,
-        start: ContinuousClock.Instant
+        start: WallClock.Instant
     ) throws -> StageReport {
         var outcome = try executor.run(stage, in: context)
         outcome.metrics = outcome.metrics.filter { $0.value.isFinite }
@@ -94,7 +93,7 @@ extension PipelineRunner {
             outs.append(hash)
         }
         let resultHash = try outcome.payload.map { try workspace.artifacts.put($0) }
-        let seconds = elapsedSeconds(since: start)
+        let seconds = WallClock.seconds(since: start)
         let cost = costModel.cost(kind: stage.kind, work: outcome.work, gpu: stage.gpu, seconds: seconds)
         let record = StageRecord(
             stage: stage.name, kind: stage.kind, runID: state.runID, outs: outs, resultHash: resultHash,
@@ -116,7 +115,7 @@ extension PipelineRunner {
         // its candidate moves the champion and clears the challenger it read, and is then done.
         var settled = inputs
         settled.inputs.merge(try executor.externalInputs(for: stage, in: context)) { _, after in after }
-        try history.cache(record, fingerprint: settled.fingerprint, at: clock())
+        try history.cache(record, fingerprint: settled.fingerprint, at: try workspace.clock.now())
         state.lock.stages[stage.name] = LockEntry(
             kind: stage.kind, inputs: settled, outs: outs, result: resultHash, run: state.runID)
         state.records[stage.name] = record
@@ -127,7 +126,7 @@ extension PipelineRunner {
     private func restoreStage(
         _ stage: StageDefinition, _ record: StageRecord, restore: [FileHash], reason: String,
         inputs: StageInputs, executor: any StageExecutor, context: StageContext, state: inout RunState,
-        start: ContinuousClock.Instant
+        start: WallClock.Instant
     ) throws -> StageReport {
         for out in restore {
             try workspace.artifacts.restore(out.sha256, to: try workspace.paths.resolve(out.path))
@@ -142,7 +141,7 @@ extension PipelineRunner {
         let note = restored.isEmpty ? "" : "; restored \(restored.joined(separator: ", ")) from the artifact store"
         return StageReport(
             name: stage.name, kind: stage.kind, status: .cached, reason: reason + note, summary: record.summary,
-            seconds: elapsedSeconds(since: start), cpuMinutes: 0, gpuMinutes: 0, cost: 0,
+            seconds: WallClock.seconds(since: start), cpuMinutes: 0, gpuMinutes: 0, cost: 0,
             savedCost: record.cost.dollars,
             cachedFrom: record.runID, restored: restored, metrics: record.metrics, gates: record.gates,
             deps: inputs.deps)

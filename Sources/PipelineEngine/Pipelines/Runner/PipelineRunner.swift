@@ -1,4 +1,4 @@
-package import Foundation
+import Foundation
 import LabSupport
 
 /// Runs a pipeline's stages in dependency order, skipping those whose inputs are unchanged.
@@ -18,16 +18,11 @@ package struct PipelineRunner {
     package var actor = "lab"
     /// Hears stage starts, progress and results as they happen.
     package var observer: (PipelineEvent) -> Void = { _ in }
-    /// The time recorded for runs and the versions they register: the sandbox's simulated
-    /// clock, so runs, models and rollouts share one timeline.
-    package var clock: () -> Date
 
     package init(workspace: Workspace, pipeline: PipelineDefinition, executors: StageExecutors) {
         self.workspace = workspace
         self.pipeline = pipeline
         self.executors = executors
-        let simulated = SimulatedClock(state: workspace.state)
-        clock = { (try? simulated.now()) ?? Date() }
     }
 
     /// The stages a run of `target` (or the whole pipeline) covers, in run order.
@@ -61,12 +56,12 @@ package struct PipelineRunner {
         let lockPath = try workspace.paths.resolve(pipeline.lockFile)
         var lock = try LockFile.read(path: lockPath, displayName: pipeline.lockFile)
         let history = PipelineHistory(state: workspace.state)
-        let start = ContinuousClock.now
-        try history.markInterruptedRuns(at: clock())
+        let start = WallClock.instant()
+        try history.markInterruptedRuns()
         let owner = try RunOwnerLock(directory: history.ownerDirectory, in: workspace.files)
         defer { owner.release() }
         let runID = try history.startRun(
-            pipeline: pipeline, forced: force, target: target, actor: actor, owner: owner, at: clock())
+            pipeline: pipeline, forced: force, target: target, actor: actor, owner: owner, at: try workspace.clock.now())
         WorkspaceLock.describe(workspace, as: "pipeline run #\(runID)")
         var state = RunState(runID: runID, lock: lock)
         for (index, name) in selected.enumerated() {
@@ -79,7 +74,7 @@ package struct PipelineRunner {
             } catch let error as LabError where error.code == Interruption.code {
                 // Ctrl-C: marked as a killed run is, its owner lock freed and then found free.
                 owner.release()
-                try history.markInterruptedRuns(at: clock())
+                try history.markInterruptedRuns()
                 throw error
             }
             if state.lock != lock {
@@ -105,10 +100,10 @@ package struct PipelineRunner {
                         message: $0.message)
                 }
             },
-            seconds: elapsedSeconds(since: start), cpuMinutes: reports.map(\.cpuMinutes).reduce(0, +),
+            seconds: WallClock.seconds(since: start), cpuMinutes: reports.map(\.cpuMinutes).reduce(0, +),
             gpuMinutes: reports.map(\.gpuMinutes).reduce(0, +), cost: reports.map(\.cost).reduce(0, +),
             savedCost: reports.map(\.savedCost).reduce(0, +), lockFile: pipeline.lockFile)
-        try history.finishRun(report, params: params, actor: actor, at: clock())
+        try history.finishRun(report, params: params, actor: actor, at: try workspace.clock.now())
         return report
     }
 }
@@ -122,10 +117,4 @@ struct RunState {
     var reports: [StageReport] = []
     /// Why the run stopped, once a stage failed.
     var stopped: String?
-}
-
-/// Seconds elapsed since `start`.
-func elapsedSeconds(since start: ContinuousClock.Instant) -> Double {
-    let elapsed = ContinuousClock.now - start
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 }

@@ -14,8 +14,6 @@ package struct StageContext {
     package let upstream: [String: StageRecord]
     /// Reports progress of a long stage: a fraction done (nil when unknown) and a note.
     package let progress: (Double?, String) -> Void
-    /// The run's time on the sandbox's clock, recorded with what the stage registers.
-    package var now = Date()
 
     /// The absolute path of a workspace file the pipeline names, confined to the workspace.
     package func path(_ relative: String) throws -> String {

@@ -103,7 +103,7 @@ enum PerValueChecks {
             repeated = counts.values.filter { $0 > 1 }.count
             for row in keys.indices where !column.isNull(row) {
                 outcome.checked += 1
-                if counts[keys[row]]! > 1 { outcome.reject(row) }
+                if counts[keys[row], default: 0] > 1 { outcome.reject(row) }
             }
         }
         switch column.storage {
