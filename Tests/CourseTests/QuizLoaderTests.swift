@@ -151,7 +151,7 @@ import Testing
         } throws: { error in
             guard let error = error as? LabError else { return false }
             #expect(error.description == message)
-            #expect(error.code == code)
+            #expect(error.code.rawValue == code)
             return error.kind == .badInput
         }
     }

@@ -67,7 +67,7 @@ enum ContentCommandPaths {
     static func refusal(of arguments: [String], workspace root: String?) -> LabError? {
         let command = arguments.joined(separator: " ")
         if let problem = problem(in: arguments) {
-            return LabError("steps.out_outside", "`\(command)` is course content: \(problem)")
+            return LabError(.stepsOutOutside, "`\(command)` is course content: \(problem)")
         }
         guard let root else { return nil }
         for (option, value) in outputs(of: arguments) {
@@ -75,10 +75,10 @@ enum ContentCommandPaths {
                 _ = try WorkspacePaths(root: root).resolve(value)
             } catch let error as LabError {
                 return LabError(
-                    "steps.out_outside",
+                    .stepsOutOutside,
                     "`\(command)` is course content: \(option) must name a path inside the sandbox: \(error.message)")
             } catch {
-                return LabError("steps.out_outside", "`\(command)` is course content: \(error)")
+                return LabError(.stepsOutOutside, "`\(command)` is course content: \(error)")
             }
         }
         return nil

@@ -8,7 +8,7 @@ extension LabSession {
         let path = try userPath(typed)
         var isFolder: ObjCBool = false
         if typed.hasSuffix("/") || (FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue) {
-            throw LabError("usage.out_is_folder", "\(option) names a folder; give a file path", file: typed)
+            throw LabError(.usageOutIsFolder, "\(option) names a folder; give a file path", file: typed)
         }
         try RegularFile.checkWritable(path, named: typed)
         return path

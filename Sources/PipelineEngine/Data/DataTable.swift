@@ -43,6 +43,6 @@ public struct DataTable: Sendable {
         } else {
             message += " (columns: \(known))"
         }
-        throw LabError("data.unknown_column", message)
+        throw LabError(.dataUnknownColumn, message)
     }
 }

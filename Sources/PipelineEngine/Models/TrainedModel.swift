@@ -82,10 +82,10 @@ public struct TrainedModel: Sendable, Equatable {
     public static func open(_ path: String, named name: String? = nil) throws -> ModelFile {
         let name = name ?? path
         guard FileManager.default.fileExists(atPath: path) else {
-            throw LabError("file.not_found", "no such file; expected a model file written by `train --out`", file: name)
+            throw LabError(.fileNotFound, "no such file; expected a model file written by `train --out`", file: name)
         }
         guard let data = try RegularFile.contents(atPath: path) else {
-            throw LabError("file.unreadable", "cannot read the model file", file: name)
+            throw LabError(.fileUnreadable, "cannot read the model file", file: name)
         }
         do {
             return ModelFile(model: try JSONDecoder().decode(TrainedModel.self, from: data), sha256: ContentHash.hex(data))
@@ -93,7 +93,7 @@ public struct TrainedModel: Sendable, Equatable {
             throw LabError(error.code, error.message, file: name)
         } catch {
             throw LabError(
-                "model.invalid", "not a cicdlab model file (\(Self.reason(error)))", file: name)
+                .modelInvalid, "not a cicdlab model file (\(Self.reason(error)))", file: name)
         }
     }
 
@@ -131,7 +131,7 @@ extension TrainedModel: Codable {
         let format = try container.decodeIfPresent(String.self, forKey: .format)
         guard format == Self.format else {
             throw LabError(
-                "model.invalid",
+                .modelInvalid,
                 "not a cicdlab model file (its \"format\" is \(format.map { "'\($0)'" } ?? "missing"), expected '\(Self.format)')"
             )
         }

@@ -24,6 +24,6 @@ public enum AtomicFile {
     }
 
     private static func failure(_ what: String, _ path: String) -> LabError {
-        LabError("file.write", "\(what) \(path): \(String(cString: strerror(errno)))", file: path)
+        LabError(.fileWrite, "\(what) \(path): \(String(cString: strerror(errno)))", file: path)
     }
 }

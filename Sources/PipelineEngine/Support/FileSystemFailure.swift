@@ -12,7 +12,7 @@ public enum FileSystemFailure {
         case read, write
 
         var verb: String { self == .read ? "read" : "write" }
-        var code: String { self == .read ? "file.read_failed" : "file.write_failed" }
+        var code: LabError.Code { self == .read ? .fileReadFailed : .fileWriteFailed }
     }
 
     /// A `LabError` naming `path` (or `name`, as the user typed it), the action and the reason.

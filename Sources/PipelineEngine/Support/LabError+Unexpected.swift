@@ -6,10 +6,10 @@ extension LabError {
     public static func describing(_ error: any Error) -> LabError {
         if let error = error as? LabError { return error }
         if let error = error as? LabStoreError {
-            let code = if case .damaged = error { "store.damaged" } else { "store.unreadable" }
+            let code: Code = if case .damaged = error { .storeDamaged } else { .storeUnreadable }
             return LabError(code, error.description)
         }
         if let mapped = FileSystemFailure.labError(from: error) ?? SQLiteFailure.labError(from: error) { return mapped }
-        return LabError("internal", "an unexpected error inside the lab (please report it): \(error)")
+        return LabError(.internalError, "an unexpected error inside the lab (please report it): \(error)")
     }
 }

@@ -84,7 +84,7 @@ public struct ModelParameters: Sendable, Equatable {
                 var message = "unknown parameter '\(name)' for --model \(kind.rawValue)"
                 if let guess = closestMatch(to: name, among: names) { message += ". Did you mean '\(guess)'?" }
                 message += " (parameters: \(names.joined(separator: ", ")))"
-                throw LabError("train.unknown_param", message)
+                throw LabError(.trainUnknownParam, message)
             }
             values[name] = try Self.canonical(given[name]!, for: spec)
         }
@@ -96,12 +96,12 @@ public struct ModelParameters: Sendable, Equatable {
         var result: [String: String] = [:]
         for argument in arguments {
             guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
-                throw LabError("usage.bad_param", "--param expects KEY=VALUE, got '\(argument)'")
+                throw LabError(.usageBadParam, "--param expects KEY=VALUE, got '\(argument)'")
             }
             let key = String(argument[..<equals]).trimmingCharacters(in: .whitespaces)
             let value = String(argument[argument.index(after: equals)...]).trimmingCharacters(in: .whitespaces)
             if result[key] != nil {
-                throw LabError("usage.bad_param", "--param '\(key)' is given twice")
+                throw LabError(.usageBadParam, "--param '\(key)' is given twice")
             }
             result[key] = value
         }
@@ -110,7 +110,7 @@ public struct ModelParameters: Sendable, Equatable {
 
     private static func canonical(_ text: String, for spec: Spec) throws -> String {
         func bad(_ expected: String) -> LabError {
-            LabError("train.bad_param", "parameter '\(spec.name)' must be \(expected), got '\(text)'")
+            LabError(.trainBadParam, "parameter '\(spec.name)' must be \(expected), got '\(text)'")
         }
         switch spec.rule {
         case .positiveNumber:

@@ -157,6 +157,6 @@ import Testing
         #expect(error?.code == "model.invalid")
         #expect(error?.file == "models/candidate.json")
         #expect(error?.message == crafted.message)
-        #expect(error?.exitCode == 2)
+        #expect(error?.kind == .badInput)
     }
 }

@@ -1,0 +1,175 @@
+/// The error codes of lessons, quizzes, steps and the course linter.
+extension LabError.Code {
+    /// `concepts.empty`, as in "the concept list is empty; expected `groups:` and `concepts:`".
+    public static let conceptsEmpty = Self("concepts.empty")
+    /// `concepts.invalid`, as in "…".
+    public static let conceptsInvalid = Self("concepts.invalid")
+    /// `concepts.missing`, as in "there is no concept list, so concept ids cannot be checked; create it with `groups:` and…".
+    public static let conceptsMissing = Self("concepts.missing")
+    /// `content.missing`, as in "no lessons folder at …".
+    public static let contentMissing = Self("content.missing")
+    /// `coverage.not_taught`, as in "concept "…" is taught by no lesson; list it in a lesson's `concepts:`".
+    public static let coverageNotTaught = Self("coverage.not_taught")
+    /// `coverage.too_few_questions`, as in "concept "…" is asked by …; every concept needs at least 2".
+    public static let coverageTooFewQuestions = Self("coverage.too_few_questions")
+    /// `lesson.duplicate_id`, as in "lesson id "…" is also used by …".
+    public static let lessonDuplicateId = Self("lesson.duplicate_id")
+    /// `lesson.front_matter`, as in "a lesson must start with YAML front matter between `---` lines".
+    public static let lessonFrontMatter = Self("lesson.front_matter")
+    /// `lesson.gone`, as in "the lesson you were reading, '…', is not in … any more; `lessons` lists them".
+    public static let lessonGone = Self("lesson.gone")
+    /// `lesson.missing`, as in "the folder has … but no lesson.md; every lesson folder needs one".
+    public static let lessonMissing = Self("lesson.missing")
+    /// `lesson.missing_key`, as in "the front matter has no `…`; every lesson needs …".
+    public static let lessonMissingKey = Self("lesson.missing_key")
+    /// `lesson.nested_too_deep`, as in "lists and quotes nest … levels deep here; a page shows at most … and draws deeper items…".
+    public static let lessonNestedTooDeep = Self("lesson.nested_too_deep")
+    /// `lesson.no_pages`, as in "… has no pages; each page starts with a `## ` heading".
+    public static let lessonNoPages = Self("lesson.no_pages")
+    /// `lesson.no_quiz`, as in "… has no quiz; add quiz.yaml with a `questions:` list".
+    public static let lessonNoQuiz = Self("lesson.no_quiz")
+    /// `lesson.no_steps`, as in "… has no steps; add steps.yaml with a `steps:` list of hands-on steps".
+    public static let lessonNoSteps = Self("lesson.no_steps")
+    /// `lesson.none_open`, as in "no lesson is open yet; `lesson ID` opens one and its sandbox".
+    public static let lessonNoneOpen = Self("lesson.none_open")
+    /// `lesson.not_a_list`, as in "expected a `…:` list, found a single value".
+    public static let lessonNotAList = Self("lesson.not_a_list")
+    /// `lesson.start_failed`, as in "the start of lesson '…' could not be made: `…` ended with status …".
+    public static let lessonStartFailed = Self("lesson.start_failed")
+    /// `lesson.unknown`.
+    public static let lessonUnknown = Self("lesson.unknown")
+    /// `lesson.unknown_concept`.
+    public static let lessonUnknownConcept = Self("lesson.unknown_concept")
+    /// `lesson.unknown_prerequisite`.
+    public static let lessonUnknownPrerequisite = Self("lesson.unknown_prerequisite")
+    /// `lesson.unreadable`, as in "cannot read the file as UTF-8 text".
+    public static let lessonUnreadable = Self("lesson.unreadable")
+    /// `lint.unknown_lesson`.
+    public static let lintUnknownLesson = Self("lint.unknown_lesson")
+    /// `profile.bad_name`, as in "'…' is not a valid profile name: use 1 to 32 letters, digits, '-' or '_'".
+    public static let profileBadName = Self("profile.bad_name")
+    /// `profile.exists`, as in "a profile named '…' exists already".
+    public static let profileExists = Self("profile.exists")
+    /// `profile.unknown`.
+    public static let profileUnknown = Self("profile.unknown")
+    /// `progress.damaged`, as in "… is damaged (…). Nothing was changed. Run `cicdlab doctor --repair` to keep the damaged…".
+    public static let progressDamaged = Self("progress.damaged")
+    /// `quiz.bad_count`, as in "--count is …; expected a number of questions of 1 or more".
+    public static let quizBadCount = Self("quiz.bad_count")
+    /// `quiz.cue_all_but_one`, as in "%d of %d multiple-choice questions have every option but one right (%.0f%%); at most %.0…".
+    public static let quizCueAllButOne = Self("quiz.cue_all_but_one")
+    /// `quiz.cue_hint`, as in "question "…": the hint says “…”, pointing at the answer instead of the reasoning".
+    public static let quizCueHint = Self("quiz.cue_hint")
+    /// `quiz.cue_long_key`, as in "question "…": the key has … characters, at least …× the next longest option (…); make th…".
+    public static let quizCueLongKey = Self("quiz.cue_long_key")
+    /// `quiz.cue_longest_key`, as in "the key is the longest option in %d of %d single-choice questions (%.0f%%); at most %.0f…".
+    public static let quizCueLongestKey = Self("quiz.cue_longest_key")
+    /// `quiz.cue_right_counts`, as in "multiple-choice questions have only … of right options (…); use at least …".
+    public static let quizCueRightCounts = Self("quiz.cue_right_counts")
+    /// `quiz.cue_true_false`, as in "%d of %d true/false keys are true (%.0f%%); between %.0f%% and %.0f%% must be".
+    public static let quizCueTrueFalse = Self("quiz.cue_true_false")
+    /// `quiz.duplicate_id`, as in "question id "…" is also used in … at line …".
+    public static let quizDuplicateId = Self("quiz.duplicate_id")
+    /// `quiz.empty`, as in "the quiz file is empty; expected a "questions" list".
+    public static let quizEmpty = Self("quiz.empty")
+    /// `quiz.empty_value`, as in ""questions" is an empty list".
+    public static let quizEmptyValue = Self("quiz.empty_value")
+    /// `quiz.invalid`, as in "…".
+    public static let quizInvalid = Self("quiz.invalid")
+    /// `quiz.no_questions`, as in "… has no … questions; it has …".
+    public static let quizNoQuestions = Self("quiz.no_questions")
+    /// `quiz.unknown_concept`, as in "question "…":".
+    public static let quizUnknownConcept = Self("quiz.unknown_concept")
+    /// `quiz.unknown_scope`.
+    public static let quizUnknownScope = Self("quiz.unknown_scope")
+    /// `quiz.unreadable`, as in "cannot read the quiz file: …".
+    public static let quizUnreadable = Self("quiz.unreadable")
+    /// `steps.bad_command`, as in "`…` is not a command the lab can run: …".
+    public static let stepsBadCommand = Self("steps.bad_command")
+    /// `steps.check_unavailable`, as in "step "…": …".
+    public static let stepsCheckUnavailable = Self("steps.check_unavailable")
+    /// `steps.edit_failed`, as in "the solution edits "…", which does not exist".
+    public static let stepsEditFailed = Self("steps.edit_failed")
+    /// `steps.empty`, as in "the steps file is empty; expected a `steps:` list".
+    public static let stepsEmpty = Self("steps.empty")
+    /// `steps.invalid`, as in "…".
+    public static let stepsInvalid = Self("steps.invalid")
+    /// `steps.no_wrong_attempt`, as in "step "…" asks for an edit but lists no `wrong:` attempt; add at least one plausible mist…".
+    public static let stepsNoWrongAttempt = Self("steps.no_wrong_attempt")
+    /// `steps.none`, as in "lesson '…' has no hands-on steps; `quiz …` tests what it taught".
+    public static let stepsNone = Self("steps.none")
+    /// `steps.out_outside`, as in "`…` is course content: …".
+    public static let stepsOutOutside = Self("steps.out_outside")
+    /// `steps.unknown`.
+    public static let stepsUnknown = Self("steps.unknown")
+    /// `steps.unreadable`, as in "cannot read the steps file".
+    public static let stepsUnreadable = Self("steps.unreadable")
+    /// `yaml.invalid`, as in "`…` in …: …".
+    public static let yamlInvalid = Self("yaml.invalid")
+    /// `yaml.missing_key`, as in "… is missing the required key `…`".
+    public static let yamlMissingKey = Self("yaml.missing_key")
+    /// `yaml.syntax`, as in "invalid YAML in …: …".
+    public static let yamlSyntax = Self("yaml.syntax")
+    /// `yaml.wrong_type`, as in "`…` in … should be …".
+    public static let yamlWrongType = Self("yaml.wrong_type")
+
+    /// Every code of lessons, quizzes, steps and the course linter, for the catalogue check.
+    static let courseCodes: [Self] = [
+        .conceptsEmpty,
+        .conceptsInvalid,
+        .conceptsMissing,
+        .contentMissing,
+        .coverageNotTaught,
+        .coverageTooFewQuestions,
+        .lessonDuplicateId,
+        .lessonFrontMatter,
+        .lessonGone,
+        .lessonMissing,
+        .lessonMissingKey,
+        .lessonNestedTooDeep,
+        .lessonNoPages,
+        .lessonNoQuiz,
+        .lessonNoSteps,
+        .lessonNoneOpen,
+        .lessonNotAList,
+        .lessonStartFailed,
+        .lessonUnknown,
+        .lessonUnknownConcept,
+        .lessonUnknownPrerequisite,
+        .lessonUnreadable,
+        .lintUnknownLesson,
+        .profileBadName,
+        .profileExists,
+        .profileUnknown,
+        .progressDamaged,
+        .quizBadCount,
+        .quizCueAllButOne,
+        .quizCueHint,
+        .quizCueLongKey,
+        .quizCueLongestKey,
+        .quizCueRightCounts,
+        .quizCueTrueFalse,
+        .quizDuplicateId,
+        .quizEmpty,
+        .quizEmptyValue,
+        .quizInvalid,
+        .quizNoQuestions,
+        .quizUnknownConcept,
+        .quizUnknownScope,
+        .quizUnreadable,
+        .stepsBadCommand,
+        .stepsCheckUnavailable,
+        .stepsEditFailed,
+        .stepsEmpty,
+        .stepsInvalid,
+        .stepsNoWrongAttempt,
+        .stepsNone,
+        .stepsOutOutside,
+        .stepsUnknown,
+        .stepsUnreadable,
+        .yamlInvalid,
+        .yamlMissingKey,
+        .yamlSyntax,
+        .yamlWrongType,
+    ]
+}

@@ -1,0 +1,49 @@
+/// The error codes of deployments, rollouts, traffic and scenarios.
+extension LabError.Code {
+    /// `deploy.already_champion`, as in "v… is already the champion; nothing to deploy".
+    public static let deployAlreadyChampion = Self("deploy.already_champion")
+    /// `deploy.bad_model`, as in "v… is not a model the lab can serve: …".
+    public static let deployBadModel = Self("deploy.bad_model")
+    /// `deploy.bad_steps`, as in "--steps applies to a canary; a … deployment has no steps".
+    public static let deployBadSteps = Self("deploy.bad_steps")
+    /// `deploy.no_champion`, as in "a canary needs a champion to compare with".
+    public static let deployNoChampion = Self("deploy.no_champion")
+    /// `deploy.rollout_active`, as in "rollout #… (… of v…) is still …; `promote` or `rollback` it first".
+    public static let deployRolloutActive = Self("deploy.rollout_active")
+    /// `deploy.unknown_strategy`.
+    public static let deployUnknownStrategy = Self("deploy.unknown_strategy")
+    /// `rollout.nothing_to_promote`, as in "nothing to promote:".
+    public static let rolloutNothingToPromote = Self("rollout.nothing_to_promote")
+    /// `rollout.nothing_to_roll_back`, as in "nothing to roll back:".
+    public static let rolloutNothingToRollBack = Self("rollout.nothing_to_roll_back")
+    /// `scenario.empty`, as in "the scenario is empty; expected `title`, `story` and `dataset`".
+    public static let scenarioEmpty = Self("scenario.empty")
+    /// `scenario.unknown`.
+    public static let scenarioUnknown = Self("scenario.unknown")
+    /// `traffic.bad_requests`, as in "--requests must be 1 or more, got …".
+    public static let trafficBadRequests = Self("traffic.bad_requests")
+    /// `traffic.before_stream`, as in "the simulated clock (…) is before production starts on … in scenario …".
+    public static let trafficBeforeStream = Self("traffic.before_stream")
+    /// `traffic.nothing_deployed`, as in "nothing is deployed: there is no champion yet; deploy a version first (`deploy v1 --stra…".
+    public static let trafficNothingDeployed = Self("traffic.nothing_deployed")
+    /// `traffic.unknown_load`.
+    public static let trafficUnknownLoad = Self("traffic.unknown_load")
+
+    /// Every code of deployments, rollouts, traffic and scenarios, for the catalogue check.
+    static let deploymentCodes: [Self] = [
+        .deployAlreadyChampion,
+        .deployBadModel,
+        .deployBadSteps,
+        .deployNoChampion,
+        .deployRolloutActive,
+        .deployUnknownStrategy,
+        .rolloutNothingToPromote,
+        .rolloutNothingToRollBack,
+        .scenarioEmpty,
+        .scenarioUnknown,
+        .trafficBadRequests,
+        .trafficBeforeStream,
+        .trafficNothingDeployed,
+        .trafficUnknownLoad,
+    ]
+}

@@ -1,0 +1,58 @@
+/// The error codes of command-line usage and commands that run other programs.
+extension LabError.Code {
+    /// `edit.failed`, as in "the editor `…` exited with status …".
+    public static let editFailed = Self("edit.failed")
+    /// `edit.no_editor`, as in "no editor found; set $EDITOR (e.g. `export EDITOR=nano`)".
+    public static let editNoEditor = Self("edit.no_editor")
+    /// `usage.argument_too_long`, as in "an argument is too long: '…'; the lab takes at most … characters per argument".
+    public static let usageArgumentTooLong = Self("usage.argument_too_long")
+    /// `usage.arguments`.
+    public static let usageArguments = Self("usage.arguments")
+    /// `usage.bad_difficulty`, as in "--difficulty is '…'; expected easy, medium or hard".
+    public static let usageBadDifficulty = Self("usage.bad_difficulty")
+    /// `usage.bad_format`.
+    public static let usageBadFormat = Self("usage.bad_format")
+    /// `usage.bad_limit`, as in "--limit is …; expected a whole number of entries, 1 or more".
+    public static let usageBadLimit = Self("usage.bad_limit")
+    /// `usage.bad_param`, as in "--param expects KEY=VALUE, got '…'".
+    public static let usageBadParam = Self("usage.bad_param")
+    /// `usage.conflict`, as in "give --test FILE or --test-ratio R, not both".
+    public static let usageConflict = Self("usage.conflict")
+    /// `usage.missing_value`, as in "… needs a value, as in … …".
+    public static let usageMissingValue = Self("usage.missing_value")
+    /// `usage.no_terminal`, as in "`edit` needs a terminal; open … in your editor instead".
+    public static let usageNoTerminal = Self("usage.no_terminal")
+    /// `usage.out_is_folder`, as in "… names a folder; give a file path".
+    public static let usageOutIsFolder = Self("usage.out_is_folder")
+    /// `usage.sandbox_use`.
+    public static let usageSandboxUse = Self("usage.sandbox_use")
+    /// `usage.section`, as in "lesson '…' has … pages; --section takes 1 to …, not …".
+    public static let usageSection = Self("usage.section")
+    /// `usage.start_option`, as in "--home, --profile and --content are chosen when the lab starts; in the REPL use `profile…".
+    public static let usageStartOption = Self("usage.start_option")
+    /// `usage.unknown_command`.
+    public static let usageUnknownCommand = Self("usage.unknown_command")
+    /// `usage.unterminated_quote`, as in "the line has an unterminated … quote".
+    public static let usageUnterminatedQuote = Self("usage.unterminated_quote")
+
+    /// Every code of command-line usage and commands that run other programs, for the catalogue check.
+    static let shellCodes: [Self] = [
+        .editFailed,
+        .editNoEditor,
+        .usageArgumentTooLong,
+        .usageArguments,
+        .usageBadDifficulty,
+        .usageBadFormat,
+        .usageBadLimit,
+        .usageBadParam,
+        .usageConflict,
+        .usageMissingValue,
+        .usageNoTerminal,
+        .usageOutIsFolder,
+        .usageSandboxUse,
+        .usageSection,
+        .usageStartOption,
+        .usageUnknownCommand,
+        .usageUnterminatedQuote,
+    ]
+}

@@ -1,0 +1,85 @@
+/// The error codes of workspaces, files, locks, the lab home and its databases.
+extension LabError.Code {
+    /// `file.delete`, as in "cannot delete …: …".
+    public static let fileDelete = Self("file.delete")
+    /// `file.is_directory`, as in "is a folder; expected a CSV file".
+    public static let fileIsDirectory = Self("file.is_directory")
+    /// `file.not_found`, as in "no such file".
+    public static let fileNotFound = Self("file.not_found")
+    /// `file.not_regular`, as in "is …; expected a CSV file".
+    public static let fileNotRegular = Self("file.not_regular")
+    /// `file.read_failed`, as in "cannot read it: …  (a file the file system refused to read)".
+    public static let fileReadFailed = Self("file.read_failed")
+    /// `file.unreadable`, as in "permission denied".
+    public static let fileUnreadable = Self("file.unreadable")
+    /// `file.write`, as in "… …: …".
+    public static let fileWrite = Self("file.write")
+    /// `file.write_failed`, as in "cannot write it: …  (a file the file system refused to write)".
+    public static let fileWriteFailed = Self("file.write_failed")
+    /// `home.cannot_create`, as in "cannot create the lab home …: …".
+    public static let homeCannotCreate = Self("home.cannot_create")
+    /// `home.not_a_directory`, as in "the lab home … is a file, not a folder; choose another with --home DIR".
+    public static let homeNotADirectory = Self("home.not_a_directory")
+    /// `internal`, as in "an unexpected error inside the lab (please report it): …".
+    public static let internalError = Self("internal")
+    /// `interrupted`, as in "interrupted by Ctrl-C".
+    public static let interrupted = Self("interrupted")
+    /// `journal.unwritable`, as in "cannot write the command journal …".
+    public static let journalUnwritable = Self("journal.unwritable")
+    /// `lock.acquire`, as in "cannot lock …: …".
+    public static let lockAcquire = Self("lock.acquire")
+    /// `lock.open`, as in "cannot open the lock file …: …".
+    public static let lockOpen = Self("lock.open")
+    /// `store.damaged`.
+    public static let storeDamaged = Self("store.damaged")
+    /// `store.failed`, as in "a lab database could not be used: …".
+    public static let storeFailed = Self("store.failed")
+    /// `store.unreadable`.
+    public static let storeUnreadable = Self("store.unreadable")
+    /// `workspace.busy`, as in "… is running in this workspace; wait for it to finish, then try again".
+    public static let workspaceBusy = Self("workspace.busy")
+    /// `workspace.dangling_link`, as in "'…' goes through '…".
+    public static let workspaceDanglingLink = Self("workspace.dangling_link")
+    /// `workspace.empty_path`, as in "an empty path was given where a file was expected".
+    public static let workspaceEmptyPath = Self("workspace.empty_path")
+    /// `workspace.escape`, as in "'…' is not inside …; the lab writes only inside it".
+    public static let workspaceEscape = Self("workspace.escape")
+    /// `workspace.folder_not_file`, as in "'…' is the workspace folder itself; expected a file".
+    public static let workspaceFolderNotFile = Self("workspace.folder_not_file")
+    /// `workspace.lock`, as in "cannot create the workspace lock".
+    public static let workspaceLock = Self("workspace.lock")
+    /// `workspace.not_a_folder`, as in "is …, where the lab needs a folder".
+    public static let workspaceNotAFolder = Self("workspace.not_a_folder")
+    /// `workspace.symlink`, as in "is a symbolic link; the lab never writes, reads its outputs or deletes through a link in…".
+    public static let workspaceSymlink = Self("workspace.symlink")
+
+    /// Every code of workspaces, files, locks, the lab home and its databases, for the catalogue check.
+    static let storageCodes: [Self] = [
+        .fileDelete,
+        .fileIsDirectory,
+        .fileNotFound,
+        .fileNotRegular,
+        .fileReadFailed,
+        .fileUnreadable,
+        .fileWrite,
+        .fileWriteFailed,
+        .homeCannotCreate,
+        .homeNotADirectory,
+        .internalError,
+        .interrupted,
+        .journalUnwritable,
+        .lockAcquire,
+        .lockOpen,
+        .storeDamaged,
+        .storeFailed,
+        .storeUnreadable,
+        .workspaceBusy,
+        .workspaceDanglingLink,
+        .workspaceEmptyPath,
+        .workspaceEscape,
+        .workspaceFolderNotFile,
+        .workspaceLock,
+        .workspaceNotAFolder,
+        .workspaceSymlink,
+    ]
+}
