@@ -69,7 +69,7 @@ public struct ConceptList: Sendable {
         } catch let error as LabError {
             list.problems.append(error)
         } catch {
-            list.problems.append(LabError(.conceptsInvalid, "\(error)", file: file))
+            list.problems.append(LabError(.conceptsInvalid, LabError.reason(for: error), file: file, cause: error))
         }
         return list
     }

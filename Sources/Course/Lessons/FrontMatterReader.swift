@@ -55,7 +55,7 @@ struct FrontMatterReader {
         } catch let error as LabError {
             result.problems.append(Self.shifted(error))
         } catch {
-            result.problems.append(LabError(.lessonFrontMatter, "\(error)", file: file, line: 1))
+            result.problems.append(LabError(.lessonFrontMatter, LabError.reason(for: error), file: file, line: 1, cause: error))
         }
         return result
     }
@@ -76,7 +76,7 @@ struct FrontMatterReader {
             } catch let error as LabError {
                 problems.append(Self.shifted(error))
             } catch {
-                problems.append(LabError(.lessonFrontMatter, "\(error)", file: file, line: 1))
+                problems.append(LabError(.lessonFrontMatter, LabError.reason(for: error), file: file, line: 1, cause: error))
             }
             return nil
         }

@@ -71,10 +71,10 @@ public enum YAMLErrors {
                 return LabError(.yamlInvalid, "`\(path(context.codingPath))` in \(what): \(context.debugDescription)",
                                 file: file)
             @unknown default:
-                return LabError(.yamlInvalid, "\(what): \(decoding)", file: file)
+                return LabError(.yamlInvalid, "\(what): \(LabError.reason(for: decoding))", file: file)
             }
         }
-        return LabError(.yamlInvalid, "\(what): \(error)", file: file)
+        return LabError(.yamlInvalid, "\(what): \(LabError.reason(for: error))", file: file, cause: error)
     }
 
     private static func path(_ keys: [CodingKey]) -> String {

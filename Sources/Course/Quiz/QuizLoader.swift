@@ -92,7 +92,7 @@ public enum QuizLoader {
         } catch let error as LabError {
             problems.append(error)
         } catch {
-            problems.append(LabError(.quizInvalid, "\(error)", file: file))
+            problems.append(LabError(.quizInvalid, LabError.reason(for: error), file: file, cause: error))
         }
         return (questions, problems)
     }

@@ -110,7 +110,7 @@ public enum StepLoader {
         } catch let error as LabError {
             result.problems.append(error)
         } catch {
-            result.problems.append(LabError(.stepsInvalid, "\(error)", file: file))
+            result.problems.append(LabError(.stepsInvalid, LabError.reason(for: error), file: file, cause: error))
         }
         return result
     }

@@ -78,7 +78,7 @@ enum ContentCommandPaths {
                     .stepsOutOutside,
                     "`\(command)` is course content: \(option) must name a path inside the sandbox: \(error.message)")
             } catch {
-                return LabError(.stepsOutOutside, "`\(command)` is course content: \(error)")
+                return LabError(.stepsOutOutside, "`\(command)` is course content: \(LabError.reason(for: error))", cause: error)
             }
         }
         return nil

@@ -18,8 +18,13 @@ extension LabSession {
     /// and the reason in plain words ("no such folder", "permission denied").
     func makeOutputFolder(for path: String, typed: String) throws {
         try FileSystemFailure.performing(.write, path: path, named: typed) {
-            try FileManager.default.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            do {
+                try FileManager.default.createDirectory(
+                    atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            } catch where FileSystemFailure.errorNumber(of: error) == EEXIST {
+                // "Already exists": a file stands where one of the folders should be.
+                throw POSIXError(.ENOTDIR)
+            }
         }
     }
 

@@ -93,19 +93,7 @@ public struct TrainedModel: Sendable, Equatable {
             throw LabError(error.code, error.message, file: name)
         } catch {
             throw LabError(
-                .modelInvalid, "not a cicdlab model file (\(Self.reason(error)))", file: name)
-        }
-    }
-
-    private static func reason(_ error: any Error) -> String {
-        switch error {
-        case DecodingError.keyNotFound(let key, _): "missing key '\(key.stringValue)'"
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context),
-            DecodingError.dataCorrupted(let context):
-            context.codingPath.isEmpty
-                ? context.debugDescription
-                : "\(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)"
-        default: "\(error)"
+                .modelInvalid, "not a cicdlab model file (\(LabError.reason(for: error)))", file: name, cause: error)
         }
     }
 }

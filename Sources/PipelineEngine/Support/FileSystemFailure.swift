@@ -19,7 +19,7 @@ public enum FileSystemFailure {
     public static func labError(_ error: any Error, _ action: Action, path: String, named name: String? = nil)
         -> LabError
     {
-        LabError(action.code, "cannot \(action.verb) it: \(reason(for: error, action))", file: name ?? path)
+        LabError(action.code, "cannot \(action.verb) it: \(reason(for: error, action))", file: name ?? path, cause: error)
     }
 
     /// Runs `body`, turning a file-system failure into a ``labError(_:_:path:named:)``; other
@@ -45,7 +45,7 @@ public enum FileSystemFailure {
         // Foundation numbers its write errors from 512 (`CocoaError.fileWriteUnknown`).
         let action: Action = ns.domain == NSCocoaErrorDomain && ns.code < 512 && ns.code != 4 ? .read : .write
         guard let path else {
-            return LabError(action.code, "cannot \(action.verb) a file: \(reason(for: error, action))")
+            return LabError(action.code, "cannot \(action.verb) a file: \(reason(for: error, action))", cause: error)
         }
         return labError(error, action, path: path)
     }
