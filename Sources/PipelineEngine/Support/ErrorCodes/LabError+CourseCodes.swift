@@ -2,9 +2,9 @@
 extension LabError.Code {
     /// `concepts.empty`, as in "the concept list is empty; expected `groups:` and `concepts:`".
     public static let conceptsEmpty = Self("concepts.empty")
-    /// `concepts.invalid`, as in "…".
+    /// `concepts.invalid`: the concept list could not be read for a reason other than its content.
     public static let conceptsInvalid = Self("concepts.invalid")
-    /// `concepts.missing`, as in "there is no concept list, so concept ids cannot be checked; create it with `groups:` and…".
+    /// `concepts.missing`, as in "there is no concept list, so concept ids cannot be checked; create it with …".
     public static let conceptsMissing = Self("concepts.missing")
     /// `content.missing`, as in "no lessons folder at …".
     public static let contentMissing = Self("content.missing")
@@ -22,7 +22,7 @@ extension LabError.Code {
     public static let lessonMissing = Self("lesson.missing")
     /// `lesson.missing_key`, as in "the front matter has no `…`; every lesson needs …".
     public static let lessonMissingKey = Self("lesson.missing_key")
-    /// `lesson.nested_too_deep`, as in "lists and quotes nest … levels deep here; a page shows at most … and draws deeper items…".
+    /// `lesson.nested_too_deep`, as in "lists and quotes nest … levels deep here; a page shows at most … and …".
     public static let lessonNestedTooDeep = Self("lesson.nested_too_deep")
     /// `lesson.no_pages`, as in "… has no pages; each page starts with a `## ` heading".
     public static let lessonNoPages = Self("lesson.no_pages")
@@ -36,37 +36,37 @@ extension LabError.Code {
     public static let lessonNotAList = Self("lesson.not_a_list")
     /// `lesson.start_failed`, as in "the start of lesson '…' could not be made: `…` ended with status …".
     public static let lessonStartFailed = Self("lesson.start_failed")
-    /// `lesson.unknown`.
+    /// `lesson.unknown`: no lesson has the id or number given (with the nearest one suggested).
     public static let lessonUnknown = Self("lesson.unknown")
-    /// `lesson.unknown_concept`.
+    /// `lesson.unknown_concept`: a lesson names a concept that `concepts.yaml` does not list.
     public static let lessonUnknownConcept = Self("lesson.unknown_concept")
-    /// `lesson.unknown_prerequisite`.
+    /// `lesson.unknown_prerequisite`: a lesson requires a lesson that does not exist.
     public static let lessonUnknownPrerequisite = Self("lesson.unknown_prerequisite")
     /// `lesson.unreadable`, as in "cannot read the file as UTF-8 text".
     public static let lessonUnreadable = Self("lesson.unreadable")
-    /// `lint.unknown_lesson`.
+    /// `lint.unknown_lesson`: `lint` was given a lesson that the course does not have.
     public static let lintUnknownLesson = Self("lint.unknown_lesson")
     /// `profile.bad_name`, as in "'…' is not a valid profile name: use 1 to 32 letters, digits, '-' or '_'".
     public static let profileBadName = Self("profile.bad_name")
     /// `profile.exists`, as in "a profile named '…' exists already".
     public static let profileExists = Self("profile.exists")
-    /// `profile.unknown`.
+    /// `profile.unknown`: no learner profile has the name given.
     public static let profileUnknown = Self("profile.unknown")
-    /// `progress.damaged`, as in "… is damaged (…). Nothing was changed. Run `cicdlab doctor --repair` to keep the damaged…".
+    /// `progress.damaged`, as in "… is damaged (…). Nothing was changed. Run `cicdlab doctor --repair` to …".
     public static let progressDamaged = Self("progress.damaged")
     /// `quiz.bad_count`, as in "--count is …; expected a number of questions of 1 or more".
     public static let quizBadCount = Self("quiz.bad_count")
-    /// `quiz.cue_all_but_one`, as in "%d of %d multiple-choice questions have every option but one right (%.0f%%); at most %.0…".
+    /// `quiz.cue_all_but_one`: too many multiple-choice questions have every option but one right.
     public static let quizCueAllButOne = Self("quiz.cue_all_but_one")
     /// `quiz.cue_hint`, as in "question "…": the hint says “…”, pointing at the answer instead of the reasoning".
     public static let quizCueHint = Self("quiz.cue_hint")
-    /// `quiz.cue_long_key`, as in "question "…": the key has … characters, at least …× the next longest option (…); make th…".
+    /// `quiz.cue_long_key`, as in "question "…": the key has … characters, at least …× the next longest …".
     public static let quizCueLongKey = Self("quiz.cue_long_key")
-    /// `quiz.cue_longest_key`, as in "the key is the longest option in %d of %d single-choice questions (%.0f%%); at most %.0f…".
+    /// `quiz.cue_longest_key`: too many single-choice keys are the longest option.
     public static let quizCueLongestKey = Self("quiz.cue_longest_key")
-    /// `quiz.cue_right_counts`, as in "multiple-choice questions have only … of right options (…); use at least …".
+    /// `quiz.cue_right_counts`: multiple-choice questions have too few different counts of right options.
     public static let quizCueRightCounts = Self("quiz.cue_right_counts")
-    /// `quiz.cue_true_false`, as in "%d of %d true/false keys are true (%.0f%%); between %.0f%% and %.0f%% must be".
+    /// `quiz.cue_true_false`: the true/false keys lean too far one way.
     public static let quizCueTrueFalse = Self("quiz.cue_true_false")
     /// `quiz.duplicate_id`, as in "question id "…" is also used in … at line …".
     public static let quizDuplicateId = Self("quiz.duplicate_id")
@@ -74,43 +74,43 @@ extension LabError.Code {
     public static let quizEmpty = Self("quiz.empty")
     /// `quiz.empty_value`, as in ""questions" is an empty list".
     public static let quizEmptyValue = Self("quiz.empty_value")
-    /// `quiz.invalid`, as in "…".
+    /// `quiz.invalid`: a quiz file could not be read for a reason other than its content.
     public static let quizInvalid = Self("quiz.invalid")
     /// `quiz.no_questions`, as in "… has no … questions; it has …".
     public static let quizNoQuestions = Self("quiz.no_questions")
-    /// `quiz.unknown_concept`, as in "question "…":".
+    /// `quiz.unknown_concept`: a question names a concept that `concepts.yaml` does not list.
     public static let quizUnknownConcept = Self("quiz.unknown_concept")
-    /// `quiz.unknown_scope`.
+    /// `quiz.unknown_scope`: `quiz` was given a lesson or concept with no questions.
     public static let quizUnknownScope = Self("quiz.unknown_scope")
     /// `quiz.unreadable`, as in "cannot read the quiz file: …".
     public static let quizUnreadable = Self("quiz.unreadable")
     /// `steps.bad_command`, as in "`…` is not a command the lab can run: …".
     public static let stepsBadCommand = Self("steps.bad_command")
-    /// `steps.check_unavailable`, as in "step "…": …".
+    /// `steps.check_unavailable`: a step's check needs something the lab cannot check.
     public static let stepsCheckUnavailable = Self("steps.check_unavailable")
-    /// `steps.edit_failed`, as in "the solution edits "…", which does not exist".
+    /// `steps.edit_failed`: a step's solution edits a file that does not exist or does not contain the text.
     public static let stepsEditFailed = Self("steps.edit_failed")
     /// `steps.empty`, as in "the steps file is empty; expected a `steps:` list".
     public static let stepsEmpty = Self("steps.empty")
-    /// `steps.invalid`, as in "…".
+    /// `steps.invalid`: a steps file could not be read for a reason other than its content.
     public static let stepsInvalid = Self("steps.invalid")
-    /// `steps.no_wrong_attempt`, as in "step "…" asks for an edit but lists no `wrong:` attempt; add at least one plausible mist…".
+    /// `steps.no_wrong_attempt`, as in "step "…" asks for an edit but lists no `wrong:` attempt; add at least …".
     public static let stepsNoWrongAttempt = Self("steps.no_wrong_attempt")
     /// `steps.none`, as in "lesson '…' has no hands-on steps; `quiz …` tests what it taught".
     public static let stepsNone = Self("steps.none")
-    /// `steps.out_outside`, as in "`…` is course content: …".
+    /// `steps.out_outside`: a command in course content writes outside the sandbox.
     public static let stepsOutOutside = Self("steps.out_outside")
-    /// `steps.unknown`.
+    /// `steps.unknown`: no step of the lesson has the id given.
     public static let stepsUnknown = Self("steps.unknown")
     /// `steps.unreadable`, as in "cannot read the steps file".
     public static let stepsUnreadable = Self("steps.unreadable")
-    /// `yaml.invalid`, as in "`…` in …: …".
+    /// `yaml.invalid`: a lesson's YAML has a value that cannot be read as expected.
     public static let yamlInvalid = Self("yaml.invalid")
-    /// `yaml.missing_key`, as in "… is missing the required key `…`".
+    /// `yaml.missing_key`: a lesson's YAML lacks a required key.
     public static let yamlMissingKey = Self("yaml.missing_key")
-    /// `yaml.syntax`, as in "invalid YAML in …: …".
+    /// `yaml.syntax`: a lesson's YAML is not valid YAML.
     public static let yamlSyntax = Self("yaml.syntax")
-    /// `yaml.wrong_type`, as in "`…` in … should be …".
+    /// `yaml.wrong_type`: a lesson's YAML has a value of the wrong type.
     public static let yamlWrongType = Self("yaml.wrong_type")
 
     /// Every code of lessons, quizzes, steps and the course linter, for the catalogue check.

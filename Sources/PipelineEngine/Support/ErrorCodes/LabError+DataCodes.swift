@@ -6,35 +6,35 @@ extension LabError.Code {
     public static let csvEmptyFile = Self("csv.empty_file")
     /// `csv.empty_header`, as in "column … of the header has no name: found …;".
     public static let csvEmptyHeader = Self("csv.empty_header")
-    /// `csv.invalid_utf8`, as in "invalid UTF-8 (byte 0x…".
+    /// `csv.invalid_utf8`: a CSV file has bytes that are not UTF-8.
     public static let csvInvalidUtf8 = Self("csv.invalid_utf8")
     /// `csv.no_header`, as in "line 1 is empty; expected a header line naming the columns".
     public static let csvNoHeader = Self("csv.no_header")
-    /// `csv.nul_byte`, as in "NUL byte …: found …;".
+    /// `csv.nul_byte`: a CSV file has a NUL byte (it is probably not text).
     public static let csvNulByte = Self("csv.nul_byte")
     /// `csv.ragged_row`, as in "row has … fields but the header has … columns: found …".
     public static let csvRaggedRow = Self("csv.ragged_row")
-    /// `csv.stray_carriage_return`, as in "carriage return without a line feed …: found".
+    /// `csv.stray_carriage_return`: a carriage return without a line feed inside an unquoted field.
     public static let csvStrayCarriageReturn = Self("csv.stray_carriage_return")
-    /// `csv.stray_quote`, as in "quote inside an unquoted field …: found …; quote the whole field and double the".
+    /// `csv.stray_quote`, as in "quote inside an unquoted field …: found …; quote the whole field and double …".
     public static let csvStrayQuote = Self("csv.stray_quote")
-    /// `csv.text_after_quote`, as in "text after the closing quote …: found …; expected ',' or the end of the line".
+    /// `csv.text_after_quote`, as in "text after the closing quote …: found …; expected ',' or the end of the …".
     public static let csvTextAfterQuote = Self("csv.text_after_quote")
     /// `csv.type_mismatch`, as in "value … in column '…' is not …, as …".
     public static let csvTypeMismatch = Self("csv.type_mismatch")
-    /// `csv.unknown_type`, as in "unknown column type '…' in the header '…'; expected integer, double, boolean or".
+    /// `csv.unknown_type`, as in "unknown column type '…' in the header '…'; expected integer, double …".
     public static let csvUnknownType = Self("csv.unknown_type")
-    /// `csv.unknown_type_column`.
+    /// `csv.unknown_type_column`: the types option names a column that is not in the header.
     public static let csvUnknownTypeColumn = Self("csv.unknown_type_column")
     /// `csv.unterminated_quote`, as in "quoted field … is never closed: found …; add the closing '"'".
     public static let csvUnterminatedQuote = Self("csv.unterminated_quote")
-    /// `data.type_mismatch`.
+    /// `data.type_mismatch`: a value does not have the type the model was trained on.
     public static let dataTypeMismatch = Self("data.type_mismatch")
-    /// `data.unknown_column`.
+    /// `data.unknown_column`: a column named on the command line or in a file is not in the data.
     public static let dataUnknownColumn = Self("data.unknown_column")
     /// `drift.bad_threshold`, as in "--threshold must be above 0, got …".
     public static let driftBadThreshold = Self("drift.bad_threshold")
-    /// `drift.unknown_method`.
+    /// `drift.unknown_method`: `drift --method` names no drift test the lab knows.
     public static let driftUnknownMethod = Self("drift.unknown_method")
     /// `sandbox.bad_rows`, as in "--rows must be between 0 and …, got …".
     public static let sandboxBadRows = Self("sandbox.bad_rows")
@@ -46,9 +46,9 @@ extension LabError.Code {
     public static let sandboxNotInitialised = Self("sandbox.not_initialised")
     /// `sandbox.reset`, as in "cannot keep the damaged state database as …: …".
     public static let sandboxReset = Self("sandbox.reset")
-    /// `sandbox.unknown_dataset`.
+    /// `sandbox.unknown_dataset`: `sandbox generate` names no data set the lab can generate.
     public static let sandboxUnknownDataset = Self("sandbox.unknown_dataset")
-    /// `stream.bad_change`.
+    /// `stream.bad_change`: a change to the simulated world is out of range or does not fit the data set.
     public static let streamBadChange = Self("stream.bad_change")
     /// `stream.bad_delay`, as in "a label delay must be 0 days or more, got …".
     public static let streamBadDelay = Self("stream.bad_delay")
@@ -66,11 +66,11 @@ extension LabError.Code {
     public static let suiteMissingKey = Self("suite.missing_key")
     /// `suite.shape`, as in "expected a mapping with 'expectations:' at the top, found …".
     public static let suiteShape = Self("suite.shape")
-    /// `suite.unknown_argument`.
+    /// `suite.unknown_argument`: an expectation has an argument its kind does not take.
     public static let suiteUnknownArgument = Self("suite.unknown_argument")
-    /// `suite.unknown_expectation`.
+    /// `suite.unknown_expectation`: `expect:` names no kind of expectation the lab knows.
     public static let suiteUnknownExpectation = Self("suite.unknown_expectation")
-    /// `suite.unknown_key`.
+    /// `suite.unknown_key`: a suite has a key other than `name` and `expectations`.
     public static let suiteUnknownKey = Self("suite.unknown_key")
     /// `suite.wrong_type`, as in "'…' of … must be …, found …".
     public static let suiteWrongType = Self("suite.wrong_type")

@@ -10,23 +10,23 @@ extension LabError.Code {
     public static let deployNoChampion = Self("deploy.no_champion")
     /// `deploy.rollout_active`, as in "rollout #… (… of v…) is still …; `promote` or `rollback` it first".
     public static let deployRolloutActive = Self("deploy.rollout_active")
-    /// `deploy.unknown_strategy`.
+    /// `deploy.unknown_strategy`: `deploy --strategy` names no strategy the lab knows.
     public static let deployUnknownStrategy = Self("deploy.unknown_strategy")
-    /// `rollout.nothing_to_promote`, as in "nothing to promote:".
+    /// `rollout.nothing_to_promote`: `promote` found no rollout under way.
     public static let rolloutNothingToPromote = Self("rollout.nothing_to_promote")
-    /// `rollout.nothing_to_roll_back`, as in "nothing to roll back:".
+    /// `rollout.nothing_to_roll_back`: `rollback` found no rollout under way and no earlier champion.
     public static let rolloutNothingToRollBack = Self("rollout.nothing_to_roll_back")
     /// `scenario.empty`, as in "the scenario is empty; expected `title`, `story` and `dataset`".
     public static let scenarioEmpty = Self("scenario.empty")
-    /// `scenario.unknown`.
+    /// `scenario.unknown`: no scenario has the name given.
     public static let scenarioUnknown = Self("scenario.unknown")
     /// `traffic.bad_requests`, as in "--requests must be 1 or more, got …".
     public static let trafficBadRequests = Self("traffic.bad_requests")
     /// `traffic.before_stream`, as in "the simulated clock (…) is before production starts on … in scenario …".
     public static let trafficBeforeStream = Self("traffic.before_stream")
-    /// `traffic.nothing_deployed`, as in "nothing is deployed: there is no champion yet; deploy a version first (`deploy v1 --stra…".
+    /// `traffic.nothing_deployed`, as in "nothing is deployed: there is no champion yet; deploy a version …".
     public static let trafficNothingDeployed = Self("traffic.nothing_deployed")
-    /// `traffic.unknown_load`.
+    /// `traffic.unknown_load`: `traffic --load` names no traffic load the lab knows.
     public static let trafficUnknownLoad = Self("traffic.unknown_load")
 
     /// Every code of deployments, rollouts, traffic and scenarios, for the catalogue check.

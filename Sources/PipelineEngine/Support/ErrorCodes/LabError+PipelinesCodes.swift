@@ -1,10 +1,10 @@
 /// The error codes of pipelines, gates, triggers, exports and the simulated clock.
 extension LabError.Code {
-    /// `clock.bad_duration`, as in "'…' is not a duration; write a number and a unit (s, m, h, d, w), such as 30m, 12h, 7d o…".
+    /// `clock.bad_duration`, as in "'…' is not a duration; write a number and a unit (s, m, h, d, w), such as …".
     public static let clockBadDuration = Self("clock.bad_duration")
-    /// `clock.too_long`, as in "'…' is longer than a year (366d), the longest span the lab simulates at once; move in st…".
+    /// `clock.too_long`, as in "'…' is longer than a year (366d), the longest span the lab simulates at once …".
     public static let clockTooLong = Self("clock.too_long")
-    /// `export.unsafe_text`, as in "cannot export to …: … … holds …;".
+    /// `export.unsafe_text`: a value cannot be written safely into an exported file.
     public static let exportUnsafeText = Self("export.unsafe_text")
     /// `gates.empty`, as in "the gate configuration is empty; expected a `gates:` list".
     public static let gatesEmpty = Self("gates.empty")
@@ -22,7 +22,7 @@ extension LabError.Code {
     public static let pipelineBadThreshold = Self("pipeline.bad_threshold")
     /// `pipeline.cycle`, as in "stage '…' needs itself; a stage cannot wait for its own results".
     public static let pipelineCycle = Self("pipeline.cycle")
-    /// `pipeline.duplicate_output`, as in "'…' is an output of both '…' and '…'; each file must have one producer".
+    /// `pipeline.duplicate_output`, as in "'…' is an output of both '…' and '…'; each file must have one …".
     public static let pipelineDuplicateOutput = Self("pipeline.duplicate_output")
     /// `pipeline.empty`, as in "the pipeline file is empty; expected a `stages:` mapping".
     public static let pipelineEmpty = Self("pipeline.empty")
@@ -36,29 +36,29 @@ extension LabError.Code {
     public static let pipelineMissingOutput = Self("pipeline.missing_output")
     /// `pipeline.missing_params`, as in "stage '…' uses param '…', but there is no … in the workspace".
     public static let pipelineMissingParams = Self("pipeline.missing_params")
-    /// `pipeline.no_candidate`, as in "stage '…' has nothing to deploy: no `model:` and no `challenger` alias (a train stage se…".
+    /// `pipeline.no_candidate`, as in "stage '…' has nothing to deploy: no `model:` and no `challenger` alias …".
     public static let pipelineNoCandidate = Self("pipeline.no_candidate")
-    /// `pipeline.no_evaluation`, as in "stage '…' (a gate stage) judges an evaluation, but no evaluate stage comes before it; ad…".
+    /// `pipeline.no_evaluation`, as in "stage '…' (a gate stage) judges an evaluation, but no evaluate stage …".
     public static let pipelineNoEvaluation = Self("pipeline.no_evaluation")
-    /// `pipeline.no_model`, as in "stage '…' (an evaluate stage) has no model to score: give it `model: FILE` or make it ne…".
+    /// `pipeline.no_model`, as in "stage '…' (an evaluate stage) has no model to score: give it `model: FILE` …".
     public static let pipelineNoModel = Self("pipeline.no_model")
     /// `pipeline.no_runs`, as in "run #… is the first run; there is nothing before it to compare with".
     public static let pipelineNoRuns = Self("pipeline.no_runs")
-    /// `pipeline.no_workspace`, as in "'…' is not inside a sandbox workspace (no .lab folder above it); `sandbox path` shows yo…".
+    /// `pipeline.no_workspace`, as in "'…' is not inside a sandbox workspace (no .lab folder above it) …".
     public static let pipelineNoWorkspace = Self("pipeline.no_workspace")
-    /// `pipeline.shadow_failed`, as in "champion v… cannot score …: …".
+    /// `pipeline.shadow_failed`: the champion could not score the data of a shadow comparison.
     public static let pipelineShadowFailed = Self("pipeline.shadow_failed")
-    /// `pipeline.shadow_mismatch`, as in "champion v… is a … model and the candidate a … model; their answers cannot be compared".
+    /// `pipeline.shadow_mismatch`, as in "champion v… is a … model and the candidate a … model; their answers …".
     public static let pipelineShadowMismatch = Self("pipeline.shadow_mismatch")
-    /// `pipeline.unknown_param`.
+    /// `pipeline.unknown_param`: a stage names a parameter that `params.yaml` does not have.
     public static let pipelineUnknownParam = Self("pipeline.unknown_param")
     /// `pipeline.unknown_run`, as in "no pipeline run '…'; the runs are #… to #… (or `latest`, `latest~1`)".
     public static let pipelineUnknownRun = Self("pipeline.unknown_run")
-    /// `pipeline.unknown_stage`.
+    /// `pipeline.unknown_stage`: a stage or command names a stage the pipeline does not have.
     public static let pipelineUnknownStage = Self("pipeline.unknown_stage")
     /// `pipeline.unreadable`, as in "the pipeline file is not UTF-8 text".
     public static let pipelineUnreadable = Self("pipeline.unreadable")
-    /// `trigger.bad_cron`, as in "'…' is not a cron schedule; expected five fields (minute hour day month weekday) such as…".
+    /// `trigger.bad_cron`, as in "'…' is not a cron schedule; expected five fields (minute hour day month …".
     public static let triggerBadCron = Self("trigger.bad_cron")
 
     /// Every code of pipelines, gates, triggers, exports and the simulated clock, for the catalogue check.

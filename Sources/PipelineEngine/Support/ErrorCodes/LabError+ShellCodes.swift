@@ -4,13 +4,13 @@ extension LabError.Code {
     public static let editFailed = Self("edit.failed")
     /// `edit.no_editor`, as in "no editor found; set $EDITOR (e.g. `export EDITOR=nano`)".
     public static let editNoEditor = Self("edit.no_editor")
-    /// `usage.argument_too_long`, as in "an argument is too long: '…'; the lab takes at most … characters per argument".
+    /// `usage.argument_too_long`, as in "an argument is too long: '…'; the lab takes at most … characters per …".
     public static let usageArgumentTooLong = Self("usage.argument_too_long")
-    /// `usage.arguments`.
+    /// `usage.arguments`: the command line does not parse (ArgumentParser's message with the usage).
     public static let usageArguments = Self("usage.arguments")
     /// `usage.bad_difficulty`, as in "--difficulty is '…'; expected easy, medium or hard".
     public static let usageBadDifficulty = Self("usage.bad_difficulty")
-    /// `usage.bad_format`.
+    /// `usage.bad_format`: `--format` names no output format the command can write.
     public static let usageBadFormat = Self("usage.bad_format")
     /// `usage.bad_limit`, as in "--limit is …; expected a whole number of entries, 1 or more".
     public static let usageBadLimit = Self("usage.bad_limit")
@@ -18,19 +18,19 @@ extension LabError.Code {
     public static let usageBadParam = Self("usage.bad_param")
     /// `usage.conflict`, as in "give --test FILE or --test-ratio R, not both".
     public static let usageConflict = Self("usage.conflict")
-    /// `usage.missing_value`, as in "… needs a value, as in … …".
+    /// `usage.missing_value`: a global option such as `--home` is given without its value.
     public static let usageMissingValue = Self("usage.missing_value")
     /// `usage.no_terminal`, as in "`edit` needs a terminal; open … in your editor instead".
     public static let usageNoTerminal = Self("usage.no_terminal")
     /// `usage.out_is_folder`, as in "… names a folder; give a file path".
     public static let usageOutIsFolder = Self("usage.out_is_folder")
-    /// `usage.sandbox_use`.
+    /// `usage.sandbox_use`: `sandbox use` names neither the free sandbox nor a lesson.
     public static let usageSandboxUse = Self("usage.sandbox_use")
     /// `usage.section`, as in "lesson '…' has … pages; --section takes 1 to …, not …".
     public static let usageSection = Self("usage.section")
-    /// `usage.start_option`, as in "--home, --profile and --content are chosen when the lab starts; in the REPL use `profile…".
+    /// `usage.start_option`, as in "--home, --profile and --content are chosen when the lab starts; in the …".
     public static let usageStartOption = Self("usage.start_option")
-    /// `usage.unknown_command`.
+    /// `usage.unknown_command`: the first word is not a command (with the nearest one suggested).
     public static let usageUnknownCommand = Self("usage.unknown_command")
     /// `usage.unterminated_quote`, as in "the line has an unterminated … quote".
     public static let usageUnterminatedQuote = Self("usage.unterminated_quote")

@@ -1,44 +1,44 @@
 /// The error codes of workspaces, files, locks, the lab home and its databases.
 extension LabError.Code {
-    /// `file.delete`, as in "cannot delete …: …".
+    /// `file.delete`: a file inside a workspace could not be deleted; the message gives the reason.
     public static let fileDelete = Self("file.delete")
     /// `file.is_directory`, as in "is a folder; expected a CSV file".
     public static let fileIsDirectory = Self("file.is_directory")
-    /// `file.not_found`, as in "no such file".
+    /// `file.not_found`: a file the command was given does not exist.
     public static let fileNotFound = Self("file.not_found")
     /// `file.not_regular`, as in "is …; expected a CSV file".
     public static let fileNotRegular = Self("file.not_regular")
-    /// `file.read_failed`, as in "cannot read it: …  (a file the file system refused to read)".
+    /// `file.read_failed`: the file system refused a read; the message says why in plain words.
     public static let fileReadFailed = Self("file.read_failed")
-    /// `file.unreadable`, as in "permission denied".
+    /// `file.unreadable`: a file exists but cannot be read (permission, or not text).
     public static let fileUnreadable = Self("file.unreadable")
-    /// `file.write`, as in "… …: …".
+    /// `file.write`: a file inside a workspace could not be written; the message gives the reason.
     public static let fileWrite = Self("file.write")
-    /// `file.write_failed`, as in "cannot write it: …  (a file the file system refused to write)".
+    /// `file.write_failed`: the file system refused a write; the message says why in plain words.
     public static let fileWriteFailed = Self("file.write_failed")
     /// `home.cannot_create`, as in "cannot create the lab home …: …".
     public static let homeCannotCreate = Self("home.cannot_create")
     /// `home.not_a_directory`, as in "the lab home … is a file, not a folder; choose another with --home DIR".
     public static let homeNotADirectory = Self("home.not_a_directory")
-    /// `internal`, as in "an unexpected error inside the lab (please report it): …".
+    /// `internal`: a fault of the lab itself, an error nothing translated (please report it).
     public static let internalError = Self("internal")
-    /// `interrupted`, as in "interrupted by Ctrl-C".
+    /// `interrupted`: the command was stopped by Ctrl-C; the shell prints "Interrupted." and exits with 130.
     public static let interrupted = Self("interrupted")
     /// `journal.unwritable`, as in "cannot write the command journal …".
     public static let journalUnwritable = Self("journal.unwritable")
-    /// `lock.acquire`, as in "cannot lock …: …".
+    /// `lock.acquire`: another process holds a lock file and it could not be taken.
     public static let lockAcquire = Self("lock.acquire")
     /// `lock.open`, as in "cannot open the lock file …: …".
     public static let lockOpen = Self("lock.open")
-    /// `store.damaged`.
+    /// `store.damaged`: a lab database is not a sound SQLite file; the message says how to start fresh.
     public static let storeDamaged = Self("store.damaged")
     /// `store.failed`, as in "a lab database could not be used: …".
     public static let storeFailed = Self("store.failed")
-    /// `store.unreadable`.
+    /// `store.unreadable`: a lab database cannot be opened (a missing or read-only folder, a full disk).
     public static let storeUnreadable = Self("store.unreadable")
     /// `workspace.busy`, as in "… is running in this workspace; wait for it to finish, then try again".
     public static let workspaceBusy = Self("workspace.busy")
-    /// `workspace.dangling_link`, as in "'…' goes through '…".
+    /// `workspace.dangling_link`: a path goes through a symbolic link to nothing.
     public static let workspaceDanglingLink = Self("workspace.dangling_link")
     /// `workspace.empty_path`, as in "an empty path was given where a file was expected".
     public static let workspaceEmptyPath = Self("workspace.empty_path")
@@ -50,7 +50,7 @@ extension LabError.Code {
     public static let workspaceLock = Self("workspace.lock")
     /// `workspace.not_a_folder`, as in "is …, where the lab needs a folder".
     public static let workspaceNotAFolder = Self("workspace.not_a_folder")
-    /// `workspace.symlink`, as in "is a symbolic link; the lab never writes, reads its outputs or deletes through a link in…".
+    /// `workspace.symlink`, as in "is a symbolic link; the lab never writes, reads its outputs or deletes …".
     public static let workspaceSymlink = Self("workspace.symlink")
 
     /// Every code of workspaces, files, locks, the lab home and its databases, for the catalogue check.

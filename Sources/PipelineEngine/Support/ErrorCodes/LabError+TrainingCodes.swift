@@ -4,29 +4,29 @@ extension LabError.Code {
     public static let artifactMissing = Self("artifact.missing")
     /// `artifact.read`, as in "cannot read … to store it".
     public static let artifactRead = Self("artifact.read")
-    /// `artifact.tampered`, as in "artifact … was modified after it was stored (its checksum is now …); refusing to use it".
+    /// `artifact.tampered`, as in "artifact … was modified after it was stored (its checksum is now …) …".
     public static let artifactTampered = Self("artifact.tampered")
     /// `artifact.write`, as in "cannot write to the artifact store at … (…)".
     public static let artifactWrite = Self("artifact.write")
     /// `evaluate.target_not_numeric`, as in "target '…' holds … values in …".
     public static let evaluateTargetNotNumeric = Self("evaluate.target_not_numeric")
-    /// `evaluate.too_many_slices`, as in "slice column '…' has … distinct values; pick a column with at most … groups".
+    /// `evaluate.too_many_slices`, as in "slice column '…' has … distinct values; pick a column with at most …".
     public static let evaluateTooManySlices = Self("evaluate.too_many_slices")
-    /// `model.invalid`, as in "… …".
+    /// `model.invalid`: a model file is not one the lab wrote, or its weights do not fit its features.
     public static let modelInvalid = Self("model.invalid")
-    /// `registry.bad_alias`, as in "'…' cannot be an alias: use 1 to 32 letters, digits, '-' or '_', not a version number".
+    /// `registry.bad_alias`, as in "'…' cannot be an alias: use 1 to 32 letters, digits, '-' or '_', not a …".
     public static let registryBadAlias = Self("registry.bad_alias")
     /// `registry.invalid_model`, as in "the champion v… is not a readable model file".
     public static let registryInvalidModel = Self("registry.invalid_model")
-    /// `registry.tampered`, as in "the model file of v… was modified after it was registered (checksum mismatch); refusing…".
+    /// `registry.tampered`, as in "the model file of v… was modified after it was registered (checksum …".
     public static let registryTampered = Self("registry.tampered")
-    /// `registry.unknown_version`.
+    /// `registry.unknown_version`: no registered model version has the number or alias given.
     public static let registryUnknownVersion = Self("registry.unknown_version")
-    /// `train.bad_param`.
+    /// `train.bad_param`: a model setting (`--param`, `params.yaml`) has a value out of range.
     public static let trainBadParam = Self("train.bad_param")
     /// `train.bad_test_ratio`, as in "--test-ratio must be between 0 and 1 (exclusive), got …".
     public static let trainBadTestRatio = Self("train.bad_test_ratio")
-    /// `train.continuous_target`, as in "target '…' holds continuous numbers (such as …), but --model … predicts classes; use --m…".
+    /// `train.continuous_target`, as in "target '…' holds continuous numbers (such as …), but --model … …".
     public static let trainContinuousTarget = Self("train.continuous_target")
     /// `train.duplicate_feature`, as in "feature '…' is listed twice in --features".
     public static let trainDuplicateFeature = Self("train.duplicate_feature")
@@ -34,21 +34,21 @@ extension LabError.Code {
     public static let trainEmptyFeature = Self("train.empty_feature")
     /// `train.no_features`, as in "'…' has no columns besides the target '…' to learn from".
     public static let trainNoFeatures = Self("train.no_features")
-    /// `train.no_rows`.
+    /// `train.no_rows`: the training or test data has no rows with a target value.
     public static let trainNoRows = Self("train.no_rows")
-    /// `train.overflow`, as in "training on … produced weights that are not finite numbers: its numbers are too far apar…".
+    /// `train.overflow`, as in "training on … produced weights that are not finite numbers: its numbers are …".
     public static let trainOverflow = Self("train.overflow")
     /// `train.single_class`, as in "target '…' has a single class ('…".
     public static let trainSingleClass = Self("train.single_class")
-    /// `train.singular`, as in "the features are collinear, so the least-squares problem has no unique solution; use --p…".
+    /// `train.singular`, as in "the features are collinear, so the least-squares problem has no unique …".
     public static let trainSingular = Self("train.singular")
-    /// `train.target_in_features`, as in "target '…' is also listed in --features; a model cannot learn from the answer it predicts".
+    /// `train.target_in_features`, as in "target '…' is also listed in --features; a model cannot learn from …".
     public static let trainTargetInFeatures = Self("train.target_in_features")
-    /// `train.target_not_numeric`, as in "target '…' holds … values, but --model … predicts a number; pick a numeric target or a c…".
+    /// `train.target_not_numeric`, as in "target '…' holds … values, but --model … predicts a number; pick a …".
     public static let trainTargetNotNumeric = Self("train.target_not_numeric")
-    /// `train.unknown_model`.
+    /// `train.unknown_model`: `--model` names no kind of model the lab can train.
     public static let trainUnknownModel = Self("train.unknown_model")
-    /// `train.unknown_param`.
+    /// `train.unknown_param`: a model setting the chosen kind of model does not take.
     public static let trainUnknownParam = Self("train.unknown_param")
 
     /// Every code of training, evaluation, model files and the registry, for the catalogue check.

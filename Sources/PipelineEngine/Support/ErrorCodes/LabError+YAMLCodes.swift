@@ -32,7 +32,19 @@ extension LabError.Code {
         public static let suite = Self("suite")
 
         /// Every kind of YAML file, for the catalogue check.
-        static let all: [Self] = [.concepts, .deploy, .gates, .lesson, .lock, .params, .pipeline, .quiz, .scenario, .steps, .suite]
+        static let all: [Self] = [
+            .concepts,
+            .deploy,
+            .gates,
+            .lesson,
+            .lock,
+            .params,
+            .pipeline,
+            .quiz,
+            .scenario,
+            .steps,
+            .suite,
+        ]
     }
 
     /// A problem a YAML file can have: the second part of its code (`bad_value` in `quiz.bad_value`).
@@ -44,53 +56,53 @@ extension LabError.Code {
             self.rawValue = rawValue
         }
 
-        /// `….alias_expansion`, as in "the aliases of this file expand to more than … values (the alias *… alone to …".
+        /// `….alias_expansion`: the file's aliases expand to too many values.
         public static let aliasExpansion = Self("alias_expansion")
-        /// `….alias_in_key`, as in "the alias *… is used in a mapping key; write the key out in full (aliases are not allowe…".
+        /// `….alias_in_key`: an alias is used in a mapping key.
         public static let aliasInKey = Self("alias_in_key")
-        /// `….answer_not_an_option`, as in "… "…" is not among the options a to …".
+        /// `….answer_not_an_option`: a choice question's answer is not one of its options.
         public static let answerNotAnOption = Self("answer_not_an_option")
-        /// `….bad_check`, as in "a check has exactly one kind, found …".
+        /// `….bad_check`: a check has no kind, or more than one.
         public static let badCheck = Self("bad_check")
         /// `….bad_key`, as in "parameter name "…" contains a dot; nest it instead (dots join the levels)".
         public static let badKey = Self("bad_key")
         /// `….bad_name`, as in "stage name "…" should start with a letter and hold only letters, digits, '-' and '_'".
         public static let badName = Self("bad_name")
-        /// `….bad_path`, as in "… "…" leaves the sandbox; write a path relative to the workspace".
+        /// `….bad_path`: a path leaves the sandbox.
         public static let badPath = Self("bad_path")
         /// `….bad_regex`, as in "`regex` "…" is not a valid regular expression".
         public static let badRegex = Self("bad_regex")
-        /// `….bad_shape`, as in ""tolerance" applies only to numeric questions; … is …".
+        /// `….bad_shape`: a value is a mapping, list or text where another shape is expected.
         public static let badShape = Self("bad_shape")
-        /// `….bad_value`, as in "`minutes` is "…"; expected a whole number of minutes such as 10".
+        /// `….bad_value`: a value is out of range or not one of the expected words.
         public static let badValue = Self("bad_value")
         /// `….duplicate_id`, as in "concept id "…" is listed twice (first at line …)".
         public static let duplicateId = Self("duplicate_id")
-        /// `….duplicate_key`, as in "the key "…" appears twice in one mapping".
+        /// `….duplicate_key`: a mapping has the same key twice.
         public static let duplicateKey = Self("duplicate_key")
         /// `….duplicate_name`, as in "two gates are named '…' (the first on line …); give each a unique `name`".
         public static let duplicateName = Self("duplicate_name")
-        /// `….empty_value`, as in "`concepts` is empty; a lesson teaches at least one concept".
+        /// `….empty_value`: a value or list is empty.
         public static let emptyValue = Self("empty_value")
-        /// `….missing_key`, as in "the concept list needs `groups:` and `concepts:`".
+        /// `….missing_key`: a required key is missing.
         public static let missingKey = Self("missing_key")
-        /// `….retired_key`, as in "`…` is no longer accepted in a … check: …".
+        /// `….retired_key`: a key the lab no longer accepts (the message names its replacement).
         public static let retiredKey = Self("retired_key")
-        /// `….too_many_stages`, as in "`stages` has … stages; a pipeline may have at most … (split it into several pipeline fil…".
+        /// `….too_many_stages`, as in "`stages` has … stages; a pipeline may have at most … (split it into several …".
         public static let tooManyStages = Self("too_many_stages")
-        /// `….unknown_check`.
+        /// `….unknown_check`: a step's check names no kind of check the lab knows.
         public static let unknownCheck = Self("unknown_check")
-        /// `….unknown_group`.
+        /// `….unknown_group`: a concept names a group the concept list does not have.
         public static let unknownGroup = Self("unknown_group")
-        /// `….unknown_key`.
+        /// `….unknown_key`: a mapping has a key the file does not take (with the nearest one suggested).
         public static let unknownKey = Self("unknown_key")
-        /// `….unknown_metric`.
+        /// `….unknown_metric`: a gate names a metric the lab does not compute.
         public static let unknownMetric = Self("unknown_metric")
-        /// `….unreadable`, as in "…; delete the lock file to rebuild it from the run cache".
+        /// `….unreadable`: the file cannot be read as the lab wrote it.
         public static let unreadable = Self("unreadable")
-        /// `….yaml_aliases`, as in "this file uses anchors and aliases and every private-use character …".
+        /// `….yaml_aliases`: the file's aliases cannot be checked.
         public static let yamlAliases = Self("yaml_aliases")
-        /// `….yaml_syntax`, as in "this is not valid YAML: …".
+        /// `….yaml_syntax`: the text is not valid YAML (with the line and column).
         public static let yamlSyntax = Self("yaml_syntax")
 
         /// Every problem, for the catalogue check.
