@@ -67,9 +67,9 @@ enum Dispatcher {
                 let remedy = path.hasSuffix("state.sqlite")
                     ? ". Run `sandbox reset` to start the workspace fresh (the damaged file is kept beside it)"
                     : ". Run `cicdlab doctor --repair` to keep it under another name and start fresh"
-                return report(LabError(.storeDamaged, error.description + remedy), in: session)
+                return report(LabError(.storeDamaged, error.description + remedy, cause: error), in: session)
             }
-            return report(LabError(.storeUnreadable, error.description), in: session)
+            return report(LabError(.storeUnreadable, error.description, cause: error), in: session)
         } catch {
             return report(LabError.describing(error), in: session)
         }

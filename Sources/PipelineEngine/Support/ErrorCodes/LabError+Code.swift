@@ -17,7 +17,7 @@ extension LabError {
 
         /// Every code with a static member of its own, one group a concept; codes made of a
         /// ``Document`` and a ``Problem`` are checked through `Document.all` and `Problem.all`.
-        public static let all: [Self] =
+        static let all: [Self] =
             dataCodes + trainingCodes + pipelinesCodes + deploymentCodes + storageCodes + courseCodes + shellCodes
     }
 }
