@@ -25,7 +25,7 @@ package enum LabShell {
             (options, rest) = try GlobalOptions.extract(from: arguments)
         } catch let error as LabError {
             console.error("error: " + error.description)
-            return error.exitCode
+            return ExitStatus.of(error)
         } catch {
             return 2
         }
@@ -35,7 +35,7 @@ package enum LabShell {
         let session = LabSession(options: options, environment: environment, console: console,
                                  isInteractive: interactive)
         // Ctrl-C stops the command under way (see `Interruption`); in the REPL the lab stays.
-        if catchesInterrupts { Interruption.install(forceOnRepeat: !rest.isEmpty) }
+        if catchesInterrupts { Interruption.install(exitingOnRepeat: rest.isEmpty ? nil : ExitStatus.interrupted) }
         if rest.isEmpty {
             return Repl(session: session).run()
         }

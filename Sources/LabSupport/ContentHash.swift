@@ -14,7 +14,7 @@ package enum ContentHash {
     /// The SHA-256 of a file's bytes, read in chunks so large files need little memory.
     package static func hex(fileAt path: String) throws -> String {
         guard let fd = try RegularFile.open(path) else {
-            throw LabError("file.unreadable", "cannot read \(path)", file: path)
+            throw LabError(.fileUnreadable, "cannot read \(path)", file: path)
         }
         let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         var hasher = Crypto.SHA256()

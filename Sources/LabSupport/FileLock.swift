@@ -9,12 +9,12 @@ package enum FileLock {
     package static func withExclusiveLock<T>(at path: String, _ body: () throws -> T) throws -> T {
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
-            throw LabError("lock.open", "cannot open the lock file \(path): \(String(cString: strerror(errno)))")
+            throw LabError(.lockOpen, "cannot open the lock file \(path): \(String(cString: strerror(errno)))")
         }
         defer { close(fd) }
         while flock(fd, LOCK_EX) != 0 {
             guard errno == EINTR else {
-                throw LabError("lock.acquire", "cannot lock \(path): \(String(cString: strerror(errno)))")
+                throw LabError(.lockAcquire, "cannot lock \(path): \(String(cString: strerror(errno)))")
             }
         }
         defer { flock(fd, LOCK_UN) }
@@ -26,7 +26,7 @@ package enum FileLock {
     package static func withExclusiveLockIfFree<T>(at path: String, _ body: () throws -> T) throws -> T? {
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
-            throw LabError("lock.open", "cannot open the lock file \(path): \(String(cString: strerror(errno)))")
+            throw LabError(.lockOpen, "cannot open the lock file \(path): \(String(cString: strerror(errno)))")
         }
         defer { close(fd) }
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {

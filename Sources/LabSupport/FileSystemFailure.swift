@@ -12,14 +12,14 @@ package enum FileSystemFailure {
         case read, write
 
         var verb: String { self == .read ? "read" : "write" }
-        var code: String { self == .read ? "file.read_failed" : "file.write_failed" }
+        var code: LabError.Code { self == .read ? .fileReadFailed : .fileWriteFailed }
     }
 
     /// A `LabError` naming `path` (or `name`, as the user typed it), the action and the reason.
     package static func labError(_ error: any Error, _ action: Action, path: String, named name: String? = nil)
         -> LabError
     {
-        LabError(action.code, "cannot \(action.verb) it: \(reason(for: error, action))", file: name ?? path)
+        LabError(action.code, "cannot \(action.verb) it: \(reason(for: error, action))", file: name ?? path, cause: error)
     }
 
     /// Runs `body`, turning a file-system failure into a ``labError(_:_:path:named:)``; other
@@ -45,7 +45,7 @@ package enum FileSystemFailure {
         // Foundation numbers its write errors from 512 (`CocoaError.fileWriteUnknown`).
         let action: Action = ns.domain == NSCocoaErrorDomain && ns.code < 512 && ns.code != 4 ? .read : .write
         guard let path else {
-            return LabError(action.code, "cannot \(action.verb) a file: \(reason(for: error, action))")
+            return LabError(action.code, "cannot \(action.verb) a file: \(reason(for: error, action))", cause: error)
         }
         return labError(error, action, path: path)
     }

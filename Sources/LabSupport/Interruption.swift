@@ -8,23 +8,21 @@ import Foundation
 /// between rows or stages, so an interrupted command stops where nothing is half written.
 package enum Interruption {
     /// The code of the error an interrupted command ends with.
-    package static let code = "interrupted"
-    /// The exit status of a one-shot command stopped by Ctrl-C (128 + SIGINT), as shells use.
-    package static let exitStatus: Int32 = 130
-
+    package static let code: LabError.Code = .interrupted
     private static let flag = Flag()
     nonisolated(unsafe) private static var source: (any DispatchSourceSignal)?
 
-    /// Catches SIGINT from now on. With `forceOnRepeat`, a second Ctrl-C while the first is
-    /// still pending ends the process with status 130 (a one-shot command stuck elsewhere).
-    package static func install(forceOnRepeat: Bool) {
+    /// Catches SIGINT from now on. With `exitingOnRepeat` (a status the shell chooses), a
+    /// second Ctrl-C while the first is still pending ends the process with that status (a
+    /// one-shot command stuck elsewhere).
+    package static func install(exitingOnRepeat repeatStatus: Int32?) {
         guard source == nil else { return }
         signal(SIGINT, SIG_IGN)
         let signals = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         signals.setEventHandler {
-            if forceOnRepeat, flag.get() {
+            if let repeatStatus, flag.get() {
                 FileHandle.standardError.write(Data("Interrupted.\n".utf8))
-                _exit(exitStatus)
+                _exit(repeatStatus)
             }
             flag.set(true)
         }

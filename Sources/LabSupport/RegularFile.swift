@@ -13,17 +13,17 @@ package enum RegularFile {
         let fd = Foundation.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         if fd < 0 {
             if errno == ENOENT || errno == ENOTDIR { return nil }
-            throw LabError("file.unreadable", "cannot read it: \(String(cString: strerror(errno)))", file: name ?? path)
+            throw LabError(.fileUnreadable, "cannot read it: \(String(cString: strerror(errno)))", file: name ?? path)
         }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
             close(fd)
-            throw LabError("file.unreadable", "cannot read it: \(String(cString: strerror(errno)))", file: name ?? path)
+            throw LabError(.fileUnreadable, "cannot read it: \(String(cString: strerror(errno)))", file: name ?? path)
         }
         let type = info.st_mode & S_IFMT
         guard type == S_IFREG else {
             close(fd)
-            throw LabError("file.not_regular", "is \(describe(type)), not a regular file", file: name ?? path)
+            throw LabError(.fileNotRegular, "is \(describe(type)), not a regular file", file: name ?? path)
         }
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         return fd
@@ -45,7 +45,7 @@ package enum RegularFile {
         let type = info.st_mode & S_IFMT
         guard type == S_IFREG else {
             throw LabError(
-                "file.not_regular",
+                .fileNotRegular,
                 "is \(describe(type)); the lab writes only new files or regular ones, so choose another name",
                 file: name ?? path)
         }

@@ -38,7 +38,8 @@ package enum SQLiteFailure {
         guard let error = error as? DatabaseError else { return nil }
         let fallback = error.message ?? "SQLite error \(error.resultCode.rawValue)"
         return LabError(
-            "store.failed", "a lab database could not be used: \(reason(error.resultCode, path: nil, fallback: fallback))")
+            .storeFailed, "a lab database could not be used: \(reason(error.resultCode, path: nil, fallback: fallback))",
+            cause: error)
     }
 
     /// Whether the file system holding `folder` has (next to) no space left: less than 256 KiB

@@ -32,7 +32,7 @@ package struct YAMLAliasGuard {
         guard Self.mayExpand(text) else { return }
         guard let placeholder = Self.unusedPlaceholder(in: text) else {
             throw LabError(
-                reader.codePrefix + ".yaml_aliases",
+                .init(reader.codePrefix, .yamlAliases),
                 "this file uses anchors and aliases and every private-use character from U+E000 to U+EFFF, so its aliases cannot be checked; write the values out instead of using aliases",
                 file: reader.file)
         }
@@ -88,7 +88,7 @@ package struct YAMLAliasGuard {
                     }
                     if inKey {
                         throw reader.error(
-                            "alias_in_key",
+                            .aliasInKey,
                             "the alias *\(name) is used in a mapping key; write the key out in full (aliases are not allowed in keys)",
                             at: node)
                     }
@@ -97,7 +97,7 @@ package struct YAMLAliasGuard {
                     added = Self.adding(added, size - 1)
                     if added > Self.expansionLimit {
                         throw reader.error(
-                            "alias_expansion",
+                            .aliasExpansion,
                             "the aliases of this file expand to more than \(Self.expansionLimit) values (the alias *\(name) alone to \(size < Int.max ? String(size) : "more than \(Int.max)")); write the values out or use fewer aliases",
                             at: node)
                     }

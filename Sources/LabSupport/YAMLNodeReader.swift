@@ -10,9 +10,9 @@ package struct YAMLNodeReader: Sendable {
     /// The file as the user named it, for messages.
     package let file: String
     /// The start of every error code, such as `quiz` or `gates` (`gates.unknown_key`).
-    package let codePrefix: String
+    package let codePrefix: LabError.Code.Document
 
-    package init(file: String, codePrefix: String) {
+    package init(file: String, codePrefix: LabError.Code.Document) {
         self.file = file
         self.codePrefix = codePrefix
     }
@@ -32,23 +32,24 @@ package struct YAMLNodeReader: Sendable {
         }
     }
 
-    package func error(_ code: String, _ message: String, at node: Node?) -> LabError {
+    /// The error `problem` of this kind of file (code `quiz.bad_value`), located at `node`.
+    package func error(_ problem: LabError.Code.Problem, _ message: String, at node: Node?) -> LabError {
         let mark = node?.mark
-        return LabError(code.hasPrefix(codePrefix + ".") ? code : codePrefix + "." + code, message, file: file, line: mark?.line, column: mark?.column)
+        return LabError(.init(codePrefix, problem), message, file: file, line: mark?.line, column: mark?.column)
     }
 
     /// The node as a mapping, or an error saying what `what` should have been.
     package func mapping(_ node: Node, _ what: String) throws -> Node.Mapping {
         guard let mapping = node.mapping else {
             throw error(
-                "bad_shape", "\(what) should be a mapping of keys to values, found \(describe(node))", at: node)
+                .badShape, "\(what) should be a mapping of keys to values, found \(describe(node))", at: node)
         }
         return mapping
     }
 
     package func sequence(_ node: Node, _ what: String) throws -> [Node] {
         guard let sequence = node.sequence else {
-            throw error("bad_shape", "\(what) should be a list, found \(describe(node))", at: node)
+            throw error(.badShape, "\(what) should be a list, found \(describe(node))", at: node)
         }
         return Array(sequence)
     }
@@ -56,11 +57,11 @@ package struct YAMLNodeReader: Sendable {
     /// A scalar's text, which must not be empty.
     package func text(_ node: Node, _ what: String) throws -> String {
         guard let scalar = node.scalar else {
-            throw error("bad_shape", "\(what) should be text, found \(describe(node))", at: node)
+            throw error(.badShape, "\(what) should be text, found \(describe(node))", at: node)
         }
         let value = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
         if value.isEmpty || (scalar.style == .plain && node.null != nil) {
-            throw error("empty_value", "\(what) is empty", at: node)
+            throw error(.emptyValue, "\(what) is empty", at: node)
         }
         return value
     }
@@ -69,7 +70,7 @@ package struct YAMLNodeReader: Sendable {
     package func texts(_ node: Node, _ what: String) throws -> [String] {
         if node.scalar != nil { return [try text(node, what)] }
         let items = try sequence(node, what)
-        if items.isEmpty { throw error("empty_value", "\(what) is an empty list", at: node) }
+        if items.isEmpty { throw error(.emptyValue, "\(what) is an empty list", at: node) }
         return try items.map { try text($0, "each of \(what)") }
     }
 
@@ -81,7 +82,7 @@ package struct YAMLNodeReader: Sendable {
         let names = T.allCases.map(\.rawValue)
         var message = "\(what) is \"\(value)\"; expected \(listing(names, or: true))"
         if let guess = closestMatch(to: value, among: names) { message += " (did you mean \"\(guess)\"?)" }
-        throw error("bad_value", message, at: node)
+        throw error(.badValue, message, at: node)
     }
 
     /// Rejects keys outside `allowed`, suggesting the nearest allowed key.
@@ -95,7 +96,7 @@ package struct YAMLNodeReader: Sendable {
             } else {
                 message += "; expected one of \(listing(allowed, or: true))"
             }
-            throw error("unknown_key", message, at: key)
+            throw error(.unknownKey, message, at: key)
         }
     }
 
@@ -117,13 +118,13 @@ package struct YAMLNodeReader: Sendable {
             if let context {
                 message += " (\(context.text) that starts at line \(context.mark.line), column \(context.mark.column))"
             }
-            return LabError(codePrefix + ".yaml_syntax", message, file: file, line: mark.line, column: mark.column)
+            return LabError(.init(codePrefix, .yamlSyntax), message, file: file, line: mark.line, column: mark.column)
         case .duplicatedKeysInMapping(let duplicates, let context):
             return LabError(
-                codePrefix + ".duplicate_key", "the key \"\(duplicates.first ?? "")\" appears twice in one mapping",
+                .init(codePrefix, .duplicateKey), "the key \"\(duplicates.first ?? "")\" appears twice in one mapping",
                 file: file, line: context.mark.line, column: context.mark.column)
         default:
-            return LabError(codePrefix + ".yaml_syntax", "this is not valid YAML: \(error)", file: file)
+            return LabError(.init(codePrefix, .yamlSyntax), "this is not valid YAML: \(LabError.reason(for: error))", file: file, cause: error)
         }
     }
 }

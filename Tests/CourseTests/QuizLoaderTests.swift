@@ -1,4 +1,4 @@
-import LabSupport
+@testable import LabSupport
 import Foundation
 import PipelineEngine
 import Testing
@@ -152,7 +152,7 @@ import Testing
         } throws: { error in
             guard let error = error as? LabError else { return false }
             #expect(error.description == message)
-            #expect(error.code == code)
+            #expect(error.code.rawValue == code)
             return error.kind == .badInput
         }
     }

@@ -1,4 +1,4 @@
-import LabSupport
+@testable import LabSupport
 import Foundation
 import PipelineEngine
 import Testing
@@ -99,7 +99,7 @@ import Testing
         #expect {
             _ = try QuizPlanner.plan(bank, scope: scope, difficulty: difficulty, count: count, seed: 1)
         } throws: { error in
-            (error as? LabError)?.code == code && (error as? LabError)?.message == message
+            (error as? LabError)?.code.rawValue == code && (error as? LabError)?.message == message
         }
     }
 

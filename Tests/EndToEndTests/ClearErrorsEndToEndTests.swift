@@ -86,6 +86,27 @@ import Testing
         #expect(error?["file"] as? String == "/proc/nope/m.json")
     }
 
+    /// Whatever the file system says, the user reads the path and the reason in plain words,
+    /// with exit status 2, as text and as JSON; never framework text.
+    @Test(arguments: [
+        ("/proc/nope/m.json", "cannot write it: no such folder"),
+        ("/etc/hostname/m.json", "cannot write it: a part of the path is a file, not a folder"),
+    ])
+    func aRefusedOutNamesThePathAndTheReason(out: String, message: String) throws {
+        let lab = try Lab()
+        defer { lab.remove() }
+        let train = ["train", "data/train.csv", "--target", "churned", "--out", out]
+        let text = try lab.run(train)
+        #expect(text.status == 2)
+        #expect(text.stderr == "error: \(out): \(message)\n")
+        let json = try lab.run(["--json"] + train)
+        #expect(json.status == 2)
+        #expect(json.stdout.contains("\"message\" : \"\(message)\""), "\(json.stdout)")
+        for output in [text.stdout, text.stderr, json.stdout, json.stderr] {
+            #expect(!output.contains("Domain") && !output.contains("NSError") && !output.contains("internal"), "\(output)")
+        }
+    }
+
     @Test func aDanglingModelsSymlinkIsNamed() throws {
         let lab = try Lab()
         defer { lab.remove() }

@@ -2,7 +2,7 @@ import Course
 import Foundation
 import PipelineEngine
 import Testing
-import LabSupport
+@testable import LabSupport
 
 /// Sixty SIGKILLs of the real binary at random (seeded) moments, during quizzes, step checks
 /// and pipeline runs, as a learner closing the laptop lid or a CI runner losing its machine.

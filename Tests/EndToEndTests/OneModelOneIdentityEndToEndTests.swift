@@ -1,7 +1,7 @@
 import Foundation
 import PipelineEngine
 import Testing
-import LabSupport
+@testable import LabSupport
 
 /// One model reads the same in every report: the file's SHA-256 as its name, and latencies in
 /// one unit rule, whether `evaluate`, a gate or the registry prints them.

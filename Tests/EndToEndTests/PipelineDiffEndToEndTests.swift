@@ -1,7 +1,7 @@
 import Foundation
 import PipelineEngine
 import Testing
-import LabSupport
+@testable import LabSupport
 
 /// `pipeline diff` through the binary on the real churn sandbox: a data change shows up as a
 /// changed dependency even when no param changed.

@@ -1,4 +1,4 @@
-import LabSupport
+@testable import LabSupport
 import Foundation
 import Testing
 
@@ -71,7 +71,7 @@ import Testing
         request.model = .linear
         let error = #expect(throws: LabError.self) { try Trainer.train(request) }
         #expect(error?.code == "train.overflow")
-        #expect(error?.exitCode == 2)
+        #expect(error?.kind == .badInput)
         #expect(
             error?.message
                 == "training on 'big.csv' produced weights that are not finite numbers: 'y' holds values as large as 1e+308 (beyond about 1.3e154, squares overflow a double); rescale it (for example to thousands or millions)"

@@ -1,7 +1,7 @@
 import Foundation
 import PipelineEngine
 import Testing
-import LabSupport
+@testable import LabSupport
 
 /// The one encoder of the JSON the lab shows and exports.
 @Suite struct LabOutputJSONTests {

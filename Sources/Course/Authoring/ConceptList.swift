@@ -36,17 +36,17 @@ package struct ConceptList: Sendable {
     /// Reads the concept list from YAML text; `file` names it in messages.
     package static func parse(_ text: String, file: String) -> ConceptList {
         var list = ConceptList(groups: [:], concepts: [], problems: [])
-        let reader = YAMLNodeReader(file: file, codePrefix: "concepts")
+        let reader = YAMLNodeReader(file: file, codePrefix: .concepts)
         do {
             guard let root = try reader.compose(text) else {
                 throw LabError(
-                    "concepts.empty", "the concept list is empty; expected `groups:` and `concepts:`", file: file,
+                    .conceptsEmpty, "the concept list is empty; expected `groups:` and `concepts:`", file: file,
                     line: 1)
             }
             let top = try reader.mapping(root, "the concept list")
             try reader.checkKeys(top, allowed: ["groups", "concepts"], in: "the concept list")
             guard let groupsNode = top["groups"], let conceptsNode = top["concepts"] else {
-                throw reader.error("missing_key", "the concept list needs `groups:` and `concepts:`", at: root)
+                throw reader.error(.missingKey, "the concept list needs `groups:` and `concepts:`", at: root)
             }
             for (key, value) in try reader.mapping(groupsNode, "`groups`") {
                 list.groups[try reader.text(key, "a group id")] = try reader.text(value, "a group's title")
@@ -57,7 +57,7 @@ package struct ConceptList: Sendable {
                     let concept = try readConcept(node, reader, groups: list.groups)
                     if let line = firstLine[concept.id] {
                         throw reader.error(
-                            "duplicate_id", "concept id \"\(concept.id)\" is listed twice (first at line \(line))",
+                            .duplicateId, "concept id \"\(concept.id)\" is listed twice (first at line \(line))",
                             at: node.mapping?["id"] ?? node)
                     }
                     firstLine[concept.id] = concept.line
@@ -69,7 +69,7 @@ package struct ConceptList: Sendable {
         } catch let error as LabError {
             list.problems.append(error)
         } catch {
-            list.problems.append(LabError("concepts.invalid", "\(error)", file: file))
+            list.problems.append(LabError(.conceptsInvalid, LabError.reason(for: error), file: file, cause: error))
         }
         return list
     }
@@ -81,7 +81,7 @@ package struct ConceptList: Sendable {
         func field(_ key: String) throws -> Node {
             guard let value = fields[key] else {
                 throw reader.error(
-                    "missing_key", "a concept has no `\(key)`; each needs `id`, `group` and `summary`", at: node)
+                    .missingKey, "a concept has no `\(key)`; each needs `id`, `group` and `summary`", at: node)
             }
             return value
         }
@@ -93,7 +93,7 @@ package struct ConceptList: Sendable {
             if let guess = closestMatch(to: group, among: Array(groups.keys)) {
                 message += "; did you mean \"\(guess)\"?"
             }
-            throw reader.error("unknown_group", message, at: groupNode)
+            throw reader.error(.unknownGroup, message, at: groupNode)
         }
         return Concept(
             id: id, group: group, summary: try reader.text(field("summary"), "`summary`"), line: node.mark?.line ?? 0)

@@ -53,7 +53,7 @@ package struct CourseLinter {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw LabError("content.missing", "no lessons folder at \(displayName)")
+            throw LabError(.contentMissing, "no lessons folder at \(displayName)")
         }
         var report = LintReport()
         let concepts = readConcepts(into: &report)
@@ -68,7 +68,7 @@ package struct CourseLinter {
                     folders.append(
                         .failure(
                             LabError(
-                                "lesson.missing",
+                                .lessonMissing,
                                 "the folder has \(other) but no lesson.md; every lesson folder needs one",
                                 file: shown)))
                 }
@@ -130,7 +130,7 @@ package struct CourseLinter {
         guard let data = FileManager.default.contents(atPath: path) else {
             report.problems.append(
                 LabError(
-                    "concepts.missing",
+                    .conceptsMissing,
                     "there is no concept list, so concept ids cannot be checked; create it with `groups:` and `concepts:`",
                     file: shown))
             return nil
@@ -148,7 +148,7 @@ package struct CourseLinter {
             if !taught.contains(concept.id) {
                 problems.append(
                     LabError(
-                        "coverage.not_taught",
+                        .coverageNotTaught,
                         "concept \"\(concept.id)\" is taught by no lesson; list it in a lesson's `concepts:`",
                         file: file, line: concept.line))
             }
@@ -157,7 +157,7 @@ package struct CourseLinter {
                 let times = count == 0 ? "no question" : "only 1 question"
                 problems.append(
                     LabError(
-                        "coverage.too_few_questions",
+                        .coverageTooFewQuestions,
                         "concept \"\(concept.id)\" is asked by \(times); every concept needs at least 2",
                         file: file, line: concept.line))
             }

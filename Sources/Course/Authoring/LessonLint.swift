@@ -37,7 +37,7 @@ struct LessonLint {
         if let first = firstFileWithId[meta.id], !meta.id.isEmpty {
             problems.append(
                 LabError(
-                    "lesson.duplicate_id", "lesson id \"\(meta.id)\" is also used by \(first)",
+                    .lessonDuplicateId, "lesson id \"\(meta.id)\" is also used by \(first)",
                     file: file, line: draft.front.keyLines["id"]))
         } else if !meta.id.isEmpty {
             firstFileWithId[meta.id] = file
@@ -47,7 +47,7 @@ struct LessonLint {
             for (index, concept) in meta.concepts.enumerated() where !concepts.ids.contains(concept) {
                 problems.append(
                     LabError(
-                        "lesson.unknown_concept",
+                        .lessonUnknownConcept,
                         unknown("concept", concept, among: concepts.ids, listedIn: "concepts.yaml"),
                         file: file, line: index < lines.count ? lines[index] : 1))
             }
@@ -56,20 +56,20 @@ struct LessonLint {
         for (index, prerequisite) in meta.prerequisites.enumerated() where !lessonIds.contains(prerequisite) {
             problems.append(
                 LabError(
-                    "lesson.unknown_prerequisite",
+                    .lessonUnknownPrerequisite,
                     unknown("prerequisite", prerequisite, among: lessonIds, listedIn: nil),
                     file: file, line: index < lines.count ? lines[index] : 1))
         }
         if let end = draft.front.end, LessonParser.pages(of: draft.lines, after: end).isEmpty {
             problems.append(
                 LabError(
-                    "lesson.no_pages", "\(name) has no pages; each page starts with a `## ` heading",
+                    .lessonNoPages, "\(name) has no pages; each page starts with a `## ` heading",
                     file: file, line: (draft.front.end ?? 0) + 1))
         }
         if let end = draft.front.end, let deep = MarkdownNesting.firstTooDeep(draft.lines, from: end + 1) {
             problems.append(
                 LabError(
-                    "lesson.nested_too_deep",
+                    .lessonNestedTooDeep,
                     "lists and quotes nest \(deep.depth) levels deep here; a page shows at most \(MarkdownNesting.limit) and draws deeper items flat, so nest less",
                     file: file, line: deep.line))
         }
@@ -82,7 +82,7 @@ struct LessonLint {
         guard FileManager.default.fileExists(atPath: path) else {
             problems.append(
                 LabError(
-                    "lesson.no_steps", "\(name) has no steps; add steps.yaml with a `steps:` list of hands-on steps",
+                    .lessonNoSteps, "\(name) has no steps; add steps.yaml with a `steps:` list of hands-on steps",
                     file: draft.display, line: 1))
             return
         }
@@ -108,7 +108,7 @@ struct LessonLint {
             if let problem = linter.commandProblem(command.text) {
                 found.append(
                     LabError(
-                        "steps.bad_command", "`\(command.text)` is not a command the lab can run: \(problem)",
+                        .stepsBadCommand, "`\(command.text)` is not a command the lab can run: \(problem)",
                         file: shown, line: command.location.line, column: command.location.column))
             }
         }
@@ -116,7 +116,7 @@ struct LessonLint {
             if !step.solution.isEmpty, step.wrongAttempts.isEmpty {
                 found.append(
                     LabError(
-                        "steps.no_wrong_attempt",
+                        .stepsNoWrongAttempt,
                         "step \"\(step.id)\" asks for an edit but lists no `wrong:` attempt; add at least one plausible mistake that its check must reject",
                         file: shown, line: step.location.line, column: step.location.column))
             }
@@ -125,13 +125,13 @@ struct LessonLint {
                 if case .ran(let words, _) = check.condition, let problem = linter.commandWordsProblem(words) {
                     found.append(
                         LabError(
-                            "steps.bad_command", "step \"\(step.id)\": `ran: \(words.joined(separator: " "))` names no command the lab can run: \(problem)",
+                            .stepsBadCommand, "step \"\(step.id)\": `ran: \(words.joined(separator: " "))` names no command the lab can run: \(problem)",
                             file: shown, line: check.location.line, column: check.location.column))
                 }
                 if let problem = evaluability(of: check) {
                     found.append(
                         LabError(
-                            "steps.check_unavailable", "step \"\(step.id)\": \(problem)",
+                            .stepsCheckUnavailable, "step \"\(step.id)\": \(problem)",
                             file: shown, line: check.location.line, column: check.location.column))
                 }
             }
@@ -161,7 +161,7 @@ struct LessonLint {
         guard let data = FileManager.default.contents(atPath: path) else {
             problems.append(
                 LabError(
-                    "lesson.no_quiz", "\(name) has no quiz; add quiz.yaml with a `questions:` list",
+                    .lessonNoQuiz, "\(name) has no quiz; add quiz.yaml with a `questions:` list",
                     file: draft.display, line: 1))
             return
         }
@@ -170,14 +170,14 @@ struct LessonLint {
         problems += read.problems
         questions = read.questions
         if read.questions.isEmpty, read.problems.isEmpty {
-            problems.append(LabError("quiz.empty_value", "\"questions\" is an empty list", file: shown, line: 1))
+            problems.append(LabError(.quizEmptyValue, "\"questions\" is an empty list", file: shown, line: 1))
         }
         for question in read.questions {
             let at = question.location
             if let first = firstQuestionAt[question.id] {
                 problems.append(
                     LabError(
-                        "quiz.duplicate_id",
+                        .quizDuplicateId,
                         "question id \"\(question.id)\" is also used in \(first.file) at line \(first.line)",
                         file: at.file, line: at.line, column: at.column))
             } else {
@@ -187,7 +187,7 @@ struct LessonLint {
             for concept in question.concepts where !concepts.ids.contains(concept) {
                 problems.append(
                     LabError(
-                        "quiz.unknown_concept",
+                        .quizUnknownConcept,
                         "question \"\(question.id)\": "
                             + unknown("concept", concept, among: concepts.ids, listedIn: "concepts.yaml"),
                         file: at.file, line: at.line, column: at.column))

@@ -109,7 +109,7 @@ package struct QuizCues: Sendable, Equatable {
     static func bankProblems(_ questions: [Question]) -> [LabError] {
         let cues = measure(questions)
         var problems: [LabError] = []
-        func place(_ offending: [Question], _ code: String, _ message: String, noting: Bool = true) {
+        func place(_ offending: [Question], _ code: LabError.Code, _ message: String, noting: Bool = true) {
             let byFile = Dictionary(grouping: offending, by: \.location.file)
             let worst = byFile.max { a, b in a.value.count < b.value.count || (a.value.count == b.value.count && a.key > b.key) }
             let first = worst?.value.min { $0.location.line < $1.location.line }
@@ -121,7 +121,7 @@ package struct QuizCues: Sendable, Equatable {
         let judged = minimumQuestionsForAShare
         if cues.single >= judged, cues.longestKeyShare > maximumLongestKeyShare {
             place(
-                questions.filter { $0.keyIsLongest }, "quiz.cue_longest_key",
+                questions.filter { $0.keyIsLongest }, .quizCueLongestKey,
                 String(
                     format: "the key is the longest option in %d of %d single-choice questions (%.0f%%); at most %.0f%% may be",
                     cues.longestKey, cues.single, cues.longestKeyShare * 100, maximumLongestKeyShare * 100))
@@ -129,7 +129,7 @@ package struct QuizCues: Sendable, Equatable {
         if cues.trueFalse >= judged, !trueKeyRange.contains(cues.trueKeyShare) {
             let leaning = cues.trueKeyShare < trueKeyRange.lowerBound
             place(
-                questions.filter { $0.kind == .truefalse && $0.answer == .truth(!leaning) }, "quiz.cue_true_false",
+                questions.filter { $0.kind == .truefalse && $0.answer == .truth(!leaning) }, .quizCueTrueFalse,
                 String(
                     format: "%d of %d true/false keys are true (%.0f%%); between %.0f%% and %.0f%% must be",
                     cues.trueKeys, cues.trueFalse, cues.trueKeyShare * 100, trueKeyRange.lowerBound * 100,
@@ -137,7 +137,7 @@ package struct QuizCues: Sendable, Equatable {
         }
         if cues.multiple >= judged, cues.allButOneShare > maximumAllButOneShare {
             place(
-                questions.filter { $0.isAllButOne }, "quiz.cue_all_but_one",
+                questions.filter { $0.isAllButOne }, .quizCueAllButOne,
                 String(
                     format: "%d of %d multiple-choice questions have every option but one right (%.0f%%); at most %.0f%% may",
                     cues.allButOne, cues.multiple, cues.allButOneShare * 100, maximumAllButOneShare * 100))
@@ -145,7 +145,7 @@ package struct QuizCues: Sendable, Equatable {
         if cues.multiple >= judged, cues.rightCounts.count < minimumDistinctRightCounts {
             let used = cues.rightCounts.keys.sorted().map(String.init).joined(separator: ", ")
             place(
-                questions.filter { $0.kind == .multiple }, "quiz.cue_right_counts",
+                questions.filter { $0.kind == .multiple }, .quizCueRightCounts,
                 "multiple-choice questions have only \(cues.rightCounts.count == 1 ? "one count" : "\(cues.rightCounts.count) counts") of right options (\(used)); use at least \(minimumDistinctRightCounts)",
                 noting: false)
         }
@@ -162,7 +162,7 @@ package struct QuizCues: Sendable, Equatable {
             if next > 0, Double(question.options[key].count) >= giveAwayLengthRatio * Double(next) {
                 problems.append(
                     LabError(
-                        "quiz.cue_long_key",
+                        .quizCueLongKey,
                         "question \"\(question.id)\": the key has \(question.options[key].count) characters, at least \(giveAwayLengthRatio)× the next longest option (\(next)); make the options alike",
                         file: at.file, line: at.line, column: at.column))
             }
@@ -171,7 +171,7 @@ package struct QuizCues: Sendable, Equatable {
         if let phrase = ["the word ", "is the clue", "the clue is", "the answer is"].first(where: lowered.contains) {
             problems.append(
                 LabError(
-                    "quiz.cue_hint",
+                    .quizCueHint,
                     "question \"\(question.id)\": the hint says “\(phrase.trimmingCharacters(in: .whitespaces))”, pointing at the answer instead of the reasoning",
                     file: at.file, line: at.line, column: at.column))
         }
@@ -179,7 +179,7 @@ package struct QuizCues: Sendable, Equatable {
         if !shared.isEmpty {
             problems.append(
                 LabError(
-                    "quiz.cue_hint",
+                    .quizCueHint,
                     "question \"\(question.id)\": the hint repeats words found only in the key (\(shared.map { "“\($0)”" }.joined(separator: ", "))), which gives the answer away",
                     file: at.file, line: at.line, column: at.column))
         }

@@ -33,30 +33,30 @@ struct FrontMatterReader {
         guard lines.first == "---" else {
             result.problems.append(
                 LabError(
-                    "lesson.front_matter", "a lesson must start with YAML front matter between `---` lines",
+                    .lessonFrontMatter, "a lesson must start with YAML front matter between `---` lines",
                     file: file, line: 1))
             return result
         }
         guard let end = lines.dropFirst().firstIndex(of: "---") else {
             result.problems.append(
                 LabError(
-                    "lesson.front_matter", "the front matter opened on line 1 is never closed with `---`",
+                    .lessonFrontMatter, "the front matter opened on line 1 is never closed with `---`",
                     file: file, line: 1))
             return result
         }
         result.end = end
-        let reader = YAMLNodeReader(file: file, codePrefix: "lesson")
+        let reader = YAMLNodeReader(file: file, codePrefix: .lesson)
         do {
             guard let root = try reader.compose(lines[1..<end].joined(separator: "\n")) else {
                 result.problems.append(
-                    LabError("lesson.front_matter", "the front matter is empty", file: file, line: 1))
+                    LabError(.lessonFrontMatter, "the front matter is empty", file: file, line: 1))
                 return result
             }
             read(root, reader, into: &result)
         } catch let error as LabError {
             result.problems.append(Self.shifted(error))
         } catch {
-            result.problems.append(LabError("lesson.front_matter", "\(error)", file: file, line: 1))
+            result.problems.append(LabError(.lessonFrontMatter, LabError.reason(for: error), file: file, line: 1, cause: error))
         }
         return result
     }
@@ -77,7 +77,7 @@ struct FrontMatterReader {
             } catch let error as LabError {
                 problems.append(Self.shifted(error))
             } catch {
-                problems.append(LabError("lesson.front_matter", "\(error)", file: file, line: 1))
+                problems.append(LabError(.lessonFrontMatter, LabError.reason(for: error), file: file, line: 1, cause: error))
             }
             return nil
         }
@@ -96,13 +96,13 @@ struct FrontMatterReader {
             } else {
                 message += "; expected \(listing(Self.keys, or: true))"
             }
-            problems.append(Self.shifted(reader.error("unknown_key", message, at: key)))
+            problems.append(Self.shifted(reader.error(.unknownKey, message, at: key)))
         }
         for key in Self.requiredKeys where fields[key] == nil {
             let needed = listing(Self.requiredKeys.map { "`\($0)`" })
             problems.append(
                 LabError(
-                    "lesson.missing_key", "the front matter has no `\(key)`; every lesson needs \(needed)",
+                    .lessonMissingKey, "the front matter has no `\(key)`; every lesson needs \(needed)",
                     file: file, line: 1))
         }
         func text(_ key: String) -> String? {
@@ -128,7 +128,7 @@ struct FrontMatterReader {
                 let value = try reader.text(node, "`minutes`")
                 guard let number = Int(value), number > 0 else {
                     throw reader.error(
-                        "bad_value", "`minutes` is \"\(value)\"; expected a whole number of minutes such as 10",
+                        .badValue, "`minutes` is \"\(value)\"; expected a whole number of minutes such as 10",
                         at: node)
                 }
                 return number
@@ -139,7 +139,7 @@ struct FrontMatterReader {
             problems.append(
                 Self.shifted(
                     reader.error(
-                        "empty_value", "`concepts` is empty; a lesson teaches at least one concept",
+                        .emptyValue, "`concepts` is empty; a lesson teaches at least one concept",
                         at: fields["concepts"])))
         }
         let prerequisites = list("prerequisites")

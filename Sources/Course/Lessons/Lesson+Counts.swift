@@ -28,9 +28,9 @@ extension Lesson {
         guard FileManager.default.fileExists(atPath: path) else { return 0 }
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
         else {
-            throw LabError("lesson.unreadable", "cannot read the file as UTF-8 text", file: path)
+            throw LabError(.lessonUnreadable, "cannot read the file as UTF-8 text", file: path)
         }
-        try YAMLAliasGuard(reader: YAMLNodeReader(file: path, codePrefix: "lesson")).check(text)
+        try YAMLAliasGuard(reader: YAMLNodeReader(file: path, codePrefix: .lesson)).check(text)
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -41,19 +41,19 @@ extension Lesson {
         if let list = root.sequence { return list.count }
         guard let mapping = root.mapping else {
             throw LabError(
-                "lesson.not_a_list", "expected a `\(key):` list, found a single value",
+                .lessonNotAList, "expected a `\(key):` list, found a single value",
                 file: path, line: root.mark?.line)
         }
         guard let value = mapping[key] else {
             let found = mapping.keys.compactMap(\.string).map { "`\($0)`" }.joined(separator: ", ")
             throw LabError(
-                "lesson.not_a_list", "expected a `\(key):` list at the top, found \(found.isEmpty ? "no keys" : found)",
+                .lessonNotAList, "expected a `\(key):` list at the top, found \(found.isEmpty ? "no keys" : found)",
                 file: path, line: root.mark?.line)
         }
         if let scalar = value.scalar, ["", "~", "null"].contains(scalar.string.lowercased()) { return 0 }
         guard let list = value.sequence else {
             throw LabError(
-                "lesson.not_a_list", "`\(key)` should be a list of entries, each starting with `- `",
+                .lessonNotAList, "`\(key)` should be a list of entries, each starting with `- `",
                 file: path, line: value.mark?.line)
         }
         return list.count

@@ -11,7 +11,7 @@ package struct LessonCatalog: Sendable {
     package static func load(from directory: String) throws -> LessonCatalog {
         let fm = FileManager.default
         guard let entries = try? fm.contentsOfDirectory(atPath: directory) else {
-            throw LabError("content.missing", "no lessons folder at \(directory)")
+            throw LabError(.contentMissing, "no lessons folder at \(directory)")
         }
         var lessons: [Lesson] = []
         for entry in entries.sorted() where !entry.hasPrefix(".") {
@@ -19,7 +19,7 @@ package struct LessonCatalog: Sendable {
             let file = folder + "/lesson.md"
             guard fm.fileExists(atPath: file) else { continue }
             guard let data = fm.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-                throw LabError("lesson.unreadable", "cannot read the lesson as UTF-8 text", file: file)
+                throw LabError(.lessonUnreadable, "cannot read the lesson as UTF-8 text", file: file)
             }
             lessons.append(try LessonParser.parse(text, file: file, directory: folder))
         }

@@ -10,7 +10,7 @@ package enum LessonParser {
         let front = FrontMatterReader(file: file).read(lines)
         if let problem = front.problems.first { throw problem }
         guard let meta = front.meta, let end = front.end else {
-            throw LabError("lesson.front_matter", "the front matter cannot be read", file: file, line: 1)
+            throw LabError(.lessonFrontMatter, "the front matter cannot be read", file: file, line: 1)
         }
         return Lesson(meta: meta, pages: pages(of: lines, after: end), directory: directory)
     }
@@ -53,28 +53,28 @@ package enum YAMLErrors {
             switch yaml {
             case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
                 let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-                return LabError("yaml.syntax", "invalid YAML in \(what): \(detail)",
+                return LabError(.yamlSyntax, "invalid YAML in \(what): \(detail)",
                                 file: file, line: mark.line + lineOffset, column: mark.column)
             default:
-                return LabError("yaml.syntax", "invalid YAML in \(what): \(yaml)", file: file)
+                return LabError(.yamlSyntax, "invalid YAML in \(what): \(yaml)", file: file)
             }
         }
         if let decoding = error as? DecodingError {
             switch decoding {
             case .keyNotFound(let key, let context):
-                return LabError("yaml.missing_key",
+                return LabError(.yamlMissingKey,
                                 "\(what) is missing the required key `\(path(context.codingPath + [key]))`", file: file)
             case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
-                return LabError("yaml.wrong_type",
+                return LabError(.yamlWrongType,
                                 "`\(path(context.codingPath))` in \(what) should be \(describe(type))", file: file)
             case .dataCorrupted(let context):
-                return LabError("yaml.invalid", "`\(path(context.codingPath))` in \(what): \(context.debugDescription)",
+                return LabError(.yamlInvalid, "`\(path(context.codingPath))` in \(what): \(context.debugDescription)",
                                 file: file)
             @unknown default:
-                return LabError("yaml.invalid", "\(what): \(decoding)", file: file)
+                return LabError(.yamlInvalid, "\(what): \(LabError.reason(for: decoding))", file: file)
             }
         }
-        return LabError("yaml.invalid", "\(what): \(error)", file: file)
+        return LabError(.yamlInvalid, "\(what): \(LabError.reason(for: error))", file: file, cause: error)
     }
 
     private static func path(_ keys: [any CodingKey]) -> String {

@@ -25,7 +25,7 @@ extension ProgressStore {
         guard !name.isEmpty, name.count <= 32, name.unicodeScalars.allSatisfy(allowed.contains),
               !name.hasPrefix("-")
         else {
-            throw LabError("profile.bad_name",
+            throw LabError(.profileBadName,
                            "'\(name)' is not a valid profile name: use 1 to 32 letters, digits, '-' or '_'")
         }
     }
@@ -41,7 +41,7 @@ extension ProgressStore {
         try Self.validateProfileName(name)
         return try pool.write { db in
             if try Profile.fetchOne(db, key: name) != nil {
-                throw LabError("profile.exists", "a profile named '\(name)' exists already")
+                throw LabError(.profileExists, "a profile named '\(name)' exists already")
             }
             let profile = Profile(name: name, createdAt: now)
             try profile.insert(db)
@@ -79,7 +79,7 @@ extension ProgressStore {
                 } else {
                     message += "; create it with `profiles create \(name)`"
                 }
-                throw LabError("profile.unknown", message)
+                throw LabError(.profileUnknown, message)
             }
             try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('current_profile', ?)",
                            arguments: [name])

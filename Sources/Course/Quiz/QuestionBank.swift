@@ -15,7 +15,7 @@ package struct QuestionBank: Sendable {
         for question in questions {
             if let first = byId[question.id] {
                 throw LabError(
-                    "quiz.duplicate_id",
+                    .quizDuplicateId,
                     "question id \"\(question.id)\" is used twice (first in \(first.location.file) at line \(first.location.line))",
                     file: question.location.file, line: question.location.line, column: question.location.column)
             }
@@ -45,7 +45,7 @@ package struct QuestionBank: Sendable {
         } else {
             message += "; `lessons` lists the lesson ids"
         }
-        throw LabError("quiz.unknown_scope", message)
+        throw LabError(.quizUnknownScope, message)
     }
 
     private func unique(_ items: [String]) -> [String] {

@@ -46,9 +46,9 @@ package enum QuizLoader {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch where FileSystemFailure.isFileSystemError(error) {
             throw LabError(
-                "quiz.unreadable", "cannot read the quiz file: \(FileSystemFailure.reason(for: error, .read))", file: name)
+                .quizUnreadable, "cannot read the quiz file: \(FileSystemFailure.reason(for: error, .read))", file: name)
         } catch {
-            throw LabError("quiz.unreadable", "cannot read the quiz file: it is not UTF-8 text", file: name)
+            throw LabError(.quizUnreadable, "cannot read the quiz file: it is not UTF-8 text", file: name)
         }
         return try parse(text, file: name, lessonId: lessonId)
     }
@@ -63,17 +63,17 @@ package enum QuizLoader {
     /// The questions that could be read and every problem found, in file order: a question
     /// that cannot be read does not hide the ones after it (`lint` reports them all).
     package static func read(_ text: String, file: String, lessonId: String) -> (questions: [Question], problems: [LabError]) {
-        let reader = YAMLNodeReader(file: file, codePrefix: "quiz")
+        let reader = YAMLNodeReader(file: file, codePrefix: .quiz)
         var questions: [Question] = []
         var problems: [LabError] = []
         do {
             guard let root = try reader.compose(text) else {
-                throw LabError("quiz.empty", "the quiz file is empty; expected a \"questions\" list", file: file)
+                throw LabError(.quizEmpty, "the quiz file is empty; expected a \"questions\" list", file: file)
             }
             let top = try reader.mapping(root, "the top of a quiz file")
             try reader.checkKeys(top, allowed: ["questions"], in: "the top of a quiz file")
             guard let list = top["questions"] else {
-                throw reader.error("quiz.missing_key", "the quiz file has no \"questions\" list", at: root)
+                throw reader.error(.missingKey, "the quiz file has no \"questions\" list", at: root)
             }
             var firstLine: [String: Int] = [:]
             for node in try reader.sequence(list, "\"questions\"") {
@@ -81,7 +81,7 @@ package enum QuizLoader {
                     let question = try QuestionReader(reader: reader, node: node, lessonId: lessonId).read()
                     if let line = firstLine[question.id] {
                         throw reader.error(
-                            "quiz.duplicate_id", "question id \"\(question.id)\" is used twice (first at line \(line))",
+                            .duplicateId, "question id \"\(question.id)\" is used twice (first at line \(line))",
                             at: node.mapping?["id"] ?? node)
                     }
                     firstLine[question.id] = question.location.line
@@ -93,7 +93,7 @@ package enum QuizLoader {
         } catch let error as LabError {
             problems.append(error)
         } catch {
-            problems.append(LabError("quiz.invalid", "\(error)", file: file))
+            problems.append(LabError(.quizInvalid, LabError.reason(for: error), file: file, cause: error))
         }
         return (questions, problems)
     }
@@ -115,7 +115,7 @@ private struct QuestionReader {
             guard let value = fields[key] else {
                 let needed = listing(QuizLoader.requiredKeys.map { "\"\($0)\"" })
                 throw reader.error(
-                    "quiz.missing_key", "\(what) has no \"\(key)\"; every question needs \(needed)", at: node)
+                    .missingKey, "\(what) has no \"\(key)\"; every question needs \(needed)", at: node)
             }
             return value
         }
@@ -127,7 +127,7 @@ private struct QuestionReader {
         if let toleranceNode = fields["tolerance"] {
             guard kind == .numeric else {
                 throw reader.error(
-                    "quiz.bad_shape", "\"tolerance\" applies only to numeric questions; \(what) is \(kind.rawValue)",
+                    .badShape, "\"tolerance\" applies only to numeric questions; \(what) is \(kind.rawValue)",
                     at: toleranceNode)
             }
             tolerance = try readTolerance(toleranceNode)
@@ -150,7 +150,7 @@ private struct QuestionReader {
         guard let optionsNode = fields["options"] else {
             if takesOptions {
                 throw reader.error(
-                    "quiz.missing_key", "\(what) has no \"options\"; a \(kind.rawValue) question needs at least 2",
+                    .missingKey, "\(what) has no \"options\"; a \(kind.rawValue) question needs at least 2",
                     at: node)
             }
             return []
@@ -158,13 +158,13 @@ private struct QuestionReader {
         guard takesOptions else {
             let answerForm = kind == .truefalse ? "true or false" : "a number"
             throw reader.error(
-                "quiz.bad_shape", "a \(kind.rawValue) question takes no \"options\"; its answer is \(answerForm)",
+                .badShape, "a \(kind.rawValue) question takes no \"options\"; its answer is \(answerForm)",
                 at: optionsNode)
         }
         let options = try reader.sequence(optionsNode, "\"options\"").map { try reader.text($0, "an option") }
         if options.count < 2 || options.count > 26 {
             throw reader.error(
-                "quiz.bad_shape", "a \(kind.rawValue) question needs 2 to 26 options, found \(options.count)",
+                .badShape, "a \(kind.rawValue) question needs 2 to 26 options, found \(options.count)",
                 at: optionsNode)
         }
         return options
@@ -178,15 +178,15 @@ private struct QuestionReader {
         case .multiple:
             let items = node.sequence.map(Array.init) ?? [node]
             let indices = try items.map { try letter($0, optionCount: optionCount, what: what) }
-            if items.isEmpty { throw reader.error("quiz.empty_value", "\(what) is an empty list", at: node) }
+            if items.isEmpty { throw reader.error(.emptyValue, "\(what) is an empty list", at: node) }
             if Set(indices).count != indices.count {
-                throw reader.error("quiz.bad_value", "\(what) lists an option twice", at: node)
+                throw reader.error(.badValue, "\(what) lists an option twice", at: node)
             }
             return .choices(indices.sorted())
         case .truefalse:
             guard node.scalar != nil, let value = node.bool else {
                 throw reader.error(
-                    "quiz.bad_value", "\(what) is \(reader.describe(node)); expected true or false", at: node)
+                    .badValue, "\(what) is \(reader.describe(node)); expected true or false", at: node)
             }
             return .truth(value)
         case .order:
@@ -195,14 +195,14 @@ private struct QuestionReader {
             if indices.sorted() != Array(0..<optionCount) {
                 let found = indices.map(optionLetter).joined(separator: ", ")
                 throw reader.error(
-                    "quiz.bad_value",
+                    .badValue,
                     "\(what) of an order question must list every option once, found [\(found)]; expected the letters a to \(optionLetter(optionCount - 1)) in the right order",
                     at: node)
             }
             return .sequence(indices)
         case .numeric:
             guard node.scalar != nil, let value = node.float, value.isFinite else {
-                throw reader.error("quiz.bad_value", "\(what) is \(reader.describe(node)); expected a number", at: node)
+                throw reader.error(.badValue, "\(what) is \(reader.describe(node)); expected a number", at: node)
             }
             return .number(value)
         }
@@ -215,7 +215,7 @@ private struct QuestionReader {
             Int(scalar.value) - 97 < optionCount
         else {
             throw reader.error(
-                "quiz.answer_not_an_option", "\(what) \"\(value)\" is not among the options a to \(last)", at: node)
+                .answerNotAnOption, "\(what) \"\(value)\" is not among the options a to \(last)", at: node)
         }
         return Int(scalar.value) - 97
     }
@@ -229,7 +229,7 @@ private struct QuestionReader {
         }
         if let amount = Double(text), amount >= 0 { return .absolute(amount) }
         throw reader.error(
-            "quiz.bad_value",
+            .badValue,
             "\"tolerance\" is \"\(text)\"; expected a non-negative number (0.001) or a percentage (1%)",
             at: node)
     }
@@ -241,14 +241,14 @@ private struct QuestionReader {
             try reader.checkKeys(fields, allowed: ["when", "say"], in: "a mistake")
             guard let say = fields["say"] else {
                 throw reader.error(
-                    "quiz.missing_key", "a mistake has no \"say\"; expected the text that explains it", at: item)
+                    .missingKey, "a mistake has no \"say\"; expected the text that explains it", at: item)
             }
             let when = try fields["when"].map {
                 try readAnswer($0, kind: kind, optionCount: optionCount, what: "mistake \"when\"")
             }
             if let when, kind != .multiple, isRightAnswer(when, kind: kind, optionCount: optionCount) {
                 throw reader.error(
-                    "quiz.bad_value", "mistake \"when\" is the right answer; a mistake explains a wrong one",
+                    .badValue, "mistake \"when\" is the right answer; a mistake explains a wrong one",
                     at: fields["when"])
             }
             return Mistake(when: when, say: try reader.text(say, "\"say\""))

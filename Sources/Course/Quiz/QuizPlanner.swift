@@ -26,7 +26,7 @@ package enum QuizPlanner {
     ) throws -> QuizPlan {
         let count = count ?? defaultCount
         guard count > 0 else {
-            throw LabError("quiz.bad_count", "--count is \(count); expected a number of questions of 1 or more")
+            throw LabError(.quizBadCount, "--count is \(count); expected a number of questions of 1 or more")
         }
         let inScope = try bank.questions(in: scope)
         let candidates = inScope.filter { difficulty == nil || $0.difficulty == difficulty }
@@ -34,11 +34,11 @@ package enum QuizPlanner {
             let present = Question.Difficulty.allCases.filter { d in inScope.contains { $0.difficulty == d } }
             let place = scope.map { "\"\($0)\"" } ?? "the course"
             throw LabError(
-                "quiz.no_questions",
+                .quizNoQuestions,
                 "\(place) has no \(difficulty.rawValue) questions; it has \(listing(present.map(\.rawValue)))")
         }
         if candidates.isEmpty {
-            throw LabError("quiz.no_questions", "there are no questions to ask yet")
+            throw LabError(.quizNoQuestions, "there are no questions to ask yet")
         }
         var random = SeededRandom(seed: seed)
         let chosen = shuffled(candidates, using: &random).prefix(count)

@@ -48,7 +48,7 @@ struct CheckReader {
         guard fields.count == 1, let (keyNode, value) = fields.first else {
             let found = Array(fields.keys.compactMap(\.string).map { "\"\($0)\"" })
             throw reader.error(
-                "bad_check",
+                .badCheck,
                 "a check has exactly one kind, found \(found.isEmpty ? "none" : listing(found)); wrap several in `all:` or `any:`",
                 at: node)
         }
@@ -60,7 +60,7 @@ struct CheckReader {
             } else {
                 message += "; expected one of \(listing(kinds, or: true))"
             }
-            throw reader.error("unknown_check", message, at: keyNode)
+            throw reader.error(.unknownCheck, message, at: keyNode)
         }
         return Check(try condition(kind, value), location: location)
     }
@@ -69,7 +69,7 @@ struct CheckReader {
         switch kind {
         case .all, .any:
             let parts = try reader.sequence(node, "`\(kind.rawValue)`").map(read)
-            if parts.isEmpty { throw reader.error("empty_value", "`\(kind.rawValue)` lists no checks", at: node) }
+            if parts.isEmpty { throw reader.error(.emptyValue, "`\(kind.rawValue)` lists no checks", at: node) }
             return kind == .all ? .all(parts) : .any(parts)
         case .not:
             return .not(try read(node))
@@ -81,14 +81,14 @@ struct CheckReader {
             let text = try args.map { try required($0, "command", node, kind) } ?? reader.text(node, "the command")
             let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
             guard !words.isEmpty else {
-                throw reader.error("empty_value", "a ran check needs the command's first words, such as `monitor`", at: node)
+                throw reader.error(.emptyValue, "a ran check needs the command's first words, such as `monitor`", at: node)
             }
             var after: SimulatedDuration?
             if let args, let value = args["after"] {
                 do {
                     after = try SimulatedDuration(parsing: try reader.text(value, "`after`"))
                 } catch let error as LabError {
-                    throw reader.error("bad_value", "`after`: " + error.message, at: value)
+                    throw reader.error(.badValue, "`after`: " + error.message, at: value)
                 }
             }
             return .ran(words: words, after: after)
@@ -108,17 +108,17 @@ struct CheckReader {
                     _ = try NSRegularExpression(pattern: pattern)
                 } catch {
                     throw reader.error(
-                        "bad_regex", "`regex` \"\(pattern)\" is not a valid regular expression", at: regex)
+                        .badRegex, "`regex` \"\(pattern)\" is not a valid regular expression", at: regex)
                 }
                 return .fileContains(path: path, pattern: .regex(pattern))
             default:
-                throw reader.error("bad_check", "a file_contains check needs `text` or `regex`, not both", at: node)
+                throw reader.error(.badCheck, "a file_contains check needs `text` or `regex`, not both", at: node)
             }
         case .fileHash:
             let hash = try required(args, "sha256", node, kind).lowercased()
             guard hash.count == 64, hash.allSatisfy(\.isHexDigit) else {
                 throw reader.error(
-                    "bad_value", "`sha256` is \"\(hash)\"; expected 64 hexadecimal digits", at: args["sha256"])
+                    .badValue, "`sha256` is \"\(hash)\"; expected 64 hexadecimal digits", at: args["sha256"])
             }
             return .fileHash(path: try path(args, node, kind), sha256: hash)
         case .registry:
@@ -128,7 +128,7 @@ struct CheckReader {
             do {
                 return .clock(advanced: try SimulatedDuration(parsing: text))
             } catch let error as LabError {
-                throw reader.error("bad_value", "`advanced`: " + error.message, at: args["advanced"])
+                throw reader.error(.badValue, "`advanced`: " + error.message, at: args["advanced"])
             }
         case .served:
             let requests = try positiveInteger(try requiredNode(args, "requests", node, kind), "`requests`")
@@ -143,7 +143,7 @@ struct CheckReader {
             let min = try args["min"].map { try number($0, "`min`") }
             let max = try args["max"].map { try number($0, "`max`") }
             if min == nil, max == nil {
-                throw reader.error("missing_key", "a metric check needs `min` or `max`", at: node)
+                throw reader.error(.missingKey, "a metric check needs `min` or `max`", at: node)
             }
             return .metric(name: try required(args, "name", node, kind), min: min, max: max)
         case .deployment:
@@ -154,7 +154,7 @@ struct CheckReader {
                 try word(args, "status", among: RolloutStatus.allCases.map(\.rawValue), node, kind)
             }
             if strategy == nil, status == nil {
-                throw reader.error("missing_key", "a deployment check needs `strategy` or `status`", at: node)
+                throw reader.error(.missingKey, "a deployment check needs `strategy` or `status`", at: node)
             }
             return .deployment(strategy: strategy, status: status)
         default:  // .validation
@@ -170,7 +170,7 @@ struct CheckReader {
         condition.alias = try args["alias"].map { try reader.text($0, "`alias`") }
         if let moved = args["moved"] {
             guard condition.alias != nil else {
-                throw reader.error("bad_check", "`moved` in a registry check needs the `alias` it is about", at: moved)
+                throw reader.error(.badCheck, "`moved` in a registry check needs the `alias` it is about", at: moved)
             }
             condition.moved = try bool(moved, "`moved`")
         }
@@ -178,7 +178,7 @@ struct CheckReader {
         condition.newVersionsMax = try args["new_versions_max"].map { try wholeNumber($0, "`new_versions_max`") }
         if condition.alias == nil, condition.newVersions == nil, condition.newVersionsMax == nil {
             throw reader.error(
-                "missing_key", "a registry check needs `alias`, `new_versions` or `new_versions_max`", at: node)
+                .missingKey, "a registry check needs `alias`, `new_versions` or `new_versions_max`", at: node)
         }
         return condition
     }
@@ -194,7 +194,7 @@ struct CheckReader {
                 let status = try reader.text(value, "the status of stage \"\(name)\"")
                 guard StageStatus.statuses.contains(status) else {
                     throw reader.error(
-                        "bad_value",
+                        .badValue,
                         "the status of stage \"\(name)\" is \"\(status)\"; expected \(listing(StageStatus.statuses, or: true))",
                         at: value)
                 }
@@ -202,7 +202,7 @@ struct CheckReader {
             }
         }
         if status == nil, stages.isEmpty {
-            throw reader.error("missing_key", "a last_run check needs `status` or `stages`", at: node)
+            throw reader.error(.missingKey, "a last_run check needs `status` or `stages`", at: node)
         }
         return .lastRun(status: status, stages: stages)
     }
@@ -217,7 +217,7 @@ struct CheckReader {
         let args = try reader.mapping(node, "the arguments of a \(kind.rawValue) check")
         for (key, _) in args {
             if let name = key.string, let instead = Self.retiredKeys[name], !(Self.keysByKind[kind] ?? []).contains(name) {
-                throw reader.error("retired_key", "`\(name)` is no longer accepted in a \(kind.rawValue) check: \(instead)", at: key)
+                throw reader.error(.retiredKey, "`\(name)` is no longer accepted in a \(kind.rawValue) check: \(instead)", at: key)
             }
         }
         try reader.checkKeys(args, allowed: Self.keysByKind[kind] ?? [], in: "a \(kind.rawValue) check")
@@ -226,7 +226,7 @@ struct CheckReader {
 
     private func requiredNode(_ args: Node.Mapping, _ key: String, _ node: Node, _ kind: Check.Kind) throws -> Node {
         guard let value = args[key] else {
-            throw reader.error("missing_key", "a \(kind.rawValue) check needs `\(key)`", at: node)
+            throw reader.error(.missingKey, "a \(kind.rawValue) check needs `\(key)`", at: node)
         }
         return value
     }
@@ -237,7 +237,7 @@ struct CheckReader {
 
     private func path(_ args: Node.Mapping, _ node: Node, _ kind: Check.Kind, key: String = "path") throws -> String {
         guard let value = args[key] else {
-            throw reader.error("missing_key", "a \(kind.rawValue) check needs `\(key)`", at: node)
+            throw reader.error(.missingKey, "a \(kind.rawValue) check needs `\(key)`", at: node)
         }
         return try confined(value, "`\(key)`")
     }
@@ -251,7 +251,7 @@ struct CheckReader {
         }.out
         if path.hasPrefix("/") || path.hasPrefix("~") || climbs {
             throw reader.error(
-                "bad_path", "\(what) \"\(path)\" leaves the sandbox; write a path relative to the workspace", at: node)
+                .badPath, "\(what) \"\(path)\" leaves the sandbox; write a path relative to the workspace", at: node)
         }
         return path
     }
@@ -263,7 +263,7 @@ struct CheckReader {
         guard words.contains(value) else {
             var message = "`\(key)` is \"\(value)\"; expected \(listing(words, or: true))"
             if let guess = closestMatch(to: value, among: words) { message += " (did you mean \"\(guess)\"?)" }
-            throw reader.error("bad_value", message, at: args[key])
+            throw reader.error(.badValue, message, at: args[key])
         }
         return value
     }
@@ -271,7 +271,7 @@ struct CheckReader {
     private func number(_ node: Node, _ what: String) throws -> Double {
         let text = try reader.text(node, what)
         guard let value = Double(text), value.isFinite else {
-            throw reader.error("bad_value", "\(what) is \"\(text)\"; expected a number such as 0.85", at: node)
+            throw reader.error(.badValue, "\(what) is \"\(text)\"; expected a number such as 0.85", at: node)
         }
         return value
     }
@@ -279,7 +279,7 @@ struct CheckReader {
     private func positiveInteger(_ node: Node, _ what: String) throws -> Int {
         let text = try reader.text(node, what)
         guard let value = Int(text), value > 0 else {
-            throw reader.error("bad_value", "\(what) is \"\(text)\"; expected a whole number of at least 1", at: node)
+            throw reader.error(.badValue, "\(what) is \"\(text)\"; expected a whole number of at least 1", at: node)
         }
         return value
     }
@@ -287,14 +287,14 @@ struct CheckReader {
     private func wholeNumber(_ node: Node, _ what: String) throws -> Int {
         let text = try reader.text(node, what)
         guard let value = Int(text), value >= 0 else {
-            throw reader.error("bad_value", "\(what) is \"\(text)\"; expected a whole number of at least 0", at: node)
+            throw reader.error(.badValue, "\(what) is \"\(text)\"; expected a whole number of at least 0", at: node)
         }
         return value
     }
 
     private func bool(_ node: Node, _ what: String) throws -> Bool {
         guard node.scalar != nil, let value = node.bool else {
-            throw reader.error("bad_value", "\(what) is \(reader.describe(node)); expected true or false", at: node)
+            throw reader.error(.badValue, "\(what) is \(reader.describe(node)); expected true or false", at: node)
         }
         return value
     }

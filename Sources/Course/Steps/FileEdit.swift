@@ -63,12 +63,12 @@ package struct FileEdit: Sendable, Equatable {
         case .replace(let old, let new):
             guard let current = existing else {
                 throw LabError(
-                    "steps.edit_failed", "the solution edits \"\(path)\", which does not exist",
+                    .stepsEditFailed, "the solution edits \"\(path)\", which does not exist",
                     file: location.file, line: location.line)
             }
             guard current.contains(old) else {
                 throw LabError(
-                    "steps.edit_failed", "the solution replaces \"\(old)\" in \"\(path)\", which does not contain it",
+                    .stepsEditFailed, "the solution replaces \"\(old)\" in \"\(path)\", which does not contain it",
                     file: location.file, line: location.line)
             }
             updated = current.replacingOccurrences(of: old, with: new)
@@ -89,7 +89,7 @@ struct FileEditReader {
     /// A scalar's text exactly as written (indentation and final newline matter in an edit).
     private func raw(_ node: Node, _ what: String) throws -> String {
         guard let scalar = node.scalar else {
-            throw reader.error("bad_shape", "\(what) should be text", at: node)
+            throw reader.error(.badShape, "\(what) should be text", at: node)
         }
         return scalar.string
     }
@@ -98,14 +98,14 @@ struct FileEditReader {
         let fields = try reader.mapping(node, "a solution edit")
         try reader.checkKeys(fields, allowed: ["file", "write", "append", "replace", "with"], in: "a solution edit")
         guard let file = fields["file"] else {
-            throw reader.error("missing_key", "a solution edit needs `file`", at: node)
+            throw reader.error(.missingKey, "a solution edit needs `file`", at: node)
         }
         let path = try confine(file, "`file`")
         let location = SourceLocation(file: reader.file, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0)
         let changes = ["write", "append", "replace"].compactMap { kind in fields[kind].map { (kind, $0) } }
         guard changes.count == 1, let (kind, value) = changes.first else {
             throw reader.error(
-                "bad_value", "a solution edit needs exactly one of `write`, `append` or `replace`", at: node)
+                .badValue, "a solution edit needs exactly one of `write`, `append` or `replace`", at: node)
         }
         switch kind {
         case "write":
@@ -114,10 +114,10 @@ struct FileEditReader {
             return FileEdit(path: path, change: .append(try raw(value, "`append`")), location: location)
         default:
             guard let with = fields["with"] else {
-                throw reader.error("missing_key", "a `replace` edit needs `with`, the text that takes its place", at: node)
+                throw reader.error(.missingKey, "a `replace` edit needs `with`, the text that takes its place", at: node)
             }
-            let old = try raw(value, "`replace`")
-            if old.isEmpty { throw reader.error("empty_value", "`replace` is empty", at: value) }
+            let old = try raw(fields["replace"]!, "`replace`")
+            if old.isEmpty { throw reader.error(.emptyValue, "`replace` is empty", at: fields["replace"]) }
             return FileEdit(
                 path: path, change: .replace(old, with: try raw(with, "`with`")), location: location)
         }

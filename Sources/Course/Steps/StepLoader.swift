@@ -57,7 +57,7 @@ package enum StepLoader {
     package static func read(path: String, displayPath: String? = nil) throws -> Result {
         let name = displayPath ?? path
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw LabError("steps.unreadable", "cannot read the steps file", file: name)
+            throw LabError(.stepsUnreadable, "cannot read the steps file", file: name)
         }
         return parse(String(decoding: data, as: UTF8.self), file: name)
     }
@@ -65,10 +65,10 @@ package enum StepLoader {
     /// Reads steps from YAML text; `file` names it in messages.
     package static func parse(_ text: String, file: String) -> Result {
         var result = Result(steps: [], problems: [], commands: [])
-        let reader = YAMLNodeReader(file: file, codePrefix: "steps")
+        let reader = YAMLNodeReader(file: file, codePrefix: .steps)
         do {
             guard let root = try reader.compose(text) else {
-                throw LabError("steps.empty", "the steps file is empty; expected a `steps:` list", file: file, line: 1)
+                throw LabError(.stepsEmpty, "the steps file is empty; expected a `steps:` list", file: file, line: 1)
             }
             let top = try reader.mapping(root, "the top of a steps file")
             try reader.checkKeys(top, allowed: ["start", "steps"], in: "the top of a steps file")
@@ -83,10 +83,10 @@ package enum StepLoader {
                 }
             }
             guard let list = top["steps"] else {
-                throw reader.error("missing_key", "the steps file has no `steps:` list", at: root)
+                throw reader.error(.missingKey, "the steps file has no `steps:` list", at: root)
             }
             let nodes = try reader.sequence(list, "`steps`")
-            if nodes.isEmpty { throw reader.error("empty_value", "`steps` is an empty list", at: list) }
+            if nodes.isEmpty { throw reader.error(.emptyValue, "`steps` is an empty list", at: list) }
             var firstLine: [String: Int] = [:]
             for node in nodes {
                 let stepReader = StepReader(reader: reader, node: node)
@@ -95,7 +95,7 @@ package enum StepLoader {
                     if let line = firstLine[id] {
                         result.problems.append(
                             reader.error(
-                                "duplicate_id", "step id \"\(id)\" is used twice (first at line \(line))", at: idNode))
+                                .duplicateId, "step id \"\(id)\" is used twice (first at line \(line))", at: idNode))
                         result.commands += stepReader.commands()
                         continue
                     }
@@ -111,7 +111,7 @@ package enum StepLoader {
         } catch let error as LabError {
             result.problems.append(error)
         } catch {
-            result.problems.append(LabError("steps.invalid", "\(error)", file: file))
+            result.problems.append(LabError(.stepsInvalid, LabError.reason(for: error), file: file, cause: error))
         }
         return result
     }
@@ -130,7 +130,7 @@ private struct StepReader {
         func field(_ key: String) throws -> Node {
             guard let value = fields[key] else {
                 let needed = listing(StepLoader.requiredKeys.map { "`\($0)`" })
-                throw reader.error("missing_key", "\(what) has no `\(key)`; every step needs \(needed)", at: node)
+                throw reader.error(.missingKey, "\(what) has no `\(key)`; every step needs \(needed)", at: node)
             }
             return value
         }
@@ -162,7 +162,7 @@ private struct StepReader {
             let fields = try reader.mapping(item, "a wrong attempt")
             try reader.checkKeys(fields, allowed: StepLoader.wrongKeys, in: "a wrong attempt")
             guard let why = fields["why"] else {
-                throw reader.error("missing_key", "a wrong attempt needs `why`: one sentence saying what is wrong", at: item)
+                throw reader.error(.missingKey, "a wrong attempt needs `why`: one sentence saying what is wrong", at: item)
             }
             let solution = try fields["solution"].map {
                 try FileEditReader(reader: reader, confine: checks.confined).read($0)
@@ -170,7 +170,7 @@ private struct StepReader {
             let commands = try fields["command"].map { try reader.texts($0, "`command`") }
             if solution.isEmpty, commands == nil {
                 throw reader.error(
-                    "bad_value", "a wrong attempt needs a `solution` or a `command` that differs from the step's", at: item)
+                    .badValue, "a wrong attempt needs a `solution` or a `command` that differs from the step's", at: item)
             }
             let mark = item.mark
             return WrongAttempt(

@@ -128,7 +128,7 @@ package struct CommandJournal: Sendable {
         line.append(0x0A)
         // Opened relative to the workspace's descriptor: a link planted in `.lab/` is refused.
         guard let fd = try ConfinedDirectory(root: workspace).open(file, flags: O_WRONLY | O_CREAT | O_APPEND) else {
-            throw LabError("journal.unwritable", "cannot write the command journal \(file)")
+            throw LabError(.journalUnwritable, "cannot write the command journal \(file)")
         }
         defer { close(fd) }
         _ = line.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }

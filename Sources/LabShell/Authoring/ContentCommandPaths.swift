@@ -68,7 +68,7 @@ enum ContentCommandPaths {
     static func refusal(of arguments: [String], workspace root: String?) -> LabError? {
         let command = arguments.joined(separator: " ")
         if let problem = problem(in: arguments) {
-            return LabError("steps.out_outside", "`\(command)` is course content: \(problem)")
+            return LabError(.stepsOutOutside, "`\(command)` is course content: \(problem)")
         }
         guard let root else { return nil }
         for (option, value) in outputs(of: arguments) {
@@ -76,10 +76,10 @@ enum ContentCommandPaths {
                 _ = try WorkspacePaths(root: root).resolve(value)
             } catch let error as LabError {
                 return LabError(
-                    "steps.out_outside",
+                    .stepsOutOutside,
                     "`\(command)` is course content: \(option) must name a path inside the sandbox: \(error.message)")
             } catch {
-                return LabError("steps.out_outside", "`\(command)` is course content: \(error)")
+                return LabError(.stepsOutOutside, "`\(command)` is course content: \(LabError.reason(for: error))", cause: error)
             }
         }
         return nil

@@ -127,7 +127,7 @@ struct LintJSON: Encodable {
         questions = report.questions
         concepts = report.concepts
         problems = report.problems.map {
-            Problem(code: $0.code, message: $0.message, file: $0.file, line: $0.line, column: $0.column)
+            Problem(code: $0.code.rawValue, message: $0.message, file: $0.file, line: $0.line, column: $0.column)
         }
         self.played = played
         cues = Cues(report.cues)

@@ -29,7 +29,7 @@ struct AuditCommand: LabCommand {
 
     func run(in session: LabSession) throws -> Int32 {
         guard limit >= 1 else {
-            throw LabError("usage.bad_limit", "--limit is \(limit); expected a whole number of entries, 1 or more")
+            throw LabError(.usageBadLimit, "--limit is \(limit); expected a whole number of entries, 1 or more")
         }
         let page = try session.workspace().state.auditLog(limit: limit, actionPrefix: action)
         if session.wantsJSON {

@@ -40,7 +40,7 @@ struct DeployCommand: LabCommand {
             ?? (try ModelRegistry(workspace: workspace).aliased("champion") == nil ? .direct : .canary)
         if steps != nil, chosen != .canary {
             throw LabError(
-                "deploy.bad_steps", "--steps applies to a canary; a \(chosen.rawValue) deployment has no steps")
+                .deployBadSteps, "--steps applies to a canary; a \(chosen.rawValue) deployment has no steps")
         }
         let parsedSteps = try steps.map(DeploymentSettings.parseSteps)
         let report = try Deployer(workspace: workspace).deploy(
@@ -58,7 +58,7 @@ struct DeployCommand: LabCommand {
         let names = DeploymentStrategy.allCases.map(\.rawValue)
         var message = "unknown strategy '\(name)'"
         if let guess = closestMatch(to: name, among: names) { message += ". Did you mean '\(guess)'?" }
-        throw LabError("deploy.unknown_strategy", message + " (strategies: \(names.joined(separator: ", ")))")
+        throw LabError(.deployUnknownStrategy, message + " (strategies: \(names.joined(separator: ", ")))")
     }
 }
 

@@ -19,7 +19,7 @@ enum Dispatcher {
         if let long = arguments.first(where: { $0.count > maximumArgumentLength }) {
             return report(
                 LabError(
-                    "usage.argument_too_long",
+                    .usageArgumentTooLong,
                     "an argument is too long: '\(long.excerpt())'; the lab takes at most \(maximumArgumentLength) characters per argument"
                 ), in: session)
         }
@@ -39,7 +39,7 @@ enum Dispatcher {
             } else {
                 message += " Type `help` to see the commands."
             }
-            return report(LabError("usage.unknown_command", message), in: session)
+            return report(LabError(.usageUnknownCommand, message), in: session)
         }
         if session.runsCourseContent,
             let refusal = ContentCommandPaths.refusal(of: arguments, workspace: try? session.workspacePath())
@@ -68,9 +68,9 @@ enum Dispatcher {
                 let remedy = path.hasSuffix("state.sqlite")
                     ? ". Run `sandbox reset` to start the workspace fresh (the damaged file is kept beside it)"
                     : ". Run `cicdlab doctor --repair` to keep it under another name and start fresh"
-                return report(LabError("store.damaged", error.description + remedy), in: session)
+                return report(LabError(.storeDamaged, error.description + remedy, cause: error), in: session)
             }
-            return report(LabError("store.unreadable", error.description), in: session)
+            return report(LabError(.storeUnreadable, error.description, cause: error), in: session)
         } catch {
             return report(LabError.describing(error), in: session)
         }
@@ -135,7 +135,7 @@ enum Dispatcher {
         } else {
             session.console.error(session.style.red("error: ") + error.description)
         }
-        return interrupted ? Interruption.exitStatus : error.exitCode
+        return ExitStatus.of(error)
     }
 
     /// Reports what ArgumentParser refused in the lab's own style: `error: ...` with the
@@ -159,7 +159,7 @@ struct ErrorEnvelope: Encodable {
         var column: Int?
 
         init(_ error: LabError) {
-            code = error.code
+            code = error.code.rawValue
             message = error.message
             file = error.file
             line = error.line

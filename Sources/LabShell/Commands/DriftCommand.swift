@@ -49,7 +49,7 @@ struct DriftCommand: LabCommand {
                 .filter { !$0.isEmpty }
         }
         if let threshold, !(threshold > 0) {
-            throw LabError("drift.bad_threshold", "--threshold must be above 0, got \(threshold)")
+            throw LabError(.driftBadThreshold, "--threshold must be above 0, got \(threshold)")
         }
         let ref = try CSVReader.read(file: session.userPath(reference), named: reference)
         let cur = try CSVReader.read(file: session.userPath(current), named: current)

@@ -20,7 +20,7 @@ struct EditCommand: LabCommand {
         let path = try session.userPath(file)
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw LabError(
-                "usage.no_terminal",
+                .usageNoTerminal,
                 "`edit` needs a terminal; open \(path) in your editor instead")
         }
         let editor = try editorCommand(session.environment)
@@ -29,7 +29,7 @@ struct EditCommand: LabCommand {
         // read the keyboard (Foundation's Process would start it in a group of its own).
         let status = try spawnInForeground(["/bin/sh", "-c", editor + " \"$1\"", "edit", path])
         guard status == 0 else {
-            throw LabError("edit.failed", "the editor `\(editor)` exited with status \(status)")
+            throw LabError(.editFailed, "the editor `\(editor)` exited with status \(status)")
         }
         return 0
     }
@@ -54,7 +54,7 @@ struct EditCommand: LabCommand {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
         let spawned = posix_spawn(&pid, arguments[0], nil, &attributes, argv, environ)
         guard spawned == 0 else {
-            throw LabError("edit.failed", "cannot start the editor: \(String(cString: strerror(spawned)))")
+            throw LabError(.editFailed, "cannot start the editor: \(String(cString: strerror(spawned)))")
         }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
@@ -72,6 +72,6 @@ struct EditCommand: LabCommand {
         }) {
             return name
         }
-        throw LabError("edit.no_editor", "no editor found; set $EDITOR (e.g. `export EDITOR=nano`)")
+        throw LabError(.editNoEditor, "no editor found; set $EDITOR (e.g. `export EDITOR=nano`)")
     }
 }

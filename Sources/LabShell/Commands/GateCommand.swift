@@ -35,7 +35,7 @@ struct GateCommand: ParsableCommand {
                 dataPath = try WorkspacePaths(root: (configPath as NSString).deletingLastPathComponent)
                     .resolve(named, in: config, line: gateConfig.dataLine)
             } else {
-                throw LabError("gates.no_data", "no evaluation data: pass --data FILE or add `data: FILE` to \(config)")
+                throw LabError(.gatesNoData, "no evaluation data: pass --data FILE or add `data: FILE` to \(config)")
             }
             let candidate = try TrainedModel.open(session.userPath(model), named: model)
             let table = try CSVReader.read(file: dataPath, named: data ?? gateConfig.data)
@@ -61,7 +61,7 @@ struct GateCommand: ParsableCommand {
             do {
                 model = try JSONDecoder().decode(TrainedModel.self, from: bytes)
             } catch {
-                throw LabError("registry.invalid_model", "the champion v\(entry.version) is not a readable model file")
+                throw LabError(.registryInvalidModel, "the champion v\(entry.version) is not a readable model file")
             }
             return GateCheck.Champion(version: entry.version, model: model, metrics: entry.metrics)
         }

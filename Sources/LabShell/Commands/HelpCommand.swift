@@ -24,7 +24,7 @@ struct HelpCommand: LabCommand {
             if let guess = closestMatch(to: first, among: CommandTable.names) {
                 message += " Did you mean '\(guess)'?"
             }
-            throw LabError("usage.unknown_command", message)
+            throw LabError(.usageUnknownCommand, message)
         }
         for word in words.dropFirst() {
             let subcommands = CommandTable.subcommands(of: command)
@@ -32,7 +32,7 @@ struct HelpCommand: LabCommand {
                 let names = subcommands.map { $0._commandName }
                 var message = "'\(first)' has no subcommand '\(word)'."
                 if let guess = closestMatch(to: word, among: names) { message += " Did you mean '\(guess)'?" }
-                throw LabError("usage.unknown_command", message)
+                throw LabError(.usageUnknownCommand, message)
             }
             command = sub
         }

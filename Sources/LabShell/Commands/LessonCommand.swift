@@ -36,7 +36,7 @@ struct LessonCommand: LabCommand {
         if let section {
             guard (1...max(1, lesson.pages.count)).contains(section) else {
                 throw LabError(
-                    "usage.section",
+                    .usageSection,
                     "lesson '\(lesson.id)' has \(lesson.pages.count) pages; --section takes 1 to \(lesson.pages.count), not \(section)"
                 )
             }

@@ -71,7 +71,7 @@ struct LintCommand: LabCommand {
         }
         guard let content = session.content else {
             throw LabError(
-                "content.missing",
+                .contentMissing,
                 "cannot find the course content (a Lessons/ folder); pass the folder, --content DIR or set CICDLAB_CONTENT"
             )
         }
@@ -103,7 +103,7 @@ struct LintCommand: LabCommand {
             guard !matches.isEmpty else {
                 var message = "no lesson '\(lesson)' with steps in \(shown)"
                 if let guess = closestMatch(to: lesson, among: scripts.map(\.lesson.id)) { message += ". Did you mean '\(guess)'?" }
-                throw LabError("lint.unknown_lesson", message)
+                throw LabError(.lintUnknownLesson, message)
             }
             return matches.map(player.play)
         }

@@ -21,7 +21,7 @@ enum ParseFailure {
             let usage = Cicdlab.usageString(for: type).trimmingCharacters(in: .whitespacesAndNewlines)
             message += ". Usage: \(usage) (`help \(path.joined(separator: " "))` explains it)"
         }
-        return LabError("usage.arguments", message)
+        return LabError(.usageArguments, message)
     }
 
     /// Whether `word` is a number with a minus sign (`-1`, `-1d`, `-0.5`), not an option.

@@ -58,7 +58,7 @@ extension PipelineCommand {
             } else {
                 guard let previous = runs.last(where: { $0.id < newID }) else {
                     throw LabError(
-                        "pipeline.no_runs", "run #\(newID) is the first run; there is nothing before it to compare with"
+                        .pipelineNoRuns, "run #\(newID) is the first run; there is nothing before it to compare with"
                     )
                 }
                 oldID = previous.id
@@ -103,7 +103,7 @@ extension PipelineCommand {
                 let names = PipelineExport.Format.allCases.map(\.rawValue)
                 var message = "--format is '\(format)'; expected \(listing(names, or: true))"
                 if let guess = closestMatch(to: format, among: names) { message += ". Did you mean '\(guess)'?" }
-                throw LabError("usage.bad_format", message)
+                throw LabError(.usageBadFormat, message)
             }
             let (workspace, pipeline) = try session.pipeline(file)
             let runner = PipelineRunner(workspace: workspace, pipeline: pipeline, executors: .standard())

@@ -181,7 +181,7 @@ extension LabSession {
         while !FileManager.default.fileExists(atPath: folder + "/.lab") {
             guard folder != "/", !folder.isEmpty else {
                 throw LabError(
-                    "pipeline.no_workspace",
+                    .pipelineNoWorkspace,
                     "'\(file)' is not inside a sandbox workspace (no .lab folder above it); `sandbox path` shows yours")
             }
             folder = (folder as NSString).deletingLastPathComponent

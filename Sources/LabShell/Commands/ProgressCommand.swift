@@ -105,7 +105,7 @@ struct ExportCommand: ParsableCommand {
             case "csv":
                 text = Self.csv(report)
             default:
-                throw LabError("usage.bad_format", "--format is '\(format)'; expected json or csv")
+                throw LabError(.usageBadFormat, "--format is '\(format)'; expected json or csv")
             }
             if let out {
                 let path = try session.outputPath(out)

@@ -31,7 +31,7 @@ struct QuizCommand: LabCommand {
         var level: Question.Difficulty?
         if let difficulty {
             guard let parsed = Question.Difficulty(rawValue: difficulty.lowercased()) else {
-                throw LabError("usage.bad_difficulty", "--difficulty is '\(difficulty)'; expected easy, medium or hard")
+                throw LabError(.usageBadDifficulty, "--difficulty is '\(difficulty)'; expected easy, medium or hard")
             }
             level = parsed
         }

@@ -104,12 +104,12 @@ struct SandboxCommand: ParsableCommand {
             guard ["free", "lesson"].contains(which) else {
                 var message = "`sandbox use` takes `free` or `lesson`, not '\(which.excerpt())'"
                 if let guess = closestMatch(to: which, among: ["free", "lesson"]) { message += ". Did you mean '\(guess)'?" }
-                throw LabError("usage.sandbox_use", message)
+                throw LabError(.usageSandboxUse, message)
             }
             let store = try session.store()
             let open = try store.useFreeSandbox(which == "free", profile: session.profile())
             if which == "lesson", !open {
-                throw LabError("lesson.none_open", "no lesson is open yet; `lesson ID` opens one and its sandbox")
+                throw LabError(.lessonNoneOpen, "no lesson is open yet; `lesson ID` opens one and its sandbox")
             }
             let path = try session.workspacePath()
             session.console.line(

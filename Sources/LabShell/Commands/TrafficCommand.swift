@@ -52,7 +52,7 @@ struct TrafficCommand: ParsableCommand {
                     let names = LoadLevel.allCases.map(\.rawValue)
                     var message = "unknown load level '\(level)'"
                     if let guess = closestMatch(to: level, among: names) { message += ". Did you mean '\(guess)'?" }
-                    throw LabError("traffic.unknown_load", message + " (levels: \(names.joined(separator: ", ")))")
+                    throw LabError(.trafficUnknownLoad, message + " (levels: \(names.joined(separator: ", ")))")
                 }
                 try settings.setLoadLevel(chosen, actor: session.actor(), reason: "set by hand")
             }

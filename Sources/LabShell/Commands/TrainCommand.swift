@@ -55,7 +55,7 @@ struct TrainCommand: LabCommand {
 
     func run(in session: LabSession) throws -> Int32 {
         if test != nil, testRatio != nil {
-            throw LabError("usage.conflict", "give --test FILE or --test-ratio R, not both")
+            throw LabError(.usageConflict, "give --test FILE or --test-ratio R, not both")
         }
         // Cheap checks first: a typo in the model or a param should not wait for a large file.
         let kind = try ModelKind.named(model)

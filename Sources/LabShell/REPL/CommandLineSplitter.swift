@@ -38,7 +38,7 @@ enum CommandLineSplitter {
             }
         }
         if let quote {
-            throw LabError("usage.unterminated_quote", "the line has an unterminated \(quote) quote")
+            throw LabError(.usageUnterminatedQuote, "the line has an unterminated \(quote) quote")
         }
         if escaped { current.append("\\") }
         if inWord { words.append(current) }

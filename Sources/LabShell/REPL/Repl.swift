@@ -53,7 +53,7 @@ struct Repl {
             let words = try CommandLineSplitter.split(line)
             let (lineOptions, rest) = try GlobalOptions.extract(from: words)
             if lineOptions.home != nil || lineOptions.profile != nil || lineOptions.content != nil {
-                throw LabError("usage.start_option",
+                throw LabError(.usageStartOption,
                                "--home, --profile and --content are chosen when the lab starts; in the REPL use `profiles switch NAME`")
             }
             var options = session.startOptions

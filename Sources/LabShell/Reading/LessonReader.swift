@@ -31,17 +31,17 @@ struct LessonReader {
         } else {
             message += "; `lessons` lists them"
         }
-        throw LabError("lesson.unknown", message)
+        throw LabError(.lessonUnknown, message)
     }
 
     /// Where the learner is reading and that lesson, or an error saying how to open one.
     func position() throws -> (lesson: Lesson, page: Int) {
         guard let position = try store.readingPosition(profile: profile) else {
-            throw LabError("lesson.none_open", "no lesson is open yet; `lessons` lists them and `lesson ID` opens one")
+            throw LabError(.lessonNoneOpen, "no lesson is open yet; `lessons` lists them and `lesson ID` opens one")
         }
         guard let lesson = catalog.lesson(position.lessonID) else {
             throw LabError(
-                "lesson.gone",
+                .lessonGone,
                 "the lesson you were reading, '\(position.lessonID)', is not in \(catalog.directory) any more; `lessons` lists them"
             )
         }
@@ -58,7 +58,7 @@ struct LessonReader {
     func show(_ lesson: Lesson, page: Int, opening: Bool = false) throws {
         guard !lesson.pages.isEmpty else {
             throw LabError(
-                "lesson.no_pages", "lesson '\(lesson.id)' has no pages; each page starts with a `## ` heading",
+                .lessonNoPages, "lesson '\(lesson.id)' has no pages; each page starts with a `## ` heading",
                 file: lesson.lessonFile)
         }
         let steps = try lesson.stepCount()

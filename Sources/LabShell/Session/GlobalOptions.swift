@@ -37,7 +37,7 @@ package struct GlobalOptions: Equatable, Sendable {
                     value = inlineValue
                 } else {
                     guard index + 1 < arguments.count else {
-                        throw LabError("usage.missing_value", "\(name) needs a value, as in \(name) \(placeholder(name))")
+                        throw LabError(.usageMissingValue, "\(name) needs a value, as in \(name) \(placeholder(name))")
                     }
                     index += 1
                     value = arguments[index]

@@ -45,7 +45,7 @@ package struct LabHome: Sendable {
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                throw LabError("home.not_a_directory",
+                throw LabError(.homeNotADirectory,
                                "the lab home \(path) is a file, not a folder; choose another with --home DIR")
             }
         } else {
@@ -53,7 +53,7 @@ package struct LabHome: Sendable {
                 try fm.createDirectory(atPath: path, withIntermediateDirectories: true,
                                        attributes: [.posixPermissions: 0o700])
             } catch {
-                throw LabError("home.cannot_create", "cannot create the lab home \(path): \(reason(for: error))")
+                throw LabError(.homeCannotCreate, "cannot create the lab home \(path): \(reason(for: error))")
             }
         }
         _ = try? fm.setAttributes([.posixPermissions: 0o700], ofItemAtPath: path)

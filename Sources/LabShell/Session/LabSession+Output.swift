@@ -8,7 +8,7 @@ extension LabSession {
         let path = try userPath(typed)
         var isFolder: ObjCBool = false
         if typed.hasSuffix("/") || (FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue) {
-            throw LabError("usage.out_is_folder", "\(option) names a folder; give a file path", file: typed)
+            throw LabError(.usageOutIsFolder, "\(option) names a folder; give a file path", file: typed)
         }
         try RegularFile.checkWritable(path, named: typed)
         return path
@@ -18,8 +18,13 @@ extension LabSession {
     /// and the reason in plain words ("no such folder", "permission denied").
     func makeOutputFolder(for path: String, typed: String) throws {
         try FileSystemFailure.performing(.write, path: path, named: typed) {
-            try FileManager.default.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            do {
+                try FileManager.default.createDirectory(
+                    atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            } catch where FileSystemFailure.errorNumber(of: error) == EEXIST {
+                // "Already exists": a file stands where one of the folders should be.
+                throw POSIXError(.ENOTDIR)
+            }
         }
     }
 

@@ -32,7 +32,7 @@ extension LabSession {
     /// The sandbox manager for the content's `Sandbox/` templates.
     func sandboxManager() throws -> SandboxManager {
         guard let content else {
-            throw LabError("content.missing",
+            throw LabError(.contentMissing,
                            "cannot find the sandbox templates (a Sandbox/ folder); pass --content DIR or set CICDLAB_CONTENT")
         }
         return SandboxManager(templates: content.sandboxTemplates)
@@ -75,7 +75,7 @@ extension LabSession {
     /// The lessons of the course content.
     package func catalog() throws -> LessonCatalog {
         guard let content else {
-            throw LabError("content.missing",
+            throw LabError(.contentMissing,
                            "cannot find the course content (a Lessons/ folder); pass --content DIR or set CICDLAB_CONTENT")
         }
         return try LessonCatalog.load(from: content.lessonsDirectory)

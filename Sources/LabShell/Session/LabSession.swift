@@ -86,7 +86,7 @@ package final class LabSession {
                   ["y", "yes"].contains(answer.lowercased().trimmingCharacters(in: .whitespaces))
             else {
                 declinedToSetAsideStore = isInteractive
-                throw LabError("progress.damaged",
+                throw LabError(.progressDamaged,
                                "\(path) is damaged (\(reason)). Nothing was changed. Run `cicdlab doctor --repair` to keep the damaged file under another name and start fresh")
             }
             let aside = try SQLiteFile.setAside(path: path, now: WallClock.now())

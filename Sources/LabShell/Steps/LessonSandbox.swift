@@ -75,7 +75,7 @@ struct LessonSandbox {
             let status = Dispatcher.run(words, in: session)
             guard status == 0 else {
                 throw LabError(
-                    "lesson.start_failed",
+                    .lessonStartFailed,
                     "the start of lesson '\(lesson.id)' could not be made: `\(command)` ended with status \(status)",
                     file: lesson.stepsFile)
             }

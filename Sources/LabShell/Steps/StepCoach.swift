@@ -22,7 +22,7 @@ struct StepCoach {
         lesson = try reader.position().lesson
         guard FileManager.default.fileExists(atPath: lesson.stepsFile) else {
             throw LabError(
-                "steps.none",
+                .stepsNone,
                 "lesson '\(lesson.id)' has no hands-on steps; `quiz \(lesson.id)` tests what it taught")
         }
         steps = try StepLoader.load(path: lesson.stepsFile)
@@ -43,7 +43,7 @@ struct StepCoach {
         } else {
             message += "; its steps are \(listing(steps.map(\.id))) (or 1 to \(steps.count))"
         }
-        throw LabError("steps.unknown", message)
+        throw LabError(.stepsUnknown, message)
     }
 
     /// The first step not done yet, or nil when all are.

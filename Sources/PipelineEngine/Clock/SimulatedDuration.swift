@@ -35,7 +35,7 @@ package struct SimulatedDuration: Equatable, Sendable, CustomStringConvertible {
         guard sawUnit, number.isEmpty, total > 0 else { throw Self.badDuration(text) }
         guard total <= Self.longest.seconds else {
             throw LabError(
-                "clock.too_long",
+                .clockTooLong,
                 "'\(text.excerpt())' is longer than a year (366d), the longest span the lab simulates at once; move in steps of a year or less"
             )
         }
@@ -43,7 +43,7 @@ package struct SimulatedDuration: Equatable, Sendable, CustomStringConvertible {
     }
 
     private static func badDuration(_ text: String) -> LabError {
-        LabError("clock.bad_duration",
+        LabError(.clockBadDuration,
                  "'\(text.excerpt())' is not a duration; write a number and a unit (s, m, h, d, w), such as 30m, 12h, 7d or 1d12h")
     }
 

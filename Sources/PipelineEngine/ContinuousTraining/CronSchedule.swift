@@ -25,7 +25,7 @@ package struct CronSchedule: Sendable, Equatable {
         let fields = expression.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         guard fields.count == 5 else {
             throw LabError(
-                "trigger.bad_cron",
+                .triggerBadCron,
                 "'\(expression)' is not a cron schedule; expected five fields (minute hour day month weekday) such as \"0 2 * * 0\""
             )
         }
@@ -77,7 +77,7 @@ package struct CronSchedule: Sendable, Equatable {
     ) throws -> Set<Int> {
         func bad() -> LabError {
             LabError(
-                "trigger.bad_cron",
+                .triggerBadCron,
                 "the \(name) field '\(text)' of cron schedule '\(expression)' is not valid; expected *, a number from \(range.lowerBound) to \(range.upperBound), a range a-b, a step */n, or a list of those"
             )
         }

@@ -34,7 +34,7 @@ package struct DeployExecutor: StageExecutor {
                 return StageOutcome(summary: "no challenger waiting; champion v\(champion.version) keeps serving")
             }
             throw LabError(
-                "pipeline.no_candidate",
+                .pipelineNoCandidate,
                 "stage '\(stage.name)' has nothing to deploy: no `model:` and no `challenger` alias (a train stage sets it)"
             )
         }
@@ -108,7 +108,7 @@ package struct DeployExecutor: StageExecutor {
         guard let name = stage.text("strategy") else { return .canary }
         guard let strategy = DeploymentStrategy(rawValue: name) else {
             throw LabError(
-                "pipeline.bad_strategy",
+                .pipelineBadStrategy,
                 "stage '\(stage.name)' has strategy '\(name)'; expected direct, shadow or canary")
         }
         return strategy

@@ -22,7 +22,7 @@ struct MonitorExecutor: StageExecutor {
         let threshold = try stage.text("threshold").map { text -> Double in
             guard let value = Double(text) else {
                 throw LabError(
-                    "pipeline.bad_threshold",
+                    .pipelineBadThreshold,
                     "stage '\(stage.name)' has threshold '\(text)'; expected a number such as 0.2")
             }
             return value

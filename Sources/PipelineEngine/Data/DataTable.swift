@@ -45,6 +45,6 @@ package struct DataTable: Sendable {
         } else {
             message += " (columns: \(known))"
         }
-        throw LabError("data.unknown_column", message)
+        throw LabError(.dataUnknownColumn, message)
     }
 }

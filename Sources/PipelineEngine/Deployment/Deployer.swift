@@ -70,7 +70,7 @@ package struct Deployer: Sendable {
             )
         case .canary:
             guard let championServed = championModel else {
-                throw LabError("deploy.no_champion", "a canary needs a champion to compare with")
+                throw LabError(.deployNoChampion, "a canary needs a champion to compare with")
             }
             var replay = CanaryReplay(
                 champion: championServed, canary: candidateModel, rows: rows, today: production.today,
@@ -98,7 +98,7 @@ struct ProductionView {
         today = scenario.streamDay(at: now)
         guard today >= 0 else {
             throw LabError(
-                "traffic.before_stream",
+                .trafficBeforeStream,
                 "the simulated clock (\(SimulatedClock.format(now))) is before production starts on \(scenario.streamStart) in scenario \(scenario.name)"
             )
         }

@@ -44,7 +44,7 @@ package struct DeploymentSettings: Sendable, Equatable {
 
     /// Parses the text of a `deploy.yaml`.
     package static func parse(_ text: String, file: String) throws -> DeploymentSettings {
-        let reader = YAMLNodeReader(file: file, codePrefix: "deploy")
+        let reader = YAMLNodeReader(file: file, codePrefix: .deploy)
         var settings = DeploymentSettings()
         guard let root = try reader.compose(text) else { return settings }
         let top = try reader.mapping(root, "the deployment settings")
@@ -75,7 +75,7 @@ package struct DeploymentSettings: Sendable, Equatable {
                 do {
                     settings.canarySteps = try parseSteps(words.joined(separator: ","))
                 } catch let error as LabError {
-                    throw reader.error("bad_value", error.message, at: steps)
+                    throw reader.error(.badValue, error.message, at: steps)
                 }
             }
         }
@@ -105,7 +105,7 @@ package struct DeploymentSettings: Sendable, Equatable {
     private static func positive(_ node: Node, _ key: String, _ reader: YAMLNodeReader) throws -> Double {
         let value = try GateConfigLoader.number(node, "`\(key)`", reader)
         guard value > 0 else {
-            throw reader.error("bad_value", "`\(key)` is \(formatDouble(value)); expected a number above 0", at: node)
+            throw reader.error(.badValue, "`\(key)` is \(formatDouble(value)); expected a number above 0", at: node)
         }
         return value
     }
@@ -120,7 +120,7 @@ package struct DeploymentSettings: Sendable, Equatable {
             zip(steps, steps.dropFirst()).allSatisfy({ $0 < $1 })
         else {
             throw LabError(
-                "deploy.bad_steps",
+                .deployBadSteps,
                 "'\(text)' is not a list of canary steps; write rising traffic percentages from 1 to 100, such as 5,25,50,100"
             )
         }

@@ -43,7 +43,7 @@ package enum DriftMethod: String, Sendable, Codable, CaseIterable {
             message += ". Did you mean '\(guess)'?"
         }
         message += " (methods: \(names.joined(separator: ", ")))"
-        throw LabError("drift.unknown_method", message)
+        throw LabError(.driftUnknownMethod, message)
     }
 }
 

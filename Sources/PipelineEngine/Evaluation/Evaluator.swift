@@ -73,7 +73,7 @@ package enum Evaluator {
         let present = LabelOrder.sorted(text.compactMap { $0 })
         guard present.count + (text.contains(nil) ? 1 : 0) <= maxSlices else {
             throw LabError(
-                "evaluate.too_many_slices",
+                .evaluateTooManySlices,
                 "slice column '\(column.name)' has \(present.count) distinct values; pick a column with at most \(maxSlices) groups"
             )
         }

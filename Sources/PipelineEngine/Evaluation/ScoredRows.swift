@@ -19,7 +19,7 @@ enum ScoredRows: Sendable {
         if model.task == .regression {
             guard target.isNumeric else {
                 throw LabError(
-                    "evaluate.target_not_numeric",
+                    .evaluateTargetNotNumeric,
                     "target '\(target.name)' holds \(target.type.rawValue) values in \(source.isEmpty ? "the data" : source), but the \(model.kind.rawValue) model predicts numbers"
                 )
             }

@@ -48,10 +48,10 @@ package enum GateConfigLoader {
     package static func loadConfig(path: String, displayName: String? = nil) throws -> GateConfig {
         let name = displayName ?? path
         guard let data = try RegularFile.contents(atPath: path) else {
-            throw LabError("gates.unreadable", "cannot read the gate configuration", file: name)
+            throw LabError(.gatesUnreadable, "cannot read the gate configuration", file: name)
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw LabError("gates.unreadable", "the gate configuration is not UTF-8 text", file: name)
+            throw LabError(.gatesUnreadable, "the gate configuration is not UTF-8 text", file: name)
         }
         return try parseConfig(text, file: name)
     }
@@ -63,20 +63,20 @@ package enum GateConfigLoader {
 
     /// Parses the text of a gate configuration, with its optional `data:` path.
     package static func parseConfig(_ text: String, file: String) throws -> GateConfig {
-        let reader = YAMLNodeReader(file: file, codePrefix: "gates")
+        let reader = YAMLNodeReader(file: file, codePrefix: .gates)
         guard let root = try reader.compose(text) else {
-            throw LabError("gates.empty", "the gate configuration is empty; expected a `gates:` list", file: file, line: 1)
+            throw LabError(.gatesEmpty, "the gate configuration is empty; expected a `gates:` list", file: file, line: 1)
         }
         let top = try reader.mapping(root, "the gate configuration")
         try reader.checkKeys(top, allowed: ["gates", "data"], in: "the gate configuration")
         guard let list = top["gates"] else {
-            throw reader.error("missing_key", "the gate configuration has no `gates:` list", at: root)
+            throw reader.error(.missingKey, "the gate configuration has no `gates:` list", at: root)
         }
         var gates: [Gate] = []
         for node in try reader.sequence(list, "`gates`") {
             let gate = try parseGate(node, reader)
             if let earlier = gates.first(where: { $0.name == gate.name }) {
-                throw reader.error("duplicate_name",
+                throw reader.error(.duplicateName,
                                    "two gates are named '\(gate.name)' (the first on line \(earlier.line ?? 0)); give each a unique `name`",
                                    at: node)
             }
@@ -89,14 +89,14 @@ package enum GateConfigLoader {
     private static func parseGate(_ node: Node, _ reader: YAMLNodeReader) throws -> Gate {
         let map = try reader.mapping(node, "a gate")
         guard let typeNode = map["type"] else {
-            throw reader.error("missing_key",
+            throw reader.error(.missingKey,
                                "a gate needs a `type`: one of \(listing(keysByType.keys.sorted(), or: true))", at: node)
         }
         let type = try reader.text(typeNode, "the gate's type")
         guard let allowed = keysByType[type] else {
             var message = "unknown gate type \"\(type)\"; expected \(listing(keysByType.keys.sorted(), or: true))"
             if let guess = closestMatch(to: type, among: Array(keysByType.keys)) { message += " (did you mean \"\(guess)\"?)" }
-            throw reader.error("bad_value", message, at: typeNode)
+            throw reader.error(.badValue, message, at: typeNode)
         }
         try reader.checkKeys(map, allowed: commonKeys + allowed, in: "a \(type) gate")
         let name = try map["name"].map { try reader.text($0, "the gate's name") } ?? type
@@ -106,12 +106,12 @@ package enum GateConfigLoader {
         }
         func needOne(_ keys: [String]) throws {
             if keys.allSatisfy({ map[$0] == nil }) {
-                throw reader.error("missing_key", "a \(type) gate needs \(listing(keys.map { "`\($0)`" }, or: true))", at: node)
+                throw reader.error(.missingKey, "a \(type) gate needs \(listing(keys.map { "`\($0)`" }, or: true))", at: node)
             }
         }
         func text(_ key: String) throws -> String {
             guard let value = map[key] else {
-                throw reader.error("missing_key", "a \(type) gate needs `\(key)`", at: node)
+                throw reader.error(.missingKey, "a \(type) gate needs `\(key)`", at: node)
             }
             return try reader.text(value, "`\(key)`")
         }
@@ -122,7 +122,7 @@ package enum GateConfigLoader {
             guard MetricSet.measurable.contains(name) else {
                 var message = "unknown metric \"\(name)\"; an evaluation measures \(listing(MetricSet.measurable, or: true))"
                 if let guess = closestMatch(to: name, among: MetricSet.measurable) { message += " (did you mean '\(guess)'?)" }
-                throw reader.error("unknown_metric", message, at: map["metric"])
+                throw reader.error(.unknownMetric, message, at: map["metric"])
             }
             return name
         }
@@ -148,7 +148,7 @@ package enum GateConfigLoader {
             check = .latency(p95: try number("p95_ms"), p99: try number("p99_ms"))
         case "memory":
             guard let limit = try number("max_mb") else {
-                throw reader.error("missing_key", "a memory gate needs `max_mb`", at: node)
+                throw reader.error(.missingKey, "a memory gate needs `max_mb`", at: node)
             }
             check = .memory(maxMegabytes: limit)
         case "fairness":
@@ -157,7 +157,7 @@ package enum GateConfigLoader {
                               maxOddsDifference: try number("max_odds_difference"))
         default:
             guard let agreement = try number("min_agreement") else {
-                throw reader.error("missing_key", "a shadow gate needs `min_agreement`", at: node)
+                throw reader.error(.missingKey, "a shadow gate needs `min_agreement`", at: node)
             }
             check = .shadow(minAgreement: agreement)
         }
@@ -170,7 +170,7 @@ package enum GateConfigLoader {
         let isPercent = text.hasSuffix("%")
         let digits = isPercent ? String(text.dropLast()).trimmingCharacters(in: .whitespaces) : text
         guard let value = Double(digits), value.isFinite else {
-            throw reader.error("bad_value", "\(what) is \"\(text)\"; expected a number such as 0.85 or 1%", at: node)
+            throw reader.error(.badValue, "\(what) is \"\(text)\"; expected a number such as 0.85 or 1%", at: node)
         }
         return isPercent ? value / 100 : value
     }
@@ -179,7 +179,7 @@ package enum GateConfigLoader {
         switch try reader.text(node, what).lowercased() {
         case "true", "yes": return true
         case "false", "no": return false
-        case let other: throw reader.error("bad_value", "\(what) is \"\(other)\"; expected true or false", at: node)
+        case let other: throw reader.error(.badValue, "\(what) is \"\(other)\"; expected true or false", at: node)
         }
     }
 }

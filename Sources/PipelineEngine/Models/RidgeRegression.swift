@@ -55,7 +55,7 @@ struct RidgeRegression: Sendable, Equatable, Codable {
         }
         guard let weights = Cholesky.solve(gram, moment, n: d) else {
             throw LabError(
-                "train.singular",
+                .trainSingular,
                 "the features are collinear, so the least-squares problem has no unique solution; use --param alpha=1 (or larger)"
             )
         }

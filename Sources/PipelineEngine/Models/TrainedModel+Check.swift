@@ -10,7 +10,7 @@ extension TrainedModel {
     /// Throws `model.invalid` naming the first field that does not fit the rest of the model.
     func checkShape() throws {
         func bad(_ field: String, _ problem: String) -> LabError {
-            LabError("model.invalid", "\(field) \(problem)")
+            LabError(.modelInvalid, "\(field) \(problem)")
         }
         guard trainRows >= 0 else { throw bad("train_rows", "is \(trainRows), expected a count of at least 0") }
         guard testRows >= 0 else { throw bad("test_rows", "is \(testRows), expected a count of at least 0") }

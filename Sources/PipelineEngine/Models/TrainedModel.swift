@@ -83,10 +83,10 @@ package struct TrainedModel: Sendable, Equatable {
     package static func open(_ path: String, named name: String? = nil) throws -> ModelFile {
         let name = name ?? path
         guard FileManager.default.fileExists(atPath: path) else {
-            throw LabError("file.not_found", "no such file; expected a model file written by `train --out`", file: name)
+            throw LabError(.fileNotFound, "no such file; expected a model file written by `train --out`", file: name)
         }
         guard let data = try RegularFile.contents(atPath: path) else {
-            throw LabError("file.unreadable", "cannot read the model file", file: name)
+            throw LabError(.fileUnreadable, "cannot read the model file", file: name)
         }
         do {
             return ModelFile(model: try JSONDecoder().decode(TrainedModel.self, from: data), sha256: ContentHash.hex(data))
@@ -94,19 +94,7 @@ package struct TrainedModel: Sendable, Equatable {
             throw LabError(error.code, error.message, file: name)
         } catch {
             throw LabError(
-                "model.invalid", "not a cicdlab model file (\(Self.reason(error)))", file: name)
-        }
-    }
-
-    private static func reason(_ error: any Error) -> String {
-        switch error {
-        case DecodingError.keyNotFound(let key, _): "missing key '\(key.stringValue)'"
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context),
-            DecodingError.dataCorrupted(let context):
-            context.codingPath.isEmpty
-                ? context.debugDescription
-                : "\(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)"
-        default: "\(error)"
+                .modelInvalid, "not a cicdlab model file (\(LabError.reason(for: error)))", file: name, cause: error)
         }
     }
 }
@@ -132,7 +120,7 @@ extension TrainedModel: Codable {
         let format = try container.decodeIfPresent(String.self, forKey: .format)
         guard format == Self.format else {
             throw LabError(
-                "model.invalid",
+                .modelInvalid,
                 "not a cicdlab model file (its \"format\" is \(format.map { "'\($0)'" } ?? "missing"), expected '\(Self.format)')"
             )
         }

@@ -49,7 +49,7 @@ extension Preprocessor {
         for name in options.textColumns + options.categoricalColumns where !features.contains(name) {
             var message = "'\(name)' is named in text_columns or categorical_columns but is not a feature"
             if let guess = closestMatch(to: name, among: features) { message += ". Did you mean '\(guess)'?" }
-            throw LabError("train.bad_param", message)
+            throw LabError(.trainBadParam, message)
         }
         var transforms: [FeatureTransform] = []
         for name in features {
@@ -57,7 +57,7 @@ extension Preprocessor {
             if options.textColumns.contains(name) {
                 guard column.type == .string else {
                     throw LabError(
-                        "train.bad_param",
+                        .trainBadParam,
                         "text_columns names '\(name)', which holds \(column.type.rawValue) values; only text columns can be hashed as words"
                     )
                 }
@@ -83,7 +83,7 @@ extension Preprocessor {
         let values = column.numericValues()
         guard !values.isEmpty else {
             throw LabError(
-                "train.empty_feature",
+                .trainEmptyFeature,
                 "feature '\(column.name)' has no values in the training rows of \(source.isEmpty ? "the data" : source); drop it with --features"
             )
         }

@@ -96,7 +96,7 @@ struct RowEncoder {
             if let row = firstNonNumber(codes, dictionary) {
                 message += ": '\(dictionary[Int(codes[row])])' on line \(table.line(ofRow: row)) is not a number"
             }
-            throw LabError("data.type_mismatch", message)
+            throw LabError(.dataTypeMismatch, message)
         }
     }
 

@@ -123,8 +123,8 @@ package struct ModelRegistry: Sendable {
         let entry = try version(reference)
         do {
             return try workspace.artifacts.read(entry.artifactHash)
-        } catch let error as LabError where error.code == "artifact.tampered" {
-            throw LabError("registry.tampered",
+        } catch let error as LabError where error.code == .artifactTampered {
+            throw LabError(.registryTampered,
                            "the model file of v\(entry.version) was modified after it was registered (checksum mismatch); refusing to load it",
                            file: error.file, kind: .failed)
         }
@@ -135,7 +135,7 @@ package struct ModelRegistry: Sendable {
             && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
             && Int(name) == nil && !(name.hasPrefix("v") && Int(name.dropFirst()) != nil)
         guard valid else {
-            throw LabError("registry.bad_alias",
+            throw LabError(.registryBadAlias,
                            "'\(name)' cannot be an alias: use 1 to 32 letters, digits, '-' or '_', not a version number")
         }
     }
@@ -157,7 +157,7 @@ package struct ModelRegistry: Sendable {
         } else {
             message += " (versions v1 to v\(count)" + (aliases.isEmpty ? ")" : "; aliases: \(aliases.joined(separator: ", ")))")
         }
-        return LabError("registry.unknown_version", message)
+        return LabError(.registryUnknownVersion, message)
     }
 
     private static func decode(_ row: Row, _ db: Database) throws -> ModelVersion {

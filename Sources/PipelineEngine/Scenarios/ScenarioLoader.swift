@@ -72,30 +72,30 @@ package enum ScenarioLoader {
             message +=
                 known.isEmpty
                 ? " (the sandbox has no scenarios/ folder)" : " (scenarios: \(known.joined(separator: ", ")))"
-            throw LabError("scenario.unknown", message)
+            throw LabError(.scenarioUnknown, message)
         }
         return try parse(text, name: name, file: "scenarios/\(name).yaml")
     }
 
     /// Parses a scenario's text; `file` names it in messages.
     package static func parse(_ text: String, name: String, file: String) throws -> Scenario {
-        let reader = YAMLNodeReader(file: file, codePrefix: "scenario")
+        let reader = YAMLNodeReader(file: file, codePrefix: .scenario)
         guard let root = try reader.compose(text) else {
             throw LabError(
-                "scenario.empty", "the scenario is empty; expected `title`, `story` and `dataset`", file: file, line: 1)
+                .scenarioEmpty, "the scenario is empty; expected `title`, `story` and `dataset`", file: file, line: 1)
         }
         let map = try reader.mapping(root, "the scenario")
         try reader.checkKeys(map, allowed: topKeys, in: "the scenario")
         func required(_ key: String) throws -> Node {
             guard let node = map[key] else {
-                throw reader.error("missing_key", "the scenario needs `\(key)`", at: root)
+                throw reader.error(.missingKey, "the scenario needs `\(key)`", at: root)
             }
             return node
         }
         func integer(_ node: Node, _ what: String) throws -> Int {
             let text = try reader.text(node, what)
             guard let value = Int(text) else {
-                throw reader.error("bad_value", "\(what) is \"\(text)\"; expected a whole number", at: node)
+                throw reader.error(.badValue, "\(what) is \"\(text)\"; expected a whole number", at: node)
             }
             return value
         }
@@ -111,7 +111,7 @@ package enum ScenarioLoader {
             scenario.historyDays = try integer(node, "`history_days`")
             guard (0...365).contains(scenario.historyDays) else {
                 throw reader.error(
-                    "bad_value", "`history_days` is \(scenario.historyDays); expected 0 to 365", at: node)
+                    .badValue, "`history_days` is \(scenario.historyDays); expected 0 to 365", at: node)
             }
         }
         if let node = map["label_delay_days"] {
@@ -120,7 +120,7 @@ package enum ScenarioLoader {
             }
             guard days.count == 2, days[0] >= 0, days[0] <= days[1] else {
                 throw reader.error(
-                    "bad_value", "`label_delay_days` should be [min, max] with 0 <= min <= max", at: node)
+                    .badValue, "`label_delay_days` should be [min, max] with 0 <= min <= max", at: node)
             }
             scenario.labelDelay = days[0]...days[1]
         }
@@ -151,7 +151,7 @@ package enum ScenarioLoader {
             if let date = formatter.date(from: text) { return date }
         }
         throw reader.error(
-            "bad_value", "`start` is \"\(text)\"; expected a UTC date and time such as 2026-12-20T09:00",
+            .badValue, "`start` is \"\(text)\"; expected a UTC date and time such as 2026-12-20T09:00",
             at: node)
     }
 
@@ -162,18 +162,18 @@ package enum ScenarioLoader {
         let map = try reader.mapping(item, "a change")
         let kinds = changeKeys.keys.sorted()
         guard let kindNode = map["change"] else {
-            throw reader.error("missing_key", "a change needs `change:` (\(listing(kinds, or: true)))", at: item)
+            throw reader.error(.missingKey, "a change needs `change:` (\(listing(kinds, or: true)))", at: item)
         }
         let kind = try reader.text(kindNode, "`change`")
         guard let keys = changeKeys[kind] else {
             var message = "unknown change \"\(kind)\"; expected \(listing(kinds, or: true))"
             if let guess = closestMatch(to: kind, among: kinds) { message += " (did you mean \"\(guess)\"?)" }
-            throw reader.error("bad_value", message, at: kindNode)
+            throw reader.error(.badValue, message, at: kindNode)
         }
         try reader.checkKeys(map, allowed: ["change"] + keys, in: "a \(kind) change")
         func node(_ key: String) throws -> Node {
             guard let value = map[key] else {
-                throw reader.error("missing_key", "a \(kind) change needs `\(key)`", at: item)
+                throw reader.error(.missingKey, "a \(kind) change needs `\(key)`", at: item)
             }
             return value
         }

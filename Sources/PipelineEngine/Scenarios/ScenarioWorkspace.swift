@@ -43,7 +43,7 @@ extension ScenarioLoader {
         try reader.mapping(node, "`workspace`").map { key, value in
             let path = try reader.text(key, "a workspace file's path")
             guard let scalar = value.scalar else {
-                throw reader.error("bad_shape", "the content of \(path) should be text (write it as `|` block)", at: value)
+                throw reader.error(.badShape, "the content of \(path) should be text (write it as `|` block)", at: value)
             }
             return ScenarioFile(path: path, text: scalar.string, line: key.mark.map { $0.line })
         }
@@ -55,21 +55,21 @@ extension ScenarioLoader {
             let map = try reader.mapping(item, "a data file")
             try reader.checkKeys(map, allowed: dataKeys, in: "a data file")
             func value(_ key: String) throws -> String {
-                guard let node = map[key] else { throw reader.error("missing_key", "a data file needs `\(key)`", at: item) }
+                guard let node = map[key] else { throw reader.error(.missingKey, "a data file needs `\(key)`", at: item) }
                 return try reader.text(node, "`\(key)`")
             }
             func whole(_ key: String, default fallback: Int) throws -> Int {
                 guard let node = map[key] else { return fallback }
                 let text = try reader.text(node, "`\(key)`")
                 guard let number = Int(text), number >= 0 else {
-                    throw reader.error("bad_value", "`\(key)` is \"\(text)\"; expected a whole number, 0 or more", at: node)
+                    throw reader.error(.badValue, "`\(key)` is \"\(text)\"; expected a whole number, 0 or more", at: node)
                 }
                 return number
             }
             let dataset = try value("dataset")
             guard DatasetGenerator.names.contains(dataset) else {
                 throw reader.error(
-                    "bad_value",
+                    .badValue,
                     "`dataset` is \"\(dataset)\"; expected \(listing(DatasetGenerator.names, or: true))", at: map["dataset"])
             }
             var file = ScenarioDataFile(
@@ -81,7 +81,7 @@ extension ScenarioLoader {
                 let number = try GateConfigLoader.number(share, "`flip_labels`", reader)
                 guard (0...1).contains(number) else {
                     throw reader.error(
-                        "bad_value", "`flip_labels` is \(formatDouble(number)); expected a share from 0 to 1", at: share)
+                        .badValue, "`flip_labels` is \(formatDouble(number)); expected a share from 0 to 1", at: share)
                 }
                 file.flipLabels = number
             }

@@ -28,6 +28,6 @@ package enum ModelKind: String, Sendable, Codable, CaseIterable {
         var message = "unknown model '\(name)'"
         if let guess = closestMatch(to: name, among: names) { message += ". Did you mean '\(guess)'?" }
         message += " (models: \(names.joined(separator: ", ")))"
-        throw LabError("train.unknown_model", message)
+        throw LabError(.trainUnknownModel, message)
     }
 }

@@ -85,7 +85,7 @@ package struct ModelParameters: Sendable, Equatable {
                 var message = "unknown parameter '\(name)' for --model \(kind.rawValue)"
                 if let guess = closestMatch(to: name, among: names) { message += ". Did you mean '\(guess)'?" }
                 message += " (parameters: \(names.joined(separator: ", ")))"
-                throw LabError("train.unknown_param", message)
+                throw LabError(.trainUnknownParam, message)
             }
             values[name] = try Self.canonical(text, for: spec)
         }
@@ -97,12 +97,12 @@ package struct ModelParameters: Sendable, Equatable {
         var result: [String: String] = [:]
         for argument in arguments {
             guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
-                throw LabError("usage.bad_param", "--param expects KEY=VALUE, got '\(argument)'")
+                throw LabError(.usageBadParam, "--param expects KEY=VALUE, got '\(argument)'")
             }
             let key = String(argument[..<equals]).trimmingCharacters(in: .whitespaces)
             let value = String(argument[argument.index(after: equals)...]).trimmingCharacters(in: .whitespaces)
             if result[key] != nil {
-                throw LabError("usage.bad_param", "--param '\(key)' is given twice")
+                throw LabError(.usageBadParam, "--param '\(key)' is given twice")
             }
             result[key] = value
         }
@@ -111,7 +111,7 @@ package struct ModelParameters: Sendable, Equatable {
 
     private static func canonical(_ text: String, for spec: Spec) throws -> String {
         func bad(_ expected: String) -> LabError {
-            LabError("train.bad_param", "parameter '\(spec.name)' must be \(expected), got '\(text)'")
+            LabError(.trainBadParam, "parameter '\(spec.name)' must be \(expected), got '\(text)'")
         }
         switch spec.rule {
         case .positiveNumber:
@@ -133,7 +133,7 @@ package struct ModelParameters: Sendable, Equatable {
     package func double(_ name: String) throws -> Double {
         let text = try value(name)
         guard let number = Double(text) else {
-            throw LabError("train.bad_param", "parameter '\(name)' is '\(text)', not a number")
+            throw LabError(.trainBadParam, "parameter '\(name)' is '\(text)', not a number")
         }
         return number
     }
@@ -142,7 +142,7 @@ package struct ModelParameters: Sendable, Equatable {
     package func integer(_ name: String) throws -> Int {
         let text = try value(name)
         guard let number = Int(text) else {
-            throw LabError("train.bad_param", "parameter '\(name)' is '\(text)', not a whole number")
+            throw LabError(.trainBadParam, "parameter '\(name)' is '\(text)', not a whole number")
         }
         return number
     }
@@ -159,7 +159,7 @@ package struct ModelParameters: Sendable, Equatable {
             var message = "there is no parameter '\(name)'"
             if let guess = closestMatch(to: name, among: names) { message += "; did you mean '\(guess)'?" }
             message += " (parameters: \(names.joined(separator: ", ")))"
-            throw LabError("train.unknown_param", message)
+            throw LabError(.trainUnknownParam, message)
         }
         return text
     }

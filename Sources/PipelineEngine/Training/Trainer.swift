@@ -26,7 +26,7 @@ package enum Trainer {
         } else {
             guard request.testRatio > 0, request.testRatio < 1 else {
                 throw LabError(
-                    "train.bad_test_ratio",
+                    .trainBadTestRatio,
                     "--test-ratio must be between 0 and 1 (exclusive), got \(formatDouble(request.testRatio))")
             }
             let split = TrainTestSplit.split(
@@ -36,22 +36,23 @@ package enum Trainer {
         }
         guard !trainRows.isEmpty else {
             throw LabError(
-                "train.no_rows",
+                .trainNoRows,
                 request.train.rowCount == 0 || request.test != nil
                     ? "\(source) has no rows with a '\(request.target)' value to train on"
                     : "\(source) has too few rows to split off test rows; add rows or pass --test FILE")
         }
         guard testTable.rowCount > 0 else {
             throw LabError(
-                "train.no_rows", "'\(testTable.source)' has no rows with a '\(request.target)' value to test on")
+                .trainNoRows, "'\(testTable.source)' has no rows with a '\(request.target)' value to test on")
         }
         let trainTable = TrainTestSplit.rows(trainRows, of: request.train)
         let target = try TrainingTarget.read(
             try trainTable.requireColumn(request.target), for: kind, source: trainTable.source)
-        if kind == .knn, try parameters.integer("k") > trainRows.count {
-            throw LabError(
-                "train.bad_param",
-                "parameter 'k' is \(try parameters.integer("k")) but there are only \(trainRows.count) training rows")
+        if kind == .knn {
+            let k = try parameters.integer("k")
+            if k > trainRows.count {
+                throw LabError(.trainBadParam, "parameter 'k' is \(k) but there are only \(trainRows.count) training rows")
+            }
         }
 
         let start = WallClock.instant()
@@ -105,27 +106,27 @@ package enum Trainer {
                 let left = identifiers.isEmpty ? [] : identifierColumns(request)
                 guard !left.isEmpty else {
                     throw LabError(
-                        "train.no_features",
+                        .trainNoFeatures,
                         "'\(request.train.source)' has no columns besides the target '\(request.target)' to learn from")
                 }
                 let names = left.map { "'\($0)'" }.joined(separator: ", ")
                 throw LabError(
-                    "train.no_features",
+                    .trainNoFeatures,
                     "'\(request.train.source)' has no columns to learn from besides the target '\(request.target)': \(names) \(left.count == 1 ? "was" : "were") left out as \(left.count == 1 ? "an identifier" : "identifiers") (every value distinct, none with a space); name \(left.count == 1 ? "it" : "them") with --features to learn from \(left.count == 1 ? "it" : "them") anyway"
                 )
             }
             return all
         }
-        guard !asked.isEmpty else { throw LabError("train.no_features", "--features names no columns") }
+        guard !asked.isEmpty else { throw LabError(.trainNoFeatures, "--features names no columns") }
         var seen = Set<String>()
         for name in asked {
             if name == request.target {
                 throw LabError(
-                    "train.target_in_features",
+                    .trainTargetInFeatures,
                     "target '\(name)' is also listed in --features; a model cannot learn from the answer it predicts")
             }
             guard seen.insert(name).inserted else {
-                throw LabError("train.duplicate_feature", "feature '\(name)' is listed twice in --features")
+                throw LabError(.trainDuplicateFeature, "feature '\(name)' is listed twice in --features")
             }
             _ = try request.train.requireColumn(name)
         }
@@ -159,12 +160,12 @@ package enum Trainer {
         }
         guard !blamed.isEmpty else {
             return LabError(
-                "train.overflow",
+                .trainOverflow,
                 "training on \(source) produced weights that are not finite numbers: its numbers are too far apart for a double; rescale the numeric columns (for example to thousands or millions)"
             )
         }
         return LabError(
-            "train.overflow",
+            .trainOverflow,
             "training on \(source) produced weights that are not finite numbers: "
                 + blamed.joined(separator: ", ")
                 + " (beyond about 1.3e154, squares overflow a double); rescale \(blamed.count == 1 ? "it" : "them") (for example to thousands or millions)"

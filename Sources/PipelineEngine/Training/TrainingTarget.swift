@@ -12,7 +12,7 @@ enum TrainingTarget {
         if kind.task == .regression {
             guard column.isNumeric else {
                 throw LabError(
-                    "train.target_not_numeric",
+                    .trainTargetNotNumeric,
                     "target '\(name)' holds \(column.type.rawValue) values, but --model \(kind.rawValue) predicts a number; pick a numeric target or a classifier (logistic, knn, naive-bayes)"
                 )
             }
@@ -20,7 +20,7 @@ enum TrainingTarget {
         }
         if case .double(let values) = column.storage, let fractional = values.first(where: { $0 != $0.rounded() }) {
             throw LabError(
-                "train.continuous_target",
+                .trainContinuousTarget,
                 "target '\(name)' holds continuous numbers (such as \(formatDouble(fractional))), but --model \(kind.rawValue) predicts classes; use --model linear for a number"
             )
         }
@@ -31,7 +31,7 @@ enum TrainingTarget {
         let classes = LabelOrder.sorted(names.indices.filter { used[$0] }.map { names[$0] })
         guard classes.count >= 2 else {
             throw LabError(
-                "train.single_class",
+                .trainSingleClass,
                 "target '\(name)' has a single class ('\(classes.first ?? "")') in the \(column.count) training rows of \(source.isEmpty ? "the data" : source); a classifier needs at least two classes"
             )
         }

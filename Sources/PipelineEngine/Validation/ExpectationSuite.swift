@@ -35,16 +35,16 @@ package struct ExpectationSuite: Sendable {
         let name = name ?? path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw LabError("file.not_found", "no such file", file: name)
+            throw LabError(.fileNotFound, "no such file", file: name)
         }
         if isDirectory.boolValue {
-            throw LabError("file.is_directory", "is a folder; expected a YAML suite file", file: name)
+            throw LabError(.fileIsDirectory, "is a folder; expected a YAML suite file", file: name)
         }
         guard let data = try RegularFile.contents(atPath: path) else {
-            throw LabError("file.unreadable", "cannot read the file", file: name)
+            throw LabError(.fileUnreadable, "cannot read the file", file: name)
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw LabError("suite.invalid_utf8", "the suite is not UTF-8 text", file: name)
+            throw LabError(.suiteInvalidUtf8, "the suite is not UTF-8 text", file: name)
         }
         return try parse(yaml: text, source: name)
     }
@@ -54,7 +54,7 @@ package struct ExpectationSuite: Sendable {
         let reader = SuiteReader(source: source)
         guard let root = try reader.yaml.compose(yaml) else {
             throw LabError(
-                "suite.empty", "the suite is empty; expected 'expectations:' followed by a list",
+                .suiteEmpty, "the suite is empty; expected 'expectations:' followed by a list",
                 file: source, line: 1, column: 1)
         }
         return try reader.suite(from: root)

@@ -35,7 +35,7 @@ struct SuiteArguments {
         } else {
             message += " (it takes \(kind.arguments.joined(separator: ", ")))"
         }
-        return reader.error("suite.unknown_argument", message, at: key)
+        return reader.error(.suiteUnknownArgument, message, at: key)
     }
 
     /// The expectation these arguments describe.
@@ -69,7 +69,7 @@ struct SuiteArguments {
     private func required<T>(_ value: T?, _ name: String, example: String) throws -> T {
         guard let value else {
             throw reader.error(
-                "suite.missing_argument", "\(kind.rawValue) needs '\(name)', e.g. '\(example)'", at: node)
+                .suiteMissingArgument, "\(kind.rawValue) needs '\(name)', e.g. '\(example)'", at: node)
         }
         return value
     }
@@ -87,12 +87,12 @@ struct SuiteArguments {
         let high = try read(maxName)
         guard low != nil || high != nil else {
             throw reader.error(
-                "suite.missing_argument",
+                .suiteMissingArgument,
                 "\(kind.rawValue) needs '\(minName)', '\(maxName)' or both", at: node)
         }
         if let low, let high, low > high {
             throw reader.error(
-                "suite.invalid_value",
+                .suiteInvalidValue,
                 "'\(minName)' (\(formatDouble(low))) is greater than '\(maxName)' (\(formatDouble(high)))",
                 at: values[minName] ?? node)
         }
@@ -110,7 +110,7 @@ struct SuiteArguments {
             _ = try PythonRegex.compile(pattern)
         } catch {
             throw reader.error(
-                "suite.invalid_value", "'\(pattern)' is not a valid regular expression "
+                .suiteInvalidValue, "'\(pattern)' is not a valid regular expression "
                     + "(Python re syntax, as Great Expectations reads it; numbers are matched as pandas writes them, 1.0 for a float)",
                 at: values["regex"] ?? node)
         }
@@ -145,8 +145,8 @@ struct SuiteArguments {
         guard let ratio = try number(name) else { return nil }
         guard (0...1).contains(ratio) else {
             throw reader.error(
-                "suite.invalid_value", "'\(name)' must be between 0 and 1, found \(formatDouble(ratio))",
-                at: values[name] ?? node)
+                .suiteInvalidValue, "'\(name)' must be between 0 and 1, found \(formatDouble(ratio))",
+                at: values[name]!)
         }
         return ratio
     }
@@ -157,7 +157,7 @@ struct SuiteArguments {
             throw wrongType(name, "true or false", value)
         }
         if let bound, flag {
-            throw reader.error("suite.invalid_value", "'\(name)' has no bound to apply to; add '\(bound)'", at: value)
+            throw reader.error(.suiteInvalidValue, "'\(name)' has no bound to apply to; add '\(bound)'", at: value)
         }
         return flag
     }
@@ -185,7 +185,7 @@ struct SuiteArguments {
 
     private func wrongType(_ name: String, _ expected: String, _ value: Node) -> LabError {
         reader.error(
-            "suite.wrong_type", "'\(name)' of \(kind.rawValue) must be \(expected), found \(reader.describe(value))",
+            .suiteWrongType, "'\(name)' of \(kind.rawValue) must be \(expected), found \(reader.describe(value))",
             at: value)
     }
 }

@@ -8,10 +8,10 @@ struct SuiteReader {
     let source: String
 
     /// The project's YAML reader, for parsing and its syntax errors (codes `suite.*`).
-    var yaml: YAMLNodeReader { YAMLNodeReader(file: source, codePrefix: "suite") }
+    var yaml: YAMLNodeReader { YAMLNodeReader(file: source, codePrefix: .suite) }
 
     /// An error about `node`, located at its line and column in the suite.
-    func error(_ code: String, _ message: String, at node: Node) -> LabError {
+    func error(_ code: LabError.Code, _ message: String, at node: Node) -> LabError {
         LabError(code, message, file: source, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
     }
 
@@ -19,7 +19,7 @@ struct SuiteReader {
     func suite(from root: Node) throws -> ExpectationSuite {
         guard let mapping = root.mapping else {
             throw error(
-                "suite.shape", "expected a mapping with 'expectations:' at the top, found \(describe(root))",
+                .suiteShape, "expected a mapping with 'expectations:' at the top, found \(describe(root))",
                 at: root)
         }
         var name: String?
@@ -29,7 +29,7 @@ struct SuiteReader {
             case "expectations": list = value
             case "name":
                 guard let text = value.scalar?.string else {
-                    throw error("suite.wrong_type", "'name' must be text, found \(describe(value))", at: value)
+                    throw error(.suiteWrongType, "'name' must be text, found \(describe(value))", at: value)
                 }
                 name = text
             default:
@@ -40,18 +40,18 @@ struct SuiteReader {
                 } else {
                     message += "; expected 'expectations' (and optionally 'name')"
                 }
-                throw error("suite.unknown_key", message, at: key)
+                throw error(.suiteUnknownKey, message, at: key)
             }
         }
         guard let list else {
-            throw error("suite.missing_key", "the suite has no 'expectations:' list", at: root)
+            throw error(.suiteMissingKey, "the suite has no 'expectations:' list", at: root)
         }
         guard let items = list.sequence else {
             throw error(
-                "suite.wrong_type", "'expectations' must be a list (items start with '- '), found \(describe(list))",
+                .suiteWrongType, "'expectations' must be a list (items start with '- '), found \(describe(list))",
                 at: list)
         }
-        if items.isEmpty { throw error("suite.empty", "'expectations' is an empty list", at: list) }
+        if items.isEmpty { throw error(.suiteEmpty, "'expectations' is an empty list", at: list) }
         let expectations = try items.map { try expectation(from: $0) }
         return ExpectationSuite(source: source, name: name, expectations: expectations)
     }
@@ -60,12 +60,12 @@ struct SuiteReader {
     func expectation(from node: Node) throws -> Expectation {
         guard let mapping = node.mapping else {
             throw error(
-                "suite.shape", "each expectation must be a mapping such as 'expect: not_null', found \(describe(node))",
+                .suiteShape, "each expectation must be a mapping such as 'expect: not_null', found \(describe(node))",
                 at: node)
         }
         guard let kindNode = mapping["expect"] else {
             throw error(
-                "suite.missing_argument", "this expectation has no 'expect:' naming its kind, e.g. 'expect: not_null'",
+                .suiteMissingArgument, "this expectation has no 'expect:' naming its kind, e.g. 'expect: not_null'",
                 at: node)
         }
         let kindName = kindNode.scalar?.string ?? ""
@@ -77,7 +77,7 @@ struct SuiteReader {
             } else {
                 message += "; expected one of \(known.joined(separator: ", "))"
             }
-            throw error("suite.unknown_expectation", message, at: kindNode)
+            throw error(.suiteUnknownExpectation, message, at: kindNode)
         }
         let arguments = try SuiteArguments(reader: self, kind: kind, node: node, mapping: mapping)
         return try arguments.expectation()

@@ -37,10 +37,10 @@ package struct ArtifactStore: Sendable {
         if FileManager.default.fileExists(atPath: target) { return hash }
         do {
             try files.write(data, to: target, permissions: 0o600)
-        } catch let error as LabError where error.code == "workspace.symlink" || error.code == "workspace.not_a_folder" {
+        } catch let error as LabError where error.code == .workspaceSymlink || error.code == .workspaceNotAFolder {
             throw error
         } catch let error as LabError {
-            throw LabError("artifact.write", "cannot write to the artifact store at \(directory) (\(error.message))")
+            throw LabError(.artifactWrite, "cannot write to the artifact store at \(directory) (\(error.message))")
         }
         return hash
     }
@@ -50,7 +50,7 @@ package struct ArtifactStore: Sendable {
     @discardableResult
     package func put(fileAt path: String) throws -> String {
         guard let data = try files.contents(of: path) else {
-            throw LabError("artifact.read", "cannot read \(path) to store it", file: path)
+            throw LabError(.artifactRead, "cannot read \(path) to store it", file: path)
         }
         return try put(data)
     }
@@ -59,11 +59,11 @@ package struct ArtifactStore: Sendable {
     package func read(_ hash: String) throws -> Data {
         let file = path(for: hash)
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw LabError("artifact.missing", "artifact \(hash.prefix(12)) is missing from the store")
+            throw LabError(.artifactMissing, "artifact \(hash.prefix(12)) is missing from the store")
         }
         let actual = ContentHash.hex(data)
         guard actual == hash else {
-            throw LabError("artifact.tampered",
+            throw LabError(.artifactTampered,
                            "artifact \(hash.prefix(12)) was modified after it was stored (its checksum is now \(actual.prefix(12))); refusing to use it",
                            file: file, kind: .failed)
         }
@@ -76,10 +76,10 @@ package struct ArtifactStore: Sendable {
         let data = try read(hash)
         do {
             try files.write(data, to: destination, permissions: 0o600)
-        } catch let error as LabError where error.code == "workspace.symlink" || error.code == "workspace.not_a_folder" {
+        } catch let error as LabError where error.code == .workspaceSymlink || error.code == .workspaceNotAFolder {
             throw error
         } catch let error as LabError {
-            throw LabError("artifact.write", "cannot write \(destination) (\(error.message))", file: destination)
+            throw LabError(.artifactWrite, "cannot write \(destination) (\(error.message))", file: destination)
         }
     }
 }

@@ -38,7 +38,7 @@ package struct ConfinedDirectory: Sendable {
         var info = stat()
         if fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT != S_IFREG {
             throw LabError(
-                "file.not_regular",
+                .fileNotRegular,
                 "is \(RegularFile.describe(info.st_mode & S_IFMT)); the lab writes only new files or regular ones",
                 file: display(folders + [name]))
         }
@@ -78,7 +78,7 @@ package struct ConfinedDirectory: Sendable {
             let type = info.st_mode & S_IFMT
             close(fd)
             throw LabError(
-                "file.not_regular", "is \(RegularFile.describe(type)), not a regular file",
+                .fileNotRegular, "is \(RegularFile.describe(type)), not a regular file",
                 file: display(folders + [name]))
         }
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
@@ -118,16 +118,16 @@ package struct ConfinedDirectory: Sendable {
             // Not a folder (a file, or a symlink to anything): unlink the entry itself.
             guard errno == ENOTDIR || errno == ELOOP else {
                 if errno == ENOENT { return }
-                throw LabError("file.delete", "cannot delete \(shown): \(String(cString: strerror(errno)))")
+                throw LabError(.fileDelete, "cannot delete \(shown): \(String(cString: strerror(errno)))")
             }
             guard unlinkat(parent, name, 0) == 0 || errno == ENOENT else {
-                throw LabError("file.delete", "cannot delete \(shown): \(String(cString: strerror(errno)))")
+                throw LabError(.fileDelete, "cannot delete \(shown): \(String(cString: strerror(errno)))")
             }
             return
         }
         try removeContents(of: child, shown: shown)
         guard unlinkat(parent, name, AT_REMOVEDIR) == 0 || errno == ENOENT else {
-            throw LabError("file.delete", "cannot delete \(shown): \(String(cString: strerror(errno)))")
+            throw LabError(.fileDelete, "cannot delete \(shown): \(String(cString: strerror(errno)))")
         }
     }
 
@@ -135,7 +135,7 @@ package struct ConfinedDirectory: Sendable {
     static func removeContents(of folder: Int32, shown: String) throws {
         guard let stream = fdopendir(folder) else {
             close(folder)
-            throw LabError("file.delete", "cannot list \(shown): \(String(cString: strerror(errno)))")
+            throw LabError(.fileDelete, "cannot list \(shown): \(String(cString: strerror(errno)))")
         }
         defer { closedir(stream) }
         var names: [String] = []
@@ -159,7 +159,7 @@ package struct ConfinedDirectory: Sendable {
         var current = Foundation.open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard current >= 0 else {
             if errno == ENOENT && !creating { return nil }
-            throw LabError("file.write", "cannot open the folder \(root): \(String(cString: strerror(errno)))", file: root)
+            throw LabError(.fileWrite, "cannot open the folder \(root): \(String(cString: strerror(errno)))", file: root)
         }
         for (index, name) in components.enumerated() {
             var next = openat(current, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
@@ -184,7 +184,7 @@ package struct ConfinedDirectory: Sendable {
                 }
                 if code == ENOTDIR {
                     throw LabError(
-                        "workspace.not_a_folder",
+                        .workspaceNotAFolder,
                         "is \(RegularFile.describe(info.st_mode & S_IFMT)), where the lab needs a folder",
                         file: display(shown))
                 }
@@ -207,7 +207,7 @@ package struct ConfinedDirectory: Sendable {
         let parts = (relative ?? "").split(separator: "/", omittingEmptySubsequences: true).map(String.init)
             .filter { $0 != "." }
         guard relative != nil, !parts.contains(".."), !path.contains("\0") else {
-            throw LabError("workspace.escape", "'\(path)' is not inside \(root); the lab writes only inside it")
+            throw LabError(.workspaceEscape, "'\(path)' is not inside \(root); the lab writes only inside it")
         }
         return parts
     }
@@ -215,7 +215,7 @@ package struct ConfinedDirectory: Sendable {
     private func split(_ path: String) throws -> (folders: [String], name: String) {
         let parts = try components(path)
         guard let name = parts.last else {
-            throw LabError("workspace.escape", "'\(path)' names the folder \(root) itself, not a file in it")
+            throw LabError(.workspaceEscape, "'\(path)' names the folder \(root) itself, not a file in it")
         }
         return (Array(parts.dropLast()), name)
     }
@@ -227,7 +227,7 @@ package struct ConfinedDirectory: Sendable {
 
     private func symlink(_ components: [String]) -> LabError {
         LabError(
-            "workspace.symlink",
+            .workspaceSymlink,
             "is a symbolic link; the lab never writes, reads its outputs or deletes through a link inside the workspace "
                 + "(remove the link, or run `sandbox reset`)",
             file: display(components))
@@ -236,7 +236,7 @@ package struct ConfinedDirectory: Sendable {
     private func failure(_ what: String, _ components: [String]) -> LabError {
         let shown = display(components)
         return LabError(
-            "file.write", "\(what) \(shown.isEmpty ? root : shown): \(String(cString: strerror(errno)))",
+            .fileWrite, "\(what) \(shown.isEmpty ? root : shown): \(String(cString: strerror(errno)))",
             file: shown.isEmpty ? root : shown)
     }
 }

@@ -31,7 +31,7 @@ extension SandboxManager {
                 info.st_mode & S_IFMT == S_IFDIR
             else {
                 throw LabError(
-                    "sandbox.not_a_workspace",
+                    .sandboxNotAWorkspace,
                     "\(root) is not a sandbox workspace (no .lab folder); refusing to clear it")
             }
             let hold = try WorkspaceLock.acquire(root: root, for: "sandbox reset")
@@ -73,7 +73,7 @@ extension SandboxManager {
             let outside = root + "-" + (aside as NSString).lastPathComponent
             guard rename(aside, outside) == 0 else {
                 throw LabError(
-                    "sandbox.reset", "cannot keep the damaged state database as \(outside): \(String(cString: strerror(errno)))")
+                    .sandboxReset, "cannot keep the damaged state database as \(outside): \(String(cString: strerror(errno)))")
             }
             return outside
         }
@@ -115,6 +115,6 @@ extension SandboxManager {
     }
 
     private static func failure(_ root: String) -> LabError {
-        LabError("sandbox.reset", "cannot swap the fresh sandbox into \(root): \(String(cString: strerror(errno)))")
+        LabError(.sandboxReset, "cannot swap the fresh sandbox into \(root): \(String(cString: strerror(errno)))")
     }
 }

@@ -19,7 +19,7 @@ package struct SandboxManager: Sendable {
         let fm = FileManager.default
         if fm.fileExists(atPath: root + "/.lab") { return false }
         guard fm.fileExists(atPath: templates) else {
-            throw LabError("sandbox.no_templates", "cannot find the sandbox templates at \(templates)")
+            throw LabError(.sandboxNoTemplates, "cannot find the sandbox templates at \(templates)")
         }
         try fm.createDirectory(atPath: root, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         // Written through descriptors: a folder left from an earlier workspace that is now a

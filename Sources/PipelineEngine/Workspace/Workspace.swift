@@ -29,7 +29,7 @@ package final class Workspace: Sendable {
     package init(root: String) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root + "/.lab", isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw LabError("sandbox.not_initialised", "no sandbox workspace at \(root); run `sandbox init` first")
+            throw LabError(.sandboxNotInitialised, "no sandbox workspace at \(root); run `sandbox init` first")
         }
         self.root = root
         paths = WorkspacePaths(root: root)
@@ -50,7 +50,7 @@ package final class Workspace: Sendable {
             var info = stat()
             if lstat(files.root + "/" + file, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
                 throw LabError(
-                    "workspace.symlink",
+                    .workspaceSymlink,
                     "is a symbolic link; the lab keeps its own state only in real files inside the workspace "
                         + "(remove the link, or run `sandbox reset`)",
                     file: file)

@@ -39,13 +39,13 @@ package enum WorkspaceLock {
             return Hold(key: key)
         }
         guard let fd = try ConfinedDirectory(root: key).open(file, flags: O_RDWR | O_CREAT) else {
-            throw LabError("workspace.lock", "cannot create the workspace lock", file: file)
+            throw LabError(.workspaceLock, "cannot create the workspace lock", file: file)
         }
         guard lock(fd) else {
             let holder = describeHolder(fd)
             close(fd)
             throw LabError(
-                "workspace.busy",
+                .workspaceBusy,
                 "\(holder) is running in this workspace; wait for it to finish, then try again "
                     + "(one pipeline run, deploy or clock advance at a time)")
         }

@@ -23,12 +23,12 @@ package struct WorkspacePaths: Sendable {
     ///   - line: the line in `file`, when known.
     package func resolve(_ named: String, in file: String? = nil, line: Int? = nil) throws -> String {
         func refuse(_ why: String) -> LabError {
-            LabError("workspace.escape", "'\(named)' \(why); paths in sandbox files must stay inside the workspace",
+            LabError(.workspaceEscape, "'\(named)' \(why); paths in sandbox files must stay inside the workspace",
                      file: file, line: line)
         }
         let trimmed = named.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else {
-            throw LabError("workspace.empty_path", "an empty path was given where a file was expected",
+            throw LabError(.workspaceEmptyPath, "an empty path was given where a file was expected",
                            file: file, line: line)
         }
         if trimmed.hasPrefix("/") { throw refuse("is an absolute path") }
@@ -48,13 +48,13 @@ package struct WorkspacePaths: Sendable {
         // pipeline, suite or scenario names may read or overwrite it.
         if components.first == ".lab" {
             throw LabError(
-                "workspace.escape", "'\(named)' is inside the lab's own .lab folder, which sandbox files may not name",
+                .workspaceEscape, "'\(named)' is inside the lab's own .lab folder, which sandbox files may not name",
                 file: file, line: line)
         }
         // `.` (or `data/..`) is the workspace folder itself: every path a sandbox file names is a file.
         guard !components.isEmpty else {
             throw LabError(
-                "workspace.folder_not_file", "'\(named)' is the workspace folder itself; expected a file",
+                .workspaceFolderNotFile, "'\(named)' is the workspace folder itself; expected a file",
                 file: file, line: line)
         }
         let candidate = ([root] + components).joined(separator: "/")
@@ -64,7 +64,7 @@ package struct WorkspacePaths: Sendable {
             let step = ([root] + components[...depth]).joined(separator: "/")
             if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: step), Self.realPath(step) == nil {
                 throw LabError(
-                    "workspace.dangling_link",
+                    .workspaceDanglingLink,
                     "'\(named)' goes through '\(components[...depth].joined(separator: "/"))', a symbolic link to '\(target)', which does not exist; remove the link or make it a folder",
                     file: file, line: line)
             }

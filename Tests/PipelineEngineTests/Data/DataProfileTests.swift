@@ -1,4 +1,4 @@
-import LabSupport
+@testable import LabSupport
 import Foundation
 import Testing
 

@@ -1,4 +1,4 @@
-import LabSupport
+@testable import LabSupport
 import Foundation
 import Testing
 
@@ -121,7 +121,7 @@ struct MalformedCSV: CustomTestStringConvertible, Sendable {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let path = try dir.write(example.name + ".csv", example.bytes)
-        let expected = LabError(example.code, example.message, file: path, line: example.line, column: example.column)
+        let expected = LabError(.init(example.code), example.message, file: path, line: example.line, column: example.column)
         #expect(throws: expected) { try CSVReader.read(file: path) }
     }
 
@@ -146,6 +146,6 @@ struct MalformedCSV: CustomTestStringConvertible, Sendable {
     }
 
     @Test func errorsExitWithStatusTwo() {
-        #expect(LabError("csv.ragged_row", "m").exitCode == 2)
+        #expect(LabError("csv.ragged_row", "m").kind == .badInput, "bad input: the shell exits with 2")
     }
 }

@@ -1,4 +1,4 @@
-import LabSupport
+@testable import LabSupport
 import Foundation
 import Testing
 
@@ -40,7 +40,7 @@ import Testing
             ),
         ] as [(String, String, Int, Int, String)])
     func badScenariosAreExplained(text: String, code: String, line: Int, column: Int, message: String) {
-        #expect(throws: LabError(code, message, file: "scenarios/x.yaml", line: line, column: column)) {
+        #expect(throws: LabError(.init(code), message, file: "scenarios/x.yaml", line: line, column: column)) {
             try ScenarioLoader.parse(text, name: "x", file: "scenarios/x.yaml")
         }
     }

@@ -1,4 +1,4 @@
-import LabSupport
+@testable import LabSupport
 import Foundation
 import Testing
 
@@ -84,7 +84,7 @@ import Testing
             Issue.record("expected the pipeline to be refused with: \(message)")
         } catch let error as LabError {
             #expect(error.description == message)
-            #expect(error.exitCode == 2)
+            #expect(error.kind == .badInput)
         }
     }
 

@@ -21,7 +21,7 @@ MASK = (1 << 64) - 1
 
 
 class SeededRandom:
-    """SplitMix64, the same sequence as Sources/PipelineEngine/Support/SeededRandom.swift."""
+    """SplitMix64, the same sequence as Sources/LabSupport/SeededRandom.swift."""
 
     def __init__(self, seed):
         self.state = seed & MASK

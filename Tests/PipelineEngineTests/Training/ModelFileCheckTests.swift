@@ -1,4 +1,4 @@
-import LabSupport
+@testable import LabSupport
 import Foundation
 import Testing
 
@@ -158,6 +158,6 @@ import Testing
         #expect(error?.code == "model.invalid")
         #expect(error?.file == "models/candidate.json")
         #expect(error?.message == crafted.message)
-        #expect(error?.exitCode == 2)
+        #expect(error?.kind == .badInput)
     }
 }

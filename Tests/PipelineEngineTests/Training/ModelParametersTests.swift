@@ -1,5 +1,5 @@
 import Testing
-import LabSupport
+@testable import LabSupport
 
 @testable import PipelineEngine
 

@@ -1,4 +1,4 @@
-import LabSupport
+@testable import LabSupport
 import Testing
 
 @testable import PipelineEngine

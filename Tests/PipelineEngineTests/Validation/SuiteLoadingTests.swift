@@ -1,4 +1,4 @@
-import LabSupport
+@testable import LabSupport
 import Foundation
 import Testing
 
@@ -119,7 +119,7 @@ struct BadSuite: CustomTestStringConvertible, Sendable {
     @Test(arguments: cases)
     func badSuitesNameFileLineAndColumn(_ example: BadSuite) {
         let expected = LabError(
-            example.code, example.message, file: "suite.yaml", line: example.line,
+            .init(example.code), example.message, file: "suite.yaml", line: example.line,
             column: example.column)
         #expect(throws: expected) { try ExpectationSuite.parse(yaml: example.yaml, source: "suite.yaml") }
     }

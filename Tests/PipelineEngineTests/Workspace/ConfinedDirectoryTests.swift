@@ -1,7 +1,7 @@
 import Foundation
 @testable import PipelineEngine
 import Testing
-import LabSupport
+@testable import LabSupport
 
 /// Writes, output reads and deletes inside a workspace go through descriptors and never follow
 /// a symbolic link: a link planted (or swapped in) where a folder or file should be is refused

@@ -30,7 +30,7 @@ struct CSVDiagnostics {
     }
 
     /// An error about the byte at `offset`.
-    func error(_ code: String, _ message: String, at offset: Int) -> LabError {
+    func error(_ code: LabError.Code, _ message: String, at offset: Int) -> LabError {
         let (line, column) = location(of: offset)
         return LabError(code, message, file: source, line: line, column: column)
     }
@@ -42,28 +42,28 @@ struct CSVDiagnostics {
         case .unterminatedQuote:
             let text = quoted(fault.fieldBegin, lineEnd(after: fault.fieldBegin))
             return error(
-                "csv.unterminated_quote",
+                .csvUnterminatedQuote,
                 "quoted field \(place) is never closed: found \(text); add the closing '\"'", at: fault.offset)
         case .strayQuote:
             let text = quoted(fault.fieldBegin, fieldEnd(after: fault.offset))
             return error(
-                "csv.stray_quote",
+                .csvStrayQuote,
                 "quote inside an unquoted field \(place): found \(text); quote the whole field and double the "
                     + "quotes inside it, as in \"a \"\"b\"\" c\"", at: fault.offset)
         case .textAfterQuote:
             let text = quoted(fault.fieldBegin, fieldEnd(after: fault.offset))
             return error(
-                "csv.text_after_quote",
+                .csvTextAfterQuote,
                 "text after the closing quote \(place): found \(text); expected ',' or the end of the line",
                 at: fault.offset)
         case .nulByte:
             return error(
-                "csv.nul_byte",
+                .csvNulByte,
                 "NUL byte \(place): found \(quoted(fault.fieldBegin, fieldEnd(after: fault.offset + 1))); "
                     + "a CSV file is text (is this a binary file?)", at: fault.offset)
         case .strayCarriageReturn:
             return error(
-                "csv.stray_carriage_return",
+                .csvStrayCarriageReturn,
                 "carriage return without a line feed \(place): found "
                     + "\(quoted(fault.fieldBegin, fieldEnd(after: fault.offset + 1))); end lines with LF or CRLF",
                 at: fault.offset)
@@ -74,7 +74,7 @@ struct CSVDiagnostics {
     func invalidUTF8(at offset: Int, field: CSVField, place: String) -> LabError {
         let byte = String(bytes[offset], radix: 16, uppercase: true)
         return error(
-            "csv.invalid_utf8",
+            .csvInvalidUtf8,
             "invalid UTF-8 (byte 0x\(byte.count == 1 ? "0" + byte : byte)) \(place): found "
                 + "\(quoted(field.begin, field.terminator)); save the file as UTF-8", at: offset)
     }

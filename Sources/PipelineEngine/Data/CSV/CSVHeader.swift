@@ -38,7 +38,7 @@ struct CSVHeader {
     ) throws {
         if start >= bytes.count {
             throw diagnostics.error(
-                "csv.empty_file", "the file is empty; expected a header line naming the columns",
+                .csvEmptyFile, "the file is empty; expected a header line naming the columns",
                 at: start)
         }
         var tokenizer = CSVTokenizer(bytes, position: start, line: 1)
@@ -48,7 +48,7 @@ struct CSVHeader {
                 && bytes[start + 1] == CSVTokenizer.lineFeed)
         {
             throw diagnostics.error(
-                "csv.no_header", "line 1 is empty; expected a header line naming the columns",
+                .csvNoHeader, "line 1 is empty; expected a header line naming the columns",
                 at: start)
         }
         var entries: [Entry] = []
@@ -101,7 +101,7 @@ struct CSVHeader {
         let guess = typeAliases[typeName.lowercased()]?.rawValue ?? closestMatch(to: typeName, among: known)
         guard let guess else { return Entry(name: text, begin: begin) }
         throw diagnostics.error(
-            "csv.unknown_type",
+            .csvUnknownType,
             "unknown column type '\(typeName)' in the header '\(text)'; expected integer, double, boolean or "
                 + "string. Did you mean '\(name):\(guess)'?", at: begin)
     }
@@ -111,13 +111,13 @@ struct CSVHeader {
         for (index, entry) in entries.enumerated() {
             if entry.name.isEmpty {
                 throw diagnostics.error(
-                    "csv.empty_header",
+                    .csvEmptyHeader,
                     "column \(index + 1) of the header has no name: found \(diagnostics.quotedLine(at: entry.begin)); "
                         + "give every column a name", at: entry.begin)
             }
             if let earlier = seen[entry.name] {
                 throw diagnostics.error(
-                    "csv.duplicate_header",
+                    .csvDuplicateHeader,
                     "column '\(entry.name)' appears twice in the header (columns \(earlier + 1) and \(index + 1)); "
                         + "column names must be unique", at: entry.begin)
             }
@@ -134,7 +134,7 @@ struct CSVHeader {
                 } else {
                     message += " (columns: \(names.joined(separator: ", ")))"
                 }
-                throw LabError("csv.unknown_type_column", message, file: diagnostics.source)
+                throw LabError(.csvUnknownTypeColumn, message, file: diagnostics.source)
             }
             entries[index].forced = types[name]
             entries[index].forcedBy = "the types option"

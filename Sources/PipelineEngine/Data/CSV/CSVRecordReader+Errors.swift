@@ -14,7 +14,7 @@ extension CSVRecordReader {
         let columns = header.entries.count
         let found = diagnostics.quoted(recordStart, diagnostics.lineEnd(after: extra.begin))
         return diagnostics.error(
-            "csv.ragged_row",
+            .csvRaggedRow,
             "row has \(fields) fields but the header has \(columns) columns: found \(found)",
             at: extra.begin)
     }
@@ -25,7 +25,7 @@ extension CSVRecordReader {
         let missing = names[count...].map { "'\($0)'" }.joined(separator: ", ")
         let found = diagnostics.quoted(recordStart, last.terminator)
         return diagnostics.error(
-            "csv.ragged_row",
+            .csvRaggedRow,
             "row has \(count) field\(count == 1 ? "" : "s") but the header has \(names.count) columns "
                 + "(no value for \(missing)): found \(found)",
             at: last.terminator)
@@ -42,7 +42,7 @@ extension CSVRecordReader {
             }
         let value = diagnostics.quoted(field.start, field.end)
         return diagnostics.error(
-            "csv.type_mismatch",
+            .csvTypeMismatch,
             "value \(value) in column '\(entry.name)' is not \(expected), as \(entry.forcedBy ?? "its type") requires",
             at: field.start)
     }

@@ -25,11 +25,11 @@ final class MappedFile: @unchecked Sendable {
         var info = stat()
         if fstat(fd, &info) != 0 { throw Self.openError(path: name, errno: errno) }
         if (info.st_mode & S_IFMT) == S_IFDIR {
-            throw LabError("file.is_directory", "is a folder; expected a CSV file", file: name)
+            throw LabError(.fileIsDirectory, "is a folder; expected a CSV file", file: name)
         }
         if (info.st_mode & S_IFMT) != S_IFREG {
             throw LabError(
-                "file.not_regular", "is \(RegularFile.describe(info.st_mode & S_IFMT)); expected a CSV file", file: name)
+                .fileNotRegular, "is \(RegularFile.describe(info.st_mode & S_IFMT)); expected a CSV file", file: name)
         }
         let size = Int(info.st_size)
         if size == 0 {
@@ -64,9 +64,9 @@ final class MappedFile: @unchecked Sendable {
 
     private static func openError(path: String, errno code: Int32) -> LabError {
         switch code {
-        case ENOENT: LabError("file.not_found", "no such file", file: path)
-        case EACCES: LabError("file.unreadable", "permission denied", file: path)
-        default: LabError("file.unreadable", "cannot read the file: \(String(cString: strerror(code)))", file: path)
+        case ENOENT: LabError(.fileNotFound, "no such file", file: path)
+        case EACCES: LabError(.fileUnreadable, "permission denied", file: path)
+        default: LabError(.fileUnreadable, "cannot read the file: \(String(cString: strerror(code)))", file: path)
         }
     }
 }

@@ -64,17 +64,17 @@ package struct RolloutController: Sendable {
     static func checkCanStart(_ strategy: DeploymentStrategy, candidate: Int, _ db: Database) throws {
         if let active = try RolloutStore.active(db) {
             throw LabError(
-                "deploy.rollout_active",
+                .deployRolloutActive,
                 "rollout #\(active.id) (\(active.strategy.rawValue) of v\(active.candidate)) is still \(active.status.rawValue); `promote` or `rollback` it first"
             )
         }
         let champion = try ModelRegistry.aliasVersion("champion", db)
         if champion == candidate {
-            throw LabError("deploy.already_champion", "v\(candidate) is already the champion; nothing to deploy")
+            throw LabError(.deployAlreadyChampion, "v\(candidate) is already the champion; nothing to deploy")
         }
         if strategy != .direct, champion == nil {
             throw LabError(
-                "deploy.no_champion",
+                .deployNoChampion,
                 "a \(strategy.rawValue) deployment compares the candidate with the champion, and there is none yet; deploy the first model with --strategy direct"
             )
         }
@@ -129,7 +129,7 @@ package struct RolloutController: Sendable {
         let rollout = try workspace.state.pool.write { db -> Rollout in
             let now = try SimulatedClock.read(db)
             guard var rollout = try RolloutStore.active(db) else {
-                throw LabError("rollout.nothing_to_promote", "nothing to promote: " + (try Self.noActiveRollout(db)))
+                throw LabError(.rolloutNothingToPromote, "nothing to promote: " + (try Self.noActiveRollout(db)))
             }
             if rollout.status == .progressing {
                 for index in rollout.stepIndex..<rollout.steps.count {
@@ -179,11 +179,11 @@ package struct RolloutController: Sendable {
                 ).map(RolloutStore.decode)
             else {
                 throw LabError(
-                    "rollout.nothing_to_roll_back", "nothing to roll back: " + (try Self.noActiveRollout(db)))
+                    .rolloutNothingToRollBack, "nothing to roll back: " + (try Self.noActiveRollout(db)))
             }
             guard let previous = rollout.champion else {
                 throw LabError(
-                    "rollout.nothing_to_roll_back",
+                    .rolloutNothingToRollBack,
                     "nothing to roll back to: v\(rollout.candidate) became the first champion in rollout #\(rollout.id)"
                 )
             }

@@ -16,7 +16,9 @@ struct ServedModel {
         do {
             model = try JSONDecoder().decode(TrainedModel.self, from: data)
         } catch {
-            throw LabError("deploy.bad_model", "v\(version) is not a model the lab can serve: \(error)", kind: .failed)
+            throw LabError(
+                .deployBadModel, "v\(version) is not a model the lab can serve: \(LabError.reason(for: error))", kind: .failed,
+                cause: error)
         }
         do {
             predictor = .success(try ModelPredictor(model: model, table: rows))

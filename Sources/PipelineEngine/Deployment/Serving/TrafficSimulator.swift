@@ -20,7 +20,7 @@ package struct TrafficSimulator: Sendable {
     /// Serves up to `requests` of today's requests not served yet (all of them when nil).
     package func simulate(requests: Int? = nil) throws -> TrafficReport {
         if let requests, requests < 1 {
-            throw LabError("traffic.bad_requests", "--requests must be 1 or more, got \(requests)")
+            throw LabError(.trafficBadRequests, "--requests must be 1 or more, got \(requests)")
         }
         let production = try ProductionView(workspace: workspace)
         return try serve(day: production.today, limit: requests, production: production)
@@ -31,7 +31,7 @@ package struct TrafficSimulator: Sendable {
         let registry = ModelRegistry(workspace: workspace)
         guard let champion = try registry.aliased("champion")?.version else {
             throw LabError(
-                "traffic.nothing_deployed",
+                .trafficNothingDeployed,
                 "nothing is deployed: there is no champion yet; deploy a version first (`deploy v1 --strategy direct`)")
         }
         let active = try RolloutStore(state: workspace.state).state.pool.read { db in try RolloutStore.active(db) }

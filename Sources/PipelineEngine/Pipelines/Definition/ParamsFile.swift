@@ -33,14 +33,14 @@ package struct ParamsFile: Sendable, Equatable {
         }
         guard let data = try RegularFile.contents(atPath: path), let text = String(data: data, encoding: .utf8)
         else {
-            throw LabError("params.unreadable", "cannot read the parameters as UTF-8 text", file: displayName)
+            throw LabError(.paramsUnreadable, "cannot read the parameters as UTF-8 text", file: displayName)
         }
         return try parse(text, file: displayName)
     }
 
     /// Parses the text of a params file.
     package static func parse(_ text: String, file: String) throws -> ParamsFile {
-        let reader = YAMLNodeReader(file: file, codePrefix: "params")
+        let reader = YAMLNodeReader(file: file, codePrefix: .params)
         guard let root = try reader.compose(text, resolver: .basic) else { return ParamsFile(file: file, values: [:]) }
         var values: [String: String] = [:]
         func walk(_ node: Node, prefix: String) throws {
@@ -50,7 +50,7 @@ package struct ParamsFile: Sendable, Equatable {
                     let name = try reader.text(key, "a parameter name")
                     if name.contains(".") {
                         throw reader.error(
-                            "bad_key",
+                            .badKey,
                             "parameter name \"\(name)\" contains a dot; nest it instead (dots join the levels)", at: key
                         )
                     }
@@ -62,13 +62,13 @@ package struct ParamsFile: Sendable, Equatable {
             case .scalar(let scalar):
                 guard !prefix.isEmpty else {
                     throw reader.error(
-                        "bad_shape",
+                        .badShape,
                         "the parameters should be a mapping of names to values, found \(reader.describe(node))",
                         at: node)
                 }
                 values[prefix] = scalar.string
             case .alias:
-                throw reader.error("bad_shape", "aliases are not supported in parameters", at: node)
+                throw reader.error(.badShape, "aliases are not supported in parameters", at: node)
             }
         }
         try walk(root, prefix: "")

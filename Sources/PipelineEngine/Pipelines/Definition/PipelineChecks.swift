@@ -9,8 +9,8 @@ struct PipelineChecks {
 
     var file: String { pipeline.file }
 
-    func error(_ code: String, _ message: String, at location: SourceLocation?) -> LabError {
-        LabError("pipeline." + code, message, file: file, line: location?.line, column: location?.column)
+    func error(_ code: LabError.Code, _ message: String, at location: SourceLocation?) -> LabError {
+        LabError(code, message, file: file, line: location?.line, column: location?.column)
     }
 
     /// Checks `pipeline` and fills in each stage's dependencies and upstream stages and the run order.
@@ -22,7 +22,7 @@ struct PipelineChecks {
                 let at = stage.keyLocations["needs[\(index)]"] ?? stage.keyLocations["needs"]
                 if need == stage.name {
                     throw error(
-                        "cycle", "stage '\(need)' needs itself; a stage cannot wait for its own results", at: at)
+                        .pipelineCycle, "stage '\(need)' needs itself; a stage cannot wait for its own results", at: at)
                 }
                 var message = "stage '\(stage.name)' needs '\(need)', which is not a stage of this pipeline"
                 if let guess = closestMatch(to: need, among: names) {
@@ -30,7 +30,7 @@ struct PipelineChecks {
                 } else {
                     message += " (its stages: \(names.joined(separator: ", ")))"
                 }
-                throw error("unknown_stage", message, at: at)
+                throw error(.pipelineUnknownStage, message, at: at)
             }
         }
         // Normalise every path and find which stage writes each output.
@@ -43,7 +43,7 @@ struct PipelineChecks {
             for (position, out) in stage.outs.enumerated() {
                 if let other = producer[out] {
                     throw error(
-                        "duplicate_output",
+                        .pipelineDuplicateOutput,
                         "'\(out)' is an output of both '\(other)' and '\(stage.name)'; each file must have one producer",
                         at: stage.keyLocations["outs[\(position)]"] ?? stage.keyLocations["outs"])
                 }
@@ -69,7 +69,7 @@ struct PipelineChecks {
                 guard let maker = producer[dependency] else { continue }
                 if maker == stage.name {
                     throw error(
-                        "cycle", "stage '\(stage.name)' reads '\(dependency)', which it writes itself",
+                        .pipelineCycle, "stage '\(stage.name)' reads '\(dependency)', which it writes itself",
                         at: location(of: dependency, in: stage))
                 }
                 upstream.append(maker)
@@ -86,7 +86,7 @@ struct PipelineChecks {
             }
             let links = cycle.indices.map { "\(cycle[$0]) needs \(cycle[($0 + 1) % cycle.count])" }
             throw error(
-                "cycle",
+                .pipelineCycle,
                 "the stages form a cycle: \(links.joined(separator: ", ")); a stage cannot depend on its own results",
                 at: at)
         }
@@ -109,7 +109,7 @@ struct PipelineChecks {
             case .evaluate where stage.settings["model"] == nil:
                 guard let train = ancestors().first(where: { $0.kind == .train }), let model = train.outs.first else {
                     throw error(
-                        "no_model",
+                        .pipelineNoModel,
                         "stage '\(stage.name)' (an evaluate stage) has no model to score: give it `model: FILE` or make it need a train stage",
                         at: stage.location)
                 }
@@ -117,7 +117,7 @@ struct PipelineChecks {
             case .gate:
                 guard let evaluation = ancestors().first(where: { $0.kind == .evaluate }) else {
                     throw error(
-                        "no_evaluation",
+                        .pipelineNoEvaluation,
                         "stage '\(stage.name)' (a gate stage) judges an evaluation, but no evaluate stage comes before it; add one to its `needs`",
                         at: stage.location)
                 }
@@ -139,7 +139,7 @@ struct PipelineChecks {
                 let path = try paths.resolve(dependency, in: file, line: location(of: dependency, in: stage)?.line)
                 if !FileManager.default.fileExists(atPath: path) {
                     throw error(
-                        "missing_file",
+                        .pipelineMissingFile,
                         "stage '\(stage.name)' reads '\(dependency)', which does not exist (and no stage writes it)",
                         at: location(of: dependency, in: stage))
                 }
@@ -154,13 +154,13 @@ struct PipelineChecks {
                 let at = stage.keyLocations["params[\(index)]"] ?? stage.keyLocations["params"]
                 guard pipeline.params.exists else {
                     throw error(
-                        "missing_params",
+                        .pipelineMissingParams,
                         "stage '\(stage.name)' uses param '\(key)', but there is no \(pipeline.params.file) in the workspace",
                         at: at)
                 }
                 var message = "stage '\(stage.name)' uses param '\(key)', which \(pipeline.params.file) does not have"
                 if let guess = closestMatch(to: key, among: known) { message += "; did you mean '\(guess)'?" }
-                throw error("unknown_param", message, at: at)
+                throw error(.pipelineUnknownParam, message, at: at)
             }
         }
     }
@@ -183,7 +183,7 @@ struct PipelineChecks {
                 let resolved = try paths.resolve(path, in: file)
                 if !FileManager.default.fileExists(atPath: resolved) {
                     throw LabError(
-                        "pipeline.missing_file", "the data_change trigger watches '\(path)', which does not exist",
+                        .pipelineMissingFile, "the data_change trigger watches '\(path)', which does not exist",
                         file: file)
                 }
             }

@@ -26,11 +26,11 @@ package enum PipelineLoader {
         let display = workspace.paths.relative(path)
         guard let data = try RegularFile.contents(atPath: path) else {
             throw LabError(
-                "pipeline.missing", "there is no pipeline file '\(display)' in the workspace \(workspace.root)",
+                .pipelineMissing, "there is no pipeline file '\(display)' in the workspace \(workspace.root)",
                 file: display)
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw LabError("pipeline.unreadable", "the pipeline file is not UTF-8 text", file: display)
+            throw LabError(.pipelineUnreadable, "the pipeline file is not UTF-8 text", file: display)
         }
         let params = try ParamsFile.load(path: try workspace.paths.resolve(paramsFile), displayName: paramsFile)
         var pipeline = try parse(text, file: display, params: params)
@@ -41,21 +41,21 @@ package enum PipelineLoader {
 
     /// Parses the text of a pipeline file: shape, keys, kinds and settings (no graph or file checks).
     static func parse(_ text: String, file: String, params: ParamsFile) throws -> PipelineDefinition {
-        let reader = YAMLNodeReader(file: file, codePrefix: "pipeline")
+        let reader = YAMLNodeReader(file: file, codePrefix: .pipeline)
         guard let root = try reader.compose(text, resolver: .basic) else {
             throw LabError(
-                "pipeline.empty", "the pipeline file is empty; expected a `stages:` mapping", file: file, line: 1)
+                .pipelineEmpty, "the pipeline file is empty; expected a `stages:` mapping", file: file, line: 1)
         }
         let top = try reader.mapping(root, "the pipeline")
         try reader.checkKeys(top, allowed: ["name", "stages", "triggers"], in: "the pipeline")
         guard let stagesNode = top["stages"] else {
-            throw reader.error("missing_key", "the pipeline has no `stages:` mapping", at: root)
+            throw reader.error(.missingKey, "the pipeline has no `stages:` mapping", at: root)
         }
         let stagesMap = try reader.mapping(stagesNode, "`stages`")
-        if stagesMap.isEmpty { throw reader.error("empty_value", "`stages` has no stages", at: stagesNode) }
+        if stagesMap.isEmpty { throw reader.error(.emptyValue, "`stages` has no stages", at: stagesNode) }
         if stagesMap.count > maxStages {
             throw reader.error(
-                "too_many_stages",
+                .tooManyStages,
                 "`stages` has \(stagesMap.count) stages; a pipeline may have at most \(maxStages) (split it into several pipeline files)",
                 at: stagesNode)
         }
@@ -67,13 +67,13 @@ package enum PipelineLoader {
                 && name.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "_" }
             guard valid else {
                 throw reader.error(
-                    "bad_name",
+                    .badName,
                     "stage name \"\(name)\" should start with a letter and hold only letters, digits, '-' and '_'",
                     at: nameNode)
             }
             guard name.count <= maximumStageNameLength else {
                 throw reader.error(
-                    "bad_name",
+                    .badName,
                     "stage name \"\(name.excerpt(limit: 21))\" is too long; expected at most \(maximumStageNameLength) characters",
                     at: nameNode)
             }
@@ -98,7 +98,7 @@ package enum PipelineLoader {
         let map = try reader.mapping(node, "stage '\(name)'")
         let kinds = listing(StageKind.allCases.map(\.rawValue), or: true)
         guard let kindNode = map["kind"] else {
-            throw reader.error("missing_key", "stage '\(name)' needs a `kind`: \(kinds)", at: nameNode)
+            throw reader.error(.missingKey, "stage '\(name)' needs a `kind`: \(kinds)", at: nameNode)
         }
         let kind = try reader.word(kindNode, "the kind of stage '\(name)'", as: StageKind.self)
         let own = StageSchema.keys(for: kind)
@@ -108,7 +108,7 @@ package enum PipelineLoader {
             name: name, kind: kind, needs: [], settings: [:], deps: [], params: [], outs: [], gpu: false,
             location: location(nameNode), keyLocations: [:])
         for key in own.required where map[key] == nil {
-            throw reader.error("missing_key", "stage '\(name)' (a \(kind.rawValue) stage) needs `\(key)`", at: nameNode)
+            throw reader.error(.missingKey, "stage '\(name)' (a \(kind.rawValue) stage) needs `\(key)`", at: nameNode)
         }
         for (keyNode, value) in map {
             let key = keyNode.string ?? ""
@@ -137,7 +137,7 @@ package enum PipelineLoader {
         }
         if kind == .train, stage.outs.isEmpty {
             throw reader.error(
-                "missing_key", "stage '\(name)' (a train stage) needs `outs` naming the model file it writes",
+                .missingKey, "stage '\(name)' (a train stage) needs `outs` naming the model file it writes",
                 at: nameNode)
         }
         return stage
@@ -152,7 +152,7 @@ package enum PipelineLoader {
                 for (item, node) in zip(items, value.sequence.map(Array.init) ?? [value]) {
                     guard let step = Double(item), step > 0, step <= 100 else {
                         throw reader.error(
-                            "bad_value",
+                            .badValue,
                             "each of \(what) should be a traffic percentage from 1 to 100, found \"\(item)\"", at: node)
                     }
                 }
@@ -163,7 +163,7 @@ package enum PipelineLoader {
         if let allowed = StageSchema.words[key], !allowed.contains(text) {
             var message = "\(what) is \"\(text)\"; expected \(listing(allowed, or: true))"
             if let guess = closestMatch(to: text, among: allowed) { message += " (did you mean \"\(guess)\"?)" }
-            throw reader.error("bad_value", message, at: value)
+            throw reader.error(.badValue, message, at: value)
         }
         if StageSchema.numberKeys.contains(key) {
             _ = try GateConfigLoader.number(value, what, reader)
@@ -176,27 +176,27 @@ package enum PipelineLoader {
             let map = try reader.mapping(item, "a trigger")
             let kinds = StageSchema.triggerKeys.keys.sorted()
             guard let onNode = map["on"] else {
-                throw reader.error("missing_key", "a trigger needs `on`: \(listing(kinds, or: true))", at: item)
+                throw reader.error(.missingKey, "a trigger needs `on`: \(listing(kinds, or: true))", at: item)
             }
             let on = try reader.text(onNode, "the trigger's `on`")
             guard let keys = StageSchema.triggerKeys[on] else {
                 var message = "unknown trigger \"\(on)\"; expected \(listing(kinds, or: true))"
                 if let guess = closestMatch(to: on, among: kinds) { message += " (did you mean \"\(guess)\"?)" }
-                throw reader.error("bad_value", message, at: onNode)
+                throw reader.error(.badValue, message, at: onNode)
             }
             try reader.checkKeys(map, allowed: ["on"] + keys, in: "a \(on) trigger")
             switch on {
             case "schedule":
                 guard let cronNode = map["cron"] else {
                     throw reader.error(
-                        "missing_key", "a schedule trigger needs `cron`, such as \"0 2 * * 0\"", at: item)
+                        .missingKey, "a schedule trigger needs `cron`, such as \"0 2 * * 0\"", at: item)
                 }
                 let cron = try reader.text(cronNode, "`cron`")
                 let fields = cron.split(separator: " ", omittingEmptySubsequences: true)
                 let allowed = Set("0123456789*/,-")
                 guard fields.count == 5, fields.allSatisfy({ $0.allSatisfy(allowed.contains) }) else {
                     throw reader.error(
-                        "bad_value",
+                        .badValue,
                         "`cron` is \"\(cron)\"; expected five fields (minute hour day month weekday) such as \"0 2 * * 0\"",
                         at: cronNode)
                 }

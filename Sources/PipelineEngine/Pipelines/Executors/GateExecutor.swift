@@ -20,7 +20,7 @@ struct GateExecutor: StageExecutor {
             let payload = try context.payload(of: evaluation.stage)
         else {
             throw LabError(
-                "pipeline.no_evaluation", "stage '\(stage.name)' found no evaluation result upstream to judge")
+                .pipelineNoEvaluation, "stage '\(stage.name)' found no evaluation result upstream to judge")
         }
         var evidence = try StageData.decode(EvaluationEvidenceEnvelope.self, from: payload).evidence.gateEvidence
         let registry = ModelRegistry(workspace: context.workspace)
@@ -76,7 +76,7 @@ struct GateExecutor: StageExecutor {
     ) throws -> Double {
         guard candidate.task == champion.task else {
             throw LabError(
-                "pipeline.shadow_mismatch",
+                .pipelineShadowMismatch,
                 "champion v\(championVersion) is a \(champion.task.rawValue) model and the candidate a \(candidate.task.rawValue) model; their answers cannot be compared"
             )
         }
@@ -86,7 +86,7 @@ struct GateExecutor: StageExecutor {
             theirs = try champion.predict(table)
         } catch let error as LabError {
             throw LabError(
-                "pipeline.shadow_failed", "champion v\(championVersion) cannot score \(table.source): \(error.message)")
+                .pipelineShadowFailed, "champion v\(championVersion) cannot score \(table.source): \(error.message)")
         }
         let count = candidate.task == .regression ? ours.values.count : ours.classIndices.count
         guard count > 0 else { return 1 }

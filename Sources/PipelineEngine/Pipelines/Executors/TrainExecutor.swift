@@ -27,12 +27,12 @@ struct TrainExecutor: StageExecutor {
             case "seed":
                 guard let seed = UInt64(value) else {
                     throw LabError(
-                        "pipeline.bad_param", "param '\(key)' is '\(value)'; a seed is a whole number such as 42")
+                        .pipelineBadParam, "param '\(key)' is '\(value)'; a seed is a whole number such as 42")
                 }
                 request.seed = seed
             case "test_ratio":
                 guard let ratio = Double(value) else {
-                    throw LabError("pipeline.bad_param", "param '\(key)' is '\(value)'; expected a share such as 0.2")
+                    throw LabError(.pipelineBadParam, "param '\(key)' is '\(value)'; expected a share such as 0.2")
                 }
                 request.testRatio = ratio
             case "features":
@@ -44,7 +44,7 @@ struct TrainExecutor: StageExecutor {
         context.progress(0.2, "training \(request.model.rawValue) on \(request.train.rowCount) rows")
         let outcome = try Trainer.train(request)
         guard let out = stage.outs.first else {
-            throw LabError("pipeline.missing_output", "stage '\(stage.name)' has no `outs` to write the model to")
+            throw LabError(.pipelineMissingOutput, "stage '\(stage.name)' has no `outs` to write the model to")
         }
         // Written relative to the workspace's descriptor: a folder on the way swapped for a
         // symlink after `path` checked it is refused, not followed.
@@ -82,7 +82,7 @@ struct TrainExecutor: StageExecutor {
         // The registry was reset since: register the cached model again.
         let path = try context.path(out.path)
         guard let bytes = try context.workspace.files.contents(of: path) else {
-            throw LabError("pipeline.missing_output", "cannot read the model restored to \(out.path)")
+            throw LabError(.pipelineMissingOutput, "cannot read the model restored to \(out.path)")
         }
         _ = try register(
             bytes, try StageData.model(at: path, named: out.path), metrics: record.metrics, stage: stage,

@@ -51,7 +51,7 @@ enum ExportText {
         for (what, text) in named {
             if let problem = problem(in: text) {
                 throw LabError(
-                    "export.unsafe_text",
+                    .exportUnsafeText,
                     "cannot export to \(format.rawValue): \(what) \(terminalQuoted(text)) holds \(problem); "
                         + "expected text without '${' or control characters (rename it and export again)",
                     file: pipeline.file)

@@ -71,7 +71,7 @@ extension PipelineHistory {
     /// The run a reference names: `3`, `#3`, `latest`, or `latest~1` for the one before.
     package func runID(_ reference: String, among runs: [RunSummary]) throws -> Int {
         guard let last = runs.last else {
-            throw LabError("pipeline.no_runs", "there are no pipeline runs yet; `pipeline run` makes one")
+            throw LabError(.pipelineNoRuns, "there are no pipeline runs yet; `pipeline run` makes one")
         }
         var text = reference.hasPrefix("#") ? String(reference.dropFirst()) : reference
         var back = 0
@@ -82,7 +82,7 @@ extension PipelineHistory {
         }
         guard let id = Int(text), runs.contains(where: { $0.id == id }) else {
             throw LabError(
-                "pipeline.unknown_run",
+                .pipelineUnknownRun,
                 "no pipeline run '\(reference)'; the runs are #\(runs[0].id) to #\(last.id) (or `latest`, `latest~1`)")
         }
         return id

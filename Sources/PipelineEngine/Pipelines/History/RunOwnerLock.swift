@@ -21,12 +21,12 @@ final class RunOwnerLock {
         token = UUID().uuidString.lowercased()
         path = Self.path(for: token, in: directory)
         guard let fd = try files.open(path, flags: O_RDWR | O_CREAT) else {
-            throw LabError("pipeline.lock", "cannot create the run lock \(path)")
+            throw LabError(.pipelineLock, "cannot create the run lock \(path)")
         }
         descriptor = fd
         guard Self.lock(descriptor, wait: true) else {
             close(descriptor)
-            throw LabError("pipeline.lock", "cannot lock the run lock \(path): \(String(cString: strerror(errno)))")
+            throw LabError(.pipelineLock, "cannot lock the run lock \(path): \(String(cString: strerror(errno)))")
         }
     }
 

@@ -64,9 +64,9 @@ package struct LockFile: Sendable, Equatable {
     /// Reads the lock file at `path`; a missing file is an empty lock.
     package static func read(path: String, displayName: String) throws -> LockFile {
         guard let data = try RegularFile.contents(atPath: path, named: displayName) else { return LockFile() }
-        let reader = YAMLNodeReader(file: displayName, codePrefix: "lock")
+        let reader = YAMLNodeReader(file: displayName, codePrefix: .lock)
         func broken(_ why: String, _ node: Node?) -> LabError {
-            reader.error("unreadable", "\(why); delete the lock file to rebuild it from the run cache", at: node)
+            reader.error(.unreadable, "\(why); delete the lock file to rebuild it from the run cache", at: node)
         }
         guard let root = try reader.compose(String(decoding: data, as: UTF8.self), resolver: .basic) else {
             return LockFile()

@@ -64,7 +64,7 @@ extension PipelineRunner {
         let deps = try stage.dependencies.map { path -> FileHash in
             // An upstream output that is missing will be restored as recorded.
             guard let hash = try StageInputs.hash(path, in: workspace) ?? made[path] else {
-                throw LabError("pipeline.missing_file", "stage '\(stage.name)' reads '\(path)', which does not exist")
+                throw LabError(.pipelineMissingFile, "stage '\(stage.name)' reads '\(path)', which does not exist")
             }
             return hash
         }
@@ -87,7 +87,7 @@ extension PipelineRunner {
         var outs: [FileHash] = []
         for out in stage.outs {
             guard let hash = try StageInputs.hash(out, in: workspace) else {
-                throw LabError("pipeline.missing_output", "stage '\(stage.name)' did not write its output '\(out)'")
+                throw LabError(.pipelineMissingOutput, "stage '\(stage.name)' did not write its output '\(out)'")
             }
             try workspace.artifacts.put(fileAt: try workspace.paths.resolve(out))
             outs.append(hash)

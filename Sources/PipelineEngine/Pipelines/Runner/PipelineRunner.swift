@@ -35,7 +35,7 @@ package struct PipelineRunner {
             } else {
                 message += " (its stages: \(pipeline.order.joined(separator: ", ")))"
             }
-            throw LabError("pipeline.unknown_stage", message)
+            throw LabError(.pipelineUnknownStage, message)
         }
         let wanted = Set(PipelineGraph(pipeline.stages).ancestors(of: target) + [target])
         return pipeline.order.filter(wanted.contains)

@@ -28,10 +28,10 @@ package enum DatasetGenerator {
         let model = try model(named: name)
         guard (0...maximumRows).contains(rows) else {
             throw LabError(
-                "sandbox.bad_rows", "--rows must be between 0 and \(maximumRows), got \(rows)")
+                .sandboxBadRows, "--rows must be between 0 and \(maximumRows), got \(rows)")
         }
         guard startRow >= 0, startRow <= Int.max - rows else {
-            throw LabError("sandbox.bad_rows", "the first row must be 0 or more, got \(startRow)")
+            throw LabError(.sandboxBadRows, "the first row must be 0 or more, got \(startRow)")
         }
         var drawn: [[String]] = []
         drawn.reserveCapacity(rows)
@@ -54,7 +54,7 @@ package enum DatasetGenerator {
             var message = "unknown data set '\(name)'"
             if let guess = closestMatch(to: name, among: names) { message += ". Did you mean '\(guess)'?" }
             message += " (data sets: \(names.joined(separator: ", ")))"
-            throw LabError("sandbox.unknown_dataset", message)
+            throw LabError(.sandboxUnknownDataset, message)
         }
     }
 }

@@ -29,10 +29,10 @@ package struct ProductionStream: Sendable {
     ) throws {
         model = try DatasetGenerator.model(named: dataset)
         guard (0...100_000).contains(rowsPerDay) else {
-            throw LabError("stream.bad_rows", "rows per day must be between 0 and 100000, got \(rowsPerDay)")
+            throw LabError(.streamBadRows, "rows per day must be between 0 and 100000, got \(rowsPerDay)")
         }
         guard labelDelay.lowerBound >= 0 else {
-            throw LabError("stream.bad_delay", "a label delay must be 0 days or more, got \(labelDelay.lowerBound)")
+            throw LabError(.streamBadDelay, "a label delay must be 0 days or more, got \(labelDelay.lowerBound)")
         }
         try Self.check(changes, against: model)
         self.dataset = dataset

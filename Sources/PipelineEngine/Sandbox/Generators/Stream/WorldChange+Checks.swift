@@ -14,44 +14,44 @@ extension ProductionStream {
                         message += ". Did you mean '\(guess)'?"
                     }
                     message += " (columns that drift: \(model.driftableColumns.joined(separator: ", ")))"
-                    throw LabError("stream.bad_change", message)
+                    throw LabError(.streamBadChange, message)
                 }
                 guard perDay.isFinite, abs(perDay) <= 1 else {
                     throw LabError(
-                        "stream.bad_change", "a drift of \(perDay) deviations a day is out of range; expected -1 to 1")
+                        .streamBadChange, "a drift of \(perDay) deviations a day is out of range; expected -1 to 1")
                 }
             case .htmlCorruption(let share, let fromDay, let rampDays):
                 try checkDay(fromDay)
                 try checkShare(share, of: "HTML corruption")
                 guard model.schema.columns.contains(where: { $0.role == .text }) else {
                     throw LabError(
-                        "stream.bad_change", "HTML corruption needs a text column, and \(name) has none (try reviews)")
+                        .streamBadChange, "HTML corruption needs a text column, and \(name) has none (try reviews)")
                 }
                 guard rampDays >= 0 else {
                     throw LabError(
-                        "stream.bad_change", "a ramp of \(rampDays) days is out of range; expected 0 or more")
+                        .streamBadChange, "a ramp of \(rampDays) days is out of range; expected 0 or more")
                 }
             case .labelShift(let target, let fromDay, let overDays):
                 try checkDay(fromDay)
                 try checkLabelShares(target, labels: model.schema.label?.values ?? [], dataset: name)
                 guard overDays >= 0 else {
                     throw LabError(
-                        "stream.bad_change", "a shift over \(overDays) days is out of range; expected 0 or more")
+                        .streamBadChange, "a shift over \(overDays) days is out of range; expected 0 or more")
                 }
             case .conceptDrift(let odds, let fromDay, let overDays):
                 try checkDay(fromDay)
                 guard model.supportsConceptDrift else {
                     throw LabError(
-                        "stream.bad_change",
+                        .streamBadChange,
                         "concept drift moves the odds of a label drawn from the inputs, and \(name)'s label is not (try churn or credit)")
                 }
                 guard odds.isFinite, odds > 0, odds <= 100 else {
                     throw LabError(
-                        "stream.bad_change", "odds of \(odds) are out of range; expected more than 0 and at most 100")
+                        .streamBadChange, "odds of \(odds) are out of range; expected more than 0 and at most 100")
                 }
                 guard overDays >= 0 else {
                     throw LabError(
-                        "stream.bad_change", "a drift over \(overDays) days is out of range; expected 0 or more")
+                        .streamBadChange, "a drift over \(overDays) days is out of range; expected 0 or more")
                 }
             case .labelFlips(let share, let fromDay, let onlyFrom):
                 try checkDay(fromDay)
@@ -59,23 +59,23 @@ extension ProductionStream {
                 let labels = model.schema.label?.values ?? []
                 if let onlyFrom, !labels.contains(onlyFrom) {
                     throw LabError(
-                        "stream.bad_change",
+                        .streamBadChange,
                         "'\(onlyFrom)' is not a label of \(name) (labels: \(labels.joined(separator: ", ")))")
                 }
             case .holidaySurge(let peak, let month, let day, let widthDays):
                 guard peak.isFinite, peak > 0, peak <= 100 else {
                     throw LabError(
-                        "stream.bad_change",
+                        .streamBadChange,
                         "a surge peak of \(peak) is out of range; expected more than 0 and at most 100")
                 }
                 // 2024 is a leap year, so 29 February passes.
                 let text = "2024-" + FixedDecimal.padded(month, width: 2) + "-" + FixedDecimal.padded(day, width: 2)
                 guard CivilDate(iso: text) != nil else {
-                    throw LabError("stream.bad_change", "a surge on month \(month), day \(day) is not a date")
+                    throw LabError(.streamBadChange, "a surge on month \(month), day \(day) is not a date")
                 }
                 guard widthDays.isFinite, widthDays > 0 else {
                     throw LabError(
-                        "stream.bad_change", "a surge width of \(widthDays) days is out of range; expected more than 0")
+                        .streamBadChange, "a surge width of \(widthDays) days is out of range; expected more than 0")
                 }
             }
         }
@@ -83,26 +83,26 @@ extension ProductionStream {
 
     private static func checkDay(_ day: Int) throws {
         guard day >= 0 else {
-            throw LabError("stream.bad_change", "a change cannot start on day \(day); days start at 0")
+            throw LabError(.streamBadChange, "a change cannot start on day \(day); days start at 0")
         }
     }
 
     private static func checkShare(_ share: Double, of what: String) throws {
         guard share.isFinite, (0...1).contains(share) else {
-            throw LabError("stream.bad_change", "a share of \(share) for \(what) is out of range; expected 0 to 1")
+            throw LabError(.streamBadChange, "a share of \(share) for \(what) is out of range; expected 0 to 1")
         }
     }
 
     private static func checkLabelShares(_ target: [String: Double], labels: [String], dataset: String) throws {
         for key in target.keys.sorted() where !labels.contains(key) {
             throw LabError(
-                "stream.bad_change",
+                .streamBadChange,
                 "'\(key)' is not a label of \(dataset) (labels: \(labels.joined(separator: ", ")))")
         }
         let total = labels.reduce(0) { $0 + (target[$1] ?? 0) }
         guard labels.allSatisfy({ (target[$0] ?? 0) >= 0 }), abs(total - 1) < 0.001 else {
             throw LabError(
-                "stream.bad_change",
+                .streamBadChange,
                 "label shares must be 0 or more and add up to 1, got a total of \(FixedDecimal.format(total, decimals: 3))"
             )
         }
