@@ -3,8 +3,8 @@ public enum StageKind: String, Sendable, Codable, CaseIterable {
     case validate, train, evaluate, gate, deploy, monitor
 }
 
-/// Where something was written in a pipeline file, for messages.
-public struct SourceLocation: Sendable, Equatable, Codable {
+/// A line and column in a pipeline file where something was written, for messages.
+public struct PipelineFilePosition: Sendable, Equatable, Codable {
     public var line: Int
     public var column: Int
 
@@ -58,9 +58,9 @@ public struct StageDefinition: Sendable, Equatable {
     /// Whether the stage runs on a (simulated) GPU.
     public var gpu: Bool
     /// Where the stage's name is written.
-    public var location: SourceLocation?
+    public var location: PipelineFilePosition?
     /// Where each key's value is written, for messages about it.
-    public var keyLocations: [String: SourceLocation]
+    public var keyLocations: [String: PipelineFilePosition]
 
     /// Every file the stage reads: the files its settings name, then `deps`, without repeats.
     ///
