@@ -48,7 +48,7 @@ public struct Gate: Sendable, Equatable {
 
 /// What a gate decided, with the reason and the numbers behind it.
 public struct GateResult: Sendable, Equatable, Codable {
-    public enum Status: String, Sendable, Codable {
+    public enum Status: String, Sendable, Codable, CaseIterable {
         case passed, failed, skipped
     }
 

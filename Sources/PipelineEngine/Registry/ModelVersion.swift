@@ -5,7 +5,7 @@ public struct ModelVersion: Codable, Equatable, Sendable {
     public var version: Int
     /// The SHA-256 of the model file, its address in the artifact store.
     public var artifactHash: String
-    public var kind: String
+    public var kind: ModelKind
     public var target: String
     public var features: [String]
     public var lineage: Lineage
@@ -52,14 +52,14 @@ public struct Lineage: Codable, Equatable, Sendable {
 
 /// What the caller knows about a model being registered.
 public struct ModelRegistration: Sendable {
-    public var kind: String
+    public var kind: ModelKind
     public var target: String
     public var features: [String]
     public var lineage: Lineage
     public var metrics: [String: Double]
     public var source: String
 
-    public init(kind: String, target: String, features: [String], lineage: Lineage, metrics: [String: Double],
+    public init(kind: ModelKind, target: String, features: [String], lineage: Lineage, metrics: [String: Double],
                 source: String) {
         self.kind = kind
         self.target = target

@@ -3,12 +3,28 @@ import GRDB
 
 /// One pipeline run as `pipeline runs` lists it.
 public struct RunSummary: Sendable, Encodable, Equatable {
+    /// Where a run stands.
+    public enum Status: String, Sendable, Codable, CaseIterable {
+        /// Its process is still at it.
+        case running
+        case passed
+        case failed
+        /// Its process ended before it finished.
+        case interrupted
+
+        /// The status of a run that finished with `status`.
+        public init(_ status: PipelineRunReport.Status) {
+            switch status {
+            case .passed: self = .passed
+            case .failed: self = .failed
+            }
+        }
+    }
+
     public var id: Int
     public var pipeline: String
     public var startedAt: Date
-    /// `running` (its process is still at it), `passed`, `failed` or `interrupted` (its process
-    /// ended before it finished).
-    public var status: String
+    public var status: Status
     public var forced: Bool
     public var targetStage: String?
     public var seconds: Double
@@ -58,7 +74,8 @@ extension PipelineHistory {
             return try Row.fetchAll(db, sql: "SELECT * FROM pipeline_run ORDER BY id").map { row in
                 let id: Int = row["id"]
                 return RunSummary(
-                    id: id, pipeline: row["pipeline"], startedAt: row["started_at"], status: row["status"],
+                    id: id, pipeline: row["pipeline"], startedAt: row["started_at"],
+                    status: try StateStore.decode(row["status"], as: "run status"),
                     forced: row["forced"], targetStage: row["target_stage"], seconds: row["seconds"],
                     cpuMinutes: row["cpu_minutes"], gpuMinutes: row["gpu_minutes"], cost: row["cost"],
                     savedCost: row["saved_cost"], stageCounts: counts[id] ?? [:], metrics: metrics[id] ?? [:],

@@ -59,7 +59,7 @@ public struct RunGate: Sendable, Encodable, Equatable {
 /// Encodes to the `pipeline run --json` contract: `run_id`, `status`, `stages` with `name`,
 /// `status`, `reason` and `seconds`, and `gates` with `name`, `status` and `message`.
 public struct PipelineRunReport: Sendable, Encodable, Equatable {
-    public enum Status: String, Sendable, Codable {
+    public enum Status: String, Sendable, Codable, CaseIterable {
         case passed, failed
     }
 
