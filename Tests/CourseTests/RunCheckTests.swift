@@ -44,7 +44,7 @@ import Testing
     @Test func lastRunReadsTheRunAndItsStages() throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let first = try runPipeline()
-        #expect(first.status == "passed")
+        #expect(first.status.rawValue == "passed")
         #expect(
             try evaluate("last_run: {status: passed, stages: {validate: ran, train: ran}}")
                 == .passed("run #1 passed; in run #1 stage `validate` ran; in run #1 stage `train` ran"))

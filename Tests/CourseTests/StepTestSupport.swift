@@ -40,7 +40,7 @@ final class SandboxFixture {
     @discardableResult
     func register(accuracy: Double) throws -> Int {
         let registration = ModelRegistration(
-            kind: "logistic", target: "churned", features: ["tenure"],
+            kind: .logistic, target: "churned", features: ["tenure"],
             lineage: Lineage(dataHash: "d", paramsHash: "p"), metrics: ["accuracy": accuracy], source: "test")
         return try ModelRegistry(workspace: Workspace(root: root))
             .register(modelData: Data("model \(accuracy)".utf8), registration, actor: "ada").version

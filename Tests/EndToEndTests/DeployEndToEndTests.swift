@@ -22,7 +22,7 @@ import Testing
             try registry.register(
                 modelData: try JSONEncoder().encode(model),
                 ModelRegistration(
-                    kind: "logistic", target: "churned", features: features,
+                    kind: .logistic, target: "churned", features: features,
                     lineage: Lineage(dataHash: model.dataHash, paramsHash: model.paramsHash), metrics: [:],
                     source: "churn.csv"),
                 actor: "e2e")

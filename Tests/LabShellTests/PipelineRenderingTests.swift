@@ -70,7 +70,7 @@ import Testing
             RunSummary(
                 id: id, pipeline: "pipeline.yaml",
                 startedAt: Date(timeIntervalSince1970: 1_796_634_000 + Double(id) * 60),
-                status: id == 3 ? "failed" : "passed", forced: false, targetStage: nil, seconds: 1.5, cpuMinutes: 1,
+                status: id == 3 ? .failed : .passed, forced: false, targetStage: nil, seconds: 1.5, cpuMinutes: 1,
                 gpuMinutes: 0, cost: cost, savedCost: saved, stageCounts: counts,
                 metrics: ["evaluate.accuracy": accuracy, "evaluate.f1": 0.5], params: [:])
         }

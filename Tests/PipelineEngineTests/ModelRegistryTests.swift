@@ -12,7 +12,7 @@ import Testing
     }
 
     func registration(_ accuracy: Double) -> ModelRegistration {
-        ModelRegistration(kind: "logistic", target: "churned", features: ["tenure", "plan"],
+        ModelRegistration(kind: .logistic, target: "churned", features: ["tenure", "plan"],
                           lineage: Lineage(dataHash: "d1", paramsHash: "p1", pipelineHash: "q1", runID: 4),
                           metrics: ["accuracy": accuracy], source: "pipeline run #4")
     }
@@ -98,7 +98,7 @@ import Testing
         try FileManager.default.removeItem(atPath: root + "/data/churn.csv")
         try ModelRegistry(workspace: Workspace(root: root)).register(
             modelData: Data("m".utf8),
-            ModelRegistration(kind: "knn", target: "churned", features: ["tenure"],
+            ModelRegistration(kind: .knn, target: "churned", features: ["tenure"],
                               lineage: Lineage(dataHash: "d", paramsHash: "p"), metrics: [:], source: "test"),
             actor: "ada")
         let before = try manager.status(at: root)

@@ -25,13 +25,13 @@ package struct Check: Sendable, Equatable {
         /// The simulated clock moved at least this far since the step began.
         case clock(advanced: SimulatedDuration)
         /// The status of the last pipeline run made since the step began, and of some of its stages.
-        case lastRun(status: String?, stages: [StageStatus])
+        case lastRun(status: PipelineRunReport.Status?, stages: [StageExpectation])
         /// A gate's verdict in the last pipeline run made since the step began.
-        case gate(name: String, status: String)
+        case gate(name: String, status: GateResult.Status)
         /// A metric of the last pipeline run made since the step began, within bounds.
         case metric(name: String, min: Double?, max: Double?)
         /// The strategy and status of the latest deployment started since the step began.
-        case deployment(strategy: String?, status: String?)
+        case deployment(strategy: DeploymentStrategy?, status: RolloutStatus?)
         /// A lab command beginning with these words ran in the sandbox since the step began
         /// and was not refused; with `after`, once the clock had moved that far since then.
         case ran(words: [String], after: SimulatedDuration?)
@@ -138,16 +138,43 @@ package struct RegistryCondition: Sendable, Equatable {
 }
 
 /// A stage and the status it must have had in the last run.
-package struct StageStatus: Sendable, Equatable {
-    package var stage: String
-    package var status: String
+public struct StageExpectation: Sendable, Equatable {
+    public var stage: String
+    public var status: Status
 
-    package init(stage: String, status: String) {
+    public init(stage: String, status: Status) {
         self.stage = stage
         self.status = status
     }
 
-    /// The statuses a stage ends a run with, and `restored`: cached, with outputs that were
-    /// missing or changed put back from the artifact store.
-    package static let statuses = StageReport.Status.allCases.map(\.rawValue) + ["restored"]
+    /// How the stage must have ended the run, as authors write it (`ran`, `cached`, `restored`, ...).
+    public enum Status: Sendable, Equatable, RawRepresentable {
+        /// With this status; a stage that restored its outputs was cached too.
+        case ended(StageReport.Status)
+        /// Cached, with outputs that were missing or changed put back from the artifact store.
+        case restored
+
+        /// The statuses a stage ends a run with, and `restored`.
+        public static let all: [Status] = StageReport.Status.allCases.map(Status.ended) + [.restored]
+
+        public init?(rawValue: String) {
+            guard let status = Self.all.first(where: { $0.rawValue == rawValue }) else { return nil }
+            self = status
+        }
+
+        public var rawValue: String {
+            switch self {
+            case .ended(let status): status.rawValue
+            case .restored: "restored"
+            }
+        }
+
+        /// Whether a stage that ended the run as `result` did so.
+        public func holds(for result: RecordedStage) -> Bool {
+            switch self {
+            case .ended(let status): result.status == status
+            case .restored: result.restoredOutputs
+            }
+        }
+    }
 }

@@ -1,9 +1,8 @@
 import Foundation
-import GRDB
 import PipelineEngine
 import LabSupport
 
-/// Checks on the engine's state in `.lab/state.sqlite` (the registry, the clock, deployments,
+/// Checks on the engine's state (the registry, the clock, deployments,
 /// served requests) and on the command journal, each measured from the step's mark.
 struct StateChecks {
     let workspace: Workspace
@@ -73,12 +72,8 @@ struct StateChecks {
     }
 
     func served(requests: Int, shadow: Bool) throws -> CheckOutcome {
-        let (count, shadowed) = try workspace.state.pool.read { db in
-            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM served_request WHERE id > ?", arguments: [mark.served]) ?? 0,
-             try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM served_request WHERE id > ? AND shadow_version IS NOT NULL",
-                arguments: [mark.served]) ?? 0)
-        }
+        let traffic = try workspace.state.servedTraffic(after: mark.served)
+        let (count, shadowed) = (traffic.requests, traffic.shadowed)
         let clause =
             "\(count) production \(count == 1 ? "request was" : "requests were") served since this step began"
             + (shadow ? ", \(shadowed) of them also scored by a shadow" : "")
@@ -88,23 +83,18 @@ struct StateChecks {
             : .notYet("\(clause); the step needs at least \(requests)\(shadow ? " scored by a shadow" : "")")
     }
 
-    func deployment(strategy: String?, status: String?) throws -> CheckOutcome {
-        let row = try workspace.state.pool.read { db in
-            try Row.fetchOne(
-                db, sql: "SELECT id, strategy, candidate_version, status FROM deployment WHERE id > ? ORDER BY id DESC LIMIT 1",
-                arguments: [mark.deployment])
-        }
-        guard let row else {
+    func deployment(strategy: DeploymentStrategy?, status: RolloutStatus?) throws -> CheckOutcome {
+        guard let rollout = try RolloutStore(state: workspace.state).latest(), rollout.id > mark.deployment else {
             return .notYet(mark.deployment == 0 ? "there is no deployment" : "there is no deployment since this step began")
         }
-        let id: Int = row["id"]
-        let actualStrategy: String = row["strategy"]
-        let actualStatus: String = row["status"]
-        let candidate: Int = row["candidate_version"]
-        let name = "the latest deployment (#\(id), \(actualStrategy) of v\(candidate))"
+        let actualStrategy = rollout.strategy.rawValue
+        let actualStatus = rollout.status.rawValue
+        let name = "the latest deployment (#\(rollout.id), \(actualStrategy) of v\(rollout.candidate))"
         var missing: [String] = []
-        if let strategy, strategy != actualStrategy { missing.append("is \(actualStrategy), not \(strategy)") }
-        if let status, status != actualStatus { missing.append("is \(actualStatus), not \(status)") }
+        if let strategy, strategy != rollout.strategy {
+            missing.append("is \(actualStrategy), not \(strategy.rawValue)")
+        }
+        if let status, status != rollout.status { missing.append("is \(actualStatus), not \(status.rawValue)") }
         return missing.isEmpty
             ? .passed("\(name) is \(actualStatus)") : .notYet("\(name) " + missing.joined(separator: " and "))
     }

@@ -137,7 +137,7 @@ struct CheckReader {
         case .lastRun:
             return try lastRun(args, node)
         case .gate:
-            let status = try word(args, "status", among: ["passed", "failed", "skipped"], node, kind)  // GateResult.Status
+            let status: GateResult.Status = try word(args, "status", node, kind)
             return .gate(name: try required(args, "name", node, kind), status: status)
         case .metric:
             let min = try args["min"].map { try number($0, "`min`") }
@@ -147,12 +147,8 @@ struct CheckReader {
             }
             return .metric(name: try required(args, "name", node, kind), min: min, max: max)
         case .deployment:
-            let strategy = try args["strategy"].map { _ in
-                try word(args, "strategy", among: DeploymentStrategy.allCases.map(\.rawValue), node, kind)
-            }
-            let status = try args["status"].map { _ in
-                try word(args, "status", among: RolloutStatus.allCases.map(\.rawValue), node, kind)
-            }
+            let strategy: DeploymentStrategy? = try args["strategy"].map { _ in try word(args, "strategy", node, kind) }
+            let status: RolloutStatus? = try args["status"].map { _ in try word(args, "status", node, kind) }
             if strategy == nil, status == nil {
                 throw reader.error(.missingKey, "a deployment check needs `strategy` or `status`", at: node)
             }
@@ -184,21 +180,20 @@ struct CheckReader {
     }
 
     private func lastRun(_ args: Node.Mapping, _ node: Node) throws -> Check.Condition {
-        let status = try args["status"].map { _ in
-            try word(args, "status", among: ["passed", "failed"], node, .lastRun)  // PipelineRunReport.Status
-        }
-        var stages: [StageStatus] = []
+        let status: PipelineRunReport.Status? = try args["status"].map { _ in try word(args, "status", node, .lastRun) }
+        var stages: [StageExpectation] = []
         if let stagesNode = args["stages"] {
             for (stage, value) in try reader.mapping(stagesNode, "`stages`") {
                 let name = try reader.text(stage, "a stage name")
-                let status = try reader.text(value, "the status of stage \"\(name)\"")
-                guard StageStatus.statuses.contains(status) else {
+                let text = try reader.text(value, "the status of stage \"\(name)\"")
+                guard let status = StageExpectation.Status(rawValue: text) else {
+                    let statuses = StageExpectation.Status.all.map(\.rawValue)
                     throw reader.error(
-                        .badValue,
-                        "the status of stage \"\(name)\" is \"\(status)\"; expected \(listing(StageStatus.statuses, or: true))",
+                        "bad_value",
+                        "the status of stage \"\(name)\" is \"\(text)\"; expected \(listing(statuses, or: true))",
                         at: value)
                 }
-                stages.append(StageStatus(stage: name, status: status))
+                stages.append(StageExpectation(stage: name, status: status))
             }
         }
         if status == nil, stages.isEmpty {
@@ -256,14 +251,16 @@ struct CheckReader {
         return path
     }
 
-    private func word(
-        _ args: Node.Mapping, _ key: String, among words: [String], _ node: Node, _ kind: Check.Kind
-    ) throws -> String {
-        let value = try required(args, key, node, kind)
-        guard words.contains(value) else {
-            var message = "`\(key)` is \"\(value)\"; expected \(listing(words, or: true))"
-            if let guess = closestMatch(to: value, among: words) { message += " (did you mean \"\(guess)\"?)" }
-            throw reader.error(.badValue, message, at: args[key])
+    /// The value of `key`, one of the words `Value` is written as.
+    private func word<Value: RawRepresentable<String> & CaseIterable>(
+        _ args: Node.Mapping, _ key: String, _ node: Node, _ kind: Check.Kind
+    ) throws -> Value {
+        let words = Value.allCases.map(\.rawValue)
+        let text = try required(args, key, node, kind)
+        guard let value = Value(rawValue: text) else {
+            var message = "`\(key)` is \"\(text)\"; expected \(listing(words, or: true))"
+            if let guess = closestMatch(to: text, among: words) { message += " (did you mean \"\(guess)\"?)" }
+            throw reader.error("bad_value", message, at: args[key])
         }
         return value
     }

@@ -1,7 +1,5 @@
-package import Foundation
-import GRDB
-package import PipelineEngine
-import LabSupport
+import Foundation
+import PipelineEngine
 
 /// A snapshot of a sandbox taken when a step began: how far its runs, deployments, registry,
 /// clock, served traffic and command journal had come.
@@ -33,15 +31,14 @@ package struct StepMark: Codable, Sendable, Equatable {
     /// Reads the sandbox's state now.
     package static func take(of workspace: Workspace) throws -> StepMark {
         var mark = StepMark()
-        try workspace.state.pool.read { db in
-            mark.run = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM pipeline_run") ?? 0
-            mark.deployment = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM deployment") ?? 0
-            mark.version = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(version), 0) FROM model_version") ?? 0
-            mark.served = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM served_request") ?? 0
-            for row in try Row.fetchAll(db, sql: "SELECT name, version FROM model_alias") {
-                mark.aliases[row["name"]] = row["version"]
-            }
+        mark.run = try PipelineHistory(state: workspace.state).lastRunID()
+        mark.deployment = try RolloutStore(state: workspace.state).latest()?.id ?? 0
+        let versions = try ModelRegistry(workspace: workspace).list()
+        mark.version = versions.last?.version ?? 0
+        for version in versions {
+            for alias in version.aliases { mark.aliases[alias] = version.version }
         }
+        mark.served = try workspace.state.servedTraffic().lastRequestID
         mark.clock = try SimulatedClock(state: workspace.state).now()
         mark.journal = try CommandJournal(workspace: workspace.root).entries().count
         return mark

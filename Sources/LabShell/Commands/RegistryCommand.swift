@@ -34,7 +34,7 @@ struct RegistryCommand: ParsableCommand {
             let style = session.style
             var table = TextTable(headers: ["VERSION", "KIND", "ALIASES", "METRICS", "CREATED", "SOURCE"])
             for entry in versions {
-                table.append(["v\(entry.version)", entry.kind, entry.aliases.map(style.cyan).joined(separator: ","),
+                table.append(["v\(entry.version)", entry.kind.rawValue, entry.aliases.map(style.cyan).joined(separator: ","),
                               RegistryCommand.headline(entry.metrics), RegistryCommand.stamp(entry.createdAt), entry.source])
             }
             session.console.line(table.render(style))
@@ -67,7 +67,7 @@ struct RegistryCommand: ParsableCommand {
             var table = TextTable(headers: ["FIELD", "VALUE"])
             table.append(["version", "v\(entry.version)"])
             table.append(["aliases", entry.aliases.isEmpty ? style.dim("none") : entry.aliases.joined(separator: ", ")])
-            table.append(["kind", entry.kind])
+            table.append(["kind", entry.kind.rawValue])
             table.append(["target", entry.target])
             table.append(["features", entry.features.joined(separator: ", ")])
             table.append(["model sha256", entry.artifactHash])

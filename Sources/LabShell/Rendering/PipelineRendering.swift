@@ -98,10 +98,10 @@ enum PipelineRendering {
         for run in runs {
             let status =
                 switch run.status {
-                case "passed": style.green("passed")
-                case "failed": style.red("failed")
-                case "running": style.cyan("running")
-                default: style.yellow(run.status)
+                case .passed: style.green("passed")
+                case .failed: style.red("failed")
+                case .running: style.cyan("running")
+                case .interrupted: style.yellow(run.status.rawValue)
                 }
             let counts = ["ran", "cached", "failed", "skipped"].compactMap { name in
                 run.stageCounts[name].map { "\($0) \(name)" }

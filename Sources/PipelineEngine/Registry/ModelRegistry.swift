@@ -28,12 +28,12 @@ package struct ModelRegistry: Sendable {
                 INSERT INTO model_version (version, artifact_hash, kind, target, features, data_hash, params_hash,
                     pipeline_hash, run_id, metrics, created_at, created_by, source)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [next, hash, registration.kind, registration.target, features,
+                """, arguments: [next, hash, registration.kind.rawValue, registration.target, features,
                                  registration.lineage.dataHash, registration.lineage.paramsHash,
                                  registration.lineage.pipelineHash, registration.lineage.runID, metrics, now, actor,
                                  registration.source])
             try StateStore.audit(db, actor: actor, action: "register", subject: "v\(next)",
-                                 detail: "\(registration.kind) model from \(registration.source)")
+                                 detail: "\(registration.kind.rawValue) model from \(registration.source)")
             return next
         }
         return try self.version("v\(version)")
@@ -167,7 +167,8 @@ package struct ModelRegistry: Sendable {
         let metricsText: String = row["metrics"]
         let featuresText: String = row["features"]
         return ModelVersion(
-            version: number, artifactHash: row["artifact_hash"], kind: row["kind"], target: row["target"],
+            version: number, artifactHash: row["artifact_hash"],
+            kind: try StateStore.decode(row["kind"], as: "model kind"), target: row["target"],
             features: (try? JSONDecoder().decode([String].self, from: Data(featuresText.utf8))) ?? [],
             lineage: Lineage(dataHash: row["data_hash"], paramsHash: row["params_hash"],
                              pipelineHash: row["pipeline_hash"], runID: row["run_id"]),

@@ -71,7 +71,7 @@ final class DeploymentFixture {
         try registry.register(
             modelData: try encoder.encode(outcome.model),
             ModelRegistration(
-                kind: "logistic", target: "churned", features: features,
+                kind: .logistic, target: "churned", features: features,
                 lineage: Lineage(dataHash: outcome.model.dataHash, paramsHash: outcome.model.paramsHash),
                 metrics: Dictionary(
                     uniqueKeysWithValues: outcome.report.metrics.entries.compactMap { entry in

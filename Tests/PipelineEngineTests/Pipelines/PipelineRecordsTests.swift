@@ -169,7 +169,7 @@ import Testing
         let second = try sandbox.run()
         let history = PipelineHistory(state: sandbox.workspace.state)
         let runs = try history.runs()
-        #expect(runs.map(\.status) == ["passed", "passed"])
+        #expect(runs.map(\.status.rawValue) == ["passed", "passed"])
         #expect(runs[0].params == ["train.C": "1.0", "train.seed": "7", "baseline.k": "5"])
         #expect(runs[1].metrics["evaluate.accuracy"] == second.stage("evaluate")?.metrics["accuracy"])
 

@@ -191,7 +191,7 @@ import Testing
         try registry.register(
             modelData: Data("m".utf8),
             ModelRegistration(
-                kind: "logistic", target: "churned", features: ["tenure"],
+                kind: .logistic, target: "churned", features: ["tenure"],
                 lineage: Lineage(dataHash: "d", paramsHash: "p"), metrics: [:], source: "test"),
             actor: "tester")
         try registry.setAlias("champion", to: "v1", actor: "tester")

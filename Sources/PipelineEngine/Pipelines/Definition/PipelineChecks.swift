@@ -9,8 +9,8 @@ struct PipelineChecks {
 
     var file: String { pipeline.file }
 
-    func error(_ code: LabError.Code, _ message: String, at location: SourceLocation?) -> LabError {
-        LabError(code, message, file: file, line: location?.line, column: location?.column)
+    func error(_ code: String, _ message: String, at location: PipelineFilePosition?) -> LabError {
+        LabError("pipeline." + code, message, file: file, line: location?.line, column: location?.column)
     }
 
     /// Checks `pipeline` and fills in each stage's dependencies and upstream stages and the run order.
@@ -204,7 +204,7 @@ struct PipelineChecks {
     }
 
     /// Where `path` is named in `stage`, if it was written there.
-    private func location(of path: String, in stage: StageDefinition) -> SourceLocation? {
+    private func location(of path: String, in stage: StageDefinition) -> PipelineFilePosition? {
         for key in StageSchema.fileKeys.sorted() where stage.settings[key]?.text == path {
             if let at = stage.keyLocations[key] { return at }
         }

@@ -88,8 +88,8 @@ package enum PipelineLoader {
             order: stages.map(\.name))
     }
 
-    private static func location(_ node: Node) -> SourceLocation? {
-        node.mark.map { SourceLocation(line: $0.line, column: $0.column) }
+    private static func location(_ node: Node) -> PipelineFilePosition? {
+        node.mark.map { PipelineFilePosition(line: $0.line, column: $0.column) }
     }
 
     private static func parseStage(_ name: String, nameNode: Node, node: Node, _ reader: YAMLNodeReader) throws

@@ -5,10 +5,10 @@ package enum StageKind: String, Sendable, Codable, CaseIterable {
     case validate, train, evaluate, gate, deploy, monitor
 }
 
-/// Where something was written in a pipeline file, for messages.
-package struct SourceLocation: Sendable, Equatable, Codable {
-    package var line: Int
-    package var column: Int
+/// A line and column in a pipeline file where something was written, for messages.
+public struct PipelineFilePosition: Sendable, Equatable, Codable {
+    public var line: Int
+    public var column: Int
 
     package init(line: Int, column: Int) {
         self.line = line
@@ -60,9 +60,9 @@ package struct StageDefinition: Sendable, Equatable {
     /// Whether the stage runs on a (simulated) GPU.
     package var gpu: Bool
     /// Where the stage's name is written.
-    package var location: SourceLocation?
+    public var location: PipelineFilePosition?
     /// Where each key's value is written, for messages about it.
-    package var keyLocations: [String: SourceLocation]
+    public var keyLocations: [String: PipelineFilePosition]
 
     /// Every file the stage reads: the files its settings name, then `deps`, without repeats.
     ///

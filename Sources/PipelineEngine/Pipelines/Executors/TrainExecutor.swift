@@ -97,7 +97,7 @@ struct TrainExecutor: StageExecutor {
         let entry = try registry.register(
             modelData: bytes,
             ModelRegistration(
-                kind: model.kind.rawValue, target: model.target, features: model.features,
+                kind: model.kind, target: model.target, features: model.features,
                 lineage: Lineage(
                     dataHash: model.dataHash, paramsHash: model.paramsHash,
                     pipelineHash: context.pipeline.hash, runID: context.runID),

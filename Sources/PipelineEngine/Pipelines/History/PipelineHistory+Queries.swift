@@ -3,20 +3,36 @@ import GRDB
 import LabSupport
 
 /// One pipeline run as `pipeline runs` lists it.
-package struct RunSummary: Sendable, Encodable, Equatable {
-    package var id: Int
-    package var pipeline: String
-    package var startedAt: Date
-    /// `running` (its process is still at it), `passed`, `failed` or `interrupted` (its process
-    /// ended before it finished).
-    package var status: String
-    package var forced: Bool
-    package var targetStage: String?
-    package var seconds: Double
-    package var cpuMinutes: Double
-    package var gpuMinutes: Double
-    package var cost: Double
-    package var savedCost: Double
+public struct RunSummary: Sendable, Encodable, Equatable {
+    /// Where a run stands.
+    public enum Status: String, Sendable, Codable, CaseIterable {
+        /// Its process is still at it.
+        case running
+        case passed
+        case failed
+        /// Its process ended before it finished.
+        case interrupted
+
+        /// The status of a run that finished with `status`.
+        public init(_ status: PipelineRunReport.Status) {
+            switch status {
+            case .passed: self = .passed
+            case .failed: self = .failed
+            }
+        }
+    }
+
+    public var id: Int
+    public var pipeline: String
+    public var startedAt: Date
+    public var status: Status
+    public var forced: Bool
+    public var targetStage: String?
+    public var seconds: Double
+    public var cpuMinutes: Double
+    public var gpuMinutes: Double
+    public var cost: Double
+    public var savedCost: Double
     /// How many stages ended in each status (`ran`, `cached`, `failed`, `skipped`).
     package var stageCounts: [String: Int]
     /// Metrics as `stage.metric`.
@@ -59,7 +75,8 @@ extension PipelineHistory {
             return try Row.fetchAll(db, sql: "SELECT * FROM pipeline_run ORDER BY id").map { row in
                 let id: Int = row["id"]
                 return RunSummary(
-                    id: id, pipeline: row["pipeline"], startedAt: row["started_at"], status: row["status"],
+                    id: id, pipeline: row["pipeline"], startedAt: row["started_at"],
+                    status: try StateStore.decode(row["status"], as: "run status"),
                     forced: row["forced"], targetStage: row["target_stage"], seconds: row["seconds"],
                     cpuMinutes: row["cpu_minutes"], gpuMinutes: row["gpu_minutes"], cost: row["cost"],
                     savedCost: row["saved_cost"], stageCounts: counts[id] ?? [:], metrics: metrics[id] ?? [:],
