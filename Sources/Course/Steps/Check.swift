@@ -138,31 +138,31 @@ package struct RegistryCondition: Sendable, Equatable {
 }
 
 /// A stage and the status it must have had in the last run.
-public struct StageExpectation: Sendable, Equatable {
-    public var stage: String
-    public var status: Status
+package struct StageExpectation: Sendable, Equatable {
+    package var stage: String
+    package var status: Status
 
-    public init(stage: String, status: Status) {
+    package init(stage: String, status: Status) {
         self.stage = stage
         self.status = status
     }
 
     /// How the stage must have ended the run, as authors write it (`ran`, `cached`, `restored`, ...).
-    public enum Status: Sendable, Equatable, RawRepresentable {
+    package enum Status: Sendable, Equatable, RawRepresentable {
         /// With this status; a stage that restored its outputs was cached too.
         case ended(StageReport.Status)
         /// Cached, with outputs that were missing or changed put back from the artifact store.
         case restored
 
         /// The statuses a stage ends a run with, and `restored`.
-        public static let all: [Status] = StageReport.Status.allCases.map(Status.ended) + [.restored]
+        package static let all: [Status] = StageReport.Status.allCases.map(Status.ended) + [.restored]
 
-        public init?(rawValue: String) {
+        package init?(rawValue: String) {
             guard let status = Self.all.first(where: { $0.rawValue == rawValue }) else { return nil }
             self = status
         }
 
-        public var rawValue: String {
+        package var rawValue: String {
             switch self {
             case .ended(let status): status.rawValue
             case .restored: "restored"
@@ -170,7 +170,7 @@ public struct StageExpectation: Sendable, Equatable {
         }
 
         /// Whether a stage that ended the run as `result` did so.
-        public func holds(for result: RecordedStage) -> Bool {
+        package func holds(for result: RecordedStage) -> Bool {
             switch self {
             case .ended(let status): result.status == status
             case .restored: result.restoredOutputs

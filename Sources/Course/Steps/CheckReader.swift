@@ -189,7 +189,7 @@ struct CheckReader {
                 guard let status = StageExpectation.Status(rawValue: text) else {
                     let statuses = StageExpectation.Status.all.map(\.rawValue)
                     throw reader.error(
-                        "bad_value",
+                        .badValue,
                         "the status of stage \"\(name)\" is \"\(text)\"; expected \(listing(statuses, or: true))",
                         at: value)
                 }
@@ -260,7 +260,7 @@ struct CheckReader {
         guard let value = Value(rawValue: text) else {
             var message = "`\(key)` is \"\(text)\"; expected \(listing(words, or: true))"
             if let guess = closestMatch(to: text, among: words) { message += " (did you mean \"\(guess)\"?)" }
-            throw reader.error("bad_value", message, at: args[key])
+            throw reader.error(.badValue, message, at: args[key])
         }
         return value
     }

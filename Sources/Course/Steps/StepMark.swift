@@ -1,5 +1,6 @@
-import Foundation
-import PipelineEngine
+package import Foundation
+package import PipelineEngine
+import LabSupport
 
 /// A snapshot of a sandbox taken when a step began: how far its runs, deployments, registry,
 /// clock, served traffic and command journal had come.

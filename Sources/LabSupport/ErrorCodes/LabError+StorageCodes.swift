@@ -30,6 +30,8 @@ extension LabError.Code {
     package static let lockAcquire = Self("lock.acquire")
     /// `lock.open`, as in "cannot open the lock file …: …".
     package static let lockOpen = Self("lock.open")
+    /// `state.corrupt`: the lab's state database holds a value no build of the lab writes.
+    package static let stateCorrupt = Self("state.corrupt")
     /// `store.damaged`: a lab database is not a sound SQLite file; the message says how to start fresh.
     package static let storeDamaged = Self("store.damaged")
     /// `store.failed`, as in "a lab database could not be used: …".
@@ -70,6 +72,7 @@ extension LabError.Code {
         .journalUnwritable,
         .lockAcquire,
         .lockOpen,
+        .stateCorrupt,
         .storeDamaged,
         .storeFailed,
         .storeUnreadable,

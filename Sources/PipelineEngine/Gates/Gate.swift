@@ -47,8 +47,8 @@ package struct Gate: Sendable, Equatable {
 }
 
 /// What a gate decided, with the reason and the numbers behind it.
-public struct GateResult: Sendable, Equatable, Codable {
-    public enum Status: String, Sendable, Codable, CaseIterable {
+package struct GateResult: Sendable, Equatable, Codable {
+    package enum Status: String, Sendable, Codable, CaseIterable {
         case passed, failed, skipped
     }
 

@@ -4,15 +4,15 @@ package import Foundation
 package struct ModelVersion: Codable, Equatable, Sendable {
     package var version: Int
     /// The SHA-256 of the model file, its address in the artifact store.
-    public var artifactHash: String
-    public var kind: ModelKind
-    public var target: String
-    public var features: [String]
-    public var lineage: Lineage
-    public var metrics: [String: Double]
-    public var aliases: [String]
-    public var createdAt: Date
-    public var createdBy: String
+    package var artifactHash: String
+    package var kind: ModelKind
+    package var target: String
+    package var features: [String]
+    package var lineage: Lineage
+    package var metrics: [String: Double]
+    package var aliases: [String]
+    package var createdAt: Date
+    package var createdBy: String
     /// Where the model came from: a pipeline run, or the file it was registered from.
     package var source: String
 
@@ -51,15 +51,15 @@ package struct Lineage: Codable, Equatable, Sendable {
 }
 
 /// What the caller knows about a model being registered.
-public struct ModelRegistration: Sendable {
-    public var kind: ModelKind
-    public var target: String
-    public var features: [String]
-    public var lineage: Lineage
-    public var metrics: [String: Double]
-    public var source: String
+package struct ModelRegistration: Sendable {
+    package var kind: ModelKind
+    package var target: String
+    package var features: [String]
+    package var lineage: Lineage
+    package var metrics: [String: Double]
+    package var source: String
 
-    public init(kind: ModelKind, target: String, features: [String], lineage: Lineage, metrics: [String: Double],
+    package init(kind: ModelKind, target: String, features: [String], lineage: Lineage, metrics: [String: Double],
                 source: String) {
         self.kind = kind
         self.target = target

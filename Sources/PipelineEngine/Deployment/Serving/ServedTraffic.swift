@@ -2,15 +2,15 @@ import Foundation
 import GRDB
 
 /// How much production traffic the log holds past a request: what lesson checks count.
-public struct ServedTraffic: Sendable, Equatable {
+package struct ServedTraffic: Sendable, Equatable {
     /// Requests served past the request.
-    public var requests: Int
+    package var requests: Int
     /// Those of them a shadow also scored.
-    public var shadowed: Int
+    package var shadowed: Int
     /// The id of the last request served (0 before the first), a mark to count from later.
-    public var lastRequestID: Int
+    package var lastRequestID: Int
 
-    public init(requests: Int, shadowed: Int, lastRequestID: Int) {
+    package init(requests: Int, shadowed: Int, lastRequestID: Int) {
         self.requests = requests
         self.shadowed = shadowed
         self.lastRequestID = lastRequestID
@@ -19,7 +19,7 @@ public struct ServedTraffic: Sendable, Equatable {
 
 extension StateStore {
     /// The production traffic served after the request with id `requestID` (all of it for 0).
-    public func servedTraffic(after requestID: Int = 0) throws -> ServedTraffic {
+    package func servedTraffic(after requestID: Int = 0) throws -> ServedTraffic {
         try pool.read { db in
             ServedTraffic(
                 requests: try Int.fetchOne(

@@ -9,8 +9,8 @@ struct PipelineChecks {
 
     var file: String { pipeline.file }
 
-    func error(_ code: String, _ message: String, at location: PipelineFilePosition?) -> LabError {
-        LabError("pipeline." + code, message, file: file, line: location?.line, column: location?.column)
+    func error(_ code: LabError.Code, _ message: String, at location: PipelineFilePosition?) -> LabError {
+        LabError(code, message, file: file, line: location?.line, column: location?.column)
     }
 
     /// Checks `pipeline` and fills in each stage's dependencies and upstream stages and the run order.

@@ -6,9 +6,9 @@ package enum StageKind: String, Sendable, Codable, CaseIterable {
 }
 
 /// A line and column in a pipeline file where something was written, for messages.
-public struct PipelineFilePosition: Sendable, Equatable, Codable {
-    public var line: Int
-    public var column: Int
+package struct PipelineFilePosition: Sendable, Equatable, Codable {
+    package var line: Int
+    package var column: Int
 
     package init(line: Int, column: Int) {
         self.line = line
@@ -60,9 +60,9 @@ package struct StageDefinition: Sendable, Equatable {
     /// Whether the stage runs on a (simulated) GPU.
     package var gpu: Bool
     /// Where the stage's name is written.
-    public var location: PipelineFilePosition?
+    package var location: PipelineFilePosition?
     /// Where each key's value is written, for messages about it.
-    public var keyLocations: [String: PipelineFilePosition]
+    package var keyLocations: [String: PipelineFilePosition]
 
     /// Every file the stage reads: the files its settings name, then `deps`, without repeats.
     ///

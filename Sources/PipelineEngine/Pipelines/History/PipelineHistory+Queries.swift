@@ -3,9 +3,9 @@ import GRDB
 import LabSupport
 
 /// One pipeline run as `pipeline runs` lists it.
-public struct RunSummary: Sendable, Encodable, Equatable {
+package struct RunSummary: Sendable, Encodable, Equatable {
     /// Where a run stands.
-    public enum Status: String, Sendable, Codable, CaseIterable {
+    package enum Status: String, Sendable, Codable, CaseIterable {
         /// Its process is still at it.
         case running
         case passed
@@ -14,7 +14,7 @@ public struct RunSummary: Sendable, Encodable, Equatable {
         case interrupted
 
         /// The status of a run that finished with `status`.
-        public init(_ status: PipelineRunReport.Status) {
+        package init(_ status: PipelineRunReport.Status) {
             switch status {
             case .passed: self = .passed
             case .failed: self = .failed
@@ -22,17 +22,17 @@ public struct RunSummary: Sendable, Encodable, Equatable {
         }
     }
 
-    public var id: Int
-    public var pipeline: String
-    public var startedAt: Date
-    public var status: Status
-    public var forced: Bool
-    public var targetStage: String?
-    public var seconds: Double
-    public var cpuMinutes: Double
-    public var gpuMinutes: Double
-    public var cost: Double
-    public var savedCost: Double
+    package var id: Int
+    package var pipeline: String
+    package var startedAt: Date
+    package var status: Status
+    package var forced: Bool
+    package var targetStage: String?
+    package var seconds: Double
+    package var cpuMinutes: Double
+    package var gpuMinutes: Double
+    package var cost: Double
+    package var savedCost: Double
     /// How many stages ended in each status (`ran`, `cached`, `failed`, `skipped`).
     package var stageCounts: [String: Int]
     /// Metrics as `stage.metric`.

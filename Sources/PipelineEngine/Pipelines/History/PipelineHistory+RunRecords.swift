@@ -2,13 +2,13 @@ import Foundation
 import GRDB
 
 /// A stage's result in a recorded run: how it ended and why.
-public struct RecordedStage: Sendable, Equatable {
-    public var name: String
-    public var status: StageReport.Status
+package struct RecordedStage: Sendable, Equatable {
+    package var name: String
+    package var status: StageReport.Status
     /// The runner's reason: "inputs changed", "restored from the cache of run #2", ...
-    public var reason: String
+    package var reason: String
 
-    public init(name: String, status: StageReport.Status, reason: String) {
+    package init(name: String, status: StageReport.Status, reason: String) {
         self.name = name
         self.status = status
         self.reason = reason
@@ -17,21 +17,21 @@ public struct RecordedStage: Sendable, Equatable {
     /// Whether the stage was cached and put outputs that were missing or changed back from the
     /// artifact store (the runner says so in its reason: "…; restored models/candidate.json from
     /// the artifact store").
-    public var restoredOutputs: Bool {
+    package var restoredOutputs: Bool {
         status == .cached && reason.contains("; restored ")
     }
 }
 
 /// A gate's verdict in a recorded run.
-public struct RecordedGate: Sendable, Equatable {
+package struct RecordedGate: Sendable, Equatable {
     /// The stage that judged it.
-    public var stage: String
-    public var name: String
-    public var status: GateResult.Status
+    package var stage: String
+    package var name: String
+    package var status: GateResult.Status
     /// The reason in words, with numbers: "accuracy 0.812 < 0.850".
-    public var message: String
+    package var message: String
 
-    public init(stage: String, name: String, status: GateResult.Status, message: String) {
+    package init(stage: String, name: String, status: GateResult.Status, message: String) {
         self.stage = stage
         self.name = name
         self.status = status
@@ -39,18 +39,18 @@ public struct RecordedGate: Sendable, Equatable {
     }
 
     /// Whether the gate failed for want of a measurement, which says nothing about the model.
-    public var failedUnmeasured: Bool {
+    package var failedUnmeasured: Bool {
         status == .failed && message.contains("was not measured")
     }
 }
 
 /// A metric a stage recorded in a run.
-public struct RecordedMetric: Sendable, Equatable {
-    public var stage: String
-    public var name: String
-    public var value: Double
+package struct RecordedMetric: Sendable, Equatable {
+    package var stage: String
+    package var name: String
+    package var value: Double
 
-    public init(stage: String, name: String, value: Double) {
+    package init(stage: String, name: String, value: Double) {
         self.stage = stage
         self.name = name
         self.value = value
@@ -59,14 +59,14 @@ public struct RecordedMetric: Sendable, Equatable {
 
 extension PipelineHistory {
     /// The highest run id (0 before the first run), without marking interrupted runs.
-    public func lastRunID() throws -> Int {
+    package func lastRunID() throws -> Int {
         try state.pool.read { db in
             try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM pipeline_run") ?? 0
         }
     }
 
     /// The stage results of run `id`, in the order the stages ran.
-    public func stages(ofRun id: Int) throws -> [RecordedStage] {
+    package func stages(ofRun id: Int) throws -> [RecordedStage] {
         try state.pool.read { db in
             try Row.fetchAll(
                 db, sql: "SELECT name, status, reason FROM stage_result WHERE run_id = ? ORDER BY position",
@@ -80,7 +80,7 @@ extension PipelineHistory {
     }
 
     /// The gate verdicts of run `id`, by stage name and then in the order each stage judged them.
-    public func gates(ofRun id: Int) throws -> [RecordedGate] {
+    package func gates(ofRun id: Int) throws -> [RecordedGate] {
         try state.pool.read { db in
             try Row.fetchAll(
                 db, sql: "SELECT stage, name, status, message FROM run_gate WHERE run_id = ? ORDER BY stage, position",
@@ -94,7 +94,7 @@ extension PipelineHistory {
     }
 
     /// The metrics of run `id`, those of the stage that ran last first.
-    public func metrics(ofRun id: Int) throws -> [RecordedMetric] {
+    package func metrics(ofRun id: Int) throws -> [RecordedMetric] {
         try state.pool.read { db in
             try Row.fetchAll(
                 db,

@@ -58,8 +58,8 @@ package struct RunGate: Sendable, Encodable, Equatable {
 ///
 /// Encodes to the `pipeline run --json` contract: `run_id`, `status`, `stages` with `name`,
 /// `status`, `reason` and `seconds`, and `gates` with `name`, `status` and `message`.
-public struct PipelineRunReport: Sendable, Encodable, Equatable {
-    public enum Status: String, Sendable, Codable, CaseIterable {
+package struct PipelineRunReport: Sendable, Encodable, Equatable {
+    package enum Status: String, Sendable, Codable, CaseIterable {
         case passed, failed
     }
 
