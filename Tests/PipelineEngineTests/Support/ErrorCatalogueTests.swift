@@ -23,10 +23,10 @@ import Testing
         return files
     }
 
-    /// The `(member, raw value)` pairs declared as `public static let member = Self("raw")` in
+    /// The `(member, raw value)` pairs declared as `package static let member = Self("raw")` in
     /// `text`.
     static func members(in text: String) -> [(name: String, raw: String)] {
-        let pattern = /public static let (\w+) = Self\("([^"]*)"\)/
+        let pattern = /package static let (\w+) = Self\("([^"]*)"\)/
         return text.matches(of: pattern).map { (String($0.output.1), String($0.output.2)) }
     }
 

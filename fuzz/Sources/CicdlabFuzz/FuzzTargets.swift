@@ -1,6 +1,7 @@
 import Foundation
 
 @testable import Course
+@testable import LabSupport
 @testable import PipelineEngine
 
 /// The readers the fuzzer feeds, each given the bytes of one would-be file.
