@@ -5,7 +5,7 @@ let package = Package(
     name: "cicdlab",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "cicdlab", targets: ["cicdlab"]),
+        .executable(name: "cicdlab", targets: ["cicdlab"])
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -65,10 +65,14 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "cicdlab", dependencies: ["LabShell"]),
-        .testTarget(name: "PipelineEngineTests", dependencies: ["LabSupport", "PipelineEngine"], exclude: ["Fixtures", "References"]),
+        .testTarget(
+            name: "PipelineEngineTests", dependencies: ["LabSupport", "PipelineEngine"],
+            exclude: ["Fixtures", "References"]),
         .testTarget(name: "CourseTests", dependencies: ["LabSupport", "Course"], exclude: ["Fixtures", "References"]),
         .testTarget(name: "LabShellTests", dependencies: ["LabSupport", "LabShell"], exclude: ["Fixtures"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["cicdlab", "LabSupport", "Course", "PipelineEngine"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["cicdlab", "LabSupport", "Course", "PipelineEngine"],
+            exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

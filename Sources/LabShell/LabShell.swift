@@ -11,10 +11,12 @@ package enum LabShell {
     /// With `catchesInterrupts` (only the executable sets it) Ctrl-C stops the command under
     /// way instead of the process; see ``Interruption``. Tests that run the shell inside their
     /// own process leave it off, so the test runner's signals stay as they were.
-    package static func run(arguments: [String],
-                           environment: [String: String] = ProcessInfo.processInfo.environment,
-                           console: Console = .standard(),
-                           catchesInterrupts: Bool = false) -> Int32 {
+    package static func run(
+        arguments: [String],
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        console: Console = .standard(),
+        catchesInterrupts: Bool = false
+    ) -> Int32 {
         if arguments == ["--version"] || arguments == ["-V"] {
             console.line(cicdlabVersion)
             return 0
@@ -32,8 +34,9 @@ package enum LabShell {
         // Everything the lab creates (databases, their WAL files, history, workspaces) is private.
         umask(0o077)
         let interactive = rest.isEmpty && isatty(STDIN_FILENO) == 1
-        let session = LabSession(options: options, environment: environment, console: console,
-                                 isInteractive: interactive)
+        let session = LabSession(
+            options: options, environment: environment, console: console,
+            isInteractive: interactive)
         // Ctrl-C stops the command under way (see `Interruption`); in the REPL the lab stays.
         if catchesInterrupts { Interruption.install(exitingOnRepeat: rest.isEmpty ? nil : ExitStatus.interrupted) }
         if rest.isEmpty {

@@ -19,7 +19,8 @@ package enum FileSystemFailure {
     package static func labError(_ error: any Error, _ action: Action, path: String, named name: String? = nil)
         -> LabError
     {
-        LabError(action.code, "cannot \(action.verb) it: \(reason(for: error, action))", file: name ?? path, cause: error)
+        LabError(
+            action.code, "cannot \(action.verb) it: \(reason(for: error, action))", file: name ?? path, cause: error)
     }
 
     /// Runs `body`, turning a file-system failure into a ``labError(_:_:path:named:)``; other
@@ -31,7 +32,7 @@ package enum FileSystemFailure {
             return try body()
         } catch let error as LabError {
             throw error
-        } catch where isFileSystemError(error) {
+        } catch  where isFileSystemError(error) {
             throw labError(error, action, path: path, named: name)
         }
     }

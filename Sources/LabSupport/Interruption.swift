@@ -12,7 +12,9 @@ package enum Interruption {
     private static let flag = Flag()
     nonisolated(unsafe) private static var source: (any DispatchSourceSignal)?
 
-    /// Catches SIGINT from now on. With `exitingOnRepeat` (a status the shell chooses), a
+    /// Catches SIGINT from now on.
+    ///
+    /// With `exitingOnRepeat` (a status the shell chooses), a
     /// second Ctrl-C while the first is still pending ends the process with that status (a
     /// one-shot command stuck elsewhere).
     package static func install(exitingOnRepeat repeatStatus: Int32?) {
@@ -41,7 +43,7 @@ package enum Interruption {
         if flag.get() { throw error }
     }
 
-    /// The error an interrupted command ends with; the shell prints it as "Interrupted."
+    /// The error an interrupted command ends with; the shell prints "Interrupted." for it.
     package static var error: LabError { LabError(code, "interrupted by Ctrl-C") }
 
     /// A Boolean shared between the signal queue and the command's thread.

@@ -11,7 +11,9 @@ extension LabError {
     package static func describing(_ error: any Error) -> LabError {
         if let error = error as? LabError { return error }
         return translated(error)
-            ?? LabError(.internalError, "an unexpected error inside the lab (please report it): \(reason(for: error))", cause: error)
+            ?? LabError(
+                .internalError, "an unexpected error inside the lab (please report it): \(reason(for: error))",
+                cause: error)
     }
 
     /// What `error` says, in words fit for a message: a `LabError`'s message, a file-system or

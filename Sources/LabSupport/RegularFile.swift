@@ -8,7 +8,9 @@ package import Foundation
 /// concern the same file.
 package enum RegularFile {
     /// An open descriptor of the regular file at `path` (blocking again), or nil when nothing is
-    /// there; throws naming what was found instead. The caller closes it.
+    /// there; throws naming what was found instead.
+    ///
+    /// The caller closes it.
     package static func open(_ path: String, named name: String? = nil) throws -> Int32? {
         let fd = Foundation.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         if fd < 0 {

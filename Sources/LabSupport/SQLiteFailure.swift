@@ -38,7 +38,8 @@ package enum SQLiteFailure {
         guard let error = error as? DatabaseError else { return nil }
         let fallback = error.message ?? "SQLite error \(error.resultCode.rawValue)"
         return LabError(
-            .storeFailed, "a lab database could not be used: \(reason(error.resultCode, path: nil, fallback: fallback))",
+            .storeFailed,
+            "a lab database could not be used: \(reason(error.resultCode, path: nil, fallback: fallback))",
             cause: error)
     }
 

@@ -2,7 +2,9 @@ package import Foundation
 package import GRDB
 
 /// Opens the lab's SQLite databases the one way they should be opened, and sets damaged ones
-/// aside. Both `progress.sqlite` and a workspace's `state.sqlite` go through here.
+/// aside.
+///
+/// Both `progress.sqlite` and a workspace's `state.sqlite` go through here.
 package enum SQLiteFile {
     /// A WAL-mode pool with a busy timeout, checked with `PRAGMA quick_check` and migrated
     /// under a file lock (so two processes opening a new file do not both migrate it).
@@ -30,7 +32,9 @@ package enum SQLiteFile {
     }
 
     /// Renames a damaged database (with its WAL and shared-memory files) out of the way, so a
-    /// fresh one can be created; returns the new name of the damaged file. Nothing is deleted.
+    /// fresh one can be created; returns the new name of the damaged file.
+    ///
+    /// Nothing is deleted.
     ///
     /// The name carries the time `now` (the real time: a damaged database has no clock to read)
     /// to the second (`progress.sqlite.damaged-20261204-160500`); a

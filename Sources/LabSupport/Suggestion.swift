@@ -3,7 +3,8 @@
 /// This is the optimal-string-alignment variant of Damerau-Levenshtein distance, because the
 /// commonest typing slips are a missing, extra, wrong or swapped letter (`qiuz` for `quiz`).
 package func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
+    let a = Array(a)
+    let b = Array(b)
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
     // Three rows of the table (the transposition looks two rows back), not the whole table.
@@ -42,7 +43,8 @@ package func closestMatch(to word: String, among candidates: [String]) -> String
     }
     if best == nil, !word.isEmpty {
         // A prefix is a good guess too: `lessons` for `less`, and `min` for `minimum`.
-        best = candidates.first { $0.hasPrefix(word) }.map { ($0, 0) }
+        best =
+            candidates.first { $0.hasPrefix(word) }.map { ($0, 0) }
             ?? candidates.filter { $0.count >= 3 && word.hasPrefix($0) }.max { $0.count < $1.count }.map { ($0, 0) }
     }
     return best?.0

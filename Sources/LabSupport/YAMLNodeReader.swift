@@ -124,7 +124,9 @@ package struct YAMLNodeReader: Sendable {
                 .init(codePrefix, .duplicateKey), "the key \"\(duplicates.first ?? "")\" appears twice in one mapping",
                 file: file, line: context.mark.line, column: context.mark.column)
         default:
-            return LabError(.init(codePrefix, .yamlSyntax), "this is not valid YAML: \(LabError.reason(for: error))", file: file, cause: error)
+            return LabError(
+                .init(codePrefix, .yamlSyntax), "this is not valid YAML: \(LabError.reason(for: error))", file: file,
+                cause: error)
         }
     }
 }

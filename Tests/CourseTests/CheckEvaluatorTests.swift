@@ -1,10 +1,10 @@
-@testable import LabSupport
 import Foundation
 import GRDB
 import PipelineEngine
 import Testing
 
 @testable import Course
+@testable import LabSupport
 
 /// Each kind of check evaluated against a real workspace: what passes, and what it says is
 /// missing when it does not.
@@ -117,7 +117,8 @@ import Testing
                 == .passed("`champion` points at v2 (it pointed at v1 when this step began)"))
         #expect(
             try sandbox.evaluate("registry: {alias: champion, moved: false}", since: mark)
-                == .notYet("`champion` points at v2, but it pointed at v1 when this step began; the step needs it unmoved"))
+                == .notYet(
+                    "`champion` points at v2, but it pointed at v1 when this step began; the step needs it unmoved"))
     }
 
     @Test func clockCountsFromWhenTheStepBegan() throws {
@@ -173,7 +174,8 @@ import Testing
         try journal.append(.init(words: ["monitor"], status: 0, clock: mark.clock))
         #expect(
             try sandbox.evaluate("ran: {command: monitor, after: 12d}", since: mark)
-                == .notYet("`monitor` ran, but before the clock had moved 1w5d since this step began; run it again now"))
+                == .notYet("`monitor` ran, but before the clock had moved 1w5d since this step began; run it again now")
+        )
         try journal.append(.init(words: ["monitor"], status: 0, clock: mark.clock.addingTimeInterval(12 * 86_400)))
         #expect(
             try sandbox.evaluate("ran: {command: monitor, after: 12d}", since: mark)

@@ -260,18 +260,18 @@ func isoText(_ date: Date) -> String {
         var card = ReviewCard.new(at: utc("2025-01-01T09:00:00Z"))
         for (number, expected) in sequence.reviews.enumerated() {
             card = scheduler.review(card, rating: expected.rating, at: utc(expected.at))
-            let where_ = "\(sequence.name) review \(number + 1) (\(expected))"
-            #expect(card.state == expected.state, "\(where_): state \(card.state), expected \(expected.state)")
+            let context = "\(sequence.name) review \(number + 1) (\(expected))"
+            #expect(card.state == expected.state, "\(context): state \(card.state), expected \(expected.state)")
             #expect(
                 card.step == expected.step,
-                "\(where_): step \(String(describing: card.step)), expected \(String(describing: expected.step))")
+                "\(context): step \(String(describing: card.step)), expected \(String(describing: expected.step))")
             #expect(
                 abs(card.stability! - expected.stability) <= 1e-6,
-                "\(where_): stability \(card.stability!), expected \(expected.stability)")
+                "\(context): stability \(card.stability!), expected \(expected.stability)")
             #expect(
                 abs(card.difficulty! - expected.difficulty) <= 1e-6,
-                "\(where_): difficulty \(card.difficulty!), expected \(expected.difficulty)")
-            #expect(isoText(card.due) == expected.due, "\(where_): due \(isoText(card.due)), expected \(expected.due)")
+                "\(context): difficulty \(card.difficulty!), expected \(expected.difficulty)")
+            #expect(isoText(card.due) == expected.due, "\(context): due \(isoText(card.due)), expected \(expected.due)")
             #expect(card.lastReview == utc(expected.at))
         }
     }

@@ -1,9 +1,9 @@
-@testable import LabSupport
 import Foundation
 import PipelineEngine
 import Testing
 
 @testable import Course
+@testable import LabSupport
 
 /// A step's `solution`: the learner's own edits, written down for `lint --play`, read with
 /// their text exactly as written and applied only inside the workspace.
@@ -25,20 +25,21 @@ import Testing
     @Test func readsEditsKeepingIndentationAndFinalNewline() throws {
         let yaml = Self.steps(
             solution: """
-                  - file: gates.yaml
-                    append: |
-                      - type: latency
-                        p95_ms: 5
-                  - {file: data/a.csv, replace: ",basic,", with: ",,"}
-                  - {file: notes.txt, write: "done"}
-              """)
+                    - file: gates.yaml
+                      append: |
+                        - type: latency
+                          p95_ms: 5
+                    - {file: data/a.csv, replace: ",basic,", with: ",,"}
+                    - {file: notes.txt, write: "done"}
+                """)
         let result = StepLoader.parse(yaml, file: "steps.yaml")
         #expect(result.problems.isEmpty)
         let step = try #require(result.steps.first)
         #expect(step.solution.map(\.path) == ["gates.yaml", "data/a.csv", "notes.txt"])
-        #expect(step.solution.map(\.change) == [
-            .append("- type: latency\n  p95_ms: 5\n"), .replace(",basic,", with: ",,"), .write("done"),
-        ])
+        #expect(
+            step.solution.map(\.change) == [
+                .append("- type: latency\n  p95_ms: 5\n"), .replace(",basic,", with: ",,"), .write("done"),
+            ])
         #expect(step.solution[0].location == SourceLocation(file: "steps.yaml", line: 6, column: 7))
     }
 
@@ -51,9 +52,15 @@ import Testing
             "      - {file: a.txt, write: x, append: y}",
             "steps.yaml:6:9: a solution edit needs exactly one of `write`, `append` or `replace`"
         ),
-        ("      - {file: a.txt, replace: x}", "steps.yaml:6:9: a `replace` edit needs `with`, the text that takes its place"),
+        (
+            "      - {file: a.txt, replace: x}",
+            "steps.yaml:6:9: a `replace` edit needs `with`, the text that takes its place"
+        ),
         ("      - {write: x}", "steps.yaml:6:9: a solution edit needs `file`"),
-        ("      - {file: a.txt, writ: x}", #"steps.yaml:6:23: unknown key "writ" in a solution edit; did you mean "write"?"#),
+        (
+            "      - {file: a.txt, writ: x}",
+            #"steps.yaml:6:23: unknown key "writ" in a solution edit; did you mean "write"?"#
+        ),
     ]
 
     @Test(arguments: badEdits)
@@ -82,7 +89,8 @@ import Testing
                 .apply(inWorkspace: root)
         }
         do {
-            try FileEdit(path: "data/a.csv", change: .replace("premium", with: "x"), location: at).apply(inWorkspace: root)
+            try FileEdit(path: "data/a.csv", change: .replace("premium", with: "x"), location: at).apply(
+                inWorkspace: root)
         } catch let error as LabError {
             #expect(
                 error.description
@@ -96,7 +104,8 @@ import Testing
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: base) }
         try "secret\n".write(toFile: base + "/outside.txt", atomically: true, encoding: .utf8)
-        try FileManager.default.createSymbolicLink(atPath: root + "/link.txt", withDestinationPath: base + "/outside.txt")
+        try FileManager.default.createSymbolicLink(
+            atPath: root + "/link.txt", withDestinationPath: base + "/outside.txt")
         let at = SourceLocation(file: "steps.yaml", line: 3, column: 9)
         #expect(throws: LabError.self) {
             try FileEdit(path: "link.txt", change: .append("more\n"), location: at).apply(inWorkspace: root)

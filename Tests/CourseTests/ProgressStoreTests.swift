@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Course
 
 @Suite struct ProgressStoreTests {
@@ -9,9 +10,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = try ProgressStore(path: dir.appendingPathComponent("progress.sqlite").path)
         #expect(try store.journalMode() == "wal")
-        #expect(try store.appliedMigrations() == ["v1-profiles-progress-quiz-review", "v2-reading-position", "v3-step-hints", "v4-free-sandbox",
-            "v5-review-answers-have-attempts",
-        ])
+        #expect(
+            try store.appliedMigrations() == [
+                "v1-profiles-progress-quiz-review", "v2-reading-position", "v3-step-hints", "v4-free-sandbox",
+                "v5-review-answers-have-attempts",
+            ])
         #expect(try store.integrityCheck() == "ok")
     }
 }

@@ -1,9 +1,9 @@
-@testable import LabSupport
 import Foundation
 import PipelineEngine
 import Testing
 
 @testable import Course
+@testable import LabSupport
 
 /// The guessing cues `lint` measures over a question bank, and the failures it names.
 @Suite struct QuizCuesTests {
@@ -64,8 +64,9 @@ import Testing
         items.append(single("far", ["one", "two", "the key is far longer"], key: "c"))
         // A hint that repeats the key's own words, and one that points at the answer.
         items.append(
-            single("echo", ["cached stage only", "rerun everything now", "restored outputs verbatim"], key: "c",
-                   hint: "Think of outputs restored verbatim."))
+            single(
+                "echo", ["cached stage only", "rerun everything now", "restored outputs verbatim"], key: "c",
+                hint: "Think of outputs restored verbatim."))
         items.append(single("pointer", ["north", "south", "east"], key: "b", hint: "The word south is the clue."))
         // Eight true/false questions, one true.
         items += (1...8).map { truth("tf-\($0)", $0 == 1) }
@@ -87,10 +88,15 @@ import Testing
 
     @Test func aBalancedBankPassesAndItsFiguresAreCounted() throws {
         var items = (1...8).map { i in
-            single("s-\(i)", i % 3 == 0 ? ["a longer key", "short b", "short a"] : ["the long distractor", "key", "short"], key: i % 3 == 0 ? "a" : "b")
+            single(
+                "s-\(i)",
+                i % 3 == 0 ? ["a longer key", "short b", "short a"] : ["the long distractor", "key", "short"],
+                key: i % 3 == 0 ? "a" : "b")
         }
         items += (1...8).map { truth("tf-\($0)", $0 % 2 == 0) }
-        items += ["a", "a, b", "a, b, c", "b", "b, d", "c, d", "a, d", "d"].enumerated().map { multiple("mc-\($0.offset)", keys: $0.element) }
+        items += ["a", "a, b", "a, b, c", "b", "b, d", "c, d", "a, d", "d"].enumerated().map {
+            multiple("mc-\($0.offset)", keys: $0.element)
+        }
         let questions = try bank(items)
         #expect(QuizCues.bankProblems(questions).isEmpty)
         let cues = QuizCues.measure(questions)

@@ -1,9 +1,9 @@
-@testable import LabSupport
 import Foundation
 import PipelineEngine
 import Testing
 
 @testable import Course
+@testable import LabSupport
 
 @Suite struct QuizLoaderTests {
     @Test func loadsEveryQuestionTypeFromTheFixture() throws {

@@ -1,9 +1,9 @@
-@testable import LabSupport
 import Foundation
 import PipelineEngine
 import Testing
 
 @testable import Course
+@testable import LabSupport
 
 /// Choosing and shuffling questions from a seed.
 @Suite struct QuizPlannerTests {

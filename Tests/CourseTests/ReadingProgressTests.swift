@@ -1,10 +1,10 @@
-@testable import LabSupport
 import Foundation
+import GRDB
 import PipelineEngine
 import Testing
-import GRDB
 
 @testable import Course
+@testable import LabSupport
 
 /// Page views, the reading position and the time spent, as `lesson`, `next` and `back` record them.
 @Suite struct ReadingProgressTests {

@@ -29,11 +29,14 @@ import Testing
         #expect(answers.map(\.attemptId) == [1, 1, 2])
         let attempts = try store.pool.read { db in
             try Row.fetchAll(db, sql: "SELECT id, scope, started_at, finished_at FROM quiz_attempt ORDER BY id")
-                .map { "\($0["id"] as Int64) \($0["scope"] as String) \($0["started_at"] as String) \($0["finished_at"] as String)" }
+                .map {
+                    "\($0["id"] as Int64) \($0["scope"] as String) \($0["started_at"] as String) \($0["finished_at"] as String)"
+                }
         }
-        #expect(attempts == [
-            "1 review 2025-03-01 10:00:00.000 2025-03-01 10:05:00.000",
-            "2 review 2025-03-02 08:00:00.000 2025-03-02 08:00:00.000",
-        ])
+        #expect(
+            attempts == [
+                "1 review 2025-03-01 10:00:00.000 2025-03-01 10:05:00.000",
+                "2 review 2025-03-02 08:00:00.000 2025-03-02 08:00:00.000",
+            ])
     }
 }

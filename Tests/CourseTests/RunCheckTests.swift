@@ -59,7 +59,8 @@ import Testing
                 == .notYet("in run #2 stage `train` cached, not restored"))
         // A model file changed by hand is put back from the artifact store: cached, and restored.
         let model = workspace.root + "/models/candidate.json"
-        try (String(contentsOfFile: model, encoding: .utf8) + " ").write(toFile: model, atomically: true, encoding: .utf8)
+        try (String(contentsOfFile: model, encoding: .utf8) + " ").write(
+            toFile: model, atomically: true, encoding: .utf8)
         try runPipeline()
         #expect(
             try evaluate("last_run: {stages: {train: restored}}")
@@ -75,7 +76,8 @@ import Testing
         let mark = try StepMark.take(of: workspace)
         let check = try parseCheck("last_run: {status: passed}")
         let since = CheckEvaluator(workspaceRoot: workspace.root, templates: Self.templates, mark: mark)
-        #expect(try since.evaluate(check) == .notYet("there is no pipeline run since this step began (the last was #1)"))
+        #expect(
+            try since.evaluate(check) == .notYet("there is no pipeline run since this step began (the last was #1)"))
         try runPipeline()
         #expect(try since.evaluate(check) == .passed("run #2 passed"))
     }

@@ -5,16 +5,26 @@ import Testing
 /// usage as a hint, exit 2; a negative value is named as such, not as a missing argument.
 @Suite struct ArgumentErrorsEndToEndTests {
     static let cases: [(arguments: [String], message: String)] = [
-        (["clock", "advance", "-1d"],
-         "'-1d' is negative; `clock advance` takes no negative values. Usage: cicdlab clock advance <duration> [--force] (`help clock advance` explains it)"),
-        (["clock", "advance"],
-         "missing expected argument '<duration>'. Usage: cicdlab clock advance <duration> [--force] (`help clock advance` explains it)"),
-        (["audit", "--limit", "-3"],
-         "'-3' is negative; `audit` takes no negative values. Usage: cicdlab audit [--limit <n>] [--action <prefix>] (`help audit` explains it)"),
-        (["sandbox", "generate", "churn", "--rows", "many"],
-         "the value 'many' is invalid for '--rows <rows>'. Usage: cicdlab sandbox generate <name> [--rows <rows>] [--seed <seed>] [--out <out>] (`help sandbox generate` explains it)"),
-        (["profiles", "create"],
-         "missing expected argument '<name>'. Usage: cicdlab profiles create <name> (`help profiles create` explains it)"),
+        (
+            ["clock", "advance", "-1d"],
+            "'-1d' is negative; `clock advance` takes no negative values. Usage: cicdlab clock advance <duration> [--force] (`help clock advance` explains it)"
+        ),
+        (
+            ["clock", "advance"],
+            "missing expected argument '<duration>'. Usage: cicdlab clock advance <duration> [--force] (`help clock advance` explains it)"
+        ),
+        (
+            ["audit", "--limit", "-3"],
+            "'-3' is negative; `audit` takes no negative values. Usage: cicdlab audit [--limit <n>] [--action <prefix>] (`help audit` explains it)"
+        ),
+        (
+            ["sandbox", "generate", "churn", "--rows", "many"],
+            "the value 'many' is invalid for '--rows <rows>'. Usage: cicdlab sandbox generate <name> [--rows <rows>] [--seed <seed>] [--out <out>] (`help sandbox generate` explains it)"
+        ),
+        (
+            ["profiles", "create"],
+            "missing expected argument '<name>'. Usage: cicdlab profiles create <name> (`help profiles create` explains it)"
+        ),
     ]
 
     @Test(arguments: 0..<cases.count)

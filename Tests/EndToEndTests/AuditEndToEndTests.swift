@@ -26,7 +26,8 @@ import Testing
 
         let json = try lab(["audit", "--json"], home)
         let entries = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]] ?? []
-        #expect(entries.map { $0["action"] as? String } == ["alias", "deploy", "clock.advance", "register", "register"])
+        #expect(
+            entries.map { $0["action"] as? String } == ["alias", "deploy", "clock.advance", "register", "register"])
         let entry = try #require(entries.first { $0["action"] as? String == "deploy" })
         #expect(Set(entry.keys) == ["id", "at", "actor", "action", "subject", "detail"])
         #expect(entry["actor"] as? String == "default (ada)")

@@ -22,11 +22,15 @@ enum Binary {
     }
 
     /// Runs the binary with `arguments`, feeding `stdin`, in a fresh environment whose
-    /// `CICDLAB_HOME` is `home` when given. `executable` runs another program instead (one that
+    /// `CICDLAB_HOME` is `home` when given.
+    ///
+    /// `executable` runs another program instead (one that
     /// runs the binary, such as `script` to give it a terminal).
-    static func run(_ arguments: [String], stdin: String = "", home: String? = nil,
-                    environment: [String: String] = [:], directory: String? = nil,
-                    executable: String? = nil) throws -> Result {
+    static func run(
+        _ arguments: [String], stdin: String = "", home: String? = nil,
+        environment: [String: String] = [:], directory: String? = nil,
+        executable: String? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable ?? path)
         process.arguments = arguments
@@ -37,7 +41,9 @@ enum Binary {
         for (k, v) in environment { env[k] = v }
         process.environment = env
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        let input = Pipe(), output = Pipe(), errors = Pipe()
+        let input = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors
@@ -47,9 +53,10 @@ enum Binary {
         let outData = output.fileHandleForReading.readAllRetryingInterrupts()
         let errData = errors.fileHandleForReading.readAllRetryingInterrupts()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus,
+            stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// A new, empty lab home that is removed when the test's scope ends.

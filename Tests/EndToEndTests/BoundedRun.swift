@@ -25,7 +25,9 @@ struct BoundedRun {
         env["COLUMNS"] = "1000"
         process.environment = env
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        let input = Pipe(), output = Pipe(), errors = Pipe()
+        let input = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors
@@ -63,7 +65,9 @@ struct BoundedRun {
 
     /// What a run that ended well looks like: an exit with 0, 1 or 2 (never a signal or a
     /// hang), no runtime failure report, no raw control characters for the terminal to obey,
-    /// a short error output, and for exit 2 an `error:` line saying what was wrong. Returns
+    /// a short error output, and for exit 2 an `error:` line saying what was wrong.
+    ///
+    /// Returns
     /// what is wrong, or nil.
     var problem: String? {
         if hung { return "hung (killed after the timeout)" }
@@ -80,7 +84,9 @@ struct BoundedRun {
             }
         }
         if status == 2 {
-            let first = stderr.split(separator: "\n").first.map(String.init) ?? stdout.split(separator: "\n").first.map(String.init) ?? ""
+            let first =
+                stderr.split(separator: "\n").first.map(String.init) ?? stdout.split(separator: "\n").first.map(
+                    String.init) ?? ""
             if !(first.hasPrefix("error: ") || first.hasPrefix("Error: ")) {
                 return "exit 2 without an error message: stderr \(stderr.prefix(300)) stdout \(stdout.prefix(300))"
             }

@@ -17,8 +17,9 @@ import Testing
         }
 
         func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Binary.Result {
-            try Binary.run(["--content", KillLoopEndToEndTests.content] + arguments, home: home,
-                           environment: environment, directory: workspace)
+            try Binary.run(
+                ["--content", KillLoopEndToEndTests.content] + arguments, home: home,
+                environment: environment, directory: workspace)
         }
 
         func write(_ relative: String, _ text: String) throws {
@@ -32,11 +33,16 @@ import Testing
         let lab = try Lab()
         defer { lab.remove() }
         let name = String(repeating: "a", count: 300)
-        try lab.write("long.yaml", "stages:\n  \(name):\n    kind: validate\n    data: data/train.csv\n    suite: suites/train.yaml\n")
+        try lab.write(
+            "long.yaml",
+            "stages:\n  \(name):\n    kind: validate\n    data: data/train.csv\n    suite: suites/train.yaml\n")
         for command in ["run", "dag", "status"] {
             let run = try lab.run(["pipeline", command, "long.yaml"])
             #expect(run.status == 2)
-            #expect(run.stderr == "error: long.yaml:2:3: stage name \"aaaaaaaaaa…aaaaaaaaaa (300 characters)\" is too long; expected at most 100 characters\n")
+            #expect(
+                run.stderr
+                    == "error: long.yaml:2:3: stage name \"aaaaaaaaaa…aaaaaaaaaa (300 characters)\" is too long; expected at most 100 characters\n"
+            )
         }
         #expect(!FileManager.default.fileExists(atPath: lab.workspace + "/long.lock"))
     }
@@ -48,7 +54,8 @@ import Testing
         let run = try lab.run(["pipeline", "run", "dot.yaml"])
         #expect(run.status == 2)
         #expect(run.stderr == "error: dot.yaml:4:11: '.' is the workspace folder itself; expected a file\n")
-        try lab.write("gates-dot.yaml", "data: data/..\ngates:\n  - type: threshold\n    metric: accuracy\n    min: 0.5\n")
+        try lab.write(
+            "gates-dot.yaml", "data: data/..\ngates:\n  - type: threshold\n    metric: accuracy\n    min: 0.5\n")
         #expect(try lab.run(["train", "data/train.csv", "--target", "churned", "--out", "model.json"]).status == 0)
         let gate = try lab.run(["gate", "check", "model.json", "--config", "gates-dot.yaml"])
         #expect(gate.status == 2)
@@ -103,7 +110,8 @@ import Testing
         #expect(json.status == 2)
         #expect(json.stdout.contains("\"message\" : \"\(message)\""), "\(json.stdout)")
         for output in [text.stdout, text.stderr, json.stdout, json.stderr] {
-            #expect(!output.contains("Domain") && !output.contains("NSError") && !output.contains("internal"), "\(output)")
+            #expect(
+                !output.contains("Domain") && !output.contains("NSError") && !output.contains("internal"), "\(output)")
         }
     }
 
@@ -113,14 +121,18 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: lab.workspace + "/models", withDestinationPath: "gone")
         let run = try lab.run(["pipeline", "run"])
         #expect(run.status == 2)
-        #expect(run.stderr == "error: pipeline.yaml:12:12: 'models/candidate.json' goes through 'models', a symbolic link to 'gone', which does not exist; remove the link or make it a folder\n")
+        #expect(
+            run.stderr
+                == "error: pipeline.yaml:12:12: 'models/candidate.json' goes through 'models', a symbolic link to 'gone', which does not exist; remove the link or make it a folder\n"
+        )
         #expect(!run.stdout.contains("Domain"))
     }
 
     @Test func aFolderWhereTheLockFileShouldBeIsNamed() throws {
         let lab = try Lab()
         defer { lab.remove() }
-        try FileManager.default.createDirectory(atPath: lab.workspace + "/pipeline.lock", withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(
+            atPath: lab.workspace + "/pipeline.lock", withIntermediateDirectories: false)
         for command in ["run", "status"] {
             let run = try lab.run(["pipeline", command])
             #expect(run.status == 2)
@@ -143,7 +155,10 @@ import Testing
         try Data().write(to: URL(fileURLWithPath: folder + "/file"))
         let run = try Binary.run(["profiles"], environment: ["XDG_DATA_HOME": folder + "/file"])
         #expect(run.status == 2)
-        #expect(run.stderr == "error: cannot create the lab home \(folder)/file/cicdlab: \(folder)/file is a file, not a folder; point XDG_DATA_HOME at a folder, or choose a home with --home DIR\n")
+        #expect(
+            run.stderr
+                == "error: cannot create the lab home \(folder)/file/cicdlab: \(folder)/file is a file, not a folder; point XDG_DATA_HOME at a folder, or choose a home with --home DIR\n"
+        )
     }
 
     /// The XDG Base Directory specification: a relative path in `XDG_DATA_HOME` is invalid
@@ -151,8 +166,9 @@ import Testing
     @Test func aRelativeXdgDataHomeIsIgnored() throws {
         let folder = try Binary.temporaryHome()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let run = try Binary.run(["--json", "doctor"], environment: ["XDG_DATA_HOME": "relative/data", "HOME": folder],
-                                 directory: folder)
+        let run = try Binary.run(
+            ["--json", "doctor"], environment: ["XDG_DATA_HOME": "relative/data", "HOME": folder],
+            directory: folder)
         let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
         #expect(object?["home"] as? String == folder + "/.local/share/cicdlab")
         #expect(!FileManager.default.fileExists(atPath: folder + "/relative"))
@@ -165,12 +181,14 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: home) }
         try Data(repeating: 0x41, count: 5000).write(to: URL(fileURLWithPath: home + "/progress.sqlite"))
         // `script` gives the REPL a terminal (so it asks) and passes our lines to it.
-        let run = try Binary.run(["-qec", "'\(Binary.path)'", "/dev/null"], stdin: "n\nhelp quit\nquit\n", home: home,
-                                 executable: "/usr/bin/script")
+        let run = try Binary.run(
+            ["-qec", "'\(Binary.path)'", "/dev/null"], stdin: "n\nhelp quit\nquit\n", home: home,
+            executable: "/usr/bin/script")
         // The line editor wraps the long question at the terminal's width with " \r".
         let screen = run.stdout.replacingOccurrences(of: " \r", with: "")
-        #expect(screen.components(separatedBy: "Keep it aside under another name and start fresh? [y/N]").count == 2,
-                "asked other than once: \(screen)")
+        #expect(
+            screen.components(separatedBy: "Keep it aside under another name and start fresh? [y/N]").count == 2,
+            "asked other than once: \(screen)")
         #expect(screen.contains("OVERVIEW: Leave the lab (Ctrl-D does the same)."), "\(screen)")
     }
 
@@ -179,7 +197,9 @@ import Testing
         let lab = try Lab()
         defer { lab.remove() }
         let healthy = try lab.run(["doctor"])
-        #expect(healthy.stdout.contains("state.sqlite     \(lab.workspace)/.lab/state.sqlite\n  integrity      ok\n"), "\(healthy.stdout)")
+        #expect(
+            healthy.stdout.contains("state.sqlite     \(lab.workspace)/.lab/state.sqlite\n  integrity      ok\n"),
+            "\(healthy.stdout)")
         let lesson = lab.home + "/lesson-sandboxes/default/some-lesson/.lab"
         try FileManager.default.createDirectory(atPath: lesson, withIntermediateDirectories: true)
         try Data(repeating: 0x41, count: 5000).write(to: URL(fileURLWithPath: lesson + "/state.sqlite"))
@@ -189,8 +209,13 @@ import Testing
 
         let run = try lab.run(["doctor"])
         #expect(run.status == 1)
-        #expect(run.stdout.contains("state.sqlite     \(state)\n  integrity      it is damaged (file is not a database)\n"), "\(run.stdout)")
-        #expect(run.stdout.contains("state.sqlite     \(lesson)/state.sqlite\n  integrity      it is damaged (file is not a database)\n"), "\(run.stdout)")
+        #expect(
+            run.stdout.contains("state.sqlite     \(state)\n  integrity      it is damaged (file is not a database)\n"),
+            "\(run.stdout)")
+        #expect(
+            run.stdout.contains(
+                "state.sqlite     \(lesson)/state.sqlite\n  integrity      it is damaged (file is not a database)\n"),
+            "\(run.stdout)")
         #expect(run.stdout.hasSuffix("Something needs attention (see above).\n"))
         let json = try lab.run(["--json", "doctor"])
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
@@ -206,7 +231,9 @@ struct FullAndReadOnlyDiskEndToEndTests {
     private func withTmpfs(size: String, _ body: (String) throws -> Void) throws {
         let mountPoint = try Binary.temporaryHome()
         defer { try? FileManager.default.removeItem(atPath: mountPoint) }
-        try #require(try Binary.run(["-t", "tmpfs", "-o", "size=\(size)", "tmpfs", mountPoint], executable: "/bin/mount").status == 0)
+        try #require(
+            try Binary.run(["-t", "tmpfs", "-o", "size=\(size)", "tmpfs", mountPoint], executable: "/bin/mount").status
+                == 0)
         defer { _ = try? Binary.run([mountPoint], executable: "/bin/umount") }
         try body(mountPoint)
     }
@@ -219,7 +246,8 @@ struct FullAndReadOnlyDiskEndToEndTests {
             let error = object?["error"] as? [String: Any]
             // Whether the disk fills while SQLite opens the file or while the schema is written
             // depends on the schema's size; either way the learner is told the disk is full.
-            let code = error?["code"] as? String, message = error?["message"] as? String ?? ""
+            let code = error?["code"] as? String
+            let message = error?["message"] as? String ?? ""
             #expect(code == "store.failed" || code == "store.unreadable")
             #expect(message.hasSuffix("the disk is full; free some space and try again"), "\(message)")
             #expect(!message.contains("I/O"))
@@ -237,7 +265,9 @@ struct FullAndReadOnlyDiskEndToEndTests {
             try? filler.close()
             let run = try Binary.run(["profiles"], home: home)
             #expect(run.status == 2)
-            #expect(run.stderr == "error: cannot open \(home)/progress.sqlite: the disk is full; free some space and try again\n")
+            #expect(
+                run.stderr
+                    == "error: cannot open \(home)/progress.sqlite: the disk is full; free some space and try again\n")
         }
     }
 
@@ -248,7 +278,10 @@ struct FullAndReadOnlyDiskEndToEndTests {
             try #require(try Binary.run(["-o", "remount,ro", disk], executable: "/bin/mount").status == 0)
             let run = try Binary.run(["profiles"], home: home)
             #expect(run.status == 2)
-            #expect(run.stderr == "error: cannot open \(home)/progress.sqlite: the folder \(home) is on a read-only file system; the lab needs to write there\n")
+            #expect(
+                run.stderr
+                    == "error: cannot open \(home)/progress.sqlite: the folder \(home) is on a read-only file system; the lab needs to write there\n"
+            )
             let fresh = try Binary.run(["profiles"], home: disk + "/other")
             #expect(fresh.stderr == "error: cannot create the lab home \(disk)/other: read-only file system\n")
         }

@@ -16,7 +16,10 @@ import Testing
                         // A fresh home on the first round makes both processes create and migrate
                         // the database at the same moment.
                         last = try Binary.run(
-                            ["--content", Binary.fixtureContent, "quiz", "--seed", "\(seed * 100 + round)", "--count", "3"],
+                            [
+                                "--content", Binary.fixtureContent, "quiz", "--seed", "\(seed * 100 + round)",
+                                "--count", "3",
+                            ],
                             stdin: "skip\nskip\nskip\n", home: home)
                         if last.status != 0 { return last }
                     }

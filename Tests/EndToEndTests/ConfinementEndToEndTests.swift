@@ -78,7 +78,8 @@ import Testing
     func aPipelineThatNamesAPathOutsideIsRefusedBeforeAnythingRuns(old: String, new: String, message: String) throws {
         let lab = try Lab()
         defer { lab.remove() }
-        try FileManager.default.createSymbolicLink(atPath: lab.workspace + "/data/out", withDestinationPath: lab.outside)
+        try FileManager.default.createSymbolicLink(
+            atPath: lab.workspace + "/data/out", withDestinationPath: lab.outside)
         try lab.edit("pipeline.yaml", old, new)
         for command in [["pipeline", "run"], ["pipeline", "status"], ["pipeline", "dag"]] {
             let result = try lab.run(command)
@@ -95,7 +96,8 @@ import Testing
         let lab = try Lab()
         defer { lab.remove() }
         _ = try lab.run(["train", "data/churn.csv", "--target", "churned", "--out", "models/m.json"])
-        try FileManager.default.createSymbolicLink(atPath: lab.workspace + "/data/out", withDestinationPath: lab.outside)
+        try FileManager.default.createSymbolicLink(
+            atPath: lab.workspace + "/data/out", withDestinationPath: lab.outside)
         let cases = [
             ("data: ../outside/pipe.csv", "'../outside/pipe.csv' climbs out with '..'"),
             ("data: \(lab.outside)/pipe.csv", "'\(lab.outside)/pipe.csv' is an absolute path"),
@@ -145,7 +147,8 @@ import Testing
     func aScenarioThatWritesOutsideIsRefusedBeforeItWrites(body: String, message: String) throws {
         let lab = try Lab()
         defer { lab.remove() }
-        try FileManager.default.createSymbolicLink(atPath: lab.workspace + "/data/out", withDestinationPath: lab.outside)
+        try FileManager.default.createSymbolicLink(
+            atPath: lab.workspace + "/data/out", withDestinationPath: lab.outside)
         let pipeline = try String(contentsOfFile: lab.workspace + "/pipeline.yaml", encoding: .utf8)
         try ("title: Evil\nstory: It tries to leave.\ndataset: churn\n" + body)
             .write(toFile: lab.workspace + "/scenarios/evil.yaml", atomically: true, encoding: .utf8)

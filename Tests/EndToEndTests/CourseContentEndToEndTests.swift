@@ -3,7 +3,9 @@ import Foundation
 import Testing
 
 /// The course in `Lessons/` as shipped: every file well formed, every curriculum concept taught
-/// and asked at least twice (against `Lessons/concepts.yaml`). The steps are played in
+/// and asked at least twice (against `Lessons/concepts.yaml`).
+///
+/// The steps are played in
 /// ``CourseInOrderEndToEndTests``.
 @Suite(.serialized) struct CourseContentEndToEndTests {
 
@@ -62,7 +64,9 @@ import Testing
     /// shortest, the order shown) does no better than chance, give or take ten points.
     @Test func aCueOnlyGuesserScoresLikeARandomOne() throws {
         let catalog = try LessonCatalog.load(from: Binary.repository + "/Lessons")
-        let bank = try catalog.lessons.flatMap { try QuizLoader.load(path: $0.directory + "/quiz.yaml", lessonId: $0.id) }
+        let bank = try catalog.lessons.flatMap {
+            try QuizLoader.load(path: $0.directory + "/quiz.yaml", lessonId: $0.id)
+        }
         let cues = QuizCues.measure(bank)
         #expect(cues.guessable > 150)
         #expect(abs(cues.cueGuesserScore - cues.randomGuesserScore) <= 0.10, "\(cues.summary)")

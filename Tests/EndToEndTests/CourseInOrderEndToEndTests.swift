@@ -20,7 +20,8 @@ import Testing
 
         /// `check STEP` as its own command: 0 done, 1 not yet.
         func check(_ step: String) throws -> Binary.Result {
-            try Binary.run(["--content", Binary.repository, "check", step], home: home, environment: ["COLUMNS": "200"])
+            try Binary.run(
+                ["--content", Binary.repository, "check", step], home: home, environment: ["COLUMNS": "200"])
         }
 
         /// The sandbox commands act on now, as `sandbox path` prints it.
@@ -33,7 +34,8 @@ import Testing
         func play(_ step: Step, lesson: String) throws {
             if !step.setup.isEmpty { try type(step.setup) }
             let before = try check(step.id)
-            #expect(before.status == 1, "\(lesson)/\(step.id) is done before its work:\n\(before.stdout)\(before.stderr)")
+            #expect(
+                before.status == 1, "\(lesson)/\(step.id) is done before its work:\n\(before.stdout)\(before.stderr)")
             let root = try sandbox()
             for edit in step.solution { try edit.apply(inWorkspace: root) }
             let output = try type(step.commands)
@@ -69,7 +71,9 @@ import Testing
         for lesson in catalog.lessons { try learner.play(lesson: lesson.id) }
         let progress = try Binary.run(["--content", Binary.repository, "lessons", "--json"], home: learner.home)
         let rows = try JSONSerialization.jsonObject(with: Data(progress.stdout.utf8)) as? [[String: Any]] ?? []
-        let undone = rows.filter { ($0["steps_done"] as? Int) != ($0["steps"] as? Int) }.map { $0["id"] as? String ?? "?" }
+        let undone = rows.filter { ($0["steps_done"] as? Int) != ($0["steps"] as? Int) }.map {
+            $0["id"] as? String ?? "?"
+        }
         #expect(undone.isEmpty, "lessons with steps not done: \(undone)")
     }
 
@@ -94,7 +98,9 @@ import Testing
         let gates = try learner.sandbox() + "/gates.yaml"
         let text = try String(contentsOfFile: gates, encoding: .utf8)
         let line = text.split(separator: "\n", omittingEmptySubsequences: false).count + 2
-        try (text + (text.hasSuffix("\n") ? "" : "\n") + "  - name: f1-floor\n    type: threshold\n    metric: F1\n    min: 0.5\n")
+        try
+            (text + (text.hasSuffix("\n") ? "" : "\n")
+            + "  - name: f1-floor\n    type: threshold\n    metric: F1\n    min: 0.5\n")
             .write(toFile: gates, atomically: true, encoding: .utf8)
         let run = try Binary.run(["--content", Binary.repository, "pipeline", "run"], home: learner.home)
         #expect(run.status == 2, "\(run.stdout)\(run.stderr)")
@@ -148,7 +154,9 @@ import Testing
         let shown = try learner.type(last.commands)
         #expect(shown.stdout.contains("Validating data/churn.csv (2025 rows)"), "\(shown.stdout)")
         #expect(shown.stdout.contains("✗ unique customer_id"), "\(shown.stdout)")
-        #expect(shown.stdout.contains("✗ duplicate_rows_max       25 of 2025 rows (1.23%) repeat an earlier row"), "\(shown.stdout)")
+        #expect(
+            shown.stdout.contains("✗ duplicate_rows_max       25 of 2025 rows (1.23%) repeat an earlier row"),
+            "\(shown.stdout)")
         #expect(try learner.check(last.id).status == 0)
     }
 
@@ -248,11 +256,13 @@ import Testing
         try "mine\n".write(toFile: sandbox + "/params.yaml", atomically: true, encoding: .utf8)
         let command = "'\(Binary.path)' --content '\(Binary.repository)' sandbox reset"
         // `script` gives the command a terminal and passes our answer to it.
-        let no = try Binary.run(["-qec", command, "/dev/null"], stdin: "n\n", home: home, executable: "/usr/bin/script")
+        let no = try Binary.run(
+            ["-qec", command, "/dev/null"], stdin: "n\n", home: home, executable: "/usr/bin/script")
         #expect(no.stdout.contains("Reset the sandbox of lesson 'data-validation'? "), "\(no.stdout)")
         #expect(no.stdout.contains("Nothing was reset."), "\(no.stdout)")
         #expect(try String(contentsOfFile: sandbox + "/params.yaml", encoding: .utf8) == "mine\n")
-        let yes = try Binary.run(["-qec", command, "/dev/null"], stdin: "y\n", home: home, executable: "/usr/bin/script")
+        let yes = try Binary.run(
+            ["-qec", command, "/dev/null"], stdin: "y\n", home: home, executable: "/usr/bin/script")
         #expect(yes.stdout.contains("to the lesson's start"), "\(yes.stdout)")
         #expect(try String(contentsOfFile: sandbox + "/params.yaml", encoding: .utf8) != "mine\n")
     }

@@ -9,7 +9,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: home) }
         let database = home + "/progress.sqlite"
         if kind == "garbage" {
-            try Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }).write(to: URL(fileURLWithPath: database))
+            try Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }).write(
+                to: URL(fileURLWithPath: database))
         } else {
             _ = try Binary.run(["profiles", "create", "ann"], home: home)
             let bytes = try Data(contentsOf: URL(fileURLWithPath: database))
@@ -22,11 +23,15 @@ import Testing
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("progress.sqlite is damaged ("))
         #expect(refused.stderr.contains("Run `cicdlab doctor --repair`"))
-        #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == original, "nothing may change before the learner agrees")
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: database)) == original,
+            "nothing may change before the learner agrees")
 
         let repaired = try Binary.run(["doctor", "--repair"], home: home)
         #expect(repaired.stdout.hasPrefix("Kept the damaged file as \(database).damaged-"))
-        let aside = try FileManager.default.contentsOfDirectory(atPath: home).filter { $0.hasPrefix("progress.sqlite.damaged-") && !$0.hasSuffix("-wal") && !$0.hasSuffix("-shm") }
+        let aside = try FileManager.default.contentsOfDirectory(atPath: home).filter {
+            $0.hasPrefix("progress.sqlite.damaged-") && !$0.hasSuffix("-wal") && !$0.hasSuffix("-shm")
+        }
         #expect(aside.count == 1)
         #expect(try Data(contentsOf: URL(fileURLWithPath: home + "/" + aside[0])) == original)
         #expect(try Binary.run(["profiles"], home: home).status == 0)

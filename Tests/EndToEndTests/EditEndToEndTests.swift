@@ -24,7 +24,8 @@ import Testing
         let command = "'\(Binary.path)' --content '\(Binary.repository)' edit gates.yaml"
         let result = try Binary.run(
             ["-qec", command, "/dev/null"], home: home,
-            environment: ["EDITOR": "sed -i s/0.75/0.95/", "VISUAL": ""], directory: workspace, executable: "/usr/bin/script")
+            environment: ["EDITOR": "sed -i s/0.75/0.95/", "VISUAL": ""], directory: workspace,
+            executable: "/usr/bin/script")
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         let gates = try String(contentsOfFile: workspace + "/gates.yaml", encoding: .utf8)
         #expect(gates.contains("min: 0.95"))

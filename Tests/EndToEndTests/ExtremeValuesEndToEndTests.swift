@@ -4,7 +4,8 @@ import Testing
 /// Values near ±1.8e308 through the real binary: `drift`, `data diff` and `train` print no NaN
 /// and say why a figure cannot be computed (issue #18, item 7).
 @Suite struct ExtremeValuesEndToEndTests {
-    static let reference = "x,label\n" + (0..<40).map { "\([1e308, -1e308, 5e307, -3e307, 1e307][$0 % 5]),\($0 % 2)\n" }.joined()
+    static let reference =
+        "x,label\n" + (0..<40).map { "\([1e308, -1e308, 5e307, -3e307, 1e307][$0 % 5]),\($0 % 2)\n" }.joined()
     static let current = "x,label\n" + (0..<40).map { "\([1e308, -1e308, 2e307][$0 % 3]),\($0 % 2)\n" }.joined()
 
     func run(_ arguments: [String]) throws -> Binary.Result {

@@ -59,7 +59,9 @@ import Testing
         #expect(run.problem == nil, "\(what) on \(name): \(run.problem ?? "")")
         if name.hasPrefix("ok-") || name.hasPrefix("fails-") {
             let allowed = name.hasPrefix("fails-") ? allowed.union([1]) : allowed
-            #expect(allowed.contains(run.status), "\(what) on valid \(name) exited \(run.status): \(run.stderr.prefix(500))")
+            #expect(
+                allowed.contains(run.status), "\(what) on valid \(name) exited \(run.status): \(run.stderr.prefix(500))"
+            )
         } else {
             #expect(run.status == 2, "\(what) on bad \(name) exited \(run.status), not 2: \(run.stdout.prefix(300))")
         }
@@ -82,7 +84,9 @@ import Testing
         let lab = try Lab()
         defer { lab.remove() }
         try lab.write("suite.yaml", try Self.bytes("suite", name))
-        try lab.write("c.csv", Data("a,b,c\n1,x,aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\n2,y,xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n".utf8))
+        try lab.write(
+            "c.csv",
+            Data("a,b,c\n1,x,aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\n2,y,xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n".utf8))
         expectClean(try lab.run(["data", "validate", "c.csv", "--suite", "suite.yaml"]), "data validate", name: name)
     }
 
@@ -129,13 +133,18 @@ import Testing
         let evaluate = try lab.run(["evaluate", "models/hostile.json", "data/test.csv"])
         expectClean(evaluate, "evaluate", name: name, allowed: [0])
         if !name.hasPrefix("ok-") {
-            #expect(evaluate.stderr.contains("models/hostile.json: "), "evaluate on \(name): \(evaluate.stderr.prefix(300))")
+            #expect(
+                evaluate.stderr.contains("models/hostile.json: "), "evaluate on \(name): \(evaluate.stderr.prefix(300))"
+            )
         }
         expectClean(
-            try lab.run(["gate", "check", "models/hostile.json", "--config", "gates.yaml", "--data", "data/test.csv"]), "gate check", name: name)
+            try lab.run(["gate", "check", "models/hostile.json", "--config", "gates.yaml", "--data", "data/test.csv"]),
+            "gate check", name: name)
         try lab.write(
             "evaluate.yaml",
-            Data("stages:\n  evaluate:\n    kind: evaluate\n    model: models/hostile.json\n    data: data/test.csv\n".utf8))
+            Data(
+                "stages:\n  evaluate:\n    kind: evaluate\n    model: models/hostile.json\n    data: data/test.csv\n"
+                    .utf8))
         let pipeline = try lab.run(["pipeline", "run", "evaluate.yaml"])
         #expect(pipeline.problem == nil, "pipeline run on \(name): \(pipeline.problem ?? "")")
         #expect(pipeline.status == (name.hasPrefix("ok-") ? 0 : 1), "pipeline run on \(name) exited \(pipeline.status)")
@@ -154,9 +163,12 @@ import Testing
     }
 
     /// Lesson content in a course of its own: `lesson.md`, `steps.yaml` or `quiz.yaml` from the
-    /// corpus, the other two sound. Any command on it ends cleanly; `lint` refuses a bad file.
-    @Test(arguments: cases("lesson").map { ("lesson", $0) } + cases("steps").map { ("steps", $0) }
-        + cases("quiz").map { ("quiz", $0) })
+    /// corpus, the other two sound.
+    ///
+    /// Any command on it ends cleanly; `lint` refuses a bad file.
+    @Test(
+        arguments: cases("lesson").map { ("lesson", $0) } + cases("steps").map { ("steps", $0) }
+            + cases("quiz").map { ("quiz", $0) })
     func lessonContent(kind: String, name: String) throws {
         let course = try Binary.temporaryHome()
         defer { try? FileManager.default.removeItem(atPath: course) }
@@ -180,7 +192,8 @@ import Testing
             let run = try lab.run(arguments, stdin: Data("skip\nskip\n".utf8), content: course)
             #expect(run.problem == nil, "\(arguments.joined(separator: " ")) on \(what): \(run.problem ?? "")")
         }
-        let script = "lesson fuzz-lesson\nnext\nnext\nsteps\ncheck\nhint\nquiz fuzz-lesson --count 2\nskip\nskip\nprogress\n"
+        let script =
+            "lesson fuzz-lesson\nnext\nnext\nsteps\ncheck\nhint\nquiz fuzz-lesson --count 2\nskip\nskip\nprogress\n"
         let repl = try lab.run([], stdin: Data(script.utf8), content: course)
         #expect(repl.problem == nil, "the REPL on \(what): \(repl.problem ?? "")")
         let lint = try lab.run(["lint", course + "/Lessons"], content: course)

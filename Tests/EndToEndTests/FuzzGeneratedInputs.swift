@@ -14,7 +14,9 @@ enum GeneratedInput {
 
     private static let makers: [String: [String: @Sendable () -> Data]] = [
         "csv": [
-            "ok-generated-5mb-field.csv": { text("a,b\n1,\"" + String(repeating: "x,\"\"\n", count: megabyte) + "\"\n") },
+            "ok-generated-5mb-field.csv": {
+                text("a,b\n1,\"" + String(repeating: "x,\"\"\n", count: megabyte) + "\"\n")
+            },
             "ok-generated-10000-columns.csv": {
                 let header = (0..<10_000).map { "c\($0)" }.joined(separator: ",")
                 let row = (0..<10_000).map { "\($0)" }.joined(separator: ",")
@@ -30,7 +32,8 @@ enum GeneratedInput {
             },
             "ok-generated-1mb-header-name.csv": { text("a," + String(repeating: "h", count: megabyte) + "\n1,2\n") },
             "ok-generated-200000-rows.csv": {
-                text("a,b\n" + (0..<200_000).map { "\($0),\($0 % 7 == 0 ? "" : "v\($0 % 13)")" }.joined(separator: "\n"))
+                text(
+                    "a,b\n" + (0..<200_000).map { "\($0),\($0 % 7 == 0 ? "" : "v\($0 % 13)")" }.joined(separator: "\n"))
             },
             "generated-ragged-after-many-rows.csv": {
                 text("a,b\n" + String(repeating: "1,2\n", count: 100_000) + "1,2,3\n")
@@ -49,8 +52,9 @@ enum GeneratedInput {
         ],
         "lesson": [
             "ok-generated-huge-page.md": {
-                text(frontMatter + "## Page\n" + String(repeating: "word ", count: 200_000) + "\n"
-                    + (0..<20_000).map { "- item \($0)" }.joined(separator: "\n") + "\n")
+                text(
+                    frontMatter + "## Page\n" + String(repeating: "word ", count: 200_000) + "\n"
+                        + (0..<20_000).map { "- item \($0)" }.joined(separator: "\n") + "\n")
             },
             "ok-generated-5000-pages.md": { text(frontMatter + (0..<5_000).map { "## Page \($0)\ntext\n" }.joined()) },
             "ok-generated-2000-column-table.md": {
@@ -60,7 +64,9 @@ enum GeneratedInput {
                         + cells.map { _ in "-" }.joined(separator: "|") + "|\n|"
                         + cells.map { _ in String(repeating: "x", count: 50) }.joined(separator: "|") + "|\n")
             },
-            "ok-generated-300k-word.md": { text(frontMatter + "## Page\n" + String(repeating: "x", count: 300_000) + "\n") },
+            "ok-generated-300k-word.md": {
+                text(frontMatter + "## Page\n" + String(repeating: "x", count: 300_000) + "\n")
+            },
             // Each nested level was laid out inside the one around it: 800 deep took 6 s, 3,000
             // never finished. Past `MarkdownNesting.limit` the page is drawn flat; lint refuses it.
             "generated-800-deep-list.md": { text(frontMatter + "## Page\n" + staircase(800)) },
@@ -92,7 +98,9 @@ enum GeneratedInput {
                 text("data profile \"" + String(repeating: "z", count: megabyte) + "\nlessons\n")
             },
             "generated-1mb-of-spaces.txt": { text(String(repeating: " ", count: megabyte) + "\nlessons\n") },
-            "generated-100000-short-lines.txt": { text(String(repeating: "\n", count: 50_000) + String(repeating: "#\n", count: 50_000)) },
+            "generated-100000-short-lines.txt": {
+                text(String(repeating: "\n", count: 50_000) + String(repeating: "#\n", count: 50_000))
+            },
             "generated-no-final-newline.txt": { text("lessons") },
         ],
     ]

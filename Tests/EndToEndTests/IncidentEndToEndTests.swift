@@ -125,7 +125,8 @@ import Testing
         #expect(nights.stdout.contains("2026-12-17 02:00 (Thu)  triggered by schedule 0 2 * * * → run #11 passed"))
         #expect(!nights.stdout.contains("failed"), "every nightly run passes: \(nights.stdout)")
         let monitor = try silent.lab("monitor", "--json")
-        let days = (try JSONSerialization.jsonObject(with: Data(monitor.stdout.utf8)) as? [String: Any])?["days"]
+        let days =
+            (try JSONSerialization.jsonObject(with: Data(monitor.stdout.utf8)) as? [String: Any])?["days"]
             as? [[String: Any]]
         let accuracy = days?.compactMap { day -> Double? in
             guard let correct = day["correct"] as? Int, let labelled = day["labelled"] as? Int, labelled > 0 else {
@@ -178,7 +179,8 @@ import Testing
         let filtered = try Incident("cost-incident")
         defer { filtered.remove() }
         try filtered.edit(
-            "pipeline.yaml", replacing: "  - on: data_change               # no paths: every file a stage reads, data/ included",
+            "pipeline.yaml",
+            replacing: "  - on: data_change               # no paths: every file a stage reads, data/ included",
             with: "  - on: data_change\n    paths: [data/churn.csv]")
         #expect(try filtered.lab("pipeline", "run").status == 0)
         let quiet = try filtered.lab("clock", "advance", "7d")
@@ -194,7 +196,8 @@ import Testing
         let run = try shipped.lab("pipeline", "run")
         #expect(run.status == 0, "stdout: \(run.stdout)")
         #expect(
-            run.stdout.contains("gate no_regression: failed  accuracy 0.758 < 0.798 (champion v1 0.806 − 1%) (advisory)\n"))
+            run.stdout.contains(
+                "gate no_regression: failed  accuracy 0.758 < 0.798 (champion v1 0.806 − 1%) (advisory)\n"))
         let status = try shipped.lab("rollout", "status")
         #expect(status.stdout.hasPrefix("Rollout #2  direct of v2 against v1  ✔ promoted\n"))
         // The production labels come through the same broken join, so the live comparison is fooled too.

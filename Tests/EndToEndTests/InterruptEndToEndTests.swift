@@ -3,7 +3,9 @@ import Testing
 
 /// Ctrl-C stops what is under way, never the lab: a line being typed is discarded, a command
 /// running stops with "Interrupted." and no file half written; only Ctrl-D, `quit` or `exit`
-/// leave the REPL. A one-shot command stopped by Ctrl-C exits 130.
+/// leave the REPL.
+///
+/// A one-shot command stopped by Ctrl-C exits 130.
 @Suite(.serialized) struct InterruptEndToEndTests {
     /// Rows enough that generating them takes seconds, so that Ctrl-C arrives in the middle.
     static let manyRows = "2000000"

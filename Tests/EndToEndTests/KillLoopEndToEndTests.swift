@@ -2,6 +2,7 @@ import Course
 import Foundation
 import PipelineEngine
 import Testing
+
 @testable import LabSupport
 
 /// Sixty SIGKILLs of the real binary at random (seeded) moments, during quizzes, step checks
@@ -93,7 +94,9 @@ import Testing
             try ProgressStore(path: home + "/progress.sqlite").stepRecords(profile: profile, lesson: "kill-loop")
                 .values.filter { $0.completedAt != nil }.map(\.stepID))
         let acknowledged = ledger.steps[profile] ?? []
-        #expect(stored.isSuperset(of: acknowledged), "acknowledged \(acknowledged.sorted()), stored \(stored.sorted()); \(context)")
+        #expect(
+            stored.isSuperset(of: acknowledged),
+            "acknowledged \(acknowledged.sorted()), stored \(stored.sorted()); \(context)")
         #expect(stored.isSubset(of: Set(Self.steps)), "\(context)")
     }
 
@@ -149,7 +152,9 @@ import Testing
     }
 
     /// Starts the REPL and pipes `prelude` in; once the output shows `ready` (or at once when
-    /// the moment falls in start-up, `ready` nil), pipes `work` in. Stdin stays open, so the
+    /// the moment falls in start-up, `ready` nil), pipes `work` in.
+    ///
+    /// Stdin stays open, so the
     /// REPL is still there when, `delay` ms later, it gets SIGKILL. Returns what it printed.
     private func killed(
         prelude: [String], ready: String?, work: [String], profile: String, after delay: UInt32, home: String,

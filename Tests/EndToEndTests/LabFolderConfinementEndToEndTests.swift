@@ -19,7 +19,8 @@ import Testing
         let lab = try Lab()
         defer { lab.remove() }
         try? FileManager.default.removeItem(atPath: lab.workspace + "/" + folder)
-        try FileManager.default.createSymbolicLink(atPath: lab.workspace + "/" + folder, withDestinationPath: lab.outside)
+        try FileManager.default.createSymbolicLink(
+            atPath: lab.workspace + "/" + folder, withDestinationPath: lab.outside)
         for command in [["pipeline", "run"], ["sandbox", "status"], ["deploy", "v1"]] {
             let result = try lab.run(command)
             #expect(result.status == 2, "\(command): \(result.stdout)\(result.stderr)")

@@ -39,8 +39,9 @@ import Testing
         #expect(stored.secondsSpent > 0)
         #expect(!stored.completed)
         #expect(try store.pagesRead(profile: "default", lesson: "reading-basics") == [0, 1])
-        #expect(try store.readingPosition(profile: "default")
-            == ReadingPosition(lessonID: "reading-basics", page: 1, viewedAt: nil))
+        #expect(
+            try store.readingPosition(profile: "default")
+                == ReadingPosition(lessonID: "reading-basics", page: 1, viewedAt: nil))
 
         var rows = try lessons(home: home)
         #expect(rows[0]["id"] as? String == "reading-basics")

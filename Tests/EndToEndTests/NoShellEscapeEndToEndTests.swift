@@ -67,7 +67,9 @@ import Testing
         let play = try Binary.run(["--content", content, "lint", "--play"], home: home, environment: environment)
         #expect(play.status != 0, "lint --play passed steps that are not lab commands")
         for index in Self.attempts.indices {
-            #expect(play.stdout.contains("✗ step-\(index): setup command `"), "attempt \(index) was not played: \(play.stdout)")
+            #expect(
+                play.stdout.contains("✗ step-\(index): setup command `"),
+                "attempt \(index) was not played: \(play.stdout)")
         }
         var script = ""
         for index in Self.attempts.indices {
@@ -87,7 +89,8 @@ import Testing
 
     /// A YAML double-quoted string holding `text` exactly.
     private func yamlString(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        "\""
+            + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             .replacingOccurrences(of: "\n", with: "\\n") + "\""
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import PipelineEngine
 import Testing
+
 @testable import LabSupport
 
 /// One model reads the same in every report: the file's SHA-256 as its name, and latencies in

@@ -61,9 +61,10 @@ import Testing
         #expect(recorder.recorded == nil)
     }
 
-    @Test(arguments: [
-        ("help --no-pager", [:]), ("help", ["PAGER": "cat"]), ("help", ["CICDLAB_PAGER": ""]), ("profiles", [:]),
-    ] as [(String, [String: String])])
+    @Test(
+        arguments: [
+            ("help --no-pager", [:]), ("help", ["PAGER": "cat"]), ("help", ["CICDLAB_PAGER": ""]), ("profiles", [:]),
+        ] as [(String, [String: String])])
     func noPagerPagerCatAndShortOutputAreWrittenDirectly(arguments: String, environment: [String: String]) throws {
         let recorder = try Recorder()
         defer { try? FileManager.default.removeItem(atPath: recorder.folder) }

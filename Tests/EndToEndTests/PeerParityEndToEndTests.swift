@@ -42,8 +42,9 @@ import Testing
         let profile = try folder.run(["data", "profile", "r.csv"])
         #expect(profile.status == 0, "\(profile.stderr)")
         #expect(profile.stdout.contains("age      integer  6 (15%)"))
-        #expect(profile.stdout.hasSuffix(
-            "\nage: missing: 6 (read from 'NA' ×6)\nchurned: missing: 4 (read from 'NA' ×4)\n"))
+        #expect(
+            profile.stdout.hasSuffix(
+                "\nage: missing: 6 (read from 'NA' ×6)\nchurned: missing: 4 (read from 'NA' ×4)\n"))
         let train = try folder.run(["train", "r.csv", "--target", "churned", "--out", "m.json"])
         #expect(train.status == 0, "\(train.stderr)")
         let model = try #require(
@@ -65,8 +66,9 @@ import Testing
         #expect(result.stdout.contains("✓ unique id"))
         #expect(result.stdout.contains("1 of 2 expectations passed · 1 failed"))
         let profile = try folder.run(["data", "profile", "ids.csv"])
-        #expect(profile.stdout.hasSuffix(
-            "\nid: text: 2 integers beyond 64 bits, kept exact as text (pandas: object dtype)\n"))
+        #expect(
+            profile.stdout.hasSuffix(
+                "\nid: text: 2 integers beyond 64 bits, kept exact as text (pandas: object dtype)\n"))
     }
 
     @Test func aPipelineFileNamedLikeACommandIsExportedAsOneQuotedWord() throws {

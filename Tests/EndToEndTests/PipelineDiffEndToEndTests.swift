@@ -1,6 +1,7 @@
 import Foundation
 import PipelineEngine
 import Testing
+
 @testable import LabSupport
 
 /// `pipeline diff` through the binary on the real churn sandbox: a data change shows up as a

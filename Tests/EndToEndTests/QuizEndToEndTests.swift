@@ -35,8 +35,9 @@ import Testing
     @Test func reviewStatsCountTheCardsTheQuizMade() throws {
         let home = try Binary.temporaryHome()
         defer { try? FileManager.default.removeItem(atPath: home) }
-        _ = try Binary.run(["--content", Binary.fixtureContent, "quiz", "--seed", "1", "--count", "2"],
-                           stdin: "a\nskip\n", home: home)
+        _ = try Binary.run(
+            ["--content", Binary.fixtureContent, "quiz", "--seed", "1", "--count", "2"],
+            stdin: "a\nskip\n", home: home)
         let stats = try Binary.run(["--content", Binary.fixtureContent, "review", "--stats", "--json"], home: home)
         let object = try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any]
         #expect(object?["cards"] as? Int == 2)
@@ -47,7 +48,8 @@ import Testing
     func killingTheProcessAfterTheKthAnswerLeavesKAnswers(k: Int) throws {
         let home = try Binary.temporaryHome()
         defer { try? FileManager.default.removeItem(atPath: home) }
-        let live = try LiveProcess(["--content", Binary.fixtureContent, "quiz", "--seed", "5", "--count", "5"], home: home)
+        let live = try LiveProcess(
+            ["--content", Binary.fixtureContent, "quiz", "--seed", "5", "--count", "5"], home: home)
         for answered in 1...k {
             live.send("skip")
             let seen = live.wait { $0.components(separatedBy: "Skipped.").count - 1 >= answered }
@@ -66,18 +68,25 @@ import Testing
         let home = try Binary.temporaryHome()
         defer { try? FileManager.default.removeItem(atPath: home) }
         let content = Binary.fixtureContent
-        _ = try Binary.run(["--content", content, "quiz", "--seed", "1", "--count", "2"], stdin: "b\nskip\n", home: home)
+        _ = try Binary.run(
+            ["--content", content, "quiz", "--seed", "1", "--count", "2"], stdin: "b\nskip\n", home: home)
         let json = try Binary.run(["--content", content, "export", "progress", "--format", "json"], home: home)
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect(object?["profile"] as? String == "default")
         let lessons = object?["lessons"] as? [[String: Any]]
         #expect(lessons?.first?["id"] as? String == "fixture-lesson")
-        #expect(lessons?.first.map { Set($0.keys).isSuperset(of: ["id", "status", "pages_read", "steps_done"]) } == true)
+        #expect(
+            lessons?.first.map { Set($0.keys).isSuperset(of: ["id", "status", "pages_read", "steps_done"]) } == true)
         let answers = object?["answers"] as? [[String: Any]]
         #expect(answers?.count == 2)
-        #expect(answers?.first.map { Set($0.keys).isSuperset(of: ["question", "lesson", "correct", "points", "hinted", "answered_at"]) } == true)
+        #expect(
+            answers?.first.map {
+                Set($0.keys).isSuperset(of: ["question", "lesson", "correct", "points", "hinted", "answered_at"])
+            } == true)
         let cards = object?["cards"] as? [[String: Any]]
-        #expect(cards?.first.map { Set($0.keys).isSuperset(of: ["question", "state", "due", "stability", "difficulty"]) } == true)
+        #expect(
+            cards?.first.map { Set($0.keys).isSuperset(of: ["question", "state", "due", "stability", "difficulty"]) }
+                == true)
 
         let csv = try Binary.run(["--content", content, "export", "progress", "--format", "csv"], home: home)
         let rows = csv.stdout.split(separator: "\n")

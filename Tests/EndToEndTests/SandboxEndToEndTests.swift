@@ -8,13 +8,17 @@ import Testing
         let result = try Binary.run(["--content", Binary.fixtureContent, "sandbox", "path"], home: home)
         #expect(result.status == 0)
         #expect(result.stdout == home + "/sandboxes/default\n")
-        let mode = try FileManager.default.attributesOfItem(atPath: home + "/sandboxes/default/.lab/state.sqlite")[.posixPermissions] as? Int
+        let mode =
+            try FileManager.default.attributesOfItem(atPath: home + "/sandboxes/default/.lab/state.sqlite")[
+                .posixPermissions] as? Int
         #expect(mode == 0o600)
         // Template copies are private too, whatever mode the installed templates have.
         for file in try FileManager.default.subpathsOfDirectory(atPath: Binary.fixtureContent + "/Sandbox") {
             let copy = home + "/sandboxes/default/" + file
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: copy, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            guard FileManager.default.fileExists(atPath: copy, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                continue
+            }
             let copied = try FileManager.default.attributesOfItem(atPath: copy)[.posixPermissions] as? Int
             #expect(copied == 0o600, "\(file)")
         }
@@ -36,7 +40,8 @@ import Testing
         let kind = try FileManager.default.attributesOfItem(atPath: workspace)[.type] as? FileAttributeType
         #expect(kind == .typeDirectory)
         #expect(FileManager.default.fileExists(atPath: workspace + "/.lab/state.sqlite"))
-        let readme = try FileManager.default.attributesOfItem(atPath: workspace + "/README.txt")[.type] as? FileAttributeType
+        let readme =
+            try FileManager.default.attributesOfItem(atPath: workspace + "/README.txt")[.type] as? FileAttributeType
         #expect(readme == .typeRegular)
     }
 
@@ -44,7 +49,8 @@ import Testing
         let home = try Binary.temporaryHome()
         defer { try? FileManager.default.removeItem(atPath: home) }
         _ = try Binary.run(["profiles", "create", "ann"], home: home)
-        let workspace = try Binary.run(["--content", Binary.fixtureContent, "sandbox", "path"], home: home).stdout.trimmingCharacters(in: .newlines)
+        let workspace = try Binary.run(["--content", Binary.fixtureContent, "sandbox", "path"], home: home).stdout
+            .trimmingCharacters(in: .newlines)
         try "scratch".write(toFile: workspace + "/mine.txt", atomically: true, encoding: .utf8)
         let reset = try Binary.run(["--content", Binary.fixtureContent, "sandbox", "reset"], home: home)
         #expect(reset.status == 0)
@@ -55,7 +61,8 @@ import Testing
     @Test func anUnknownRegistryVersionIsBadInput() throws {
         let home = try Binary.temporaryHome()
         defer { try? FileManager.default.removeItem(atPath: home) }
-        let result = try Binary.run(["--content", Binary.fixtureContent, "registry", "alias", "champion", "v1"], home: home)
+        let result = try Binary.run(
+            ["--content", Binary.fixtureContent, "registry", "alias", "champion", "v1"], home: home)
         #expect(result.status == 2)
         #expect(result.stderr == "error: no model version 'v1' in the registry (it is empty)\n")
         let listed = try Binary.run(["--content", Binary.fixtureContent, "registry", "list", "--json"], home: home)
@@ -67,8 +74,11 @@ import Testing
     @Test func generatingTheTemplateSizeAndSeedReproducesTheTemplateByteForByte() throws {
         let home = try Binary.temporaryHome()
         defer { try? FileManager.default.removeItem(atPath: home) }
-        let result = try Binary.run(["--content", Binary.fixtureContent, "sandbox", "generate", "churn",
-                                     "--rows", "2000", "--seed", "7", "--out", "churn.csv"], home: home, directory: home)
+        let result = try Binary.run(
+            [
+                "--content", Binary.fixtureContent, "sandbox", "generate", "churn",
+                "--rows", "2000", "--seed", "7", "--out", "churn.csv",
+            ], home: home, directory: home)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let template = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Sandbox/data/churn.csv")
@@ -80,6 +90,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: home) }
         let result = try Binary.run(["--content", Binary.fixtureContent, "sandbox", "generate", "chrun"], home: home)
         #expect(result.status == 2)
-        #expect(result.stderr == "error: unknown data set 'chrun'. Did you mean 'churn'? (data sets: churn, credit, reviews)\n")
+        #expect(
+            result.stderr
+                == "error: unknown data set 'chrun'. Did you mean 'churn'? (data sets: churn, credit, reviews)\n")
     }
 }

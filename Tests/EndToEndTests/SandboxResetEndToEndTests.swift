@@ -94,7 +94,8 @@ import Testing
         let leftover = "\(parent)/.\(name).reset-1-2"
         try FileManager.default.createDirectory(atPath: leftover + "/data", withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: leftover + "/data/out", withDestinationPath: lab.outside)
-        try FileManager.default.createSymbolicLink(atPath: lab.workspace + "/data/out", withDestinationPath: lab.outside)
+        try FileManager.default.createSymbolicLink(
+            atPath: lab.workspace + "/data/out", withDestinationPath: lab.outside)
         let reset = try lab.run(["sandbox", "reset", "--yes"])
         #expect(reset.status == 0, "\(reset.stderr)")
         #expect(!FileManager.default.fileExists(atPath: leftover))

@@ -19,7 +19,8 @@ import Testing
                 if command == ["pipeline", "run"] || file == "data/churn.csv" && command == ["sandbox", "status"] {
                     #expect(run.status != 0)
                     #expect(
-                        (run.stdout + run.stderr).contains("\(workspace)/\(file): is a FIFO (named pipe), not a regular file"),
+                        (run.stdout + run.stderr).contains(
+                            "\(workspace)/\(file): is a FIFO (named pipe), not a regular file"),
                         "\(command): \(run.stdout)\(run.stderr)")
                 }
             }

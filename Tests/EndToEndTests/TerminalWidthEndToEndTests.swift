@@ -54,10 +54,11 @@ import Testing
     /// The words of `text` made of letters only, longer than two: a broken word (`expor`,
     /// `t it`) leaves a piece the full output does not have.
     static func letterWords(_ text: String) -> Set<String> {
-        Set(text.split(whereSeparator: { $0.isWhitespace }).compactMap { token -> String? in
-            let word = token.trimmingCharacters(in: .punctuationCharacters.union(.symbols))
-            return word.count > 2 && word.allSatisfy(\.isLetter) ? word : nil
-        })
+        Set(
+            text.split(whereSeparator: { $0.isWhitespace }).compactMap { token -> String? in
+                let word = token.trimmingCharacters(in: .punctuationCharacters.union(.symbols))
+                return word.count > 2 && word.allSatisfy(\.isLetter) ? word : nil
+            })
     }
 
     @Test(arguments: try courseCommands().map(\.lesson))

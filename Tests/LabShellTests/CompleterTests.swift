@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LabShell
 
 @Suite struct CompleterTests {
@@ -27,12 +28,14 @@ import Testing
     @Test func completesAuditOptionsAndTheActionsInTheLog() throws {
         var options = GlobalOptions()
         // The repository's own Sandbox/ templates: the clock needs a workspace to move.
-        options.content = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        options.content =
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().path
         let lab = try CapturedSession(options: options)
-        #expect(completer(lab).complete("audit --").candidates.filter { !GlobalOptions.flags.contains($0) } == [
-            "--action", "--limit",
-        ])
+        #expect(
+            completer(lab).complete("audit --").candidates.filter { !GlobalOptions.flags.contains($0) } == [
+                "--action", "--limit",
+            ])
         #expect(lab.run("clock advance 1h") == 0, "\(lab.err)")
         #expect(completer(lab).complete("audit --action clo").candidates == ["clock.advance"])
     }

@@ -108,7 +108,8 @@ import Testing
         let step = result.steps.first
         #expect(
             step?.detail
-                == "the command `export progress --format json --out \(course.outside)/progress.json` was refused as bad usage or input")
+                == "the command `export progress --format json --out \(course.outside)/progress.json` was refused as bad usage or input"
+        )
         #expect(
             step?.output?.contains(
                 "error: `export progress --format json --out \(course.outside)/progress.json` is course content: --out must name a path inside the sandbox: '\(course.outside)/progress.json' is an absolute path"
@@ -119,7 +120,8 @@ import Testing
     @Test func aLessonWhoseStartWritesOutsideIsNotMade() throws {
         let course = try Course(steps: "")
         defer { course.remove() }
-        let original = try String(contentsOfFile: Fixtures.lint + "/Clean/Lessons/01-sandbox-basics/steps.yaml", encoding: .utf8)
+        let original = try String(
+            contentsOfFile: Fixtures.lint + "/Clean/Lessons/01-sandbox-basics/steps.yaml", encoding: .utf8)
         try ("start:\n  - export progress --format json --out ../../escape.json\n" + original)
             .write(toFile: course.lessonFolder + "/steps.yaml", atomically: true, encoding: .utf8)
         var options = GlobalOptions()
@@ -127,7 +129,9 @@ import Testing
         let lab = try CapturedSession(options: options)
         let status = lab.run("lesson sandbox-basics")
         #expect(status == 2, "\(lab.out)\(lab.err)")
-        #expect(lab.err.contains("`export progress --format json --out ../../escape.json` ended with status 2"), "\(lab.err)")
+        #expect(
+            lab.err.contains("`export progress --format json --out ../../escape.json` ended with status 2"),
+            "\(lab.err)")
         #expect(!FileManager.default.fileExists(atPath: lab.home + "/lesson-sandboxes/escape.json"))
         #expect(!FileManager.default.fileExists(atPath: lab.home + "/lesson-sandboxes/default/escape.json"))
     }

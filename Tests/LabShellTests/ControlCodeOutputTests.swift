@@ -1,9 +1,9 @@
-@testable import LabSupport
 import Foundation
 import PipelineEngine
 import Testing
 
 @testable import LabShell
+@testable import LabSupport
 
 /// Only the lab's own styling reaches the terminal: any other SGR (conceal, background), OSC
 /// 52 clipboard writes and bidirectional controls from content are escaped visibly, wherever

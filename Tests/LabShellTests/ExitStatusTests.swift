@@ -1,13 +1,16 @@
 import Testing
-@testable import LabSupport
+
 @testable import LabShell
+@testable import LabSupport
 @testable import PipelineEngine
 
 /// The shell, not the engine, decides how the process ends.
 @Suite struct ExitStatusTests {
     @Test func badInputExitsWithTwo() {
         #expect(ExitStatus.of(LabError("csv.ragged_row", "m")) == 2)
-        #expect(ExitStatus.of(LabError("file.write_failed", "cannot write it: no such folder", file: "/proc/nope/m.json")) == 2)
+        #expect(
+            ExitStatus.of(LabError("file.write_failed", "cannot write it: no such folder", file: "/proc/nope/m.json"))
+                == 2)
     }
 
     @Test func aFailedCheckExitsWithOne() {

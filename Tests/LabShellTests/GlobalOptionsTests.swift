@@ -1,7 +1,8 @@
-@testable import LabSupport
 import PipelineEngine
 import Testing
+
 @testable import LabShell
+@testable import LabSupport
 
 @Suite struct GlobalOptionsTests {
     @Test func takesGlobalOptionsFromAnywhereBeforeDoubleDash() throws {
@@ -26,18 +27,22 @@ import Testing
         ("", "/env/home"),
     ])
     func homeComesFromFlagThenEnvironment(flag: String, expected: String) {
-        let home = LabHome.resolve(flag: flag.isEmpty ? nil : String(flag.dropFirst(7)),
-                                   environment: ["CICDLAB_HOME": "/env/home", "XDG_DATA_HOME": "/xdg", "HOME": "/u"])
+        let home = LabHome.resolve(
+            flag: flag.isEmpty ? nil : String(flag.dropFirst(7)),
+            environment: ["CICDLAB_HOME": "/env/home", "XDG_DATA_HOME": "/xdg", "HOME": "/u"])
         #expect(home.path == expected)
     }
 
     @Test func homeFallsBackToXDGThenTheDefault() {
-        #expect(LabHome.resolve(flag: nil, environment: ["XDG_DATA_HOME": "/xdg", "HOME": "/u"]).path == "/xdg/cicdlab")
+        #expect(
+            LabHome.resolve(flag: nil, environment: ["XDG_DATA_HOME": "/xdg", "HOME": "/u"]).path == "/xdg/cicdlab")
         #expect(LabHome.resolve(flag: nil, environment: ["HOME": "/u"]).path == "/u/.local/share/cicdlab")
     }
 
-    /// XDG Base Directory Specification: "If an implementation encounters a relative path in any
-    /// of these variables it should consider the path invalid and ignore it."
+    /// A relative `XDG_DATA_HOME` is ignored.
+    ///
+    /// The XDG Base Directory Specification says: "If an implementation encounters a relative
+    /// path in any of these variables it should consider the path invalid and ignore it."
     @Test(arguments: ["relative/data", "./data", "~/data", "data"])
     func aRelativeXDGDataHomeIsIgnored(xdg: String) {
         let home = LabHome.resolve(flag: nil, environment: ["XDG_DATA_HOME": xdg, "HOME": "/u"])

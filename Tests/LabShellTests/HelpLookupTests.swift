@@ -1,5 +1,6 @@
 import ArgumentParser
 import Testing
+
 @testable import LabShell
 
 /// `X --help` and `X Y --help` print X's (or X Y's) help, the same text as `help X Y`, for
@@ -16,15 +17,17 @@ import Testing
 
     @Test(arguments: commandPaths.map { $0.joined(separator: " ") })
     func helpFlagShowsTheCommandsOwnHelp(path: String) throws {
-        var command: any ParsableCommand.Type = try #require(CommandTable.command(named: String(path.split(separator: " ")[0])))
+        var command: any ParsableCommand.Type = try #require(
+            CommandTable.command(named: String(path.split(separator: " ")[0])))
         for word in path.split(separator: " ").dropFirst() {
             command = try #require(CommandTable.subcommands(of: command).first { $0._commandName == word })
         }
         for flag in ["--help", "-h"] {
             let lab = try CapturedSession()
             #expect(lab.run("\(path) \(flag)") == 0)
-            #expect(lab.out == Cicdlab.helpMessage(for: command, columns: lab.session.style.width) + "\n",
-                    "`\(path) \(flag)` printed: \(lab.out.prefix(120))")
+            #expect(
+                lab.out == Cicdlab.helpMessage(for: command, columns: lab.session.style.width) + "\n",
+                "`\(path) \(flag)` printed: \(lab.out.prefix(120))")
             #expect(lab.err.isEmpty)
         }
     }

@@ -1,6 +1,6 @@
+import Course
 import Foundation
 import Testing
-import Course
 
 @testable import LabShell
 

@@ -189,7 +189,8 @@ import Testing
         )
         #expect(
             lines[7].hasSuffix(
-                "1 lesson, 4 steps, 2 questions, 1 concept; no problems; played 4 of 4 steps, 2 of 2 wrong attempts rejected."))
+                "1 lesson, 4 steps, 2 questions, 1 concept; no problems; played 4 of 4 steps, 2 of 2 wrong attempts rejected."
+            ))
     }
 
     @Test func playLeavesNothingBehindAndTouchesNotTheLearnersHome() throws {

@@ -116,9 +116,11 @@ import Testing
         var diff = RunDiff(old: 3, new: 4, params: [], metrics: [])
         diff.deps = [
             DependencyChange(
-                path: "data/churn.csv", old: String(repeating: "ab", count: 32), new: String(repeating: "c7", count: 32),
+                path: "data/churn.csv", old: String(repeating: "ab", count: 32),
+                new: String(repeating: "c7", count: 32),
                 stages: ["train", "validate"]),
-            DependencyChange(path: "data/extra.csv", old: nil, new: String(repeating: "0f", count: 32), stages: ["train"]),
+            DependencyChange(
+                path: "data/extra.csv", old: nil, new: String(repeating: "0f", count: 32), stages: ["train"]),
         ]
         #expect(
             PipelineRendering.diff(diff, .plain) == """

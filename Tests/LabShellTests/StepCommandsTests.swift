@@ -117,7 +117,8 @@ import Testing
         _ = output(lab, "export progress --format json --out progress.json")
         #expect(
             output(lab, "check export-progress", status: 1).hasPrefix(
-                "○ Not yet: step 2, Export your progress. Missing: it builds on step 1, Look at\nyour sandbox, which is not done yet; steps are done in order."))
+                "○ Not yet: step 2, Export your progress. Missing: it builds on step 1, Look at\nyour sandbox, which is not done yet; steps are done in order."
+            ))
         let records = try lab.session.store().stepRecords(profile: "default", lesson: "sandbox-basics")
         #expect(records["export-progress"]?.done != true)
     }
@@ -172,7 +173,8 @@ import Testing
         _ = output(lab, "lesson 1")
         #expect(
             output(lab, "check look-at-sandbox", status: 2)
-                == "error: lesson 'sandbox-basics' has no step 'look-at-sandbox'. Did you mean 'look-at-the-sandbox'?\n")
+                == "error: lesson 'sandbox-basics' has no step 'look-at-sandbox'. Did you mean 'look-at-the-sandbox'?\n"
+        )
         #expect(
             output(lab, "hint 7", status: 2)
                 == "error: lesson 'sandbox-basics' has no step '7'; its steps are look-at-the-sandbox, export-progress and restore-readme (or 1 to 3)\n"
@@ -233,7 +235,8 @@ import Testing
         let lab = try lab()
         _ = output(lab, "lesson 1")
         let completer = Completer(session: lab.session, baseDirectory: "/")
-        #expect(completer.complete("check ").candidates == ["export-progress", "look-at-the-sandbox", "restore-readme"])
+        #expect(
+            completer.complete("check ").candidates == ["export-progress", "look-at-the-sandbox", "restore-readme"])
         #expect(completer.complete("hint re").candidates == ["restore-readme"])
     }
 
@@ -279,10 +282,12 @@ import Testing
     @Test func aStepThatAsksForAnEditSaysEditBeforeRun() {
         #expect(
             StepCommands.nextMove(step(commands: ["gate check models/candidate.json"], editing: ["gates.yaml"]))
-                == "Edit `gates.yaml` as `steps` describes, then run `gate check models/candidate.json`, then `check` again; `hint` gives a hint.")
+                == "Edit `gates.yaml` as `steps` describes, then run `gate check models/candidate.json`, then `check` again; `hint` gives a hint."
+        )
         #expect(
             StepCommands.nextMove(step(commands: [], editing: ["gates.yaml", "data/churn.csv", "gates.yaml"]))
-                == "Edit `gates.yaml` and `data/churn.csv` as `steps` describes, then `check` again; `hint` gives a hint.")
+                == "Edit `gates.yaml` and `data/churn.csv` as `steps` describes, then `check` again; `hint` gives a hint."
+        )
     }
 
     @Test func aStepOfCommandsOnlySaysTryThem() {

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import LabShell
 
 /// A session on a fresh temporary lab home whose output is captured.
@@ -18,8 +19,9 @@ final class CapturedSession {
         var options = options
         options.home = self.home
         let console = Console(out: { [unowned self] in self.out += $0 }, err: { [unowned self] in self.err += $0 })
-        session = LabSession(options: options, environment: environment.merging(["NO_COLOR": "1"]) { a, _ in a },
-                             console: console, isInteractive: false)
+        session = LabSession(
+            options: options, environment: environment.merging(["NO_COLOR": "1"]) { a, _ in a },
+            console: console, isInteractive: false)
     }
 
     /// Runs a command line as the REPL would and returns its exit status.

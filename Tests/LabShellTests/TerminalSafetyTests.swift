@@ -1,9 +1,9 @@
-@testable import LabSupport
 import Foundation
 import PipelineEngine
 import Testing
 
 @testable import LabShell
+@testable import LabSupport
 
 /// What reaches the terminal: control characters from files and typed input are escaped,
 /// colour survives only where the style put it, and a pasted megabyte is not echoed back.

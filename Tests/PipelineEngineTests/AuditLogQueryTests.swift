@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import GRDB
+import Testing
 
 @testable import PipelineEngine
 

@@ -2,8 +2,9 @@ import Testing
 
 @testable import PipelineEngine
 
-/// `auto` against Evidently 0.7's current default, `DataDriftPreset` (0.7.21), on ten columns
-/// of every kind, with a reference of 600 rows (tests) and of 3000 rows (distances); see
+/// `auto` against Evidently 0.7's current default, `DataDriftPreset` (0.7.21).
+///
+/// The comparison runs on ten columns of every kind, with a reference of 600 rows (tests) and of 3000 rows (distances); see
 /// References/drift_references.py, section `auto`. `rating`, an integer column with 7 distinct
 /// values, is categorical there (the legacy `DataDriftTable` tested it with KS and Wasserstein).
 @Suite struct DriftAutoTests {

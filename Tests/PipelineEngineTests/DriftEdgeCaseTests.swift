@@ -1,7 +1,7 @@
-@testable import LabSupport
 import Foundation
 import Testing
 
+@testable import LabSupport
 @testable import PipelineEngine
 
 /// Columns that are constant, empty, all null, single-category, mistyped or new-valued get a

@@ -1,7 +1,7 @@
-@testable import LabSupport
 import Foundation
 import Testing
 
+@testable import LabSupport
 @testable import PipelineEngine
 
 /// PSI, Jensen-Shannon, chi-square, z-test and Wasserstein against scipy 1.17 and Evidently

@@ -1,6 +1,6 @@
-@testable import LabSupport
 import Foundation
 
+@testable import LabSupport
 @testable import PipelineEngine
 
 /// Samples and tables for the drift tests, drawn exactly as References/drift_references.py

@@ -51,7 +51,8 @@ import Testing
         #expect(DriftColumnKind.of(current: DriftTestData.stringColumn("n", ["a", "b", "c", nil])) == .text)
         #expect(DriftColumnKind.of(current: DriftTestData.stringColumn("n", ["a", "b", "a", "b"])) == .categorical)
         // Integers without nulls: categorical up to 10 distinct values (INTEGER_CARDINALITY_LIMIT).
-        #expect(DriftColumnKind.of(current: DriftTestData.integerColumn("n", (1...10).map { Int64($0) })) == .categorical)
+        #expect(
+            DriftColumnKind.of(current: DriftTestData.integerColumn("n", (1...10).map { Int64($0) })) == .categorical)
         #expect(DriftColumnKind.of(current: DriftTestData.integerColumn("n", (1...11).map { Int64($0) })) == .numeric)
         // pandas reads an integer column with a missing value as float: numeric.
         #expect(DriftColumnKind.of(current: DriftTestData.integerColumn("n", [1, 2, nil])) == .numeric)

@@ -1,5 +1,6 @@
-@testable import LabSupport
 import Testing
+
+@testable import LabSupport
 @testable import PipelineEngine
 
 /// One rule for every duration: the unit chosen by magnitude (ns, µs, ms, s) and three

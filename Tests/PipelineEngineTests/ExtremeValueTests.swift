@@ -1,7 +1,7 @@
-@testable import LabSupport
 import Foundation
 import Testing
 
+@testable import LabSupport
 @testable import PipelineEngine
 
 /// Values near ±1.8e308: sums, squares and differences that overflow a double give finite
@@ -61,7 +61,9 @@ import Testing
             current: DriftTestData.numbers("x", [1e308, 1e308]))
         let far = try #require(apart.columns.first { $0.column == "x" })
         #expect(far.meanShift == nil)
-        #expect(far.meanShiftNote == "not computed: the shift of the mean, in reference standard deviations, overflows a double")
+        #expect(
+            far.meanShiftNote
+                == "not computed: the shift of the mean, in reference standard deviations, overflows a double")
     }
 
     @Test func trainingOnValuesWhoseSquaresOverflowIsRefusedNamingTheColumn() throws {

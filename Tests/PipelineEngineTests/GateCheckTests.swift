@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PipelineEngine
 
 /// Gate checks on the sandbox's real credit data: the bias incident in miniature.
@@ -39,8 +40,10 @@ import Testing
         let championMetrics = ["accuracy": try Evaluator.evaluate(champion, on: data).metrics["accuracy"] ?? 0]
         let outcome = try GateCheck.run(
             candidate: candidate, data: data,
-            gates: [Gate(name: "no-regression", check: .noRegression(metric: "accuracy", absolute: 1, relative: nil)),
-                    Gate(name: "shadow", check: .shadow(minAgreement: 0.5))],
+            gates: [
+                Gate(name: "no-regression", check: .noRegression(metric: "accuracy", absolute: 1, relative: nil)),
+                Gate(name: "shadow", check: .shadow(minAgreement: 0.5)),
+            ],
             champion: .init(version: 1, model: champion, metrics: championMetrics))
         #expect(outcome.championVersion == 1)
         let agreement = try #require(outcome.shadowAgreement)

@@ -1,6 +1,7 @@
 import Foundation
 import PipelineEngine
 import Testing
+
 @testable import LabSupport
 
 /// The one encoder of the JSON the lab shows and exports.
@@ -12,11 +13,12 @@ import Testing
 
     @Test func slashesStayAsTheyAreAndKeysAreSnakeCase() throws {
         let data = try JSONEncoder.labOutput().encode(Lesson(lessonTitle: "Why CI/CD", seconds: .nan))
-        #expect(String(decoding: data, as: UTF8.self) == """
-            {
-              "lesson_title" : "Why CI/CD",
-              "seconds" : "nan"
-            }
-            """)
+        #expect(
+            String(decoding: data, as: UTF8.self) == """
+                {
+                  "lesson_title" : "Why CI/CD",
+                  "seconds" : "nan"
+                }
+                """)
     }
 }

@@ -1,6 +1,7 @@
-@testable import LabSupport
 import Foundation
 import Testing
+
+@testable import LabSupport
 @testable import PipelineEngine
 
 @Suite struct ModelRegistryTests {
@@ -12,9 +13,10 @@ import Testing
     }
 
     func registration(_ accuracy: Double) -> ModelRegistration {
-        ModelRegistration(kind: .logistic, target: "churned", features: ["tenure", "plan"],
-                          lineage: Lineage(dataHash: "d1", paramsHash: "p1", pipelineHash: "q1", runID: 4),
-                          metrics: ["accuracy": accuracy], source: "pipeline run #4")
+        ModelRegistration(
+            kind: .logistic, target: "churned", features: ["tenure", "plan"],
+            lineage: Lineage(dataHash: "d1", paramsHash: "p1", pipelineHash: "q1", runID: 4),
+            metrics: ["accuracy": accuracy], source: "pipeline run #4")
     }
 
     @Test func versionsAreNumberedAndKeepTheirLineage() throws {
@@ -53,18 +55,31 @@ import Testing
         let dir = try TemporaryDirectory("registry")
         defer { dir.remove() }
         let registry = ModelRegistry(workspace: try makeWorkspace(dir))
-        #expect(throws: LabError("registry.unknown_version", "no model version 'champion' in the registry (it is empty)")) {
+        #expect(
+            throws: LabError("registry.unknown_version", "no model version 'champion' in the registry (it is empty)")
+        ) {
             try registry.version("champion")
         }
         try registry.register(modelData: Data("m1".utf8), registration(0.8), actor: "ada")
         try registry.setAlias("champion", to: "v1", actor: "ada")
-        #expect(throws: LabError("registry.unknown_version", "no model version 'champoin' in the registry. Did you mean 'champion'?")) {
+        #expect(
+            throws: LabError(
+                "registry.unknown_version", "no model version 'champoin' in the registry. Did you mean 'champion'?")
+        ) {
             try registry.version("champoin")
         }
-        #expect(throws: LabError("registry.unknown_version", "no model version 'v9' in the registry (versions v1 to v1; aliases: champion)")) {
+        #expect(
+            throws: LabError(
+                "registry.unknown_version",
+                "no model version 'v9' in the registry (versions v1 to v1; aliases: champion)")
+        ) {
             try registry.setAlias("challenger", to: "v9", actor: "ada")
         }
-        #expect(throws: LabError("registry.bad_alias", "'v3' cannot be an alias: use 1 to 32 letters, digits, '-' or '_', not a version number")) {
+        #expect(
+            throws: LabError(
+                "registry.bad_alias",
+                "'v3' cannot be an alias: use 1 to 32 letters, digits, '-' or '_', not a version number")
+        ) {
             try registry.setAlias("v3", to: "v1", actor: "ada")
         }
     }
@@ -75,10 +90,14 @@ import Testing
         let workspace = try makeWorkspace(dir)
         let registry = ModelRegistry(workspace: workspace)
         let entry = try registry.register(modelData: Data("weights".utf8), registration(0.8), actor: "ada")
-        try "tampered".write(toFile: workspace.artifacts.path(for: entry.artifactHash), atomically: true, encoding: .utf8)
-        #expect(throws: LabError("registry.tampered",
-                                 "the model file of v1 was modified after it was registered (checksum mismatch); refusing to load it",
-                                 file: workspace.artifacts.path(for: entry.artifactHash), kind: .failed)) {
+        try "tampered".write(
+            toFile: workspace.artifacts.path(for: entry.artifactHash), atomically: true, encoding: .utf8)
+        #expect(
+            throws: LabError(
+                "registry.tampered",
+                "the model file of v1 was modified after it was registered (checksum mismatch); refusing to load it",
+                file: workspace.artifacts.path(for: entry.artifactHash), kind: .failed)
+        ) {
             try registry.modelData("v1")
         }
     }
@@ -98,8 +117,9 @@ import Testing
         try FileManager.default.removeItem(atPath: root + "/data/churn.csv")
         try ModelRegistry(workspace: Workspace(root: root)).register(
             modelData: Data("m".utf8),
-            ModelRegistration(kind: .knn, target: "churned", features: ["tenure"],
-                              lineage: Lineage(dataHash: "d", paramsHash: "p"), metrics: [:], source: "test"),
+            ModelRegistration(
+                kind: .knn, target: "churned", features: ["tenure"],
+                lineage: Lineage(dataHash: "d", paramsHash: "p"), metrics: [:], source: "test"),
             actor: "ada")
         let before = try manager.status(at: root)
         #expect(before.modified == ["params.yaml"])
@@ -114,8 +134,11 @@ import Testing
         let dir = try TemporaryDirectory("sandbox")
         defer { dir.remove() }
         try dir.write("precious/notes.txt", "keep me")
-        #expect(throws: LabError("sandbox.not_a_workspace",
-                                 "\(dir.path)/precious is not a sandbox workspace (no .lab folder); refusing to clear it")) {
+        #expect(
+            throws: LabError(
+                "sandbox.not_a_workspace",
+                "\(dir.path)/precious is not a sandbox workspace (no .lab folder); refusing to clear it")
+        ) {
             try SandboxManager(templates: dir.path + "/templates").reset(at: dir.path + "/precious")
         }
         #expect(FileManager.default.fileExists(atPath: dir.path + "/precious/notes.txt"))

@@ -1,5 +1,6 @@
-@testable import LabSupport
 import Testing
+
+@testable import LabSupport
 @testable import PipelineEngine
 
 @Suite struct SeededRandomTests {
@@ -11,7 +12,8 @@ import Testing
     }
 
     @Test func sameSeedSameShuffle() {
-        var a = SeededRandom(seed: 42), b = SeededRandom(seed: 42)
+        var a = SeededRandom(seed: 42)
+        var b = SeededRandom(seed: 42)
         #expect(Array(0..<20).shuffled(using: &a) == Array(0..<20).shuffled(using: &b))
     }
 

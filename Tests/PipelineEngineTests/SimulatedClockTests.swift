@@ -1,6 +1,7 @@
-@testable import LabSupport
 import Foundation
 import Testing
+
+@testable import LabSupport
 @testable import PipelineEngine
 
 @Suite struct SimulatedClockTests {
@@ -16,16 +17,23 @@ import Testing
 
     @Test(arguments: ["7", "d", "7x", "-1d", "0d", "", "1d 2h"])
     func badDurationsAreExplained(text: String) {
-        #expect(throws: LabError("clock.bad_duration",
-                                 "'\(text)' is not a duration; write a number and a unit (s, m, h, d, w), such as 30m, 12h, 7d or 1d12h")) {
+        #expect(
+            throws: LabError(
+                "clock.bad_duration",
+                "'\(text)' is not a duration; write a number and a unit (s, m, h, d, w), such as 30m, 12h, 7d or 1d12h")
+        ) {
             try SimulatedDuration(parsing: text)
         }
     }
 
     @Test(arguments: ["367d", "999999999999d", String(repeating: "9", count: 400) + "d"])
     func spansLongerThanAYearAreRefused(text: String) {
-        #expect(throws: LabError("clock.too_long",
-                                 "'\(text.excerpt())' is longer than a year (366d), the longest span the lab simulates at once; move in steps of a year or less")) {
+        #expect(
+            throws: LabError(
+                "clock.too_long",
+                "'\(text.excerpt())' is longer than a year (366d), the longest span the lab simulates at once; move in steps of a year or less"
+            )
+        ) {
             try SimulatedDuration(parsing: text)
         }
         #expect((try? SimulatedDuration(parsing: "366d"))?.seconds == 366 * 86_400)

@@ -1,5 +1,6 @@
-@testable import LabSupport
 import Testing
+
+@testable import LabSupport
 @testable import PipelineEngine
 
 @Suite struct SuggestionTests {

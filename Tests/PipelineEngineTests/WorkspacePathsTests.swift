@@ -1,6 +1,7 @@
-@testable import LabSupport
 import Foundation
 import Testing
+
+@testable import LabSupport
 @testable import PipelineEngine
 
 @Suite struct WorkspacePathsTests {
@@ -19,12 +20,21 @@ import Testing
     }
 
     @Test(arguments: [
-        ("../outside.csv", "'../outside.csv' climbs out with '..'; paths in sandbox files must stay inside the workspace"),
+        (
+            "../outside.csv",
+            "'../outside.csv' climbs out with '..'; paths in sandbox files must stay inside the workspace"
+        ),
         ("data/../../x", "'data/../../x' climbs out with '..'; paths in sandbox files must stay inside the workspace"),
         ("/etc/passwd", "'/etc/passwd' is an absolute path; paths in sandbox files must stay inside the workspace"),
         ("~/secrets", "'~/secrets' points into a home folder; paths in sandbox files must stay inside the workspace"),
-        (".lab/state.sqlite", "'.lab/state.sqlite' is inside the lab's own .lab folder, which sandbox files may not name"),
-        ("models/../.lab/results/train.json", "'models/../.lab/results/train.json' is inside the lab's own .lab folder, which sandbox files may not name"),
+        (
+            ".lab/state.sqlite",
+            "'.lab/state.sqlite' is inside the lab's own .lab folder, which sandbox files may not name"
+        ),
+        (
+            "models/../.lab/results/train.json",
+            "'models/../.lab/results/train.json' is inside the lab's own .lab folder, which sandbox files may not name"
+        ),
     ])
     func escapesAreRefusedWithWhereTheyWereWritten(named: String, message: String) throws {
         let dir = try TemporaryDirectory("paths")
@@ -37,14 +47,22 @@ import Testing
     @Test func aSymlinkThatPointsOutsideIsRefusedEvenForFilesBelowIt() throws {
         let dir = try TemporaryDirectory("paths")
         let outside = try TemporaryDirectory("outside")
-        defer { dir.remove(); outside.remove() }
+        defer {
+            dir.remove()
+            outside.remove()
+        }
         try outside.write("secret.csv", "x\n")
         try FileManager.default.createSymbolicLink(atPath: dir.path + "/data", withDestinationPath: outside.path)
-        try FileManager.default.createSymbolicLink(atPath: dir.path + "/link.csv", withDestinationPath: outside.path + "/secret.csv")
+        try FileManager.default.createSymbolicLink(
+            atPath: dir.path + "/link.csv", withDestinationPath: outside.path + "/secret.csv")
         let paths = WorkspacePaths(root: dir.path)
         for named in ["data/secret.csv", "data/new-output.csv", "link.csv"] {
-            #expect(throws: LabError("workspace.escape",
-                                     "'\(named)' goes through a symlink that points outside; paths in sandbox files must stay inside the workspace")) {
+            #expect(
+                throws: LabError(
+                    "workspace.escape",
+                    "'\(named)' goes through a symlink that points outside; paths in sandbox files must stay inside the workspace"
+                )
+            ) {
                 try paths.resolve(named)
             }
         }
@@ -54,7 +72,8 @@ import Testing
         let dir = try TemporaryDirectory("paths")
         defer { dir.remove() }
         try dir.write("data/churn.csv", "a\n")
-        try FileManager.default.createSymbolicLink(atPath: dir.path + "/latest.csv", withDestinationPath: dir.path + "/data/churn.csv")
+        try FileManager.default.createSymbolicLink(
+            atPath: dir.path + "/latest.csv", withDestinationPath: dir.path + "/data/churn.csv")
         let paths = WorkspacePaths(root: dir.path)
         #expect(try paths.resolve("latest.csv") == paths.root + "/latest.csv")
     }
@@ -68,7 +87,8 @@ import Testing
         let hash = try store.put(Data("hello".utf8))
         // SHA-256("hello"), the well-known test vector.
         #expect(hash == "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824")
-        #expect(store.path(for: hash) == dir.path + "/2c/f24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824")
+        #expect(
+            store.path(for: hash) == dir.path + "/2c/f24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824")
         #expect(try store.put(Data("hello".utf8)) == hash)
         #expect(try store.read(hash) == Data("hello".utf8))
     }
@@ -79,9 +99,12 @@ import Testing
         let store = ArtifactStore(directory: dir.path)
         let hash = try store.put(Data("weights".utf8))
         try "evil".write(toFile: store.path(for: hash), atomically: true, encoding: .utf8)
-        #expect(throws: LabError("artifact.tampered",
-                                 "artifact \(hash.prefix(12)) was modified after it was stored (its checksum is now \(ContentHash.hex("evil").prefix(12))); refusing to use it",
-                                 file: store.path(for: hash), kind: .failed)) {
+        #expect(
+            throws: LabError(
+                "artifact.tampered",
+                "artifact \(hash.prefix(12)) was modified after it was stored (its checksum is now \(ContentHash.hex("evil").prefix(12))); refusing to use it",
+                file: store.path(for: hash), kind: .failed)
+        ) {
             try store.read(hash)
         }
     }

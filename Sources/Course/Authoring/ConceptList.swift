@@ -1,6 +1,6 @@
 import Foundation
-import Yams
 package import LabSupport
+import Yams
 
 /// The course's concept ids, `Lessons/concepts.yaml`, each with the lesson group it belongs to.
 ///

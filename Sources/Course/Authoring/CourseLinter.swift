@@ -1,6 +1,6 @@
 import Foundation
-import PipelineEngine
 package import LabSupport
+import PipelineEngine
 
 /// What `lint` found in a course: how much it read and every problem, located.
 package struct LintReport: Sendable {

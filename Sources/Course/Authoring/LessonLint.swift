@@ -1,6 +1,6 @@
 import Foundation
-import PipelineEngine
 import LabSupport
+import PipelineEngine
 
 /// The checks `lint` makes on one lesson folder: `lesson.md`, `steps.yaml`, `quiz.yaml`.
 struct LessonLint {
@@ -125,7 +125,8 @@ struct LessonLint {
                 if case .ran(let words, _) = check.condition, let problem = linter.commandWordsProblem(words) {
                     found.append(
                         LabError(
-                            .stepsBadCommand, "step \"\(step.id)\": `ran: \(words.joined(separator: " "))` names no command the lab can run: \(problem)",
+                            .stepsBadCommand,
+                            "step \"\(step.id)\": `ran: \(words.joined(separator: " "))` names no command the lab can run: \(problem)",
                             file: shown, line: check.location.line, column: check.location.column))
                 }
                 if let problem = evaluability(of: check) {

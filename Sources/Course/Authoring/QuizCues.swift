@@ -111,19 +111,23 @@ package struct QuizCues: Sendable, Equatable {
         var problems: [LabError] = []
         func place(_ offending: [Question], _ code: LabError.Code, _ message: String, noting: Bool = true) {
             let byFile = Dictionary(grouping: offending, by: \.location.file)
-            let worst = byFile.max { a, b in a.value.count < b.value.count || (a.value.count == b.value.count && a.key > b.key) }
+            let worst = byFile.max { a, b in
+                a.value.count < b.value.count || (a.value.count == b.value.count && a.key > b.key)
+            }
             let first = worst?.value.min { $0.location.line < $1.location.line }
             let note = noting ? worst.map { " (most in \($0.key): \($0.value.count))" } ?? "" : ""
             problems.append(
-                LabError(code, message + note, file: first?.location.file, line: first?.location.line,
-                         column: first?.location.column))
+                LabError(
+                    code, message + note, file: first?.location.file, line: first?.location.line,
+                    column: first?.location.column))
         }
         let judged = minimumQuestionsForAShare
         if cues.single >= judged, cues.longestKeyShare > maximumLongestKeyShare {
             place(
                 questions.filter { $0.keyIsLongest }, .quizCueLongestKey,
                 String(
-                    format: "the key is the longest option in %d of %d single-choice questions (%.0f%%); at most %.0f%% may be",
+                    format:
+                        "the key is the longest option in %d of %d single-choice questions (%.0f%%); at most %.0f%% may be",
                     cues.longestKey, cues.single, cues.longestKeyShare * 100, maximumLongestKeyShare * 100))
         }
         if cues.trueFalse >= judged, !trueKeyRange.contains(cues.trueKeyShare) {
@@ -139,7 +143,8 @@ package struct QuizCues: Sendable, Equatable {
             place(
                 questions.filter { $0.isAllButOne }, .quizCueAllButOne,
                 String(
-                    format: "%d of %d multiple-choice questions have every option but one right (%.0f%%); at most %.0f%% may",
+                    format:
+                        "%d of %d multiple-choice questions have every option but one right (%.0f%%); at most %.0f%% may",
                     cues.allButOne, cues.multiple, cues.allButOneShare * 100, maximumAllButOneShare * 100))
         }
         if cues.multiple >= judged, cues.rightCounts.count < minimumDistinctRightCounts {
@@ -218,8 +223,10 @@ extension Question {
 
     /// Lower-cased words of four letters or more, without the commonest function words.
     static func words(_ text: String) -> Set<String> {
-        let stop: Set<String> = ["that", "this", "with", "from", "than", "then", "they", "them", "their", "there",
-                                 "what", "when", "which", "will", "would", "does", "have", "into", "only", "each"]
+        let stop: Set<String> = [
+            "that", "this", "with", "from", "than", "then", "they", "them", "their", "there",
+            "what", "when", "which", "will", "would", "does", "have", "into", "only", "each",
+        ]
         let parts = text.lowercased().split { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
         return Set(parts.map(String.init).filter { $0.count >= 4 && !stop.contains($0) })
     }

@@ -1,7 +1,7 @@
 import Foundation
+import LabSupport
 import PipelineEngine
 import Yams
-import LabSupport
 
 /// Reads the YAML front matter of `lesson.md` node by node, so every problem is located at
 /// its line in the lesson file, and collects all of them (the lesson parser throws the first;
@@ -56,7 +56,8 @@ struct FrontMatterReader {
         } catch let error as LabError {
             result.problems.append(Self.shifted(error))
         } catch {
-            result.problems.append(LabError(.lessonFrontMatter, LabError.reason(for: error), file: file, line: 1, cause: error))
+            result.problems.append(
+                LabError(.lessonFrontMatter, LabError.reason(for: error), file: file, line: 1, cause: error))
         }
         return result
     }
@@ -77,7 +78,8 @@ struct FrontMatterReader {
             } catch let error as LabError {
                 problems.append(Self.shifted(error))
             } catch {
-                problems.append(LabError(.lessonFrontMatter, LabError.reason(for: error), file: file, line: 1, cause: error))
+                problems.append(
+                    LabError(.lessonFrontMatter, LabError.reason(for: error), file: file, line: 1, cause: error))
             }
             return nil
         }

@@ -1,7 +1,7 @@
 import Foundation
+import LabSupport
 import PipelineEngine
 import Yams
-import LabSupport
 
 extension Lesson {
     /// The lesson's hands-on steps, `steps.yaml` beside `lesson.md` (it may be absent).

@@ -1,6 +1,6 @@
 import Foundation
-import PipelineEngine
 import LabSupport
+import PipelineEngine
 
 /// The lessons found in a content folder, in the order of their folder names (`NN-slug`).
 package struct LessonCatalog: Sendable {

@@ -1,6 +1,6 @@
 import Foundation
-import Yams
 package import LabSupport
+import Yams
 
 /// Reads `lesson.md`: YAML front matter between `---` lines, then one page per `## ` section.
 package enum LessonParser {
@@ -31,8 +31,10 @@ package enum LessonParser {
             let line = lines[index]
             if line.hasPrefix("```") { inFence.toggle() }
             if !inFence, line.hasPrefix("## ") {
-                pages.append(Lesson.Page(title: String(line.dropFirst(3)).trimmingCharacters(in: .whitespaces),
-                                         markdown: "", line: index + 1))
+                pages.append(
+                    Lesson.Page(
+                        title: String(line.dropFirst(3)).trimmingCharacters(in: .whitespaces),
+                        markdown: "", line: index + 1))
             } else if !pages.isEmpty {
                 pages[pages.count - 1].markdown += line + "\n"
             }
@@ -53,8 +55,9 @@ package enum YAMLErrors {
             switch yaml {
             case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
                 let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-                return LabError(.yamlSyntax, "invalid YAML in \(what): \(detail)",
-                                file: file, line: mark.line + lineOffset, column: mark.column)
+                return LabError(
+                    .yamlSyntax, "invalid YAML in \(what): \(detail)",
+                    file: file, line: mark.line + lineOffset, column: mark.column)
             default:
                 return LabError(.yamlSyntax, "invalid YAML in \(what): \(yaml)", file: file)
             }
@@ -62,14 +65,17 @@ package enum YAMLErrors {
         if let decoding = error as? DecodingError {
             switch decoding {
             case .keyNotFound(let key, let context):
-                return LabError(.yamlMissingKey,
-                                "\(what) is missing the required key `\(path(context.codingPath + [key]))`", file: file)
+                return LabError(
+                    .yamlMissingKey,
+                    "\(what) is missing the required key `\(path(context.codingPath + [key]))`", file: file)
             case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
-                return LabError(.yamlWrongType,
-                                "`\(path(context.codingPath))` in \(what) should be \(describe(type))", file: file)
+                return LabError(
+                    .yamlWrongType,
+                    "`\(path(context.codingPath))` in \(what) should be \(describe(type))", file: file)
             case .dataCorrupted(let context):
-                return LabError(.yamlInvalid, "`\(path(context.codingPath))` in \(what): \(context.debugDescription)",
-                                file: file)
+                return LabError(
+                    .yamlInvalid, "`\(path(context.codingPath))` in \(what): \(context.debugDescription)",
+                    file: file)
             @unknown default:
                 return LabError(.yamlInvalid, "\(what): \(LabError.reason(for: decoding))", file: file)
             }

@@ -36,8 +36,10 @@ package struct ProgressReport: Encodable, Sendable {
     package var secondsSpent: Double
 
     /// Gathers the report for `profile` from the store and the course content.
-    package static func build(store: ProgressStore, profile: String, catalog: LessonCatalog, bank: QuestionBank?,
-                             now: Date = Date(), calendar: Calendar = .current) throws -> ProgressReport {
+    package static func build(
+        store: ProgressStore, profile: String, catalog: LessonCatalog, bank: QuestionBank?,
+        now: Date = Date(), calendar: Calendar = .current
+    ) throws -> ProgressReport {
         let progress = try store.lessonProgress(profile: profile)
         let lessons = catalog.lessons.map { lesson -> LessonLine in
             let done = progress[lesson.id]
@@ -49,8 +51,9 @@ package struct ProgressReport: Encodable, Sendable {
         }
         let answers = try store.answers(profile: profile)
         let cards = try store.cards(profile: profile).map {
-            CardLine(question: $0.questionId, state: $0.card.state.rawValue, due: $0.card.due,
-                     stability: $0.card.stability, difficulty: $0.card.difficulty)
+            CardLine(
+                question: $0.questionId, state: $0.card.state.rawValue, due: $0.card.due,
+                stability: $0.card.stability, difficulty: $0.card.difficulty)
         }
         let mastery = try bank.map { try store.conceptMastery(profile: profile, questions: $0, at: now) } ?? []
         let activity = try store.activityDays(profile: profile, calendar: calendar)
@@ -79,10 +82,12 @@ extension ProgressStore {
     /// The days (at local midnight) on which the profile read a page or answered a question.
     package func activityDays(profile: String, calendar: Calendar = .current) throws -> Set<Date> {
         let moments = try pool.read { db in
-            try Date.fetchAll(db, sql: """
-                SELECT read_at FROM page_read WHERE profile = ?
-                UNION ALL SELECT answered_at FROM quiz_answer WHERE profile = ?
-                """, arguments: [profile, profile])
+            try Date.fetchAll(
+                db,
+                sql: """
+                    SELECT read_at FROM page_read WHERE profile = ?
+                    UNION ALL SELECT answered_at FROM quiz_answer WHERE profile = ?
+                    """, arguments: [profile, profile])
         }
         return Set(moments.map { calendar.startOfDay(for: $0) })
     }

@@ -1,7 +1,7 @@
 package import Foundation
 import GRDB
-import PipelineEngine
 import LabSupport
+import PipelineEngine
 
 /// A learner known to the lab; each has its own progress and sandbox workspace.
 package struct Profile: Codable, Equatable, Sendable, FetchableRecord, PersistableRecord {
@@ -23,10 +23,11 @@ extension ProgressStore {
     package static func validateProfileName(_ name: String) throws {
         let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
         guard !name.isEmpty, name.count <= 32, name.unicodeScalars.allSatisfy(allowed.contains),
-              !name.hasPrefix("-")
+            !name.hasPrefix("-")
         else {
-            throw LabError(.profileBadName,
-                           "'\(name)' is not a valid profile name: use 1 to 32 letters, digits, '-' or '_'")
+            throw LabError(
+                .profileBadName,
+                "'\(name)' is not a valid profile name: use 1 to 32 letters, digits, '-' or '_'")
         }
     }
 
@@ -81,8 +82,9 @@ extension ProgressStore {
                 }
                 throw LabError(.profileUnknown, message)
             }
-            try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('current_profile', ?)",
-                           arguments: [name])
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('current_profile', ?)",
+                arguments: [name])
         }
     }
 }

@@ -26,7 +26,9 @@ extension ProgressStore {
     /// count as study time.
     package static let readingIdleCap: TimeInterval = 600
 
-    /// Adds `reading_position` (one row per profile). v1 stays as it shipped.
+    /// Adds `reading_position` (one row per profile).
+    ///
+    /// v1 stays as it shipped.
     static func registerReadingMigration(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v2-reading-position") { db in
             try db.create(table: "reading_position") { t in
@@ -48,6 +50,7 @@ extension ProgressStore {
     }
 
     /// Sends sandbox commands to the free sandbox (`free` true) or back to the lesson's.
+    ///
     /// Returns false when no lesson is open (the free sandbox is then in use anyway).
     @discardableResult
     package func useFreeSandbox(_ free: Bool, profile: String) throws -> Bool {
@@ -71,7 +74,8 @@ extension ProgressStore {
                     """, arguments: [profile])
             return row.map {
                 ReadingPosition(
-                    lessonID: $0["lesson_id"], page: $0["page"], viewedAt: $0["viewed_at"], freeSandbox: $0["free_sandbox"])
+                    lessonID: $0["lesson_id"], page: $0["page"], viewedAt: $0["viewed_at"],
+                    freeSandbox: $0["free_sandbox"])
             }
         }
     }
@@ -127,7 +131,9 @@ extension ProgressStore {
     }
 
     /// Marks the lesson completed if every page has been read and every step done; returns
-    /// whether the lesson is completed now. For whoever records the last step or page.
+    /// whether the lesson is completed now.
+    ///
+    /// For whoever records the last step or page.
     @discardableResult
     package func completeLessonIfFinished(
         profile: String, lesson: String, pageCount: Int, stepCount: Int,

@@ -128,7 +128,8 @@ extension ProgressStore {
         var right: [String: Int] = [:]
         let counts = try pool.read { db in
             try Row.fetchAll(
-                db, sql: """
+                db,
+                sql: """
                     SELECT question_id, COUNT(*) AS asked, SUM(correct) AS right FROM quiz_answer
                     WHERE profile = ? GROUP BY question_id
                     """, arguments: [profile])

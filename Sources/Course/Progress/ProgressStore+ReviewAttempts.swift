@@ -11,10 +11,12 @@ extension ProgressStore {
     /// and finished at its last, so that every exported answer has an `attempt_id`.
     static func registerReviewAttemptMigration(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v5-review-answers-have-attempts") { db in
-            let groups = try Row.fetchAll(db, sql: """
-                SELECT profile, date(answered_at) AS day, MIN(answered_at) AS first, MAX(answered_at) AS last
-                FROM quiz_answer WHERE attempt_id IS NULL GROUP BY profile, date(answered_at)
-                """)
+            let groups = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT profile, date(answered_at) AS day, MIN(answered_at) AS first, MAX(answered_at) AS last
+                    FROM quiz_answer WHERE attempt_id IS NULL GROUP BY profile, date(answered_at)
+                    """)
             for group in groups {
                 let profile: String = group["profile"]
                 let day: String? = group["day"]

@@ -1,7 +1,7 @@
 import Foundation
+package import LabSupport
 import PipelineEngine
 import Yams
-package import LabSupport
 
 /// Loads the questions of one lesson's `quiz.yaml`.
 ///
@@ -44,16 +44,19 @@ package enum QuizLoader {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch where FileSystemFailure.isFileSystemError(error) {
+        } catch  where FileSystemFailure.isFileSystemError(error) {
             throw LabError(
-                .quizUnreadable, "cannot read the quiz file: \(FileSystemFailure.reason(for: error, .read))", file: name)
+                .quizUnreadable, "cannot read the quiz file: \(FileSystemFailure.reason(for: error, .read))", file: name
+            )
         } catch {
             throw LabError(.quizUnreadable, "cannot read the quiz file: it is not UTF-8 text", file: name)
         }
         return try parse(text, file: name, lessonId: lessonId)
     }
 
-    /// Reads questions from YAML text; `file` names it in messages. Throws the first problem.
+    /// Reads questions from YAML text; `file` names it in messages.
+    ///
+    /// Throws the first problem.
     package static func parse(_ text: String, file: String, lessonId: String) throws -> [Question] {
         let result = read(text, file: file, lessonId: lessonId)
         if let first = result.problems.first { throw first }
@@ -62,7 +65,9 @@ package enum QuizLoader {
 
     /// The questions that could be read and every problem found, in file order: a question
     /// that cannot be read does not hide the ones after it (`lint` reports them all).
-    package static func read(_ text: String, file: String, lessonId: String) -> (questions: [Question], problems: [LabError]) {
+    package static func read(_ text: String, file: String, lessonId: String) -> (
+        questions: [Question], problems: [LabError]
+    ) {
         let reader = YAMLNodeReader(file: file, codePrefix: .quiz)
         var questions: [Question] = []
         var problems: [LabError] = []

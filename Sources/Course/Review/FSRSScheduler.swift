@@ -103,6 +103,7 @@ package struct FSRSScheduler: Sendable {
 
     /// Moves a learning or relearning card along its steps and returns the wait until it is due;
     /// a card past its last step graduates to review with an interval from its stability.
+    ///
     /// Updates a reviewed card's stability and difficulty: the short-term formula on the day of
     /// its last review, the full memory model after that (review and relearning share it).
     private func updateMemory(_ card: inout ReviewCard, rating: Rating, sameDay: Bool, now: Date) {

@@ -16,7 +16,10 @@ struct RunChecks {
     }
 
     private var noRun: CheckOutcome {
-        .notYet(mark.run == 0 ? "there is no pipeline run yet" : "there is no pipeline run since this step began (the last was #\(mark.run))")
+        .notYet(
+            mark.run == 0
+                ? "there is no pipeline run yet"
+                : "there is no pipeline run since this step began (the last was #\(mark.run))")
     }
 
     func lastRun(status wanted: PipelineRunReport.Status?, stages: [StageExpectation]) throws -> CheckOutcome {

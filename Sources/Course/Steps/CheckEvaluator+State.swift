@@ -1,6 +1,6 @@
 import Foundation
-import PipelineEngine
 import LabSupport
+import PipelineEngine
 
 /// Checks on the engine's state (the registry, the clock, deployments,
 /// served requests) and on the command journal, each measured from the step's mark.
@@ -20,9 +20,16 @@ struct StateChecks {
                 case true? where target.version == before:
                     missing.append("\(now), as it did when this step began; the step needs it moved")
                 case true?:
-                    held.append(now + (before.map { " (it pointed at v\($0) when this step began)" } ?? " (it was not set when this step began)"))
+                    held.append(
+                        now
+                            + (before.map { " (it pointed at v\($0) when this step began)" }
+                                ?? " (it was not set when this step began)"))
                 case false? where target.version != before:
-                    missing.append(now + (before.map { ", but it pointed at v\($0) when this step began; the step needs it unmoved" } ?? ", set since this step began; the step needs it unmoved"))
+                    missing.append(
+                        now
+                            + (before.map {
+                                ", but it pointed at v\($0) when this step began; the step needs it unmoved"
+                            } ?? ", set since this step began; the step needs it unmoved"))
                 case false?:
                     held.append("\(now), as when this step began")
                 case nil:
@@ -51,7 +58,8 @@ struct StateChecks {
         let elapsed = now.timeIntervalSince(mark.clock)
         let place =
             elapsed > 0
-            ? "\(SimulatedDuration(seconds: elapsed)) later than when this step began" : "where it was when this step began"
+            ? "\(SimulatedDuration(seconds: elapsed)) later than when this step began"
+            : "where it was when this step began"
         let clause = "the simulated clock is at \(SimulatedClock.format(now)), \(place)"
         return elapsed >= advanced.seconds
             ? .passed(clause) : .notYet("\(clause); the step needs it moved at least \(advanced)")
@@ -68,7 +76,8 @@ struct StateChecks {
         }
         return late
             ? .passed("`\(command)` ran once the clock had moved \(after) since this step began")
-            : .notYet("`\(command)` ran, but before the clock had moved \(after) since this step began; run it again now")
+            : .notYet(
+                "`\(command)` ran, but before the clock had moved \(after) since this step began; run it again now")
     }
 
     func served(requests: Int, shadow: Bool) throws -> CheckOutcome {
@@ -85,7 +94,8 @@ struct StateChecks {
 
     func deployment(strategy: DeploymentStrategy?, status: RolloutStatus?) throws -> CheckOutcome {
         guard let rollout = try RolloutStore(state: workspace.state).latest(), rollout.id > mark.deployment else {
-            return .notYet(mark.deployment == 0 ? "there is no deployment" : "there is no deployment since this step began")
+            return .notYet(
+                mark.deployment == 0 ? "there is no deployment" : "there is no deployment since this step began")
         }
         let actualStrategy = rollout.strategy.rawValue
         let actualStatus = rollout.status.rawValue

@@ -1,6 +1,6 @@
 import Foundation
-import PipelineEngine
 import LabSupport
+import PipelineEngine
 
 /// What evaluating a check found, with a clause saying why (what holds, or what is missing).
 package enum CheckOutcome: Sendable, Equatable {
@@ -86,7 +86,8 @@ package struct CheckEvaluator {
         case .clock(let advanced): return try StateChecks(workspace: workspace, mark: mark).clock(advanced)
         case .deployment(let strategy, let status):
             return try StateChecks(workspace: workspace, mark: mark).deployment(strategy: strategy, status: status)
-        case .ran(let words, let after): return try StateChecks(workspace: workspace, mark: mark).ran(words, after: after)
+        case .ran(let words, let after):
+            return try StateChecks(workspace: workspace, mark: mark).ran(words, after: after)
         case .served(let requests, let shadow):
             return try StateChecks(workspace: workspace, mark: mark).served(requests: requests, shadow: shadow)
         case .lastRun(let status, let stages):

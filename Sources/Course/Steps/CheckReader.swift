@@ -1,7 +1,7 @@
 import Foundation
+import LabSupport
 import PipelineEngine
 import Yams
-import LabSupport
 
 /// Reads a step's `check` from its YAML node: one key naming the kind, its arguments beneath.
 ///
@@ -36,9 +36,12 @@ struct CheckReader {
 
     /// Keys of earlier versions of the format, refused with what to write instead.
     static let retiredKeys: [String: String] = [
-        "version": "a version number depends on what else the learner ran; use `moved: true` (the alias points at another version than when the step began) or `moved: false`",
-        "versions_at_least": "a count of versions depends on what else the learner ran; use `new_versions: N` (registered since the step began) or `new_versions_max: N`",
-        "past_start": "time since the sandbox started depends on what else the learner ran; use `advanced: DURATION` (since the step began)",
+        "version":
+            "a version number depends on what else the learner ran; use `moved: true` (the alias points at another version than when the step began) or `moved: false`",
+        "versions_at_least":
+            "a count of versions depends on what else the learner ran; use `new_versions: N` (registered since the step began) or `new_versions_max: N`",
+        "past_start":
+            "time since the sandbox started depends on what else the learner ran; use `advanced: DURATION` (since the step began)",
     ]
 
     func read(_ node: Node) throws -> Check {
@@ -81,7 +84,8 @@ struct CheckReader {
             let text = try args.map { try required($0, "command", node, kind) } ?? reader.text(node, "the command")
             let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
             guard !words.isEmpty else {
-                throw reader.error(.emptyValue, "a ran check needs the command's first words, such as `monitor`", at: node)
+                throw reader.error(
+                    .emptyValue, "a ran check needs the command's first words, such as `monitor`", at: node)
             }
             var after: SimulatedDuration?
             if let args, let value = args["after"] {
@@ -211,8 +215,11 @@ struct CheckReader {
     private func arguments(_ node: Node, _ kind: Check.Kind) throws -> Node.Mapping {
         let args = try reader.mapping(node, "the arguments of a \(kind.rawValue) check")
         for (key, _) in args {
-            if let name = key.string, let instead = Self.retiredKeys[name], !(Self.keysByKind[kind] ?? []).contains(name) {
-                throw reader.error(.retiredKey, "`\(name)` is no longer accepted in a \(kind.rawValue) check: \(instead)", at: key)
+            if let name = key.string, let instead = Self.retiredKeys[name],
+                !(Self.keysByKind[kind] ?? []).contains(name)
+            {
+                throw reader.error(
+                    .retiredKey, "`\(name)` is no longer accepted in a \(kind.rawValue) check: \(instead)", at: key)
             }
         }
         try reader.checkKeys(args, allowed: Self.keysByKind[kind] ?? [], in: "a \(kind.rawValue) check")

@@ -1,7 +1,7 @@
 import Foundation
+import LabSupport
 import PipelineEngine
 import Yams
-import LabSupport
 
 /// A change a learner makes by hand in an editor, written down so `lint --play` can make it.
 ///
@@ -114,10 +114,11 @@ struct FileEditReader {
             return FileEdit(path: path, change: .append(try raw(value, "`append`")), location: location)
         default:
             guard let with = fields["with"] else {
-                throw reader.error(.missingKey, "a `replace` edit needs `with`, the text that takes its place", at: node)
+                throw reader.error(
+                    .missingKey, "a `replace` edit needs `with`, the text that takes its place", at: node)
             }
-            let old = try raw(fields["replace"]!, "`replace`")
-            if old.isEmpty { throw reader.error(.emptyValue, "`replace` is empty", at: fields["replace"]) }
+            let old = try raw(value, "`replace`")
+            if old.isEmpty { throw reader.error(.emptyValue, "`replace` is empty", at: value) }
             return FileEdit(
                 path: path, change: .replace(old, with: try raw(with, "`with`")), location: location)
         }

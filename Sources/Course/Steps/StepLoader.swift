@@ -1,7 +1,7 @@
 import Foundation
+package import LabSupport
 import PipelineEngine
 import Yams
-package import LabSupport
 
 /// Loads a lesson's `steps.yaml`: an optional `start:` and a `steps:` list of hands-on steps.
 ///
@@ -79,7 +79,8 @@ package enum StepLoader {
                     result.commands.append(
                         StepCommand(
                             text: text,
-                            location: SourceLocation(file: file, line: item.mark?.line ?? 0, column: item.mark?.column ?? 0)))
+                            location: SourceLocation(
+                                file: file, line: item.mark?.line ?? 0, column: item.mark?.column ?? 0)))
                 }
             }
             guard let list = top["steps"] else {
@@ -139,9 +140,10 @@ private struct StepReader {
         let setup = try fields["setup"].map { try reader.texts($0, "`setup`") } ?? []
         let hints = try reader.texts(field("hints"), "`hints`")
         let checks = CheckReader(reader: reader)
-        let solution = try fields["solution"].map {
-            try FileEditReader(reader: reader, confine: checks.confined).read($0)
-        } ?? []
+        let solution =
+            try fields["solution"].map {
+                try FileEditReader(reader: reader, confine: checks.confined).read($0)
+            } ?? []
         let wrong = try fields["wrong"].map { try wrongAttempts($0, checks) } ?? []
         let mark = node.mark
         var step = Step(
@@ -162,15 +164,18 @@ private struct StepReader {
             let fields = try reader.mapping(item, "a wrong attempt")
             try reader.checkKeys(fields, allowed: StepLoader.wrongKeys, in: "a wrong attempt")
             guard let why = fields["why"] else {
-                throw reader.error(.missingKey, "a wrong attempt needs `why`: one sentence saying what is wrong", at: item)
+                throw reader.error(
+                    .missingKey, "a wrong attempt needs `why`: one sentence saying what is wrong", at: item)
             }
-            let solution = try fields["solution"].map {
-                try FileEditReader(reader: reader, confine: checks.confined).read($0)
-            } ?? []
+            let solution =
+                try fields["solution"].map {
+                    try FileEditReader(reader: reader, confine: checks.confined).read($0)
+                } ?? []
             let commands = try fields["command"].map { try reader.texts($0, "`command`") }
             if solution.isEmpty, commands == nil {
                 throw reader.error(
-                    .badValue, "a wrong attempt needs a `solution` or a `command` that differs from the step's", at: item)
+                    .badValue, "a wrong attempt needs a `solution` or a `command` that differs from the step's",
+                    at: item)
             }
             let mark = item.mark
             return WrongAttempt(

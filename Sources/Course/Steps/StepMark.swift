@@ -1,6 +1,6 @@
 package import Foundation
-package import PipelineEngine
 import LabSupport
+package import PipelineEngine
 
 /// A snapshot of a sandbox taken when a step began: how far its runs, deployments, registry,
 /// clock, served traffic and command journal had come.

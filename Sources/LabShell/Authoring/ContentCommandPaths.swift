@@ -1,6 +1,6 @@
 import Foundation
-import PipelineEngine
 import LabSupport
+import PipelineEngine
 
 /// Keeps the files that course-provided commands write inside the sandbox.
 ///
@@ -79,7 +79,8 @@ enum ContentCommandPaths {
                     .stepsOutOutside,
                     "`\(command)` is course content: \(option) must name a path inside the sandbox: \(error.message)")
             } catch {
-                return LabError(.stepsOutOutside, "`\(command)` is course content: \(LabError.reason(for: error))", cause: error)
+                return LabError(
+                    .stepsOutOutside, "`\(command)` is course content: \(LabError.reason(for: error))", cause: error)
             }
         }
         return nil

@@ -33,7 +33,9 @@ struct LintView {
             let played = !lesson.steps.isEmpty
             lines.append(
                 style.bold("play \(lesson.lesson)")
-                    + style.dim(" (\(lesson.file)\(played ? lesson.mode == "alone" ? ", alone on a fresh home" : ", in course order" : ""))")
+                    + style.dim(
+                        " (\(lesson.file)\(played ? lesson.mode == "alone" ? ", alone on a fresh home" : ", in course order" : ""))"
+                    )
             )
             if !played {
                 lines.append("  " + style.red("✗") + " not played: its lesson or steps have problems (listed above)")

@@ -1,7 +1,7 @@
 import Course
 import Foundation
-import PipelineEngine
 import LabSupport
+import PipelineEngine
 
 /// `lint --play`: proves each step of each lesson unsolved, solvable, and not fooled by the
 /// mistakes its author expects, as rustlings proves its exercises and further.
@@ -151,9 +151,11 @@ struct StepPlayer {
         return (status, reason ?? printed.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
-    private func play(_ step: Step, lesson: Lesson, repl: Repl, session: LabSession, output: OutputBuffer) -> StepResult {
+    private func play(_ step: Step, lesson: Lesson, repl: Repl, session: LabSession, output: OutputBuffer) -> StepResult
+    {
         func failed(_ detail: String, wrong: [WrongResult] = []) -> StepResult {
-            StepResult(step: step.id, passed: false, detail: detail, output: shown(output, session), wrongAttempts: wrong)
+            StepResult(
+                step: step.id, passed: false, detail: detail, output: shown(output, session), wrongAttempts: wrong)
         }
         func run(_ commands: [String], _ what: String) -> StepResult? {
             for command in commands where repl.execute(command) == 2 {
@@ -229,12 +231,14 @@ struct StepPlayer {
                 repl.execute(command)
             }
             let evaluator = CheckEvaluator(
-                workspaceRoot: copy, templates: contentRoot + "/Sandbox", mark: StepMarks(workspace: copy).mark(of: step.id))
+                workspaceRoot: copy, templates: contentRoot + "/Sandbox",
+                mark: StepMarks(workspace: copy).mark(of: step.id))
             let outcome = try evaluator.evaluate(step.check)
             return WrongResult(why: attempt.why, rejected: !outcome.passed, detail: outcome.reason)
         } catch {
             return WrongResult(
-                why: attempt.why, rejected: false, detail: "could not be tried: \(LabError.describing(error).description)")
+                why: attempt.why, rejected: false,
+                detail: "could not be tried: \(LabError.describing(error).description)")
         }
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import PipelineEngine
 import LabSupport
+import PipelineEngine
 
 /// `audit [--limit N] [--action PREFIX]`: who did what in the sandbox, newest first.
 ///
@@ -11,7 +11,9 @@ struct AuditCommand: LabCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Show the audit log, newest first: who deployed, promoted, rolled back or moved an alias, and when.",
-        discussion: "--action keeps the actions that start with PREFIX: `audit --action clock` shows clock.set and clock.advance.")
+        discussion:
+            "--action keeps the actions that start with PREFIX: `audit --action clock` shows clock.set and clock.advance."
+    )
 
     @Option(help: ArgumentHelp("How many entries to show, newest first.", valueName: "n"))
     var limit = 20
@@ -46,9 +48,11 @@ enum AuditRendering {
     static func page(_ page: AuditPage, action: String?, style: TerminalStyle) -> String {
         guard !page.entries.isEmpty else {
             guard let action, !action.isEmpty, !page.actions.isEmpty else {
-                return "The audit log is empty: deploys, promotions, rollbacks, alias moves, pipeline runs and clock changes are recorded as they happen."
+                return
+                    "The audit log is empty: deploys, promotions, rollbacks, alias moves, pipeline runs and clock changes are recorded as they happen."
             }
-            return "No audit entries whose action starts with '\(action)'; the actions recorded are \(listing(page.actions))."
+            return
+                "No audit entries whose action starts with '\(action)'; the actions recorded are \(listing(page.actions))."
         }
         var table = TextTable(headers: ["TIME", "ACTOR", "ACTION", "SUBJECT", "DETAIL"])
         for entry in page.entries {

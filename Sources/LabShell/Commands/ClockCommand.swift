@@ -1,6 +1,6 @@
 import ArgumentParser
-import PipelineEngine
 import FoundationEssentials
+import PipelineEngine
 
 /// `clock now|advance DURATION`: the sandbox's simulated production time.
 struct ClockCommand: ParsableCommand {

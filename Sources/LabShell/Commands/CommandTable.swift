@@ -68,10 +68,20 @@ enum CommandTable {
 
     /// Groups for the `help` overview: a title and the command names under it.
     static let groups: [(title: String, names: [String])] = [
-        ("Learning", ["lessons", "lesson", "next", "back", "steps", "check", "hint", "quiz", "review", "progress",
-                      "export", "profiles"]),
-        ("Sandbox and engine", ["sandbox", "scenario", "data", "drift", "train", "evaluate", "gate", "pipeline",
-                                "registry", "clock", "edit"]),
+        (
+            "Learning",
+            [
+                "lessons", "lesson", "next", "back", "steps", "check", "hint", "quiz", "review", "progress",
+                "export", "profiles",
+            ]
+        ),
+        (
+            "Sandbox and engine",
+            [
+                "sandbox", "scenario", "data", "drift", "train", "evaluate", "gate", "pipeline",
+                "registry", "clock", "edit",
+            ]
+        ),
         ("Production", ["deploy", "rollout", "promote", "rollback", "traffic", "monitor", "audit"]),
         ("Authoring", ["lint"]),
         ("The lab", ["help", "doctor", "quit"]),

@@ -1,6 +1,6 @@
 import ArgumentParser
-import PipelineEngine
 import LabSupport
+import PipelineEngine
 
 /// `deploy VERSION [--strategy direct|shadow|canary] [--steps 5,25,50,100]`: put a registry
 /// version into the sandbox's production.

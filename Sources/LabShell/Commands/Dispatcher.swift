@@ -1,8 +1,8 @@
 import ArgumentParser
 import Course
 import Foundation
-import PipelineEngine
 import LabSupport
+import PipelineEngine
 
 /// Runs one command line against a session and turns every outcome into an exit status.
 ///
@@ -13,7 +13,9 @@ enum Dispatcher {
     /// a paste gone wrong, refused before it is parsed, suggested or echoed.
     static let maximumArgumentLength = 4096
 
-    /// Parses and runs `arguments` (global options already removed). Returns the exit status.
+    /// Parses and runs `arguments` (global options already removed).
+    ///
+    /// Returns the exit status.
     static func run(_ arguments: [String], in session: LabSession) -> Int32 {
         guard let first = arguments.first else { return 0 }
         if let long = arguments.first(where: { $0.count > maximumArgumentLength }) {
@@ -29,7 +31,8 @@ enum Dispatcher {
         // `X --help` and `X Y --help` show X's (or X Y's) help. Left to ArgumentParser, they
         // would parse as its own `help` command, whose help the lab would then print.
         if let flag = arguments.firstIndex(where: { $0 == "--help" || $0 == "-h" }),
-           !arguments[..<flag].contains("--"), CommandTable.command(named: first) != nil {
+            !arguments[..<flag].contains("--"), CommandTable.command(named: first) != nil
+        {
             return run(["help"] + CommandTable.commandPath(of: Array(arguments[..<flag])), in: session)
         }
         if !first.hasPrefix("-"), CommandTable.command(named: first) == nil {
@@ -65,7 +68,8 @@ enum Dispatcher {
             return report(error, in: session)
         } catch let error as LabStoreError {
             if case .damaged(let path, _) = error {
-                let remedy = path.hasSuffix("state.sqlite")
+                let remedy =
+                    path.hasSuffix("state.sqlite")
                     ? ". Run `sandbox reset` to start the workspace fresh (the damaged file is kept beside it)"
                     : ". Run `cicdlab doctor --repair` to keep it under another name and start fresh"
                 return report(LabError(.storeDamaged, error.description + remedy, cause: error), in: session)
@@ -85,11 +89,13 @@ enum Dispatcher {
     ]
 
     /// Runs `command`, through the pager when its output should be paged (see ``Pager``).
-    private static func runPaged(_ command: any LabCommand, _ arguments: [String], in session: LabSession) throws -> Int32 {
+    private static func runPaged(_ command: any LabCommand, _ arguments: [String], in session: LabSession) throws
+        -> Int32
+    {
         let name = arguments.prefix(2).joined(separator: " ")
         guard pageable.contains(arguments[0]) || pageable.contains(name), !session.wantsJSON,
-              !session.options.noPager, session.console.writesToTerminal, !session.console.isMuted,
-              let pager = Pager.chosen(environment: session.environment)
+            !session.options.noPager, session.console.writesToTerminal, !session.console.isMuted,
+            let pager = Pager.chosen(environment: session.environment)
         else { return try command.run(in: session) }
         let (result, output) = session.console.capturing { try command.run(in: session) }
         let rows = Pager.terminalRows(environment: session.environment)
@@ -123,7 +129,9 @@ enum Dispatcher {
         return try? session.lessonWorkspacePath(lesson)
     }
 
-    /// Prints `error` the way the session wants it and returns its exit status. Ctrl-C's
+    /// Prints `error` the way the session wants it and returns its exit status.
+    ///
+    /// Ctrl-C's
     /// error prints as "Interrupted." and ends a one-shot command with status 130.
     static func report(_ error: LabError, in session: LabSession) -> Int32 {
         let interrupted = error.code == Interruption.code
@@ -139,7 +147,9 @@ enum Dispatcher {
     }
 
     /// Reports what ArgumentParser refused in the lab's own style: `error: ...` with the
-    /// command's usage as a hint, exit 2. `--help`-like outcomes print as help, exit 0.
+    /// command's usage as a hint, exit 2.
+    ///
+    /// `--help`-like outcomes print as help, exit 0.
     private static func reportParseError(_ error: any Error, arguments: [String], in session: LabSession) -> Int32 {
         if Cicdlab.exitCode(for: error) == .success {
             session.console.line(Cicdlab.fullMessage(for: error, columns: session.style.width))

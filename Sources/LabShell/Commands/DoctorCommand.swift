@@ -1,8 +1,8 @@
 import ArgumentParser
 import Course
 import Foundation
-import PipelineEngine
 import LabSupport
+import PipelineEngine
 
 /// `doctor`: versions, where everything is, and whether the databases are healthy: the
 /// progress database and every sandbox's `state.sqlite`, each checked with
@@ -46,10 +46,12 @@ struct DoctorCommand: LabCommand {
         } catch {
             report.integrity = LabError.describing(error).message
         }
-        let workspaces = SQLiteFile.workspaceDatabases(under: session.home.sandboxesDirectory, depth: 1)
+        let workspaces =
+            SQLiteFile.workspaceDatabases(under: session.home.sandboxesDirectory, depth: 1)
             + SQLiteFile.workspaceDatabases(under: session.home.lessonSandboxesDirectory, depth: 2)
         report.workspaceDatabases = workspaces.map { .init(path: $0, integrity: SQLiteFile.integrity(path: $0)) }
-        report.healthy = report.integrity == "ok" && report.journalMode == "wal" && report.content != nil
+        report.healthy =
+            report.integrity == "ok" && report.journalMode == "wal" && report.content != nil
             && report.workspaceDatabases.allSatisfy { $0.integrity == "ok" }
 
         if session.wantsJSON {
@@ -61,8 +63,11 @@ struct DoctorCommand: LabCommand {
             table.append(["SQLite", report.sqliteVersion])
             table.append(["home", report.home])
             table.append(["profile", report.profile ?? "?"])
-            table.append(["content", report.content.map { "\($0) (found by \(report.contentFoundBy ?? "?"), \(report.lessons) lessons)" }
-                          ?? style.red("not found: pass --content DIR or set CICDLAB_CONTENT")])
+            table.append([
+                "content",
+                report.content.map { "\($0) (found by \(report.contentFoundBy ?? "?"), \(report.lessons) lessons)" }
+                    ?? style.red("not found: pass --content DIR or set CICDLAB_CONTENT"),
+            ])
             table.append(["progress.sqlite", report.progressDatabase])
             table.append(["  journal mode", style.verdict(report.journalMode ?? "?", ok: report.journalMode == "wal")])
             table.append(["  integrity", style.verdict(report.integrity ?? "?", ok: report.integrity == "ok")])
@@ -73,7 +78,8 @@ struct DoctorCommand: LabCommand {
             }
             table.append(["history", report.historyFile])
             session.console.line(table.render(style))
-            session.console.line(report.healthy ? style.green("\nAll good.") : style.red("\nSomething needs attention (see above)."))
+            session.console.line(
+                report.healthy ? style.green("\nAll good.") : style.red("\nSomething needs attention (see above)."))
         }
         return report.healthy ? 0 : 1
     }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import PipelineEngine
 import LabSupport
+import PipelineEngine
 
 /// `drift REF CUR [--method M] [--columns a,b] [--threshold T]`: which columns of CUR drifted
 /// from REF, and whether the dataset did.

@@ -38,7 +38,7 @@ struct EditCommand: LabCommand {
     private func spawnInForeground(_ arguments: [String]) throws -> Int32 {
         var pid = pid_t()
         let argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for pointer in argv { free(pointer) } }
         // The lab ignores SIGINT (Ctrl-C is a request it checks); the editor gets the default.
         #if canImport(Darwin)
         var attributes: posix_spawnattr_t? = nil
@@ -67,7 +67,8 @@ struct EditCommand: LabCommand {
             if let value = environment[key]?.trimmingCharacters(in: .whitespaces), !value.isEmpty { return value }
         }
         let directories = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-        for name in ["nano", "vi"] where directories.contains(where: {
+        for name in ["nano", "vi"]
+        where directories.contains(where: {
             FileManager.default.isExecutableFile(atPath: "\($0)/\(name)")
         }) {
             return name

@@ -1,5 +1,5 @@
-import PipelineEngine
 import LabSupport
+import PipelineEngine
 
 /// The exit status a command ends with, decided here and nowhere else: the engine says what
 /// went wrong (a code and whether it is bad input or a failed check); the shell says how the

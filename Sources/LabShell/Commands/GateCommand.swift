@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
-import PipelineEngine
 import LabSupport
+import PipelineEngine
 
-/// `gate check MODEL.json --config GATES.yaml [--data DATA.csv]`: would this model ship?
+/// Answers whether a model would ship: `gate check MODEL.json --config GATES.yaml [--data DATA.csv]`.
 struct GateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gate", abstract: "Run validation gates on a model (`gate check`).",
@@ -46,8 +46,10 @@ struct GateCommand: ParsableCommand {
             if session.wantsJSON {
                 try session.console.json(outcome)
             } else {
-                session.console.line(GateReportRenderer.render(outcome.gates, championVersion: outcome.championVersion,
-                                                               style: session.style))
+                session.console.line(
+                    GateReportRenderer.render(
+                        outcome.gates, championVersion: outcome.championVersion,
+                        style: session.style))
             }
             return outcome.gates.passed ? 0 : 1
         }

@@ -52,7 +52,8 @@ struct HelpCommand: LabCommand {
             }
             lines.append("")
         }
-        let footer = "Type `help COMMAND` for its options. Global options: --json, --no-color, --no-pager,"
+        let footer =
+            "Type `help COMMAND` for its options. Global options: --json, --no-color, --no-pager,"
             + " --profile NAME, --home DIR, --content DIR. Ctrl-C stops the command under way; `quit` or Ctrl-D leaves the REPL."
         let wrapper = WordWrapper(style: style)
         lines += wrapper.wrap(wrapper.tokens([InlineRun(text: footer, style: [])]), width: style.width)

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import Course
+import Foundation
 import LabSupport
 
 /// `lesson [ID] [--section N]`: opens a lesson where the learner left it, or at page N.

@@ -18,11 +18,13 @@ struct LessonsCommand: LabCommand {
         let rows = try catalog.lessons.map { lesson -> LessonRow in
             let done = progress[lesson.id]
             let status = done.map { $0.completed ? "done" : "in progress" } ?? "not started"
-            return LessonRow(number: lesson.number, id: lesson.id, title: lesson.title, status: status, concepts: lesson.meta.concepts,
-                             steps: try lesson.stepCount(), questions: try lesson.questionCount(),
-                             pages: lesson.pages.count, pagesRead: done?.pagesRead ?? 0,
-                             stepsDone: done?.stepsDone ?? 0, secondsSpent: done?.secondsSpent ?? 0,
-                             current: lesson.id == current)
+            return LessonRow(
+                number: lesson.number, id: lesson.id, title: lesson.title, status: status,
+                concepts: lesson.meta.concepts,
+                steps: try lesson.stepCount(), questions: try lesson.questionCount(),
+                pages: lesson.pages.count, pagesRead: done?.pagesRead ?? 0,
+                stepsDone: done?.stepsDone ?? 0, secondsSpent: done?.secondsSpent ?? 0,
+                current: lesson.id == current)
         }
         if session.wantsJSON {
             try session.console.json(rows)
@@ -41,7 +43,9 @@ struct LessonsCommand: LabCommand {
             : "Type `lesson \(rows[0].number.map(String.init) ?? rows[0].id)` to begin, or `lesson N` (a number or id) for another."
         let note = WordWrapper(style: style)
         session.console.line(
-            "\n" + note.wrap(note.tokens([InlineRun(text: tip, style: .dim)]), width: style.width).joined(separator: "\n"))
+            "\n"
+                + note.wrap(note.tokens([InlineRun(text: tip, style: .dim)]), width: style.width).joined(
+                    separator: "\n"))
         return 0
     }
 
@@ -74,15 +78,19 @@ struct LessonsCommand: LabCommand {
         // The number is what `lesson 5` takes, as well as the id. Only titles wrap.
         let headers = ["", "#"] + (showsID ? ["LESSON"] : []) + ["TITLE", "STATUS", "PROGRESS"]
         let titleColumn = showsID ? 3 : 2
-        var table = TextTable(headers: headers, rightAligned: [1],
-                              keptWhole: Set(headers.indices).subtracting([titleColumn]))
+        var table = TextTable(
+            headers: headers, rightAligned: [1],
+            keptWhole: Set(headers.indices).subtracting([titleColumn]))
         for (row, bar) in zip(rows, bars) {
-            let status = row.status == "done" ? style.green(row.status)
+            let status =
+                row.status == "done"
+                ? style.green(row.status)
                 : row.status == "in progress" ? style.yellow(row.status) : style.dim(row.status)
             let title = wrapper.wrap(wrapper.tokens([InlineRun(text: row.title, style: [])]), width: titleWidth)
             let progress = useBar ? bar.bar + " " + (useCounts ? bar.counts : bar.percent) : bar.percent
             let id = showsID ? [row.id] : []
-            table.append([row.current ? "*" : " ", row.number.map(String.init) ?? ""] + id + [title[0], status, progress])
+            table.append(
+                [row.current ? "*" : " ", row.number.map(String.init) ?? ""] + id + [title[0], status, progress])
             for more in title.dropFirst() {
                 table.appendContinuation(["", ""] + (showsID ? [""] : []) + [more, "", ""])
             }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Course
 import Foundation
-import PipelineEngine
 import LabSupport
+import PipelineEngine
 
 /// `lint [DIR] [--play] [--coverage]`: checks course content for its authors.
 struct LintCommand: LabCommand {
@@ -35,7 +35,9 @@ struct LintCommand: LabCommand {
     @Flag(help: "Print the quiz's guessing cues for each lesson as well as for the whole bank.")
     var cues = false
 
-    static var completion: CommandCompletion { CommandCompletion(options: ["--play", "--alone", "--lesson", "--coverage", "--cues"], values: .files) }
+    static var completion: CommandCompletion {
+        CommandCompletion(options: ["--play", "--alone", "--lesson", "--coverage", "--cues"], values: .files)
+    }
 
     func run(in session: LabSession) throws -> Int32 {
         let (path, shown) = try folder(in: session)
@@ -58,7 +60,8 @@ struct LintCommand: LabCommand {
             try session.console.json(LintJSON(report: report, played: play ? played : nil))
         } else {
             session.console.line(
-                LintView(style: session.style).render(report, played: play ? played : nil, folder: shown, cuesPerLesson: cues))
+                LintView(style: session.style).render(
+                    report, played: play ? played : nil, folder: shown, cuesPerLesson: cues))
         }
         return failed ? 1 : 0
     }
@@ -81,7 +84,9 @@ struct LintCommand: LabCommand {
     }
 
     /// Plays the lessons that have steps: in course order on one home (or only `--lesson`,
-    /// alone), then with `--alone` each on a fresh home. One whose lesson file or steps do not
+    /// alone), then with `--alone` each on a fresh home.
+    ///
+    /// One whose lesson file or steps do not
     /// load is reported as not played (its problems are listed above).
     private func playLessons(path: String, shown: String, contentRoot: String, session: LabSession) throws
         -> [StepPlayer.LessonResult]
@@ -89,7 +94,9 @@ struct LintCommand: LabCommand {
         let player = StepPlayer(contentRoot: contentRoot, environment: session.environment)
         var (scripts, results) = try scripts(path: path, shown: shown)
         if let lesson {
-            let folder = { (script: StepPlayer.Script) in URL(fileURLWithPath: script.lesson.directory).lastPathComponent }
+            let folder = { (script: StepPlayer.Script) in
+                URL(fileURLWithPath: script.lesson.directory).lastPathComponent
+            }
             let number = Int(lesson)
             let matches = scripts.filter { script in
                 script.lesson.id == lesson || folder(script) == lesson
@@ -97,12 +104,15 @@ struct LintCommand: LabCommand {
             }
             let unplayable = results.filter {
                 $0.lesson == lesson || $0.file.split(separator: "/").dropLast().last.map(String.init) == lesson
-                    || (number != nil && Int(($0.file.split(separator: "/").dropLast().last ?? "").prefix { $0.isNumber }) == number)
+                    || (number != nil
+                        && Int(($0.file.split(separator: "/").dropLast().last ?? "").prefix { $0.isNumber }) == number)
             }
             if matches.isEmpty, !unplayable.isEmpty { return unplayable }
             guard !matches.isEmpty else {
                 var message = "no lesson '\(lesson)' with steps in \(shown)"
-                if let guess = closestMatch(to: lesson, among: scripts.map(\.lesson.id)) { message += ". Did you mean '\(guess)'?" }
+                if let guess = closestMatch(to: lesson, among: scripts.map(\.lesson.id)) {
+                    message += ". Did you mean '\(guess)'?"
+                }
                 throw LabError(.lintUnknownLesson, message)
             }
             return matches.map(player.play)

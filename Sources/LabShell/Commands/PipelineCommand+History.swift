@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import PipelineEngine
 import LabSupport
+import PipelineEngine
 
 extension PipelineCommand {
     /// `pipeline runs`: every run with its cost, savings and the key metric's trend.

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import PipelineEngine
 import LabSupport
+import PipelineEngine
 
 /// `pipeline run|status|dag|diff|runs|export`: the workspace's ML pipeline.
 struct PipelineCommand: ParsableCommand {
@@ -30,7 +30,10 @@ struct PipelineCommand: ParsableCommand {
 
         @Argument(help: "The pipeline file (default: pipeline.yaml in your workspace).")
         var file: String?
-        @Flag(help: "Run every stage even if its inputs are unchanged; a deploy stage ships even a candidate that is not better (audited).")
+        @Flag(
+            help:
+                "Run every stage even if its inputs are unchanged; a deploy stage ships even a candidate that is not better (audited)."
+        )
         var force = false
         @Option(help: ArgumentHelp("Run only this stage and the stages it needs.", valueName: "name"))
         var stage: String?
@@ -52,7 +55,8 @@ struct PipelineCommand: ParsableCommand {
             // only why; the runner holds it again (re-entrant) for the run itself.
             let hold = try WorkspaceLock.acquire(workspace, for: "pipeline run")
             defer { hold.release() }
-            var runner = PipelineRunner(workspace: workspace, pipeline: pipeline, executors: .standard(forceDeploy: force))
+            var runner = PipelineRunner(
+                workspace: workspace, pipeline: pipeline, executors: .standard(forceDeploy: force))
             runner.actor = session.actor(in: workspace)
             let style = session.style
             let nameWidth = pipeline.order.map(\.count).max() ?? 8
@@ -66,7 +70,8 @@ struct PipelineCommand: ParsableCommand {
                         if live { session.console.write("  … \(pad(name, nameWidth))  running (\(index)/\(total))") }
                     case .stageProgress(let name, let fraction, let note):
                         guard live else { return }
-                        session.console.write(Self.progressLine(name, nameWidth: nameWidth, fraction: fraction, note: note))
+                        session.console.write(
+                            Self.progressLine(name, nameWidth: nameWidth, fraction: fraction, note: note))
                     case .stageFinished(let report):
                         if live { session.console.write("\r\u{1B}[2K") }
                         session.console.line(PipelineRendering.stage(report, nameWidth: nameWidth, style))
@@ -157,7 +162,9 @@ extension LabSession {
     /// opens (or creates) the learner's progress database.
     func actor(in workspace: Workspace) -> String {
         let user = environment["USER"].flatMap { $0.isEmpty ? nil : $0 }
-        let folders = [home.sandboxesDirectory, home.lessonSandboxesDirectory].map { WorkspacePaths(root: $0).root + "/" }
+        let folders = [home.sandboxesDirectory, home.lessonSandboxesDirectory].map {
+            WorkspacePaths(root: $0).root + "/"
+        }
         guard let folder = folders.first(where: { workspace.root.hasPrefix($0) }),
             let profile = workspace.root.dropFirst(folder.count).split(separator: "/").first.map(String.init)
         else {

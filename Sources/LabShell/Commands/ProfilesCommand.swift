@@ -22,14 +22,17 @@ struct ProfilesCommand: ParsableCommand {
             let current = try session.profile()
             let profiles = try store.profiles()
             if session.wantsJSON {
-                try session.console.json(profiles.map { ProfileRow(name: $0.name, current: $0.name == current, createdAt: $0.createdAt) })
+                try session.console.json(
+                    profiles.map { ProfileRow(name: $0.name, current: $0.name == current, createdAt: $0.createdAt) })
                 return 0
             }
             var table = TextTable(headers: ["", "PROFILE", "CREATED"])
             let formatter = ISO8601DateFormatter()
             formatter.formatOptions = [.withFullDate]
             for profile in profiles {
-                table.append([profile.name == current ? "*" : " ", profile.name, formatter.string(from: profile.createdAt)])
+                table.append([
+                    profile.name == current ? "*" : " ", profile.name, formatter.string(from: profile.createdAt),
+                ])
             }
             session.console.line(table.render(session.style))
             return 0
@@ -72,9 +75,10 @@ struct ProfilesCommand: ParsableCommand {
         var name: String
 
         static var completion: CommandCompletion {
-            CommandCompletion(values: .dynamic { session in
-                (try? session.store().profiles().map(\.name)) ?? []
-            })
+            CommandCompletion(
+                values: .dynamic { session in
+                    (try? session.store().profiles().map(\.name)) ?? []
+                })
         }
 
         func run(in session: LabSession) throws -> Int32 {

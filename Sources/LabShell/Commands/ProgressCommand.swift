@@ -1,8 +1,8 @@
 import ArgumentParser
 import Course
 import Foundation
-import PipelineEngine
 import LabSupport
+import PipelineEngine
 
 /// `progress`: lessons, steps, quiz scores, mastery per concept, streak and time spent.
 struct ProgressCommand: LabCommand {
@@ -41,7 +41,8 @@ struct ProgressCommand: LabCommand {
     static func report(_ session: LabSession) throws -> ProgressReport {
         let catalog = try session.catalog()
         let bank = try? QuestionBank.load(from: catalog)
-        return try ProgressReport.build(store: session.store(), profile: session.profile(), catalog: catalog, bank: bank)
+        return try ProgressReport.build(
+            store: session.store(), profile: session.profile(), catalog: catalog, bank: bank)
     }
 
     /// The quiz score line's value: points and answers, or that none were given yet.
@@ -50,8 +51,9 @@ struct ProgressCommand: LabCommand {
         guard count > 0 else { return "no questions answered yet" }
         let answers = "over \(count) answer\(count == 1 ? "" : "s")"
         guard report.quizMaxPoints > 0 else { return "0 of 0 points \(answers)" }
-        return String(format: "%g of %g points (%.0f%%) ", report.quizPoints, report.quizMaxPoints,
-                      report.quizPoints / report.quizMaxPoints * 100) + answers
+        return String(
+            format: "%g of %g points (%.0f%%) ", report.quizPoints, report.quizMaxPoints,
+            report.quizPoints / report.quizMaxPoints * 100) + answers
     }
 
     /// One line per concept, least known first: `regression-tests  0/3 right  not yet recalled`,
@@ -64,7 +66,8 @@ struct ProgressCommand: LabCommand {
         let countWidth = sorted.map { "\($0.right)/\($0.asked)".count }.max() ?? 0
         return sorted.map { item in
             let counts = "\(item.right)/\(item.asked)"
-            let recall = item.recallOnceRight.map { String(format: "recall chance tomorrow %.0f%%", $0 * 100) }
+            let recall =
+                item.recallOnceRight.map { String(format: "recall chance tomorrow %.0f%%", $0 * 100) }
                 ?? "not yet recalled"
             return "  " + item.concept.padding(toLength: conceptWidth, withPad: " ", startingAt: 0)
                 + "  " + String(repeating: " ", count: countWidth - counts.count) + counts + " right  " + recall
@@ -122,10 +125,12 @@ struct ExportCommand: ParsableCommand {
             let formatter = ISO8601DateFormatter()
             var lines = ["profile,lesson,question,correct,skipped,hinted,points,max_points,seconds,answered_at"]
             for a in report.answers {
-                let cells = [textCell(report.profile), textCell(a.lesson), textCell(a.question),
-                             a.correct ? "1" : "0", a.skipped ? "1" : "0",
-                             a.hinted ? "1" : "0", formatDouble(a.points), formatDouble(a.maxPoints),
-                             String(format: "%.1f", a.seconds), formatter.string(from: a.answeredAt)]
+                let cells = [
+                    textCell(report.profile), textCell(a.lesson), textCell(a.question),
+                    a.correct ? "1" : "0", a.skipped ? "1" : "0",
+                    a.hinted ? "1" : "0", formatDouble(a.points), formatDouble(a.maxPoints),
+                    String(format: "%.1f", a.seconds), formatter.string(from: a.answeredAt),
+                ]
                 lines.append(cells.map(csvField).joined(separator: ","))
             }
             return lines.joined(separator: "\n") + "\n"

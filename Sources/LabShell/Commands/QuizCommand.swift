@@ -18,11 +18,13 @@ struct QuizCommand: LabCommand {
     var seed: UInt64?
 
     static var completion: CommandCompletion {
-        CommandCompletion(options: ["--difficulty", "--count", "--seed"], values: .dynamic { session in
-            guard let catalog = try? session.catalog() else { return [] }
-            let bank = try? QuestionBank.load(from: catalog)
-            return catalog.lessons.map(\.id) + (bank?.concepts ?? [])
-        })
+        CommandCompletion(
+            options: ["--difficulty", "--count", "--seed"],
+            values: .dynamic { session in
+                guard let catalog = try? session.catalog() else { return [] }
+                let bank = try? QuestionBank.load(from: catalog)
+                return catalog.lessons.map(\.id) + (bank?.concepts ?? [])
+            })
     }
 
     func run(in session: LabSession) throws -> Int32 {
@@ -36,8 +38,9 @@ struct QuizCommand: LabCommand {
             level = parsed
         }
         let lessonScope = scope.flatMap { catalog.lesson($0)?.id } ?? scope
-        let plan = try QuizPlanner.plan(bank, scope: lessonScope, difficulty: level, count: count,
-                                        seed: seed ?? UInt64(Date().timeIntervalSince1970 * 1000))
+        let plan = try QuizPlanner.plan(
+            bank, scope: lessonScope, difficulty: level, count: count,
+            seed: seed ?? UInt64(Date().timeIntervalSince1970 * 1000))
         var quiz = try QuizSession.start(plan, store: session.store(), profile: session.profile())
         let runner = QuizRunner(session: session)
         try runner.run(&quiz)
@@ -68,24 +71,29 @@ struct ReviewCommand: LabCommand {
                 try session.console.json(figures)
                 return 0
             }
-            var table = TextTable(headers: ["CARDS", "DUE NOW", "DUE TODAY", "DUE THIS WEEK", "RETENTION"],
-                                  rightAligned: [0, 1, 2, 3, 4])
-            table.append(["\(figures.cards)", "\(figures.dueNow)", "\(figures.dueToday)", "\(figures.dueThisWeek)",
-                          figures.retention.map { String(format: "%.0f%%", $0 * 100) } ?? "–"])
+            var table = TextTable(
+                headers: ["CARDS", "DUE NOW", "DUE TODAY", "DUE THIS WEEK", "RETENTION"],
+                rightAligned: [0, 1, 2, 3, 4])
+            table.append([
+                "\(figures.cards)", "\(figures.dueNow)", "\(figures.dueToday)", "\(figures.dueThisWeek)",
+                figures.retention.map { String(format: "%.0f%%", $0 * 100) } ?? "–",
+            ])
             session.console.line(table.render(session.style))
             return 0
         }
         let due = try store.dueCards(profile: profile, at: now, limit: count)
         guard !due.isEmpty else {
             let next = try store.reviewStats(profile: profile, at: now)
-            session.console.line(next.cards == 0
-                ? "Nothing to review yet: questions you answer in `quiz` become review cards."
-                : "Nothing is due now. \(next.dueToday) due later today, \(next.dueThisWeek) this week.")
+            session.console.line(
+                next.cards == 0
+                    ? "Nothing to review yet: questions you answer in `quiz` become review cards."
+                    : "Nothing is due now. \(next.dueToday) due later today, \(next.dueThisWeek) this week.")
             return 0
         }
         let bank = try QuestionBank.load(from: session.catalog())
-        let plan = QuizPlanner.reviewPlan(bank, questionIds: due.map(\.questionId),
-                                          seed: UInt64(now.timeIntervalSince1970))
+        let plan = QuizPlanner.reviewPlan(
+            bank, questionIds: due.map(\.questionId),
+            seed: UInt64(now.timeIntervalSince1970))
         var quiz = try QuizSession.review(plan, store: store, profile: profile)
         let runner = QuizRunner(session: session)
         try runner.run(&quiz)

@@ -34,8 +34,10 @@ struct RegistryCommand: ParsableCommand {
             let style = session.style
             var table = TextTable(headers: ["VERSION", "KIND", "ALIASES", "METRICS", "CREATED", "SOURCE"])
             for entry in versions {
-                table.append(["v\(entry.version)", entry.kind.rawValue, entry.aliases.map(style.cyan).joined(separator: ","),
-                              RegistryCommand.headline(entry.metrics), RegistryCommand.stamp(entry.createdAt), entry.source])
+                table.append([
+                    "v\(entry.version)", entry.kind.rawValue, entry.aliases.map(style.cyan).joined(separator: ","),
+                    RegistryCommand.headline(entry.metrics), RegistryCommand.stamp(entry.createdAt), entry.source,
+                ])
             }
             session.console.line(table.render(style))
             session.console.line(style.dim(RegistryCommand.measuredOn))

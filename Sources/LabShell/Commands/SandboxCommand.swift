@@ -1,8 +1,8 @@
 import ArgumentParser
 import Course
 import Foundation
-import PipelineEngine
 import LabSupport
+import PipelineEngine
 
 /// `sandbox init|reset|path|status|use`: the learner's own copies of the sandbox.
 ///
@@ -65,12 +65,14 @@ struct SandboxCommand: ParsableCommand {
                 let start = try LessonSandbox(session: session, lesson: lesson).make(resetting: true)
                 let how = start.isEmpty ? "" : " and ran " + start.map { "`\($0)`" }.joined(separator: ", ")
                 session.console.line(
-                    "Reset \(what) at \(path) to the lesson's start: templates restored\(how); earlier runs, registry and deployments cleared.")
+                    "Reset \(what) at \(path) to the lesson's start: templates restored\(how); earlier runs, registry and deployments cleared."
+                )
             } else {
                 if let kept = try session.sandboxManager().reset(at: path) {
                     session.console.line("The damaged state database was kept as \(kept).")
                 }
-                session.console.line("Reset your sandbox at \(path): templates restored; runs, registry and deployments cleared.")
+                session.console.line(
+                    "Reset your sandbox at \(path): templates restored; runs, registry and deployments cleared.")
             }
             session.console.line("Your lesson and quiz progress is untouched.")
             return 0
@@ -103,7 +105,9 @@ struct SandboxCommand: ParsableCommand {
         func run(in session: LabSession) throws -> Int32 {
             guard ["free", "lesson"].contains(which) else {
                 var message = "`sandbox use` takes `free` or `lesson`, not '\(which.excerpt())'"
-                if let guess = closestMatch(to: which, among: ["free", "lesson"]) { message += ". Did you mean '\(guess)'?" }
+                if let guess = closestMatch(to: which, among: ["free", "lesson"]) {
+                    message += ". Did you mean '\(guess)'?"
+                }
                 throw LabError(.usageSandboxUse, message)
             }
             let store = try session.store()

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import PipelineEngine
 import LabSupport
+import PipelineEngine
 
 extension SandboxCommand {
     /// `sandbox generate NAME [--rows N] [--seed S] [--out FILE]`: a data set like the
@@ -39,7 +39,8 @@ extension SandboxCommand {
                 return 0
             }
             let dataset = try DatasetGenerator.generate(name: name, rows: rows, seed: seed)
-            try session.writeOutput(Data(try dataset.interruptibleCSV().utf8), to: path, typed: out ?? path, makingFolder: true)
+            try session.writeOutput(
+                Data(try dataset.interruptibleCSV().utf8), to: path, typed: out ?? path, makingFolder: true)
             session.console.line("Wrote \(rows) rows of \(name) (seed \(seed)) to \(path).")
             return 0
         }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Course
 import Foundation
-import PipelineEngine
 import LabSupport
+import PipelineEngine
 
 /// Completion of a step argument: the ids of the current lesson's steps.
 private let stepCompletion = CommandCompletion(values: .dynamic { session in session.currentStepIds() })
@@ -63,7 +63,8 @@ struct CheckCommand: LabCommand {
         let outcome: CheckOutcome
         if let earlier = coach.unfinishedPredecessor(of: target, records) {
             outcome = .notYet(
-                "it builds on step \(coach.number(of: earlier)), \(earlier.title), which is not done yet; steps are done in order")
+                "it builds on step \(coach.number(of: earlier)), \(earlier.title), which is not done yet; steps are done in order"
+            )
         } else {
             outcome = try coach.evaluate(target)
         }
@@ -200,7 +201,8 @@ enum StepCommands {
                 text += " To complete the lesson, read the unread page: \(first)."
             } else {
                 // A long list of commands reads badly; name the pages and the first command.
-                let numbers = unread.dropLast().map(String.init).joined(separator: ", ") + " and \(unread[unread.count - 1])"
+                let numbers =
+                    unread.dropLast().map(String.init).joined(separator: ", ") + " and \(unread[unread.count - 1])"
                 text += " To complete the lesson, read pages \(numbers): \(first) opens the first, `next` goes on."
             }
         }

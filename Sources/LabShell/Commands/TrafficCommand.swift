@@ -1,6 +1,6 @@
 import ArgumentParser
-import PipelineEngine
 import LabSupport
+import PipelineEngine
 
 /// `traffic simulate [--requests N]` and `traffic load [normal|holiday]`: production traffic
 /// through the deployed models.

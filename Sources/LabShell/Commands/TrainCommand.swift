@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import PipelineEngine
 import LabSupport
+import PipelineEngine
 
 /// `train TRAIN.csv --target COL`: fits a model, scores it on held-out rows, saves it with --out.
 struct TrainCommand: LabCommand {

@@ -15,14 +15,18 @@ struct QuizRunner {
         while let question = quiz.current {
             let (number, total) = quiz.position
             console.line()
-            console.line(style.bold("Question \(number) of \(total)") + style.dim(
-                " · \(question.question.difficulty.rawValue) · \(points(quiz.pointsAvailable)) · \(question.question.concepts.joined(separator: ", "))"))
+            console.line(
+                style.bold("Question \(number) of \(total)")
+                    + style.dim(
+                        " · \(question.question.difficulty.rawValue) · \(points(quiz.pointsAvailable)) · \(question.question.concepts.joined(separator: ", "))"
+                    ))
             console.line(wrapped(question.question.prompt))
             for option in question.options {
                 let label = "  \(option.label)) "
                 console.line(
-                    wrapped(option.text, first: "  \(style.cyan(option.label + ")")) ",
-                            rest: String(repeating: " ", count: label.count)))
+                    wrapped(
+                        option.text, first: "  \(style.cyan(option.label + ")")) ",
+                        rest: String(repeating: " ", count: label.count)))
             }
             console.line(style.dim("Answer: \(question.answerHelp); or type `hint`, `skip` or `quit`."))
             while true {
@@ -37,7 +41,8 @@ struct QuizRunner {
                 case "hint":
                     if let hint = quiz.hint() {
                         console.line(
-                            wrapped(hint + " (now worth \(points(quiz.pointsAvailable)))", first: style.yellow("Hint: ")))
+                            wrapped(
+                                hint + " (now worth \(points(quiz.pointsAvailable)))", first: style.yellow("Hint: ")))
                     }
                     continue
                 case "skip":
@@ -91,13 +96,17 @@ struct QuizRunner {
         let style = session.style
         let console = session.console
         console.line()
-        console.line(style.bold("Score: \(number(summary.points)) of \(points(summary.maxPoints))")
-                     + " · \(summary.correct) right, \(summary.answered - summary.correct) wrong, \(summary.skipped) skipped")
+        console.line(
+            style.bold("Score: \(number(summary.points)) of \(points(summary.maxPoints))")
+                + " · \(summary.correct) right, \(summary.answered - summary.correct) wrong, \(summary.skipped) skipped"
+        )
         guard !summary.concepts.isEmpty else { return }
         var table = TextTable(headers: ["CONCEPT", "RIGHT", "POINTS"], rightAligned: [1, 2])
         for concept in summary.concepts {
-            table.append([concept.concept, "\(concept.correct)/\(concept.questions)",
-                          "\(number(concept.points))/\(number(concept.maxPoints))"])
+            table.append([
+                concept.concept, "\(concept.correct)/\(concept.questions)",
+                "\(number(concept.points))/\(number(concept.maxPoints))",
+            ])
         }
         console.line(table.render(style))
         if !summary.toReview.isEmpty {

@@ -37,7 +37,8 @@ struct Completer {
         guard let first = words.first, var command = CommandTable.command(named: first) else { return nil }
         var consumed = 1
         while consumed < words.count,
-              let sub = CommandTable.subcommands(of: command).first(where: { $0._commandName == words[consumed] }) {
+            let sub = CommandTable.subcommands(of: command).first(where: { $0._commandName == words[consumed] })
+        {
             command = sub
             consumed += 1
         }
@@ -51,7 +52,8 @@ struct Completer {
         guard var command = CommandTable.command(named: first) else { return [] }
         var consumed = 1
         while consumed < words.count,
-              let sub = CommandTable.subcommands(of: command).first(where: { $0._commandName == words[consumed] }) {
+            let sub = CommandTable.subcommands(of: command).first(where: { $0._commandName == words[consumed] })
+        {
             command = sub
             consumed += 1
         }

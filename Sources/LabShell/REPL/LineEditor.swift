@@ -52,7 +52,9 @@ final class LineEditor {
         if LineEditor.active === self { LineEditor.active = nil }
     }
 
-    /// Reads one line. Returns nil at end of input (Ctrl-D on an empty line), and an empty
+    /// Reads one line.
+    ///
+    /// Returns nil at end of input (Ctrl-D on an empty line), and an empty
     /// line when Ctrl-C discarded what was typed.
     func readLine(prompt: String) -> String? {
         free(LineEditor.promptBuffer)
@@ -77,8 +79,9 @@ final class LineEditor {
         cel_history_enter(history, line)
         if let historyFile {
             if !FileManager.default.fileExists(atPath: historyFile) {
-                _ = FileManager.default.createFile(atPath: historyFile, contents: nil,
-                                               attributes: [.posixPermissions: 0o600])
+                _ = FileManager.default.createFile(
+                    atPath: historyFile, contents: nil,
+                    attributes: [.posixPermissions: 0o600])
             }
             cel_history_save(history, historyFile)
         }
@@ -103,7 +106,9 @@ final class LineEditor {
         return UInt8(CC_REDISPLAY)
     }
 
-    /// Makes libedit decode typed text as UTF-8. In the C locale it cannot decode a non-ASCII
+    /// Makes libedit decode typed text as UTF-8.
+    ///
+    /// In the C locale it cannot decode a non-ASCII
     /// byte at all, and a prompt or line holding one would fail.
     private static func useUTF8Locale() {
         let current = setlocale(LC_CTYPE, "").map { String(cString: $0) } ?? "C"
@@ -121,8 +126,10 @@ final class LineEditor {
         let width = (words.map(\.count).max() ?? 0) + 2
         let perLine = max(1, 80 / width)
         return stride(from: 0, to: words.count, by: perLine).map { start in
-            words[start..<min(start + perLine, words.count)].map { $0.padding(toLength: width, withPad: " ", startingAt: 0) }
-                .joined().trimmingCharacters(in: .whitespaces)
+            words[start..<min(start + perLine, words.count)].map {
+                $0.padding(toLength: width, withPad: " ", startingAt: 0)
+            }
+            .joined().trimmingCharacters(in: .whitespaces)
         }.joined(separator: "\n")
     }
 }

@@ -1,6 +1,6 @@
+import Course
 import Foundation
 import LabSupport
-import Course
 
 /// The read-eval-print loop: reads command lines and runs each through the ``Dispatcher``.
 ///
@@ -9,7 +9,9 @@ import Course
 struct Repl {
     let session: LabSession
 
-    /// Runs until `quit`, Ctrl-D or the end of input; returns the exit status (0). Ctrl-C
+    /// Runs until `quit`, Ctrl-D or the end of input; returns the exit status (0).
+    ///
+    /// Ctrl-C
     /// discards the line being typed, or stops the command under way and comes back here.
     func run() -> Int32 {
         session.inREPL = true
@@ -53,8 +55,10 @@ struct Repl {
             let words = try CommandLineSplitter.split(line)
             let (lineOptions, rest) = try GlobalOptions.extract(from: words)
             if lineOptions.home != nil || lineOptions.profile != nil || lineOptions.content != nil {
-                throw LabError(.usageStartOption,
-                               "--home, --profile and --content are chosen when the lab starts; in the REPL use `profiles switch NAME`")
+                throw LabError(
+                    .usageStartOption,
+                    "--home, --profile and --content are chosen when the lab starts; in the REPL use `profiles switch NAME`"
+                )
             }
             var options = session.startOptions
             options.json = session.startOptions.json || lineOptions.json

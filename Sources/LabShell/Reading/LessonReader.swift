@@ -1,7 +1,7 @@
 import Course
 import Foundation
-import PipelineEngine
 import LabSupport
+import PipelineEngine
 
 /// Opens lessons and shows their pages, recording each page view as it happens.
 ///

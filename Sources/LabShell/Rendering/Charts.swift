@@ -3,7 +3,9 @@ package enum Charts {
     static let sparkBlocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 
     /// A one-line trend of `values` with its legend, on `scale`: `▁▃█  0.806–0.808` on the
-    /// values' own range, `▁▁▁  0% · scale 0–100%` on a fixed one. Missing values stay blank.
+    /// values' own range, `▁▁▁  0% · scale 0–100%` on a fixed one.
+    ///
+    /// Missing values stay blank.
     ///
     /// On their own range even a change in the third decimal fills the whole height, so the
     /// range is printed beside the line, and a constant series lies flat at the bottom with its
@@ -43,8 +45,10 @@ package enum Charts {
     }
 
     /// Labelled horizontal bars, one line each, scaled to `maximum` (or the largest value).
-    package static func bars(_ items: [(label: String, value: Double)], width: Int = 30, maximum: Double? = nil,
-                            format: (Double) -> String = { String(Int($0)) }) -> String {
+    package static func bars(
+        _ items: [(label: String, value: Double)], width: Int = 30, maximum: Double? = nil,
+        format: (Double) -> String = { String(Int($0)) }
+    ) -> String {
         let labelWidth = items.map { displayWidth($0.label) }.max() ?? 0
         let top = maximum ?? items.map(\.value).max() ?? 0
         return items.map { item in

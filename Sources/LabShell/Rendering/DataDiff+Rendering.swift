@@ -21,7 +21,8 @@ extension DataDiff {
         for column in columns {
             let percents = column.nullPercent
             let nulls = changed(
-                percents.changed, "\(NumberText.percent(points: percents.reference)) → \(NumberText.percent(points: percents.current))",
+                percents.changed,
+                "\(NumberText.percent(points: percents.reference)) → \(NumberText.percent(points: percents.current))",
                 style)
             let distinct = changed(
                 column.distinct.changed, "\(column.distinct.reference) → \(column.distinct.current)", style)

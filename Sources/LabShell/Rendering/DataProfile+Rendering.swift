@@ -42,6 +42,7 @@ extension DataProfile {
     }
 
     private func nulls(_ column: ColumnProfile, _ style: TerminalStyle) -> String {
-        column.nulls == 0 ? style.dim("0") : style.yellow("\(column.nulls) (\(NumberText.percent(points: column.nullPercent)))")
+        column.nulls == 0
+            ? style.dim("0") : style.yellow("\(column.nulls) (\(NumberText.percent(points: column.nullPercent)))")
     }
 }

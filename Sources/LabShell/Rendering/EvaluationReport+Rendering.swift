@@ -1,6 +1,6 @@
 import Foundation
-import PipelineEngine
 import LabSupport
+import PipelineEngine
 
 extension EvaluationReport {
     /// The evaluation: metrics, confusion matrix, measured latency and memory, slices and fairness.

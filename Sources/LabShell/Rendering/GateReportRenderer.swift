@@ -22,8 +22,11 @@ enum GateReportRenderer {
         } else {
             let advisory = report.results.filter { $0.status == .failed }.count
             lines.append("")
-            lines.append(style.green("All required gates passed") + (advisory > 0 ? style.yellow(" (\(advisory) advisory warning\(advisory == 1 ? "" : "s"))") : "")
-                         + (championVersion.map { " · compared with champion v\($0)" } ?? " · no champion to compare with yet"))
+            lines.append(
+                style.green("All required gates passed")
+                    + (advisory > 0 ? style.yellow(" (\(advisory) advisory warning\(advisory == 1 ? "" : "s"))") : "")
+                    + (championVersion.map { " · compared with champion v\($0)" }
+                        ?? " · no champion to compare with yet"))
         }
         return lines.joined(separator: "\n")
     }

@@ -1,6 +1,6 @@
 import Foundation
-import PipelineEngine
 import LabSupport
+import PipelineEngine
 
 extension MonitorReport {
     /// Production day by day: a table, trend lines, and drift per feature over time.
@@ -34,7 +34,10 @@ extension MonitorReport {
                 ("requests", days.map { Double($0.requests) }, .own, { String(Int($0)) }),
                 ("errors", days.map { $0.errorRate ?? .nan }, share, RolloutRendering.share),
                 ("p95", days.map { $0.p95Ms ?? .nan }, .own, DurationText.milliseconds),
-                ("accuracy", days.map { $0.accuracy ?? .nan }, .fixed(0...1, label: "0–1"), { String(format: "%.3f", $0) }),
+                (
+                    "accuracy", days.map { $0.accuracy ?? .nan }, .fixed(0...1, label: "0–1"),
+                    { String(format: "%.3f", $0) }
+                ),
             ]
             for (name, values, scale, format) in trends where values.contains(where: \.isFinite) {
                 lines.append("  \(pad(name, 9)) \(Charts.trend(values, scale: scale, format: format))")

@@ -1,6 +1,6 @@
 import Foundation
-import PipelineEngine
 import LabSupport
+import PipelineEngine
 
 /// Text renderings of pipeline runs, status, history and diffs for the terminal.
 enum PipelineRendering {
@@ -108,7 +108,8 @@ enum PipelineRendering {
             }
             var row = [
                 "#\(run.id)" + (run.targetStage.map { " (\($0))" } ?? ""), RegistryCommand.stamp(run.startedAt), status,
-                counts.joined(separator: ", "), DurationText.seconds(run.seconds), dollars(run.cost), dollars(run.savedCost),
+                counts.joined(separator: ", "), DurationText.seconds(run.seconds), dollars(run.cost),
+                dollars(run.savedCost),
             ]
             if let key { row.append(run.metrics[key].map { String(format: "%.4f", $0) } ?? "") }
             table.append(row)

@@ -1,6 +1,6 @@
 import Foundation
-import PipelineEngine
 import LabSupport
+import PipelineEngine
 
 extension RolloutStatusReport {
     /// The latest rollout as a rollout controller's `get rollout` shows it.

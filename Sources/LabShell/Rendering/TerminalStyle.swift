@@ -65,7 +65,10 @@ package func displayWidth(_ text: String) -> Int {
             if scalar == "m" { inEscape = false }
             continue
         }
-        if scalar == "\u{1B}" { inEscape = true; continue }
+        if scalar == "\u{1B}" {
+            inEscape = true
+            continue
+        }
         width += columns(of: scalar)
     }
     return width
@@ -83,8 +86,8 @@ func columns(of scalar: Unicode.Scalar) -> Int {
     switch scalar.value {
     case 0xFE00...0xFE0F, 0x1F3FB...0x1F3FF, 0xE0100...0xE01EF: return 0
     case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-         0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-         0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+        0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+        0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
         return 2
     default: return 1
     }

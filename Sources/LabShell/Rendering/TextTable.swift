@@ -17,8 +17,10 @@ package struct TextTable: Sendable {
     /// The most lines one row may take in a shrunk table before the table is drawn as records.
     static let tallestRow = 3
 
-    package init(headers: [String], rows: [[String]] = [], rightAligned: Set<Int> = [],
-                centered: Set<Int> = [], keptWhole: Set<Int> = []) {
+    package init(
+        headers: [String], rows: [[String]] = [], rightAligned: Set<Int> = [],
+        centered: Set<Int> = [], keptWhole: Set<Int> = []
+    ) {
         self.headers = headers
         self.rows = rows
         self.rightAligned = rightAligned
@@ -54,11 +56,12 @@ package struct TextTable: Sendable {
             if natural > columns {
                 widths = TableFitting.shrink(widths, to: columns, cells: [headers] + rows, whole: keptWhole)
                 let shrunk = widths.reduce(0, +) + 2 * max(0, widths.count - 1)
-                let tallest = rows.map { row in
-                    row.enumerated().map { i, cell in
-                        i < widths.count ? TableFitting.wrap(cell, width: widths[i]).count : 1
+                let tallest =
+                    rows.map { row in
+                        row.enumerated().map { i, cell in
+                            i < widths.count ? TableFitting.wrap(cell, width: widths[i]).count : 1
+                        }.max() ?? 1
                     }.max() ?? 1
-                }.max() ?? 1
                 if headers.count > 1, shrunk > columns || tallest > Self.tallestRow {
                     return records(style, width: columns)
                 }

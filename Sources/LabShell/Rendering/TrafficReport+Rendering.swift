@@ -1,6 +1,6 @@
 import Foundation
-import PipelineEngine
 import LabSupport
+import PipelineEngine
 
 extension TrafficReport {
     /// What production did with the requests just served.
@@ -37,7 +37,9 @@ extension TrafficReport {
             lines.append("")
             var text = "Shadow v\(shadow.version) against champion v\(shadow.champion): "
             text +=
-                shadow.agreement.map { "agreed on \(NumberText.percent(share: $0)) of \(shadow.compared) mirrored requests" }
+                shadow.agreement.map {
+                    "agreed on \(NumberText.percent(share: $0)) of \(shadow.compared) mirrored requests"
+                }
                 ?? "no mirrored requests compared yet"
             if let champion = shadow.championAccuracy, let mine = shadow.shadowAccuracy {
                 text += String(

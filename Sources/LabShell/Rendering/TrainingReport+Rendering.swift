@@ -1,6 +1,6 @@
 import Foundation
-import PipelineEngine
 import LabSupport
+import PipelineEngine
 
 extension TrainingReport {
     /// The training summary: what was trained from what, how long it took, and its test metrics.
@@ -18,8 +18,10 @@ extension TrainingReport {
             lines.append("            " + pad(encoding.column, nameWidth) + "  " + style.dim(describe(encoding)))
         }
         for column in leftOut {
-            lines.append("            " + style.yellow("left out \(column)") + style.dim(
-                ": every value is distinct, like an identifier (name it in --features to use it)"))
+            lines.append(
+                "            " + style.yellow("left out \(column)")
+                    + style.dim(
+                        ": every value is distinct, like an identifier (name it in --features to use it)"))
         }
         var rows = "  rows      \(trainRows) train · \(testRows) test"
         if skippedRows > 0 { rows += style.yellow(" · \(skippedRows) skipped (no \(model.target))") }

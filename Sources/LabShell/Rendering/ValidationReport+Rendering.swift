@@ -1,5 +1,5 @@
-import PipelineEngine
 import Foundation
+import PipelineEngine
 
 extension ValidationReport {
     /// One line per expectation, ✓ or ✗, with the observed value and the first failing rows

@@ -1,6 +1,6 @@
 import Foundation
-import PipelineEngine
 import LabSupport
+import PipelineEngine
 
 /// Where a command's output goes: standard output and error, or buffers in tests.
 package final class Console {
@@ -26,7 +26,9 @@ package final class Console {
     package private(set) var writesToTerminal = false
 
     /// Whether colour and emphasis sequences may reach the terminal; the session sets it from
-    /// its style. Every other control character in a line is escaped.
+    /// its style.
+    ///
+    /// Every other control character in a line is escaped.
     package var allowsStyle: () -> Bool = { true }
     /// While true, standard output is dropped (errors still show): commands the lab runs on
     /// the learner's behalf, such as a lesson's start, keep quiet.

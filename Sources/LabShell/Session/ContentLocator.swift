@@ -16,8 +16,10 @@ package struct ContentLocation: Sendable, Equatable {
     package var sandboxTemplates: String { root + "/Sandbox" }
 
     /// The content folder, or nil when none of the places holds a `Lessons/` or `Sandbox/` folder.
-    package static func locate(flag: String?, environment: [String: String],
-                              executable: String = CommandLine.arguments.first ?? "") -> ContentLocation? {
+    package static func locate(
+        flag: String?, environment: [String: String],
+        executable: String = CommandLine.arguments.first ?? ""
+    ) -> ContentLocation? {
         let fm = FileManager.default
         func holdsContent(_ dir: String) -> Bool {
             ["/Lessons", "/Sandbox"].contains { sub in

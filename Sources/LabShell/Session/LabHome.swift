@@ -45,13 +45,15 @@ package struct LabHome: Sendable {
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                throw LabError(.homeNotADirectory,
-                               "the lab home \(path) is a file, not a folder; choose another with --home DIR")
+                throw LabError(
+                    .homeNotADirectory,
+                    "the lab home \(path) is a file, not a folder; choose another with --home DIR")
             }
         } else {
             do {
-                try fm.createDirectory(atPath: path, withIntermediateDirectories: true,
-                                       attributes: [.posixPermissions: 0o700])
+                try fm.createDirectory(
+                    atPath: path, withIntermediateDirectories: true,
+                    attributes: [.posixPermissions: 0o700])
             } catch {
                 throw LabError(.homeCannotCreate, "cannot create the lab home \(path): \(reason(for: error))")
             }

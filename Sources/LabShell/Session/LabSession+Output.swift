@@ -7,7 +7,9 @@ extension LabSession {
     func outputPath(_ typed: String, option: String = "--out") throws -> String {
         let path = try userPath(typed)
         var isFolder: ObjCBool = false
-        if typed.hasSuffix("/") || (FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue) {
+        if typed.hasSuffix("/")
+            || (FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue)
+        {
             throw LabError(.usageOutIsFolder, "\(option) names a folder; give a file path", file: typed)
         }
         try RegularFile.checkWritable(path, named: typed)
@@ -21,7 +23,7 @@ extension LabSession {
             do {
                 try FileManager.default.createDirectory(
                     atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            } catch where FileSystemFailure.errorNumber(of: error) == EEXIST {
+            } catch  where FileSystemFailure.errorNumber(of: error) == EEXIST {
                 // "Already exists": a file stands where one of the folders should be.
                 throw POSIXError(.ENOTDIR)
             }

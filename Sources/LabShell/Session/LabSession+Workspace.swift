@@ -1,7 +1,7 @@
 package import Course
 import Foundation
-package import PipelineEngine
 import LabSupport
+package import PipelineEngine
 
 extension LabSession {
     /// The folder of the sandbox workspace commands act on now (it may not exist yet): the
@@ -32,8 +32,9 @@ extension LabSession {
     /// The sandbox manager for the content's `Sandbox/` templates.
     func sandboxManager() throws -> SandboxManager {
         guard let content else {
-            throw LabError(.contentMissing,
-                           "cannot find the sandbox templates (a Sandbox/ folder); pass --content DIR or set CICDLAB_CONTENT")
+            throw LabError(
+                .contentMissing,
+                "cannot find the sandbox templates (a Sandbox/ folder); pass --content DIR or set CICDLAB_CONTENT")
         }
         return SandboxManager(templates: content.sandboxTemplates)
     }
@@ -75,8 +76,9 @@ extension LabSession {
     /// The lessons of the course content.
     package func catalog() throws -> LessonCatalog {
         guard let content else {
-            throw LabError(.contentMissing,
-                           "cannot find the course content (a Lessons/ folder); pass --content DIR or set CICDLAB_CONTENT")
+            throw LabError(
+                .contentMissing,
+                "cannot find the course content (a Lessons/ folder); pass --content DIR or set CICDLAB_CONTENT")
         }
         return try LessonCatalog.load(from: content.lessonsDirectory)
     }

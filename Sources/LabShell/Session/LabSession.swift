@@ -22,7 +22,9 @@ package final class LabSession {
     /// Whether commands come from the REPL (typed paths then resolve against the workspace).
     package internal(set) var inREPL = false
     /// Reads one line of input after showing `prompt` (quiz answers, confirmations); nil at
-    /// the end of input. The REPL replaces it with its line editor at a terminal.
+    /// the end of input.
+    ///
+    /// The REPL replaces it with its line editor at a terminal.
     package var readInput: (String) -> String? = { prompt in
         FileHandle.standardOutput.write(Data(prompt.terminalSafe(keepingStyle: true).utf8))
         return Swift.readLine(strippingNewline: true)
@@ -41,8 +43,10 @@ package final class LabSession {
     private var resolvedProfile: String?
     private var locatedContent: ContentLocation??
 
-    package init(options: GlobalOptions, environment: [String: String], console: Console,
-                isInteractive: Bool) {
+    package init(
+        options: GlobalOptions, environment: [String: String], console: Console,
+        isInteractive: Bool
+    ) {
         self.startOptions = options
         self.options = options
         self.environment = environment
@@ -81,13 +85,16 @@ package final class LabSession {
             // Asked once a session: the prompt, the profile and the reading position all open
             // the store, and asking again would take the next command typed as the answer.
             guard isInteractive, !declinedToSetAsideStore,
-                  let answer = readInput("Your progress database \(path) is damaged (\(reason)).\n"
-                                         + "Keep it aside under another name and start fresh? [y/N] "),
-                  ["y", "yes"].contains(answer.lowercased().trimmingCharacters(in: .whitespaces))
+                let answer = readInput(
+                    "Your progress database \(path) is damaged (\(reason)).\n"
+                        + "Keep it aside under another name and start fresh? [y/N] "),
+                ["y", "yes"].contains(answer.lowercased().trimmingCharacters(in: .whitespaces))
             else {
                 declinedToSetAsideStore = isInteractive
-                throw LabError(.progressDamaged,
-                               "\(path) is damaged (\(reason)). Nothing was changed. Run `cicdlab doctor --repair` to keep the damaged file under another name and start fresh")
+                throw LabError(
+                    .progressDamaged,
+                    "\(path) is damaged (\(reason)). Nothing was changed. Run `cicdlab doctor --repair` to keep the damaged file under another name and start fresh"
+                )
             }
             let aside = try SQLiteFile.setAside(path: path, now: WallClock.now())
             console.line("Kept the damaged file as \(aside); starting fresh.")

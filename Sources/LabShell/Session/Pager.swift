@@ -55,10 +55,12 @@ struct Pager {
         posix_spawn_file_actions_addclose(&actions, fds[1])
         let arguments = ["/bin/sh", "-c", command]
         let argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for pointer in argv { free(pointer) } }
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { envp.forEach { free($0) } }
-        var ignore = sigaction(), oldInterrupt = sigaction(), oldQuit = sigaction()
+        defer { for pointer in envp { free(pointer) } }
+        var ignore = sigaction()
+        var oldInterrupt = sigaction()
+        var oldQuit = sigaction()
         ignore.__sigaction_handler.sa_handler = SIG_IGN
         sigaction(SIGINT, &ignore, &oldInterrupt)
         sigaction(SIGQUIT, &ignore, &oldQuit)

@@ -77,6 +77,7 @@ struct StepCoach {
     }
 
     /// Records that the step's check passed; completes the lesson if that was the last thing.
+    ///
     /// A step done for the first time starts the next one: its mark is taken now.
     func recordDone(_ step: Step) throws -> StepCompletion {
         let completion = try store.recordStepDone(

@@ -10,7 +10,9 @@ extension String {
     /// The text made safe for a terminal; with `keepingStyle`, the lab's own colour and
     /// emphasis sequences stay (`ESC [ 1;31 m`: the codes in ``styleCodes``, all a
     /// `TerminalStyle` writes) and every other control, including any other SGR such as
-    /// conceal or a background colour, is escaped. A style left open is reset at the end, so
+    /// conceal or a background colour, is escaped.
+    ///
+    /// A style left open is reset at the end, so
     /// quoted content cannot colour what follows it.
     package func terminalSafe(keepingStyle: Bool) -> String {
         guard unicodeScalars.contains(where: Self.isControl) else { return self }
@@ -27,7 +29,8 @@ extension String {
                 continue
             }
             if Self.isControl(scalar) {
-                safe.append(contentsOf: ("\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}").unicodeScalars)
+                safe.append(
+                    contentsOf: ("\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}").unicodeScalars)
             } else {
                 safe.append(scalar)
             }

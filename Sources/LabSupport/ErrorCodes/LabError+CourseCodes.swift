@@ -52,7 +52,9 @@ extension LabError.Code {
     package static let profileExists = Self("profile.exists")
     /// `profile.unknown`: no learner profile has the name given.
     package static let profileUnknown = Self("profile.unknown")
-    /// `progress.damaged`, as in "… is damaged (…). Nothing was changed. Run `cicdlab doctor --repair` to …".
+    /// `progress.damaged`, as in "… is damaged (…).
+    ///
+    /// Nothing was changed. Run `cicdlab doctor --repair` to …".
     package static let progressDamaged = Self("progress.damaged")
     /// `quiz.bad_count`, as in "--count is …; expected a number of questions of 1 or more".
     package static let quizBadCount = Self("quiz.bad_count")

@@ -60,7 +60,9 @@ extension LabError.Code {
     package static let suiteInvalidUtf8 = Self("suite.invalid_utf8")
     /// `suite.invalid_value`, as in "'…' (…) is greater than '…' (…)".
     package static let suiteInvalidValue = Self("suite.invalid_value")
-    /// `suite.missing_argument`, as in "… needs '…', e.g. '…'".
+    /// `suite.missing_argument`, as in "… needs '…', e.g.
+    ///
+    /// '…'".
     package static let suiteMissingArgument = Self("suite.missing_argument")
     /// `suite.missing_key`, as in "the suite has no 'expectations:' list".
     package static let suiteMissingKey = Self("suite.missing_key")

@@ -2,7 +2,9 @@
 extension LabError.Code {
     /// `edit.failed`, as in "the editor `…` exited with status …".
     package static let editFailed = Self("edit.failed")
-    /// `edit.no_editor`, as in "no editor found; set $EDITOR (e.g. `export EDITOR=nano`)".
+    /// `edit.no_editor`, as in "no editor found; set $EDITOR (e.g.
+    ///
+    /// `export EDITOR=nano`)".
     package static let editNoEditor = Self("edit.no_editor")
     /// `usage.argument_too_long`, as in "an argument is too long: '…'; the lab takes at most … characters per …".
     package static let usageArgumentTooLong = Self("usage.argument_too_long")

@@ -25,8 +25,9 @@ package struct SimulatedClock: Sendable {
     package func set(_ date: Date, actor: String, reason: String) throws {
         try state.pool.write { db in
             try db.execute(sql: "INSERT OR REPLACE INTO clock (id, now) VALUES (1, ?)", arguments: [date])
-            try StateStore.audit(db, actor: actor, action: "clock.set", subject: "clock",
-                                 detail: "\(Self.format(date)): \(reason)")
+            try StateStore.audit(
+                db, actor: actor, action: "clock.set", subject: "clock",
+                detail: "\(Self.format(date)): \(reason)")
         }
     }
 
@@ -37,8 +38,9 @@ package struct SimulatedClock: Sendable {
             let from = try Self.read(db)
             let to = from.addingTimeInterval(duration.seconds)
             try db.execute(sql: "INSERT OR REPLACE INTO clock (id, now) VALUES (1, ?)", arguments: [to])
-            try StateStore.audit(db, actor: actor, action: "clock.advance", subject: "clock",
-                                 detail: "\(Self.format(from)) → \(Self.format(to)) (+\(duration))")
+            try StateStore.audit(
+                db, actor: actor, action: "clock.advance", subject: "clock",
+                detail: "\(Self.format(from)) → \(Self.format(to)) (+\(duration))")
             return DateInterval(start: from, end: to)
         }
     }

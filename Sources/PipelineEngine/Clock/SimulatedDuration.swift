@@ -43,8 +43,10 @@ package struct SimulatedDuration: Equatable, Sendable, CustomStringConvertible {
     }
 
     private static func badDuration(_ text: String) -> LabError {
-        LabError(.clockBadDuration,
-                 "'\(text.excerpt())' is not a duration; write a number and a unit (s, m, h, d, w), such as 30m, 12h, 7d or 1d12h")
+        LabError(
+            .clockBadDuration,
+            "'\(text.excerpt())' is not a duration; write a number and a unit (s, m, h, d, w), such as 30m, 12h, 7d or 1d12h"
+        )
     }
 
     /// The shortest exact spelling: `7d`, `1d12h`, `45m`.

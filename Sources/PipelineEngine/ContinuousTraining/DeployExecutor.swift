@@ -1,6 +1,6 @@
 import Foundation
-import LabSupport
 import GRDB
+import LabSupport
 
 /// Runs a pipeline's `deploy` stage: the candidate (the stage's `model`, else the registry's
 /// `challenger`) is compared with the champion on the production requests whose labels are

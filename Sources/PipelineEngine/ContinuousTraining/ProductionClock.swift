@@ -1,6 +1,6 @@
 package import Foundation
-import LabSupport
 import GRDB
+import LabSupport
 
 /// What happened in production while the clock moved: the days served and the triggers fired.
 package struct ClockAdvanceReport: Sendable, Equatable, Encodable {

@@ -19,7 +19,9 @@ package struct Column: Sendable {
 
     package var name: String
     package var storage: Storage
-    /// `nulls[row]` is true where the cell was empty. Empty when the column has no nulls.
+    /// `nulls[row]` is true where the cell was empty.
+    ///
+    /// Empty when the column has no nulls.
     package var nulls: [Bool]
     /// How many of the nulls the file wrote as each missing-value word (`NA`: 10), as
     /// ``MissingValueTokens`` reads them; the other nulls were empty fields.

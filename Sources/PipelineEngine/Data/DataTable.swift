@@ -6,7 +6,9 @@ package struct DataTable: Sendable {
     /// Where the table came from, as the user named it (for error messages).
     package var source: String
     /// The file line each data row starts on, when rows and lines do not line up one to one
-    /// (a quoted line break, a blank line). Empty when row `r` (0-based) is on line `r + 2`.
+    /// (a quoted line break, a blank line).
+    ///
+    /// Empty when row `r` (0-based) is on line `r + 2`.
     package var rowLines: [Int]
 
     package init(columns: [Column], source: String = "", rowLines: [Int] = []) {

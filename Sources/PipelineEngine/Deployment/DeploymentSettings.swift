@@ -1,6 +1,6 @@
 import Foundation
-import Yams
 import LabSupport
+import Yams
 
 /// Everything a rollout is configured by: the platform, the canary's steps and the analysis.
 ///

@@ -1,5 +1,5 @@
-import LabSupport
 import Foundation
+import LabSupport
 
 /// Counts of reference and current values over shared buckets, for PSI, Jensen-Shannon and
 /// chi-square.

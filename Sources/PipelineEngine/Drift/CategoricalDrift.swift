@@ -33,7 +33,8 @@ enum CategoricalDrift {
         default:
             break
         }
-        let firstKey = buckets.labels.indices.min { CodePoints(buckets.labels[$0]) < CodePoints(buckets.labels[$1]) } ?? 0
+        let firstKey =
+            buckets.labels.indices.min { CodePoints(buckets.labels[$0]) < CodePoints(buckets.labels[$1]) } ?? 0
         let measure = BucketDrift.measure(method, buckets, firstKey: firstKey)
         let threshold = options.threshold ?? method.defaultThreshold
         result.statistic = measure.statistic

@@ -34,7 +34,8 @@ package struct EffectSize: Sendable, Equatable {
     }
 
     /// Why ``meanShift(reference:current:)`` has no value, for the report's notes.
-    static let meanShiftOverflow = "effect size not computed: the shift of the mean, in reference standard deviations, overflows a double"
+    static let meanShiftOverflow =
+        "effect size not computed: the shift of the mean, in reference standard deviations, overflows a double"
 
     /// The standardised mean difference of two samples, or nil when it is beyond a double
     /// (a shift near 1e308 over a spread of 0.001, say).

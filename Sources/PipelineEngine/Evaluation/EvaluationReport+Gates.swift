@@ -1,7 +1,9 @@
 extension EvaluationReport {
     /// What this evaluation tells the gates about the candidate: metrics, latency percentiles,
     /// peak memory, fairness per slice column, and the columns and types of `data` (the table
-    /// it was evaluated on). The champion's figures and shadow agreement are the caller's to add.
+    /// it was evaluated on).
+    ///
+    /// The champion's figures and shadow agreement are the caller's to add.
     package func gateEvidence(data: DataTable) -> GateEvidence {
         var metricValues: [String: Double] = [:]
         for entry in metrics.entries { metricValues[entry.name] = entry.value }

@@ -61,8 +61,10 @@ package struct GateResult: Sendable, Equatable, Codable {
     /// The measured values the verdict rests on.
     package var observed: [String: Double]
 
-    package init(name: String, type: String, required: Bool, status: Status, message: String,
-                observed: [String: Double] = [:]) {
+    package init(
+        name: String, type: String, required: Bool, status: Status, message: String,
+        observed: [String: Double] = [:]
+    ) {
         self.name = name
         self.type = type
         self.required = required

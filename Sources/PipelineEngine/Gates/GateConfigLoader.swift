@@ -1,6 +1,6 @@
 import Foundation
-import Yams
 import LabSupport
+import Yams
 
 /// Reads a gate configuration (`gates.yaml`): a `gates:` list evaluated in order.
 ///
@@ -65,7 +65,8 @@ package enum GateConfigLoader {
     package static func parseConfig(_ text: String, file: String) throws -> GateConfig {
         let reader = YAMLNodeReader(file: file, codePrefix: .gates)
         guard let root = try reader.compose(text) else {
-            throw LabError(.gatesEmpty, "the gate configuration is empty; expected a `gates:` list", file: file, line: 1)
+            throw LabError(
+                .gatesEmpty, "the gate configuration is empty; expected a `gates:` list", file: file, line: 1)
         }
         let top = try reader.mapping(root, "the gate configuration")
         try reader.checkKeys(top, allowed: ["gates", "data"], in: "the gate configuration")
@@ -76,9 +77,10 @@ package enum GateConfigLoader {
         for node in try reader.sequence(list, "`gates`") {
             let gate = try parseGate(node, reader)
             if let earlier = gates.first(where: { $0.name == gate.name }) {
-                throw reader.error(.duplicateName,
-                                   "two gates are named '\(gate.name)' (the first on line \(earlier.line ?? 0)); give each a unique `name`",
-                                   at: node)
+                throw reader.error(
+                    .duplicateName,
+                    "two gates are named '\(gate.name)' (the first on line \(earlier.line ?? 0)); give each a unique `name`",
+                    at: node)
             }
             gates.append(gate)
         }
@@ -89,13 +91,16 @@ package enum GateConfigLoader {
     private static func parseGate(_ node: Node, _ reader: YAMLNodeReader) throws -> Gate {
         let map = try reader.mapping(node, "a gate")
         guard let typeNode = map["type"] else {
-            throw reader.error(.missingKey,
-                               "a gate needs a `type`: one of \(listing(keysByType.keys.sorted(), or: true))", at: node)
+            throw reader.error(
+                .missingKey,
+                "a gate needs a `type`: one of \(listing(keysByType.keys.sorted(), or: true))", at: node)
         }
         let type = try reader.text(typeNode, "the gate's type")
         guard let allowed = keysByType[type] else {
             var message = "unknown gate type \"\(type)\"; expected \(listing(keysByType.keys.sorted(), or: true))"
-            if let guess = closestMatch(to: type, among: Array(keysByType.keys)) { message += " (did you mean \"\(guess)\"?)" }
+            if let guess = closestMatch(to: type, among: Array(keysByType.keys)) {
+                message += " (did you mean \"\(guess)\"?)"
+            }
             throw reader.error(.badValue, message, at: typeNode)
         }
         try reader.checkKeys(map, allowed: commonKeys + allowed, in: "a \(type) gate")
@@ -106,7 +111,8 @@ package enum GateConfigLoader {
         }
         func needOne(_ keys: [String]) throws {
             if keys.allSatisfy({ map[$0] == nil }) {
-                throw reader.error(.missingKey, "a \(type) gate needs \(listing(keys.map { "`\($0)`" }, or: true))", at: node)
+                throw reader.error(
+                    .missingKey, "a \(type) gate needs \(listing(keys.map { "`\($0)`" }, or: true))", at: node)
             }
         }
         func text(_ key: String) throws -> String {
@@ -120,8 +126,11 @@ package enum GateConfigLoader {
         func metric() throws -> String {
             let name = try text("metric")
             guard MetricSet.measurable.contains(name) else {
-                var message = "unknown metric \"\(name)\"; an evaluation measures \(listing(MetricSet.measurable, or: true))"
-                if let guess = closestMatch(to: name, among: MetricSet.measurable) { message += " (did you mean '\(guess)'?)" }
+                var message =
+                    "unknown metric \"\(name)\"; an evaluation measures \(listing(MetricSet.measurable, or: true))"
+                if let guess = closestMatch(to: name, among: MetricSet.measurable) {
+                    message += " (did you mean '\(guess)'?)"
+                }
                 throw reader.error(.unknownMetric, message, at: map["metric"])
             }
             return name
@@ -134,7 +143,8 @@ package enum GateConfigLoader {
             var types: [String: ColumnType] = [:]
             if let typesNode = map["types"] {
                 for (key, value) in try reader.mapping(typesNode, "`types`") {
-                    types[try reader.text(key, "a column name")] = try reader.word(value, "the type of \(key.string ?? "")", as: ColumnType.self)
+                    types[try reader.text(key, "a column name")] = try reader.word(
+                        value, "the type of \(key.string ?? "")", as: ColumnType.self)
                 }
             }
             check = .schema(columns: columns, types: types)
@@ -142,7 +152,8 @@ package enum GateConfigLoader {
             try needOne(["min", "max"])
             check = .threshold(metric: try metric(), min: try number("min"), max: try number("max"))
         case "no_regression":
-            check = .noRegression(metric: try metric(), absolute: try number("max_drop"), relative: try number("relative"))
+            check = .noRegression(
+                metric: try metric(), absolute: try number("max_drop"), relative: try number("relative"))
         case "latency":
             try needOne(["p95_ms", "p99_ms"])
             check = .latency(p95: try number("p95_ms"), p99: try number("p99_ms"))
@@ -153,8 +164,9 @@ package enum GateConfigLoader {
             check = .memory(maxMegabytes: limit)
         case "fairness":
             try needOne(["min_parity_ratio", "max_odds_difference"])
-            check = .fairness(slice: try text("slice"), minParityRatio: try number("min_parity_ratio"),
-                              maxOddsDifference: try number("max_odds_difference"))
+            check = .fairness(
+                slice: try text("slice"), minParityRatio: try number("min_parity_ratio"),
+                maxOddsDifference: try number("max_odds_difference"))
         default:
             guard let agreement = try number("min_agreement") else {
                 throw reader.error(.missingKey, "a shadow gate needs `min_agreement`", at: node)

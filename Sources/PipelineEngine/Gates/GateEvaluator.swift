@@ -12,8 +12,10 @@ package enum GateEvaluator {
         var stoppedBy: String?
         for gate in gates {
             if let stoppedBy {
-                results.append(GateResult(name: gate.name, type: gate.type, required: gate.required, status: .skipped,
-                                          message: "not evaluated: required gate '\(stoppedBy)' failed"))
+                results.append(
+                    GateResult(
+                        name: gate.name, type: gate.type, required: gate.required, status: .skipped,
+                        message: "not evaluated: required gate '\(stoppedBy)' failed"))
                 continue
             }
             var result = judge(gate, evidence)
@@ -28,8 +30,9 @@ package enum GateEvaluator {
     }
 
     private static func verdict(_ ok: Bool, _ message: String, _ observed: [String: Double]) -> GateResult {
-        GateResult(name: "", type: "", required: true, status: ok ? .passed : .failed, message: message,
-                   observed: observed)
+        GateResult(
+            name: "", type: "", required: true, status: ok ? .passed : .failed, message: message,
+            observed: observed)
     }
 
     private static func failed(_ message: String) -> GateResult {
@@ -44,10 +47,14 @@ package enum GateEvaluator {
         switch gate.check {
         case .schema(let columns, let types):
             let missing = columns.filter { evidence.columns[$0] == nil }
-            if !missing.isEmpty { return failed("missing column\(missing.count == 1 ? "" : "s"): \(missing.joined(separator: ", "))") }
+            if !missing.isEmpty {
+                return failed("missing column\(missing.count == 1 ? "" : "s"): \(missing.joined(separator: ", "))")
+            }
             for (column, expected) in types.sorted(by: { $0.key < $1.key }) {
                 guard let actual = evidence.columns[column] else { return failed("missing column: \(column)") }
-                if actual != expected { return failed("column \(column) is \(actual.rawValue), expected \(expected.rawValue)") }
+                if actual != expected {
+                    return failed("column \(column) is \(actual.rawValue), expected \(expected.rawValue)")
+                }
             }
             return verdict(true, "all \(columns.count + types.count) expected columns present with their types", [:])
 
@@ -55,7 +62,8 @@ package enum GateEvaluator {
             guard let value = evidence.metrics[metric] else { return failed("metric '\(metric)' was not measured") }
             if let min, value < min { return verdict(false, "\(metric) \(f3(value)) < \(f3(min))", [metric: value]) }
             if let max, value > max { return verdict(false, "\(metric) \(f3(value)) > \(f3(max))", [metric: value]) }
-            let bounds = [min.map { ">= \(f3($0))" }, max.map { "<= \(f3($0))" }].compactMap { $0 }.joined(separator: " and ")
+            let bounds = [min.map { ">= \(f3($0))" }, max.map { "<= \(f3($0))" }].compactMap { $0 }.joined(
+                separator: " and ")
             return verdict(true, "\(metric) \(f3(value)) \(bounds)", [metric: value])
 
         case .noRegression(let metric, let absolute, let relative):
@@ -64,21 +72,27 @@ package enum GateEvaluator {
                 return skipped("no champion in the registry yet: nothing to compare with")
             }
             let who = evidence.championVersion.map { "champion v\($0)" } ?? "champion"
-            guard let baseline = champion[metric] else { return skipped("\(who) has no '\(metric)' metric to compare with") }
+            guard let baseline = champion[metric] else {
+                return skipped("\(who) has no '\(metric)' metric to compare with")
+            }
             let tolerance = toleranceText(absolute: absolute, relative: relative)
             let observed = [metric: value, "champion_\(metric)": baseline]
             if lowerIsBetter(metric) {
-                let ceiling = Swift.min(baseline + (absolute ?? (relative == nil ? 0 : .infinity)),
-                                        baseline * (1 + (relative ?? (absolute == nil ? 0 : .infinity))))
-                return verdict(value <= ceiling,
-                               "\(metric) \(f3(value)) \(value <= ceiling ? "<=" : ">") \(f3(ceiling)) (\(who) \(f3(baseline))\(tolerance))",
-                               observed.merging(["limit": ceiling]) { a, _ in a })
+                let ceiling = Swift.min(
+                    baseline + (absolute ?? (relative == nil ? 0 : .infinity)),
+                    baseline * (1 + (relative ?? (absolute == nil ? 0 : .infinity))))
+                return verdict(
+                    value <= ceiling,
+                    "\(metric) \(f3(value)) \(value <= ceiling ? "<=" : ">") \(f3(ceiling)) (\(who) \(f3(baseline))\(tolerance))",
+                    observed.merging(["limit": ceiling]) { a, _ in a })
             }
-            let floor = Swift.max(baseline - (absolute ?? (relative == nil ? 0 : .infinity)),
-                                  baseline * (1 - (relative ?? (absolute == nil ? 0 : .infinity))))
-            return verdict(value >= floor,
-                           "\(metric) \(f3(value)) \(value >= floor ? ">=" : "<") \(f3(floor)) (\(who) \(f3(baseline))\(tolerance))",
-                           observed.merging(["limit": floor]) { a, _ in a })
+            let floor = Swift.max(
+                baseline - (absolute ?? (relative == nil ? 0 : .infinity)),
+                baseline * (1 - (relative ?? (absolute == nil ? 0 : .infinity))))
+            return verdict(
+                value >= floor,
+                "\(metric) \(f3(value)) \(value >= floor ? ">=" : "<") \(f3(floor)) (\(who) \(f3(baseline))\(tolerance))",
+                observed.merging(["limit": floor]) { a, _ in a })
 
         case .latency(let p95, let p99):
             var parts: [String] = []
@@ -87,7 +101,8 @@ package enum GateEvaluator {
                 guard let bound else { continue }
                 guard let value = evidence.latencyMs[name] else { return failed("latency \(name) was not measured") }
                 observed["\(name)_ms"] = value
-                let shown = DurationText.milliseconds(value), limit = DurationText.milliseconds(bound)
+                let shown = DurationText.milliseconds(value)
+                let limit = DurationText.milliseconds(bound)
                 if value > bound { return verdict(false, "latency \(name) \(shown) > \(limit)", observed) }
                 parts.append("\(name) \(shown) <= \(limit)")
             }
@@ -95,9 +110,10 @@ package enum GateEvaluator {
 
         case .memory(let maxMegabytes):
             guard let value = evidence.peakMemoryMb else { return failed("peak memory was not measured") }
-            return verdict(value <= maxMegabytes,
-                           "peak memory \(f1(value)) MB \(value <= maxMegabytes ? "<=" : ">") \(f1(maxMegabytes)) MB",
-                           ["peak_memory_mb": value])
+            return verdict(
+                value <= maxMegabytes,
+                "peak memory \(f1(value)) MB \(value <= maxMegabytes ? "<=" : ">") \(f1(maxMegabytes)) MB",
+                ["peak_memory_mb": value])
 
         case .fairness(let slice, let minRatio, let maxDifference):
             guard let figures = evidence.fairness[slice] else {
@@ -109,7 +125,8 @@ package enum GateEvaluator {
                     return failed("demographic parity ratio for '\(slice)' is undefined (no group was selected)")
                 }
                 if ratio < minRatio {
-                    return verdict(false, "demographic parity ratio across \(slice) \(f3(ratio)) < \(f3(minRatio))", figures)
+                    return verdict(
+                        false, "demographic parity ratio across \(slice) \(f3(ratio)) < \(f3(minRatio))", figures)
                 }
                 parts.append("parity ratio \(f3(ratio)) >= \(f3(minRatio))")
             }
@@ -118,7 +135,9 @@ package enum GateEvaluator {
                     return failed("equalized odds difference for '\(slice)' was not measured")
                 }
                 if difference > maxDifference {
-                    return verdict(false, "equalized odds difference across \(slice) \(f3(difference)) > \(f3(maxDifference))", figures)
+                    return verdict(
+                        false, "equalized odds difference across \(slice) \(f3(difference)) > \(f3(maxDifference))",
+                        figures)
                 }
                 parts.append("odds difference \(f3(difference)) <= \(f3(maxDifference))")
             }
@@ -129,9 +148,10 @@ package enum GateEvaluator {
             guard let agreement = evidence.shadowAgreement else {
                 return failed("agreement with the champion on mirrored traffic was not measured")
             }
-            return verdict(agreement >= minAgreement,
-                           "agreement with the champion \(f3(agreement)) \(agreement >= minAgreement ? ">=" : "<") \(f3(minAgreement))",
-                           ["agreement": agreement])
+            return verdict(
+                agreement >= minAgreement,
+                "agreement with the champion \(f3(agreement)) \(agreement >= minAgreement ? ">=" : "<") \(f3(minAgreement))",
+                ["agreement": agreement])
         }
     }
 

@@ -17,10 +17,12 @@ package struct GateEvidence: Sendable, Equatable {
     /// Share of mirrored requests where the candidate agreed with the champion.
     package var shadowAgreement: Double?
 
-    package init(metrics: [String: Double] = [:], latencyMs: [String: Double] = [:], peakMemoryMb: Double? = nil,
-                columns: [String: ColumnType] = [:], fairness: [String: [String: Double]] = [:],
-                championMetrics: [String: Double]? = nil, championVersion: Int? = nil,
-                shadowAgreement: Double? = nil) {
+    package init(
+        metrics: [String: Double] = [:], latencyMs: [String: Double] = [:], peakMemoryMb: Double? = nil,
+        columns: [String: ColumnType] = [:], fairness: [String: [String: Double]] = [:],
+        championMetrics: [String: Double]? = nil, championVersion: Int? = nil,
+        shadowAgreement: Double? = nil
+    ) {
         self.metrics = metrics
         self.latencyMs = latencyMs
         self.peakMemoryMb = peakMemoryMb

@@ -26,27 +26,29 @@ struct KNearestNeighbors: Sendable, Equatable, Codable {
         withUnsafeTemporaryAllocation(of: Double.self, capacity: k) { best in
             withUnsafeTemporaryAllocation(of: Int.self, capacity: k) { bestIndex in
                 var found = 0
-                points.withUnsafeBufferPointer { $0.withStart { base in
-                    for i in 0..<labels.count {
-                        let point = base + i * width
-                        var distance = 0.0
-                        for j in 0..<width {
-                            let delta = row[j] - point[j]
-                            distance += delta * delta
+                points.withUnsafeBufferPointer {
+                    $0.withStart { base in
+                        for i in 0..<labels.count {
+                            let point = base + i * width
+                            var distance = 0.0
+                            for j in 0..<width {
+                                let delta = row[j] - point[j]
+                                distance += delta * delta
+                            }
+                            // Insertion into the sorted k best; equal distances keep the earlier row.
+                            if found == k, distance >= best[k - 1] { continue }
+                            var slot = found == k ? k - 1 : found
+                            if found < k { found += 1 }
+                            while slot > 0, best[slot - 1] > distance {
+                                best[slot] = best[slot - 1]
+                                bestIndex[slot] = bestIndex[slot - 1]
+                                slot -= 1
+                            }
+                            best[slot] = distance
+                            bestIndex[slot] = i
                         }
-                        // Insertion into the sorted k best; equal distances keep the earlier row.
-                        if found == k, distance >= best[k - 1] { continue }
-                        var slot = found == k ? k - 1 : found
-                        if found < k { found += 1 }
-                        while slot > 0, best[slot - 1] > distance {
-                            best[slot] = best[slot - 1]
-                            bestIndex[slot] = bestIndex[slot - 1]
-                            slot -= 1
-                        }
-                        best[slot] = distance
-                        bestIndex[slot] = i
                     }
-                } }
+                }
                 for c in 0..<classCount { out[c] = 0 }
                 for n in 0..<found { out[labels[bestIndex[n]]] += 1 }
                 for c in 0..<classCount { out[c] /= Double(found) }

@@ -22,17 +22,19 @@ struct LogisticRegression: Sendable, Equatable, Codable {
         let penalty = 1 / (c * Double(x.rows))
         let optimiser = LBFGS(tolerance: tolerance, maxIterations: maxIterations)
         let start = [Double](repeating: 0, count: vectors * (d + 1))
-        let outcome = x.values.withUnsafeBufferPointer { $0.withStart { data in
-            optimiser.minimize(from: start) { params, gradient in
-                vectors == 1
-                    ? binaryObjective(
-                        data, rows: x.rows, width: d, labels: labels, params: params, penalty: penalty,
-                        gradient: &gradient)
-                    : softmaxObjective(
-                        data, rows: x.rows, width: d, classes: vectors, labels: labels, params: params,
-                        penalty: penalty, gradient: &gradient)
+        let outcome = x.values.withUnsafeBufferPointer {
+            $0.withStart { data in
+                optimiser.minimize(from: start) { params, gradient in
+                    vectors == 1
+                        ? binaryObjective(
+                            data, rows: x.rows, width: d, labels: labels, params: params, penalty: penalty,
+                            gradient: &gradient)
+                        : softmaxObjective(
+                            data, rows: x.rows, width: d, classes: vectors, labels: labels, params: params,
+                            penalty: penalty, gradient: &gradient)
+                }
             }
-        } }
+        }
         let weights = outcome.x
         return LogisticRegression(
             coefficients: (0..<vectors).map { Array(weights[$0 * d..<($0 + 1) * d]) },
@@ -74,19 +76,23 @@ struct LogisticRegression: Sendable, Equatable, Codable {
                 forEachChunk(rows: rows) { range -> (Double, [Double]) in
                     var loss = 0.0
                     var g = [Double](repeating: 0, count: d + 1)
-                    g.withUnsafeMutableBufferPointer { g in p.withStart { w in g.withStart { gradientRow in
-                        let b = p[d]
-                        for i in range {
-                            let row = x + i * d
-                            let z = b + dotRow(row, w, d)
-                            let target = Double(y[i])
-                            let (softplus, probability) = logisticLossParts(z)
-                            loss += softplus - target * z
-                            let residual = probability - target
-                            addScaledRow(residual, row, gradientRow, d)
-                            g[d] += residual
+                    g.withUnsafeMutableBufferPointer { g in
+                        p.withStart { w in
+                            g.withStart { gradientRow in
+                                let b = p[d]
+                                for i in range {
+                                    let row = x + i * d
+                                    let z = b + dotRow(row, w, d)
+                                    let target = Double(y[i])
+                                    let (softplus, probability) = logisticLossParts(z)
+                                    loss += softplus - target * z
+                                    let residual = probability - target
+                                    addScaledRow(residual, row, gradientRow, d)
+                                    g[d] += residual
+                                }
+                            }
                         }
-                    } } }
+                    }
                     return (loss, g)
                 }
             }
@@ -106,28 +112,32 @@ struct LogisticRegression: Sendable, Equatable, Codable {
                     var g = [Double](repeating: 0, count: classes * (d + 1))
                     var z = [Double](repeating: 0, count: classes)
                     g.withUnsafeMutableBufferPointer { g in
-                        z.withUnsafeMutableBufferPointer { z in p.withStart { w in g.withStart { gradientRows in
-                            for i in range {
-                                let row = x + i * d
-                                var top = -Double.infinity
-                                for k in 0..<classes {
-                                    z[k] = p[classes * d + k] + dotRow(row, w + k * d, d)
-                                    top = max(top, z[k])
-                                }
-                                var total = 0.0
-                                for k in 0..<classes {
-                                    z[k] = exp(z[k] - top)
-                                    total += z[k]
-                                }
-                                let label = y[i]
-                                loss += log(total) - log(z[label])
-                                for k in 0..<classes {
-                                    let residual = z[k] / total - (k == label ? 1 : 0)
-                                    addScaledRow(residual, row, gradientRows + k * d, d)
-                                    g[classes * d + k] += residual
+                        z.withUnsafeMutableBufferPointer { z in
+                            p.withStart { w in
+                                g.withStart { gradientRows in
+                                    for i in range {
+                                        let row = x + i * d
+                                        var top = -Double.infinity
+                                        for k in 0..<classes {
+                                            z[k] = p[classes * d + k] + dotRow(row, w + k * d, d)
+                                            top = max(top, z[k])
+                                        }
+                                        var total = 0.0
+                                        for k in 0..<classes {
+                                            z[k] = exp(z[k] - top)
+                                            total += z[k]
+                                        }
+                                        let label = y[i]
+                                        loss += log(total) - log(z[label])
+                                        for k in 0..<classes {
+                                            let residual = z[k] / total - (k == label ? 1 : 0)
+                                            addScaledRow(residual, row, gradientRows + k * d, d)
+                                            g[classes * d + k] += residual
+                                        }
+                                    }
                                 }
                             }
-                        } } }
+                        }
                     }
                     return (loss, g)
                 }

@@ -76,21 +76,29 @@ extension TrainedModel {
         var out = [Double](repeating: 0, count: x.rows * outputs)
         var indices = [Int](repeating: 0, count: task == .regression ? 0 : x.rows)
         let estimator = self.estimator
-        x.values.withUnsafeBufferPointer { $0.withStart { rows in
-            out.withUnsafeMutableBufferPointer { $0.withStart { out in
-                indices.withUnsafeMutableBufferPointer { $0.withStart { indices in
-                    let shared = SharedPointer(base: out)
-                    let chosen = task == .regression ? nil : SharedPointer(base: indices)
-                    _ = forEachChunk(rows: x.rows, rowsPerChunk: 2048) { range in
-                        for i in range {
-                            let slot = shared.base + i * outputs
-                            estimator.predict(rows + i * width, width: width, into: slot)
-                            if let chosen { chosen.base[i] = argmax(UnsafeBufferPointer(start: slot, count: outputs)) }
+        x.values.withUnsafeBufferPointer {
+            $0.withStart { rows in
+                out.withUnsafeMutableBufferPointer {
+                    $0.withStart { out in
+                        indices.withUnsafeMutableBufferPointer {
+                            $0.withStart { indices in
+                                let shared = SharedPointer(base: out)
+                                let chosen = task == .regression ? nil : SharedPointer(base: indices)
+                                _ = forEachChunk(rows: x.rows, rowsPerChunk: 2048) { range in
+                                    for i in range {
+                                        let slot = shared.base + i * outputs
+                                        estimator.predict(rows + i * width, width: width, into: slot)
+                                        if let chosen {
+                                            chosen.base[i] = argmax(UnsafeBufferPointer(start: slot, count: outputs))
+                                        }
+                                    }
+                                }
+                            }
                         }
                     }
-                } }
-            } }
-        } }
+                }
+            }
+        }
         if task == .regression {
             return Predictions(classes: [], classIndices: [], probabilities: nil, values: out)
         }

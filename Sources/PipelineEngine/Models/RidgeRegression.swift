@@ -14,35 +14,39 @@ struct RidgeRegression: Sendable, Equatable, Codable {
         let d = x.columns
         var means = [Double](repeating: 0, count: d)
         var targetMean = 0.0
-        x.values.withUnsafeBufferPointer { $0.withStart { values in
-            for i in 0..<n {
-                addScaledRow(1, values + i * d, &means, d)
-                targetMean += targets[i]
+        x.values.withUnsafeBufferPointer {
+            $0.withStart { values in
+                for i in 0..<n {
+                    addScaledRow(1, values + i * d, &means, d)
+                    targetMean += targets[i]
+                }
             }
-        } }
+        }
         for j in 0..<d { means[j] /= Double(n) }
         targetMean /= Double(n)
 
         // The centred Gram matrix XcᵀXc and Xcᵀyc, summed over row chunks in order.
-        let parts = x.values.withUnsafeBufferPointer { $0.withStart { values in
-            forEachChunk(rows: n) { range -> ([Double], [Double]) in
-                var gram = [Double](repeating: 0, count: d * d)
-                var moment = [Double](repeating: 0, count: d)
-                var centred = [Double](repeating: 0, count: d)
-                for i in range {
-                    let row = values + i * d
-                    for j in 0..<d { centred[j] = row[j] - means[j] }
-                    let y = targets[i] - targetMean
-                    for j in 0..<d {
-                        let cj = centred[j]
-                        if cj == 0 { continue }
-                        moment[j] += cj * y
-                        for k in j..<d { gram[j * d + k] += cj * centred[k] }
+        let parts = x.values.withUnsafeBufferPointer {
+            $0.withStart { values in
+                forEachChunk(rows: n) { range -> ([Double], [Double]) in
+                    var gram = [Double](repeating: 0, count: d * d)
+                    var moment = [Double](repeating: 0, count: d)
+                    var centred = [Double](repeating: 0, count: d)
+                    for i in range {
+                        let row = values + i * d
+                        for j in 0..<d { centred[j] = row[j] - means[j] }
+                        let y = targets[i] - targetMean
+                        for j in 0..<d {
+                            let cj = centred[j]
+                            if cj == 0 { continue }
+                            moment[j] += cj * y
+                            for k in j..<d { gram[j * d + k] += cj * centred[k] }
+                        }
                     }
+                    return (gram, moment)
                 }
-                return (gram, moment)
             }
-        } }
+        }
         var gram = [Double](repeating: 0, count: d * d)
         var moment = [Double](repeating: 0, count: d)
         for (partGram, partMoment) in parts {

@@ -64,12 +64,15 @@ extension TrainedModel {
                 columns = oneHot.categories.count
             case .text(let hashed):
                 guard hashed.buckets >= 1, hashed.buckets <= Int(UInt32.max) else {
-                    throw bad("\(field).buckets", "is \(hashed.buckets), expected a whole number from 1 to \(UInt32.max)")
+                    throw bad(
+                        "\(field).buckets", "is \(hashed.buckets), expected a whole number from 1 to \(UInt32.max)")
                 }
                 columns = hashed.buckets
             }
             let (sum, overflow) = width.addingReportingOverflow(columns)
-            guard !overflow else { throw bad("preprocessing.columns", "make more model features than a model can hold") }
+            guard !overflow else {
+                throw bad("preprocessing.columns", "make more model features than a model can hold")
+            }
             width = sum
         }
         return width
@@ -106,16 +109,21 @@ extension TrainedModel {
             let vectors = classes.count == 2 ? 1 : classes.count
             let per = classes.count == 2 ? "one for a binary model" : "one per class"
             guard model.coefficients.count == vectors else {
-                throw bad("weights.coefficients", "has \(Self.counted(model.coefficients.count, "row")), expected \(vectors) (\(per))")
+                throw bad(
+                    "weights.coefficients",
+                    "has \(Self.counted(model.coefficients.count, "row")), expected \(vectors) (\(per))")
             }
             for (row, weights) in model.coefficients.enumerated() {
                 guard weights.count == width else {
-                    throw bad("weights.coefficients[\(row)]", "has \(Self.counted(weights.count, "value")), \(perFeature)")
+                    throw bad(
+                        "weights.coefficients[\(row)]", "has \(Self.counted(weights.count, "value")), \(perFeature)")
                 }
                 try finite(weights, "weights.coefficients[\(row)]")
             }
             guard model.intercepts.count == vectors else {
-                throw bad("weights.intercepts", "has \(Self.counted(model.intercepts.count, "value")), expected \(vectors) (\(per))")
+                throw bad(
+                    "weights.intercepts",
+                    "has \(Self.counted(model.intercepts.count, "value")), expected \(vectors) (\(per))")
             }
             try finite(model.intercepts, "weights.intercepts")
             guard model.iterations >= 0 else {
@@ -123,7 +131,8 @@ extension TrainedModel {
             }
         case .linear(let model):
             guard model.coefficients.count == width else {
-                throw bad("weights.coefficients", "has \(Self.counted(model.coefficients.count, "value")), \(perFeature)")
+                throw bad(
+                    "weights.coefficients", "has \(Self.counted(model.coefficients.count, "value")), \(perFeature)")
             }
             try finite(model.coefficients, "weights.coefficients")
             guard model.intercept.isFinite else {
@@ -152,26 +161,34 @@ extension TrainedModel {
         case .naiveBayes(let model):
             for (field, rows) in [("means", model.means), ("variances", model.variances)] {
                 guard rows.count == classes.count else {
-                    throw bad("weights.\(field)", "has \(Self.counted(rows.count, "row")), expected \(classes.count) (one per class)")
+                    throw bad(
+                        "weights.\(field)",
+                        "has \(Self.counted(rows.count, "row")), expected \(classes.count) (one per class)")
                 }
                 for (row, values) in rows.enumerated() {
                     guard values.count == width else {
-                        throw bad("weights.\(field)[\(row)]", "has \(Self.counted(values.count, "value")), \(perFeature)")
+                        throw bad(
+                            "weights.\(field)[\(row)]", "has \(Self.counted(values.count, "value")), \(perFeature)")
                     }
                     try finite(values, "weights.\(field)[\(row)]")
                 }
             }
             for (row, values) in model.variances.enumerated() {
                 if let index = values.firstIndex(where: { $0 <= 0 }) {
-                    throw bad("weights.variances[\(row)][\(index)]", "is \(Self.describe(values[index])), expected above 0")
+                    throw bad(
+                        "weights.variances[\(row)][\(index)]", "is \(Self.describe(values[index])), expected above 0")
                 }
             }
             guard model.priors.count == classes.count else {
-                throw bad("weights.priors", "has \(Self.counted(model.priors.count, "value")), expected \(classes.count) (one per class)")
+                throw bad(
+                    "weights.priors",
+                    "has \(Self.counted(model.priors.count, "value")), expected \(classes.count) (one per class)")
             }
             try finite(model.priors, "weights.priors")
             if let index = model.priors.firstIndex(where: { $0 < 0 || $0 > 1 }) {
-                throw bad("weights.priors[\(index)]", "is \(Self.describe(model.priors[index])), expected a share from 0 to 1")
+                throw bad(
+                    "weights.priors[\(index)]", "is \(Self.describe(model.priors[index])), expected a share from 0 to 1"
+                )
             }
             guard model.priors.contains(where: { $0 > 0 }) else {
                 throw bad("weights.priors", "are all 0, expected at least one class with a share above 0")

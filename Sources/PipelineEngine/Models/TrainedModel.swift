@@ -89,7 +89,8 @@ package struct TrainedModel: Sendable, Equatable {
             throw LabError(.fileUnreadable, "cannot read the model file", file: name)
         }
         do {
-            return ModelFile(model: try JSONDecoder().decode(TrainedModel.self, from: data), sha256: ContentHash.hex(data))
+            return ModelFile(
+                model: try JSONDecoder().decode(TrainedModel.self, from: data), sha256: ContentHash.hex(data))
         } catch let error as LabError {
             throw LabError(error.code, error.message, file: name)
         } catch {

@@ -44,7 +44,8 @@ extension Preprocessor {
     /// Numbers are standardised; booleans and text columns with at most `maxCategories`
     /// distinct values are one-hot encoded; other text columns are hashed bags of words. The
     /// `textColumns` and `categoricalColumns` options override that choice per column.
-    package static func fit(_ table: DataTable, features: [String], options: PreprocessingOptions) throws -> Preprocessor
+    package static func fit(_ table: DataTable, features: [String], options: PreprocessingOptions) throws
+        -> Preprocessor
     {
         for name in options.textColumns + options.categoricalColumns where !features.contains(name) {
             var message = "'\(name)' is named in text_columns or categorical_columns but is not a feature"

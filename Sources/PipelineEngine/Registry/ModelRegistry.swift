@@ -24,16 +24,21 @@ package struct ModelRegistry: Sendable {
         let version = try workspace.state.pool.write { db -> Int in
             let next = (try Int.fetchOne(db, sql: "SELECT MAX(version) FROM model_version") ?? 0) + 1
             let now = try SimulatedClock.read(db)
-            try db.execute(sql: """
-                INSERT INTO model_version (version, artifact_hash, kind, target, features, data_hash, params_hash,
-                    pipeline_hash, run_id, metrics, created_at, created_by, source)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [next, hash, registration.kind.rawValue, registration.target, features,
-                                 registration.lineage.dataHash, registration.lineage.paramsHash,
-                                 registration.lineage.pipelineHash, registration.lineage.runID, metrics, now, actor,
-                                 registration.source])
-            try StateStore.audit(db, actor: actor, action: "register", subject: "v\(next)",
-                                 detail: "\(registration.kind.rawValue) model from \(registration.source)")
+            try db.execute(
+                sql: """
+                    INSERT INTO model_version (version, artifact_hash, kind, target, features, data_hash, params_hash,
+                        pipeline_hash, run_id, metrics, created_at, created_by, source)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    next, hash, registration.kind.rawValue, registration.target, features,
+                    registration.lineage.dataHash, registration.lineage.paramsHash,
+                    registration.lineage.pipelineHash, registration.lineage.runID, metrics, now, actor,
+                    registration.source,
+                ])
+            try StateStore.audit(
+                db, actor: actor, action: "register", subject: "v\(next)",
+                detail: "\(registration.kind.rawValue) model from \(registration.source)")
             return next
         }
         return try self.version("v\(version)")
@@ -50,7 +55,8 @@ package struct ModelRegistry: Sendable {
     package func version(_ reference: String) throws -> ModelVersion {
         try workspace.state.pool.read { db in
             guard let number = try Self.resolve(reference, db),
-                  let row = try Row.fetchOne(db, sql: "SELECT * FROM model_version WHERE version = ?", arguments: [number])
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT * FROM model_version WHERE version = ?", arguments: [number])
             else {
                 throw try Self.unknown(reference, db)
             }
@@ -74,13 +80,16 @@ package struct ModelRegistry: Sendable {
         defer { hold.release() }
         try workspace.state.pool.write { db in
             guard let number = try Self.resolve(reference, db),
-                  try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM model_version WHERE version = ?", arguments: [number]) == 1
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM model_version WHERE version = ?", arguments: [number])
+                    == 1
             else {
                 throw try Self.unknown(reference, db)
             }
-            let previous = try Int.fetchOne(db, sql: "SELECT version FROM model_alias WHERE name = ?", arguments: [name])
-            try db.execute(sql: "INSERT OR REPLACE INTO model_alias (name, version, updated_at, updated_by) VALUES (?, ?, ?, ?)",
-                           arguments: [name, number, try SimulatedClock.read(db), actor])
+            let previous = try Int.fetchOne(
+                db, sql: "SELECT version FROM model_alias WHERE name = ?", arguments: [name])
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO model_alias (name, version, updated_at, updated_by) VALUES (?, ?, ?, ?)",
+                arguments: [name, number, try SimulatedClock.read(db), actor])
             let move = previous.map { "v\($0) → v\(number)" } ?? "→ v\(number)"
             try StateStore.audit(db, actor: actor, action: "alias", subject: name, detail: "\(move): \(reason)")
         }
@@ -95,19 +104,24 @@ package struct ModelRegistry: Sendable {
 
     /// Points alias `name` at version `number` inside an open transaction, audited; does
     /// nothing when it already points there.
-    static func moveAlias(_ name: String, to number: Int, actor: String, reason: String, at now: Date,
-                          _ db: Database) throws {
+    static func moveAlias(
+        _ name: String, to number: Int, actor: String, reason: String, at now: Date,
+        _ db: Database
+    ) throws {
         let previous = try Int.fetchOne(db, sql: "SELECT version FROM model_alias WHERE name = ?", arguments: [name])
         guard previous != number else { return }
-        try db.execute(sql: "INSERT OR REPLACE INTO model_alias (name, version, updated_at, updated_by) VALUES (?, ?, ?, ?)",
-                       arguments: [name, number, now, actor])
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO model_alias (name, version, updated_at, updated_by) VALUES (?, ?, ?, ?)",
+            arguments: [name, number, now, actor])
         let move = previous.map { "v\($0) → v\(number)" } ?? "→ v\(number)"
         try StateStore.audit(db, actor: actor, action: "alias", subject: name, detail: "\(move): \(reason)")
     }
 
     /// Removes alias `name` inside an open transaction, audited; does nothing when it is not set.
     static func removeAlias(_ name: String, actor: String, reason: String, _ db: Database) throws {
-        guard let previous = try Int.fetchOne(db, sql: "SELECT version FROM model_alias WHERE name = ?", arguments: [name])
+        guard
+            let previous = try Int.fetchOne(
+                db, sql: "SELECT version FROM model_alias WHERE name = ?", arguments: [name])
         else { return }
         try db.execute(sql: "DELETE FROM model_alias WHERE name = ?", arguments: [name])
         try StateStore.audit(db, actor: actor, action: "alias", subject: name, detail: "v\(previous) → none: \(reason)")
@@ -124,19 +138,22 @@ package struct ModelRegistry: Sendable {
         do {
             return try workspace.artifacts.read(entry.artifactHash)
         } catch let error as LabError where error.code == .artifactTampered {
-            throw LabError(.registryTampered,
-                           "the model file of v\(entry.version) was modified after it was registered (checksum mismatch); refusing to load it",
-                           file: error.file, kind: .failed)
+            throw LabError(
+                .registryTampered,
+                "the model file of v\(entry.version) was modified after it was registered (checksum mismatch); refusing to load it",
+                file: error.file, kind: .failed)
         }
     }
 
     static func validateAlias(_ name: String) throws {
-        let valid = !name.isEmpty && name.count <= 32
+        let valid =
+            !name.isEmpty && name.count <= 32
             && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
             && Int(name) == nil && !(name.hasPrefix("v") && Int(name.dropFirst()) != nil)
         guard valid else {
-            throw LabError(.registryBadAlias,
-                           "'\(name)' cannot be an alias: use 1 to 32 letters, digits, '-' or '_', not a version number")
+            throw LabError(
+                .registryBadAlias,
+                "'\(name)' cannot be an alias: use 1 to 32 letters, digits, '-' or '_', not a version number")
         }
     }
 
@@ -155,23 +172,27 @@ package struct ModelRegistry: Sendable {
         } else if count == 0 {
             message += " (it is empty)"
         } else {
-            message += " (versions v1 to v\(count)" + (aliases.isEmpty ? ")" : "; aliases: \(aliases.joined(separator: ", ")))")
+            message +=
+                " (versions v1 to v\(count)"
+                + (aliases.isEmpty ? ")" : "; aliases: \(aliases.joined(separator: ", ")))")
         }
         return LabError(.registryUnknownVersion, message)
     }
 
     private static func decode(_ row: Row, _ db: Database) throws -> ModelVersion {
         let number: Int = row["version"]
-        let aliases = try String.fetchAll(db, sql: "SELECT name FROM model_alias WHERE version = ? ORDER BY name",
-                                          arguments: [number])
+        let aliases = try String.fetchAll(
+            db, sql: "SELECT name FROM model_alias WHERE version = ? ORDER BY name",
+            arguments: [number])
         let metricsText: String = row["metrics"]
         let featuresText: String = row["features"]
         return ModelVersion(
             version: number, artifactHash: row["artifact_hash"],
             kind: try StateStore.decode(row["kind"], as: "model kind"), target: row["target"],
             features: (try? JSONDecoder().decode([String].self, from: Data(featuresText.utf8))) ?? [],
-            lineage: Lineage(dataHash: row["data_hash"], paramsHash: row["params_hash"],
-                             pipelineHash: row["pipeline_hash"], runID: row["run_id"]),
+            lineage: Lineage(
+                dataHash: row["data_hash"], paramsHash: row["params_hash"],
+                pipelineHash: row["pipeline_hash"], runID: row["run_id"]),
             metrics: (try? JSONDecoder().decode([String: Double].self, from: Data(metricsText.utf8))) ?? [:],
             aliases: aliases, createdAt: row["created_at"], createdBy: row["created_by"], source: row["source"])
     }

@@ -59,8 +59,10 @@ package struct ModelRegistration: Sendable {
     package var metrics: [String: Double]
     package var source: String
 
-    package init(kind: ModelKind, target: String, features: [String], lineage: Lineage, metrics: [String: Double],
-                source: String) {
+    package init(
+        kind: ModelKind, target: String, features: [String], lineage: Lineage, metrics: [String: Double],
+        source: String
+    ) {
         self.kind = kind
         self.target = target
         self.features = features

@@ -1,6 +1,6 @@
 import Foundation
-import Yams
 import LabSupport
+import Yams
 
 /// Reads scenario files (`scenarios/NAME.yaml` in the sandbox), reporting mistakes with file,
 /// line and column.

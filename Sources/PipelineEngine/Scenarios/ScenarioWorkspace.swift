@@ -1,6 +1,6 @@
 import Foundation
-import Yams
 import LabSupport
+import Yams
 
 /// A file a scenario writes into the workspace when it starts: its own pipeline, gates or
 /// params, so that the learner begins from the incident's starting state.
@@ -43,7 +43,8 @@ extension ScenarioLoader {
         try reader.mapping(node, "`workspace`").map { key, value in
             let path = try reader.text(key, "a workspace file's path")
             guard let scalar = value.scalar else {
-                throw reader.error(.badShape, "the content of \(path) should be text (write it as `|` block)", at: value)
+                throw reader.error(
+                    .badShape, "the content of \(path) should be text (write it as `|` block)", at: value)
             }
             return ScenarioFile(path: path, text: scalar.string, line: key.mark.map { $0.line })
         }
@@ -55,14 +56,17 @@ extension ScenarioLoader {
             let map = try reader.mapping(item, "a data file")
             try reader.checkKeys(map, allowed: dataKeys, in: "a data file")
             func value(_ key: String) throws -> String {
-                guard let node = map[key] else { throw reader.error(.missingKey, "a data file needs `\(key)`", at: item) }
+                guard let node = map[key] else {
+                    throw reader.error(.missingKey, "a data file needs `\(key)`", at: item)
+                }
                 return try reader.text(node, "`\(key)`")
             }
             func whole(_ key: String, default fallback: Int) throws -> Int {
                 guard let node = map[key] else { return fallback }
                 let text = try reader.text(node, "`\(key)`")
                 guard let number = Int(text), number >= 0 else {
-                    throw reader.error(.badValue, "`\(key)` is \"\(text)\"; expected a whole number, 0 or more", at: node)
+                    throw reader.error(
+                        .badValue, "`\(key)` is \"\(text)\"; expected a whole number, 0 or more", at: node)
                 }
                 return number
             }
@@ -70,7 +74,8 @@ extension ScenarioLoader {
             guard DatasetGenerator.names.contains(dataset) else {
                 throw reader.error(
                     .badValue,
-                    "`dataset` is \"\(dataset)\"; expected \(listing(DatasetGenerator.names, or: true))", at: map["dataset"])
+                    "`dataset` is \"\(dataset)\"; expected \(listing(DatasetGenerator.names, or: true))",
+                    at: map["dataset"])
             }
             var file = ScenarioDataFile(
                 path: try value("path"), dataset: dataset, seed: UInt64(try whole("seed", default: 1)),

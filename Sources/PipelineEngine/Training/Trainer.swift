@@ -51,7 +51,8 @@ package enum Trainer {
         if kind == .knn {
             let k = try parameters.integer("k")
             if k > trainRows.count {
-                throw LabError(.trainBadParam, "parameter 'k' is \(k) but there are only \(trainRows.count) training rows")
+                throw LabError(
+                    .trainBadParam, "parameter 'k' is \(k) but there are only \(trainRows.count) training rows")
             }
         }
 
@@ -140,7 +141,7 @@ package enum Trainer {
     static func identifierColumns(_ request: TrainingRequest) -> [String] {
         request.train.columns.filter { column in
             guard column.name != request.target, case .string(let codes, let dictionary) = column.storage,
-                  column.count > 1, column.nullCount == 0, dictionary.count == codes.count
+                column.count > 1, column.nullCount == 0, dictionary.count == codes.count
             else { return false }
             return !dictionary.contains { $0.contains(where: \.isWhitespace) }
         }.map(\.name)

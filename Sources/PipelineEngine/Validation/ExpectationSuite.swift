@@ -1,6 +1,6 @@
 import Foundation
-import Yams
 import LabSupport
+import Yams
 
 /// A list of expectations about a dataset, read from a YAML suite file.
 ///

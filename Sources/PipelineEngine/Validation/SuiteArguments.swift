@@ -1,6 +1,6 @@
 import Foundation
-import Yams
 import LabSupport
+import Yams
 
 /// The arguments of one expectation in a suite, read by name and checked for type and range.
 struct SuiteArguments {
@@ -110,7 +110,8 @@ struct SuiteArguments {
             _ = try PythonRegex.compile(pattern)
         } catch {
             throw reader.error(
-                .suiteInvalidValue, "'\(pattern)' is not a valid regular expression "
+                .suiteInvalidValue,
+                "'\(pattern)' is not a valid regular expression "
                     + "(Python re syntax, as Great Expectations reads it; numbers are matched as pandas writes them, 1.0 for a float)",
                 at: values["regex"] ?? node)
         }
@@ -146,7 +147,7 @@ struct SuiteArguments {
         guard (0...1).contains(ratio) else {
             throw reader.error(
                 .suiteInvalidValue, "'\(name)' must be between 0 and 1, found \(formatDouble(ratio))",
-                at: values[name]!)
+                at: values[name] ?? node)
         }
         return ratio
     }

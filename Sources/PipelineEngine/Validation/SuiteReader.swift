@@ -1,6 +1,6 @@
 import Foundation
-import Yams
 import LabSupport
+import Yams
 
 /// Turns a suite's YAML nodes into checked expectations, with errors that point into the file.
 struct SuiteReader {

@@ -63,9 +63,10 @@ package struct ArtifactStore: Sendable {
         }
         let actual = ContentHash.hex(data)
         guard actual == hash else {
-            throw LabError(.artifactTampered,
-                           "artifact \(hash.prefix(12)) was modified after it was stored (its checksum is now \(actual.prefix(12))); refusing to use it",
-                           file: file, kind: .failed)
+            throw LabError(
+                .artifactTampered,
+                "artifact \(hash.prefix(12)) was modified after it was stored (its checksum is now \(actual.prefix(12))); refusing to use it",
+                file: file, kind: .failed)
         }
         return data
     }

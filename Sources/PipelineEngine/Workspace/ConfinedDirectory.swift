@@ -62,6 +62,7 @@ package struct ConfinedDirectory: Sendable {
 
     /// Opens the file `path` (inside `root`) with `flags` (`O_NOFOLLOW` is added), creating the
     /// folders on the way when `flags` has `O_CREAT`; nil when the file or a folder is missing.
+    ///
     /// The caller closes the descriptor.
     package func open(_ path: String, flags: Int32, permissions: mode_t = 0o600) throws -> Int32? {
         let (folders, name) = try split(path)
@@ -103,6 +104,7 @@ package struct ConfinedDirectory: Sendable {
 
     /// Deletes `path` (inside `root`) and everything below it without following any link: a
     /// symlink inside is unlinked, not followed, even if it was swapped in during the delete.
+    ///
     /// Does nothing when it is missing.
     package func removeTree(_ path: String) throws {
         let (folders, name) = try split(path)
@@ -159,7 +161,8 @@ package struct ConfinedDirectory: Sendable {
         var current = Foundation.open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard current >= 0 else {
             if errno == ENOENT && !creating { return nil }
-            throw LabError(.fileWrite, "cannot open the folder \(root): \(String(cString: strerror(errno)))", file: root)
+            throw LabError(
+                .fileWrite, "cannot open the folder \(root): \(String(cString: strerror(errno)))", file: root)
         }
         for (index, name) in components.enumerated() {
             var next = openat(current, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
@@ -177,8 +180,9 @@ package struct ConfinedDirectory: Sendable {
                 let shown = Array(components[...index])
                 if code == ENOENT { return nil }
                 var info = stat()
-                if code == ELOOP || (fstatat(current, name, &info, AT_SYMLINK_NOFOLLOW) == 0
-                    && info.st_mode & S_IFMT == S_IFLNK)
+                if code == ELOOP
+                    || (fstatat(current, name, &info, AT_SYMLINK_NOFOLLOW) == 0
+                        && info.st_mode & S_IFMT == S_IFLNK)
                 {
                     throw symlink(shown)
                 }

@@ -3,6 +3,7 @@ import LabSupport
 
 extension SandboxManager {
     /// Restores the templates and clears `.lab/` (runs, registry, deployments, clock).
+    ///
     /// Files the learner added are removed too; progress lives elsewhere and is untouched.
     /// A damaged `state.sqlite` is kept beside the workspace (returned), never deleted.
     ///
@@ -47,7 +48,9 @@ extension SandboxManager {
     }
 
     /// Deletes what a killed reset of the workspace at `root` left beside it, unless a reset is
-    /// under way; cheap when there is nothing (one listing of the parent folder). The lab calls
+    /// under way; cheap when there is nothing (one listing of the parent folder).
+    ///
+    /// The lab calls
     /// it whenever it opens a workspace, so leftovers never outlive the next command.
     package static func removeLeftovers(besides root: String) throws {
         let root = WorkspacePaths.realPath(root) ?? root
@@ -73,14 +76,17 @@ extension SandboxManager {
             let outside = root + "-" + (aside as NSString).lastPathComponent
             guard rename(aside, outside) == 0 else {
                 throw LabError(
-                    .sandboxReset, "cannot keep the damaged state database as \(outside): \(String(cString: strerror(errno)))")
+                    .sandboxReset,
+                    "cannot keep the damaged state database as \(outside): \(String(cString: strerror(errno)))")
             }
             return outside
         }
     }
 
     /// Deletes what a killed reset of `name` left in `parent`: a half-built fresh workspace, or
-    /// the old one it had swapped out. Called with the reset lock held.
+    /// the old one it had swapped out.
+    ///
+    /// Called with the reset lock held.
     static func removeLeftovers(of name: String, in parent: String) throws {
         let prefix = ".\(name).reset-"
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []

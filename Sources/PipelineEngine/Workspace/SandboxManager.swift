@@ -13,6 +13,7 @@ package struct SandboxManager: Sendable {
     }
 
     /// Copies the templates to `root` and creates `.lab/`; does nothing if it exists already.
+    ///
     /// Returns whether a new workspace was made.
     @discardableResult
     package func initialise(at root: String) throws -> Bool {
@@ -26,7 +27,9 @@ package struct SandboxManager: Sendable {
         // symlink is refused, never copied through. A learner's workspace is private (0600).
         let files = ConfinedDirectory(root: root)
         for relative in try templateFiles() {
-            guard let data = try RegularFile.contents(atPath: templates + "/" + relative, named: relative) else { continue }
+            guard let data = try RegularFile.contents(atPath: templates + "/" + relative, named: relative) else {
+                continue
+            }
             var info = stat()
             if lstat(root + "/" + relative, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
                 // A stray symlink or folder where a template goes is replaced, not written through.
@@ -39,7 +42,9 @@ package struct SandboxManager: Sendable {
         return true
     }
 
-    /// The template files, relative to the templates folder, in a stable order. Symlinks and
+    /// The template files, relative to the templates folder, in a stable order.
+    ///
+    /// Symlinks and
     /// anything that is not a regular file are skipped, so a template can never point outside.
     package func templateFiles() throws -> [String] {
         let fm = FileManager.default

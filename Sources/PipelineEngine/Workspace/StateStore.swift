@@ -102,8 +102,9 @@ package final class StateStore: Sendable {
     /// simulated clock: the one timeline that runs, versions, rollouts and production share.
     static func audit(_ db: Database, actor: String, action: String, subject: String, detail: String) throws {
         let at = try SimulatedClock.read(db)
-        try db.execute(sql: "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [at, actor, action, subject, detail])
+        try db.execute(
+            sql: "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)",
+            arguments: [at, actor, action, subject, detail])
     }
 }
 

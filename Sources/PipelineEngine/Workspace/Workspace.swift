@@ -28,7 +28,8 @@ package final class Workspace: Sendable {
     /// A workspace at `root`, which must already be initialised (see ``SandboxManager``).
     package init(root: String) throws {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root + "/.lab", isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: root + "/.lab", isDirectory: &isDirectory), isDirectory.boolValue
+        else {
             throw LabError(.sandboxNotInitialised, "no sandbox workspace at \(root); run `sandbox init` first")
         }
         self.root = root

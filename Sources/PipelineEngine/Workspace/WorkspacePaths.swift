@@ -21,15 +21,19 @@ package struct WorkspacePaths: Sendable {
     ///   - named: the path as written, relative to the workspace root.
     ///   - file: the file that names it (for the error message), relative to the workspace.
     ///   - line: the line in `file`, when known.
+    /// - Returns: the absolute path inside the workspace.
+    /// - Throws: a `LabError` naming `file` and `line` when the path is empty, absolute or climbs out.
     package func resolve(_ named: String, in file: String? = nil, line: Int? = nil) throws -> String {
         func refuse(_ why: String) -> LabError {
-            LabError(.workspaceEscape, "'\(named)' \(why); paths in sandbox files must stay inside the workspace",
-                     file: file, line: line)
+            LabError(
+                .workspaceEscape, "'\(named)' \(why); paths in sandbox files must stay inside the workspace",
+                file: file, line: line)
         }
         let trimmed = named.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else {
-            throw LabError(.workspaceEmptyPath, "an empty path was given where a file was expected",
-                           file: file, line: line)
+            throw LabError(
+                .workspaceEmptyPath, "an empty path was given where a file was expected",
+                file: file, line: line)
         }
         if trimmed.hasPrefix("/") { throw refuse("is an absolute path") }
         if trimmed.hasPrefix("~") { throw refuse("points into a home folder") }
@@ -62,7 +66,8 @@ package struct WorkspacePaths: Sendable {
         // creating the folder fail with "file exists": name it instead.
         for depth in components.indices.dropLast() {
             let step = ([root] + components[...depth]).joined(separator: "/")
-            if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: step), Self.realPath(step) == nil {
+            if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: step), Self.realPath(step) == nil
+            {
                 throw LabError(
                     .workspaceDanglingLink,
                     "'\(named)' goes through '\(components[...depth].joined(separator: "/"))', a symbolic link to '\(target)', which does not exist; remove the link or make it a folder",
@@ -78,7 +83,8 @@ package struct WorkspacePaths: Sendable {
             throw refuse("goes through a symlink that points outside")
         }
         if (try? FileManager.default.destinationOfSymbolicLink(atPath: candidate)) != nil,
-           Self.realPath(candidate) == nil {
+            Self.realPath(candidate) == nil
+        {
             throw refuse("is a symlink to nowhere")
         }
         return candidate

@@ -64,7 +64,9 @@ import Testing
             rollout: rollout, steps: [], champion: 1, challenger: 2, loadLevel: .normal, requestsPerSecond: 40,
             replicaSets: [
                 .init(role: "stable", version: 1, weight: 100, replicas: 2, ready: 2, serviceMs: 6, forecast: calm),
-                .init(role: "shadow", version: 2, weight: 0, replicas: 2, ready: 2, serviceMs: 60, forecast: Self.forecast),
+                .init(
+                    role: "shadow", version: 2, weight: 0, replicas: 2, ready: 2, serviceMs: 60, forecast: Self.forecast
+                ),
             ])
         let rows = report.render(.plain).split(separator: "\n").map(String.init)
         let stable = rows.first { $0.hasPrefix("stable") } ?? ""

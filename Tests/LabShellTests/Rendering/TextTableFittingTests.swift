@@ -13,8 +13,9 @@ import Testing
     }
 
     @Test func keptWholeColumnsNeverWrapWhileOthersGiveWay() {
-        let table = TextTable(headers: ["TITLE", "STATUS"], rows: [["Why CI/CD for ML differs", "not started"]],
-                              keptWhole: [1])
+        let table = TextTable(
+            headers: ["TITLE", "STATUS"], rows: [["Why CI/CD for ML differs", "not started"]],
+            keptWhole: [1])
         #expect(
             table.render(style(columns: 28)) == """
                 TITLE            STATUS
@@ -24,8 +25,9 @@ import Testing
     }
 
     @Test func aTableWhoseWordsCannotFitBecomesRecords() {
-        let table = TextTable(headers: ["RUN", "STARTED", "evaluate.accuracy"],
-                              rows: [["#1", "2026-12-07 09:00:00", "0.8060"], ["#2", "2026-12-08 09:00:00", "0.8100"]])
+        let table = TextTable(
+            headers: ["RUN", "STARTED", "evaluate.accuracy"],
+            rows: [["#1", "2026-12-07 09:00:00", "0.8060"], ["#2", "2026-12-08 09:00:00", "0.8100"]])
         #expect(
             table.render(style(columns: 24)) == """
                 RUN                #1
@@ -41,8 +43,9 @@ import Testing
     }
 
     @Test func aRowFoldedMoreThanThreeTimesBecomesARecordWithWrappedValues() {
-        let table = TextTable(headers: ["VERSION", "METRICS"],
-                              rows: [["v1", "accuracy 0.807 f1 0.490 roc_auc 0.839 log_loss 0.412"]])
+        let table = TextTable(
+            headers: ["VERSION", "METRICS"],
+            rows: [["v1", "accuracy 0.807 f1 0.490 roc_auc 0.839 log_loss 0.412"]])
         #expect(
             table.render(style(columns: 26)) == """
                 VERSION  v1

@@ -1,8 +1,8 @@
-@testable import LabSupport
 import Foundation
 import Testing
 
 @testable import LabShell
+@testable import LabSupport
 @testable import PipelineEngine
 
 /// The terminal drawings of training and evaluation reports, in plain style.

@@ -1,5 +1,6 @@
-import Testing
 import Foundation
+import Testing
+
 @testable import LabShell
 @testable import PipelineEngine
 
@@ -7,7 +8,9 @@ import Foundation
 /// their own range with that range printed beside them, a constant series at its level.
 @Suite struct TrendRenderingTests {
     @Test func aSeriesOnItsOwnRangeHasTheRangeBesideIt() {
-        #expect(Charts.trend([0.806, 0.808, 0.808, 0.808], scale: .own) { String(format: "%.3f", $0) } == "▁███  0.806–0.808")
+        #expect(
+            Charts.trend([0.806, 0.808, 0.808, 0.808], scale: .own) { String(format: "%.3f", $0) }
+                == "▁███  0.806–0.808")
     }
 
     @Test func aConstantSeriesOnItsOwnRangeLiesFlatWithItsValue() {
@@ -18,7 +21,9 @@ import Foundation
         let share = TrendScale.fixed(0...1, label: "0–100%")
         #expect(Charts.trend([0, 0], scale: share, format: RolloutRendering.share) == "▁▁  0% · scale 0–100%")
         #expect(Charts.trend([1, 1], scale: share, format: RolloutRendering.share) == "██  100% · scale 0–100%")
-        #expect(Charts.trend([.nan, 0.5, 1], scale: share, format: RolloutRendering.share) == " ▅█  50%–100% · scale 0–100%")
+        #expect(
+            Charts.trend([.nan, 0.5, 1], scale: share, format: RolloutRendering.share) == " ▅█  50%–100% · scale 0–100%"
+        )
     }
 
     @Test func monitorDrawsErrorsAndAccuracyOnFixedScalesAndTheRestWithTheirRange() {

@@ -1,7 +1,7 @@
-@testable import LabSupport
 import Foundation
 import Testing
 
+@testable import LabSupport
 @testable import PipelineEngine
 
 /// "café" written precomposed (NFC, U+00E9) and decomposed (NFD, e + U+0301) are two values
@@ -31,22 +31,26 @@ import Testing
         let result = try validate("{expect: in_set, column: drink, values: ['\(Self.nfc)', tea]}")
         #expect(!result.success)
         #expect(result.unexpectedCount == 2)
-        #expect(result.observedValue == ObservedValue.list([.object(["value": .text(Self.nfd), "count": .integer(2)])]))
+        #expect(
+            result.observedValue == ObservedValue.list([.object(["value": .text(Self.nfd), "count": .integer(2)])]))
     }
 
     @Test func uniqueAndTheProfileCountTwoValues() throws {
         #expect(try validate("{expect: unique, column: drink}").unexpectedCount == 4)
         let profile = DataProfile(Self.table)
         #expect(profile.columns[0].distinct == 3)
-        #expect(profile.columns[0].topValues == [
-            ValueCount(value: Self.nfc, count: 2), ValueCount(value: Self.nfd, count: 2), ValueCount(value: "tea", count: 1),
-        ])
+        #expect(
+            profile.columns[0].topValues == [
+                ValueCount(value: Self.nfc, count: 2), ValueCount(value: Self.nfd, count: 2),
+                ValueCount(value: "tea", count: 1),
+            ])
     }
 
     @Test func driftCountsEachFormAsItsOwnCategory() throws {
         let counts = DriftSample.categoryCounts(try #require(Self.table.column("drink")))
         #expect(counts == [CodePoints(Self.nfc): 2, CodePoints(Self.nfd): 2, CodePoints("tea"): 1])
-        let current = try CSVReader.parse("drink\n\(Self.nfc)\n\(Self.nfc)\n\(Self.nfc)\n\(Self.nfc)\ntea\n", source: "c.csv")
+        let current = try CSVReader.parse(
+            "drink\n\(Self.nfc)\n\(Self.nfc)\n\(Self.nfc)\n\(Self.nfc)\ntea\n", source: "c.csv")
         let result = DriftDetector.compareColumn(
             try #require(Self.table.column("drink")), try #require(current.column("drink")),
             options: DriftOptions())[0]
@@ -56,8 +60,9 @@ import Testing
     @Test func oneHotAndLabelEncodingKeepTheFormsApart() throws {
         #expect(Preprocessor.categories(of: try #require(Self.table.column("drink"))).count == 3)
         #expect(LabelOrder.sorted([Self.nfc, Self.nfd, "tea", Self.nfc]) == [Self.nfd, Self.nfc, "tea"])
-        guard case .classes(let labels, let classes) = try TrainingTarget.read(
-            try #require(Self.table.column("drink")), for: .logistic, source: "t.csv")
+        guard
+            case .classes(let labels, let classes) = try TrainingTarget.read(
+                try #require(Self.table.column("drink")), for: .logistic, source: "t.csv")
         else {
             Issue.record("not classes")
             return

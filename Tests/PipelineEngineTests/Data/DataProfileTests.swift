@@ -1,7 +1,7 @@
-@testable import LabSupport
 import Foundation
 import Testing
 
+@testable import LabSupport
 @testable import PipelineEngine
 
 /// Reference data shared by the profile and diff tests; the numbers come from

@@ -1,7 +1,7 @@
-@testable import LabSupport
 import Foundation
 import Testing
 
+@testable import LabSupport
 @testable import PipelineEngine
 
 /// One kind of malformed CSV, and the error it must give.
@@ -121,7 +121,8 @@ struct MalformedCSV: CustomTestStringConvertible, Sendable {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let path = try dir.write(example.name + ".csv", example.bytes)
-        let expected = LabError(.init(example.code), example.message, file: path, line: example.line, column: example.column)
+        let expected = LabError(
+            .init(example.code), example.message, file: path, line: example.line, column: example.column)
         #expect(throws: expected) { try CSVReader.read(file: path) }
     }
 

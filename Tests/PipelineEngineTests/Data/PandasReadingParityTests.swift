@@ -1,7 +1,7 @@
-@testable import LabSupport
 import Foundation
 import Testing
 
+@testable import LabSupport
 @testable import PipelineEngine
 
 /// CSV cells pandas reads differently from a naive parser: integers too large for 64 bits stay
@@ -31,7 +31,10 @@ import Testing
     }
 
     @Test func aHugeIntegerAfterSmallOnesOrDecimalsMakesTheColumnText() throws {
-        for text in ["a\n1\n2\n\(Self.firstId)\n", "a\n1.5\n\(Self.firstId)\n", "a\n\(Self.firstId)\n1.5\n", "a\n-\(Self.firstId)\n"] {
+        for text in [
+            "a\n1\n2\n\(Self.firstId)\n", "a\n1.5\n\(Self.firstId)\n", "a\n\(Self.firstId)\n1.5\n",
+            "a\n-\(Self.firstId)\n",
+        ] {
             #expect(try read(text).columns[0].type == .string, "\(text)")
         }
         // The 64-bit extremes still fit; one past them does not.
@@ -47,7 +50,8 @@ import Testing
 
     @Test func theProfileSaysHugeIntegersAreKeptAsText() throws {
         let profile = DataProfile(try read("id\n\(Self.firstId)\n\(Self.secondId)\n7\n"))
-        #expect(profile.columns[0].notes == ["text: 2 integers beyond 64 bits, kept exact as text (pandas: object dtype)"])
+        #expect(
+            profile.columns[0].notes == ["text: 2 integers beyond 64 bits, kept exact as text (pandas: object dtype)"])
         #expect(profile.columns[0].distinct == 3)
     }
 
@@ -57,10 +61,11 @@ import Testing
         let column = try #require(try read(csv).column("word"))
         #expect(column.nullCount == words.count)
         #expect(column.missingTokens.count == words.count)
-        #expect(MissingValueTokens.all == [
-            "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>",
-            "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null",
-        ])
+        #expect(
+            MissingValueTokens.all == [
+                "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>",
+                "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null",
+            ])
     }
 
     @Test func anRStyleFileKeepsNumericColumnsNumericAndTargetsTwoClasses() throws {
@@ -84,7 +89,9 @@ import Testing
         #expect(profile.columns[0].type == .string)
         #expect(
             profile.columns[0].notes
-                == ["text only because of infinity words ('inf', '-inf'); pandas reads them as float infinity, the lab as text"])
+                == [
+                    "text only because of infinity words ('inf', '-inf'); pandas reads them as float infinity, the lab as text"
+                ])
     }
 
     @Test func aReplayedColumnCountsItsMissingWordsOnce() throws {

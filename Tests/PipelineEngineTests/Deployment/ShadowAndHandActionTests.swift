@@ -1,8 +1,8 @@
-@testable import LabSupport
 import Foundation
 import GRDB
 import Testing
 
+@testable import LabSupport
 @testable import PipelineEngine
 
 @Suite struct ShadowDeploymentTests {

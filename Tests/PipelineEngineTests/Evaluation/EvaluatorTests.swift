@@ -1,7 +1,7 @@
-@testable import LabSupport
 import Foundation
 import Testing
 
+@testable import LabSupport
 @testable import PipelineEngine
 
 /// `evaluate`: metrics, measured latency, slices and fairness of a saved model on new data.

@@ -1,8 +1,8 @@
-@testable import LabSupport
 import Foundation
 import Testing
 import Yams
 
+@testable import LabSupport
 @testable import PipelineEngine
 
 /// A pipeline file named like a shell command stays one word in every export: quoted for `sh`

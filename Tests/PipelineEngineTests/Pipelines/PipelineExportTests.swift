@@ -58,7 +58,10 @@ import Testing
         let text = try exported(.githubActions, sandbox)[0].contents
         #expect(text.contains("\npermissions:\n  contents: read\nenv:\n"), "the token may only read")
         #expect(text.components(separatedBy: "environment: production").count == 2, "one job, the deploy one")
-        #expect(text.contains("  deploy:\n    name: deploy (deploy)\n    needs: [gate]\n    runs-on: ubuntu-latest\n    environment: production\n"))
+        #expect(
+            text.contains(
+                "  deploy:\n    name: deploy (deploy)\n    needs: [gate]\n    runs-on: ubuntu-latest\n    environment: production\n"
+            ))
         #expect(text.contains("  CICDLAB_VERSION: \"0.1.0\"\n  CICDLAB_REF: \"v0.1.0\"\n"))
         #expect(text.contains("git -C /opt/cicdlab fetch -q --depth 1 \"$CICDLAB_REPOSITORY\" \"$CICDLAB_REF\"\n"))
         #expect(text.contains("test \"$(/opt/cicdlab/.build/release/cicdlab --version)\" = \"$CICDLAB_VERSION\"\n"))

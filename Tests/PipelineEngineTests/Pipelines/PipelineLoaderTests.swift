@@ -1,7 +1,7 @@
-@testable import LabSupport
 import Foundation
 import Testing
 
+@testable import LabSupport
 @testable import PipelineEngine
 
 /// Loading checks everything before anything runs, and says where and what to fix.

@@ -1,7 +1,7 @@
-@testable import LabSupport
 import Foundation
 import Testing
 
+@testable import LabSupport
 @testable import PipelineEngine
 
 /// The lock file, cost accounting, run history, diffs and status a run leaves behind.
@@ -156,8 +156,15 @@ import Testing
         #expect(data != expected[0].new)
 
         let all = try history.diff(runs[0], runs[1], all: true).deps
-        #expect(all.map(\.path) == ["data/test.csv", "data/train.csv", "gates.yaml", "models/candidate.json", "suites/train.yaml"])
-        #expect(all.first == DependencyChange(path: "data/test.csv", old: try hash("data/test.csv"), new: try hash("data/test.csv"), stages: ["evaluate", "gate"]))
+        #expect(
+            all.map(\.path) == [
+                "data/test.csv", "data/train.csv", "gates.yaml", "models/candidate.json", "suites/train.yaml",
+            ])
+        #expect(
+            all.first
+                == DependencyChange(
+                    path: "data/test.csv", old: try hash("data/test.csv"), new: try hash("data/test.csv"),
+                    stages: ["evaluate", "gate"]))
     }
 
     @Test func runsKeepMetricsAndParamsAndDiffShowsWhatChanged() throws {
@@ -179,7 +186,8 @@ import Testing
             diff.deps == [
                 DependencyChange(
                     path: "models/candidate.json", old: model,
-                    new: try ContentHash.hex(fileAt: sandbox.root + "/models/candidate.json"), stages: ["evaluate", "gate"])
+                    new: try ContentHash.hex(fileAt: sandbox.root + "/models/candidate.json"),
+                    stages: ["evaluate", "gate"])
             ])
         #expect(diff.depsUnrecorded == [])
         #expect(diff.params == [RunDiffEntry(name: "train.C", old: "1.0", new: "0.5", delta: nil)])

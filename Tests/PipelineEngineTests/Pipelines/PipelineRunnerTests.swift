@@ -1,7 +1,7 @@
-@testable import LabSupport
 import Foundation
 import Testing
 
+@testable import LabSupport
 @testable import PipelineEngine
 
 /// The runner reruns exactly what changed, says why, restores what it can and stops on failure.
@@ -135,7 +135,9 @@ import Testing
     }
 
     @Test func aGateConfigurationWithATypoStopsTheRunBeforeAnyStage() throws {
-        let sandbox = try PipelineSandbox(files: ["gates.yaml": "gates:\n  - type: threshold\n    metric: F1\n    min: 0.5\n"])
+        let sandbox = try PipelineSandbox(files: [
+            "gates.yaml": "gates:\n  - type: threshold\n    metric: F1\n    min: 0.5\n"
+        ])
         defer { sandbox.cleanUp() }
         #expect {
             try sandbox.run()

@@ -1,6 +1,6 @@
-@testable import LabSupport
 import Foundation
 
+@testable import LabSupport
 @testable import PipelineEngine
 
 /// Stand-in executors that do small, deterministic, countable work so the runner's ordering,

@@ -1,6 +1,6 @@
-@testable import LabSupport
 import Testing
 
+@testable import LabSupport
 @testable import PipelineEngine
 
 /// How columns become features: scaling, one-hot, hashed text and nulls.
@@ -105,7 +105,8 @@ import Testing
         #expect(
             throws: LabError(
                 "data.type_mismatch",
-                "feature 'x' was numeric when the model was trained but holds text in eval.csv: 'n/a' on line 2 is not a number")
+                "feature 'x' was numeric when the model was trained but holds text in eval.csv: 'n/a' on line 2 is not a number"
+            )
         ) {
             try p.transform(TestTables.csv("x\nn/a\n3", source: "eval.csv"))
         }

@@ -1,6 +1,6 @@
-@testable import LabSupport
 import Testing
 
+@testable import LabSupport
 @testable import PipelineEngine
 
 @Suite struct ProductionStreamTests {
@@ -117,7 +117,9 @@ import Testing
         let drifting = try stream("churn", rows: 2000, changes: [.conceptDrift(odds: 3, fromDay: 1, overDays: 2)])
         let label = 8
         func inputs(_ rows: [[String]]) -> [[String]] { rows.map { Array($0[..<label]) } }
-        func churnShare(_ labels: [String]) -> Double { Double(labels.filter { $0 == "1" }.count) / Double(labels.count) }
+        func churnShare(_ labels: [String]) -> Double {
+            Double(labels.filter { $0 == "1" }.count) / Double(labels.count)
+        }
         // Before the drift the days are the same; after it, the same customers leave more often.
         #expect(drifting.batch(day: 0) == steady.batch(day: 0))
         let before = steady.batch(day: 3)
@@ -125,12 +127,18 @@ import Testing
         #expect(inputs(after.rows) == inputs(before.rows), "P(x) does not move")
         let rises = zip(before.trueLabels, after.trueLabels).allSatisfy { $0 == "0" || $1 == "1" }
         #expect(rises, "with higher odds a customer who left still leaves")
-        #expect(churnShare(after.trueLabels) > churnShare(before.trueLabels) + 0.12, "\(churnShare(before.trueLabels)) → \(churnShare(after.trueLabels))")
+        #expect(
+            churnShare(after.trueLabels) > churnShare(before.trueLabels) + 0.12,
+            "\(churnShare(before.trueLabels)) → \(churnShare(after.trueLabels))")
     }
 
     @Test func conceptDriftNeedsALabelDrawnFromTheInputs() throws {
-        #expect(throws: LabError.self) { try stream("reviews", changes: [.conceptDrift(odds: 2, fromDay: 0, overDays: 0)]) }
-        #expect(throws: LabError.self) { try stream("churn", changes: [.conceptDrift(odds: 0, fromDay: 0, overDays: 0)]) }
+        #expect(throws: LabError.self) {
+            try stream("reviews", changes: [.conceptDrift(odds: 2, fromDay: 0, overDays: 0)])
+        }
+        #expect(throws: LabError.self) {
+            try stream("churn", changes: [.conceptDrift(odds: 0, fromDay: 0, overDays: 0)])
+        }
     }
 
     @Test func labelShiftChangesTheClassMixNotTheRows() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LabSupport
 @testable import PipelineEngine
 
@@ -61,7 +62,9 @@ import Testing
 
     @Test func everyYAMLDocumentAndProblemIsListedAndUsed() {
         let members = Self.members(in: Self.yamlText)
-        let documents = members.filter { !$0.raw.contains("_") && LabError.Code.Document.all.map(\.rawValue).contains($0.raw) }
+        let documents = members.filter {
+            !$0.raw.contains("_") && LabError.Code.Document.all.map(\.rawValue).contains($0.raw)
+        }
         #expect(documents.count == LabError.Code.Document.all.count)
         #expect(members.count == LabError.Code.Document.all.count + LabError.Code.Problem.all.count)
         #expect(Set(LabError.Code.Problem.all.map(\.rawValue)).count == LabError.Code.Problem.all.count)
@@ -71,9 +74,11 @@ import Testing
     }
 
     @Test func codesAreWrittenAsUsersSeeThem() {
-        let raws = LabError.Code.all.map(\.rawValue) + LabError.Code.Document.all.flatMap { document in
-            LabError.Code.Problem.all.map { LabError.Code(document, $0).rawValue }
-        }
+        let raws =
+            LabError.Code.all.map(\.rawValue)
+            + LabError.Code.Document.all.flatMap { document in
+                LabError.Code.Problem.all.map { LabError.Code(document, $0).rawValue }
+            }
         let malformed = raws.filter { $0.wholeMatch(of: /[a-z]+(\.[a-z0-9_]+)?/) == nil }
         #expect(malformed.isEmpty, "\(malformed)")
     }

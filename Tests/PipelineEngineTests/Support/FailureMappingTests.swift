@@ -1,7 +1,8 @@
-@testable import LabSupport
 import Foundation
 import GRDB
 import Testing
+
+@testable import LabSupport
 @testable import PipelineEngine
 
 /// File-system and SQLite failures read in plain words, never as framework text.
@@ -30,7 +31,8 @@ import Testing
     ])
     func errorNumbersReadInPlainWords(number: Int32, words: String) {
         #expect(FileSystemFailure.reason(errno: number, .write) == words)
-        let cocoa = CocoaError(.fileWriteUnknown, userInfo: [NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: number)!)])
+        let cocoa = CocoaError(
+            .fileWriteUnknown, userInfo: [NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: number)!)])
         #expect(FileSystemFailure.reason(for: cocoa, .write) == words)
         #expect(FileSystemFailure.reason(for: POSIXError(POSIXErrorCode(rawValue: number)!), .write) == words)
     }
@@ -39,36 +41,49 @@ import Testing
         #expect(FileSystemFailure.reason(for: CocoaError(.fileWriteOutOfSpace), .write) == "no space left on device")
         #expect(FileSystemFailure.reason(for: CocoaError(.fileWriteVolumeReadOnly), .write) == "read-only file system")
         #expect(FileSystemFailure.reason(for: CocoaError(.fileReadNoSuchFile), .read) == "no such file")
-        #expect(FileSystemFailure.labError(from: CocoaError(.fileReadInapplicableStringEncoding)) == nil,
-                "text in another encoding is not a file-system failure")
+        #expect(
+            FileSystemFailure.labError(from: CocoaError(.fileReadInapplicableStringEncoding)) == nil,
+            "text in another encoding is not a file-system failure")
     }
 
     @Test func otherErrorsAreNotFileSystemFailures() {
-        #expect(FileSystemFailure.labError(from: DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "x"))) == nil)
+        #expect(
+            FileSystemFailure.labError(from: DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "x")))
+                == nil)
         #expect(LabError.describing(LabError("a.b", "c")) == LabError("a.b", "c"))
     }
 }
 
 @Suite struct SQLiteFailureTests {
     @Test func sqliteResultCodesReadInPlainWords() {
-        #expect(SQLiteFailure.reason(.SQLITE_FULL, path: nil, fallback: "database or disk is full")
-            == "the disk is full; free some space and try again")
-        #expect(SQLiteFailure.reason(ResultCode(rawValue: 13 | (1 << 8)), path: nil, fallback: "x")
-            == "the disk is full; free some space and try again", "an extended code reads as its primary one")
-        #expect(SQLiteFailure.reason(.SQLITE_READONLY, path: nil, fallback: "attempt to write a readonly database")
-            == "the database is read-only; the lab needs to write to it")
-        #expect(SQLiteFailure.reason(.SQLITE_CANTOPEN, path: "/nowhere/at/all/progress.sqlite", fallback: "unable to open database file")
-            == "the file cannot be opened (its folder is missing, or it is not a file)")
-        #expect(SQLiteFailure.reason(.SQLITE_IOERR, path: nil, fallback: "disk I/O error")
-            == "the disk reported an input/output error; the disk may be failing or full")
-        #expect(SQLiteFailure.reason(.SQLITE_BUSY, path: nil, fallback: "database is locked")
-            == "another cicdlab is using it; try again when it has finished")
+        #expect(
+            SQLiteFailure.reason(.SQLITE_FULL, path: nil, fallback: "database or disk is full")
+                == "the disk is full; free some space and try again")
+        #expect(
+            SQLiteFailure.reason(ResultCode(rawValue: 13 | (1 << 8)), path: nil, fallback: "x")
+                == "the disk is full; free some space and try again", "an extended code reads as its primary one")
+        #expect(
+            SQLiteFailure.reason(.SQLITE_READONLY, path: nil, fallback: "attempt to write a readonly database")
+                == "the database is read-only; the lab needs to write to it")
+        #expect(
+            SQLiteFailure.reason(
+                .SQLITE_CANTOPEN, path: "/nowhere/at/all/progress.sqlite", fallback: "unable to open database file")
+                == "the file cannot be opened (its folder is missing, or it is not a file)")
+        #expect(
+            SQLiteFailure.reason(.SQLITE_IOERR, path: nil, fallback: "disk I/O error")
+                == "the disk reported an input/output error; the disk may be failing or full")
+        #expect(
+            SQLiteFailure.reason(.SQLITE_BUSY, path: nil, fallback: "database is locked")
+                == "another cicdlab is using it; try again when it has finished")
     }
 
     @Test func aDatabaseErrorThatReachesTheTopIsNotInternal() {
         let error = DatabaseError(resultCode: .SQLITE_FULL, message: "database or disk is full")
-        #expect(LabError.describing(error)
-            == LabError("store.failed", "a lab database could not be used: the disk is full; free some space and try again"))
+        #expect(
+            LabError.describing(error)
+                == LabError(
+                    "store.failed", "a lab database could not be used: the disk is full; free some space and try again")
+        )
     }
 }
 

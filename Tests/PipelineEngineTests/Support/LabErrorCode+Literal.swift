@@ -1,5 +1,4 @@
 @testable import LabSupport
-
 @testable import PipelineEngine
 
 /// Tests spell error codes as users see them (`"csv.ragged_row"`), so each assertion checks

@@ -1,6 +1,6 @@
-@testable import LabSupport
 import Foundation
 
+@testable import LabSupport
 @testable import PipelineEngine
 
 /// Tables for tests, built from simple CSV text (no quoting) or from the fixture files.

@@ -1,8 +1,8 @@
-@testable import LabSupport
 import Foundation
 import Testing
 import Yams
 
+@testable import LabSupport
 @testable import PipelineEngine
 
 /// Aliases are refused in mapping keys and capped in values before Yams builds the tree, so

@@ -1,7 +1,7 @@
-@testable import LabSupport
 import Foundation
 import Testing
 
+@testable import LabSupport
 @testable import PipelineEngine
 
 /// A model file whose arrays disagree is refused on load, naming the field, before any weight
@@ -135,7 +135,8 @@ import Testing
                     columns[5] = ["encoding": "text", "name": columns[5]["name"]!, "buckets": Int.max]
                 }
             },
-            message: "preprocessing.columns[5].buckets is 9223372036854775807, expected a whole number from 1 to 4294967295"),
+            message:
+                "preprocessing.columns[5].buckets is 9223372036854775807, expected a whole number from 1 to 4294967295"),
         Crafted(
             data: "customers", target: "churned", kind: .logistic,
             change: { json in json["classes"] = ["1", "1"] },

@@ -1,7 +1,7 @@
-@testable import LabSupport
 import Foundation
 import Testing
 
+@testable import LabSupport
 @testable import PipelineEngine
 
 /// Model files: what they hold, that they load back to the same predictions, and their hashes.

@@ -1,6 +1,6 @@
 import Testing
-@testable import LabSupport
 
+@testable import LabSupport
 @testable import PipelineEngine
 
 /// A model's settings read back by name: as its type, and a name the model does not have (or

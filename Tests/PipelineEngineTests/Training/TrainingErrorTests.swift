@@ -1,6 +1,6 @@
-@testable import LabSupport
 import Testing
 
+@testable import LabSupport
 @testable import PipelineEngine
 
 /// Bad training input: each mistake gets a stable code and a message that says what to do.
@@ -173,7 +173,8 @@ import Testing
 
 @Suite struct IdentifierColumnTests {
     @Test func identifierLikeColumnsAreLeftOutUnlessNamed() throws {
-        let table = try CSVReader.parse("""
+        let table = try CSVReader.parse(
+            """
             customer_id,note,tenure,churned
             C1,short one,1,0
             C2,another note,5,1

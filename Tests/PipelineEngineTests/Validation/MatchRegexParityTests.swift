@@ -4,7 +4,9 @@ import Testing
 @testable import PipelineEngine
 
 /// `match_regex` as Great Expectations runs it: Python's `re.search` on pandas' `str()` of each
-/// value. Every expected result here was computed with Python 3's `re` and `repr`.
+/// value.
+///
+/// Every expected result here was computed with Python 3's `re` and `repr`.
 @Suite struct MatchRegexParityTests {
     struct Case: CustomTestStringConvertible, Sendable {
         var pattern: String
@@ -60,7 +62,8 @@ import Testing
         let table = try CSVReader.parse("n,m,f,b\n1,1,1.0,true\n2,,2.5,false\n", source: "t.csv")
         func unexpected(_ column: String, _ regex: String) throws -> Int? {
             let suite = try ExpectationSuite.parse(
-                yaml: "expectations:\n  - {expect: match_regex, column: \(column), regex: '\(regex)'}\n", source: "s.yaml")
+                yaml: "expectations:\n  - {expect: match_regex, column: \(column), regex: '\(regex)'}\n",
+                source: "s.yaml")
             return try #require(suite.validate(table).results.first).unexpectedCount
         }
         #expect(try unexpected("n", "^1$") == 1, "an integer column without nulls: '1', '2'")

@@ -1,7 +1,7 @@
-@testable import LabSupport
 import Foundation
 import Testing
 
+@testable import LabSupport
 @testable import PipelineEngine
 
 /// A suite that must not load, and the error it must give.
@@ -59,7 +59,8 @@ struct BadSuite: CustomTestStringConvertible, Sendable {
             code: "suite.invalid_value", line: 4, column: 10, message: "'min' (10) is greater than 'max' (5)"),
         .init(
             name: "invalid regex", yaml: "expectations:\n  - expect: match_regex\n    column: email\n    regex: '(['\n",
-            code: "suite.invalid_value", line: 4, column: 12, message:
+            code: "suite.invalid_value", line: 4, column: 12,
+            message:
                 "'([' is not a valid regular expression (Python re syntax, as Great Expectations reads it; numbers are matched as pandas writes them, 1.0 for a float)"
         ),
         .init(

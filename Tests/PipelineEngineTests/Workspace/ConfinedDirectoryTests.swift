@@ -1,7 +1,8 @@
 import Foundation
-@testable import PipelineEngine
 import Testing
+
 @testable import LabSupport
+@testable import PipelineEngine
 
 /// Writes, output reads and deletes inside a workspace go through descriptors and never follow
 /// a symbolic link: a link planted (or swapped in) where a folder or file should be is refused
@@ -36,7 +37,8 @@ import Testing
         defer { folders.base.remove() }
         try folders.files.write(Data("{}".utf8), to: folders.root + "/models/deep/candidate.json")
         #expect(FileManager.default.contents(atPath: folders.root + "/models/deep/candidate.json") == Data("{}".utf8))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folders.root + "/models/deep") == ["candidate.json"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folders.root + "/models/deep") == ["candidate.json"])
         try folders.files.write(Data("[]".utf8), to: "models/deep/candidate.json")
         #expect(try folders.files.contents(of: "models/deep/candidate.json") == Data("[]".utf8))
     }
@@ -46,11 +48,13 @@ import Testing
         defer { folders.base.remove() }
         // What a swap between the path check and the write leaves: `models` now points outside.
         try folders.link("models", to: folders.outside)
-        #expect(throws: LabError(
-            "workspace.symlink",
-            "is a symbolic link; the lab never writes, reads its outputs or deletes through a link inside the workspace "
-                + "(remove the link, or run `sandbox reset`)",
-            file: "models")) {
+        #expect(
+            throws: LabError(
+                "workspace.symlink",
+                "is a symbolic link; the lab never writes, reads its outputs or deletes through a link inside the workspace "
+                    + "(remove the link, or run `sandbox reset`)",
+                file: "models")
+        ) {
             try folders.files.write(Data("model".utf8), to: folders.root + "/models/candidate.json")
         }
         #expect(throws: LabError.self) { try folders.files.contents(of: "models/sentinel.txt") }
@@ -78,9 +82,11 @@ import Testing
         let folders = try Folders()
         defer { folders.base.remove() }
         try folders.link("data/out.csv", to: folders.outside + "/sentinel.txt")
-        #expect(throws: LabError(
-            "file.not_regular", "is a symbolic link; the lab writes only new files or regular ones",
-            file: "data/out.csv")) {
+        #expect(
+            throws: LabError(
+                "file.not_regular", "is a symbolic link; the lab writes only new files or regular ones",
+                file: "data/out.csv")
+        ) {
             try folders.files.write(Data("x".utf8), to: "data/out.csv")
         }
         #expect(throws: LabError.self) { try folders.files.contents(of: "data/out.csv") }
@@ -143,7 +149,9 @@ import Testing
     }
 
     /// The race of the issue: while a tree is deleted, another process keeps swapping a folder
-    /// in it for a symlink to outside. Whatever moment the delete meets, it unlinks the link.
+    /// in it for a symlink to outside.
+    ///
+    /// Whatever moment the delete meets, it unlinks the link.
     @Test func aFolderSwappedForALinkDuringTheDeleteSendsNothingOutside() throws {
         let folders = try Folders()
         defer { folders.base.remove() }

@@ -17,7 +17,9 @@ import Testing
             for table in tables {
                 for column in try db.columns(in: table) where column.type.uppercased() == "DATETIME" {
                     let values = try Date.fetchAll(
-                        db, sql: "SELECT DISTINCT \"\(column.name)\" FROM \"\(table)\" WHERE \"\(column.name)\" IS NOT NULL")
+                        db,
+                        sql: "SELECT DISTINCT \"\(column.name)\" FROM \"\(table)\" WHERE \"\(column.name)\" IS NOT NULL"
+                    )
                     if !values.isEmpty { found["\(table).\(column.name)"] = Set(values) }
                 }
             }
@@ -30,7 +32,8 @@ import Testing
     static func advanceThreeDays(_ workspace: Workspace, then action: () throws -> Void) throws
         -> (now: Date, written: [String: Set<Date>])
     {
-        let now = try ProductionClock(workspace: workspace).advance(by: SimulatedDuration(parsing: "3d"), actor: "ada").to
+        let now = try ProductionClock(workspace: workspace).advance(by: SimulatedDuration(parsing: "3d"), actor: "ada")
+            .to
         let before = try timestamps(workspace)
         try action()
         let written = try timestamps(workspace).reduce(into: [String: Set<Date>]()) { written, entry in

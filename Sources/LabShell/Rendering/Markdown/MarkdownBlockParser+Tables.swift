@@ -35,7 +35,9 @@ extension MarkdownBlockParser {
         return result.isEmpty ? nil : result
     }
 
-    /// The trimmed cells of a table row. `\|` is a literal pipe, and a pipe inside a code span
+    /// The trimmed cells of a table row.
+    ///
+    /// `\|` is a literal pipe, and a pipe inside a code span
     /// does not split the cell.
     static func tableCells(_ line: String) -> [String] {
         var text = Substring(line.trimmingCharacters(in: .whitespaces))

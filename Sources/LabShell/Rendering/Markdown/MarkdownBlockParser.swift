@@ -249,7 +249,9 @@ enum MarkdownBlockParser {
             || (i + 1 < lines.count && line.contains("|") && delimiterRow(lines[i + 1]) != nil)
     }
 
-    /// Whether line `i` ends the paragraph above it. As in CommonMark, an empty list item or a
+    /// Whether line `i` ends the paragraph above it.
+    ///
+    /// As in CommonMark, an empty list item or a
     /// numbered item not starting at 1 does not (so "in 1999. we" stays prose).
     private static func interruptsParagraph(_ lines: [String], at i: Int) -> Bool {
         if let marker = ListMarker(lines[i]) {

@@ -11,7 +11,9 @@ struct InlineStyle: OptionSet, Hashable {
     static let dim = InlineStyle(rawValue: 16)
 }
 
-/// A stretch of inline text in one style. A hard line break is a run whose text is
+/// A stretch of inline text in one style.
+///
+/// A hard line break is a run whose text is
 /// ``MarkdownBlockParser/hardBreak``.
 struct InlineRun: Equatable {
     var text: String

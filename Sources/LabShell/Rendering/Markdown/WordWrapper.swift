@@ -61,7 +61,9 @@ struct WordWrapper {
         return out
     }
 
-    /// The lines of `tokens` wrapped to `width` columns, prefixes included. No line has
+    /// The lines of `tokens` wrapped to `width` columns, prefixes included.
+    ///
+    /// No line has
     /// trailing spaces; an empty input gives the first prefix alone.
     func wrap(_ tokens: [Token], width: Int, first: String = "", rest: String = "") -> [String] {
         var lines: [String] = []

@@ -1,13 +1,15 @@
 /// How a table's columns shrink to fit a width, and how a cell wraps in a narrower column.
 enum TableFitting {
-    /// `widths` (with two spaces between columns) narrowed to fit `total` columns: the widest
-    /// column loses a column at a time, none below its longest word in `cells`. When even the
+    /// Narrows `widths` (with two spaces between columns) to fit `total` columns.
+    ///
+    /// The widest column loses a column at a time, none below its longest word in `cells`. When even the
     /// longest words do not fit, the columns stay at those words' widths. Columns in `whole`
     /// never shrink below their widest cell, so their values are never wrapped.
     static func shrink(_ widths: [Int], to total: Int, cells: [[String]], whole: Set<Int> = []) -> [Int] {
         var widths = widths
         let floors = widths.indices.map { column in
-            whole.contains(column) ? widths[column]
+            whole.contains(column)
+                ? widths[column]
                 : cells.compactMap { column < $0.count ? longestWord($0[column]) : nil }.max() ?? 0
         }
         var excess = widths.reduce(0, +) + 2 * max(0, widths.count - 1) - total
@@ -29,7 +31,9 @@ enum TableFitting {
     }
 
     /// `cell` as lines at most `width` columns wide, broken only at spaces; a cell that fits
-    /// is one line, as it is. A colour that a break interrupts is closed at the line's end.
+    /// is one line, as it is.
+    ///
+    /// A colour that a break interrupts is closed at the line's end.
     static func wrap(_ cell: String, width: Int) -> [String] {
         guard displayWidth(cell) > width else { return [cell] }
         var lines: [String] = []

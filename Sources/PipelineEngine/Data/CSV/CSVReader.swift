@@ -7,7 +7,9 @@ import LabSupport
 /// `name:type` forces a type, and so does the `types` option. Bad input throws a `LabError`
 /// naming the file, line and column and quoting what was found.
 package enum CSVReader {
-    /// Reads the CSV file at `path`; `types` forces column types by name. Messages and the
+    /// Reads the CSV file at `path`; `types` forces column types by name.
+    ///
+    /// Messages and the
     /// table's `source` name the file `name` (the path as the user typed it), else `path`.
     package static func read(
         file path: String, named name: String? = nil,

@@ -1,7 +1,9 @@
 /// Joining the builders of one column from consecutive stretches of a file read in parallel.
 extension ColumnBuilder {
     /// The type a column has over all stretches: the common type, double for integers mixed
-    /// with doubles, text for anything else mixed. Stretches with only nulls do not vote.
+    /// with doubles, text for anything else mixed.
+    ///
+    /// Stretches with only nulls do not vote.
     static func unifiedKind(_ kinds: [Kind]) -> Kind {
         let known = Set(kinds.filter { $0 != .unknown })
         if known.count <= 1 { return known.first ?? .unknown }
@@ -36,7 +38,9 @@ extension ColumnBuilder {
         case .unknown: break
         }
         if !next.missingTokenCounts.isEmpty {
-            if missingTokenCounts.isEmpty { missingTokenCounts = next.missingTokenCounts } else {
+            if missingTokenCounts.isEmpty {
+                missingTokenCounts = next.missingTokenCounts
+            } else {
                 for index in missingTokenCounts.indices { missingTokenCounts[index] += next.missingTokenCounts[index] }
             }
         }

@@ -220,7 +220,9 @@ struct ColumnBuilder {
         codes.reserveCapacity(reserved)
     }
 
-    /// The finished column. A column that was empty in every row is text.
+    /// The finished column.
+    ///
+    /// A column that was empty in every row is text.
     func build() -> Column {
         let storage: Column.Storage
         switch kind {

@@ -1,4 +1,5 @@
 import LabSupport
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

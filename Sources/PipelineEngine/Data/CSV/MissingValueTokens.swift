@@ -22,8 +22,9 @@ package enum MissingValueTokens {
         guard count <= longest else { return nil }
         let first = p[0]
         // Every token starts with one of these bytes; a digit other than 1 rules them all out.
-        guard first == UInt8(ascii: "#") || first == UInt8(ascii: "-") || first == UInt8(ascii: "1")
-            || first == UInt8(ascii: "<") || first == UInt8(ascii: "N") || first == UInt8(ascii: "n")
+        guard
+            first == UInt8(ascii: "#") || first == UInt8(ascii: "-") || first == UInt8(ascii: "1")
+                || first == UInt8(ascii: "<") || first == UInt8(ascii: "N") || first == UInt8(ascii: "n")
         else { return nil }
         return matching(p, count)
     }

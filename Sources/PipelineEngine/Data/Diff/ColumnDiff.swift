@@ -37,7 +37,8 @@ package struct ColumnDiff: Sendable, Encodable {
             if let oldMean, let newMean, let oldStd, oldStd > 0 {
                 meanShift = ExtremeValues.scaledDifference(newMean, oldMean, over: oldStd)
                 if meanShift == nil {
-                    meanShiftNote = "not computed: the shift of the mean, in reference standard deviations, overflows a double"
+                    meanShiftNote =
+                        "not computed: the shift of the mean, in reference standard deviations, overflows a double"
                 }
             }
             distinct = Pair(reference: DistinctCounter.count(old), current: DistinctCounter.count(new))

@@ -28,7 +28,9 @@ extension ColumnProfile {
                 beyondInt64 += 1
             } else if infinityWords.contains(value) {
                 infinities += 1
-            } else if bytes.withUnsafeBufferPointer({ buffer in buffer.withStart { ByteNumberParsing.double($0, buffer.count) } })
+            } else if bytes.withUnsafeBufferPointer({ buffer in
+                buffer.withStart { ByteNumberParsing.double($0, buffer.count) }
+            })
                 == nil
             {
                 return notes
@@ -48,5 +50,7 @@ extension ColumnProfile {
     }
 
     /// Words pandas reads as a float infinity; the lab reads them as text.
-    static let infinityWords: [String] = ["inf", "-inf", "+inf", "Inf", "-Inf", "+Inf", "INF", "-INF", "Infinity", "-Infinity", "+Infinity"]
+    static let infinityWords: [String] = [
+        "inf", "-inf", "+inf", "Inf", "-Inf", "+Inf", "INF", "-INF", "Infinity", "-Infinity", "+Infinity",
+    ]
 }

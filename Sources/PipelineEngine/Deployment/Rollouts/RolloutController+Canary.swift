@@ -42,7 +42,8 @@ extension RolloutController {
                     interval: interval, champion: champion, canary: canary,
                     stepLabelled: labelled, settings: settings)
                 try workspace.state.pool.write { db in
-                    try RolloutStore.record(analysis, rollout: rollout.id, step: index, weight: weight, at: try SimulatedClock.read(db), db)
+                    try RolloutStore.record(
+                        analysis, rollout: rollout.id, step: index, weight: weight, at: try SimulatedClock.read(db), db)
                 }
                 if analysis.verdict == .failed {
                     failures += 1
@@ -65,7 +66,8 @@ extension RolloutController {
         }
         try workspace.state.pool.write { db in
             rollout.reason = "passed the analysis of all \(total) step\(total == 1 ? "" : "s")"
-            try Self.finishPromotion(&rollout, actor: Self.controllerActor, action: "promote", now: try SimulatedClock.read(db), db)
+            try Self.finishPromotion(
+                &rollout, actor: Self.controllerActor, action: "promote", now: try SimulatedClock.read(db), db)
         }
         return try report(
             rollout, message: "Promoted v\(rollout.candidate) to champion: every canary step passed its analysis.")

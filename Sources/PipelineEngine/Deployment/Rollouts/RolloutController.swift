@@ -104,7 +104,8 @@ package struct RolloutController: Sendable {
             try StateStore.audit(
                 db, actor: actor, action: "deploy", subject: "rollout #\(rollout.id)",
                 detail:
-                    "\(plan.strategy.rawValue) of v\(plan.candidate)\(against)\(shape), \(plan.loadLevel.rawValue) load, simulated \(SimulatedClock.format(plan.simulatedAt)): \(plan.reason)")
+                    "\(plan.strategy.rawValue) of v\(plan.candidate)\(against)\(shape), \(plan.loadLevel.rawValue) load, simulated \(SimulatedClock.format(plan.simulatedAt)): \(plan.reason)"
+            )
             if try LabSettings.value(LabSettings.baselineKey, db) == nil {
                 try LabSettings.set(LabSettings.baselineKey, String(champion ?? plan.candidate), db)
             }
@@ -164,7 +165,8 @@ package struct RolloutController: Sendable {
                 try StateStore.audit(
                     db, actor: actor, action: "rollback", subject: "rollout #\(rollout.id)",
                     detail:
-                        "aborted \(rollout.strategy.rawValue) of v\(rollout.candidate); all traffic to \(stable): \(reason)")
+                        "aborted \(rollout.strategy.rawValue) of v\(rollout.candidate); all traffic to \(stable): \(reason)"
+                )
                 try ModelRegistry.removeAlias(
                     "challenger", actor: actor, reason: "rollout #\(rollout.id) aborted", db)
                 return (rollout, "Aborted rollout #\(rollout.id); \(stable) serves all traffic.")

@@ -17,7 +17,8 @@ struct ServedModel {
             model = try JSONDecoder().decode(TrainedModel.self, from: data)
         } catch {
             throw LabError(
-                .deployBadModel, "v\(version) is not a model the lab can serve: \(LabError.reason(for: error))", kind: .failed,
+                .deployBadModel, "v\(version) is not a model the lab can serve: \(LabError.reason(for: error))",
+                kind: .failed,
                 cause: error)
         }
         do {

@@ -1,6 +1,6 @@
 import Foundation
-import LabSupport
 import GRDB
+import LabSupport
 
 /// Serves production traffic for real: the running scenario's requests of a day go through
 /// the deployed versions (a shadow gets a mirrored copy), every answer is timed and logged,

@@ -1,6 +1,6 @@
 import Foundation
-import Yams
 import LabSupport
+import Yams
 
 /// The experiment parameters in `params.yaml`, flattened to dotted keys as DVC names them.
 ///

@@ -1,6 +1,6 @@
 import Foundation
-import Yams
 import LabSupport
+import Yams
 
 /// Reads a pipeline file (`pipeline.yaml`) and checks all of it before anything runs.
 ///

@@ -1,5 +1,5 @@
-import LabSupport
 import Foundation
+import LabSupport
 
 /// How user-named text (file names, paths, stage names) is written into an export, so that
 /// neither a shell nor GitHub's or DVC's expression syntax can read it as code.
@@ -30,7 +30,9 @@ enum ExportText {
     /// Refuses the pipeline's user-named text that an export cannot carry safely, naming the
     /// pipeline file, what the text is, and what was expected.
     static func checkExportable(_ pipeline: PipelineDefinition, in format: PipelineExport.Format) throws {
-        var named: [(String, String)] = [("the pipeline file name", pipeline.file), ("the pipeline name", pipeline.name)]
+        var named: [(String, String)] = [
+            ("the pipeline file name", pipeline.file), ("the pipeline name", pipeline.name),
+        ]
         if pipeline.params.exists || pipeline.stages.contains(where: { !$0.params.isEmpty }) {
             named.append(("the params file name", pipeline.params.file))
         }
@@ -63,7 +65,8 @@ enum ExportText {
     private static func problem(in text: String) -> String? {
         if text.contains("${") { return "'${', which GitHub Actions and DVC would expand" }
         for scalar in text.unicodeScalars where isControl(scalar) {
-            return "the control character U+" + String(scalar.value, radix: 16, uppercase: true)
+            return "the control character U+"
+                + String(scalar.value, radix: 16, uppercase: true)
                 .leftPadded(to: 4)
         }
         return nil
@@ -77,7 +80,8 @@ enum ExportText {
 
     /// `text` in single quotes with control characters shown as `\u{...}`, for the error.
     private static func terminalQuoted(_ text: String) -> String {
-        "'" + text.unicodeScalars.map { isControl($0) ? "\\u{" + String($0.value, radix: 16) + "}" : String($0) }
+        "'"
+            + text.unicodeScalars.map { isControl($0) ? "\\u{" + String($0.value, radix: 16) + "}" : String($0) }
             .joined() + "'"
     }
 }

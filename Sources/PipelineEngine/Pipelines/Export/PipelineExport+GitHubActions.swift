@@ -57,7 +57,8 @@ extension PipelineExport {
                 [pipeline.file] + (pipeline.params.exists ? [pipeline.params.file] : [])
                     + covered.compactMap { pipeline.stage($0) }.flatMap(\.dependencies)
                     .filter { !outputs.contains($0) })
-            let key = "cicdlab-\(name)-${{ hashFiles(\(hashed.map(ExportText.expressionString).joined(separator: ", "))) }}"
+            let key =
+                "cicdlab-\(name)-${{ hashFiles(\(hashed.map(ExportText.expressionString).joined(separator: ", "))) }}"
             var job: [(String, Node)] = [("name", YAMLBuilder.text("\(name) (\(stage.kind.rawValue))"))]
             if !stage.upstream.isEmpty { job.append(("needs", YAMLBuilder.strings(stage.upstream, flow: true))) }
             job.append(

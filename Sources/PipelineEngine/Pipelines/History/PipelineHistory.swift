@@ -98,7 +98,8 @@ package struct PipelineHistory: Sendable {
                 }
                 for dep in stage.deps {
                     try db.execute(
-                        sql: "INSERT OR REPLACE INTO run_dep (run_id, stage, path, sha256, size) VALUES (?, ?, ?, ?, ?)",
+                        sql:
+                            "INSERT OR REPLACE INTO run_dep (run_id, stage, path, sha256, size) VALUES (?, ?, ?, ?, ?)",
                         arguments: [report.runID, stage.name, dep.path, dep.sha256, dep.size])
                 }
                 for (index, gate) in stage.gates.enumerated() {

@@ -1,6 +1,6 @@
 import Foundation
-import Yams
 import LabSupport
+import Yams
 
 /// What the lock file records for one stage after its last successful run, like a `dvc.lock`
 /// entry: the definition, the hashes of what it read and wrote, and the param values.

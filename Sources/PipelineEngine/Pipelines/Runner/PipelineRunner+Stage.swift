@@ -168,12 +168,15 @@ extension PipelineRunner {
         // The payload is JSON already: it is spliced in as it is, not parsed and written again.
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        func json<T: Encodable>(_ value: T) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
+        func json<T: Encodable>(_ value: T) throws -> String {
+            String(decoding: try encoder.encode(value), as: UTF8.self)
+        }
         var text = "{\"kind\":\(try json(record.kind.rawValue)),\"metrics\":\(try json(record.metrics))"
         if let hash = record.resultHash {
             text += ",\"result\":" + String(decoding: try workspace.artifacts.read(hash), as: UTF8.self)
         }
-        text += ",\"run\":\(record.runID),\"stage\":\(try json(record.stage)),\"summary\":\(try json(record.summary))}\n"
+        text +=
+            ",\"run\":\(record.runID),\"stage\":\(try json(record.stage)),\"summary\":\(try json(record.summary))}\n"
         let data = Data(text.utf8)
         if try workspace.files.contents(of: path) == data { return }
         try workspace.files.write(data, to: path, permissions: 0o644)

@@ -61,7 +61,8 @@ package struct PipelineRunner {
         let owner = try RunOwnerLock(directory: history.ownerDirectory, in: workspace.files)
         defer { owner.release() }
         let runID = try history.startRun(
-            pipeline: pipeline, forced: force, target: target, actor: actor, owner: owner, at: try workspace.clock.now())
+            pipeline: pipeline, forced: force, target: target, actor: actor, owner: owner, at: try workspace.clock.now()
+        )
         WorkspaceLock.describe(workspace, as: "pipeline run #\(runID)")
         var state = RunState(runID: runID, lock: lock)
         for (index, name) in selected.enumerated() {

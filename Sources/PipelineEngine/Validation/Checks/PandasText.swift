@@ -44,7 +44,8 @@ enum PandasText {
         if scientific < -4 || scientific >= 16 {
             let mantissa = String(digits[0]) + (digits.count > 1 ? "." + String(digits.dropFirst()) : "")
             let magnitude = abs(scientific)
-            return sign + mantissa + "e" + (scientific < 0 ? "-" : "+") + (magnitude < 10 ? "0" : "") + String(magnitude)
+            return sign + mantissa + "e" + (scientific < 0 ? "-" : "+") + (magnitude < 10 ? "0" : "")
+                + String(magnitude)
         }
         if point <= 0 { return sign + "0." + String(repeating: "0", count: -point) + String(digits) }
         if point >= digits.count {

@@ -25,9 +25,10 @@ struct PerValueOutcome {
     }
 }
 
-/// The checks that judge each value on its own: `not_null`, `between`, `in_set`, `unique`,
-/// `match_regex`, `length_between`. Nulls are skipped by all but `not_null`, as in Great
-/// Expectations.
+/// The checks that judge each value on its own.
+///
+/// They are `not_null`, `between`, `in_set`, `unique`, `match_regex` and `length_between`.
+/// Nulls are skipped by all but `not_null`, as in Great Expectations.
 enum PerValueChecks {
     static func notNull(_ column: Column) -> PerValueOutcome {
         var outcome = PerValueOutcome(checked: column.count, problem: "are null", allGood: "are present")

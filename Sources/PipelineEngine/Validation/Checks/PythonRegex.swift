@@ -1,8 +1,9 @@
 import Foundation
 
-/// `match_regex` patterns read as Python's `re` reads them (Great Expectations matches with
-/// `re.search` on pandas' `str()` of each value), for the constructs where ICU, which runs
-/// them here, differs:
+/// `match_regex` patterns read as Python's `re` reads them.
+///
+/// Great Expectations matches with `re.search` on pandas' `str()` of each value. These are
+/// the constructs where ICU, which runs the patterns here, differs:
 ///
 /// - Only `\n` ends a line: `.` matches `\r`, U+0085, U+2028 and U+2029, and `$` matches only
 ///   at the end or before a final `\n` (ICU's UNIX_LINES mode).

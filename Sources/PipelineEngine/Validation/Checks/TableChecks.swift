@@ -60,7 +60,9 @@ enum TableChecks {
     }
 
     /// The ratio of the least frequent class's count to the most frequent one's, over the
-    /// non-null values. With fewer than two classes present the ratio is 0: data with one class
+    /// non-null values.
+    ///
+    /// With fewer than two classes present the ratio is 0: data with one class
     /// left is as unbalanced as it gets, and that is what the check exists to catch.
     static func classBalance(_ column: Column, _ ratio: Bounds, _ run: ExpectationRun) -> ExpectationResult {
         let counts = column.valueCounts()

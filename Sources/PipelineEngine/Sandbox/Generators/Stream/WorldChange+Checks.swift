@@ -43,7 +43,8 @@ extension ProductionStream {
                 guard model.supportsConceptDrift else {
                     throw LabError(
                         .streamBadChange,
-                        "concept drift moves the odds of a label drawn from the inputs, and \(name)'s label is not (try churn or credit)")
+                        "concept drift moves the odds of a label drawn from the inputs, and \(name)'s label is not (try churn or credit)"
+                    )
                 }
                 guard odds.isFinite, odds > 0, odds <= 100 else {
                     throw LabError(
