@@ -3,7 +3,9 @@ import Foundation
 import PipelineEngine
 
 /// `pipeline run|status|dag|diff|runs|export`: the workspace's ML pipeline.
-struct PipelineCommand: ParsableCommand {
+struct PipelineCommand: TopLevelCommand {
+    static let helpGroup = HelpGroup.sandboxAndEngine
+
     static let configuration = CommandConfiguration(
         commandName: "pipeline",
         abstract: "Run the pipeline with caching, see what is stale, its graph, history and diffs, or export it.",
@@ -35,7 +37,7 @@ struct PipelineCommand: ParsableCommand {
         var stage: String?
 
         static var completion: CommandCompletion {
-            CommandCompletion(options: ["--force", "--stage"], values: PipelineCommand.stageCompletion)
+            CommandCompletion(values: PipelineCommand.stageCompletion)
         }
 
         /// The live line that redraws a stage's progress: the note names the stage's data, a

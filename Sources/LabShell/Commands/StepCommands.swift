@@ -7,7 +7,9 @@ import PipelineEngine
 private let stepCompletion = CommandCompletion(values: .dynamic { session in session.currentStepIds() })
 
 /// `steps`: the hands-on steps of the lesson being read, with ✓ or ○, and the next one in full.
-struct StepsCommand: LabCommand {
+struct StepsCommand: LabCommand, TopLevelCommand {
+    static let helpGroup = HelpGroup.learning
+
     static let configuration = CommandConfiguration(
         commandName: "steps", abstract: "List the lesson's hands-on steps and show the next one.")
 
@@ -35,7 +37,9 @@ struct StepsCommand: LabCommand {
 }
 
 /// `check [STEP]`: evaluates a step's check against the sandbox and says what is missing.
-struct CheckCommand: LabCommand {
+struct CheckCommand: LabCommand, TopLevelCommand {
+    static let helpGroup = HelpGroup.learning
+
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check whether a step is done (the first one not done, by default).",
@@ -86,7 +90,9 @@ struct CheckCommand: LabCommand {
 }
 
 /// `hint [STEP]`: the next hint of a step (the first one not done, by default).
-struct HintCommand: LabCommand {
+struct HintCommand: LabCommand, TopLevelCommand {
+    static let helpGroup = HelpGroup.learning
+
     static let configuration = CommandConfiguration(
         commandName: "hint", abstract: "Show the next hint for a step (the first one not done, by default).")
 
