@@ -69,14 +69,3 @@ extension LabSession {
         return URL(fileURLWithPath: base).appendingPathComponent(expanded).standardizedFileURL.path
     }
 }
-
-extension LabSession {
-    /// The lessons of the course content.
-    public func catalog() throws -> LessonCatalog {
-        guard let content else {
-            throw LabError("content.missing",
-                           "cannot find the course content (a Lessons/ folder); pass --content DIR or set CICDLAB_CONTENT")
-        }
-        return try LessonCatalog.load(from: content.lessonsDirectory)
-    }
-}

@@ -98,10 +98,3 @@ struct StepCoach {
         return lesson.pages.indices.filter { !read.contains($0) }.map { $0 + 1 }
     }
 }
-
-extension LabSession {
-    /// The ids of the steps of the lesson being read, for completion.
-    func currentStepIds() -> [String] {
-        (try? StepCoach(session: self).steps.map(\.id)) ?? []
-    }
-}
