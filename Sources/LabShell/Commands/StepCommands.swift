@@ -117,8 +117,7 @@ struct HintCommand: LabCommand, TopLevelCommand {
         let count = target.hints.count
         let number =
             seen < count
-            ? try coach.store.recordHintShown(
-                profile: coach.profile, lesson: coach.lesson.id, step: target.id) : count
+            ? try coach.progress.recordHintShown(target.id) : count
         let hint = target.hints[max(0, min(number, count) - 1)]
         if session.wantsJSON {
             try session.console.json(
@@ -195,8 +194,8 @@ enum StepCommands {
     static func allDone(_ coach: StepCoach, view: StepView) throws -> String {
         let lesson = coach.lesson
         var text = "All \(coach.steps.count) steps of **\(lesson.title)** are done."
-        let unread = try coach.unreadPages()
-        let completed = try coach.store.lessonProgress(profile: coach.profile)[lesson.id]?.completed ?? false
+        let unread = try coach.progress.unreadPages().map { $0 + 1 }
+        let completed = try coach.progress.isCompleted()
         if completed {
             text += " Lesson complete."
         } else if !unread.isEmpty {
