@@ -26,7 +26,8 @@ struct Cicdlab: ParsableCommand {
     var noColor = false
 }
 
-/// The list of commands and the help overview that groups them.
+/// The list of commands. Each names its own help group (``TopLevelCommand``), so a command
+/// added here is listed by `help` and completed by Tab with nothing else to update.
 enum CommandTable {
     /// Every top-level command, in the order `help` lists them within their ``HelpGroup``.
     static let commands: [any TopLevelCommand.Type] = [
