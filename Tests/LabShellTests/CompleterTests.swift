@@ -40,6 +40,15 @@ import Testing
         #expect(completer(lab).complete("audit --action clo").candidates == ["clock.advance"])
     }
 
+    @Test func completesOptionsAsTheCommandDefinesThem() throws {
+        let lab = try CapturedSession()
+        let own = { (line: String) in completer(lab).complete(line).candidates.filter { !GlobalOptions.flags.contains($0) } }
+        #expect(own("sandbox reset --") == ["--yes"])
+        #expect(own("train --test") == ["--test", "--test-ratio"])
+        #expect(own("pipeline export --") == ["--format", "--out"])
+        #expect(own("quit --").isEmpty)
+    }
+
     @Test func completesGlobalFlags() throws {
         let lab = try CapturedSession()
         #expect(completer(lab).complete("lessons --j").candidates == ["--json"])

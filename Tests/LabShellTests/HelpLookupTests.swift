@@ -8,8 +8,8 @@ import Testing
 @Suite struct HelpLookupTests {
     /// Every command path in the table: `["edit"]`, `["pipeline"]`, `["pipeline", "dag"]`, ...
     static var commandPaths: [[String]] {
-        func paths(_ command: any ParsableCommand.Type, prefix: [String]) -> [[String]] {
-            let path = prefix + [command._commandName]
+        func paths(_ command: ParsableCommand.Type, prefix: [String]) -> [[String]] {
+            let path = prefix + [command.commandWord]
             return [path] + CommandTable.subcommands(of: command).flatMap { paths($0, prefix: path) }
         }
         return CommandTable.commands.flatMap { paths($0, prefix: []) }
@@ -20,7 +20,7 @@ import Testing
         var command: any ParsableCommand.Type = try #require(
             CommandTable.command(named: String(path.split(separator: " ")[0])))
         for word in path.split(separator: " ").dropFirst() {
-            command = try #require(CommandTable.subcommands(of: command).first { $0._commandName == word })
+            command = try #require(CommandTable.subcommand(of: command, named: String(word)))
         }
         for flag in ["--help", "-h"] {
             let lab = try CapturedSession()

@@ -7,7 +7,9 @@ import PipelineEngine
 ///
 /// Every deploy, promotion, rollback, alias move, registration, pipeline run and clock change
 /// writes an entry to `state.sqlite`; this is where a learner reads the trail back.
-struct AuditCommand: LabCommand {
+struct AuditCommand: LabCommand, TopLevelCommand {
+    static let helpGroup = HelpGroup.production
+
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Show the audit log, newest first: who deployed, promoted, rolled back or moved an alias, and when.",
@@ -22,11 +24,9 @@ struct AuditCommand: LabCommand {
     var action: String?
 
     static var completion: CommandCompletion {
-        CommandCompletion(
-            options: ["--limit", "--action"],
-            values: .dynamic { session in
-                (try? session.workspace().state.auditLog(limit: 0).actions) ?? []
-            })
+        CommandCompletion(values: .dynamic { session in
+            (try? session.workspace().state.auditLog(limit: 0).actions) ?? []
+        })
     }
 
     func run(in session: LabSession) throws -> Int32 {

@@ -3,7 +3,9 @@ import FoundationEssentials
 import PipelineEngine
 
 /// `clock now|advance DURATION`: the sandbox's simulated production time.
-struct ClockCommand: ParsableCommand {
+struct ClockCommand: TopLevelCommand {
+    static let helpGroup = HelpGroup.sandboxAndEngine
+
     static let configuration = CommandConfiguration(
         commandName: "clock",
         abstract: "Show or move the sandbox's simulated clock (`clock advance 7d`).",
@@ -44,7 +46,7 @@ struct ClockCommand: ParsableCommand {
         var force = false
 
         static var completion: CommandCompletion {
-            CommandCompletion(options: ["--force"], values: .words(["1h", "12h", "1d", "7d", "14d"]))
+            CommandCompletion(values: .words(["1h", "12h", "1d", "7d", "14d"]))
         }
 
         func run(in session: LabSession) throws -> Int32 {

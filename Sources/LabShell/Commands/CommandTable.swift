@@ -11,7 +11,7 @@ struct Cicdlab: ParsableCommand {
         abstract: "A terminal lab that teaches CI/CD for machine learning.",
         discussion: "Run without a command to open the lab's REPL. Type `help` there for the commands.",
         version: cicdlabVersion,
-        subcommands: CommandTable.commands
+        subcommands: CommandTable.commands.map { $0 }
     )
 
     @Option(help: ArgumentHelp("The lab home: progress, history and sandboxes.", valueName: "dir"))
@@ -26,11 +26,11 @@ struct Cicdlab: ParsableCommand {
     var noColor = false
 }
 
-/// The list of commands and the help overview that groups them.
+/// The list of commands. Each names its own help group (``TopLevelCommand``), so a command
+/// added here is listed by `help` and completed by Tab with nothing else to update.
 enum CommandTable {
-    /// Every top-level command, in the order `help` lists them.
-    static let commands: [any ParsableCommand.Type] = [
-        HelpCommand.self,
+    /// Every top-level command, in the order `help` lists them within their ``HelpGroup``.
+    static let commands: [any TopLevelCommand.Type] = [
         LessonsCommand.self,
         LessonCommand.self,
         NextCommand.self,
@@ -44,6 +44,7 @@ enum CommandTable {
         ExportCommand.self,
         ProfilesCommand.self,
         SandboxCommand.self,
+        ScenarioCommand.self,
         DataCommand.self,
         DriftCommand.self,
         TrainCommand.self,
@@ -53,7 +54,6 @@ enum CommandTable {
         RegistryCommand.self,
         ClockCommand.self,
         EditCommand.self,
-        ScenarioCommand.self,
         DeployCommand.self,
         RolloutCommand.self,
         PromoteCommand.self,
@@ -62,37 +62,22 @@ enum CommandTable {
         MonitorCommand.self,
         AuditCommand.self,
         LintCommand.self,
+        HelpCommand.self,
         DoctorCommand.self,
         QuitCommand.self,
     ]
 
-    /// Groups for the `help` overview: a title and the command names under it.
-    static let groups: [(title: String, names: [String])] = [
-        (
-            "Learning",
-            [
-                "lessons", "lesson", "next", "back", "steps", "check", "hint", "quiz", "review", "progress",
-                "export", "profiles",
-            ]
-        ),
-        (
-            "Sandbox and engine",
-            [
-                "sandbox", "scenario", "data", "drift", "train", "evaluate", "gate", "pipeline",
-                "registry", "clock", "edit",
-            ]
-        ),
-        ("Production", ["deploy", "rollout", "promote", "rollback", "traffic", "monitor", "audit"]),
-        ("Authoring", ["lint"]),
-        ("The lab", ["help", "doctor", "quit"]),
-    ]
+    /// The commands of `group`, in table order.
+    static func commands(in group: HelpGroup) -> [any TopLevelCommand.Type] {
+        commands.filter { $0.helpGroup == group }
+    }
 
     /// The names of the top-level commands.
-    static var names: [String] { commands.map { $0._commandName } }
+    static var names: [String] { commands.map { $0.commandWord } }
 
     /// The command type called `name`, if any.
-    static func command(named name: String) -> (any ParsableCommand.Type)? {
-        commands.first { $0._commandName == name }
+    static func command(named name: String) -> ParsableCommand.Type? {
+        commands.first { $0.commandWord == name }
     }
 
     /// The command words at the start of `words` (`["pipeline", "dag"]` of
@@ -101,15 +86,27 @@ enum CommandTable {
         guard let first = words.first, var command = command(named: first) else { return [] }
         var path = [first]
         for word in words.dropFirst() {
-            guard let sub = subcommands(of: command).first(where: { $0._commandName == word }) else { break }
+            guard let sub = subcommand(of: command, named: word) else { break }
             path.append(word)
             command = sub
         }
         return path
     }
 
+    /// The subcommand of `command` called `name`, if any.
+    static func subcommand(of command: ParsableCommand.Type, named name: String) -> ParsableCommand.Type? {
+        subcommands(of: command).first { $0.commandWord == name }
+    }
+
     /// The subcommand types of a group command (such as `profiles list`).
     static func subcommands(of command: any ParsableCommand.Type) -> [any ParsableCommand.Type] {
         command.configuration.subcommands
+    }
+}
+
+extension ParsableCommand {
+    /// The word that names this command on a line (`profiles`, `create`), from its configuration.
+    static var commandWord: String {
+        configuration.commandName ?? String(describing: self)
     }
 }

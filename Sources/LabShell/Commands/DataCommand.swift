@@ -5,7 +5,9 @@ import PipelineEngine
 ///
 /// Paths are the user's: in the REPL they resolve against the sandbox workspace, from the shell
 /// against the current directory; messages name files as they were typed.
-struct DataCommand: ParsableCommand {
+struct DataCommand: TopLevelCommand {
+    static let helpGroup = HelpGroup.sandboxAndEngine
+
     static let configuration = CommandConfiguration(
         commandName: "data",
         abstract: "Profile, validate and compare CSV data.",
@@ -42,8 +44,6 @@ struct DataCommand: ParsableCommand {
 
         @Option(help: ArgumentHelp("The expectation suite (YAML).", valueName: "suite"))
         var suite: String
-
-        static var completion: CommandCompletion { CommandCompletion(options: ["--suite"]) }
 
         func run(in session: LabSession) throws -> Int32 {
             // The suite first: a typo in it should not wait for a large file to load.

@@ -4,7 +4,9 @@ import PipelineEngine
 
 /// `deploy VERSION [--strategy direct|shadow|canary] [--steps 5,25,50,100]`: put a registry
 /// version into the sandbox's production.
-struct DeployCommand: LabCommand {
+struct DeployCommand: LabCommand, TopLevelCommand {
+    static let helpGroup = HelpGroup.production
+
     static let configuration = CommandConfiguration(
         commandName: "deploy",
         abstract: "Deploy a registry version: direct, shadow or canary (exit 1 if the canary is rolled back).",
@@ -30,7 +32,7 @@ struct DeployCommand: LabCommand {
     var reason: String?
 
     static var completion: CommandCompletion {
-        CommandCompletion(options: ["--strategy", "--steps", "--reason"], values: RegistryCommand.versionCompletion)
+        CommandCompletion(values: RegistryCommand.versionCompletion)
     }
 
     func run(in session: LabSession) throws -> Int32 {
@@ -63,7 +65,9 @@ struct DeployCommand: LabCommand {
 }
 
 /// `rollout status`: the latest rollout as a rollout controller shows it.
-struct RolloutCommand: ParsableCommand {
+struct RolloutCommand: TopLevelCommand {
+    static let helpGroup = HelpGroup.production
+
     static let configuration = CommandConfiguration(
         commandName: "rollout", abstract: "Show the latest rollout: weights, replicas, analysis verdicts.",
         subcommands: [Status.self], defaultSubcommand: Status.self)
@@ -88,14 +92,16 @@ struct RolloutCommand: ParsableCommand {
 }
 
 /// `promote [--reason TEXT]`: make the rollout under way's candidate the champion by hand.
-struct PromoteCommand: LabCommand {
+struct PromoteCommand: LabCommand, TopLevelCommand {
+    static let helpGroup = HelpGroup.production
+
     static let configuration = CommandConfiguration(
         commandName: "promote", abstract: "Promote the shadow or canary under way to champion, by hand.")
 
     @Option(help: ArgumentHelp("Why, for the audit log.", valueName: "text"))
     var reason: String?
 
-    static var completion: CommandCompletion { CommandCompletion(options: ["--reason"], values: .none) }
+    static var completion: CommandCompletion { CommandCompletion(values: .none) }
 
     func run(in session: LabSession) throws -> Int32 {
         let report = try RolloutController(workspace: session.workspace())
@@ -110,7 +116,9 @@ struct PromoteCommand: LabCommand {
 }
 
 /// `rollback [--reason TEXT]`: abort the rollout under way, or undo the latest promotion.
-struct RollbackCommand: LabCommand {
+struct RollbackCommand: LabCommand, TopLevelCommand {
+    static let helpGroup = HelpGroup.production
+
     static let configuration = CommandConfiguration(
         commandName: "rollback",
         abstract: "Abort the rollout under way, or put the previous champion back after a promotion.")
@@ -118,7 +126,7 @@ struct RollbackCommand: LabCommand {
     @Option(help: ArgumentHelp("Why, for the audit log.", valueName: "text"))
     var reason: String?
 
-    static var completion: CommandCompletion { CommandCompletion(options: ["--reason"], values: .none) }
+    static var completion: CommandCompletion { CommandCompletion(values: .none) }
 
     func run(in session: LabSession) throws -> Int32 {
         let report = try RolloutController(workspace: session.workspace())

@@ -7,14 +7,16 @@ import PipelineEngine
 /// `doctor`: versions, where everything is, and whether the databases are healthy: the
 /// progress database and every sandbox's `state.sqlite`, each checked with
 /// `PRAGMA integrity_check` and reported by path.
-struct DoctorCommand: LabCommand {
+struct DoctorCommand: LabCommand, TopLevelCommand {
+    static let helpGroup = HelpGroup.theLab
+
     static let configuration = CommandConfiguration(
         commandName: "doctor", abstract: "Report versions, paths and database health.")
 
     @Flag(help: "If progress.sqlite is damaged, keep it under another name and start a fresh one.")
     var repair = false
 
-    static var completion: CommandCompletion { CommandCompletion(options: ["--repair"], values: .none) }
+    static var completion: CommandCompletion { CommandCompletion(values: .none) }
 
     func run(in session: LabSession) throws -> Int32 {
         if repair {

@@ -10,7 +10,9 @@ import PipelineEngine
 /// for failed checks and gates (a pipeline's `drift` trigger or a monitoring gate decides what
 /// a drift verdict means). Paths resolve as for `data`: the workspace in the REPL, the current
 /// directory from the shell.
-struct DriftCommand: LabCommand {
+struct DriftCommand: LabCommand, TopLevelCommand {
+    static let helpGroup = HelpGroup.sandboxAndEngine
+
     static let configuration = CommandConfiguration(
         commandName: "drift",
         abstract: "Compare a current CSV file with a reference one, column by column, for drift.",
@@ -36,10 +38,6 @@ struct DriftCommand: LabCommand {
 
     @Option(help: ArgumentHelp("The p-value (tests) or distance at which a column drifts.", valueName: "t"))
     var threshold: Double?
-
-    static var completion: CommandCompletion {
-        CommandCompletion(options: ["--method", "--columns", "--threshold"])
-    }
 
     func run(in session: LabSession) throws -> Int32 {
         // Arguments first: a typo should not wait for two large files to load.

@@ -7,7 +7,9 @@ import LabSupport
 /// The editor is `$VISUAL`, else `$EDITOR`, else the first of `nano` and `vi` found on the
 /// path. In the REPL the file is the workspace's; from the shell, relative to the current
 /// folder, as every command that takes a path.
-struct EditCommand: LabCommand {
+struct EditCommand: LabCommand, TopLevelCommand {
+    static let helpGroup = HelpGroup.sandboxAndEngine
+
     static let configuration = CommandConfiguration(
         commandName: "edit", abstract: "Open a sandbox file in your editor ($VISUAL or $EDITOR).")
 

@@ -2,7 +2,9 @@ import ArgumentParser
 import PipelineEngine
 
 /// `evaluate MODEL.json DATA.csv [--slice COL]`: metrics, measured latency, memory and fairness.
-struct EvaluateCommand: LabCommand {
+struct EvaluateCommand: LabCommand, TopLevelCommand {
+    static let helpGroup = HelpGroup.sandboxAndEngine
+
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
         abstract: "Score a saved model on a CSV file: metrics, latency, memory, per-slice fairness.")
@@ -17,8 +19,6 @@ struct EvaluateCommand: LabCommand {
         help: ArgumentHelp("A column to break the metrics down by (with fairness across its values).", valueName: "col")
     )
     var slice: String?
-
-    static var completion: CommandCompletion { CommandCompletion(options: ["--slice"]) }
 
     func run(in session: LabSession) throws -> Int32 {
         let trained = try TrainedModel.open(session.userPath(model), named: model)

@@ -3,8 +3,10 @@ import Foundation
 import LabSupport
 import PipelineEngine
 
-/// Answers whether a model would ship: `gate check MODEL.json --config GATES.yaml [--data DATA.csv]`.
-struct GateCommand: ParsableCommand {
+/// `gate check MODEL.json --config GATES.yaml [--data DATA.csv]`: would this model ship?
+struct GateCommand: TopLevelCommand {
+    static let helpGroup = HelpGroup.sandboxAndEngine
+
     static let configuration = CommandConfiguration(
         commandName: "gate", abstract: "Run validation gates on a model (`gate check`).",
         subcommands: [Check.self], defaultSubcommand: Check.self)
@@ -22,7 +24,7 @@ struct GateCommand: ParsableCommand {
         @Option(help: "Evaluation data (CSV); defaults to the `data:` the configuration names.")
         var data: String?
 
-        static var completion: CommandCompletion { CommandCompletion(options: ["--config", "--data"], values: .files) }
+        static var completion: CommandCompletion { CommandCompletion(values: .files) }
 
         func run(in session: LabSession) throws -> Int32 {
             let configPath = try session.userPath(config)

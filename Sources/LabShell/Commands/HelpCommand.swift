@@ -2,7 +2,9 @@ import ArgumentParser
 import LabSupport
 
 /// `help [CMD [SUB]]`: the overview of commands, or one command's usage.
-struct HelpCommand: LabCommand {
+struct HelpCommand: LabCommand, TopLevelCommand {
+    static let helpGroup = HelpGroup.theLab
+
     static let configuration = CommandConfiguration(
         commandName: "help",
         abstract: "Show the commands, or how to use one (`help profiles create`).")
@@ -27,9 +29,8 @@ struct HelpCommand: LabCommand {
             throw LabError(.usageUnknownCommand, message)
         }
         for word in words.dropFirst() {
-            let subcommands = CommandTable.subcommands(of: command)
-            guard let sub = subcommands.first(where: { $0._commandName == word }) else {
-                let names = subcommands.map { $0._commandName }
+            guard let sub = CommandTable.subcommand(of: command, named: word) else {
+                let names = CommandTable.subcommands(of: command).map { $0.commandWord }
                 var message = "'\(first)' has no subcommand '\(word)'."
                 if let guess = closestMatch(to: word, among: names) { message += " Did you mean '\(guess)'?" }
                 throw LabError(.usageUnknownCommand, message)
@@ -44,11 +45,10 @@ struct HelpCommand: LabCommand {
     static func overview(_ style: TerminalStyle) -> String {
         var lines = [style.bold("cicdlab \(cicdlabVersion)") + ": a terminal lab for CI/CD in machine learning", ""]
         let width = CommandTable.names.map(\.count).max() ?? 10
-        for group in CommandTable.groups {
+        for group in HelpGroup.allCases {
             lines.append(style.bold(group.title))
-            for name in group.names {
-                guard let command = CommandTable.command(named: name) else { continue }
-                lines.append("  " + pad(style.cyan(name), width + 2) + command.configuration.abstract)
+            for command in CommandTable.commands(in: group) {
+                lines.append("  " + pad(style.cyan(command.commandWord), width + 2) + command.configuration.abstract)
             }
             lines.append("")
         }
@@ -62,7 +62,9 @@ struct HelpCommand: LabCommand {
 }
 
 /// `quit`: leaves the REPL (Ctrl-D does the same).
-struct QuitCommand: LabCommand {
+struct QuitCommand: LabCommand, TopLevelCommand {
+    static let helpGroup = HelpGroup.theLab
+
     static let configuration = CommandConfiguration(
         commandName: "quit", abstract: "Leave the lab (Ctrl-D does the same).", aliases: ["exit"])
 

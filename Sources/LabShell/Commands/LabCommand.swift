@@ -10,7 +10,8 @@ protocol LabCommand: ParsableCommand {
     /// failed. Bad input is thrown as a `LabError` (status 2).
     func run(in session: LabSession) throws -> Int32
 
-    /// How to complete this command's arguments in the REPL (files by default).
+    /// How to complete this command's argument values in the REPL (files by default). Its
+    /// options complete from its own definition (``OptionNames``).
     static var completion: CommandCompletion { get }
 }
 
@@ -18,11 +19,8 @@ extension LabCommand {
     static var completion: CommandCompletion { CommandCompletion() }
 }
 
-/// What the REPL offers on Tab after a command's name: its options and where argument values
-/// come from.
+/// What the REPL offers on Tab for a command's argument values: where they come from.
 struct CommandCompletion: Sendable {
-    /// The command's own options, such as `--suite`.
-    var options: [String] = []
     /// Where positional values come from.
     var values: CompletionSource = .files
 }

@@ -4,7 +4,9 @@ import Foundation
 import LabSupport
 
 /// `lesson [ID] [--section N]`: opens a lesson where the learner left it, or at page N.
-struct LessonCommand: LabCommand {
+struct LessonCommand: LabCommand, TopLevelCommand {
+    static let helpGroup = HelpGroup.learning
+
     static let configuration = CommandConfiguration(
         commandName: "lesson",
         abstract: "Open a lesson where you left off, or at page N.")
@@ -16,11 +18,9 @@ struct LessonCommand: LabCommand {
     var section: Int?
 
     static var completion: CommandCompletion {
-        CommandCompletion(
-            options: ["--section"],
-            values: .ordered { session in
-                (try? session.catalog().lessons.map(\.id)) ?? []
-            })
+        CommandCompletion(values: .ordered { session in
+            (try? session.catalog().lessons.map(\.id)) ?? []
+        })
     }
 
     func run(in session: LabSession) throws -> Int32 {

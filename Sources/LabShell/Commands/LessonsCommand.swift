@@ -3,7 +3,9 @@ import Course
 import PipelineEngine
 
 /// `lessons`: every lesson with its status and a progress bar.
-struct LessonsCommand: LabCommand {
+struct LessonsCommand: LabCommand, TopLevelCommand {
+    static let helpGroup = HelpGroup.learning
+
     static let configuration = CommandConfiguration(
         commandName: "lessons", abstract: "List the lessons with your progress in each.")
 

@@ -5,7 +5,9 @@ import LabSupport
 import PipelineEngine
 
 /// `lint [DIR] [--play] [--coverage]`: checks course content for its authors.
-struct LintCommand: LabCommand {
+struct LintCommand: LabCommand, TopLevelCommand {
+    static let helpGroup = HelpGroup.authoring
+
     static let configuration = CommandConfiguration(
         commandName: "lint",
         abstract: "Check course content: front matter, concept ids, steps and their checks, quizzes.",
@@ -35,9 +37,7 @@ struct LintCommand: LabCommand {
     @Flag(help: "Print the quiz's guessing cues for each lesson as well as for the whole bank.")
     var cues = false
 
-    static var completion: CommandCompletion {
-        CommandCompletion(options: ["--play", "--alone", "--lesson", "--coverage", "--cues"], values: .files)
-    }
+    static var completion: CommandCompletion { CommandCompletion(values: .files) }
 
     func run(in session: LabSession) throws -> Int32 {
         let (path, shown) = try folder(in: session)
@@ -154,7 +154,7 @@ struct LintCommand: LabCommand {
             let guess = closestMatch(to: first, among: CommandTable.names)
             return "there is no command '\(first)'" + (guess.map { "; did you mean '\($0)'?" } ?? "")
         }
-        let subcommands = CommandTable.subcommands(of: command).map { $0._commandName }
+        let subcommands = CommandTable.subcommands(of: command).map { $0.commandWord }
         if words.count > 1, !subcommands.isEmpty, !words[1].hasPrefix("-"), !subcommands.contains(words[1]) {
             let guess = closestMatch(to: words[1], among: subcommands)
             return "'\(first)' has no subcommand '\(words[1])'" + (guess.map { "; did you mean '\($0)'?" } ?? "")
@@ -173,7 +173,7 @@ struct LintCommand: LabCommand {
                 return "there is no command '\(first)'" + (guess.map { "; did you mean '\($0)'?" } ?? "")
             }
             // `edit` opens an editor for a person; a step writes the learner's edit under `solution`.
-            if first == EditCommand._commandName || first == QuitCommand._commandName {
+            if first == EditCommand.commandWord || first == QuitCommand.commandWord {
                 return first == "edit"
                     ? "`edit` opens an editor for the learner; write the edit under the step's `solution`"
                     : "`quit` would end the learner's session"

@@ -2,7 +2,9 @@ import ArgumentParser
 import PipelineEngine
 
 /// `monitor [--window 7d] [--method psi]`: production over time, with drift per feature.
-struct MonitorCommand: LabCommand {
+struct MonitorCommand: LabCommand, TopLevelCommand {
+    static let helpGroup = HelpGroup.production
+
     static let configuration = CommandConfiguration(
         commandName: "monitor",
         abstract: "Show production day by day: traffic, errors, latency, live accuracy, drift per feature.")
@@ -17,7 +19,7 @@ struct MonitorCommand: LabCommand {
     var threshold: Double?
 
     static var completion: CommandCompletion {
-        CommandCompletion(options: ["--window", "--method", "--threshold"], values: .none)
+        CommandCompletion(values: .none)
     }
 
     func run(in session: LabSession) throws -> Int32 {

@@ -2,7 +2,9 @@ import ArgumentParser
 import Course
 
 /// `next`: the next page of the lesson being read; past the last, what to do next.
-struct NextCommand: LabCommand {
+struct NextCommand: LabCommand, TopLevelCommand {
+    static let helpGroup = HelpGroup.learning
+
     static let configuration = CommandConfiguration(
         commandName: "next", abstract: "Show the next page of the lesson.")
 
@@ -21,7 +23,9 @@ struct NextCommand: LabCommand {
 }
 
 /// `back`: the previous page of the lesson being read.
-struct BackCommand: LabCommand {
+struct BackCommand: LabCommand, TopLevelCommand {
+    static let helpGroup = HelpGroup.learning
+
     static let configuration = CommandConfiguration(
         commandName: "back", abstract: "Show the previous page of the lesson.")
 

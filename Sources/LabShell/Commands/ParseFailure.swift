@@ -34,7 +34,7 @@ enum ParseFailure {
     private static func commandType(at path: [String]) -> (any ParsableCommand.Type)? {
         guard let first = path.first, var type = CommandTable.command(named: first) else { return nil }
         for word in path.dropFirst() {
-            guard let sub = CommandTable.subcommands(of: type).first(where: { $0._commandName == word }) else { break }
+            guard let sub = CommandTable.subcommand(of: type, named: word) else { break }
             type = sub
         }
         return type

@@ -39,13 +39,11 @@ extension PipelineCommand {
         var all = false
 
         static var completion: CommandCompletion {
-            CommandCompletion(
-                options: ["--all"],
-                values: .dynamic { session in
-                    ((try? PipelineHistory(state: session.workspace().state).runs()) ?? []).map { "\($0.id)" } + [
-                        "latest"
-                    ]
-                })
+            CommandCompletion(values: .dynamic { session in
+                ((try? PipelineHistory(state: session.workspace().state).runs()) ?? []).map { "\($0.id)" } + [
+                    "latest"
+                ]
+            })
         }
 
         func run(in session: LabSession) throws -> Int32 {
@@ -94,8 +92,7 @@ extension PipelineCommand {
         var file: String?
 
         static var completion: CommandCompletion {
-            CommandCompletion(
-                options: ["--format", "--out"], values: .words(PipelineExport.Format.allCases.map(\.rawValue)))
+            CommandCompletion(values: .words(PipelineExport.Format.allCases.map(\.rawValue)))
         }
 
         func run(in session: LabSession) throws -> Int32 {

@@ -4,7 +4,9 @@ import LabSupport
 import PipelineEngine
 
 /// `pipeline run|status|dag|diff|runs|export`: the workspace's ML pipeline.
-struct PipelineCommand: ParsableCommand {
+struct PipelineCommand: TopLevelCommand {
+    static let helpGroup = HelpGroup.sandboxAndEngine
+
     static let configuration = CommandConfiguration(
         commandName: "pipeline",
         abstract: "Run the pipeline with caching, see what is stale, its graph, history and diffs, or export it.",
@@ -39,7 +41,7 @@ struct PipelineCommand: ParsableCommand {
         var stage: String?
 
         static var completion: CommandCompletion {
-            CommandCompletion(options: ["--force", "--stage"], values: PipelineCommand.stageCompletion)
+            CommandCompletion(values: PipelineCommand.stageCompletion)
         }
 
         /// The live line that redraws a stage's progress: the note names the stage's data, a
@@ -152,48 +154,4 @@ struct DagNode: Encodable {
     var name: String
     var kind: String
     var needs: [String]
-}
-
-extension LabSession {
-    /// Who runs a pipeline in `workspace`: the profile whose sandbox it is, or, in a workspace
-    /// outside the lab home (a CI checkout, a DVC project), the system user.
-    ///
-    /// The profile is read from the sandbox's folder name, so a run in another workspace never
-    /// opens (or creates) the learner's progress database.
-    func actor(in workspace: Workspace) -> String {
-        let user = environment["USER"].flatMap { $0.isEmpty ? nil : $0 }
-        let folders = [home.sandboxesDirectory, home.lessonSandboxesDirectory].map {
-            WorkspacePaths(root: $0).root + "/"
-        }
-        guard let folder = folders.first(where: { workspace.root.hasPrefix($0) }),
-            let profile = workspace.root.dropFirst(folder.count).split(separator: "/").first.map(String.init)
-        else {
-            return user ?? "cicdlab"
-        }
-        return user.map { $0 == profile ? profile : "\(profile) (\($0))" } ?? profile
-    }
-
-    /// The workspace and loaded pipeline for a pipeline file the user named, or the default one.
-    ///
-    /// A named file belongs to the workspace it sits in: the nearest folder above it holding
-    /// `.lab`, as git finds `.git`. So `cicdlab pipeline run pipeline.yaml` works in any
-    /// workspace (a CI checkout after `mkdir .lab`), not only the profile's sandbox.
-    func pipeline(_ file: String?) throws -> (Workspace, PipelineDefinition) {
-        guard let file else {
-            let workspace = try workspace()
-            return (workspace, try PipelineLoader.load(in: workspace))
-        }
-        let path = try userPath(file)
-        var folder = (path as NSString).deletingLastPathComponent
-        while !FileManager.default.fileExists(atPath: folder + "/.lab") {
-            guard folder != "/", !folder.isEmpty else {
-                throw LabError(
-                    .pipelineNoWorkspace,
-                    "'\(file)' is not inside a sandbox workspace (no .lab folder above it); `sandbox path` shows yours")
-            }
-            folder = (folder as NSString).deletingLastPathComponent
-        }
-        let workspace = try Workspace(root: folder)
-        return (workspace, try PipelineLoader.load(String(path.dropFirst(folder.count + 1)), in: workspace))
-    }
 }

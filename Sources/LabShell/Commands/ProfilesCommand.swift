@@ -3,7 +3,9 @@ import Course
 import Foundation
 
 /// `profiles [list|create NAME|switch NAME]`: the learners who share this lab home.
-struct ProfilesCommand: ParsableCommand {
+struct ProfilesCommand: TopLevelCommand {
+    static let helpGroup = HelpGroup.learning
+
     static let configuration = CommandConfiguration(
         commandName: "profiles",
         abstract: "List, create or switch learner profiles.",

@@ -5,7 +5,9 @@ import LabSupport
 import PipelineEngine
 
 /// `progress`: lessons, steps, quiz scores, mastery per concept, streak and time spent.
-struct ProgressCommand: LabCommand {
+struct ProgressCommand: LabCommand, TopLevelCommand {
+    static let helpGroup = HelpGroup.learning
+
     static let configuration = CommandConfiguration(
         commandName: "progress", abstract: "Show your lessons, quiz scores, mastery per concept and streak.")
 
@@ -81,7 +83,9 @@ struct ProgressCommand: LabCommand {
 }
 
 /// `export progress --format json|csv [--out FILE]`: a learner's results for keeping or grading.
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: TopLevelCommand {
+    static let helpGroup = HelpGroup.learning
+
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Write your progress as JSON or CSV.",
         subcommands: [Progress.self])
@@ -97,7 +101,7 @@ struct ExportCommand: ParsableCommand {
         @Option(help: "Write to this file instead of standard output.")
         var out: String?
 
-        static var completion: CommandCompletion { CommandCompletion(options: ["--format", "--out"], values: .none) }
+        static var completion: CommandCompletion { CommandCompletion(values: .none) }
 
         func run(in session: LabSession) throws -> Int32 {
             let report = try ProgressCommand.report(session)

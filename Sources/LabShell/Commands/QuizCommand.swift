@@ -4,7 +4,9 @@ import Foundation
 import LabSupport
 
 /// `quiz [LESSON|CONCEPT] [--difficulty D] [--count N] [--seed S]`: practice questions.
-struct QuizCommand: LabCommand {
+struct QuizCommand: LabCommand, TopLevelCommand {
+    static let helpGroup = HelpGroup.learning
+
     static let configuration = CommandConfiguration(
         commandName: "quiz", abstract: "Practice questions, from one lesson or concept or the whole course.")
 
@@ -18,13 +20,11 @@ struct QuizCommand: LabCommand {
     var seed: UInt64?
 
     static var completion: CommandCompletion {
-        CommandCompletion(
-            options: ["--difficulty", "--count", "--seed"],
-            values: .dynamic { session in
-                guard let catalog = try? session.catalog() else { return [] }
-                let bank = try? QuestionBank.load(from: catalog)
-                return catalog.lessons.map(\.id) + (bank?.concepts ?? [])
-            })
+        CommandCompletion(values: .dynamic { session in
+            guard let catalog = try? session.catalog() else { return [] }
+            let bank = try? QuestionBank.load(from: catalog)
+            return catalog.lessons.map(\.id) + (bank?.concepts ?? [])
+        })
     }
 
     func run(in session: LabSession) throws -> Int32 {
@@ -50,7 +50,9 @@ struct QuizCommand: LabCommand {
 }
 
 /// `review [--stats]`: the questions due for spaced review, scheduled by FSRS.
-struct ReviewCommand: LabCommand {
+struct ReviewCommand: LabCommand, TopLevelCommand {
+    static let helpGroup = HelpGroup.learning
+
     static let configuration = CommandConfiguration(
         commandName: "review", abstract: "Answer the questions due for spaced review (FSRS).")
 
@@ -59,7 +61,7 @@ struct ReviewCommand: LabCommand {
     @Option(help: "Review at most this many cards.")
     var count: Int?
 
-    static var completion: CommandCompletion { CommandCompletion(options: ["--stats", "--count"], values: .none) }
+    static var completion: CommandCompletion { CommandCompletion(values: .none) }
 
     func run(in session: LabSession) throws -> Int32 {
         let store = try session.store()

@@ -3,7 +3,9 @@ import Foundation
 import PipelineEngine
 
 /// `registry list|show VERSION|alias NAME VERSION`: the workspace's model registry.
-struct RegistryCommand: ParsableCommand {
+struct RegistryCommand: TopLevelCommand {
+    static let helpGroup = HelpGroup.sandboxAndEngine
+
     static let configuration = CommandConfiguration(
         commandName: "registry",
         abstract: "List model versions, show one's lineage, or move an alias.",

@@ -8,7 +8,9 @@ import PipelineEngine
 ///
 /// Each lesson with steps has its own sandbox; commands act on the sandbox of the lesson
 /// being read, or on the free sandbox when no lesson is open or after `sandbox use free`.
-struct SandboxCommand: ParsableCommand {
+struct SandboxCommand: TopLevelCommand {
+    static let helpGroup = HelpGroup.sandboxAndEngine
+
     static let configuration = CommandConfiguration(
         commandName: "sandbox",
         abstract: "Create, reset, locate or inspect your sandbox workspace, or generate data.",

@@ -21,7 +21,7 @@ extension SandboxCommand {
         var out: String?
 
         static var completion: CommandCompletion {
-            CommandCompletion(options: ["--rows", "--seed", "--out"], values: .words(DatasetGenerator.names))
+            CommandCompletion(values: .words(DatasetGenerator.names))
         }
 
         func run(in session: LabSession) throws -> Int32 {

@@ -8,7 +8,9 @@ import PipelineEngine
 private let stepCompletion = CommandCompletion(values: .dynamic { session in session.currentStepIds() })
 
 /// `steps`: the hands-on steps of the lesson being read, with ✓ or ○, and the next one in full.
-struct StepsCommand: LabCommand {
+struct StepsCommand: LabCommand, TopLevelCommand {
+    static let helpGroup = HelpGroup.learning
+
     static let configuration = CommandConfiguration(
         commandName: "steps", abstract: "List the lesson's hands-on steps and show the next one.")
 
@@ -36,7 +38,9 @@ struct StepsCommand: LabCommand {
 }
 
 /// `check [STEP]`: evaluates a step's check against the sandbox and says what is missing.
-struct CheckCommand: LabCommand {
+struct CheckCommand: LabCommand, TopLevelCommand {
+    static let helpGroup = HelpGroup.learning
+
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check whether a step is done (the first one not done, by default).",
@@ -88,7 +92,9 @@ struct CheckCommand: LabCommand {
 }
 
 /// `hint [STEP]`: the next hint of a step (the first one not done, by default).
-struct HintCommand: LabCommand {
+struct HintCommand: LabCommand, TopLevelCommand {
+    static let helpGroup = HelpGroup.learning
+
     static let configuration = CommandConfiguration(
         commandName: "hint", abstract: "Show the next hint for a step (the first one not done, by default).")
 
@@ -113,8 +119,7 @@ struct HintCommand: LabCommand {
         let count = target.hints.count
         let number =
             seen < count
-            ? try coach.store.recordHintShown(
-                profile: coach.profile, lesson: coach.lesson.id, step: target.id) : count
+            ? try coach.progress.recordHintShown(target.id) : count
         let hint = target.hints[max(0, min(number, count) - 1)]
         if session.wantsJSON {
             try session.console.json(
@@ -191,8 +196,8 @@ enum StepCommands {
     static func allDone(_ coach: StepCoach, view: StepView) throws -> String {
         let lesson = coach.lesson
         var text = "All \(coach.steps.count) steps of **\(lesson.title)** are done."
-        let unread = try coach.unreadPages()
-        let completed = try coach.store.lessonProgress(profile: coach.profile)[lesson.id]?.completed ?? false
+        let unread = try coach.progress.unreadPages().map { $0 + 1 }
+        let completed = try coach.progress.isCompleted()
         if completed {
             text += " Lesson complete."
         } else if !unread.isEmpty {

@@ -4,7 +4,9 @@ import PipelineEngine
 
 /// `traffic simulate [--requests N]` and `traffic load [normal|holiday]`: production traffic
 /// through the deployed models.
-struct TrafficCommand: ParsableCommand {
+struct TrafficCommand: TopLevelCommand {
+    static let helpGroup = HelpGroup.production
+
     static let configuration = CommandConfiguration(
         commandName: "traffic", abstract: "Serve production traffic through the deployed models, or set the load.",
         subcommands: [Simulate.self, Load.self], defaultSubcommand: Simulate.self)
@@ -18,7 +20,7 @@ struct TrafficCommand: ParsableCommand {
         @Option(help: ArgumentHelp("How many of today's requests (default: all that are left).", valueName: "n"))
         var requests: Int?
 
-        static var completion: CommandCompletion { CommandCompletion(options: ["--requests"], values: .none) }
+        static var completion: CommandCompletion { CommandCompletion(values: .none) }
 
         func run(in session: LabSession) throws -> Int32 {
             let report = try TrafficSimulator(workspace: session.workspace()).simulate(requests: requests)
@@ -71,7 +73,9 @@ struct TrafficCommand: ParsableCommand {
 }
 
 /// `scenario list|start NAME`: the production stories the sandbox can live through.
-struct ScenarioCommand: ParsableCommand {
+struct ScenarioCommand: TopLevelCommand {
+    static let helpGroup = HelpGroup.sandboxAndEngine
+
     static let configuration = CommandConfiguration(
         commandName: "scenario", abstract: "List the production scenarios, or start one.",
         subcommands: [List.self, Start.self], defaultSubcommand: List.self)

@@ -4,7 +4,9 @@ import LabSupport
 import PipelineEngine
 
 /// `train TRAIN.csv --target COL`: fits a model, scores it on held-out rows, saves it with --out.
-struct TrainCommand: LabCommand {
+struct TrainCommand: LabCommand, TopLevelCommand {
+    static let helpGroup = HelpGroup.sandboxAndEngine
+
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train a model on a CSV file and score it on test rows.",
@@ -46,12 +48,6 @@ struct TrainCommand: LabCommand {
 
     @Option(help: ArgumentHelp("Where to save the model file (JSON).", valueName: "model.json"))
     var out: String?
-
-    static var completion: CommandCompletion {
-        CommandCompletion(options: [
-            "--target", "--test", "--test-ratio", "--model", "--features", "--param", "--seed", "--out",
-        ])
-    }
 
     func run(in session: LabSession) throws -> Int32 {
         if test != nil, testRatio != nil {

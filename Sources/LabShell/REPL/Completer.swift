@@ -3,8 +3,9 @@ import Foundation
 
 /// Works out what Tab should offer for the text before the cursor.
 ///
-/// Command words come from the command table; options and values from each command's
-/// ``CommandCompletion``, so new commands bring their own completion with them.
+/// Command words come from the command table, options from each command's own definition
+/// (``OptionNames``) and values from its ``CommandCompletion``, so new commands bring their
+/// own completion with them.
 struct Completer {
     /// The session whose profiles, lessons and files feed dynamic candidates.
     let session: LabSession
@@ -37,8 +38,7 @@ struct Completer {
         guard let first = words.first, var command = CommandTable.command(named: first) else { return nil }
         var consumed = 1
         while consumed < words.count,
-            let sub = CommandTable.subcommands(of: command).first(where: { $0._commandName == words[consumed] })
-        {
+              let sub = CommandTable.subcommand(of: command, named: words[consumed]) {
             command = sub
             consumed += 1
         }
@@ -52,21 +52,19 @@ struct Completer {
         guard var command = CommandTable.command(named: first) else { return [] }
         var consumed = 1
         while consumed < words.count,
-            let sub = CommandTable.subcommands(of: command).first(where: { $0._commandName == words[consumed] })
-        {
+              let sub = CommandTable.subcommand(of: command, named: words[consumed]) {
             command = sub
             consumed += 1
         }
         let subcommands = CommandTable.subcommands(of: command)
         if !subcommands.isEmpty, consumed == words.count {
-            return subcommands.map { $0._commandName }
+            return subcommands.map { $0.commandWord }
         }
-        guard let lab = command as? any LabCommand.Type else { return [] }
-        let completion = lab.completion
+        guard let lab = command as? LabCommand.Type else { return [] }
         if partial.hasPrefix("-") {
-            return completion.options + GlobalOptions.flags
+            return OptionNames.long(of: lab) + GlobalOptions.flags
         }
-        switch completion.values {
+        switch lab.completion.values {
         case .none: return []
         case .words(let words): return words
         case .dynamic(let provider), .ordered(let provider): return provider(session)

@@ -25,6 +25,8 @@ struct Repl {
         } else {
             editor = nil
         }
+        // Failing to set a damaged database aside leaves it as it was: commands then report it.
+        try? session.offerToSetAsideDamagedStore()
         session.restoreReadingPosition()
         defer { session.stopReadingClock() }
         while !session.quitRequested {

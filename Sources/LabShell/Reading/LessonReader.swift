@@ -3,7 +3,8 @@ import Foundation
 import LabSupport
 import PipelineEngine
 
-/// Opens lessons and shows their pages, recording each page view as it happens.
+/// Opens lessons and shows their pages, telling the lesson's ``LessonProgressTracker`` of each
+/// page view as it happens.
 ///
 /// `lesson`, `next` and `back` share it: it finds lessons in the catalog, knows where the
 /// learner is reading, draws a page with its header and footer, and says what comes after the
@@ -19,6 +20,11 @@ struct LessonReader {
         catalog = try session.catalog()
         store = try session.store()
         profile = try session.profile()
+    }
+
+    /// The bookkeeping of the learner's progress in `lesson`.
+    func progress(in lesson: Lesson) -> LessonProgressTracker {
+        LessonProgressTracker(store: store, profile: profile, lesson: lesson)
     }
 
     /// The lesson `reference` names (id, folder name or number).
@@ -62,9 +68,7 @@ struct LessonReader {
                 file: lesson.lessonFile)
         }
         let steps = try lesson.stepCount()
-        let progress = try store.recordPageView(
-            profile: profile, lesson: lesson.id, page: page,
-            pageCount: lesson.pages.count, stepCount: steps)
+        let recorded = try progress(in: lesson).recordPageView(page)
         session.currentLesson = lesson.id
         let suggested = opening ? try unfinishedPrerequisites(of: lesson) : []
         if session.wantsJSON {
@@ -73,7 +77,7 @@ struct LessonReader {
                 PageReport(
                     lesson: lesson.id, title: lesson.title, page: page + 1, pages: lesson.pages.count,
                     pageTitle: shown.title, markdown: shown.markdown, minutes: lesson.meta.minutes,
-                    suggestedFirst: suggested.map(\.id), pagesRead: progress.pagesRead, completed: progress.completed))
+                    suggestedFirst: suggested.map(\.id), pagesRead: recorded.pagesRead, completed: recorded.completed))
             return
         }
         let view = PageView(
@@ -85,10 +89,10 @@ struct LessonReader {
     /// Tells the learner the lesson's pages are done (or which are unread) and what to do next;
     /// stops the reading clock.
     func finish(_ lesson: Lesson) throws {
-        try store.stopReadingClock(profile: profile)
-        let read = try store.pagesRead(profile: profile, lesson: lesson.id)
-        let unread = lesson.pages.indices.filter { !read.contains($0) }
-        let completed = try store.lessonProgress(profile: profile)[lesson.id]?.completed ?? false
+        let tracker = progress(in: lesson)
+        try tracker.stopReadingClock()
+        let unread = try tracker.unreadPages()
+        let completed = try tracker.isCompleted()
         let index = catalog.lessons.firstIndex { $0.id == lesson.id }
         let following = index.flatMap { $0 + 1 < catalog.lessons.count ? catalog.lessons[$0 + 1] : nil }
         var actions: [String] = []

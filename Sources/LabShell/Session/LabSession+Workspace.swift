@@ -71,15 +71,3 @@ extension LabSession {
         return URL(fileURLWithPath: base).appendingPathComponent(expanded).standardizedFileURL.path
     }
 }
-
-extension LabSession {
-    /// The lessons of the course content.
-    package func catalog() throws -> LessonCatalog {
-        guard let content else {
-            throw LabError(
-                .contentMissing,
-                "cannot find the course content (a Lessons/ folder); pass --content DIR or set CICDLAB_CONTENT")
-        }
-        return try LessonCatalog.load(from: content.lessonsDirectory)
-    }
-}

@@ -16,7 +16,14 @@ package final class LabSession {
     /// The options given at start-up (`--home`, `--profile`, `--content`, ...).
     package let startOptions: GlobalOptions
     /// The options of the command being run now (`--json` and `--no-color` may vary per line).
-    package internal(set) var options: GlobalOptions
+    /// Setting them, once for each line of the REPL, measures the terminal again for ``style``.
+    public internal(set) var options: GlobalOptions {
+        didSet { style = Self.measureStyle(options: options, environment: environment) }
+    }
+    /// The style for output: colour unless `--no-color`, `NO_COLOR` or not a terminal, and the
+    /// terminal's width. Measured when the session starts and again for each line of the REPL
+    /// (the window may have been resized in between), not for every line of output.
+    public private(set) var style: TerminalStyle
     /// The lesson the learner has open, shown in the prompt.
     package var currentLesson: String?
     /// Whether commands come from the REPL (typed paths then resolve against the workspace).
@@ -37,11 +44,14 @@ package final class LabSession {
     /// typed by the learner: their output paths must then stay inside the sandbox.
     var runsCourseContent = false
 
-    private var openedStore: ProgressStore?
-    /// Set when the learner declined to set a damaged progress database aside.
-    private var declinedToSetAsideStore = false
-    private var resolvedProfile: String?
-    private var locatedContent: ContentLocation??
+    /// The progress store, once opened.
+    var openedStore: ProgressStore?
+    /// The lessons, read once per session.
+    var loadedCatalog: LessonCatalog?
+    /// The learner's profile, once resolved.
+    var resolvedProfile: String?
+    /// Where the content was looked for and what was found, once looked for.
+    var locatedContent: ContentLocation??
 
     package init(
         options: GlobalOptions, environment: [String: String], console: Console,
@@ -53,14 +63,15 @@ package final class LabSession {
         self.console = console
         self.isInteractive = isInteractive
         self.home = LabHome.resolve(flag: options.home, environment: environment)
+        self.style = Self.measureStyle(options: options, environment: environment)
         console.allowsStyle = { [weak self] in self?.style.color ?? false }
         console.fitWidth = { [weak self] in
             self?.style.columns
         }
     }
 
-    /// The style for output now: colour unless `--no-color`, `NO_COLOR` or not a terminal.
-    package var style: TerminalStyle {
+    /// Measures the style for output: asks whether standard output is a terminal and how wide.
+    private static func measureStyle(options: GlobalOptions, environment: [String: String]) -> TerminalStyle {
         var noColor = options.noColor
         if let value = environment["NO_COLOR"], !value.isEmpty { noColor = true }
         var style = TerminalStyle.detect(noColorFlag: noColor)
@@ -72,62 +83,5 @@ package final class LabSession {
         return style
     }
 
-    package var wantsJSON: Bool { options.json }
-
-    /// The progress store, opened (and the home created) on first use.
-    package func store() throws -> ProgressStore {
-        if let openedStore { return openedStore }
-        try home.prepare()
-        let store: ProgressStore
-        do {
-            store = try ProgressStore(path: home.progressDatabase)
-        } catch LabStoreError.damaged(let path, let reason) {
-            // Asked once a session: the prompt, the profile and the reading position all open
-            // the store, and asking again would take the next command typed as the answer.
-            guard isInteractive, !declinedToSetAsideStore,
-                let answer = readInput(
-                    "Your progress database \(path) is damaged (\(reason)).\n"
-                        + "Keep it aside under another name and start fresh? [y/N] "),
-                ["y", "yes"].contains(answer.lowercased().trimmingCharacters(in: .whitespaces))
-            else {
-                declinedToSetAsideStore = isInteractive
-                throw LabError(
-                    .progressDamaged,
-                    "\(path) is damaged (\(reason)). Nothing was changed. Run `cicdlab doctor --repair` to keep the damaged file under another name and start fresh"
-                )
-            }
-            let aside = try SQLiteFile.setAside(path: path, now: WallClock.now())
-            console.line("Kept the damaged file as \(aside); starting fresh.")
-            store = try ProgressStore(path: home.progressDatabase)
-        }
-        openedStore = store
-        return store
-    }
-
-    /// The learner's profile: `--profile`, else the one chosen with `profiles switch`.
-    package func profile() throws -> String {
-        if let resolvedProfile { return resolvedProfile }
-        let store = try store()
-        let name = try startOptions.profile ?? store.currentProfileName()
-        try store.ensureProfile(name)
-        resolvedProfile = name
-        return name
-    }
-
-    /// Forgets the cached profile after `profiles switch`, so the next command uses the new one,
-    /// and picks up where that profile was reading.
-    func profileDidChange(to name: String) {
-        stopReadingClock()
-        resolvedProfile = name
-        currentLesson = nil
-        restoreReadingPosition()
-    }
-
-    /// Where the lessons and sandbox templates are, if they were found.
-    package var content: ContentLocation? {
-        if let locatedContent { return locatedContent }
-        let found = ContentLocation.locate(flag: startOptions.content, environment: environment)
-        locatedContent = .some(found)
-        return found
-    }
+    public var wantsJSON: Bool { options.json }
 }

@@ -6,20 +6,18 @@ import LabSupport
 ///
 /// `steps`, `check` and `hint` share it: it loads the lesson's `steps.yaml`, finds the step a
 /// command names (or the first one not done), evaluates checks against the learner's own
-/// sandbox, and records what happens in the progress store as it happens.
+/// sandbox, and tells the lesson's ``LessonProgressTracker`` what happens as it happens.
 struct StepCoach {
     let session: LabSession
-    let store: ProgressStore
-    let profile: String
+    let progress: LessonProgressTracker
     let lesson: Lesson
     let steps: [Step]
 
     init(session: LabSession) throws {
         let reader = try LessonReader(session: session)
         self.session = session
-        store = reader.store
-        profile = reader.profile
         lesson = try reader.position().lesson
+        progress = reader.progress(in: lesson)
         guard FileManager.default.fileExists(atPath: lesson.stepsFile) else {
             throw LabError(
                 .stepsNone,
@@ -30,7 +28,7 @@ struct StepCoach {
 
     /// The learner's records for this lesson's steps, by step id.
     func records() throws -> [String: StepRecord] {
-        try store.stepRecords(profile: profile, lesson: lesson.id)
+        try progress.stepRecords()
     }
 
     /// The step `reference` names (its id or its number, 1 for the first).
@@ -80,8 +78,7 @@ struct StepCoach {
     ///
     /// A step done for the first time starts the next one: its mark is taken now.
     func recordDone(_ step: Step) throws -> StepCompletion {
-        let completion = try store.recordStepDone(
-            profile: profile, lesson: lesson.id, step: step.id, pageCount: lesson.pages.count, stepCount: steps.count)
+        let completion = try progress.recordStepDone(step.id, of: steps.count)
         if completion.newlyDone, let next = firstUndone(try records()) {
             try StepMarks(workspace: try workspacePath()).begin(next.id)
         }
@@ -90,19 +87,6 @@ struct StepCoach {
 
     /// Records time spent on the steps up to now.
     func recordActivity() throws {
-        try store.recordStepActivity(profile: profile, lesson: lesson.id)
-    }
-
-    /// The pages of the lesson not read yet (1-based).
-    func unreadPages() throws -> [Int] {
-        let read = try store.pagesRead(profile: profile, lesson: lesson.id)
-        return lesson.pages.indices.filter { !read.contains($0) }.map { $0 + 1 }
-    }
-}
-
-extension LabSession {
-    /// The ids of the steps of the lesson being read, for completion.
-    func currentStepIds() -> [String] {
-        (try? StepCoach(session: self).steps.map(\.id)) ?? []
+        try progress.recordStepActivity()
     }
 }
