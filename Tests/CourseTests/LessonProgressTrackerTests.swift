@@ -12,7 +12,8 @@ import Testing
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("cicdlab-tracker-\(UUID())").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        try "steps:\n  - id: run\n  - id: gate\n".write(toFile: directory + "/steps.yaml", atomically: true, encoding: .utf8)
+        try "steps:\n  - id: run\n  - id: gate\n".write(
+            toFile: directory + "/steps.yaml", atomically: true, encoding: .utf8)
         let store = try ProgressStore(path: directory + "/progress.sqlite")
         try store.ensureProfile("ada")
         let lesson = Lesson(

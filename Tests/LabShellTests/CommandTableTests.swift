@@ -1,13 +1,16 @@
 import ArgumentParser
 import Testing
+
 @testable import LabShell
 
 /// The command table is the one place a command is listed: `help` groups commands by the
 /// ``HelpGroup`` each declares, and Tab completes the options each command defines.
 @Suite struct CommandTableTests {
     /// Every command and subcommand type in the table, with the words that reach it.
-    static var commandPaths: [(words: [String], command: ParsableCommand.Type)] {
-        func paths(_ command: ParsableCommand.Type, prefix: [String]) -> [(words: [String], command: ParsableCommand.Type)] {
+    static var commandPaths: [(words: [String], command: any ParsableCommand.Type)] {
+        func paths(_ command: any ParsableCommand.Type, prefix: [String]) -> [(
+            words: [String], command: any ParsableCommand.Type
+        )] {
             let words = prefix + [command.commandWord]
             return [(words, command)] + CommandTable.subcommands(of: command).flatMap { paths($0, prefix: words) }
         }
@@ -27,7 +30,9 @@ import Testing
             let listed = overview.enumerated().filter { $0.element.hasPrefix("  \(command.commandWord) ") }
             #expect(listed.count == 1, "`\(command.commandWord)` is listed \(listed.count) times")
             let heading = overview[..<(listed.first?.offset ?? 0)].last { !$0.hasPrefix(" ") && !$0.isEmpty }
-            #expect(heading.map(String.init) == command.helpGroup.title, "`\(command.commandWord)` is under \(heading ?? "nothing")")
+            #expect(
+                heading.map(String.init) == command.helpGroup.title,
+                "`\(command.commandWord)` is under \(heading ?? "nothing")")
         }
         for group in HelpGroup.allCases {
             #expect(!CommandTable.commands(in: group).isEmpty, "\(group.title) has no commands")
@@ -35,7 +40,8 @@ import Testing
     }
 
     @Test func theHelpOverviewListsTheGroupsInOrder() {
-        #expect(HelpCommand.overview(TerminalStyle(color: false, width: 100)) == """
+        #expect(
+            HelpCommand.overview(TerminalStyle(color: false, width: 100)) == """
                 cicdlab 0.1.0: a terminal lab for CI/CD in machine learning
 
                 Learning
@@ -91,7 +97,7 @@ import Testing
         let lab = try CapturedSession()
         let completer = Completer(session: lab.session, baseDirectory: "/")
         var checked = 0
-        for (words, command) in Self.commandPaths where command is LabCommand.Type {
+        for (words, command) in Self.commandPaths where command is any LabCommand.Type {
             let offered = completer.complete(words.joined(separator: " ") + " --").candidates
             for option in OptionNames.long(of: command) {
                 #expect(offered.contains(option), "`\(words.joined(separator: " ")) --` does not offer \(option)")
@@ -103,9 +109,10 @@ import Testing
 
     @Test func optionNamesComeFromTheCommandsDefinition() {
         #expect(OptionNames.long(of: AuditCommand.self) == ["--limit", "--action"])
-        #expect(OptionNames.long(of: TrainCommand.self) == [
-            "--target", "--test", "--test-ratio", "--model", "--features", "--param", "--seed", "--out",
-        ])
+        #expect(
+            OptionNames.long(of: TrainCommand.self) == [
+                "--target", "--test", "--test-ratio", "--model", "--features", "--param", "--seed", "--out",
+            ])
         #expect(OptionNames.long(of: LintCommand.self) == ["--play", "--alone", "--lesson", "--coverage", "--cues"])
         #expect(OptionNames.long(of: QuitCommand.self).isEmpty)
     }

@@ -42,7 +42,9 @@ import Testing
 
     @Test func completesOptionsAsTheCommandDefinesThem() throws {
         let lab = try CapturedSession()
-        let own = { (line: String) in completer(lab).complete(line).candidates.filter { !GlobalOptions.flags.contains($0) } }
+        let own = { (line: String) in
+            completer(lab).complete(line).candidates.filter { !GlobalOptions.flags.contains($0) }
+        }
         #expect(own("sandbox reset --") == ["--yes"])
         #expect(own("train --test") == ["--test", "--test-ratio"])
         #expect(own("pipeline export --") == ["--format", "--out"])

@@ -1,6 +1,8 @@
 import Foundation
+import LabSupport
 import PipelineEngine
 import Testing
+
 @testable import LabShell
 
 /// A damaged progress database: opening the store reports it, and only the REPL's start-up
@@ -12,8 +14,9 @@ import Testing
         try Data(repeating: 0x41, count: 5000).write(to: URL(fileURLWithPath: home + "/progress.sqlite"))
         var options = GlobalOptions()
         options.home = home
-        let session = LabSession(options: options, environment: ["NO_COLOR": "1"],
-                                 console: Console(out: { _ in }, err: { _ in }), isInteractive: true)
+        let session = LabSession(
+            options: options, environment: ["NO_COLOR": "1"],
+            console: Console(out: { _ in }, err: { _ in }), isInteractive: true)
         final class Asked { var prompts: [String] = [] }
         let asked = Asked()
         session.readInput = { prompt in

@@ -8,7 +8,7 @@ import Testing
 @Suite struct HelpLookupTests {
     /// Every command path in the table: `["edit"]`, `["pipeline"]`, `["pipeline", "dag"]`, ...
     static var commandPaths: [[String]] {
-        func paths(_ command: ParsableCommand.Type, prefix: [String]) -> [[String]] {
+        func paths(_ command: any ParsableCommand.Type, prefix: [String]) -> [[String]] {
             let path = prefix + [command.commandWord]
             return [path] + CommandTable.subcommands(of: command).flatMap { paths($0, prefix: path) }
         }

@@ -6,12 +6,12 @@ import Foundation
 /// The shell shows pages and checks steps, then tells the tracker what happened; the tracker
 /// decides what that means for the learner's progress (a lesson is complete when every page
 /// is read and every step done).
-public struct LessonProgressTracker {
-    public let store: ProgressStore
-    public let profile: String
-    public let lesson: Lesson
+package struct LessonProgressTracker {
+    package let store: ProgressStore
+    package let profile: String
+    package let lesson: Lesson
 
-    public init(store: ProgressStore, profile: String, lesson: Lesson) {
+    package init(store: ProgressStore, profile: String, lesson: Lesson) {
         self.store = store
         self.profile = profile
         self.lesson = lesson
@@ -19,7 +19,7 @@ public struct LessonProgressTracker {
 
     /// Records that `page` (0-based) was shown: it is read, the reading position moves to it,
     /// and the time since the previous page view (capped) is credited to the lesson.
-    public func recordPageView(_ page: Int) throws -> LessonProgress {
+    package func recordPageView(_ page: Int) throws -> LessonProgress {
         try store.recordPageView(
             profile: profile, lesson: lesson.id, page: page,
             pageCount: lesson.pages.count, stepCount: try lesson.stepCount())
@@ -27,40 +27,40 @@ public struct LessonProgressTracker {
 
     /// Credits the time on the page last shown and stops the clock, so the time until the
     /// learner comes back is not counted.
-    public func stopReadingClock() throws {
+    package func stopReadingClock() throws {
         try store.stopReadingClock(profile: profile)
     }
 
     /// The pages not read yet (0-based), in order.
-    public func unreadPages() throws -> [Int] {
+    package func unreadPages() throws -> [Int] {
         let read = try store.pagesRead(profile: profile, lesson: lesson.id)
         return lesson.pages.indices.filter { !read.contains($0) }
     }
 
     /// Whether the lesson is complete: every page read and every step done.
-    public func isCompleted() throws -> Bool {
+    package func isCompleted() throws -> Bool {
         try store.lessonProgress(profile: profile)[lesson.id]?.completed ?? false
     }
 
     /// The learner's records of the lesson's steps, by step id.
-    public func stepRecords() throws -> [String: StepRecord] {
+    package func stepRecords() throws -> [String: StepRecord] {
         try store.stepRecords(profile: profile, lesson: lesson.id)
     }
 
     /// Records that the check of `step` passed, of the lesson's `stepCount` steps; completes
     /// the lesson if that was the last thing to do.
-    public func recordStepDone(_ step: String, of stepCount: Int) throws -> StepCompletion {
+    package func recordStepDone(_ step: String, of stepCount: Int) throws -> StepCompletion {
         try store.recordStepDone(
             profile: profile, lesson: lesson.id, step: step, pageCount: lesson.pages.count, stepCount: stepCount)
     }
 
     /// Records that one more hint of `step` was shown; returns how many it has seen now.
-    public func recordHintShown(_ step: String) throws -> Int {
+    package func recordHintShown(_ step: String) throws -> Int {
         try store.recordHintShown(profile: profile, lesson: lesson.id, step: step)
     }
 
     /// Credits the time spent on the steps up to now.
-    public func recordStepActivity() throws {
+    package func recordStepActivity() throws {
         try store.recordStepActivity(profile: profile, lesson: lesson.id)
     }
 }

@@ -24,9 +24,10 @@ struct AuditCommand: LabCommand, TopLevelCommand {
     var action: String?
 
     static var completion: CommandCompletion {
-        CommandCompletion(values: .dynamic { session in
-            (try? session.workspace().state.auditLog(limit: 0).actions) ?? []
-        })
+        CommandCompletion(
+            values: .dynamic { session in
+                (try? session.workspace().state.auditLog(limit: 0).actions) ?? []
+            })
     }
 
     func run(in session: LabSession) throws -> Int32 {

@@ -26,7 +26,9 @@ struct Cicdlab: ParsableCommand {
     var noColor = false
 }
 
-/// The list of commands. Each names its own help group (``TopLevelCommand``), so a command
+/// The list of commands.
+///
+/// Each names its own help group (``TopLevelCommand``), so a command
 /// added here is listed by `help` and completed by Tab with nothing else to update.
 enum CommandTable {
     /// Every top-level command, in the order `help` lists them within their ``HelpGroup``.
@@ -76,7 +78,7 @@ enum CommandTable {
     static var names: [String] { commands.map { $0.commandWord } }
 
     /// The command type called `name`, if any.
-    static func command(named name: String) -> ParsableCommand.Type? {
+    static func command(named name: String) -> (any ParsableCommand.Type)? {
         commands.first { $0.commandWord == name }
     }
 
@@ -94,7 +96,7 @@ enum CommandTable {
     }
 
     /// The subcommand of `command` called `name`, if any.
-    static func subcommand(of command: ParsableCommand.Type, named name: String) -> ParsableCommand.Type? {
+    static func subcommand(of command: any ParsableCommand.Type, named name: String) -> (any ParsableCommand.Type)? {
         subcommands(of: command).first { $0.commandWord == name }
     }
 

@@ -3,7 +3,7 @@ import Foundation
 import LabSupport
 import PipelineEngine
 
-/// `gate check MODEL.json --config GATES.yaml [--data DATA.csv]`: would this model ship?
+/// Answers whether a model would ship: `gate check MODEL.json --config GATES.yaml [--data DATA.csv]`.
 struct GateCommand: TopLevelCommand {
     static let helpGroup = HelpGroup.sandboxAndEngine
 

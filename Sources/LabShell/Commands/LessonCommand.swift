@@ -18,9 +18,10 @@ struct LessonCommand: LabCommand, TopLevelCommand {
     var section: Int?
 
     static var completion: CommandCompletion {
-        CommandCompletion(values: .ordered { session in
-            (try? session.catalog().lessons.map(\.id)) ?? []
-        })
+        CommandCompletion(
+            values: .ordered { session in
+                (try? session.catalog().lessons.map(\.id)) ?? []
+            })
     }
 
     func run(in session: LabSession) throws -> Int32 {

@@ -39,11 +39,12 @@ extension PipelineCommand {
         var all = false
 
         static var completion: CommandCompletion {
-            CommandCompletion(values: .dynamic { session in
-                ((try? PipelineHistory(state: session.workspace().state).runs()) ?? []).map { "\($0.id)" } + [
-                    "latest"
-                ]
-            })
+            CommandCompletion(
+                values: .dynamic { session in
+                    ((try? PipelineHistory(state: session.workspace().state).runs()) ?? []).map { "\($0.id)" } + [
+                        "latest"
+                    ]
+                })
         }
 
         func run(in session: LabSession) throws -> Int32 {

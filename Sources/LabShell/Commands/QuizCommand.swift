@@ -20,11 +20,12 @@ struct QuizCommand: LabCommand, TopLevelCommand {
     var seed: UInt64?
 
     static var completion: CommandCompletion {
-        CommandCompletion(values: .dynamic { session in
-            guard let catalog = try? session.catalog() else { return [] }
-            let bank = try? QuestionBank.load(from: catalog)
-            return catalog.lessons.map(\.id) + (bank?.concepts ?? [])
-        })
+        CommandCompletion(
+            values: .dynamic { session in
+                guard let catalog = try? session.catalog() else { return [] }
+                let bank = try? QuestionBank.load(from: catalog)
+                return catalog.lessons.map(\.id) + (bank?.concepts ?? [])
+            })
     }
 
     func run(in session: LabSession) throws -> Int32 {

@@ -38,7 +38,8 @@ struct Completer {
         guard let first = words.first, var command = CommandTable.command(named: first) else { return nil }
         var consumed = 1
         while consumed < words.count,
-              let sub = CommandTable.subcommand(of: command, named: words[consumed]) {
+            let sub = CommandTable.subcommand(of: command, named: words[consumed])
+        {
             command = sub
             consumed += 1
         }
@@ -52,7 +53,8 @@ struct Completer {
         guard var command = CommandTable.command(named: first) else { return [] }
         var consumed = 1
         while consumed < words.count,
-              let sub = CommandTable.subcommand(of: command, named: words[consumed]) {
+            let sub = CommandTable.subcommand(of: command, named: words[consumed])
+        {
             command = sub
             consumed += 1
         }
@@ -60,7 +62,7 @@ struct Completer {
         if !subcommands.isEmpty, consumed == words.count {
             return subcommands.map { $0.commandWord }
         }
-        guard let lab = command as? LabCommand.Type else { return [] }
+        guard let lab = command as? any LabCommand.Type else { return [] }
         if partial.hasPrefix("-") {
             return OptionNames.long(of: lab) + GlobalOptions.flags
         }

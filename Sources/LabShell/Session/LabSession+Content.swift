@@ -1,9 +1,10 @@
-import Course
+package import Course
+import LabSupport
 import PipelineEngine
 
 extension LabSession {
     /// Where the lessons and sandbox templates are, if they were found.
-    public var content: ContentLocation? {
+    package var content: ContentLocation? {
         if let locatedContent { return locatedContent }
         let found = ContentLocation.locate(flag: startOptions.content, environment: environment)
         locatedContent = .some(found)
@@ -11,10 +12,11 @@ extension LabSession {
     }
 
     /// The lessons of the course content.
-    public func catalog() throws -> LessonCatalog {
+    package func catalog() throws -> LessonCatalog {
         guard let content else {
-            throw LabError("content.missing",
-                           "cannot find the course content (a Lessons/ folder); pass --content DIR or set CICDLAB_CONTENT")
+            throw LabError(
+                .contentMissing,
+                "cannot find the course content (a Lessons/ folder); pass --content DIR or set CICDLAB_CONTENT")
         }
         return try LessonCatalog.load(from: content.lessonsDirectory)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import LabSupport
 import PipelineEngine
 
 extension LabSession {
@@ -9,7 +10,9 @@ extension LabSession {
     /// opens (or creates) the learner's progress database.
     func actor(in workspace: Workspace) -> String {
         let user = environment["USER"].flatMap { $0.isEmpty ? nil : $0 }
-        let folders = [home.sandboxesDirectory, home.lessonSandboxesDirectory].map { WorkspacePaths(root: $0).root + "/" }
+        let folders = [home.sandboxesDirectory, home.lessonSandboxesDirectory].map {
+            WorkspacePaths(root: $0).root + "/"
+        }
         guard let folder = folders.first(where: { workspace.root.hasPrefix($0) }),
             let profile = workspace.root.dropFirst(folder.count).split(separator: "/").first.map(String.init)
         else {
@@ -33,7 +36,7 @@ extension LabSession {
         while !FileManager.default.fileExists(atPath: folder + "/.lab") {
             guard folder != "/", !folder.isEmpty else {
                 throw LabError(
-                    "pipeline.no_workspace",
+                    .pipelineNoWorkspace,
                     "'\(file)' is not inside a sandbox workspace (no .lab folder above it); `sandbox path` shows yours")
             }
             folder = (folder as NSString).deletingLastPathComponent

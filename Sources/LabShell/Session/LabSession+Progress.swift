@@ -1,5 +1,6 @@
-import Course
+package import Course
 import Foundation
+import LabSupport
 import PipelineEngine
 
 extension LabSession {
@@ -7,7 +8,7 @@ extension LabSession {
     ///
     /// A damaged database is an error here; the REPL offers to set it aside before its first
     /// line (``offerToSetAsideDamagedStore()``), never from inside this accessor.
-    public func store() throws -> ProgressStore {
+    package func store() throws -> ProgressStore {
         if let openedStore { return openedStore }
         try home.prepare()
         do {
@@ -15,8 +16,10 @@ extension LabSession {
             openedStore = store
             return store
         } catch LabStoreError.damaged(let path, let reason) {
-            throw LabError("progress.damaged",
-                           "\(path) is damaged (\(reason)). Nothing was changed. Run `cicdlab doctor --repair` to keep the damaged file under another name and start fresh")
+            throw LabError(
+                .progressDamaged,
+                "\(path) is damaged (\(reason)). Nothing was changed. Run `cicdlab doctor --repair` to keep the damaged file under another name and start fresh"
+            )
         }
     }
 
@@ -32,18 +35,20 @@ extension LabSession {
         do {
             openedStore = try ProgressStore(path: home.progressDatabase)
         } catch LabStoreError.damaged(let path, let reason) {
-            guard let answer = readInput("Your progress database \(path) is damaged (\(reason)).\n"
-                                         + "Keep it aside under another name and start fresh? [y/N] "),
-                  ["y", "yes"].contains(answer.lowercased().trimmingCharacters(in: .whitespaces))
+            guard
+                let answer = readInput(
+                    "Your progress database \(path) is damaged (\(reason)).\n"
+                        + "Keep it aside under another name and start fresh? [y/N] "),
+                ["y", "yes"].contains(answer.lowercased().trimmingCharacters(in: .whitespaces))
             else { return }
-            let aside = try SQLiteFile.setAside(path: path)
+            let aside = try SQLiteFile.setAside(path: path, now: WallClock.now())
             console.line("Kept the damaged file as \(aside); starting fresh.")
             openedStore = try ProgressStore(path: home.progressDatabase)
         }
     }
 
     /// The learner's profile: `--profile`, else the one chosen with `profiles switch`.
-    public func profile() throws -> String {
+    package func profile() throws -> String {
         if let resolvedProfile { return resolvedProfile }
         let store = try store()
         let name = try startOptions.profile ?? store.currentProfileName()

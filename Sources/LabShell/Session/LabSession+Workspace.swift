@@ -1,4 +1,4 @@
-package import Course
+import Course
 import Foundation
 import LabSupport
 package import PipelineEngine

@@ -1,4 +1,4 @@
-package import Course
+import Course
 import Foundation
 import LabSupport
 
@@ -16,14 +16,17 @@ package final class LabSession {
     /// The options given at start-up (`--home`, `--profile`, `--content`, ...).
     package let startOptions: GlobalOptions
     /// The options of the command being run now (`--json` and `--no-color` may vary per line).
+    ///
     /// Setting them, once for each line of the REPL, measures the terminal again for ``style``.
-    public internal(set) var options: GlobalOptions {
+    package internal(set) var options: GlobalOptions {
         didSet { style = Self.measureStyle(options: options, environment: environment) }
     }
     /// The style for output: colour unless `--no-color`, `NO_COLOR` or not a terminal, and the
-    /// terminal's width. Measured when the session starts and again for each line of the REPL
+    /// terminal's width.
+    ///
+    /// Measured when the session starts and again for each line of the REPL
     /// (the window may have been resized in between), not for every line of output.
-    public private(set) var style: TerminalStyle
+    package private(set) var style: TerminalStyle
     /// The lesson the learner has open, shown in the prompt.
     package var currentLesson: String?
     /// Whether commands come from the REPL (typed paths then resolve against the workspace).
@@ -83,5 +86,5 @@ package final class LabSession {
         return style
     }
 
-    public var wantsJSON: Bool { options.json }
+    package var wantsJSON: Bool { options.json }
 }
