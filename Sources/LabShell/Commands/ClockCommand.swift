@@ -71,11 +71,11 @@ struct ClockCommand: TopLevelCommand {
                     ))
             }
             for firing in report.triggers {
-                let run = firing.runID.map { "run #\($0) \(firing.status)" } ?? firing.status
+                let run = firing.runID.map { "run #\($0) \(firing.status.rawValue)" } ?? firing.status.rawValue
                 session.console.line(
                     "\(SimulatedClock.format(firing.at))  " + style.bold("triggered") + " by "
                         + firing.reasons.joined(separator: "; ") + " → "
-                        + style.verdict(run, ok: firing.status == "passed"))
+                        + style.verdict(run, ok: firing.status == .passed))
                 session.console.line("    " + firing.outcome)
             }
             return 0

@@ -22,13 +22,26 @@ package struct ClockAdvanceReport: Sendable, Equatable, Encodable {
 
 /// One firing of a pipeline's triggers and the run it started.
 package struct TriggerFiring: Sendable, Equatable, Encodable {
+    /// How the firing ended: the run's verdict, or `error` when the run could not start.
+    package enum Status: String, Sendable, Equatable, Encodable {
+        case passed, failed, error
+
+        /// The status of a firing whose run ended with `status`.
+        init(_ status: PipelineRunReport.Status) {
+            switch status {
+            case .passed: self = .passed
+            case .failed: self = .failed
+            }
+        }
+    }
+
     /// Simulated time it fired.
     package var at: Date
     /// Why, one per trigger that fired at that moment: `schedule 0 2 * * 0`, `drift: …`.
     package var reasons: [String]
     /// The run it started and how it ended, or the error that stopped it.
     package var runID: Int?
-    package var status: String
+    package var status: Status
     /// What the run ended with: the deploy stage's outcome, or why it failed.
     package var outcome: String
 
@@ -189,9 +202,9 @@ package struct ProductionClock: Sendable {
                 ?? run.stages.last { $0.kind == .deploy }?.summary
                 ?? run.stages.last?.summary ?? "no stages ran"
             return TriggerFiring(
-                at: at, reasons: reasons, runID: run.runID, status: run.status.rawValue, outcome: outcome)
+                at: at, reasons: reasons, runID: run.runID, status: TriggerFiring.Status(run.status), outcome: outcome)
         } catch let error as LabError {
-            return TriggerFiring(at: at, reasons: reasons, runID: nil, status: "error", outcome: error.description)
+            return TriggerFiring(at: at, reasons: reasons, runID: nil, status: .error, outcome: error.description)
         }
     }
 }

@@ -18,7 +18,7 @@ import Testing
         #expect(try lab.runCount() == 2)
         // The first run trained v1 and, with no champion yet, deployed it directly; the second
         // found nothing new: v1 is the champion already.
-        #expect(report.triggers[0].status == "passed")
+        #expect(report.triggers[0].status.rawValue == "passed")
         #expect(report.triggers[0].outcome.hasPrefix("v1: v1 is the champion now"))
         #expect(report.triggers[1].outcome == "no challenger waiting; champion v1 keeps serving")
         #expect(try lab.aliases() == (champion: 1, challenger: nil))
@@ -55,7 +55,7 @@ import Testing
         #expect(firing.reasons.count == 1)
         #expect(firing.reasons[0].hasPrefix("drift on 2026-12-16: monthly_charges psi 0."))
         #expect(firing.reasons[0].hasSuffix(" ≥ 0.2"))
-        #expect(firing.status == "passed")
+        #expect(firing.status.rawValue == "passed")
         // Drift lasts, but the trigger fired once, on the crossing.
         #expect(largest[(crossing - 14)...].allSatisfy { $0 >= 0.2 })
         try AuditConsistency.expect(lab.workspace)
@@ -94,7 +94,7 @@ import Testing
         try lab.write("params.yaml", weak)
         let worse = try lab.advance("1d")
         let declined = try #require(worse.triggers.first)
-        #expect(declined.status == "passed")
+        #expect(declined.status.rawValue == "passed")
         #expect(declined.outcome.hasPrefix("v1 not deployed: not better than the champion (accuracy 0."))
         #expect(try lab.aliases() == (champion: 2, challenger: 1))
         try AuditConsistency.expect(lab.workspace)
