@@ -6,12 +6,21 @@ import LabSupport
 /// `cicdlab CMD ARGS` runs one command and exits; `cicdlab` alone opens the REPL, where the
 /// same commands are typed. Exit status: 0 success, 1 a check failed, 2 bad usage or input.
 package enum LabShell {
+    /// Runs the executable's command line: one command, or the REPL when none is given.
+    ///
+    /// It reads the process's environment, writes to standard output and error, and catches
+    /// Ctrl-C so that it stops the command under way instead of the process (``Interruption``).
+    /// This is the target's only declaration another target uses.
+    package static func main(arguments: [String]) -> Int32 {
+        run(arguments: arguments, catchesInterrupts: true)
+    }
+
     /// Runs one command (or the REPL when none is given) and returns the exit status.
     ///
-    /// With `catchesInterrupts` (only the executable sets it) Ctrl-C stops the command under
-    /// way instead of the process; see ``Interruption``. Tests that run the shell inside their
-    /// own process leave it off, so the test runner's signals stay as they were.
-    package static func run(
+    /// With `catchesInterrupts` (only ``main(arguments:)`` sets it) Ctrl-C stops the command
+    /// under way instead of the process. Tests that run the shell inside their own process
+    /// leave it off, so the test runner's signals stay as they were.
+    static func run(
         arguments: [String],
         environment: [String: String] = ProcessInfo.processInfo.environment,
         console: Console = .standard(),

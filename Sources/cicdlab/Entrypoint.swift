@@ -5,6 +5,6 @@ import LabShell
 @main
 struct Entrypoint {
     static func main() {
-        exit(LabShell.run(arguments: Array(CommandLine.arguments.dropFirst()), catchesInterrupts: true))
+        exit(LabShell.main(arguments: Array(CommandLine.arguments.dropFirst())))
     }
 }

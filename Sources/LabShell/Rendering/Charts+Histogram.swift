@@ -1,7 +1,7 @@
 extension Charts {
     /// Bin counts drawn as one block per bin, scaled to the fullest bin; an empty bin stays
     /// blank so that gaps in a distribution show.
-    package static func histogram(_ counts: [Int]) -> String {
+    static func histogram(_ counts: [Int]) -> String {
         let top = counts.max() ?? 0
         guard top > 0 else { return String(repeating: " ", count: counts.count) }
         return String(

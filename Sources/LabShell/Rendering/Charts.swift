@@ -1,5 +1,5 @@
 /// Small charts drawn with block characters, for histograms, bars and trends in a terminal.
-package enum Charts {
+enum Charts {
     static let sparkBlocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 
     /// A one-line trend of `values` with its legend, on `scale`: `▁▃█  0.806–0.808` on the
@@ -10,7 +10,7 @@ package enum Charts {
     /// On their own range even a change in the third decimal fills the whole height, so the
     /// range is printed beside the line, and a constant series lies flat at the bottom with its
     /// one value. On a fixed scale every value is drawn at its level, a constant one included.
-    package static func trend(_ values: [Double], scale: TrendScale, format: (Double) -> String) -> String {
+    static func trend(_ values: [Double], scale: TrendScale, format: (Double) -> String) -> String {
         let finite = values.filter(\.isFinite)
         guard let low = finite.min(), let high = finite.max() else { return "" }
         let span = low == high ? format(low) : format(low) + "–" + format(high)
@@ -24,7 +24,7 @@ package enum Charts {
 
     /// A one-line trend of `values` on a scale from `low` (▁) to `high` (█); values outside are
     /// drawn at the nearer end, missing ones blank, and all at ▁ when the scale has no height.
-    package static func sparkline(_ values: [Double], from low: Double, to high: Double) -> String {
+    static func sparkline(_ values: [Double], from low: Double, to high: Double) -> String {
         String(
             values.map { value -> Character in
                 guard value.isFinite else { return " " }
@@ -35,7 +35,7 @@ package enum Charts {
     }
 
     /// A horizontal bar `fraction` of `width` long, with eighth-block precision.
-    package static func bar(_ fraction: Double, width: Int) -> String {
+    static func bar(_ fraction: Double, width: Int) -> String {
         let clamped = fraction.isFinite ? min(1, max(0, fraction)) : 0
         let eighths = Int((clamped * Double(width) * 8).rounded())
         let partials: [Character] = [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
@@ -45,7 +45,7 @@ package enum Charts {
     }
 
     /// Labelled horizontal bars, one line each, scaled to `maximum` (or the largest value).
-    package static func bars(
+    static func bars(
         _ items: [(label: String, value: Double)], width: Int = 30, maximum: Double? = nil,
         format: (Double) -> String = { String(Int($0)) }
     ) -> String {
@@ -59,7 +59,7 @@ package enum Charts {
 }
 
 /// How a trend maps its values to heights.
-package enum TrendScale: Sendable {
+enum TrendScale: Sendable {
     /// Fixed bounds named by `label`, such as 0 to 1 for a share (`0–100%`), so that a level
     /// reads the same in every chart and 0 % never looks like 100 %.
     case fixed(ClosedRange<Double>, label: String)

@@ -4,26 +4,26 @@ import Foundation
 ///
 /// Colour is off when `--no-color` is given, when `NO_COLOR` is set (https://no-color.org), or
 /// when standard output is not a terminal.
-package struct TerminalStyle: Sendable {
-    package var color: Bool
+struct TerminalStyle: Sendable {
+    var color: Bool
     /// The width text is laid out in: the terminal's, at most 120 columns, so prose stays readable.
-    package var width: Int
+    var width: Int
     /// The terminal's columns, which every line of output is fitted to, when known: at a
     /// terminal, or from `COLUMNS`; nil for a pipe without `COLUMNS`, whose lines are written
     /// as long as they are.
-    package var columns: Int?
+    var columns: Int?
 
-    package init(color: Bool, width: Int, columns: Int? = nil) {
+    init(color: Bool, width: Int, columns: Int? = nil) {
         self.color = color
         self.width = width
         self.columns = columns
     }
 
     /// Plain text, 80 columns: what tests and pipes get.
-    package static let plain = TerminalStyle(color: false, width: 80)
+    static let plain = TerminalStyle(color: false, width: 80)
 
     /// The style for this process's standard output.
-    package static func detect(noColorFlag: Bool) -> TerminalStyle {
+    static func detect(noColorFlag: Bool) -> TerminalStyle {
         let env = ProcessInfo.processInfo.environment
         let isTTY = isatty(STDOUT_FILENO) == 1
         let noColor = noColorFlag || (env["NO_COLOR"].map { !$0.isEmpty } ?? false) || !isTTY
@@ -41,23 +41,23 @@ package struct TerminalStyle: Sendable {
         color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 
-    package func bold(_ text: String) -> String { sgr("1", text) }
-    package func dim(_ text: String) -> String { sgr("2", text) }
-    package func italic(_ text: String) -> String { sgr("3", text) }
-    package func underline(_ text: String) -> String { sgr("4", text) }
-    package func red(_ text: String) -> String { sgr("31", text) }
-    package func green(_ text: String) -> String { sgr("32", text) }
-    package func yellow(_ text: String) -> String { sgr("33", text) }
-    package func blue(_ text: String) -> String { sgr("34", text) }
-    package func cyan(_ text: String) -> String { sgr("36", text) }
+    func bold(_ text: String) -> String { sgr("1", text) }
+    func dim(_ text: String) -> String { sgr("2", text) }
+    func italic(_ text: String) -> String { sgr("3", text) }
+    func underline(_ text: String) -> String { sgr("4", text) }
+    func red(_ text: String) -> String { sgr("31", text) }
+    func green(_ text: String) -> String { sgr("32", text) }
+    func yellow(_ text: String) -> String { sgr("33", text) }
+    func blue(_ text: String) -> String { sgr("34", text) }
+    func cyan(_ text: String) -> String { sgr("36", text) }
 
     /// A verdict word coloured by outcome: green when good, red when bad.
-    package func verdict(_ text: String, ok: Bool) -> String { ok ? green(text) : red(text) }
+    func verdict(_ text: String, ok: Bool) -> String { ok ? green(text) : red(text) }
 }
 
 /// The number of terminal columns `text` occupies, ignoring ANSI colour codes: combining
 /// marks and zero-width characters take none, East Asian wide characters and emoji two.
-package func displayWidth(_ text: String) -> Int {
+func displayWidth(_ text: String) -> Int {
     var width = 0
     var inEscape = false
     for scalar in text.unicodeScalars {
@@ -94,7 +94,7 @@ func columns(of scalar: Unicode.Scalar) -> Int {
 }
 
 /// `text` padded with spaces on the right (or left) to `width` display columns.
-package func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
     let gap = max(0, width - displayWidth(text))
     let spaces = String(repeating: " ", count: gap)
     return right ? spaces + text : text + spaces

@@ -1,23 +1,23 @@
 import Foundation
 
 /// A table of text drawn with aligned columns, like `kubectl get` or `dvc metrics show`.
-package struct TextTable: Sendable {
-    package var headers: [String]
-    package var rows: [[String]]
+struct TextTable: Sendable {
+    var headers: [String]
+    var rows: [[String]]
     /// Indices of columns to right-align (numbers read better that way).
-    package var rightAligned: Set<Int>
+    var rightAligned: Set<Int>
     /// Indices of columns to centre (a Markdown table's `:---:`).
-    package var centered: Set<Int>
+    var centered: Set<Int>
     /// Indices of columns whose values are never wrapped when the table shrinks (a status
     /// such as "not started" reads badly on two lines); the other columns give way instead.
-    package var keptWhole: Set<Int>
+    var keptWhole: Set<Int>
     /// Indices of rows that carry on the row above (a second reason, a title's next line).
     private(set) var continuations: Set<Int> = []
 
     /// The most lines one row may take in a shrunk table before the table is drawn as records.
     static let tallestRow = 3
 
-    package init(
+    init(
         headers: [String], rows: [[String]] = [], rightAligned: Set<Int> = [],
         centered: Set<Int> = [], keptWhole: Set<Int> = []
     ) {
@@ -28,11 +28,11 @@ package struct TextTable: Sendable {
         self.keptWhole = keptWhole
     }
 
-    package mutating func append(_ row: [String]) { rows.append(row) }
+    mutating func append(_ row: [String]) { rows.append(row) }
 
     /// Adds a row that carries on the row above: drawn as its own line in columns, and joined
     /// to the record above when the table is drawn as records.
-    package mutating func appendContinuation(_ row: [String]) {
+    mutating func appendContinuation(_ row: [String]) {
         continuations.insert(rows.count)
         rows.append(row)
     }
@@ -44,7 +44,7 @@ package struct TextTable: Sendable {
     /// of the same row: every value stays whole. When even that does not fit, or a row would
     /// take more than ``tallestRow`` lines, each row is drawn as a record of `HEADER  value`
     /// lines instead, as `psql`'s expanded display does.
-    package func render(_ style: TerminalStyle) -> String {
+    func render(_ style: TerminalStyle) -> String {
         var widths = headers.map(displayWidth)
         for row in rows {
             for (i, cell) in row.enumerated() where i < widths.count {

@@ -3,17 +3,17 @@ import LabSupport
 import PipelineEngine
 
 /// Where a command's output goes: standard output and error, or buffers in tests.
-package final class Console {
+final class Console {
     private let writeOut: (String) -> Void
     private let writeErr: (String) -> Void
 
-    package init(out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
+    init(out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
         writeOut = out
         writeErr = err
     }
 
     /// The process's own standard output and standard error.
-    package static func standard() -> Console {
+    static func standard() -> Console {
         let console = Console(
             out: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
             err: { text in FileHandle.standardError.write(Data(text.utf8)) })
@@ -23,19 +23,19 @@ package final class Console {
 
     /// Whether output goes to the process's standard output and that is a terminal: only
     /// then is long output paged (a buffer, as in `lint --play` or a test, never is).
-    package private(set) var writesToTerminal = false
+    private(set) var writesToTerminal = false
 
     /// Whether colour and emphasis sequences may reach the terminal; the session sets it from
     /// its style.
     ///
     /// Every other control character in a line is escaped.
-    package var allowsStyle: () -> Bool = { true }
+    var allowsStyle: () -> Bool = { true }
     /// While true, standard output is dropped (errors still show): commands the lab runs on
     /// the learner's behalf, such as a lesson's start, keep quiet.
-    package var isMuted = false
+    var isMuted = false
     /// The width lines are fitted to (see ``LineFitter``), or nil to write them as they are:
     /// the session sets it when standard output is a terminal or `COLUMNS` is set.
-    package var fitWidth: () -> Int? = { nil }
+    var fitWidth: () -> Int? = { nil }
     /// Standard output kept back while a pageable command runs (see ``capturing(_:)``).
     private var captured: String?
 
@@ -43,11 +43,11 @@ package final class Console {
     ///
     /// Lines carry what files and users supplied (CSV values, lesson text, typed answers), so
     /// control characters are escaped: a value cannot clear the screen or retitle the terminal.
-    package func line(_ text: String = "") {
+    func line(_ text: String = "") {
         if !isMuted { emit(fitted(text.terminalSafe(keepingStyle: allowsStyle())) + "\n") }
     }
     /// Writes `text` as is to standard output (live progress that redraws its line).
-    package func write(_ text: String) {
+    func write(_ text: String) {
         if !isMuted { emit(text) }
     }
 
@@ -66,7 +66,7 @@ package final class Console {
         if captured != nil { captured?.append(text) } else { writeOut(text) }
     }
     /// Writes `text` and a newline to standard error, escaped as ``line(_:)`` is.
-    package func error(_ text: String) { writeErr(fitted(text.terminalSafe(keepingStyle: allowsStyle())) + "\n") }
+    func error(_ text: String) { writeErr(fitted(text.terminalSafe(keepingStyle: allowsStyle())) + "\n") }
 
     /// `text` fitted to ``fitWidth``, when there is one.
     private func fitted(_ text: String) -> String {
@@ -78,7 +78,7 @@ package final class Console {
     ///
     /// Keys are snake_case, the convention of every `--json` contract, whether a type spells
     /// them in its CodingKeys or leaves them camelCase.
-    package func json<T: Encodable>(_ value: T) throws {
+    func json<T: Encodable>(_ value: T) throws {
         let data = try JSONEncoder.labOutput().encode(value)
         if isMuted { return }
         emit(String(decoding: data, as: UTF8.self) + "\n")

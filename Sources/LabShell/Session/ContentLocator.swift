@@ -6,17 +6,17 @@ import Foundation
 /// looks, in order, at `--content DIR`, `$CICDLAB_CONTENT`, an installed copy in
 /// `<prefix>/share/cicdlab` beside the binary's `bin/`, and the source checkout that the
 /// binary was built in (walking up from the executable to the folder holding Package.swift).
-package struct ContentLocation: Sendable, Equatable {
+struct ContentLocation: Sendable, Equatable {
     /// The folder that holds `Lessons/` and `Sandbox/`.
-    package var root: String
+    var root: String
     /// How it was found, for `doctor`: "--content", "CICDLAB_CONTENT", "installed", "checkout".
-    package var foundBy: String
+    var foundBy: String
 
-    package var lessonsDirectory: String { root + "/Lessons" }
-    package var sandboxTemplates: String { root + "/Sandbox" }
+    var lessonsDirectory: String { root + "/Lessons" }
+    var sandboxTemplates: String { root + "/Sandbox" }
 
     /// The content folder, or nil when none of the places holds a `Lessons/` or `Sandbox/` folder.
-    package static func locate(
+    static func locate(
         flag: String?, environment: [String: String],
         executable: String = CommandLine.arguments.first ?? ""
     ) -> ContentLocation? {

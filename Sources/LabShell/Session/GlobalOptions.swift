@@ -4,23 +4,23 @@ import LabSupport
 ///
 /// They may stand anywhere before `--`: `cicdlab --json lessons` and `cicdlab lessons --json`
 /// mean the same, in the shell and in the REPL alike.
-package struct GlobalOptions: Equatable, Sendable {
-    package var home: String?
-    package var profile: String?
-    package var content: String?
-    package var json = false
-    package var noColor = false
+struct GlobalOptions: Equatable, Sendable {
+    var home: String?
+    var profile: String?
+    var content: String?
+    var json = false
+    var noColor = false
     /// `--no-pager`: long output is written directly, never through the pager.
-    package var noPager = false
+    var noPager = false
 
-    package init() {}
+    init() {}
 
     /// The options with a value, and the flags, that are global.
     static let valued = ["--home", "--profile", "--content"]
     static let flags = ["--json", "--no-color", "--no-pager"]
 
     /// Splits `arguments` into the global options and what is left for the command.
-    package static func extract(from arguments: [String]) throws -> (GlobalOptions, [String]) {
+    static func extract(from arguments: [String]) throws -> (GlobalOptions, [String]) {
         var options = GlobalOptions()
         var rest: [String] = []
         var index = 0

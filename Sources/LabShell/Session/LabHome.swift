@@ -6,19 +6,19 @@ import LabSupport
 /// Resolved from `--home DIR`, else `$CICDLAB_HOME`, else `$XDG_DATA_HOME/cicdlab`, else
 /// `~/.local/share/cicdlab`, and created private to its owner (0700). A relative
 /// `XDG_DATA_HOME` is ignored, as the XDG Base Directory specification requires.
-package struct LabHome: Sendable {
-    package let path: String
+struct LabHome: Sendable {
+    let path: String
     /// What chose the home (`--home`, `CICDLAB_HOME`, `XDG_DATA_HOME`), for messages; nil for
     /// the default.
-    package let chosenBy: String?
+    let chosenBy: String?
 
-    package init(path: String, chosenBy: String? = nil) {
+    init(path: String, chosenBy: String? = nil) {
         self.path = path
         self.chosenBy = chosenBy
     }
 
     /// The home named by the flag, the environment, XDG, or the default, in that order.
-    package static func resolve(flag: String?, environment: [String: String]) -> LabHome {
+    static func resolve(flag: String?, environment: [String: String]) -> LabHome {
         if let flag, !flag.isEmpty { return LabHome(path: absolute(flag), chosenBy: "--home") }
         if let env = environment["CICDLAB_HOME"], !env.isEmpty {
             return LabHome(path: absolute(env), chosenBy: "CICDLAB_HOME")
@@ -32,15 +32,15 @@ package struct LabHome: Sendable {
         return LabHome(path: home + "/.local/share/cicdlab")
     }
 
-    package var progressDatabase: String { path + "/progress.sqlite" }
-    package var historyFile: String { path + "/history" }
+    var progressDatabase: String { path + "/progress.sqlite" }
+    var historyFile: String { path + "/history" }
     /// The free sandboxes, one per profile, for experiments outside any lesson.
-    package var sandboxesDirectory: String { path + "/sandboxes" }
+    var sandboxesDirectory: String { path + "/sandboxes" }
     /// The lessons' sandboxes: one per profile and lesson (`lesson-sandboxes/ada/model-tests`).
-    package var lessonSandboxesDirectory: String { path + "/lesson-sandboxes" }
+    var lessonSandboxesDirectory: String { path + "/lesson-sandboxes" }
 
     /// Creates the home (and its parents) if missing, and makes it private (0700).
-    package func prepare() throws {
+    func prepare() throws {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: path, isDirectory: &isDirectory) {

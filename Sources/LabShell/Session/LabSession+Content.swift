@@ -1,10 +1,10 @@
-package import Course
+import Course
 import LabSupport
 import PipelineEngine
 
 extension LabSession {
     /// Where the lessons and sandbox templates are, if they were found.
-    package var content: ContentLocation? {
+    var content: ContentLocation? {
         if let locatedContent { return locatedContent }
         let found = ContentLocation.locate(flag: startOptions.content, environment: environment)
         locatedContent = .some(found)
@@ -12,7 +12,7 @@ extension LabSession {
     }
 
     /// The lessons of the course content.
-    package func catalog() throws -> LessonCatalog {
+    func catalog() throws -> LessonCatalog {
         guard let content else {
             throw LabError(
                 .contentMissing,

@@ -1,4 +1,4 @@
-package import Course
+import Course
 import Foundation
 import LabSupport
 import PipelineEngine
@@ -8,7 +8,7 @@ extension LabSession {
     ///
     /// A damaged database is an error here; the REPL offers to set it aside before its first
     /// line (``offerToSetAsideDamagedStore()``), never from inside this accessor.
-    package func store() throws -> ProgressStore {
+    func store() throws -> ProgressStore {
         if let openedStore { return openedStore }
         try home.prepare()
         do {
@@ -48,7 +48,7 @@ extension LabSession {
     }
 
     /// The learner's profile: `--profile`, else the one chosen with `profiles switch`.
-    package func profile() throws -> String {
+    func profile() throws -> String {
         if let resolvedProfile { return resolvedProfile }
         let store = try store()
         let name = try startOptions.profile ?? store.currentProfileName()

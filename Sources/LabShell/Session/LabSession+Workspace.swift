@@ -1,13 +1,13 @@
 import Course
 import Foundation
 import LabSupport
-package import PipelineEngine
+import PipelineEngine
 
 extension LabSession {
     /// The folder of the sandbox workspace commands act on now (it may not exist yet): the
     /// sandbox of the lesson being read, when it has hands-on steps, else the profile's free
     /// sandbox.
-    package func workspacePath() throws -> String {
+    func workspacePath() throws -> String {
         if let workspaceOverride { return workspaceOverride }
         if let lesson = try sandboxLesson() { return try lessonWorkspacePath(lesson) }
         return try home.sandboxesDirectory + "/" + profile()
@@ -41,7 +41,7 @@ extension LabSession {
 
     /// The workspace commands act on, created on first use: from the templates, and for a
     /// lesson's sandbox, then the lesson's `start:` commands.
-    package func workspace() throws -> Workspace {
+    func workspace() throws -> Workspace {
         let path = try workspacePath()
         try SandboxManager.removeLeftovers(besides: path)
         if !FileManager.default.fileExists(atPath: path + "/.lab") {
@@ -56,7 +56,7 @@ extension LabSession {
     }
 
     /// Who is acting, for the audit log: the profile, and the system user when known.
-    package func actor() -> String {
+    func actor() -> String {
         let profile = (try? profile()) ?? "?"
         if let user = environment["USER"], !user.isEmpty, user != profile { return "\(profile) (\(user))" }
         return profile
@@ -64,7 +64,7 @@ extension LabSession {
 
     /// Resolves a path the user typed: in the REPL against the workspace, from the shell
     /// against the current directory, as with any command-line tool.
-    package func userPath(_ typed: String) throws -> String {
+    func userPath(_ typed: String) throws -> String {
         let expanded = (typed as NSString).expandingTildeInPath
         if expanded.hasPrefix("/") { return expanded }
         let base = inREPL ? try workspace().root : FileManager.default.currentDirectoryPath

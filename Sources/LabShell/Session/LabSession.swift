@@ -7,18 +7,18 @@ import LabSupport
 ///
 /// One session lasts for one `cicdlab CMD` run or for a whole REPL. The progress store is
 /// opened on first use, so that `--version` and `help` never touch the disk.
-package final class LabSession {
-    package let home: LabHome
-    package let console: Console
-    package let environment: [String: String]
+final class LabSession {
+    let home: LabHome
+    let console: Console
+    let environment: [String: String]
     /// Whether a person is typing at a terminal (the REPL with its line editor).
-    package let isInteractive: Bool
+    let isInteractive: Bool
     /// The options given at start-up (`--home`, `--profile`, `--content`, ...).
-    package let startOptions: GlobalOptions
+    let startOptions: GlobalOptions
     /// The options of the command being run now (`--json` and `--no-color` may vary per line).
     ///
     /// Setting them, once for each line of the REPL, measures the terminal again for ``style``.
-    package internal(set) var options: GlobalOptions {
+    var options: GlobalOptions {
         didSet { style = Self.measureStyle(options: options, environment: environment) }
     }
     /// The style for output: colour unless `--no-color`, `NO_COLOR` or not a terminal, and the
@@ -26,21 +26,21 @@ package final class LabSession {
     ///
     /// Measured when the session starts and again for each line of the REPL
     /// (the window may have been resized in between), not for every line of output.
-    package private(set) var style: TerminalStyle
+    private(set) var style: TerminalStyle
     /// The lesson the learner has open, shown in the prompt.
-    package var currentLesson: String?
+    var currentLesson: String?
     /// Whether commands come from the REPL (typed paths then resolve against the workspace).
-    package internal(set) var inREPL = false
+    var inREPL = false
     /// Reads one line of input after showing `prompt` (quiz answers, confirmations); nil at
     /// the end of input.
     ///
     /// The REPL replaces it with its line editor at a terminal.
-    package var readInput: (String) -> String? = { prompt in
+    var readInput: (String) -> String? = { prompt in
         FileHandle.standardOutput.write(Data(prompt.terminalSafe(keepingStyle: true).utf8))
         return Swift.readLine(strippingNewline: true)
     }
     /// Set by `quit`: the REPL ends after the current line.
-    package var quitRequested = false
+    var quitRequested = false
     /// A workspace that replaces the usual one (`lint --play` tries wrong attempts on a copy).
     var workspaceOverride: String?
     /// Whether the commands run are course content (a lesson's `start:`, `lint --play`), not
@@ -56,7 +56,7 @@ package final class LabSession {
     /// Where the content was looked for and what was found, once looked for.
     var locatedContent: ContentLocation??
 
-    package init(
+    init(
         options: GlobalOptions, environment: [String: String], console: Console,
         isInteractive: Bool
     ) {
@@ -86,5 +86,5 @@ package final class LabSession {
         return style
     }
 
-    package var wantsJSON: Bool { options.json }
+    var wantsJSON: Bool { options.json }
 }

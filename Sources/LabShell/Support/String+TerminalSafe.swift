@@ -5,7 +5,7 @@ extension String {
     /// that quoting what a user or a file supplied cannot move the cursor, clear the screen,
     /// retitle the terminal, write the clipboard (OSC 52) or reorder what is shown (bidi
     /// controls such as U+202E).
-    package var terminalSafe: String { terminalSafe(keepingStyle: false) }
+    var terminalSafe: String { terminalSafe(keepingStyle: false) }
 
     /// The text made safe for a terminal; with `keepingStyle`, the lab's own colour and
     /// emphasis sequences stay (`ESC [ 1;31 m`: the codes in ``styleCodes``, all a
@@ -14,7 +14,7 @@ extension String {
     ///
     /// A style left open is reset at the end, so
     /// quoted content cannot colour what follows it.
-    package func terminalSafe(keepingStyle: Bool) -> String {
+    func terminalSafe(keepingStyle: Bool) -> String {
         guard unicodeScalars.contains(where: Self.isControl) else { return self }
         let scalars = Array(unicodeScalars)
         var safe = String.UnicodeScalarView()
@@ -42,7 +42,7 @@ extension String {
 
     /// The select-graphic-rendition codes the lab itself writes: reset, bold, dim, italic,
     /// underline, and the red, green, yellow, blue and cyan foregrounds.
-    package static let styleCodes: Set<Int> = [0, 1, 2, 3, 4, 31, 32, 33, 34, 36]
+    static let styleCodes: Set<Int> = [0, 1, 2, 3, 4, 31, 32, 33, 34, 36]
 
     /// The index of the `m` ending a select-graphic-rendition sequence starting at `start`,
     /// with its codes (`ESC [ m` is a reset), when every code is one of ``styleCodes``.

@@ -1,2 +1,2 @@
 /// The version of cicdlab that `--version` and `doctor` report.
-package let cicdlabVersion = "0.1.0"
+let cicdlabVersion = "0.1.0"
