@@ -8,8 +8,9 @@ package struct Gate: Sendable, Equatable {
         case threshold(metric: String, min: Double?, max: Double?)
         /// The candidate is not worse than the registry's `champion` beyond a tolerance.
         case noRegression(metric: String, absolute: Double?, relative: Double?)
-        /// Per-prediction latency percentiles in milliseconds.
-        case latency(p95: Double?, p99: Double?)
+        /// Per-prediction latency: percentiles in milliseconds, and the candidate's p95 at most
+        /// `maxRatio` times the champion's, both timed in turn on the same rows.
+        case latency(p95: Double?, p99: Double?, maxRatio: Double? = nil)
         /// Peak memory in megabytes.
         case memory(maxMegabytes: Double)
         /// Per-slice fairness: demographic parity ratio floor, equalized odds difference ceiling.

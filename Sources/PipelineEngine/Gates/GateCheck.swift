@@ -54,6 +54,12 @@ package enum GateCheck {
                 gates.contains(where: { $0.type == "no_regression" })
                 ? championMetrics(champion.model, on: data, recorded: champion.metrics) : champion.metrics
             evidence.championVersion = champion.version
+            if gates.contains(where: { if case .latency(_, _, .some) = $0.check { true } else { false } }) {
+                // Measured in turn on the same rows; a champion that cannot score them leaves
+                // the evidence empty, and the gate fails rather than guess.
+                evidence.relativeLatency = try? RelativeLatency.measure(
+                    candidate: candidate, champion: champion.model, on: data)
+            }
             if gates.contains(where: { $0.type == "shadow" }) {
                 agreement = try shadowAgreement(candidate, champion.model, on: data)
                 evidence.shadowAgreement = agreement

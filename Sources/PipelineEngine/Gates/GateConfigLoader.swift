@@ -32,7 +32,7 @@ package enum GateConfigLoader {
         "schema": ["columns", "types"],
         "threshold": ["metric", "min", "max"],
         "no_regression": ["metric", "max_drop", "relative"],
-        "latency": ["p95_ms", "p99_ms"],
+        "latency": ["p95_ms", "p99_ms", "max_ratio"],
         "memory": ["max_mb"],
         "fairness": ["slice", "min_parity_ratio", "max_odds_difference"],
         "shadow": ["min_agreement"],
@@ -155,8 +155,14 @@ package enum GateConfigLoader {
             check = .noRegression(
                 metric: try metric(), absolute: try number("max_drop"), relative: try number("relative"))
         case "latency":
-            try needOne(["p95_ms", "p99_ms"])
-            check = .latency(p95: try number("p95_ms"), p99: try number("p99_ms"))
+            try needOne(["p95_ms", "p99_ms", "max_ratio"])
+            let ratio = try number("max_ratio")
+            if let ratio, ratio <= 0 {
+                throw reader.error(
+                    .badValue, "`max_ratio` is \(formatDouble(ratio)); expected a number above 0, such as 1.5",
+                    at: map["max_ratio"])
+            }
+            check = .latency(p95: try number("p95_ms"), p99: try number("p99_ms"), maxRatio: ratio)
         case "memory":
             guard let limit = try number("max_mb") else {
                 throw reader.error(.missingKey, "a memory gate needs `max_mb`", at: node)

@@ -94,7 +94,7 @@ package enum GateEvaluator {
                 "\(metric) \(f3(value)) \(value >= floor ? ">=" : "<") \(f3(floor)) (\(who) \(f3(baseline))\(tolerance))",
                 observed.merging(["limit": floor]) { a, _ in a })
 
-        case .latency(let p95, let p99):
+        case .latency(let p95, let p99, let maxRatio):
             var parts: [String] = []
             var observed: [String: Double] = [:]
             for (name, bound) in [("p95", p95), ("p99", p99)] {
@@ -105,6 +105,27 @@ package enum GateEvaluator {
                 let limit = DurationText.milliseconds(bound)
                 if value > bound { return verdict(false, "latency \(name) \(shown) > \(limit)", observed) }
                 parts.append("\(name) \(shown) <= \(limit)")
+            }
+            if let maxRatio {
+                guard let who = evidence.championVersion.map({ "champion v\($0)" }) else {
+                    if parts.isEmpty { return skipped("no champion in the registry yet: no latency to compare with") }
+                    return verdict(
+                        true, "latency " + parts.joined(separator: ", ") + "; no champion yet to compare with",
+                        observed)
+                }
+                guard let relative = evidence.relativeLatency else {
+                    return failed("the latency of \(who) could not be measured on this data, so the ratio is unknown")
+                }
+                let ratio = relative.p95Ratio
+                observed["candidate_p95_ms"] = relative.candidate.p95
+                observed["champion_p95_ms"] = relative.champion.p95
+                observed["p95_ratio"] = ratio
+                let comparison =
+                    "p95 \(DurationText.milliseconds(relative.candidate.p95)) against \(who)'s "
+                    + "\(DurationText.milliseconds(relative.champion.p95)) on the same rows: "
+                    + "\(f2(ratio))× \(ratio <= maxRatio ? "<=" : ">") \(f2(maxRatio))×"
+                if ratio > maxRatio { return verdict(false, "latency " + comparison, observed) }
+                parts.append(comparison)
             }
             return verdict(true, "latency " + parts.joined(separator: ", "), observed)
 
@@ -164,4 +185,5 @@ package enum GateEvaluator {
 
     static func f3(_ value: Double) -> String { String(format: "%.3f", value) }
     static func f1(_ value: Double) -> String { String(format: "%.1f", value) }
+    static func f2(_ value: Double) -> String { value.isFinite ? String(format: "%.2f", value) : "∞" }
 }

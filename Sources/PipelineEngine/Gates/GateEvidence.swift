@@ -16,6 +16,9 @@ package struct GateEvidence: Sendable, Equatable {
     package var championVersion: Int?
     /// Share of mirrored requests where the candidate agreed with the champion.
     package var shadowAgreement: Double?
+    /// The candidate's and the champion's latency timed in turn on the same rows, when a
+    /// latency gate has `max_ratio` and there is a champion that could score the data.
+    package var relativeLatency: RelativeLatency?
 
     package init(
         metrics: [String: Double] = [:], latencyMs: [String: Double] = [:], peakMemoryMb: Double? = nil,
