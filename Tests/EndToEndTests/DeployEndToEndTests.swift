@@ -89,6 +89,9 @@ import Testing
         let registry = try lab(["registry", "list", "--json"], home)
         let versions = try JSONSerialization.jsonObject(with: Data(registry.stdout.utf8)) as? [[String: Any]]
         #expect(versions?.map { $0["aliases"] as? [String] } == [["champion"], []])
+        #expect(
+            versions?.map { $0["metrics_measured_on"] as? String }
+                == Array(repeating: "held-out test rows, when the version was trained", count: 2))
     }
 
     @Test func badDeploymentsAreBadInput() throws {

@@ -26,7 +26,7 @@ struct RegistryCommand: TopLevelCommand {
         func run(in session: LabSession) throws -> Int32 {
             let versions = try ModelRegistry(workspace: session.workspace()).list()
             if session.wantsJSON {
-                try session.console.json(versions)
+                try session.console.json(versions.map(ListedVersion.init))
                 return 0
             }
             guard !versions.isEmpty else {
@@ -128,5 +128,21 @@ struct RegistryCommand: TopLevelCommand {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
         return formatter.string(from: date)
+    }
+
+    /// A version as `registry list --json` shows it: the registry's fields, and where its
+    /// metrics were measured, so they are not mistaken for `evaluate`'s or production's.
+    struct ListedVersion: Encodable {
+        var version: ModelVersion
+
+        enum CodingKeys: String, CodingKey {
+            case metricsMeasuredOn = "metrics_measured_on"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            try version.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode("held-out test rows, when the version was trained", forKey: .metricsMeasuredOn)
+        }
     }
 }
