@@ -134,4 +134,30 @@ import Testing
                 == "error: badtime.csv:3: time 'soon' in column 'day' is not a date, a date-time or a number; "
                 + "expected ISO 8601 such as 2024-05-01 or 2024-05-01T09:30:00Z\n")
     }
+
+    /// A `leakage` stage fails `pipeline run` with exit 1 and says what leaked.
+    @Test func leakageStageFailsThePipeline() throws {
+        let home = try Binary.temporaryHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let workspace = try Binary.run(["--content", Binary.fixtureContent, "sandbox", "path"], home: home).stdout
+            .trimmingCharacters(in: .newlines)
+        try FileManager.default.createDirectory(atPath: workspace + "/data", withIntermediateDirectories: true)
+        let files = [
+            "data/train.csv": "id,tenure,plan,churned\n1,3,basic,1\n2,40,pro,0\n3,30,basic,1\n4,60,pro,0\n",
+            "data/test.csv": "id,tenure,plan,churned\n6,7,pro,1\n9,40,pro,0\n",
+            "pipeline.yaml":
+                "stages:\n  leakage:\n    kind: leakage\n    train: data/train.csv\n    test: data/test.csv\n"
+                + "    target: churned\n    id: id\n",
+        ]
+        for (path, text) in files { try text.write(toFile: workspace + "/" + path, atomically: true, encoding: .utf8) }
+        let result = try Binary.run(["--content", Binary.fixtureContent, "pipeline", "run"], home: home)
+        #expect(result.status == 1, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("checked 4 training and 2 test rows"))
+        // Test line 3 repeats training line 3 under a new id, and tenure alone separates the four
+        // training rows (3 and 30 churned, 40 and 60 stayed).
+        #expect(
+            result.stdout.contains(
+                "Stopped at 'leakage': leakage found: 1 test rows also in data/train.csv; "
+                    + "features that give the target away: tenure\n"))
+    }
 }
