@@ -8,8 +8,9 @@ import Testing
     @Test func completesDataSubcommandsAndTheSuiteOption() throws {
         let lab = try CapturedSession()
         let completer = Completer(session: lab.session, baseDirectory: "/")
-        #expect(completer.complete("data ").candidates == ["diff", "profile", "validate"])
+        #expect(completer.complete("data ").candidates == ["diff", "leakage", "profile", "validate"])
         #expect(completer.complete("data validate churn.csv --s").candidates == ["--suite"])
+        #expect(completer.complete("data leakage train.csv test.csv --t").candidates == ["--target", "--time"])
     }
 
     @Test func validateReturnsOneForAFailedExpectationAndTwoForBadInput() throws {

@@ -1,7 +1,8 @@
 import ArgumentParser
 import PipelineEngine
 
-/// `data profile|validate|diff`: look at a dataset, check it against a suite, compare two.
+/// `data profile|validate|diff|leakage`: look at a dataset, check it against a suite, compare two,
+/// look for leakage between a training and a test file.
 ///
 /// Paths are the user's: in the REPL they resolve against the sandbox workspace, from the shell
 /// against the current directory; messages name files as they were typed.
@@ -11,7 +12,7 @@ struct DataCommand: TopLevelCommand {
     static let configuration = CommandConfiguration(
         commandName: "data",
         abstract: "Profile, validate and compare CSV data.",
-        subcommands: [Profile.self, Validate.self, Diff.self])
+        subcommands: [Profile.self, Validate.self, Diff.self, Leakage.self])
 
     /// `data profile CSV`: types, nulls, distinct values, ranges and histograms per column.
     struct Profile: LabCommand {
@@ -79,6 +80,44 @@ struct DataCommand: TopLevelCommand {
                 session.console.line(diff.render(session.style))
             }
             return 0
+        }
+    }
+
+    /// `data leakage TRAIN TEST --target COL`: rows, ids and features that leak between a
+    /// training and a test file, and test rows older than the training data; exit 1 when any leak.
+    struct Leakage: LabCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "leakage",
+            abstract: "Look for leakage between a training and a test file (exit 1 if any is found).")
+
+        @Argument(help: ArgumentHelp("The training CSV file.", valueName: "train"))
+        var train: String
+
+        @Argument(help: ArgumentHelp("The test CSV file.", valueName: "test"))
+        var test: String
+
+        @Option(help: ArgumentHelp("The target column.", valueName: "column"))
+        var target: String
+
+        @Option(help: ArgumentHelp("A column that identifies rows, to find ids in both files.", valueName: "column"))
+        var id: String?
+
+        @Option(
+            help: ArgumentHelp("A time column (dates, date-times or numbers), to check the order.", valueName: "column")
+        )
+        var time: String?
+
+        func run(in session: LabSession) throws -> Int32 {
+            let report = try LeakageReport(
+                train: try CSVReader.read(file: session.userPath(train), named: train),
+                test: try CSVReader.read(file: session.userPath(test), named: test),
+                target: target, id: id, time: time)
+            if session.wantsJSON {
+                try session.console.json(report)
+            } else {
+                session.console.line(report.render(session.style))
+            }
+            return report.leakageFound ? 1 : 0
         }
     }
 }

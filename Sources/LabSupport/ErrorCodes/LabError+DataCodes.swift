@@ -36,6 +36,12 @@ extension LabError.Code {
     package static let driftBadThreshold = Self("drift.bad_threshold")
     /// `drift.unknown_method`: `drift --method` names no drift test the lab knows.
     package static let driftUnknownMethod = Self("drift.unknown_method")
+    /// `leakage.bad_time`, as in "time '…' in column '…' is not a date, a date-time or a number; expected …".
+    package static let leakageBadTime = Self("leakage.bad_time")
+    /// `leakage.column_mismatch`, as in "… has a column '…' that … does not; expected the same columns …".
+    package static let leakageColumnMismatch = Self("leakage.column_mismatch")
+    /// `leakage.target_not_binary`, as in "the target '…' has one class ('…') in …; expected two classes …".
+    package static let leakageTargetNotBinary = Self("leakage.target_not_binary")
     /// `sandbox.bad_rows`, as in "--rows must be between 0 and …, got …".
     package static let sandboxBadRows = Self("sandbox.bad_rows")
     /// `sandbox.no_templates`, as in "cannot find the sandbox templates at …".
@@ -97,6 +103,9 @@ extension LabError.Code {
         .dataUnknownColumn,
         .driftBadThreshold,
         .driftUnknownMethod,
+        .leakageBadTime,
+        .leakageColumnMismatch,
+        .leakageTargetNotBinary,
         .sandboxBadRows,
         .sandboxNoTemplates,
         .sandboxNotAWorkspace,

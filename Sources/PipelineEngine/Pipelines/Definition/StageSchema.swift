@@ -18,11 +18,12 @@ enum StageSchema {
         case .gate: KindKeys(required: ["gates"], optional: ["model", "data"])
         case .deploy: KindKeys(required: [], optional: ["model", "strategy", "steps"])
         case .monitor: KindKeys(required: [], optional: ["data", "reference", "window", "method", "threshold"])
+        case .leakage: KindKeys(required: ["train", "test", "target"], optional: ["id", "time", "required"])
         }
     }
 
     /// Settings whose value is a file in the workspace (and so a dependency).
-    static let fileKeys: Set<String> = ["data", "suite", "test", "model", "gates", "reference"]
+    static let fileKeys: Set<String> = ["data", "suite", "test", "model", "gates", "reference", "train"]
 
     /// Settings that take a list.
     static let listKeys: Set<String> = ["features", "steps"]
@@ -31,6 +32,7 @@ enum StageSchema {
     static let words: [String: [String]] = [
         "strategy": ["direct", "shadow", "canary"],
         "method": ["auto", "psi", "ks", "wasserstein", "jensenshannon", "chisquare", "ztest"],
+        "required": ["true", "false"],
     ]
 
     /// Settings that must be numbers.

@@ -36,6 +36,7 @@ package struct StageCost: Sendable, Codable, Equatable {
 /// | train    | training rows × encoded features × optimiser iterations   | 200,000          |
 /// | evaluate | rows × features, plus rows per slice                      | 50,000           |
 /// | gate     | gates, plus rows scored twice for shadow agreement        | 50,000           |
+/// | leakage  | training and test rows × columns                          | 50,000           |
 ///
 /// Every stage pays `startup` (0.1 min) of CPU: the runner's spin-up. A stage declared with
 /// `resources: {gpu: true}` does its work on a GPU that is 10× faster but costs $1.50 a minute,
@@ -50,6 +51,7 @@ package struct CostModel: Sendable, Equatable {
     /// Work units per CPU minute, by kind.
     package var throughput: [StageKind: Double] = [
         .validate: 20_000, .train: 200_000, .evaluate: 50_000, .gate: 50_000, .deploy: 50_000, .monitor: 50_000,
+        .leakage: 50_000,
     ]
 
     package init() {}
