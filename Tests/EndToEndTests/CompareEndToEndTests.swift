@@ -91,6 +91,41 @@ import Testing
         #expect(report["alpha"] as? Double == 0.05 && report["min_improvement"] as? Double == 0)
     }
 
+    @Test func regressorsAreComparedOnTheirAbsoluteErrors() throws {
+        let (home, workspace) = try sandbox(models: [
+            ("two-features.json", ["--target", "total_charges", "--model", "linear", "--features", "tenure,plan"]),
+            ("all-features.json", ["--target", "total_charges", "--model", "linear"]),
+        ])
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let text = try Binary.run(
+            ["compare", "two-features.json", "all-features.json", "data/churn-test.csv"], home: home,
+            directory: workspace)
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("Paired absolute errors (champion's minus challenger's, row by row)\n"))
+        #expect(text.stdout.contains("  t                5.6929  with 499 degrees of freedom\n"), "\(text.stdout)")
+        #expect(
+            text.stdout.hasSuffix(
+                "better: the challenger's errors are 67.151 smaller on average, p = 2.1e-08 < 0.05; the 95 % interval 43.976 to 90.326 excludes 0\n"
+            ))
+
+        let compared = try json(
+            try Binary.run(
+                ["compare", "two-features.json", "all-features.json", "data/churn-test.csv", "--json"], home: home,
+                directory: workspace
+            ).stdout)
+        #expect(compared["test"] as? String == "paired_t" && compared["metric"] as? String == "mae")
+        #expect(compared["degrees_of_freedom"] as? Int == 499)
+        // Each side's mean absolute error is the one `evaluate` reports for that model.
+        for (file, key) in [("two-features.json", "champion_value"), ("all-features.json", "challenger_value")] {
+            let evaluated = try json(
+                try Binary.run(["evaluate", file, "data/churn-test.csv", "--json"], home: home, directory: workspace)
+                    .stdout)
+            let mae = try #require((evaluated["metrics"] as? [String: Any])?["mae"] as? Double)
+            let value = try #require(compared[key] as? Double)
+            #expect(abs(value - mae) <= 1e-9 * mae, "\(file)")
+        }
+    }
+
     @Test func badInputIsRefusedWithExitStatusTwo() throws {
         let (home, workspace) = try sandbox(models: [
             ("logistic.json", ["--target", "churned"]),

@@ -34,10 +34,10 @@ struct CompareCommand: LabCommand, TopLevelCommand {
     @Option(help: ArgumentHelp("accuracy (classifiers, the default) or mae (regressors, the default).", valueName: "m"))
     var metric: String?
 
-    @Option(help: ArgumentHelp("The smallest lead worth a change, in the metric's units (default 0).", valueName: "x"))
+    @Option(help: ArgumentHelp("The smallest lead worth a change, in the metric's units.", valueName: "x"))
     var minImprovement = 0.0
 
-    @Option(help: ArgumentHelp("The significance level (default 0.05).", valueName: "a"))
+    @Option(help: ArgumentHelp("The significance level: a lead counts when p is below it.", valueName: "a"))
     var alpha = 0.05
 
     func run(in session: LabSession) throws -> Int32 {

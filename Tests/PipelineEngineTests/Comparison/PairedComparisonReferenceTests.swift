@@ -161,6 +161,13 @@ import Testing
         #expect(comparison.decision == .better)
     }
 
+    @Test func aPredictionThatIsNotANumberDecidesNothing() throws {
+        let comparison = try PairedComparison.regression(
+            truth: [1, 2, 3], champion: [1.5, .nan, 3.5], challenger: [1, 2, 3], rule: ComparisonRule())
+        #expect(comparison.pValue.isNaN)
+        #expect(comparison.decision == .inconclusive)
+    }
+
     /// `scipy.stats.t.ppf(0.975, df)` for df = 1, 2, 10, 100, 1000.
     @Test func theIntervalMultiplierIsStudentsQuantile() {
         let quantiles: [(Double, Double)] = [
@@ -171,5 +178,24 @@ import Testing
             let critical = StudentT.twoSidedCritical(tail: 0.05, degreesOfFreedom: df)
             #expect(abs(critical - quantile) <= 1e-11 * quantile, "df \(df)")
         }
+    }
+
+    /// `2 · scipy.stats.t.sf(|t|, df)`, from a t near 0 to far tails, and df up to a week of
+    /// production labels.
+    static let studentTails: [(Double, Double, Double)] = [
+        (0.001, 1, 0.9993633804398159),
+        (0.5, 3, 0.651447964848151),
+        (2.0, 30, 0.054625044962983094),
+        (-1.7, 999, 0.08944219821993142),
+        (3.3, 999, 0.001001031263055914),
+        (1.96, 5000, 0.050051252291819504),
+        (8.0, 5000, 1.5339871886915484e-15),
+        (40.0, 12, 3.851229580772032e-14),
+    ]
+
+    @Test(arguments: studentTails)
+    func studentsTailMatchesScipy(_ tail: (Double, Double, Double)) {
+        let (t, df, expected) = tail
+        #expect(abs(StudentT.twoSidedTail(t, degreesOfFreedom: df) - expected) <= 1e-11 * expected)
     }
 }

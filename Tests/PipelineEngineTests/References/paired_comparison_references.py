@@ -14,7 +14,8 @@ rounded once, for the tails McNemar's test sums.
 
 Regression: scipy.stats.ttest_rel(abs_err_champion, abs_err_challenger): t, df, two-sided p,
 the mean difference and its 95 % confidence interval; and the interval's multiplier,
-scipy.stats.t.ppf(0.975, df).
+scipy.stats.t.ppf(0.975, df); and two-sided tails 2 * scipy.stats.t.sf(|t|, df) over a range
+of t and df, as large as a week of production labels.
 """
 import math
 from fractions import Fraction
@@ -86,3 +87,6 @@ if __name__ == "__main__":
     print("// (df, t.ppf(0.975, df))")
     for df in [1, 2, 10, 100, 1000]:
         print(f"({df}, {float(stats.t.ppf(0.975, df))!r}),")
+    print("// (t, df, 2 * t.sf(|t|, df))")
+    for t, df in [(0.001, 1), (0.5, 3), (2.0, 30), (-1.7, 999), (3.3, 999), (1.96, 5000), (8.0, 5000), (40.0, 12)]:
+        print(f"({t}, {df}, {float(2 * stats.t.sf(abs(t), df))!r}),")

@@ -8,8 +8,10 @@ package struct PairedTTest: Sendable, Equatable {
     package var statistic: Double?
     /// n − 1.
     package var degreesOfFreedom: Int
-    /// The two-sided p-value; when s is 0 the differences leave no doubt: 1 when they are all
-    /// 0, else 0.
+    /// The two-sided p-value.
+    ///
+    /// When s is 0 the differences leave no doubt: 1 when they are all 0, else 0. Not a number
+    /// when a difference is not one.
     package var pValue: Double
     /// The mean of `first − second`.
     package var meanDifference: Double
@@ -34,10 +36,15 @@ package struct PairedTTest: Sendable, Equatable {
             pValue = StudentT.twoSidedTail(t, degreesOfFreedom: df)
             let half = StudentT.twoSidedCritical(tail: 0.05, degreesOfFreedom: df) * standardError
             interval = ConfidenceInterval(low: mean - half, high: mean + half)
-        } else {
+        } else if standardError == 0 {
             statistic = nil
             pValue = mean == 0 ? 1 : 0
             interval = ConfidenceInterval(low: mean, high: mean)
+        } else {
+            // A difference that is not a number (a prediction that overflowed) decides nothing.
+            statistic = nil
+            pValue = .nan
+            interval = ConfidenceInterval(low: .nan, high: .nan)
         }
     }
 }
