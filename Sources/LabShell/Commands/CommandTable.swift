@@ -51,6 +51,7 @@ enum CommandTable {
         DriftCommand.self,
         TrainCommand.self,
         EvaluateCommand.self,
+        CompareCommand.self,
         GateCommand.self,
         PipelineCommand.self,
         RegistryCommand.self,

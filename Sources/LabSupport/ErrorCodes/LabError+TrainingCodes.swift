@@ -1,4 +1,4 @@
-/// The error codes of training, evaluation, model files and the registry.
+/// The error codes of training, evaluation, comparison, model files and the registry.
 extension LabError.Code {
     /// `artifact.missing`, as in "artifact … is missing from the store".
     package static let artifactMissing = Self("artifact.missing")
@@ -8,6 +8,20 @@ extension LabError.Code {
     package static let artifactTampered = Self("artifact.tampered")
     /// `artifact.write`, as in "cannot write to the artifact store at … (…)".
     package static let artifactWrite = Self("artifact.write")
+    /// `compare.bad_alpha`, as in "alpha must be between 0 and 1 (exclusive), got …".
+    package static let compareBadAlpha = Self("compare.bad_alpha")
+    /// `compare.bad_min_improvement`, as in "the minimum improvement must be 0 or more, in the metric's units …".
+    package static let compareBadMinImprovement = Self("compare.bad_min_improvement")
+    /// `compare.different_targets`, as in "the champion predicts '…' but the challenger predicts '…'; …".
+    package static let compareDifferentTargets = Self("compare.different_targets")
+    /// `compare.different_tasks`, as in "the champion is a classifier (…) but the challenger is a regressor (…); …".
+    package static let compareDifferentTasks = Self("compare.different_tasks")
+    /// `compare.metric_mismatch`, as in "metric 'mae' compares regressors, but both models are classifiers; …".
+    package static let compareMetricMismatch = Self("compare.metric_mismatch")
+    /// `compare.no_rows`: the data has too few rows with a target value to compare two models on.
+    package static let compareNoRows = Self("compare.no_rows")
+    /// `compare.unknown_metric`, as in "unknown metric '…' (compare classifiers on accuracy, regressors on mae)".
+    package static let compareUnknownMetric = Self("compare.unknown_metric")
     /// `evaluate.target_not_numeric`, as in "target '…' holds … values in …".
     package static let evaluateTargetNotNumeric = Self("evaluate.target_not_numeric")
     /// `evaluate.too_many_slices`, as in "slice column '…' has … distinct values; pick a column with at most …".
@@ -51,12 +65,19 @@ extension LabError.Code {
     /// `train.unknown_param`: a model setting the chosen kind of model does not take.
     package static let trainUnknownParam = Self("train.unknown_param")
 
-    /// Every code of training, evaluation, model files and the registry, for the catalogue check.
+    /// Every code of training, evaluation, comparison, model files and the registry, for the catalogue check.
     static let trainingCodes: [Self] = [
         .artifactMissing,
         .artifactRead,
         .artifactTampered,
         .artifactWrite,
+        .compareBadAlpha,
+        .compareBadMinImprovement,
+        .compareDifferentTargets,
+        .compareDifferentTasks,
+        .compareMetricMismatch,
+        .compareNoRows,
+        .compareUnknownMetric,
         .evaluateTargetNotNumeric,
         .evaluateTooManySlices,
         .modelInvalid,
