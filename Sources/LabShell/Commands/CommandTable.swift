@@ -51,6 +51,7 @@ enum CommandTable {
         DriftCommand.self,
         TrainCommand.self,
         EvaluateCommand.self,
+        ModelCommand.self,
         GateCommand.self,
         PipelineCommand.self,
         RegistryCommand.self,
