@@ -48,7 +48,14 @@ extension BehaviouralReport {
         if hasChange { headers.append("CHANGE") }
         var table = TextTable(headers: headers, rightAligned: [0])
         for row in result.failures {
-            var cells = [String(row.line), (isListed ? row.expected : row.before) ?? "", row.after]
+            var before = (isListed ? row.expected : row.before) ?? ""
+            var after = row.after
+            // Probabilities and values in four digits, unless that would hide the difference.
+            if let was = Double(before), let now = Double(after), NumberText.short(was) != NumberText.short(now) {
+                before = NumberText.short(was)
+                after = NumberText.short(now)
+            }
+            var cells = [String(row.line), before, after]
             if hasChange { cells.append(row.change ?? "") }
             table.append(cells)
         }
