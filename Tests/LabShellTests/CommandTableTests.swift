@@ -65,6 +65,7 @@ import Testing
                   drift     Compare a current CSV file with a reference one, column by column, for drift.
                   train     Train a model on a CSV file and score it on test rows.
                   evaluate  Score a saved model on a CSV file: metrics, latency, memory, per-slice fairness.
+                  model     Test how a saved model behaves (`model test`).
                   gate      Run validation gates on a model (`gate check`).
                   pipeline  Run the pipeline with caching, see what is stale, its graph, history and diffs, or export it.
                   registry  List model versions, show one's lineage, or move an alias.

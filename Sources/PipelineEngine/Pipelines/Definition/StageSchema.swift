@@ -18,11 +18,12 @@ enum StageSchema {
         case .gate: KindKeys(required: ["gates"], optional: ["model", "data"])
         case .deploy: KindKeys(required: [], optional: ["model", "strategy", "steps"])
         case .monitor: KindKeys(required: [], optional: ["data", "reference", "window", "method", "threshold"])
+        case .test: KindKeys(required: ["spec"], optional: ["model", "data"])
         }
     }
 
     /// Settings whose value is a file in the workspace (and so a dependency).
-    static let fileKeys: Set<String> = ["data", "suite", "test", "model", "gates", "reference"]
+    static let fileKeys: Set<String> = ["data", "suite", "test", "model", "gates", "reference", "spec"]
 
     /// Settings that take a list.
     static let listKeys: Set<String> = ["features", "steps"]

@@ -9,6 +9,7 @@ extension StageExecutors {
         executors[.gate] = GateExecutor()
         executors[.deploy] = DeployExecutor(force: forceDeploy)
         executors[.monitor] = MonitorExecutor()
+        executors[.test] = BehaviouralTestExecutor()
         return executors
     }
 }
