@@ -222,6 +222,25 @@ import Testing
         }
     }
 
+    @Test(arguments: [
+        (
+            "- {name: t, type: directional, column: bmi, delta: 1, class: \"1\", expect: not_decrease}",
+            "tests.yaml:1:62: `class` is for classifiers; this model predicts a number, whose value is watched"
+        ),
+        (
+            "- {name: t, type: minimum, rows: [{bmi: 1, expect: \"1\"}]}",
+            "tests.yaml:1: test 't' expects labels, but this model predicts a number"
+        ),
+    ])
+    func aRegressionModelRefusesWhatOnlyClassifiersHave(spec: String, message: String) throws {
+        do {
+            _ = try Self.diabetes(spec)
+            Issue.record("expected an error: \(message)")
+        } catch let error as LabError {
+            #expect(error.description == message)
+        }
+    }
+
     @Test func rowChangingTestsNeedData() throws {
         let spec = """
             - name: obvious
