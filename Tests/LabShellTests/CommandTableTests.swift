@@ -66,6 +66,7 @@ import Testing
                   train     Train a model on a CSV file and score it on test rows.
                   evaluate  Score a saved model on a CSV file: metrics, latency, memory, per-slice fairness.
                   compare   Compare a challenger model with the champion on the same labelled rows, with a paired test.
+                  model     Test how a saved model behaves (`model test`).
                   gate      Run validation gates on a model (`gate check`).
                   pipeline  Run the pipeline with caching, see what is stale, its graph, history and diffs, or export it.
                   registry  List model versions, show one's lineage, or move an alias.

@@ -52,6 +52,7 @@ enum CommandTable {
         TrainCommand.self,
         EvaluateCommand.self,
         CompareCommand.self,
+        ModelCommand.self,
         GateCommand.self,
         PipelineCommand.self,
         RegistryCommand.self,

@@ -8,6 +8,8 @@ extension LabError.Code {
             self.rawValue = rawValue
         }
 
+        /// A behavioural test spec (`model test --spec`).
+        package static let behaviour = Self("behaviour")
         /// The course's concept list (`concepts.yaml`).
         package static let concepts = Self("concepts")
         /// Deployment settings (`deploy.yaml`).
@@ -33,6 +35,7 @@ extension LabError.Code {
 
         /// Every kind of YAML file, for the catalogue check.
         static let all: [Self] = [
+            .behaviour,
             .concepts,
             .deploy,
             .gates,

@@ -14,7 +14,7 @@ import Testing
         ),
         (
             "stages:\n  train:\n    kind: trian\n",
-            "pipeline.yaml:3:11: the kind of stage 'train' is \"trian\"; expected validate, train, evaluate, gate, deploy, monitor or leakage (did you mean \"train\"?)"
+            "pipeline.yaml:3:11: the kind of stage 'train' is \"trian\"; expected validate, train, evaluate, gate, deploy, monitor, leakage or test (did you mean \"train\"?)"
         ),
         (
             "stages:\n  validate:\n    kind: validate\n    data: data/train.csv\n    suite: suites/train.yaml\n    dpes: [params.yaml]\n",

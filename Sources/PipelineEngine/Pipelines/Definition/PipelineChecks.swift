@@ -106,11 +106,11 @@ struct PipelineChecks {
             var stage = pipeline.stages[index]
             let ancestors = { graph.ancestors(of: stage.name).lazy.compactMap { byName[$0] } }
             switch stage.kind {
-            case .evaluate where stage.settings["model"] == nil:
+            case .evaluate where stage.settings["model"] == nil, .test where stage.settings["model"] == nil:
                 guard let train = ancestors().first(where: { $0.kind == .train }), let model = train.outs.first else {
                     throw error(
                         .pipelineNoModel,
-                        "stage '\(stage.name)' (an evaluate stage) has no model to score: give it `model: FILE` or make it need a train stage",
+                        "stage '\(stage.name)' (\(stage.kind == .test ? "a test" : "an evaluate") stage) has no model to \(stage.kind == .test ? "test" : "score"): give it `model: FILE` or make it need a train stage",
                         at: stage.location)
                 }
                 stage.settings["model"] = .text(model)

@@ -2,7 +2,7 @@ import LabSupport
 
 /// What a stage does: each kind has its own executor and its own settings.
 package enum StageKind: String, Sendable, Codable, CaseIterable {
-    case validate, train, evaluate, gate, deploy, monitor, leakage
+    case validate, train, evaluate, gate, deploy, monitor, leakage, test
 }
 
 /// A line and column in a pipeline file where something was written, for messages.

@@ -19,11 +19,12 @@ enum StageSchema {
         case .deploy: KindKeys(required: [], optional: ["model", "strategy", "steps"])
         case .monitor: KindKeys(required: [], optional: ["data", "reference", "window", "method", "threshold"])
         case .leakage: KindKeys(required: ["train", "test", "target"], optional: ["id", "time", "required"])
+        case .test: KindKeys(required: ["spec"], optional: ["model", "data"])
         }
     }
 
     /// Settings whose value is a file in the workspace (and so a dependency).
-    static let fileKeys: Set<String> = ["data", "suite", "test", "model", "gates", "reference", "train"]
+    static let fileKeys: Set<String> = ["data", "suite", "test", "model", "gates", "reference", "train", "spec"]
 
     /// Settings that take a list.
     static let listKeys: Set<String> = ["features", "steps"]

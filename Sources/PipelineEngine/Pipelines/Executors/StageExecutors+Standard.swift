@@ -10,6 +10,7 @@ extension StageExecutors {
         executors[.deploy] = DeployExecutor(force: forceDeploy)
         executors[.monitor] = MonitorExecutor()
         executors[.leakage] = LeakageExecutor()
+        executors[.test] = BehaviouralTestExecutor()
         return executors
     }
 }

@@ -52,6 +52,7 @@ package struct CostModel: Sendable, Equatable {
     package var throughput: [StageKind: Double] = [
         .validate: 20_000, .train: 200_000, .evaluate: 50_000, .gate: 50_000, .deploy: 50_000, .monitor: 50_000,
         .leakage: 50_000,
+        .test: 50_000,
     ]
 
     package init() {}
