@@ -61,7 +61,7 @@ import Testing
                 Sandbox and engine
                   sandbox   Create, reset, locate or inspect your sandbox workspace, or generate data.
                   scenario  List the production scenarios, or start one.
-                  data      Profile, validate and compare CSV data.
+                  data      Profile, validate and compare CSV data, and look for leakage.
                   drift     Compare a current CSV file with a reference one, column by column, for drift.
                   train     Train a model on a CSV file and score it on test rows.
                   evaluate  Score a saved model on a CSV file: metrics, latency, memory, per-slice fairness.

@@ -11,7 +11,7 @@ struct DataCommand: TopLevelCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "data",
-        abstract: "Profile, validate and compare CSV data.",
+        abstract: "Profile, validate and compare CSV data, and look for leakage.",
         subcommands: [Profile.self, Validate.self, Diff.self, Leakage.self])
 
     /// `data profile CSV`: types, nulls, distinct values, ranges and histograms per column.
