@@ -47,6 +47,13 @@ import Testing
                 == "\r\u{1B}[2K  … train  \(String(repeating: " ", count: 25)) data/\\u{1B}[8m\\u{202E}.csv")
     }
 
+    @Test func theLiveProgressLineIsCutToStayOnOneRow() {
+        let line = PipelineCommand.Run.progressLine(
+            "train", nameWidth: 5, fraction: 0.5, note: "reading data/customers-of-the-whole-year.csv", columns: 60)
+        #expect(line == "\r\u{1B}[2K  … train  ██████████  50%           reading data/customer…")
+        #expect(displayWidth(String(line.dropFirst(5))) == 59)
+    }
+
     @Test func progressCSVCellsAreInertText() {
         let cell = ExportCommand.Progress.textCell
         #expect(cell("q\u{1B}]52;c;eA==\u{07}") == "q\\u{1B}]52;c;eA==\\u{7}")

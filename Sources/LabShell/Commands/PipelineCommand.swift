@@ -44,11 +44,30 @@ struct PipelineCommand: TopLevelCommand {
             CommandCompletion(values: PipelineCommand.stageCompletion)
         }
 
-        /// The live line that redraws a stage's progress: the note names the stage's data, a
-        /// path from the pipeline file, so its control characters are escaped.
-        static func progressLine(_ name: String, nameWidth: Int, fraction: Double?, note: String) -> String {
+        /// The live line that redraws a stage's progress.
+        ///
+        /// The note names the stage's data, a path from the pipeline file, so its control
+        /// characters are escaped. On a terminal of known `columns` the note is cut with `…` to
+        /// keep the line on one row: a line that wrapped could not be redrawn in place, and the
+        /// full path is in the stage's result line.
+        static func progressLine(
+            _ name: String, nameWidth: Int, fraction: Double?, note: String, columns: Int? = nil
+        ) -> String {
             let bar = fraction.map { Charts.bar($0, width: 20) + String(format: " %3.0f%%", $0 * 100) } ?? ""
-            return "\r\u{1B}[2K  … \(pad(name.terminalSafe, nameWidth))  \(pad(bar, 25)) \(note.terminalSafe)"
+            let head = "  … \(pad(name.terminalSafe, nameWidth))  \(pad(bar, 25)) "
+            var tail = note.terminalSafe
+            if let columns {
+                let room = max(0, columns - 1 - displayWidth(head))
+                if displayWidth(tail) > room {
+                    var cut = ""
+                    for character in tail {
+                        if displayWidth(cut + String(character)) > room - 1 { break }
+                        cut.append(character)
+                    }
+                    tail = room > 0 ? cut + "…" : ""
+                }
+            }
+            return "\r\u{1B}[2K" + head + tail
         }
 
         func run(in session: LabSession) throws -> Int32 {
@@ -73,7 +92,8 @@ struct PipelineCommand: TopLevelCommand {
                     case .stageProgress(let name, let fraction, let note):
                         guard live else { return }
                         session.console.write(
-                            Self.progressLine(name, nameWidth: nameWidth, fraction: fraction, note: note))
+                            Self.progressLine(
+                                name, nameWidth: nameWidth, fraction: fraction, note: note, columns: style.columns))
                     case .stageFinished(let report):
                         if live { session.console.write("\r\u{1B}[2K") }
                         session.console.line(PipelineRendering.stage(report, nameWidth: nameWidth, style))
