@@ -67,8 +67,7 @@ struct BoundedRun {
     /// hang), no runtime failure report, no raw control characters for the terminal to obey,
     /// a short error output, and for exit 2 an `error:` line saying what was wrong.
     ///
-    /// Returns
-    /// what is wrong, or nil.
+    /// Returns what is wrong, or nil.
     var problem: String? {
         if hung { return "hung (killed after the timeout)" }
         if signalled { return "killed by signal \(status): \(stderr.prefix(2000))" }

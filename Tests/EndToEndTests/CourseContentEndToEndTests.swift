@@ -5,8 +5,7 @@ import Testing
 /// The course in `Lessons/` as shipped: every file well formed, every curriculum concept taught
 /// and asked at least twice (against `Lessons/concepts.yaml`).
 ///
-/// The steps are played in
-/// ``CourseInOrderEndToEndTests``.
+/// The steps are played in ``CourseInOrderEndToEndTests``.
 @Suite(.serialized) struct CourseContentEndToEndTests {
 
     func lint(_ arguments: [String]) throws -> Binary.Result {

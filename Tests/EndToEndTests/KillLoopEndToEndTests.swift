@@ -154,8 +154,8 @@ import Testing
     /// Starts the REPL and pipes `prelude` in; once the output shows `ready` (or at once when
     /// the moment falls in start-up, `ready` nil), pipes `work` in.
     ///
-    /// Stdin stays open, so the
-    /// REPL is still there when, `delay` ms later, it gets SIGKILL. Returns what it printed.
+    /// Stdin stays open, so the REPL is still there when, `delay` ms later, it gets SIGKILL.
+    /// Returns what it printed.
     private func killed(
         prelude: [String], ready: String?, work: [String], profile: String, after delay: UInt32, home: String,
         ledger: inout Ledger

@@ -131,8 +131,8 @@ enum Dispatcher {
 
     /// Prints `error` the way the session wants it and returns its exit status.
     ///
-    /// Ctrl-C's
-    /// error prints as "Interrupted." and ends a one-shot command with status 130.
+    /// Ctrl-C's error prints as "Interrupted." and ends a one-shot command with
+    /// status 130.
     static func report(_ error: LabError, in session: LabSession) -> Int32 {
         let interrupted = error.code == Interruption.code
         if session.wantsJSON {

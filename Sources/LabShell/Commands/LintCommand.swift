@@ -86,8 +86,8 @@ struct LintCommand: LabCommand, TopLevelCommand {
     /// Plays the lessons that have steps: in course order on one home (or only `--lesson`,
     /// alone), then with `--alone` each on a fresh home.
     ///
-    /// One whose lesson file or steps do not
-    /// load is reported as not played (its problems are listed above).
+    /// One whose lesson file or steps do not load is reported as not played
+    /// (its problems are listed above).
     private func playLessons(path: String, shown: String, contentRoot: String, session: LabSession) throws
         -> [StepPlayer.LessonResult]
     {

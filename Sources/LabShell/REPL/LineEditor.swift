@@ -108,8 +108,8 @@ final class LineEditor {
 
     /// Makes libedit decode typed text as UTF-8.
     ///
-    /// In the C locale it cannot decode a non-ASCII
-    /// byte at all, and a prompt or line holding one would fail.
+    /// In the C locale it cannot decode a non-ASCII byte at all, and a prompt
+    /// or line holding one would fail.
     private static func useUTF8Locale() {
         let current = setlocale(LC_CTYPE, "").map { String(cString: $0) } ?? "C"
         if current == "C" || current == "POSIX" { _ = setlocale(LC_CTYPE, "C.UTF-8") }

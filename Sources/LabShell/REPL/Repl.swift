@@ -11,8 +11,8 @@ struct Repl {
 
     /// Runs until `quit`, Ctrl-D or the end of input; returns the exit status (0).
     ///
-    /// Ctrl-C
-    /// discards the line being typed, or stops the command under way and comes back here.
+    /// Ctrl-C discards the line being typed, or stops the command under way and comes
+    /// back here.
     func run() -> Int32 {
         session.inREPL = true
         let editor: LineEditor?

@@ -12,8 +12,8 @@ extension String {
     /// `TerminalStyle` writes) and every other control, including any other SGR such as
     /// conceal or a background colour, is escaped.
     ///
-    /// A style left open is reset at the end, so
-    /// quoted content cannot colour what follows it.
+    /// A style left open is reset at the end, so quoted content cannot colour
+    /// what follows it.
     func terminalSafe(keepingStyle: Bool) -> String {
         guard unicodeScalars.contains(where: Self.isControl) else { return self }
         let scalars = Array(unicodeScalars)

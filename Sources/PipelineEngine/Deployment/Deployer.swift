@@ -20,8 +20,8 @@ package struct Deployer: Sendable {
 
     /// Deploys the version `reference` names with `strategy`.
     ///
-    /// A canary runs all its steps now,
-    /// each analysed against the champion, and ends promoted or rolled back.
+    /// A canary runs all its steps now, each analysed against the champion, and
+    /// ends promoted or rolled back.
     package func deploy(
         _ reference: String, strategy: DeploymentStrategy, steps: [Int]? = nil,
         actor: String, reason: String

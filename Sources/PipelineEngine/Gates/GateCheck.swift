@@ -28,10 +28,10 @@ package enum GateCheck {
 
     /// Evaluates `candidate` on `data` and runs `gates`.
     ///
-    /// Fairness gates get the slice figures
-    /// they name; shadow agreement is the share of rows where candidate and champion predict
-    /// the same (class, or value within 1e-9 for regression). `identity` is the SHA-256 of the
-    /// candidate's file, the hash its evaluation reports.
+    /// Fairness gates get the slice figures they name; shadow agreement is the share of rows
+    /// where candidate and champion predict the same (class, or value within 1e-9 for
+    /// regression). `identity` is the SHA-256 of the candidate's file, the hash its evaluation
+    /// reports.
     package static func run(
         candidate: TrainedModel, data: DataTable, gates: [Gate], champion: Champion?, identity: String? = nil
     ) throws -> Outcome {

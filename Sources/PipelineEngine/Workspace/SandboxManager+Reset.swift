@@ -50,8 +50,8 @@ extension SandboxManager {
     /// Deletes what a killed reset of the workspace at `root` left beside it, unless a reset is
     /// under way; cheap when there is nothing (one listing of the parent folder).
     ///
-    /// The lab calls
-    /// it whenever it opens a workspace, so leftovers never outlive the next command.
+    /// The lab calls it whenever it opens a workspace, so leftovers never outlive the
+    /// next command.
     package static func removeLeftovers(besides root: String) throws {
         let root = WorkspacePaths.realPath(root) ?? root
         let parent = (root as NSString).deletingLastPathComponent

@@ -44,8 +44,8 @@ package struct SandboxManager: Sendable {
 
     /// The template files, relative to the templates folder, in a stable order.
     ///
-    /// Symlinks and
-    /// anything that is not a regular file are skipped, so a template can never point outside.
+    /// Symlinks and anything that is not a regular file are skipped, so a template can never
+    /// point outside.
     package func templateFiles() throws -> [String] {
         let fm = FileManager.default
         guard let enumerator = fm.enumerator(atPath: templates) else { return [] }

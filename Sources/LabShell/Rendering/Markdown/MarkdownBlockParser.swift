@@ -251,8 +251,8 @@ enum MarkdownBlockParser {
 
     /// Whether line `i` ends the paragraph above it.
     ///
-    /// As in CommonMark, an empty list item or a
-    /// numbered item not starting at 1 does not (so "in 1999. we" stays prose).
+    /// As in CommonMark, an empty list item or a numbered item not starting at
+    /// 1 does not (so "in 1999. we" stays prose).
     private static func interruptsParagraph(_ lines: [String], at i: Int) -> Bool {
         if let marker = ListMarker(lines[i]) {
             return !marker.content.trimmingCharacters(in: .whitespaces).isEmpty

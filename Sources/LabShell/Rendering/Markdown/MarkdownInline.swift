@@ -13,8 +13,7 @@ struct InlineStyle: OptionSet, Hashable {
 
 /// A stretch of inline text in one style.
 ///
-/// A hard line break is a run whose text is
-/// ``MarkdownBlockParser/hardBreak``.
+/// A hard line break is a run whose text is ``MarkdownBlockParser/hardBreak``.
 struct InlineRun: Equatable {
     var text: String
     var style: InlineStyle

@@ -63,8 +63,8 @@ struct WordWrapper {
 
     /// The lines of `tokens` wrapped to `width` columns, prefixes included.
     ///
-    /// No line has
-    /// trailing spaces; an empty input gives the first prefix alone.
+    /// No line has trailing spaces; an empty input gives the first prefix
+    /// alone.
     func wrap(_ tokens: [Token], width: Int, first: String = "", rest: String = "") -> [String] {
         var lines: [String] = []
         var line = ""

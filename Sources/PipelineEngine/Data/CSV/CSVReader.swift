@@ -9,8 +9,8 @@ import LabSupport
 package enum CSVReader {
     /// Reads the CSV file at `path`; `types` forces column types by name.
     ///
-    /// Messages and the
-    /// table's `source` name the file `name` (the path as the user typed it), else `path`.
+    /// Messages and the table's `source` name the file `name` (the path as the user typed
+    /// it), else `path`.
     package static func read(
         file path: String, named name: String? = nil,
         types: [String: ColumnType] = [:]

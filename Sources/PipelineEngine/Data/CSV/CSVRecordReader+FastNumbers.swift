@@ -8,8 +8,8 @@ extension CSVRecordReader {
     /// Stores the field at the tokenizer's position if it is a plain number in a numeric
     /// column, moving past the field and its delimiter.
     ///
-    /// Returns the offset of the delimiter (the
-    /// field's end), or nil to leave the field to the general path.
+    /// Returns the offset of the delimiter (the field's end), or nil to leave
+    /// the field to the general path.
     @inline(__always)
     mutating func storePlainNumber(_ tokenizer: inout CSVTokenizer, column: Int, endsRecord: inout Bool) -> Int? {
         let p = tokenizer.p
