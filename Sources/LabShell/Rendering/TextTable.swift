@@ -11,6 +11,9 @@ struct TextTable: Sendable {
     /// Indices of columns whose values are never wrapped when the table shrinks (a status
     /// such as "not started" reads badly on two lines); the other columns give way instead.
     var keptWhole: Set<Int>
+    /// Whether the header row is drawn above the columns; when the table is drawn as records
+    /// the headers are always there, as each value's label.
+    var showsHeaderRow = true
     /// Indices of rows that carry on the row above (a second reason, a title's next line).
     private(set) var continuations: Set<Int> = []
 
@@ -88,7 +91,7 @@ struct TextTable: Sendable {
                 line(wrapped.map { index < $0.count ? $0[index] : "" })
             }
         }
-        var out = lines(headers).map(style.bold)
+        var out = showsHeaderRow ? lines(headers).map(style.bold) : []
         out += rows.flatMap(lines)
         return out.joined(separator: "\n")
     }

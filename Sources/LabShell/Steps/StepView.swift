@@ -22,11 +22,12 @@ struct StepView {
             table.append([isDone ? style.green("✓") : "○", "\(index + 1)", step.id, step.title])
         }
         // The headers say nothing the marks do not; keep only the rows, indented by two.
+        table.showsHeaderRow = false
         var narrower = style
         narrower.columns = style.columns.map { $0 - 2 }
-        let rendered = table.render(narrower).split(separator: "\n", omittingEmptySubsequences: false)
-        let isHeader = rendered.first.map { $0.contains("STEP") && $0.contains("TITLE") } ?? false
-        let rows = rendered.dropFirst(isHeader ? 1 : 0).map { ("  " + String($0)).trimmingTrailingSpaces() }
+        let rows = table.render(narrower).split(separator: "\n", omittingEmptySubsequences: false).map {
+            ("  " + String($0)).trimmingTrailingSpaces()
+        }
         lines += rows
         return lines.joined(separator: "\n")
     }
