@@ -70,7 +70,7 @@ package struct FeatureLeakage: Sendable, Encodable, Equatable {
             positive.append(label == positiveClass)
         }
         var result = FeatureLeakage(feature: column.name, kind: .numeric, rows: scores.count, flagged: false)
-        guard let auc = RankAUC.auc(scores: scores, positive: positive) else {
+        guard let auc = ClassificationMetrics.rocAUC(positive: positive, scores: scores) else {
             result.note = "one class only where the feature has values"
             return result
         }
