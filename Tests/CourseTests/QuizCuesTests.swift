@@ -1,9 +1,9 @@
 import Foundation
+import LabSupport
 import PipelineEngine
 import Testing
 
 @testable import Course
-@testable import LabSupport
 
 /// The guessing cues `lint` measures over a question bank, and the failures it names.
 @Suite struct QuizCuesTests {

@@ -1,9 +1,9 @@
 import Foundation
+import LabSupport
 import PipelineEngine
 import Testing
 
 @testable import Course
-@testable import LabSupport
 
 /// Reading `steps.yaml`: the step fields, commands as one or a list, and every way a check can
 /// be written wrong, each with its exact message and position.

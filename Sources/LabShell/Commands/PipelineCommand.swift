@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import LabSupport
 import PipelineEngine
 
 /// `pipeline run|status|dag|diff|runs|export`: the workspace's ML pipeline.

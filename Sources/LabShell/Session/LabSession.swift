@@ -1,6 +1,5 @@
 import Course
 import Foundation
-import LabSupport
 
 /// Everything a command needs while it runs: where the lab lives, who is learning, and where
 /// output goes.

@@ -1,5 +1,3 @@
-import LabSupport
-
 /// How large a shift is, whatever the sample size: what a p-value cannot say.
 ///
 /// - Numeric values (and text lengths): the standardised mean difference

@@ -1,5 +1,3 @@
-import LabSupport
-
 /// One side's finite numbers with the summaries every method shares, sorted only on demand.
 ///
 /// Only `ks` and `wasserstein` need both sides sorted, and PSI, Jensen-Shannon and chi-square

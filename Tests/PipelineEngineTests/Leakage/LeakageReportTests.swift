@@ -1,7 +1,6 @@
 import Foundation
 import Testing
 
-@testable import LabSupport
 @testable import PipelineEngine
 
 /// `LeakageReport` against pandas and scikit-learn: every figure below is printed by

@@ -1,5 +1,3 @@
-import LabSupport
-
 /// The numbers that describe a numeric column: range, centre, spread, quartiles and shape.
 ///
 /// The definitions are pandas' and NumPy's, so a learner can check them in a notebook: the

@@ -1,5 +1,3 @@
-import LabSupport
-
 /// What a stage does: each kind has its own executor and its own settings.
 package enum StageKind: String, Sendable, Codable, CaseIterable {
     case validate, train, evaluate, gate, deploy, monitor, leakage, test
