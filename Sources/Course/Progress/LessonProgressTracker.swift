@@ -19,10 +19,13 @@ package struct LessonProgressTracker {
 
     /// Records that `page` (0-based) was shown: it is read, the reading position moves to it,
     /// and the time since the previous page view (capped) is credited to the lesson.
-    package func recordPageView(_ page: Int) throws -> LessonProgress {
+    ///
+    /// `stepCount` is the lesson's number of steps when the caller has already read
+    /// `steps.yaml`; otherwise it is read here.
+    package func recordPageView(_ page: Int, stepCount: Int? = nil) throws -> LessonProgress {
         try store.recordPageView(
             profile: profile, lesson: lesson.id, page: page,
-            pageCount: lesson.pages.count, stepCount: try lesson.stepCount())
+            pageCount: lesson.pages.count, stepCount: try stepCount ?? lesson.stepCount())
     }
 
     /// Credits the time on the page last shown and stops the clock, so the time until the

@@ -68,7 +68,7 @@ struct LessonReader {
                 file: lesson.lessonFile)
         }
         let steps = try lesson.stepCount()
-        let recorded = try progress(in: lesson).recordPageView(page)
+        let recorded = try progress(in: lesson).recordPageView(page, stepCount: steps)
         session.currentLesson = lesson.id
         let suggested = opening ? try unfinishedPrerequisites(of: lesson) : []
         if session.wantsJSON {
