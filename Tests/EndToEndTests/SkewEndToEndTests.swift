@@ -56,6 +56,35 @@ import Testing
         #expect(Self.flagged("drift", in: json) == ["2026-12-07": []])
     }
 
+    @Test func thePipelinesMonitorStageFailsOnSkew() throws {
+        let home = try Binary.temporaryHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let path = try Binary.run(["--content", Binary.repository, "sandbox", "path"], home: home)
+        let workspace = path.stdout.trimmingCharacters(in: .newlines)
+        func lab(_ arguments: String...) throws -> Binary.Result {
+            try Binary.run(["--content", Binary.repository] + arguments, home: home, directory: workspace)
+        }
+        #expect(try lab("scenario", "start", "serving-skew").status == 0)
+        #expect(try lab("pipeline", "run").status == 0)
+        #expect(try lab("clock", "advance", "1d").status == 0)
+        let file = workspace + "/pipeline.yaml"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        try #require(text.contains("\ntriggers:"))
+        try text.replacingOccurrences(
+            of: "\ntriggers:", with: "\n  monitor:\n    kind: monitor\n    needs: [deploy]\ntriggers:"
+        ).write(toFile: file, atomically: true, encoding: .utf8)
+        let run = try lab("pipeline", "run")
+        #expect(run.status != 0)
+        #expect(
+            run.stdout.contains(
+                "Stopped at 'monitor': training-serving skew in monthly_charges 8.283 (features served against the training data)"
+            ), "stdout: \(run.stdout)")
+        #expect(
+            run.stdout.contains(
+                "6 features checked by psi, 0 drifted (production up to 2026-12-08 against 2026-11-23 – 2026-11-29), 1 skewed from the training data"
+            ))
+    }
+
     @Test func healthyProductionIsNotSkewed() throws {
         let (home, monitor, json) = try Self.firstDay(of: "competitor-offer")
         defer { try? FileManager.default.removeItem(atPath: home) }
