@@ -92,4 +92,26 @@ import Testing
         #expect(!monitor.stdout.contains("skewed since"))
         #expect(Self.flagged("skew", in: json) == ["2026-12-07": []])
     }
+    @Test func skewIsNotMeasuredWhenTheTrainingDataChangedSinceTraining() throws {
+        let home = try Binary.temporaryHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let workspace = try Binary.run(["--content", Binary.repository, "sandbox", "path"], home: home).stdout
+            .trimmingCharacters(in: .newlines)
+        func lab(_ arguments: String...) throws -> Binary.Result {
+            try Binary.run(["--content", Binary.repository] + arguments, home: home, directory: workspace)
+        }
+        #expect(try lab("scenario", "start", "serving-skew").status == 0)
+        #expect(try lab("pipeline", "run").status == 0)
+        #expect(try lab("clock", "advance", "1d").status == 0)
+        let data = workspace + "/data/churn.csv"
+        let text = try String(contentsOfFile: data, encoding: .utf8)
+        try String(text.dropLast()).write(toFile: data, atomically: true, encoding: .utf8)
+        let monitor = try lab("monitor")
+        #expect(monitor.status == 0)
+        #expect(
+            monitor.stdout.contains(
+                "Skew not measured: no data file in the sandbox has champion v1's training data (the hash in its lineage); the file changed or moved since training"
+            ), "monitor: \(monitor.stdout)")
+        #expect(!monitor.stdout.contains("Skew per feature"))
+    }
 }

@@ -79,8 +79,17 @@ extension MonitorReport {
 
     /// Skew per feature on the last day, and since when, with what sets it apart from drift.
     private func renderSkew(_ style: TerminalStyle) -> [String] {
-        guard let trainingData, let served = days.last(where: { !$0.skew.isEmpty }), let first = served.skew.first
-        else { return [] }
+        guard let trainingData else {
+            guard let champion, days.contains(where: { $0.requests > 0 }) else { return [] }
+            return [
+                "",
+                style.bold("Skew not measured")
+                    + style.dim(
+                        ": no data file in the sandbox has champion v\(champion)'s training data (the hash in its lineage); the file changed or moved since training"
+                    ),
+            ]
+        }
+        guard let served = days.last(where: { !$0.skew.isEmpty }), let first = served.skew.first else { return [] }
         let latest = served.skew
         let threshold = NumberText.short(first.threshold)
         let test = method.isTest ? "p ≤ \(threshold)" : "≥ \(threshold)"
