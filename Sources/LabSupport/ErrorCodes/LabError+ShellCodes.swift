@@ -37,8 +37,12 @@ extension LabError.Code {
     /// `usage.unterminated_quote`, as in "the line has an unterminated … quote".
     package static let usageUnterminatedQuote = Self("usage.unterminated_quote")
 
+    /// `shell.no_working_directory`: the folder the command was started in no longer exists.
+    package static let shellNoWorkingDirectory = Self("shell.no_working_directory")
+
     /// Every code of command-line usage and commands that run other programs, for the catalogue check.
     static let shellCodes: [Self] = [
+        .shellNoWorkingDirectory,
         .editFailed,
         .editNoEditor,
         .usageArgumentTooLong,
