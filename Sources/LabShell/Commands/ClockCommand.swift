@@ -42,7 +42,9 @@ struct ClockCommand: TopLevelCommand {
         var duration: String
 
         @Flag(
-            help: "Triggered pipeline runs rerun every stage and deploy even a candidate that is not better (audited).")
+            help:
+                "Triggered pipeline runs rerun every stage and deploy even a candidate the comparison with the champion declines (audited)."
+        )
         var force = false
 
         static var completion: CommandCompletion {

@@ -33,7 +33,7 @@ struct PipelineCommand: TopLevelCommand {
         var file: String?
         @Flag(
             help:
-                "Run every stage even if its inputs are unchanged; a deploy stage ships even a candidate that is not better (audited)."
+                "Run every stage even if its inputs are unchanged; a deploy stage ships even a candidate the comparison with the champion declines (audited)."
         )
         var force = false
         @Option(help: ArgumentHelp("Run only this stage and the stages it needs.", valueName: "name"))

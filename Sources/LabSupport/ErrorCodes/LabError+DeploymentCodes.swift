@@ -12,6 +12,8 @@ extension LabError.Code {
     package static let deployRolloutActive = Self("deploy.rollout_active")
     /// `deploy.unknown_strategy`: `deploy --strategy` names no strategy the lab knows.
     package static let deployUnknownStrategy = Self("deploy.unknown_strategy")
+    /// `deploy.unknown_promotion_rule`: `deploy --promote-when` is neither better nor not_worse.
+    package static let deployUnknownPromotionRule = Self("deploy.unknown_promotion_rule")
     /// `rollout.nothing_to_promote`: `promote` found no rollout under way.
     package static let rolloutNothingToPromote = Self("rollout.nothing_to_promote")
     /// `rollout.nothing_to_roll_back`: `rollback` found no rollout under way and no earlier champion.
@@ -37,6 +39,7 @@ extension LabError.Code {
         .deployNoChampion,
         .deployRolloutActive,
         .deployUnknownStrategy,
+        .deployUnknownPromotionRule,
         .rolloutNothingToPromote,
         .rolloutNothingToRollBack,
         .scenarioEmpty,

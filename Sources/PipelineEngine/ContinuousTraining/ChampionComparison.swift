@@ -1,77 +1,97 @@
 import Foundation
 
 /// A candidate against the champion on the production requests whose labels are back: the
-/// comparison continuous training makes before it deploys anything.
+/// paired comparison every promotion makes before it deploys anything.
 ///
 /// Both models answer the same rows, the last week of production up to today with labels
 /// that have come back, so the comparison is about the world as it is now, not about the
-/// test set each was trained with.
-package struct ChampionComparison: Sendable, Equatable, Codable {
+/// test set each was trained with. The rows are paired, so a classifier's accuracy is judged
+/// with McNemar's exact test on the rows only one of the two gets right and a regressor's
+/// mean absolute error with the paired t-test, as `compare` does; the ``policy`` says which
+/// decision allows the promotion.
+package struct ChampionComparison: Sendable, Equatable {
     package var candidate: Int
     package var champion: Int
-    /// `accuracy` (higher is better), or `rmse` for regression (lower is better).
-    package var metric: String
-    package var candidateValue: Double?
-    package var championValue: Double?
-    /// Labelled production rows both were scored on.
-    package var rows: Int
+    package var policy: PromotionPolicy
+    /// The comparison; nil when too few labelled rows came back to test anything on.
+    package var paired: PairedComparison?
 
-    /// Whether the candidate is strictly better; false when there was nothing to compare on.
-    package var candidateIsBetter: Bool {
-        guard rows > 0, let mine = candidateValue, let theirs = championValue else { return false }
-        return metric == "rmse" ? mine < theirs : mine > theirs
+    /// Whether the policy lets the candidate replace the champion; never without evidence.
+    package var allowsPromotion: Bool {
+        paired.map { policy.allows($0.decision) } ?? false
     }
 
-    /// The comparison in words: "accuracy 0.803 against champion v1's 0.776 on 1,204 labelled
-    /// production requests".
+    /// The comparison in words, with its counts, interval, p-value and decision: "accuracy
+    /// 0.731 against champion v1's 0.730 on 1004 labelled production requests (only v1 right
+    /// 41, only v2 right 42); inconclusive: the challenger is 0.001 ahead, but p = 0.91 ≥ 0.05;
+    /// the 95 % interval -0.012 to 0.014 includes 0".
     package var sentence: String {
-        guard rows > 0, let mine = candidateValue, let theirs = championValue else {
+        guard let paired else {
             return "no production labels have come back yet to compare v\(candidate) with champion v\(champion) on"
         }
-        return
-            "\(metric) \(f3(mine)) against champion v\(champion)'s \(f3(theirs)) on \(rows) labelled production requests"
+        let figures =
+            "\(paired.metric.rawValue) \(f3(paired.challengerValue)) against champion v\(champion)'s \(f3(paired.championValue)) on \(paired.rows) labelled production requests"
+        let evidence: String
+        switch paired.evidence {
+        case .mcnemar(let counts):
+            evidence =
+                " (only v\(champion) right \(counts.onlyChampionRight), only v\(candidate) right \(counts.onlyChallengerRight))"
+        case .pairedT:
+            evidence = " (paired t-test on the absolute errors)"
+        }
+        var text = figures + evidence + "; " + paired.reason
+        if policy.requirement == .notWorse { text += "; promote_when: not_worse" }
+        return text
+    }
+
+    /// The stage metrics it leaves: both live values, the difference and the p-value.
+    var metrics: [String: Double] {
+        guard let paired else { return [:] }
+        let name = paired.metric.rawValue
+        return [
+            "live_\(name)": paired.challengerValue, "champion_live_\(name)": paired.championValue,
+            "live_difference": paired.difference, "live_p_value": paired.pValue,
+        ]
     }
 
     private func f3(_ value: Double) -> String { String(format: "%.3f", value) }
 
-    enum CodingKeys: String, CodingKey {
-        case candidate, champion, metric, rows
-        case candidateValue = "candidate_value"
-        case championValue = "champion_value"
-    }
-
-    /// Scores `candidate` and `champion` on the labelled production rows of the week up to now.
-    static func measure(candidate: Int, champion: Int, workspace: Workspace) throws -> ChampionComparison {
+    /// Compares `candidate` with `champion` on the labelled production rows of the week up to now.
+    package static func measure(
+        candidate: Int, champion: Int, policy: PromotionPolicy, workspace: Workspace
+    ) throws -> ChampionComparison {
         let production = try ProductionView(workspace: workspace)
         let all = ProductionRows.from(production.stream, days: max(0, production.today - 6)...production.today)
         let registry = ModelRegistry(workspace: workspace)
         var models = [
-            try ServedModel(version: candidate, registry: registry, rows: all.table),
             try ServedModel(version: champion, registry: registry, rows: all.table),
+            try ServedModel(version: candidate, registry: registry, rows: all.table),
         ]
-        let regression = models[0].model.task == .regression
-        var sums = [0.0, 0.0]
-        var rows = 0
+        var truth: [String] = []
+        var answers: [[String?]] = [[], []]
         for row in 0..<all.count {
             guard let label = all.label(row, knownBy: production.today) else { continue }
-            rows += 1
-            for m in models.indices {
-                let answer = models[m].answer(row, meter: .untimed).answer
-                if regression {
-                    let error = (answer.flatMap(Double.init) ?? .nan) - (Double(label) ?? .nan)
-                    sums[m] += error * error
-                } else if answer == label {
-                    sums[m] += 1
-                }
+            truth.append(label)
+            for m in models.indices { answers[m].append(models[m].answer(row, meter: .untimed).answer) }
+        }
+        var result = ChampionComparison(candidate: candidate, champion: champion, policy: policy, paired: nil)
+        if models[0].model.task == .regression {
+            // A row counts when its label and both answers are numbers.
+            let rows = truth.indices.compactMap { row -> (Double, Double, Double)? in
+                guard let label = Double(truth[row]), let first = answers[0][row].flatMap(Double.init),
+                    let second = answers[1][row].flatMap(Double.init)
+                else { return nil }
+                return (label, first, second)
             }
+            guard rows.count >= 2 else { return result }
+            result.paired = try PairedComparison.regression(
+                truth: rows.map(\.0), champion: rows.map(\.1), challenger: rows.map(\.2), rule: policy.rule)
+        } else {
+            guard !truth.isEmpty else { return result }
+            result.paired = try PairedComparison.classification(
+                truth: truth.map { Optional($0) }, champion: answers[0], challenger: answers[1], rule: policy.rule)
         }
-        let values = sums.map { sum -> Double? in
-            guard rows > 0 else { return nil }
-            return regression ? (sum / Double(rows)).squareRoot() : sum / Double(rows)
-        }
-        return ChampionComparison(
-            candidate: candidate, champion: champion, metric: regression ? "rmse" : "accuracy",
-            candidateValue: values[0], championValue: values[1], rows: rows)
+        return result
     }
 }
 

@@ -4,9 +4,10 @@ import LabSupport
 
 /// Runs a pipeline's `deploy` stage: the candidate (the stage's `model`, else the registry's
 /// `challenger`) is compared with the champion on the production requests whose labels are
-/// back, and deployed with the stage's `strategy` and `steps` only if it is better.
+/// back, with a paired test, and deployed with the stage's `strategy` and `steps` only if the
+/// stage's promotion policy (`alpha`, `min_improvement`, `promote_when`) allows it.
 ///
-/// `force` deploys a candidate that is not better; the audit log records that it was forced
+/// `force` deploys a candidate the policy declines; the audit log records that it was forced
 /// and what the comparison said. A canary that is rolled back fails the stage.
 package struct DeployExecutor: StageExecutor {
     package var force: Bool
@@ -51,34 +52,22 @@ package struct DeployExecutor: StageExecutor {
         var comparisonNote = ""
         var metrics: [String: Double] = [:]
         if let champion {
-            let comparison = try ChampionComparison.measure(
-                candidate: candidate, champion: champion, workspace: workspace)
-            metrics = [
-                "live_\(comparison.metric)": comparison.candidateValue,
-                "champion_live_\(comparison.metric)": comparison.championValue,
-            ]
-            .compactMapValues { $0 }
-            if !comparison.candidateIsBetter {
-                guard force else {
-                    try workspace.state.pool.write { db in
-                        try StateStore.audit(
-                            db, actor: context.actor, action: "deploy.declined", subject: "v\(candidate)",
-                            detail: "\(run): not better: \(comparison.sentence)")
-                    }
-                    return StageOutcome(
-                        summary: "v\(candidate) not deployed: not better than the champion (\(comparison.sentence))",
-                        metrics: metrics)
-                }
-                try workspace.state.pool.write { db in
-                    try StateStore.audit(
-                        db, actor: context.actor, action: "deploy.forced", subject: "v\(candidate)",
-                        detail: "\(run): deployed with --force although not better: \(comparison.sentence)")
-                }
-                reason += ", forced although not better: \(comparison.sentence)"
-                comparisonNote = " (forced although not better: \(comparison.sentence))"
+            let decision = try PromotionDecision.judge(
+                candidate: candidate, champion: champion, policy: try PromotionPolicy.of(stage), force: force,
+                actor: context.actor, context: run, workspace: workspace)
+            let comparison = decision.comparison
+            metrics = comparison.metrics
+            guard decision.proceeds else {
+                return StageOutcome(
+                    summary: "v\(candidate) not deployed: \(decision.shortfall) (\(comparison.sentence))",
+                    metrics: metrics)
+            }
+            if decision.forced {
+                reason += ", forced although \(decision.shortfall): \(comparison.sentence)"
+                comparisonNote = " (forced although \(decision.shortfall): \(comparison.sentence))"
             } else {
-                reason += ": better, \(comparison.sentence)"
-                comparisonNote = " (better: \(comparison.sentence))"
+                reason += ": \(comparison.sentence)"
+                comparisonNote = " (\(comparison.sentence))"
             }
         }
         let strategy = try strategy(stage, hasChampion: champion != nil)

@@ -88,14 +88,14 @@ import Testing
         #expect(try lab.aliases() == (champion: 2, challenger: nil))
         try AuditConsistency.expect(lab.workspace)
         let promotion = try lab.workspace.state.auditLog().last { $0.action == "deploy" }
-        #expect(promotion?.detail.contains("better, accuracy 0.") == true)
+        #expect(promotion?.detail.contains("; better: the challenger is 0.") == true)
 
         // The weak model again (its training comes from the cache): not better, not deployed.
         try lab.write("params.yaml", weak)
         let worse = try lab.advance("1d")
         let declined = try #require(worse.triggers.first)
         #expect(declined.status.rawValue == "passed")
-        #expect(declined.outcome.hasPrefix("v1 not deployed: not better than the champion (accuracy 0."))
+        #expect(declined.outcome.hasPrefix("v1 not deployed: not shown better than the champion (accuracy 0."))
         #expect(try lab.aliases() == (champion: 2, challenger: 1))
         try AuditConsistency.expect(lab.workspace)
         let actions = try lab.actions()
@@ -111,7 +111,9 @@ import Testing
         let log = try lab.workspace.state.auditLog()
         let forcedEntry = try #require(log.last { $0.action == "deploy.forced" })
         #expect(forcedEntry.actor == "trigger (ada)")
-        #expect(forcedEntry.detail.contains("deployed with --force although not better: accuracy 0."))
+        #expect(
+            forcedEntry.detail.contains(
+                "deployed with --force although not shown better than the champion: accuracy 0."))
         #expect(log.last { $0.action == "trigger" }?.detail.hasSuffix("(deploying with --force)") == true)
         let champion = try #require(try lab.aliases().champion)
         let challenger = try lab.aliases().challenger

@@ -166,7 +166,18 @@ package enum PipelineLoader {
             throw reader.error(.badValue, message, at: value)
         }
         if StageSchema.numberKeys.contains(key) {
-            _ = try GateConfigLoader.number(value, what, reader)
+            let number = try GateConfigLoader.number(value, what, reader)
+            if key == "alpha", !(number > 0 && number < 1) {
+                throw reader.error(
+                    .badValue, "\(what) is \"\(text)\"; expected a significance level between 0 and 1, such as 0.05",
+                    at: value)
+            }
+            if key == "min_improvement", !(number >= 0) {
+                throw reader.error(
+                    .badValue,
+                    "\(what) is \"\(text)\"; expected 0 or more, in the metric's units (0.01 is one point of accuracy)",
+                    at: value)
+            }
         }
         return .text(text)
     }

@@ -16,7 +16,9 @@ enum StageSchema {
         case .train: KindKeys(required: ["data", "target"], optional: ["features", "test", "test_ratio"])
         case .evaluate: KindKeys(required: ["data"], optional: ["model", "slice"])
         case .gate: KindKeys(required: ["gates"], optional: ["model", "data"])
-        case .deploy: KindKeys(required: [], optional: ["model", "strategy", "steps"])
+        case .deploy:
+            KindKeys(
+                required: [], optional: ["model", "strategy", "steps", "min_improvement", "alpha", "promote_when"])
         case .monitor: KindKeys(required: [], optional: ["data", "reference", "window", "method", "threshold"])
         case .leakage: KindKeys(required: ["train", "test", "target"], optional: ["id", "time", "required"])
         case .test: KindKeys(required: ["spec"], optional: ["model", "data"])
@@ -34,10 +36,11 @@ enum StageSchema {
         "strategy": ["direct", "shadow", "canary"],
         "method": ["auto", "psi", "ks", "wasserstein", "jensenshannon", "chisquare", "ztest"],
         "required": ["true", "false"],
+        "promote_when": ["better", "not_worse"],
     ]
 
     /// Settings that must be numbers.
-    static let numberKeys: Set<String> = ["test_ratio", "threshold"]
+    static let numberKeys: Set<String> = ["test_ratio", "threshold", "min_improvement", "alpha"]
 
     /// Keys of `resources`.
     static let resourceKeys = ["gpu"]
