@@ -73,6 +73,39 @@ extension MonitorReport {
                 )
             }
         }
+        lines += renderSkew(style)
         return lines.joined(separator: "\n")
+    }
+
+    /// Skew per feature on the last day, and since when, with what sets it apart from drift.
+    private func renderSkew(_ style: TerminalStyle) -> [String] {
+        guard let trainingData, let served = days.last(where: { !$0.skew.isEmpty }), let first = served.skew.first
+        else { return [] }
+        let latest = served.skew
+        let threshold = NumberText.short(first.threshold)
+        let test = method.isTest ? "p ≤ \(threshold)" : "≥ \(threshold)"
+        var lines = [
+            "",
+            style.bold("Skew per feature")
+                + style.dim(
+                    " (\(method.rawValue) of the features served in the three days to \(served.date) against the training data \(trainingData); skewed when \(test))"
+                ),
+        ]
+        let width = latest.map { displayWidth($0.column) }.max() ?? 0
+        for entry in latest {
+            let value =
+                method.isTest
+                ? "p " + String(format: "%.3f", entry.pValue ?? 1) : String(format: "%.3f", entry.statistic)
+            let since =
+                days.first { day in day.skew.contains { $0.column == entry.column && $0.drifted } }
+                .map { " since \($0.date)" } ?? ""
+            let verdict = entry.drifted ? style.red("skewed\(since)") : style.green("ok")
+            lines.append("  \(pad(entry.column, width))  \(pad(value, 7, right: true))  \(verdict)")
+        }
+        lines.append(
+            style.dim(
+                "Skew: same time, different path (the training data against what serving sends the model). Drift: same path, different time (production now against production in \(reference)). A bug in the serving path that was already there in the reference week shows as skew, not as drift."
+            ))
+        return lines
     }
 }

@@ -28,6 +28,7 @@ struct MonitorExecutor: StageExecutor {
             return value
         }
         let drifts: [FeatureDrift]
+        var skewed: [FeatureDrift] = []
         var metrics: [String: Double] = [:]
         var scope: String
         if let data = stage.text("data"), let reference = stage.text("reference") {
@@ -54,6 +55,7 @@ struct MonitorExecutor: StageExecutor {
             let report = try ProductionMonitor(workspace: context.workspace).report(
                 window: window, method: method, threshold: threshold)
             drifts = report.days.last?.drift ?? []
+            skewed = (report.days.last(where: { !$0.skew.isEmpty })?.skew ?? []).filter(\.drifted)
             let labelled = report.days.map(\.labelled).reduce(0, +)
             if labelled > 0 {
                 metrics["live_accuracy"] = Double(report.days.map(\.correct).reduce(0, +)) / Double(labelled)
@@ -62,7 +64,17 @@ struct MonitorExecutor: StageExecutor {
         }
         if let largest = drifts.map(\.statistic).max(), !method.isTest { metrics["max_drift"] = largest }
         let drifted = drifts.filter(\.drifted)
-        let summary = "\(drifts.count) features checked by \(method.rawValue), \(drifted.count) drifted (\(scope))"
+        var summary = "\(drifts.count) features checked by \(method.rawValue), \(drifted.count) drifted (\(scope))"
+        if !skewed.isEmpty { summary += ", \(skewed.count) skewed from the training data" }
+        let skewText = skewed.map {
+            "\($0.column) \(String(format: "%.3f", method.isTest ? $0.pValue ?? 1 : $0.statistic))"
+        }
+        if drifted.isEmpty, !skewed.isEmpty {
+            return StageOutcome(
+                failure:
+                    "training-serving skew in \(skewText.joined(separator: ", ")) (features served against the training data)",
+                summary: summary, metrics: metrics, work: Double(drifts.count))
+        }
         guard drifted.isEmpty else {
             let names = drifted.map {
                 "\($0.column) \(String(format: "%.3f", method.isTest ? $0.pValue ?? 1 : $0.statistic))"

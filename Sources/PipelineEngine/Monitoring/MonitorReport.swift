@@ -10,6 +10,14 @@ package struct MonitorReport: Sendable, Equatable, Codable {
     /// The stream days the drift reference is made of, as dates: `2026-11-23 – 2026-11-29`.
     package var reference: String
     package var days: [MonitorDay]
+    /// The champion's training data (found by its lineage's data hash) that skew is measured
+    /// against; nil with no champion or when no workspace file has that hash.
+    package var trainingData: String? = nil
+
+    enum CodingKeys: String, CodingKey {
+        case scenario, champion, method, reference, days
+        case trainingData = "training_data"
+    }
 
     /// One day of production.
     package struct MonitorDay: Sendable, Equatable, Codable {
@@ -24,12 +32,15 @@ package struct MonitorReport: Sendable, Equatable, Codable {
         package var correct: Int
         package var pending: Int
         package var drift: [FeatureDrift]
+        /// Training-serving skew: the champion's training data against the features served
+        /// in the same days as `drift`; empty on days nothing was served or with no training data.
+        package var skew: [FeatureDrift] = []
 
         package var errorRate: Double? { requests > 0 ? Double(errors) / Double(requests) : nil }
         package var accuracy: Double? { labelled > 0 ? Double(correct) / Double(labelled) : nil }
 
         enum CodingKeys: String, CodingKey {
-            case day, date, requests, errors, labelled, correct, pending, drift
+            case day, date, requests, errors, labelled, correct, pending, drift, skew
             case p95Ms = "p95_ms"
         }
     }
@@ -56,9 +67,11 @@ package struct ProductionMonitor: Sendable {
         let start = production.stream.startDate
         let reference =
             "\(start.adding(days: watcher.referenceDays.lowerBound)) – \(start.adding(days: watcher.referenceDays.upperBound - 1))"
+        let champion = try ModelRegistry(workspace: workspace).aliased("champion")
+        let skew = try champion.flatMap { try ServingSkew.locate($0, in: workspace) }
         return MonitorReport(
             scenario: production.scenario.name,
-            champion: try ModelRegistry(workspace: workspace).aliased("champion")?.version,
+            champion: champion?.version,
             method: method, reference: reference,
             days: try days.map { day in
                 var entry =
@@ -68,8 +81,12 @@ package struct ProductionMonitor: Sendable {
                         drift: [])
                 entry.date = start.adding(days: day).description
                 entry.drift = try watcher.drift(day: day, method: method, threshold: threshold)
+                if let skew, entry.requests > 0 {
+                    entry.skew = try skew.skew(
+                        served: watcher.current(day: day), method: method, threshold: threshold)
+                }
                 return entry
-            })
+            }, trainingData: skew?.trainingFile)
     }
 
     private func servedByDay(_ days: ClosedRange<Int>, today: Int) throws -> [Int: MonitorReport.MonitorDay] {

@@ -40,10 +40,15 @@ struct ProductionDrift {
         columns = stream.schema.columns.filter { $0.role == .feature || $0.role == .text }.map(\.name)
     }
 
+    /// The production judged on stream day `day`: the rows of the three days ending with it.
+    func current(day: Int) -> DataTable {
+        ProductionRows.from(stream, days: max(0, day - Self.windowDays + 1)...day).table
+    }
+
     /// The drift of every compared column on stream day `day`, by `method` (its default
     /// threshold unless `threshold` is given).
     func drift(day: Int, method: DriftMethod, threshold: Double?) throws -> [FeatureDrift] {
-        let current = ProductionRows.from(stream, days: max(0, day - Self.windowDays + 1)...day).table
+        let current = current(day: day)
         let report = try DriftDetector.compare(
             reference: reference, current: current,
             options: DriftOptions(method: method, columns: columns, threshold: threshold))

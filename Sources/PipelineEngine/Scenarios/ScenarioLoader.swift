@@ -40,6 +40,10 @@ import Yams
 ///     column: monthly_charges
 ///     per_day: 0.05
 ///     from_day: 3
+///   - change: serving_units   # the serving path sends a feature in other units
+///     column: monthly_charges
+///     factor: 100             # dollars arrive as cents
+///     from_day: 0             # optional: without it, from the stream's first day
 /// ```
 package enum ScenarioLoader {
     static let topKeys = [
@@ -53,6 +57,7 @@ package enum ScenarioLoader {
         "concept_drift": ["odds", "from_day", "over_days"],
         "label_flips": ["share", "from_day", "only_from"],
         "holiday_surge": ["peak", "month", "day", "width_days"],
+        "serving_units": ["column", "factor", "from_day"],
     ]
 
     /// The scenarios in `directory`, by name.
@@ -206,6 +211,10 @@ package enum ScenarioLoader {
             return .labelFlips(
                 share: try number("share"), fromDay: try day("from_day"),
                 onlyFrom: try map["only_from"].map { try reader.text($0, "`only_from`") })
+        case "serving_units":
+            return .servingUnits(
+                column: try reader.text(try node("column"), "`column`"), factor: try number("factor"),
+                fromDay: map["from_day"] == nil ? 0 : try day("from_day"))
         default:
             return .holidaySurge(
                 peak: try number("peak"), month: try whole("month"), day: try whole("day"),

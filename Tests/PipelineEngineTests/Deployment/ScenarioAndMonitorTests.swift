@@ -8,7 +8,7 @@ import Testing
     static let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sandbox/scenarios").path
 
-    @Test(arguments: ["gradual-drift", "holiday-rush", "html-corruption", "competitor-offer"])
+    @Test(arguments: ["gradual-drift", "holiday-rush", "html-corruption", "competitor-offer", "serving-skew"])
     func everyTemplateScenarioLoads(name: String) throws {
         let scenario = try ScenarioLoader.load(name, from: Self.templates)
         #expect(!scenario.changes.isEmpty)
@@ -31,9 +31,18 @@ import Testing
             (
                 "title: T\nstory: S\ndataset: churn\nchanges:\n  - change: gradual-drift\n    column: tenure\n",
                 "scenario.bad_value", 5, 13,
-                "unknown change \"gradual-drift\"; expected concept_drift, gradual_drift, holiday_surge, html_corruption, label_flips or label_shift (did you mean \"gradual_drift\"?)"
+                "unknown change \"gradual-drift\"; expected concept_drift, gradual_drift, holiday_surge, html_corruption, label_flips, label_shift or serving_units (did you mean \"gradual_drift\"?)"
             ),
             ("title: T\nstory: S\n", "scenario.missing_key", 1, 1, "the scenario needs `dataset`"),
+            (
+                "title: T\nstory: S\ndataset: churn\nchanges:\n  - change: serving_units\n    column: tenure\n",
+                "scenario.missing_key", 5, 5, "a serving_units change needs `factor`"
+            ),
+            (
+                "title: T\nstory: S\ndataset: churn\nchanges:\n  - change: serving_units\n    column: tenure\n    factor: 30\n    unit: days\n",
+                "scenario.unknown_key", 8, 5,
+                "unknown key \"unit\" in a serving_units change; expected one of change, column, factor or from_day"
+            ),
             (
                 "title: T\nstory: S\ndataset: churn\nload: busy\n", "scenario.bad_value", 4, 7,
                 "`load` is \"busy\"; expected normal or holiday"
@@ -43,6 +52,56 @@ import Testing
         #expect(throws: LabError(.init(code), message, file: "scenarios/x.yaml", line: line, column: column)) {
             try ScenarioLoader.parse(text, name: "x", file: "scenarios/x.yaml")
         }
+    }
+
+    @Test(
+        arguments: [
+            (
+                "    column: plan\n    factor: 100\n",
+                "serving units cannot rescale 'plan' of churn (numeric features: tenure, monthly_charges, total_charges, support_calls)"
+            ),
+            (
+                "    column: monthly_charge\n    factor: 100\n",
+                "serving units cannot rescale 'monthly_charge' of churn. Did you mean 'monthly_charges'? (numeric features: tenure, monthly_charges, total_charges, support_calls)"
+            ),
+            (
+                "    column: tenure\n    factor: 1\n",
+                "a unit factor of 1 is out of range; expected more than 0, at most 1000000 and not 1"
+            ),
+            (
+                "    column: tenure\n    factor: -30\n",
+                "a unit factor of -30 is out of range; expected more than 0, at most 1000000 and not 1"
+            ),
+        ] as [(String, String)])
+    func aServingUnitsChangeNeedsANumericFeatureAndAFactor(body: String, message: String) {
+        let text = "title: T\nstory: S\ndataset: churn\nchanges:\n  - change: serving_units\n" + body
+        #expect(throws: LabError("stream.bad_change", message, file: "scenarios/x.yaml")) {
+            try ScenarioLoader.parse(text, name: "x", file: "scenarios/x.yaml")
+        }
+    }
+
+    @Test func servingUnitsScaleWhatTheModelReceivesFromTheirDayAndLeaveTheOutcomes() throws {
+        let text =
+            "title: T\nstory: S\ndataset: churn\nhistory_days: 2\nchanges:\n  - change: serving_units\n    column: monthly_charges\n    factor: 100\n    from_day: 1\n"
+        let skewed = try ScenarioLoader.parse(text, name: "x", file: "scenarios/x.yaml")
+        #expect(skewed.changes == [.servingUnits(column: "monthly_charges", factor: 100, fromDay: 3)])
+        var calm = skewed
+        calm.changes = []
+        let (bug, world) = (try skewed.stream(), try calm.stream())
+        let column = 2  // monthly_charges
+        #expect(bug.batch(day: 2).rows == world.batch(day: 2).rows)
+        let (served, true_) = (bug.batch(day: 3), world.batch(day: 3))
+        #expect(served.trueLabels == true_.trueLabels)
+        #expect(served.rows.count == true_.rows.count)
+        for (row, original) in zip(served.rows, true_.rows) {
+            let cents = try #require(Double(row[column]))
+            let dollars = try #require(Double(original[column]))
+            #expect(FixedDecimal.format(dollars * 100, decimals: 2) == row[column])
+            #expect(cents >= 1825)
+        }
+        let noDay = try ScenarioLoader.parse(
+            text.replacingOccurrences(of: "    from_day: 1\n", with: ""), name: "x", file: "scenarios/x.yaml")
+        #expect(noDay.changes == [.servingUnits(column: "monthly_charges", factor: 100, fromDay: 0)])
     }
 
     @Test func aChangeTheDataSetCannotTakeNamesTheFile() {

@@ -37,6 +37,7 @@ extension ProductionStream {
             }
         }
         let trueLabels = rows.map { $0[labelIndex] }
+        rescale(&rows, factors: state.servingFactors)
         let corrupted = corrupt(&rows, share: state.corruptedShare, day: day)
         let flipped = flip(&rows, share: state.flippedShare, onlyFrom: state.flippedFrom, day: day)
         return ProductionBatch(
@@ -53,6 +54,21 @@ extension ProductionStream {
         let ratios = base.indices.map { base[$0] > 0 ? state.labelShares[$0] / base[$0] : 0 }
         let largest = ratios.max() ?? 0
         return largest > 0 ? ratios.map { $0 / largest } : []
+    }
+
+    /// Multiplies each column of `factors` by its factor, as a serving path with a unit bug
+    /// would: the labels were drawn from the true values, so the model's answers suffer.
+    private func rescale(_ rows: inout [[String]], factors: [String: Double]) {
+        for (column, factor) in factors.sorted(by: { $0.key < $1.key }) {
+            guard let index = schema.columns.firstIndex(where: { $0.name == column }) else { continue }
+            let integer = schema.columns[index].type == .integer
+            for row in rows.indices {
+                guard let value = Double(rows[row][index]) else { continue }
+                let scaled = value * factor
+                rows[row][index] =
+                    integer ? String(Int(scaled.rounded())) : FixedDecimal.format(scaled, decimals: 2)
+            }
+        }
     }
 
     /// Corrupts the text of `share` of the rows (rounded), chosen at random; returns which.

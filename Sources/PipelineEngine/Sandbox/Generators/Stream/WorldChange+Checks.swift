@@ -63,6 +63,26 @@ extension ProductionStream {
                         .streamBadChange,
                         "'\(onlyFrom)' is not a label of \(name) (labels: \(labels.joined(separator: ", ")))")
                 }
+            case .servingUnits(let column, let factor, let fromDay):
+                try checkDay(fromDay)
+                let numeric = model.schema.columns.filter {
+                    $0.role == .feature && ($0.type == .double || $0.type == .integer)
+                }.map(\.name)
+                guard numeric.contains(column) else {
+                    var message = "serving units cannot rescale '\(column)' of \(name)"
+                    if let guess = closestMatch(to: column, among: numeric) { message += ". Did you mean '\(guess)'?" }
+                    message += " (numeric features: \(numeric.joined(separator: ", ")))"
+                    throw LabError(.streamBadChange, message)
+                }
+                guard factor.isFinite, factor > 0, factor <= 1_000_000, factor != 1 else {
+                    let text =
+                        factor.isFinite && factor == factor.rounded() && abs(factor) < 1e15
+                        ? String(Int(factor)) : "\(factor)"
+                    throw LabError(
+                        .streamBadChange,
+                        "a unit factor of \(text) is out of range; expected more than 0, at most 1000000 and not 1"
+                    )
+                }
             case .holidaySurge(let peak, let month, let day, let widthDays):
                 guard peak.isFinite, peak > 0, peak <= 100 else {
                     throw LabError(

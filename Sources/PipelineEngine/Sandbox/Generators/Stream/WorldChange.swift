@@ -26,6 +26,11 @@ package enum WorldChange: Sendable, Equatable {
     /// Requests multiply around a date each year (month, day), peaking at `peak` times the
     /// usual rate on the date and fading over about `widthDays` days either side.
     case holidaySurge(peak: Double, month: Int, day: Int, widthDays: Double)
+    /// From `fromDay`, the serving code hands the model one numeric feature in other units
+    /// than training used: its value times `factor` (100 for dollars sent as cents). The world
+    /// and its outcomes are unchanged; only what the model receives differs, as with a bug in
+    /// the serving path: training-serving skew.
+    case servingUnits(column: String, factor: Double, fromDay: Int)
 
     /// The 24 December surge of the latency incident: four times the traffic at the peak.
     package static let christmasSurge = WorldChange.holidaySurge(peak: 4, month: 12, day: 24, widthDays: 3)
@@ -52,6 +57,8 @@ package struct WorldState: Sendable, Equatable {
     package var requestMultiplier: Double
     /// How far concept drift has moved the log-odds of the positive label for the same inputs.
     package var labelLogitShift: Double = 0
+    /// Per column, the factor the serving path multiplies it by before the model sees it.
+    package var servingFactors: [String: Double] = [:]
 
     /// How far one column has drifted.
     package struct ColumnShift: Sendable, Equatable {

@@ -41,6 +41,9 @@ extension WorldState {
                 let distance = Self.daysToNearest(month: month, day: dayOfMonth, from: date)
                 let z = Double(distance) / max(widthDays, 0.01)
                 requestMultiplier *= 1 + (peak - 1) * PortableMath.exp(-0.5 * z * z)
+            case .servingUnits(let column, let factor, let fromDay):
+                guard day >= fromDay else { continue }
+                servingFactors[column, default: 1] *= factor
             }
         }
     }
