@@ -30,8 +30,9 @@ struct GateExecutor: StageExecutor {
             evidence.championVersion = champion.version
             let regression = gates.contains(where: { $0.type == "no_regression" })
             let shadow = gates.contains(where: { $0.type == "shadow" })
+            let relative = gates.contains(where: { if case .latency(_, _, .some) = $0.check { true } else { false } })
             let dataName = stage.text("data") ?? ""
-            if regression || shadow {
+            if regression || shadow || relative {
                 let table = try StageData.table(at: try context.path(dataName), named: dataName)
                 let incumbent = try StageData.decode(
                     TrainedModel.self, from: try registry.modelData("v\(champion.version)"))
@@ -41,10 +42,19 @@ struct GateExecutor: StageExecutor {
                         incumbent, on: table, recorded: champion.metrics)
                     rows += table.rowCount * max(1, incumbent.features.count)
                 }
-                guard shadow else { return try Self.outcome(gates, evidence, rows: rows) }
-                context.progress(0.5, "mirroring traffic to champion v\(champion.version)")
+                guard shadow || relative else { return try Self.outcome(gates, evidence, rows: rows) }
                 let candidate = try StageData.model(
                     at: try context.path(stage.text("model") ?? ""), named: stage.text("model") ?? "")
+                if relative {
+                    // Timed in turn on the same rows, as `gate check` does; a champion that cannot
+                    // score them leaves the evidence empty, and the gate fails rather than guess.
+                    context.progress(0.25, "timing the candidate against champion v\(champion.version)")
+                    evidence.relativeLatency = try? RelativeLatency.measure(
+                        candidate: candidate, champion: incumbent, on: table)
+                    rows += 2 * min(1000, table.rowCount)
+                }
+                guard shadow else { return try Self.outcome(gates, evidence, rows: rows) }
+                context.progress(0.5, "mirroring traffic to champion v\(champion.version)")
                 evidence.shadowAgreement = try Self.agreement(
                     candidate, incumbent, on: table, championVersion: champion.version)
                 rows += table.rowCount * max(1, candidate.features.count)
