@@ -53,7 +53,9 @@ import Testing
         #expect(terminal.wait { $0.contains("Simulated time:") }, "`clock now` did not answer: \(terminal.screen)")
         #expect(terminal.screen.contains("(the sandbox's start)"), "\(terminal.screen)")
 
-        // Ctrl-D leaves, with status 0.
+        // Ctrl-D at the next prompt leaves, with status 0. (Typed before the prompt, while the
+        // terminal is still in cooked mode between commands, the line discipline would take it.)
+        try #require(terminal.wait { _ in terminal.count(prompt) >= 5 }, "no prompt after: \(terminal.screen)")
         terminal.type("\u{04}")
         #expect(terminal.exitStatus() == 0)
     }
