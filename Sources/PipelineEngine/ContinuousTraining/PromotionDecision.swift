@@ -13,8 +13,11 @@ package struct PromotionDecision: Sendable {
     /// Whether the deployment goes ahead: the policy allows it, or it is forced.
     package var proceeds: Bool { comparison.allowsPromotion || forced }
 
-    /// What the candidate fell short of: "not shown better than the champion".
-    package var shortfall: String { "\(comparison.policy.shortfall) the champion" }
+    /// What the candidate fell short of: "not shown better than the champion", or "no evidence
+    /// yet" when no labelled production request has come back to compare on.
+    package var shortfall: String {
+        comparison.paired == nil ? "no evidence yet" : "\(comparison.policy.shortfall) the champion"
+    }
 
     /// Compares `candidate` with `champion` under `policy` and audits a declined or forced
     /// candidate; `context` says who asked ("pipeline run #4, stage deploy").

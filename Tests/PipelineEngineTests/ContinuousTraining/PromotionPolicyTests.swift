@@ -33,6 +33,9 @@ import Testing
                 comparison.sentence
                     == "no production labels have come back yet to compare v2 with champion v1 on")
             #expect(comparison.metrics.isEmpty)
+            let decision = PromotionDecision(comparison: comparison, forced: false)
+            #expect(!decision.proceeds)
+            #expect(decision.shortfall == "no evidence yet")
         }
     }
 
