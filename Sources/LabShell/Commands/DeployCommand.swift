@@ -188,24 +188,6 @@ struct PromoteCommand: LabCommand, TopLevelCommand {
     @Option(help: ArgumentHelp("Why, for the audit log.", valueName: "text"))
     var reason: String?
 
-    @Option(
-        help: ArgumentHelp(
-            "The smallest lead over the champion worth a deployment, in the metric's units (default 0).",
-            valueName: "x"))
-    var minImprovement: Double = 0
-
-    @Option(help: ArgumentHelp("Significance level of the paired test (default 0.05).", valueName: "a"))
-    var alpha: Double = 0.05
-
-    @Option(
-        help: ArgumentHelp(
-            "better (default): the paired test must show the version ahead; not_worse: it must not show it behind.",
-            valueName: "rule"))
-    var promoteWhen: String = "better"
-
-    @Flag(help: "Deploy even a version the comparison with the champion declines (audited).")
-    var force = false
-
     static var completion: CommandCompletion { CommandCompletion(values: .none) }
 
     func run(in session: LabSession) throws -> Int32 {
@@ -230,24 +212,6 @@ struct RollbackCommand: LabCommand, TopLevelCommand {
 
     @Option(help: ArgumentHelp("Why, for the audit log.", valueName: "text"))
     var reason: String?
-
-    @Option(
-        help: ArgumentHelp(
-            "The smallest lead over the champion worth a deployment, in the metric's units (default 0).",
-            valueName: "x"))
-    var minImprovement: Double = 0
-
-    @Option(help: ArgumentHelp("Significance level of the paired test (default 0.05).", valueName: "a"))
-    var alpha: Double = 0.05
-
-    @Option(
-        help: ArgumentHelp(
-            "better (default): the paired test must show the version ahead; not_worse: it must not show it behind.",
-            valueName: "rule"))
-    var promoteWhen: String = "better"
-
-    @Flag(help: "Deploy even a version the comparison with the champion declines (audited).")
-    var force = false
 
     static var completion: CommandCompletion { CommandCompletion(values: .none) }
 

@@ -52,7 +52,14 @@ struct ProductionDrift {
         let report = try DriftDetector.compare(
             reference: reference, current: current,
             options: DriftOptions(method: method, columns: columns, threshold: threshold))
-        return report.columns.compactMap { result in
+        return FeatureDrift.list(report)
+    }
+}
+
+extension FeatureDrift {
+    /// Each compared column of `report` that has a statistic, with its verdict.
+    static func list(_ report: DriftReport) -> [FeatureDrift] {
+        report.columns.compactMap { result in
             guard let statistic = result.statistic, let method = result.method, let limit = result.threshold else {
                 return nil
             }

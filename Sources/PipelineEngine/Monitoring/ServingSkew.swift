@@ -39,14 +39,6 @@ struct ServingSkew {
         let report = try DriftDetector.compare(
             reference: training, current: served,
             options: DriftOptions(method: method, columns: columns, threshold: threshold))
-        return report.columns.compactMap { result in
-            guard let statistic = result.statistic, let method = result.method, let limit = result.threshold else {
-                return nil
-            }
-            let name = result.aspect.map { "\(result.column) (\($0))" } ?? result.column
-            return FeatureDrift(
-                column: name, method: method, statistic: statistic, pValue: result.pValue,
-                threshold: limit, drifted: result.drifted)
-        }
+        return FeatureDrift.list(report)
     }
 }
