@@ -31,32 +31,17 @@ enum Binary {
         environment: [String: String] = [:], directory: String? = nil,
         executable: String? = nil
     ) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable ?? path)
-        process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         env.removeValue(forKey: "CICDLAB_HOME")
         if let home { env["CICDLAB_HOME"] = home }
         for (k, v) in environment { env[k] = v }
-        process.environment = env
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        let input = Pipe()
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        input.fileHandleForWriting.write(Data(stdin.utf8))
-        try input.fileHandleForWriting.close()
-        let outData = output.fileHandleForReading.readAllRetryingInterrupts()
-        let errData = errors.fileHandleForReading.readAllRetryingInterrupts()
-        process.waitUntilExit()
+        let run = try Spawn.run(
+            executable ?? path, arguments, environment: env, directory: directory, stdin: stdin)
         return Result(
-            status: process.terminationStatus,
-            stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+            status: run.status,
+            stdout: String(decoding: run.stdout, as: UTF8.self),
+            stderr: String(decoding: run.stderr, as: UTF8.self))
     }
 
     /// A new, empty lab home that is removed when the test's scope ends.
