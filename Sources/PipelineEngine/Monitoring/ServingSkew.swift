@@ -18,13 +18,21 @@ struct ServingSkew {
 
     /// The champion's training data: the workspace's CSV file whose SHA-256 is the data hash
     /// in the champion's lineage; nil when no file has it (the file changed since training).
+    ///
+    /// The files the pipeline's train stages read are hashed first, so the usual answer costs
+    /// one hash; only when none of them matches are the other CSV files of the workspace tried.
     static func locate(_ champion: ModelVersion, in workspace: Workspace) throws -> ServingSkew? {
         let root = workspace.root
         let paths = (FileManager.default.enumerator(atPath: root)?.allObjects as? [String]) ?? []
-        let candidates = paths.filter { path in
+        let csvFiles = paths.filter { path in
             path.hasSuffix(".csv") && !path.split(separator: "/").contains { $0.hasPrefix(".") }
         }
-        for path in candidates.sorted() {
+        .sorted()
+        let trained = ((try? PipelineLoader.load(in: workspace))?.stages ?? [])
+            .filter { $0.kind == .train }
+            .compactMap { $0.text("data") }
+            .filter(csvFiles.contains)
+        for path in trained + csvFiles.filter({ !trained.contains($0) }) {
             guard (try? ContentHash.hex(fileAt: root + "/" + path)) == champion.lineage.dataHash else { continue }
             let table = try StageData.table(at: root + "/" + path, named: path)
             return ServingSkew(trainingFile: path, training: table, features: champion.features)
