@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LabSupport
 import PipelineEngine
 
 /// `pipeline run|status|dag|diff|runs|export`: the workspace's ML pipeline.
@@ -22,7 +23,7 @@ struct PipelineCommand: TopLevelCommand {
         return stages + files.sorted()
     }
 
-    /// `pipeline run [FILE] [--force] [--stage NAME]`.
+    /// `pipeline run [FILE] [--force] [--stage NAME [--only]]`.
     struct Run: LabCommand {
         static let configuration = CommandConfiguration(
             commandName: "run",
@@ -38,6 +39,12 @@ struct PipelineCommand: TopLevelCommand {
         var force = false
         @Option(help: ArgumentHelp("Run only this stage and the stages it needs.", valueName: "name"))
         var stage: String?
+        @Flag(
+            help: """
+                With --stage: run that stage alone, reading the results of the stages it needs from \
+                .lab/results/ (as a CI job downloads them) instead of running them.
+                """)
+        var only = false
 
         static var completion: CommandCompletion {
             CommandCompletion(values: PipelineCommand.stageCompletion)
@@ -70,6 +77,12 @@ struct PipelineCommand: TopLevelCommand {
         }
 
         func run(in session: LabSession) throws -> Int32 {
+            if only, stage == nil {
+                throw LabError(
+                    .usageOnlyWithoutStage,
+                    "--only runs one stage on its own, reading the results of the stages it needs; "
+                        + "name it with --stage NAME")
+            }
             let (workspace, pipeline) = try session.pipeline(file)
             // Taken before anything is printed, so a run refused for another in progress says
             // only why; the runner holds it again (re-entrant) for the run itself.
@@ -77,6 +90,7 @@ struct PipelineCommand: TopLevelCommand {
             defer { hold.release() }
             var runner = PipelineRunner(
                 workspace: workspace, pipeline: pipeline, executors: .standard(forceDeploy: force))
+            if only, let stage { try runner.checkUpstream(of: stage) }
             runner.actor = session.actor(in: workspace)
             let style = session.style
             let nameWidth = pipeline.order.map(\.count).max() ?? 8
@@ -99,7 +113,10 @@ struct PipelineCommand: TopLevelCommand {
                     }
                 }
             }
-            let report = try runner.run(force: force, only: stage)
+            let report =
+                if only, let stage { try runner.runAlone(stage, force: force) } else {
+                    try runner.run(force: force, only: stage)
+                }
             if session.wantsJSON {
                 try session.console.json(report)
             } else {

@@ -16,6 +16,8 @@ extension LabError.Code {
     package static let paramsUnreadable = Self("params.unreadable")
     /// `pipeline.bad_param`, as in "param '…' is '…'; a seed is a whole number such as 42".
     package static let pipelineBadParam = Self("pipeline.bad_param")
+    /// `pipeline.bad_result`, as in "… is not a stage result as `pipeline run` writes it: it has no 'outs' …".
+    package static let pipelineBadResult = Self("pipeline.bad_result")
     /// `pipeline.bad_strategy`, as in "stage '…' has strategy '…'; expected direct, shadow or canary".
     package static let pipelineBadStrategy = Self("pipeline.bad_strategy")
     /// `pipeline.bad_threshold`, as in "stage '…' has threshold '…'; expected a number such as 0.2".
@@ -34,6 +36,8 @@ extension LabError.Code {
     package static let pipelineMissingFile = Self("pipeline.missing_file")
     /// `pipeline.missing_output`, as in "stage '…' has no `outs` to write the model to".
     package static let pipelineMissingOutput = Self("pipeline.missing_output")
+    /// `pipeline.missing_upstream`, as in "stage '…' needs the result of stage '…' (…), which is not here: …".
+    package static let pipelineMissingUpstream = Self("pipeline.missing_upstream")
     /// `pipeline.missing_params`, as in "stage '…' uses param '…', but there is no … in the workspace".
     package static let pipelineMissingParams = Self("pipeline.missing_params")
     /// `pipeline.no_candidate`, as in "stage '…' has nothing to deploy: no `model:` and no `challenger` alias …".
@@ -58,6 +62,8 @@ extension LabError.Code {
     package static let pipelineUnknownStage = Self("pipeline.unknown_stage")
     /// `pipeline.unreadable`, as in "the pipeline file is not UTF-8 text".
     package static let pipelineUnreadable = Self("pipeline.unreadable")
+    /// `pipeline.upstream_changed`, as in "'…' differs from what stage '…' wrote (…): …".
+    package static let pipelineUpstreamChanged = Self("pipeline.upstream_changed")
     /// `trigger.bad_cron`, as in "'…' is not a cron schedule; expected five fields (minute hour day month …".
     package static let triggerBadCron = Self("trigger.bad_cron")
 
@@ -71,6 +77,7 @@ extension LabError.Code {
         .gatesUnreadable,
         .paramsUnreadable,
         .pipelineBadParam,
+        .pipelineBadResult,
         .pipelineBadStrategy,
         .pipelineBadThreshold,
         .pipelineCycle,
@@ -81,6 +88,7 @@ extension LabError.Code {
         .pipelineMissingFile,
         .pipelineMissingOutput,
         .pipelineMissingParams,
+        .pipelineMissingUpstream,
         .pipelineNoCandidate,
         .pipelineNoEvaluation,
         .pipelineNoModel,
@@ -92,6 +100,7 @@ extension LabError.Code {
         .pipelineUnknownRun,
         .pipelineUnknownStage,
         .pipelineUnreadable,
+        .pipelineUpstreamChanged,
         .triggerBadCron,
     ]
 }

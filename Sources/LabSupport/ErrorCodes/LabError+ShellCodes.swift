@@ -24,6 +24,8 @@ extension LabError.Code {
     package static let usageMissingValue = Self("usage.missing_value")
     /// `usage.no_terminal`, as in "`edit` needs a terminal; open … in your editor instead".
     package static let usageNoTerminal = Self("usage.no_terminal")
+    /// `usage.only_without_stage`, as in "--only runs one stage on its own; name it with --stage NAME".
+    package static let usageOnlyWithoutStage = Self("usage.only_without_stage")
     /// `usage.out_is_folder`, as in "… names a folder; give a file path".
     package static let usageOutIsFolder = Self("usage.out_is_folder")
     /// `usage.sandbox_use`: `sandbox use` names neither the free sandbox nor a lesson.
@@ -54,6 +56,7 @@ extension LabError.Code {
         .usageConflict,
         .usageMissingValue,
         .usageNoTerminal,
+        .usageOnlyWithoutStage,
         .usageOutIsFolder,
         .usageSandboxUse,
         .usageSection,

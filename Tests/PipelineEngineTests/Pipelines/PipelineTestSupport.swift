@@ -94,6 +94,14 @@ struct PipelineSandbox {
         return try runner.run(force: force, only: stage)
     }
 
+    /// Runs `stage` on its own, reading upstream results from `.lab/results/`, with the test executors.
+    @discardableResult
+    func runAlone(_ stage: String, force: Bool = false) throws -> PipelineRunReport {
+        var runner = PipelineRunner(workspace: workspace, pipeline: try load(), executors: TestExecutors.all(log))
+        runner.actor = "tester"
+        return try runner.runAlone(stage, force: force)
+    }
+
     func cleanUp() { dir.remove() }
 }
 

@@ -21,13 +21,7 @@ extension PipelineRunner {
                 "not run: " + (executors.missingReason[stage.kind] ?? "no executor for \(stage.kind.rawValue) stages"))
         }
         let start = WallClock.instant()
-        let context = StageContext(
-            workspace: workspace, pipeline: pipeline, runID: state.runID, actor: actor,
-            params: Dictionary(uniqueKeysWithValues: stage.params.map { ($0, pipeline.params.values[$0] ?? "") }),
-            upstream: state.records,
-            progress: { [observer] fraction, note in
-                observer(.stageProgress(name: stage.name, fraction: fraction, note: note))
-            })
+        let context = stageContext(for: stage, state: state)
         do {
             let inputs = try stageInputs(stage, executor: executor, context: context, records: state.records)
             let planner = StagePlanner(workspace: workspace, history: history)
@@ -53,6 +47,17 @@ extension PipelineRunner {
             state.stopped = "stage '\(stage.name)' failed"
             return failed(stage, LabError.describing(error).description, seconds: WallClock.seconds(since: start))
         }
+    }
+
+    /// What the executor of `stage` sees: its params and the results finished so far.
+    func stageContext(for stage: StageDefinition, state: RunState) -> StageContext {
+        StageContext(
+            workspace: workspace, pipeline: pipeline, runID: state.runID, actor: actor,
+            params: Dictionary(uniqueKeysWithValues: stage.params.map { ($0, pipeline.params.values[$0] ?? "") }),
+            upstream: state.records,
+            progress: { [observer] fraction, note in
+                observer(.stageProgress(name: stage.name, fraction: fraction, note: note))
+            })
     }
 
     /// The stage's inputs now: definition, dependency hashes, param values and other inputs.
@@ -154,7 +159,7 @@ extension PipelineRunner {
             gpuMinutes: 0, cost: 0, savedCost: 0, cachedFrom: nil, restored: [], metrics: [:], gates: [])
     }
 
-    private func failed(_ stage: StageDefinition, _ reason: String, seconds: Double) -> StageReport {
+    func failed(_ stage: StageDefinition, _ reason: String, seconds: Double) -> StageReport {
         StageReport(
             name: stage.name, kind: stage.kind, status: .failed, reason: reason, summary: nil, seconds: seconds,
             cpuMinutes: 0, gpuMinutes: 0, cost: 0, savedCost: 0, cachedFrom: nil, restored: [], metrics: [:], gates: [])
@@ -162,16 +167,21 @@ extension PipelineRunner {
 
     /// Writes the stage's result to `.lab/results/STAGE.json`, where people, CI and DVC can read it.
     ///
-    /// The content depends only on the record, so a cached stage rewrites the same bytes.
+    /// Keys, sorted: `kind`, `metrics`, `outs` (each output's `path`, `sha256` and `size`),
+    /// `result` (the stage's payload), `run`, `stage` and `summary`. A run of a later stage on
+    /// its own (``runAlone(_:force:)``) reads it back and checks the outputs against it. The
+    /// content depends only on the record, so a cached stage rewrites the same bytes.
     func writeResultFile(_ record: StageRecord) throws {
-        let path = workspace.labDirectory + "/results/\(record.stage).json"
+        let path = workspace.root + "/" + Self.resultFile(record.stage)
         // The payload is JSON already: it is spliced in as it is, not parsed and written again.
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         func json<T: Encodable>(_ value: T) throws -> String {
             String(decoding: try encoder.encode(value), as: UTF8.self)
         }
-        var text = "{\"kind\":\(try json(record.kind.rawValue)),\"metrics\":\(try json(record.metrics))"
+        var text =
+            "{\"kind\":\(try json(record.kind.rawValue)),\"metrics\":\(try json(record.metrics))"
+            + ",\"outs\":\(try json(record.outs))"
         if let hash = record.resultHash {
             text += ",\"result\":" + String(decoding: try workspace.artifacts.read(hash), as: UTF8.self)
         }

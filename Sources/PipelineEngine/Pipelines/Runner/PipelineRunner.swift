@@ -47,12 +47,31 @@ package struct PipelineRunner {
     /// while another process holds it is refused, naming the run in progress.
     package func run(force: Bool = false, only target: String? = nil) throws -> PipelineRunReport {
         try WorkspaceLock.withLock(workspace, for: "pipeline run") {
-            try runHoldingLock(force: force, only: target)
+            try runHoldingLock(force: force, only: target, alone: false)
         }
     }
 
-    private func runHoldingLock(force: Bool, only target: String?) throws -> PipelineRunReport {
-        let selected = try selection(target)
+    /// Runs `target` on its own (`pipeline run --stage NAME --only`), on the upstream results in the folder.
+    ///
+    /// The stages it needs are neither run nor taken from the run cache; their results are read
+    /// from the result files `.lab/results/STAGE.json` (see ``upstreamResults(for:)``), as a CI
+    /// job that downloaded them from the jobs it needs has them, and their executors put back
+    /// what a cache restore would. A missing or damaged result, or an upstream output that is
+    /// missing or changed, is refused before anything runs. `target` itself still uses the lock
+    /// file and run cache.
+    package func runAlone(_ target: String, force: Bool = false) throws -> PipelineRunReport {
+        try WorkspaceLock.withLock(workspace, for: "pipeline run") {
+            try runHoldingLock(force: force, only: target, alone: true)
+        }
+    }
+
+    private func runHoldingLock(force: Bool, only target: String?, alone: Bool) throws -> PipelineRunReport {
+        var selected = try selection(target)
+        var upstream: [UpstreamResult] = []
+        if alone, let target {
+            upstream = try upstreamResults(for: target)
+            selected = [target]
+        }
         let lockPath = try workspace.paths.resolve(pipeline.lockFile)
         var lock = try LockFile.read(path: lockPath, displayName: pipeline.lockFile)
         let history = PipelineHistory(state: workspace.state)
@@ -71,7 +90,12 @@ package struct PipelineRunner {
             let report: StageReport
             do {
                 try Interruption.check()
-                report = try runStage(stage, force: force, state: &state, history: history)
+                if let problem = try adoptUpstream(index == 0 ? upstream : [], state: &state) {
+                    state.stopped = "stage '\(name)' failed"
+                    report = failed(stage, problem, seconds: 0)
+                } else {
+                    report = try runStage(stage, force: force, state: &state, history: history)
+                }
             } catch let error as LabError where error.code == Interruption.code {
                 // Ctrl-C: marked as a killed run is, its owner lock freed and then found free.
                 owner.release()
@@ -106,6 +130,21 @@ package struct PipelineRunner {
             savedCost: reports.map(\.savedCost).reduce(0, +), lockFile: pipeline.lockFile)
         try history.finishRun(report, params: params, actor: actor, at: try workspace.clock.now())
         return report
+    }
+}
+
+extension PipelineRunner {
+    /// Adopts the upstream results of a run of one stage on its own; says why it could not.
+    fileprivate func adoptUpstream(_ results: [UpstreamResult], state: inout RunState) throws -> String? {
+        guard !results.isEmpty else { return nil }
+        do {
+            try adopt(results, state: &state)
+            return nil
+        } catch let error as LabError where error.code == Interruption.code {
+            throw error
+        } catch {
+            return "cannot take the upstream results: " + LabError.describing(error).description
+        }
     }
 }
 
