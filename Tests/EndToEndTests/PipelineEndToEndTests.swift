@@ -158,23 +158,42 @@ import Testing
         #expect(try lab.run(["pipeline", "runs"]).stdout == "No pipeline runs yet; `pipeline run` makes one.\n")
     }
 
-    @Test func aPipelineFileInAnotherFolderNeedsAWorkspaceAroundIt() throws {
+    @Test func aPipelineFileOutsideAnyWorkspaceKeepsItsStateInItsOwnFolder() throws {
         let lab = try Lab()
         defer { lab.remove() }
         let outside = lab.home + "/elsewhere"
-        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
-        try PipelineEndToEndTests.pipeline.write(toFile: outside + "/pipeline.yaml", atomically: true, encoding: .utf8)
+        for file in ["pipeline.yaml", "params.yaml", "gates.yaml", "data", "suites"] {
+            try FileManager.default.createDirectory(
+                atPath: ((outside + "/" + file) as NSString).deletingLastPathComponent,
+                withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: lab.workspace + "/" + file, toPath: outside + "/" + file)
+        }
+        let dag = try Binary.run(["pipeline", "dag", "pipeline.yaml", "--json"], home: lab.home, directory: outside)
+        #expect(dag.status == 0)
+        #expect(dag.stdout.contains("\"name\" : \"evaluate\""))
         let refused = try Binary.run(["pipeline", "status", "pipeline.yaml"], home: lab.home, directory: outside)
         #expect(refused.status == 2)
         #expect(
             refused.stderr
-                == "error: 'pipeline.yaml' is not inside a sandbox workspace (no .lab folder above it); `sandbox path` shows yours\n"
+                == "error: 'pipeline.yaml' has no .lab folder above it, so no pipeline has run here yet; "
+                + "`cicdlab pipeline run` keeps its state in \(outside)/.lab (`sandbox path` shows your sandbox)\n")
+        #expect(!FileManager.default.fileExists(atPath: outside + "/.lab"), "reading creates nothing")
+        let run = try Binary.run(
+            ["pipeline", "run", "pipeline.yaml", "--stage", "validate", "--json"], home: lab.home, directory: outside)
+        #expect(run.status == 0)
+        #expect(
+            run.stderr
+                == "note: no .lab folder above pipeline.yaml; keeping this folder's pipeline state in \(outside)/.lab\n"
         )
-        let inside = try Binary.run(
-            ["pipeline", "run", "pipeline.yaml", "--stage", "validate", "--json"], home: lab.home,
-            directory: lab.workspace)
-        #expect(inside.status == 0)
-        #expect(inside.stdout.contains("\"name\" : \"validate\""))
-        #expect(!inside.stdout.contains("\"name\" : \"train\""))
+        #expect(run.stdout.contains("\"name\" : \"validate\""))
+        #expect(FileManager.default.fileExists(atPath: outside + "/.lab/results/validate.json"))
+        #expect(FileManager.default.fileExists(atPath: outside + "/pipeline.lock"))
+        let again = try Binary.run(["pipeline", "status", "pipeline.yaml"], home: lab.home, directory: outside)
+        #expect(again.status == 0)
+        #expect(again.stderr == "", "the note is said once, when .lab is made")
+        #expect(again.stdout.contains("validate  validate  up to date"))
+        #expect(
+            ((try? FileManager.default.contentsOfDirectory(atPath: lab.workspace + "/.lab/results")) ?? []).isEmpty,
+            "the lab's own sandbox is not touched")
     }
 }

@@ -6,7 +6,7 @@ import Testing
 /// sources and the files earlier stages' CI jobs uploaded runs the later stages one at a time,
 /// and deploys the model trained elsewhere.
 @Suite struct RunAloneEndToEndTests {
-    /// The sandbox's own source files, as a repository holds them (no `.lab`).
+    /// The sandbox's own source files, as a repository holds them (no `.lab`: a run makes it).
     static let sources = ["pipeline.yaml", "params.yaml", "gates.yaml", "data", "suites"]
 
     /// A temporary lab home and its sandbox, made from the repository's `Sandbox/`.
@@ -34,8 +34,6 @@ import Testing
                     withIntermediateDirectories: true)
                 try FileManager.default.copyItem(atPath: workspace + "/" + file, toPath: folder + "/" + file)
             }
-            // The documented way to run in a CI checkout.
-            try FileManager.default.createDirectory(atPath: folder + "/.lab", withIntermediateDirectories: true)
             return folder
         }
 
@@ -92,7 +90,8 @@ import Testing
         #expect(result.stdout == "")
         #expect(
             result.stderr
-                == "error: stage 'evaluate' needs the result of stage 'train' (.lab/results/train.json), which is not here: "
+                == "note: no .lab folder above pipeline.yaml; keeping this folder's pipeline state in \(job)/.lab\n"
+                + "error: stage 'evaluate' needs the result of stage 'train' (.lab/results/train.json), which is not here: "
                 + "run `cicdlab pipeline run pipeline.yaml --stage train` in this folder first, or download the files "
                 + "its CI job uploaded\n")
         let json = try lab.run(

@@ -83,7 +83,7 @@ struct PipelineCommand: TopLevelCommand {
                     "--only runs one stage on its own, reading the results of the stages it needs; "
                         + "name it with --stage NAME")
             }
-            let (workspace, pipeline) = try session.pipeline(file)
+            let (workspace, pipeline) = try session.pipeline(file, writes: true)
             // Taken before anything is printed, so a run refused for another in progress says
             // only why; the runner holds it again (re-entrant) for the run itself.
             let hold = try WorkspaceLock.acquire(workspace, for: "pipeline run")
@@ -155,7 +155,7 @@ struct PipelineCommand: TopLevelCommand {
         var file: String?
 
         func run(in session: LabSession) throws -> Int32 {
-            let (_, pipeline) = try session.pipeline(file)
+            let pipeline = try session.pipelineDefinition(file)
             let stages = pipeline.order.compactMap { pipeline.stage($0) }
             if session.wantsJSON {
                 try session.console.json(

@@ -25,23 +25,58 @@ extension LabSession {
     ///
     /// A named file belongs to the workspace it sits in: the nearest folder above it holding
     /// `.lab`, as git finds `.git`. So `cicdlab pipeline run pipeline.yaml` works in any
-    /// workspace (a CI checkout after `mkdir .lab`), not only the profile's sandbox.
-    func pipeline(_ file: String?) throws -> (Workspace, PipelineDefinition) {
+    /// workspace, not only the profile's sandbox. With no `.lab` above the file (a fresh clone of
+    /// an exported project, a CI checkout), a command that `writes` (`pipeline run`) makes the
+    /// folder holding the file the workspace: it creates `.lab` there, and nowhere else, and says
+    /// so once on stderr. A command that only reads is refused there: it would have nothing to
+    /// show and must not create anything.
+    func pipeline(_ file: String?, writes: Bool = false) throws -> (Workspace, PipelineDefinition) {
         guard let file else {
             let workspace = try workspace()
             return (workspace, try PipelineLoader.load(in: workspace))
         }
         let path = try userPath(file)
-        var folder = (path as NSString).deletingLastPathComponent
-        while !FileManager.default.fileExists(atPath: folder + "/.lab") {
-            guard folder != "/", !folder.isEmpty else {
+        let folder: String
+        if let found = Self.labFolder(above: path) {
+            folder = found
+        } else {
+            folder = (path as NSString).deletingLastPathComponent
+            let lab = folder + "/.lab"
+            // Nothing is created for a file that is not there.
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw LabError(.pipelineMissing, "there is no pipeline file '\(file)' in \(folder)")
+            }
+            guard writes else {
                 throw LabError(
                     .pipelineNoWorkspace,
-                    "'\(file)' is not inside a sandbox workspace (no .lab folder above it); `sandbox path` shows yours")
+                    "'\(file)' has no .lab folder above it, so no pipeline has run here yet; "
+                        + "`cicdlab pipeline run` keeps its state in \(lab) (`sandbox path` shows your sandbox)")
             }
-            folder = (folder as NSString).deletingLastPathComponent
+            try FileSystemFailure.performing(.write, path: lab) {
+                try FileManager.default.createDirectory(atPath: lab, withIntermediateDirectories: false)
+            }
+            console.error("note: no .lab folder above \(file); keeping this folder's pipeline state in \(lab)")
         }
         let workspace = try Workspace(root: folder)
         return (workspace, try PipelineLoader.load(String(path.dropFirst(folder.count + 1)), in: workspace))
+    }
+
+    /// The pipeline a user named (or the default one), loaded without creating anything: in a
+    /// folder with no `.lab` above the file, that folder is read as the workspace.
+    func pipelineDefinition(_ file: String?) throws -> PipelineDefinition {
+        guard let file else { return try PipelineLoader.load(in: try workspace()) }
+        let path = try userPath(file)
+        let folder = Self.labFolder(above: path) ?? (path as NSString).deletingLastPathComponent
+        return try PipelineLoader.load(String(path.dropFirst(folder.count + 1)), paths: WorkspacePaths(root: folder))
+    }
+
+    /// The nearest folder above `path` that holds `.lab`, or nil.
+    static func labFolder(above path: String) -> String? {
+        var folder = (path as NSString).deletingLastPathComponent
+        while !FileManager.default.fileExists(atPath: folder + "/.lab") {
+            guard folder != "/", !folder.isEmpty else { return nil }
+            folder = (folder as NSString).deletingLastPathComponent
+        }
+        return folder
     }
 }

@@ -48,7 +48,7 @@ extension LabError.Code {
     package static let pipelineNoModel = Self("pipeline.no_model")
     /// `pipeline.no_runs`, as in "run #… is the first run; there is nothing before it to compare with".
     package static let pipelineNoRuns = Self("pipeline.no_runs")
-    /// `pipeline.no_workspace`, as in "'…' is not inside a sandbox workspace (no .lab folder above it) …".
+    /// `pipeline.no_workspace`, as in "'…' has no .lab folder above it, so no pipeline has run here yet; …".
     package static let pipelineNoWorkspace = Self("pipeline.no_workspace")
     /// `pipeline.shadow_failed`: the champion could not score the data of a shadow comparison.
     package static let pipelineShadowFailed = Self("pipeline.shadow_failed")

@@ -22,20 +22,26 @@ package enum PipelineLoader {
 
     /// Loads and checks `file`, a path relative to the workspace root.
     package static func load(_ file: String = defaultFile, in workspace: Workspace) throws -> PipelineDefinition {
-        let path = try workspace.paths.resolve(file)
-        let display = workspace.paths.relative(path)
+        try load(file, paths: workspace.paths)
+    }
+
+    /// Loads and checks `file` in the folder `paths` confines to, which need not hold `.lab`
+    /// (`pipeline dag` in a fresh clone reads the pipeline and writes nothing).
+    package static func load(_ file: String = defaultFile, paths: WorkspacePaths) throws -> PipelineDefinition {
+        let path = try paths.resolve(file)
+        let display = paths.relative(path)
         guard let data = try RegularFile.contents(atPath: path) else {
             throw LabError(
-                .pipelineMissing, "there is no pipeline file '\(display)' in the workspace \(workspace.root)",
+                .pipelineMissing, "there is no pipeline file '\(display)' in the workspace \(paths.root)",
                 file: display)
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw LabError(.pipelineUnreadable, "the pipeline file is not UTF-8 text", file: display)
         }
-        let params = try ParamsFile.load(path: try workspace.paths.resolve(paramsFile), displayName: paramsFile)
+        let params = try ParamsFile.load(path: try paths.resolve(paramsFile), displayName: paramsFile)
         var pipeline = try parse(text, file: display, params: params)
         pipeline.hash = ContentHash.hex(data)
-        try PipelineChecks(pipeline: pipeline, paths: workspace.paths).check(&pipeline)
+        try PipelineChecks(pipeline: pipeline, paths: paths).check(&pipeline)
         return pipeline
     }
 
