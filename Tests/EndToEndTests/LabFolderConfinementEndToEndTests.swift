@@ -14,7 +14,7 @@ import Testing
         "is a symbolic link; the lab never writes, reads its outputs or deletes through a link inside the workspace "
         + "(remove the link, or run `sandbox reset`)"
 
-    @Test(arguments: [".lab/results", ".lab/artifacts", ".lab/runs"])
+    @Test(arguments: [".lab/results", ".lab/metrics", ".lab/artifacts", ".lab/runs"])
     func aLabFolderThatIsASymlinkOutIsRefused(folder: String) throws {
         let lab = try Lab()
         defer { lab.remove() }

@@ -79,7 +79,7 @@ import Testing
         let export = try lab.run(["pipeline", "export", "--format", "dvc", lab.workspace + "/" + name])
         #expect(export.status == 0, "\(export.stderr)")
         let dvc = try String(contentsOfFile: lab.workspace + "/dvc.yaml", encoding: .utf8)
-        #expect(dvc.contains("cmd: cicdlab pipeline run 'p;touch PWNED;$(id)'\\''q.yaml' --stage validate\n"))
+        #expect(dvc.contains("cmd: cicdlab pipeline run 'p;touch PWNED;$(id)'\\''q.yaml' --stage validate --only\n"))
 
         let hostile = "p;touch${IFS}PWNED;$(id).yaml"
         try lab.write(hostile, PipelineEndToEndTests.pipeline)

@@ -19,7 +19,7 @@ package final class Workspace: Sendable {
     package let files: ConfinedDirectory
 
     /// The folders of `.lab/` the lab writes into; each must be a real folder (or missing).
-    static let labFolders = [".lab", ".lab/artifacts", ".lab/results", ".lab/runs"]
+    static let labFolders = [".lab", ".lab/artifacts", ".lab/results", ".lab/metrics", ".lab/runs"]
     /// The files of `.lab/` the lab opens by path (databases) or rewrites; none may be a link.
     static let labFiles = [".lab/state.sqlite", ".lab/step-marks.json", ".lab/journal.jsonl", ".lab/workspace.lock"]
 

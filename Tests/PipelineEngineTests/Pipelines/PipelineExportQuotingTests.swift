@@ -52,7 +52,7 @@ import Yams
         let validate = try #require(jobs["validate"] as? [String: Any])
         let steps = try #require(validate["steps"] as? [[String: Any]])
         let run = try #require(steps.first { $0["name"] as? String == "Run stage validate" }?["run"] as? String)
-        #expect(run == "mkdir -p .lab\ncicdlab pipeline run \(Self.quotedName) --stage validate\n")
+        #expect(run == "mkdir -p .lab\ncicdlab pipeline run \(Self.quotedName) --stage validate --only\n")
         let cache = try #require(steps.first { $0["name"] as? String == "Restore the run cache" })
         let with = try #require(cache["with"] as? [String: Any])
         #expect(
@@ -60,7 +60,7 @@ import Yams
                 == "cicdlab-validate-${{ hashFiles('p;touch PWNED;$(id)''q.yaml', 'params.yaml', 'data/train.csv', 'suites/train.yaml') }}"
         )
         let shell = try runInShell(run)
-        #expect(shell.arguments == ["pipeline", "run", Self.hostileName, "--stage", "validate"])
+        #expect(shell.arguments == ["pipeline", "run", Self.hostileName, "--stage", "validate", "--only"])
         #expect(shell.files == [".lab", "arguments.txt"], "no PWNED file, no other command ran")
     }
 
@@ -72,10 +72,10 @@ import Yams
         let stages = try #require(project["stages"] as? [String: Any])
         let train = try #require(stages["train"] as? [String: Any])
         let command = try #require(train["cmd"] as? String)
-        #expect(command == "cicdlab pipeline run \(Self.quotedName) --stage train")
+        #expect(command == "cicdlab pipeline run \(Self.quotedName) --stage train --only")
         #expect((train["deps"] as? [String])?.first == Self.hostileName)
         let shell = try runInShell(command)
-        #expect(shell.arguments == ["pipeline", "run", Self.hostileName, "--stage", "train"])
+        #expect(shell.arguments == ["pipeline", "run", Self.hostileName, "--stage", "train", "--only"])
         #expect(shell.files == ["arguments.txt"], "no PWNED file, no other command ran")
     }
 

@@ -78,6 +78,20 @@ import Testing
         #expect(sandbox.read(".lab/results/evaluate.json") == text, "a cached stage writes the same result")
     }
 
+    @Test func eachStageLeavesItsHeadlineMetricsInASmallFileForDVC() throws {
+        let sandbox = try PipelineSandbox()
+        defer { sandbox.cleanUp() }
+        let report = try sandbox.run()
+        let accuracy = try #require(report.stage("evaluate")?.metrics["accuracy"])
+        let text = try #require(sandbox.read(".lab/metrics/evaluate.json"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Double])
+        #expect(object.keys.sorted() == ["accuracy"], "the metrics the run records, nothing else")
+        #expect(abs((object["accuracy"] ?? 0) - accuracy) < 1e-12)
+        #expect(sandbox.read(".lab/metrics/validate.json") == "{}\n", "a stage without metrics has an empty file")
+        try sandbox.run()
+        #expect(sandbox.read(".lab/metrics/evaluate.json") == text, "a cached stage writes the same metrics")
+    }
+
     @Test func aDamagedLockFileIsRefusedWithItsLocation() throws {
         let sandbox = try PipelineSandbox()
         defer { sandbox.cleanUp() }

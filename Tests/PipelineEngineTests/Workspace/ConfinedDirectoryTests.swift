@@ -132,7 +132,9 @@ import Testing
         try folders.outsideIsUntouched()
     }
 
-    @Test(arguments: [".lab/results", ".lab/artifacts", ".lab/runs", ".lab/state.sqlite", ".lab/workspace.lock"])
+    @Test(arguments: [
+        ".lab/results", ".lab/metrics", ".lab/artifacts", ".lab/runs", ".lab/state.sqlite", ".lab/workspace.lock",
+    ])
     func aWorkspaceWithALinkInItsLabFolderIsRefusedOnOpening(entry: String) throws {
         let folders = try Folders()
         defer { folders.base.remove() }

@@ -9,8 +9,10 @@ package struct ExportedFile: Sendable, Equatable {
 
 /// Turns a pipeline into the files another tool runs: a GitHub Actions workflow or a DVC project.
 ///
-/// Both call `cicdlab pipeline run --stage NAME` per stage, so the lab's own cache,
-/// lock file and gates still decide; the other tool adds its scheduling and caching on top.
+/// Each runs one stage per job or DVC stage with `cicdlab pipeline run FILE --stage NAME --only`,
+/// which reads the results of the stages it needs from `.lab/results/` instead of running them,
+/// so every stage's work is done once; the lab's own cache, lock file and gates still decide
+/// within a stage, and the other tool adds its scheduling and caching on top.
 package enum PipelineExport {
     package enum Format: String, Sendable, CaseIterable {
         case githubActions = "github-actions"
@@ -45,12 +47,12 @@ package enum PipelineExport {
     static let marker = "#<left-out>\n"
 
     /// The result file the runner writes for `stage` (see ``PipelineRunner/writeResultFile(_:)``).
-    static func resultFile(_ stage: String) -> String { ".lab/results/\(stage).json" }
+    static func resultFile(_ stage: String) -> String { PipelineRunner.resultFile(stage) }
 
-    /// The command that runs one stage (and, from the cache, what it needs), each name one
-    /// shell word.
+    /// The command that runs one stage alone, on the results of the stages it needs that are
+    /// already in the folder (`--only`), each name one shell word.
     static func command(_ pipeline: PipelineDefinition, _ stage: String) -> String {
-        "cicdlab pipeline run \(ExportText.shellWord(pipeline.file)) --stage \(ExportText.shellWord(stage))"
+        "cicdlab pipeline run \(ExportText.shellWord(pipeline.file)) --stage \(ExportText.shellWord(stage)) --only"
     }
 
     static func header(_ format: Format, _ pipeline: PipelineDefinition) -> String {
@@ -66,38 +68,5 @@ package enum PipelineExport {
         return orderedUnique(
             [pipeline.file] + (usesParams ? [pipeline.params.file] : [])
                 + stages.flatMap(\.dependencies).filter { !made.contains($0) })
-    }
-
-    /// `dvc.yaml` (and `params.yaml`): one DVC stage per pipeline stage.
-    ///
-    /// DVC links stages through files, so each stage also declares the result file the runner
-    /// writes for it (`.lab/results/STAGE.json`, uncached), and reads those of the stages it
-    /// needs: `dvc dag` then shows the same graph, and an evaluate stage's result is a DVC
-    /// metrics file.
-    static func dvc(_ pipeline: PipelineDefinition, paramsText: String?) throws -> [ExportedFile] {
-        var stages: [(String, Node)] = []
-        for name in pipeline.order {
-            guard let stage = pipeline.stage(name) else { continue }
-            var pairs: [(String, Node)] = [("cmd", YAMLBuilder.text(command(pipeline, name)))]
-            if let desc = stage.desc { pairs.append(("desc", YAMLBuilder.text(desc))) }
-            let deps = orderedUnique([pipeline.file] + stage.dependencies + stage.upstream.map(resultFile))
-            pairs.append(("deps", YAMLBuilder.strings(deps)))
-            if !stage.params.isEmpty { pairs.append(("params", YAMLBuilder.strings(stage.params))) }
-            let uncached = YAMLBuilder.map([("cache", YAMLBuilder.text("false"))])
-            let result = YAMLBuilder.map([(resultFile(name), uncached)])
-            if stage.kind == .evaluate {
-                if !stage.outs.isEmpty { pairs.append(("outs", YAMLBuilder.strings(stage.outs))) }
-                pairs.append(("metrics", YAMLBuilder.list([result])))
-            } else {
-                pairs.append(("outs", YAMLBuilder.list(stage.outs.map { Node($0) } + [result])))
-            }
-            stages.append((name, YAMLBuilder.map(pairs)))
-        }
-        let dvcYAML = try YAMLBuilder.serialize(
-            YAMLBuilder.map([("stages", YAMLBuilder.map(stages))]),
-            header: header(.dvc, pipeline))
-        var files = [ExportedFile(path: "dvc.yaml", contents: dvcYAML)]
-        if let paramsText { files.append(ExportedFile(path: "params.yaml", contents: paramsText)) }
-        return files
     }
 }

@@ -125,6 +125,7 @@ extension PipelineRunner {
             kind: stage.kind, inputs: settled, outs: outs, result: resultHash, run: state.runID)
         state.records[stage.name] = record
         try writeResultFile(record)
+        try writeMetricsFile(record)
         return report
     }
 
@@ -142,6 +143,7 @@ extension PipelineRunner {
             run: record.runID)
         state.records[stage.name] = record
         try writeResultFile(record)
+        try writeMetricsFile(record)
         let restored = restore.map(\.path)
         let note = restored.isEmpty ? "" : "; restored \(restored.joined(separator: ", ")) from the artifact store"
         return StageReport(
@@ -163,6 +165,28 @@ extension PipelineRunner {
         StageReport(
             name: stage.name, kind: stage.kind, status: .failed, reason: reason, summary: nil, seconds: seconds,
             cpuMinutes: 0, gpuMinutes: 0, cost: 0, savedCost: 0, cachedFrom: nil, restored: [], metrics: [:], gates: [])
+    }
+
+    /// The small metrics file the runner writes for `stage`, relative to the workspace.
+    package static func metricsFile(_ stage: String) -> String { ".lab/metrics/\(stage).json" }
+
+    /// Writes the stage's headline metrics to `.lab/metrics/STAGE.json`: a flat JSON object with
+    /// sorted keys, `{}` for a stage without metrics, for DVC (`dvc metrics show|diff`) and CI.
+    ///
+    /// It holds the metrics the run records in history and `pipeline runs` shows, nothing else:
+    /// for an evaluate stage accuracy, precision, recall, f1, roc_auc and latency_p95_ms; for a
+    /// train stage the same on its own test rows; for a gate stage gates_passed. The per-slice
+    /// table, the confusion matrix and the rest of the report stay in the result file, so a
+    /// metrics table stays a few rows long. Like the result file, the content depends only on
+    /// the record.
+    func writeMetricsFile(_ record: StageRecord) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        var data = record.metrics.isEmpty ? Data("{}".utf8) : try encoder.encode(record.metrics)
+        data.append(contentsOf: Array("\n".utf8))
+        let path = workspace.root + "/" + Self.metricsFile(record.stage)
+        if try workspace.files.contents(of: path) == data { return }
+        try workspace.files.write(data, to: path, permissions: 0o644)
     }
 
     /// Writes the stage's result to `.lab/results/STAGE.json`, where people, CI and DVC can read it.
