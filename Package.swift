@@ -71,7 +71,10 @@ let package = Package(
         .testTarget(name: "CourseTests", dependencies: ["LabSupport", "Course"], exclude: ["Fixtures", "References"]),
         .testTarget(name: "LabShellTests", dependencies: ["LabSupport", "LabShell"], exclude: ["Fixtures"]),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["cicdlab", "LabSupport", "Course", "PipelineEngine"],
+            name: "EndToEndTests",
+            dependencies: [
+                "cicdlab", "LabSupport", "Course", "PipelineEngine", .product(name: "Yams", package: "Yams"),
+            ],
             exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

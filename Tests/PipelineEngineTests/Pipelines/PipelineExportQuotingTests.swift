@@ -43,7 +43,7 @@ import Yams
         )
     }
 
-    @Test func githubActionsQuotesTheFileNameInRunLinesAndHashFiles() throws {
+    @Test func githubActionsQuotesTheFileNameInRunLinesArtifactsAndPathFilters() throws {
         let (sandbox, pipeline) = try sandbox(savedAs: Self.hostileName)
         defer { sandbox.cleanUp() }
         let text = try export(.githubActions, pipeline)[0].contents
@@ -51,17 +51,27 @@ import Yams
         let jobs = try #require(workflow["jobs"] as? [String: Any])
         let validate = try #require(jobs["validate"] as? [String: Any])
         let steps = try #require(validate["steps"] as? [[String: Any]])
-        let run = try #require(steps.first { $0["name"] as? String == "Run stage validate" }?["run"] as? String)
+        let run = try #require(steps.first { $0["name"] as? String == "Run stage validate alone" }?["run"] as? String)
         #expect(run == "mkdir -p .lab\ncicdlab pipeline run \(Self.quotedName) --stage validate --only\n")
-        let cache = try #require(steps.first { $0["name"] as? String == "Restore the run cache" })
-        let with = try #require(cache["with"] as? [String: Any])
-        #expect(
-            with["key"] as? String
-                == "cicdlab-validate-${{ hashFiles('p;touch PWNED;$(id)''q.yaml', 'params.yaml', 'data/train.csv', 'suites/train.yaml') }}"
-        )
+        let upload = try #require(
+            steps.first { ($0["uses"] as? String)?.hasPrefix("actions/upload-artifact@") == true })
+        let with = try #require(upload["with"] as? [String: Any])
+        #expect((with["path"] as? String)?.hasPrefix(Self.hostileName + "\n") == true, "the file is named as it is")
+        let on = try #require(workflow["on"] as? [String: Any])
+        let push = try #require(on["push"] as? [String: Any])
+        #expect((push["paths"] as? [String])?.first == Self.hostileName)
         let shell = try runInShell(run)
         #expect(shell.arguments == ["pipeline", "run", Self.hostileName, "--stage", "validate", "--only"])
         #expect(shell.files == [".lab", "arguments.txt"], "no PWNED file, no other command ran")
+    }
+
+    /// GitHub reads `paths:` filters and upload paths as globs: a file name's glob characters
+    /// are escaped so each matches only that file.
+    @Test func globCharactersInNamesMatchOnlyThemselves() {
+        #expect(ExportText.filterPattern("data/a*[1]+b?!.csv") == #"data/a\*\[1\]\+b\?\!.csv"#)
+        #expect(ExportText.filterPattern("data/plain name.csv") == "data/plain name.csv")
+        #expect(ExportText.artifactPath("data/a*[1]?.csv") == "data/a[*][[]1][?].csv")
+        #expect(ExportText.artifactPath("!data.csv") == "[!]data.csv")
     }
 
     @Test func dvcQuotesTheFileNameInItsCommands() throws {

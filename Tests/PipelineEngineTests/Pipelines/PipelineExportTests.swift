@@ -44,29 +44,37 @@ import Testing
         #expect(files.map(\.path) == [".github/workflows/cicdlab.yml"])
         try expectFixture(files[0], named: "cicdlab.yml")
         let text = files[0].contents
-        #expect(text.contains("    needs: [validate]\n"))
+        #expect(text.contains("    needs: [cicdlab, validate]\n"))
         #expect(text.contains("  - cron: \"0 2 * * 0\"\n"))
         #expect(
             text.contains(
-                "key: cicdlab-evaluate-${{ hashFiles('pipeline.yaml', 'params.yaml', 'data/test.csv', 'data/train.csv', 'suites/train.yaml') }}"
+                "      run: |\n        mkdir -p .lab\n        cicdlab pipeline run pipeline.yaml --stage evaluate --only\n"
             ))
+        #expect(!text.contains("hashFiles"), "stage results travel as artifacts, not through a cache")
     }
 
     @Test func githubActionsWorkflowReadsOnlyWaitsForApprovalToDeployAndPinsCicdlab() throws {
         let sandbox = try sandbox()
         defer { sandbox.cleanUp() }
         let text = try exported(.githubActions, sandbox)[0].contents
-        #expect(text.contains("\npermissions:\n  contents: read\nenv:\n"), "the token may only read")
+        #expect(
+            text.contains("\npermissions:\n  contents: read\n  actions: read\nconcurrency:\n"),
+            "the token may read the repository and the artifacts of earlier runs, nothing more")
         #expect(text.components(separatedBy: "environment: production").count == 2, "one job, the deploy one")
         #expect(
             text.contains(
-                "  deploy:\n    name: deploy (deploy)\n    needs: [gate]\n    runs-on: ubuntu-latest\n    environment: production\n"
+                "  deploy:\n    name: deploy (deploy)\n    needs: [cicdlab, gate]\n    runs-on: ubuntu-latest\n    environment: production\n"
             ))
         #expect(text.contains("  CICDLAB_VERSION: \"0.1.0\"\n  CICDLAB_REF: \"v0.1.0\"\n"))
         #expect(text.contains("git -C /opt/cicdlab fetch -q --depth 1 \"$CICDLAB_REPOSITORY\" \"$CICDLAB_REF\"\n"))
-        #expect(text.contains("test \"$(/opt/cicdlab/.build/release/cicdlab --version)\" = \"$CICDLAB_VERSION\"\n"))
+        #expect(text.contains("      run: test \"$(cicdlab-build/cicdlab --version)\" = \"$CICDLAB_VERSION\"\n"))
+        #expect(text.contains("      if: steps.cache.outputs.cache-hit != 'true'\n"), "built only on a cache miss")
+        #expect(text.contains("        key: cicdlab-${{ env.CICDLAB_VERSION }}-${{ runner.os }}-${{ runner.arch }}\n"))
+        #expect(text.components(separatedBy: "swift build").count == 2, "one job builds, and only on a miss")
         #expect(text.contains("# cicdlab is pinned to 0.1.0, the version that exported this file"))
         #expect(!text.contains("git clone"), "never the default branch's HEAD")
+        #expect(text.contains("        name: cicdlab-state\n"), "the lab state is an artifact")
+        #expect(!text.contains("path: .lab\n"), "never a cache of the lab folder")
     }
 
     @Test func dvcProjectMatchesTheReviewedFixture() throws {

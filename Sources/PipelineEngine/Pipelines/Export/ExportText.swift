@@ -27,6 +27,33 @@ enum ExportText {
         "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
     }
 
+    /// `path` as a GitHub `paths:` filter that matches that one file: the filter characters
+    /// `*`, `?`, `+`, `[`, `]`, `!` and `\` escaped with `\`, as GitHub's filter pattern
+    /// cheat sheet says.
+    static func filterPattern(_ path: String) -> String {
+        var out = ""
+        for character in path {
+            if "*?+[]!\\".contains(character) { out.append("\\") }
+            out.append(character)
+        }
+        return out
+    }
+
+    /// `path` as an `upload-artifact` path that matches that one file: the glob characters
+    /// `*`, `?` and `[` each in a one-character class (`[*]`), which matches it literally; a
+    /// leading `!` (an exclusion there) likewise.
+    static func artifactPath(_ path: String) -> String {
+        var out = ""
+        for (index, character) in path.enumerated() {
+            if "*?[".contains(character) || (index == 0 && character == "!") {
+                out += "[\(character)]"
+            } else {
+                out.append(character)
+            }
+        }
+        return out
+    }
+
     /// Refuses the pipeline's user-named text that an export cannot carry safely, naming the
     /// pipeline file, what the text is, and what was expected.
     static func checkExportable(_ pipeline: PipelineDefinition, in format: PipelineExport.Format) throws {
