@@ -75,17 +75,18 @@ extension PipelineCommand {
         }
     }
 
-    /// `pipeline export --format github-actions|dvc [--out DIR] [FILE]`.
+    /// `pipeline export --format github-actions|gitlab-ci|dvc [--out DIR] [FILE]`.
     struct Export: LabCommand {
         static let configuration = CommandConfiguration(
             commandName: "export",
-            abstract: "Write the pipeline as a GitHub Actions workflow or a DVC project.",
+            abstract: "Write the pipeline as a GitHub Actions workflow, a GitLab CI/CD pipeline or a DVC project.",
             discussion: """
-                github-actions writes .github/workflows/cicdlab.yml; dvc writes dvc.yaml and params.yaml. \
+                github-actions writes .github/workflows/cicdlab.yml; gitlab-ci writes .gitlab-ci.yml; \
+                dvc writes dvc.yaml and params.yaml. \
                 Files go under --out (default: the workspace).
                 """)
 
-        @Option(help: ArgumentHelp("github-actions or dvc.", valueName: "format"))
+        @Option(help: ArgumentHelp("github-actions, gitlab-ci or dvc.", valueName: "format"))
         var format: String
         @Option(help: ArgumentHelp("The folder to write into (default: the workspace).", valueName: "dir"))
         var out: String?

@@ -155,7 +155,7 @@ extension LocalGitHubRunner {
             }
             let path = with["path"] ?? "."
             let target = path.hasPrefix("/") ? path : workspace + "/" + path
-            try copyTree(source, into: target)
+            try LocalCIFiles.copyTree(source, into: target)
             return (true, "downloaded \(name)\n", [:])
         }
 
@@ -274,25 +274,6 @@ extension LocalGitHubRunner {
                 characters = characters.dropFirst()
             }
             return out.hasSuffix("/") ? String(out.dropLast()) : out
-        }
-
-        private func copyTree(_ source: String, into target: String) throws {
-            try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
-            for item in FileManager.default.subpaths(atPath: source) ?? [] {
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: source + "/" + item, isDirectory: &isDirectory) else {
-                    continue
-                }
-                let destination = target + "/" + item
-                if isDirectory.boolValue {
-                    try FileManager.default.createDirectory(atPath: destination, withIntermediateDirectories: true)
-                } else {
-                    if FileManager.default.fileExists(atPath: destination) {
-                        try FileManager.default.removeItem(atPath: destination)
-                    }
-                    try FileManager.default.copyItem(atPath: source + "/" + item, toPath: destination)
-                }
-            }
         }
 
         private func lines(_ path: String) throws -> [String] {

@@ -7,7 +7,8 @@ package struct ExportedFile: Sendable, Equatable {
     package var contents: String
 }
 
-/// Turns a pipeline into the files another tool runs: a GitHub Actions workflow or a DVC project.
+/// Turns a pipeline into the files another tool runs: a GitHub Actions workflow, a GitLab CI/CD
+/// pipeline or a DVC project.
 ///
 /// Each runs one stage per job or DVC stage with `cicdlab pipeline run FILE --stage NAME --only`,
 /// which reads the results of the stages it needs from `.lab/results/` instead of running them,
@@ -16,6 +17,7 @@ package struct ExportedFile: Sendable, Equatable {
 package enum PipelineExport {
     package enum Format: String, Sendable, CaseIterable {
         case githubActions = "github-actions"
+        case gitlabCI = "gitlab-ci"
         case dvc
     }
 
@@ -37,6 +39,7 @@ package enum PipelineExport {
         var files: [ExportedFile] =
             switch format {
             case .githubActions: [try githubActions(kept, version: version)]
+            case .gitlabCI: [try gitlabCI(kept, version: version)]
             case .dvc: try dvc(kept, paramsText: paramsText)
             }
         files[0].contents = files[0].contents.replacingOccurrences(of: marker, with: note)

@@ -24,6 +24,9 @@ enum YAMLBuilder {
         lines.count == 1 ? Node(lines[0]) : Node(lines.joined(separator: "\n") + "\n", .implicit, .literal)
     }
 
+    /// Shell lines as one multi-line script text (for a list item written as a `|` block).
+    static func lines(_ lines: [String]) -> String { lines.joined(separator: "\n") + "\n" }
+
     /// `{}`: an empty mapping.
     static var empty: Node { .mapping(Node.Mapping([], .implicit, .flow)) }
 

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+/// The GitLab CI/CD export checked by GitLab's schema and played job by job on this machine by
+/// ``LocalGitLabRunner``: every job green, each stage's work in one job, and the lab state
+/// carried from one pipeline to the next through the package registry.
+@Suite struct GitLabCIExportEndToEndTests {
+    static let stages = ["validate", "train", "evaluate", "gate", "deploy"]
+
+    @Test(.enabled(if: ExternalTool.usable("check-jsonschema"), ExternalTool.skipNote("check-jsonschema")))
+    func thePipelinePassesGitLabsSchema() throws {
+        let repository = try ExportedRepository(format: "gitlab-ci")
+        defer { repository.remove() }
+        let schema = try Binary.run(
+            ["--builtin-schema", "vendor.gitlab-ci", repository.repo + "/.gitlab-ci.yml"],
+            executable: try ExternalTool.require("check-jsonschema"))
+        #expect(schema.status == 0, "check-jsonschema: \(schema.stdout)\(schema.stderr)")
+    }
+
+    @Test func theDeployJobWaitsForAPersonOnTheDefaultBranchInProduction() throws {
+        let repository = try ExportedRepository(format: "gitlab-ci")
+        defer { repository.remove() }
+        let text = try String(contentsOfFile: repository.repo + "/.gitlab-ci.yml", encoding: .utf8)
+        #expect(
+            text.contains(
+                "  environment:\n    name: production\n  rules:\n  - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH\n    when: manual\n"
+            ))
+        #expect(text.components(separatedBy: "swift build").count == 2, "one job builds, and only on a miss")
+        #expect(text.contains("  cache:\n    key: cicdlab-$CICDLAB_VERSION\n"))
+        #expect(text.contains("  - cicdlab pipeline run pipeline.yaml --stage train --only\n"))
+        #expect(
+            text.contains(
+                "workflow:\n  rules:\n  - if: $CI_PIPELINE_SOURCE == \"push\"\n    changes:\n    - pipeline.yaml\n"))
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/git")))
+    func playedLocallyEveryJobIsGreenAndEachStageRunsInOneJobOnly() throws {
+        let repository = try ExportedRepository(format: "gitlab-ci")
+        defer { repository.remove() }
+        let first = try repository.gitlabRunner.play()
+        GitHubActionsExportEndToEndTests.expectEveryJobGreen(first)
+        #expect(first.jobs.map(\.name) == ["cicdlab"] + Self.stages)
+        for stage in Self.stages {
+            let lines = GitHubActionsExportEndToEndTests.stageLines(first.job(stage)?.log ?? "")
+            #expect(lines.map(\.stage) == [stage], "job \(stage) reports only its own stage: \(lines)")
+            #expect(lines.map(\.status) == ["ran"], "job \(stage): \(lines)")
+        }
+        #expect(
+            first.job("validate")?.log.contains("No lab state kept for main yet: the registry starts empty.") == true)
+
+        // A much weaker model is stopped at the gate by the champion the first pipeline kept.
+        try repository.setC("0.001")
+        let second = try repository.gitlabRunner.play()
+        #expect(second.job("gate")?.status == .failure)
+        #expect(second.job("gate")?.log.contains("(champion v1 ") == true, "\(second.job("gate")?.log ?? "")")
+        #expect(second.job("deploy")?.status == .skipped)
+
+        try repository.setC("0.5")
+        let third = try repository.gitlabRunner.play()
+        GitHubActionsExportEndToEndTests.expectEveryJobGreen(third)
+        let deploy = third.job("deploy")?.log ?? ""
+        #expect(deploy.contains("champion v1"), "the deploy job compares with the kept champion:\n\(deploy)")
+    }
+
+    @Test(.enabled(if: ExternalTool.usable("check-jsonschema"), ExternalTool.skipNote("check-jsonschema")))
+    func aFileNameWithSpacesAndQuotesIsOneWordAndDollarsAreRefused() throws {
+        let name = "p 'x' (1).yaml"
+        let repository = try ExportedRepository(format: "gitlab-ci", pipeline: name)
+        defer { repository.remove() }
+        let text = try String(contentsOfFile: repository.repo + "/.gitlab-ci.yml", encoding: .utf8)
+        #expect(text.contains("cicdlab pipeline run 'p '\\''x'\\'' (1).yaml' --stage train --only"), "\(text)")
+        let schema = try Binary.run(
+            ["--builtin-schema", "vendor.gitlab-ci", repository.repo + "/.gitlab-ci.yml"],
+            executable: try ExternalTool.require("check-jsonschema"))
+        #expect(schema.status == 0, "check-jsonschema: \(schema.stdout)\(schema.stderr)")
+        let run = try repository.gitlabRunner.play()
+        GitHubActionsExportEndToEndTests.expectEveryJobGreen(run)
+
+        // GitLab expands variables in `changes` and `artifacts:paths`, so `$` is refused by name.
+        let home = try Binary.temporaryHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let sandbox = try Binary.run(["sandbox", "path"], home: home).stdout.trimmingCharacters(in: .newlines)
+        let hostile = "p $(touch pwned).yaml"
+        try FileManager.default.copyItem(atPath: sandbox + "/pipeline.yaml", toPath: sandbox + "/" + hostile)
+        let refused = try Binary.run(
+            ["pipeline", "export", "--format", "gitlab-ci", hostile], home: home, directory: sandbox)
+        #expect(refused.status == 2, "refused as bad input")
+        #expect(
+            refused.stderr
+                == "error: \(hostile): cannot export to gitlab-ci: the pipeline file name '\(hostile)' holds '$', which "
+                + "GitLab reads as a variable or a glob in `changes` and `artifacts:paths`; expected a name without "
+                + "$ * ? [ ] { } (rename it and export again)\n")
+        #expect(!FileManager.default.fileExists(atPath: sandbox + "/.gitlab-ci.yml"))
+    }
+}
