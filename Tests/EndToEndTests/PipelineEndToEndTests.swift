@@ -136,7 +136,7 @@ import Testing
         #expect(workflow.status == 2)
         #expect(
             workflow.stderr
-                == "error: --format is 'github-action'; expected github-actions or dvc. Did you mean 'github-actions'?\n"
+                == "error: --format is 'github-action'; expected github-actions, gitlab-ci or dvc. Did you mean 'github-actions'?\n"
         )
     }
 

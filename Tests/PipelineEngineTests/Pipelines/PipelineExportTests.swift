@@ -106,38 +106,4 @@ import Testing
             #expect(text.contains("--stage gate"))
         }
     }
-
-    /// Runs the official validators when CICDLAB_EXPORT_VALIDATORS is set; skipped otherwise.
-    ///
-    /// The variable names the folder holding `check-jsonschema` and `dvc`, such as
-    /// /work/venv/ref/bin.
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["CICDLAB_EXPORT_VALIDATORS"] != nil))
-    func exportsPassGitHubsSchemaAndDVC() throws {
-        let bin = ProcessInfo.processInfo.environment["CICDLAB_EXPORT_VALIDATORS"] ?? ""
-        let sandbox = try sandbox()
-        defer { sandbox.cleanUp() }
-        let workflow = sandbox.dir.path + "/cicdlab.yml"
-        try exported(.githubActions, sandbox)[0].contents.write(toFile: workflow, atomically: true, encoding: .utf8)
-        let schema = try run(bin + "/check-jsonschema", ["--builtin-schema", "vendor.github-workflows", workflow])
-        #expect(schema.status == 0, "check-jsonschema: \(schema.output)")
-    }
-
-    private func run(_ executable: String, _ arguments: [String], in directory: String? = nil) throws -> (
-        status: Int32, output: String
-    ) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        var environment = ProcessInfo.processInfo.environment
-        environment["DVC_NO_ANALYTICS"] = "1"
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
 }
