@@ -7,6 +7,23 @@ import Testing
 @Suite struct GitHubActionsExportEndToEndTests {
     static let stages = ["validate", "train", "evaluate", "gate", "deploy"]
 
+    /// actionlint reports nothing and GitHub's workflow schema accepts the export.
+    static func expectLintAndSchemaClean(
+        _ repository: ExportedRepository, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let lint = try Binary.run(
+            ["-no-color", ".github/workflows/cicdlab.yml"], directory: repository.repo,
+            executable: try ExternalTool.require("actionlint"))
+        #expect(
+            lint.status == 0 && lint.stdout.isEmpty, "actionlint: \(lint.stdout)\(lint.stderr)",
+            sourceLocation: sourceLocation)
+        let schema = try Binary.run(
+            ["--builtin-schema", "vendor.github-workflows", repository.workflow],
+            executable: try ExternalTool.require("check-jsonschema"))
+        #expect(
+            schema.status == 0, "check-jsonschema: \(schema.stdout)\(schema.stderr)", sourceLocation: sourceLocation)
+    }
+
     /// Each stage's report lines in a job's log: `✓ NAME  ran`, `↺ NAME  cached`, and so on.
     static func stageLines(_ log: String) -> [(stage: String, status: String)] {
         log.split(separator: "\n").compactMap { line in
@@ -32,14 +49,7 @@ import Testing
     func theWorkflowPassesActionlintAndGitHubsSchema() throws {
         let repository = try ExportedRepository(format: "github-actions")
         defer { repository.remove() }
-        let lint = try Binary.run(
-            ["-no-color", ".github/workflows/cicdlab.yml"], directory: repository.repo,
-            executable: try ExternalTool.require("actionlint"))
-        #expect(lint.status == 0 && lint.stdout.isEmpty, "actionlint: \(lint.stdout)\(lint.stderr)")
-        let schema = try Binary.run(
-            ["--builtin-schema", "vendor.github-workflows", repository.workflow],
-            executable: try ExternalTool.require("check-jsonschema"))
-        #expect(schema.status == 0, "check-jsonschema: \(schema.stdout)\(schema.stderr)")
+        try Self.expectLintAndSchemaClean(repository)
     }
 
     @Test func theWorkflowIsPinnedLeastPrivilegedAndCancelsStaleRuns() throws {
@@ -112,14 +122,7 @@ import Testing
         let text = try String(contentsOfFile: repository.workflow, encoding: .utf8)
         #expect(
             text.contains("cicdlab pipeline run 'p '\\''x'\\'' $(touch pwned).yaml' --stage train --only\n"), "\(text)")
-        let lint = try Binary.run(
-            ["-no-color", ".github/workflows/cicdlab.yml"], directory: repository.repo,
-            executable: try ExternalTool.require("actionlint"))
-        #expect(lint.status == 0 && lint.stdout.isEmpty, "actionlint: \(lint.stdout)\(lint.stderr)")
-        let schema = try Binary.run(
-            ["--builtin-schema", "vendor.github-workflows", repository.workflow],
-            executable: try ExternalTool.require("check-jsonschema"))
-        #expect(schema.status == 0, "check-jsonschema: \(schema.stdout)\(schema.stderr)")
+        try Self.expectLintAndSchemaClean(repository)
         let run = try repository.githubRunner.play()
         Self.expectEveryJobGreen(run)
         let store = repository.root + "/runner"

@@ -139,15 +139,7 @@ extension PipelineExport {
                         ("if", YAMLBuilder.text("steps.cache.outputs.cache-hit != 'true'")),
                         (
                             "run",
-                            YAMLBuilder.script([
-                                "apt-get update && apt-get install -y libsqlite3-dev libedit-dev",
-                                "git init -q /opt/cicdlab",
-                                "git -C /opt/cicdlab fetch -q --depth 1 \"$CICDLAB_REPOSITORY\" \"$CICDLAB_REF\"",
-                                "git -C /opt/cicdlab checkout -q --detach FETCH_HEAD",
-                                "swift build -c release --static-swift-stdlib --package-path /opt/cicdlab",
-                                "mkdir -p \(buildDir)",
-                                "cp /opt/cicdlab/.build/release/cicdlab \(buildDir)/cicdlab",
-                            ])
+                            YAMLBuilder.script(buildLines(into: buildDir))
                         ),
                     ]),
                     YAMLBuilder.map([

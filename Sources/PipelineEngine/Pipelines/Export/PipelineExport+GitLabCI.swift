@@ -107,19 +107,14 @@ extension PipelineExport {
             (
                 "script",
                 YAMLBuilder.list([
-                    YAMLBuilder.script([
-                        "if [ ! -x \(build)/cicdlab ]; then",
-                        "  # build-cicdlab: begin",
-                        "  apt-get update && apt-get install -y libsqlite3-dev libedit-dev",
-                        "  git init -q /opt/cicdlab",
-                        "  git -C /opt/cicdlab fetch -q --depth 1 \"$CICDLAB_REPOSITORY\" \"$CICDLAB_REF\"",
-                        "  git -C /opt/cicdlab checkout -q --detach FETCH_HEAD",
-                        "  swift build -c release --static-swift-stdlib --package-path /opt/cicdlab",
-                        "  mkdir -p \(build)",
-                        "  cp /opt/cicdlab/.build/release/cicdlab \(build)/cicdlab",
-                        "  # build-cicdlab: end",
-                        "fi",
-                    ]),
+                    YAMLBuilder.script(
+                        [
+                            "if [ ! -x \(build)/cicdlab ]; then",
+                            "  # build-cicdlab: begin",
+                        ] + buildLines(into: build).map { "  " + $0 } + [
+                            "  # build-cicdlab: end",
+                            "fi",
+                        ]),
                     YAMLBuilder.text("test \"$(\(build)/cicdlab --version)\" = \"$CICDLAB_VERSION\""),
                 ])
             ),
