@@ -92,4 +92,23 @@ import Testing
                 + "$ * ? [ ] { } (rename it and export again)\n")
         #expect(!FileManager.default.fileExists(atPath: sandbox + "/.gitlab-ci.yml"))
     }
+
+    @Test func aStageNamedLikeTheInstallJobIsRefusedByBothCIExports() throws {
+        let home = try Binary.temporaryHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let sandbox = try Binary.run(["sandbox", "path"], home: home).stdout.trimmingCharacters(in: .newlines)
+        let text = try String(contentsOfFile: sandbox + "/pipeline.yaml", encoding: .utf8)
+        try text.replacingOccurrences(of: "  validate:\n", with: "  cicdlab:\n")
+            .replacingOccurrences(of: "needs: [validate]", with: "needs: [cicdlab]")
+            .write(toFile: sandbox + "/pipeline.yaml", atomically: true, encoding: .utf8)
+        for format in ["github-actions", "gitlab-ci"] {
+            let refused = try Binary.run(["pipeline", "export", "--format", format], home: home, directory: sandbox)
+            #expect(refused.status == 2)
+            #expect(
+                refused.stderr.hasPrefix("error: pipeline.yaml: cannot export to \(format): stage name 'cicdlab' is "))
+            #expect(refused.stderr.hasSuffix("expected another name (rename the stage and export again)\n"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: sandbox + "/.gitlab-ci.yml"))
+        #expect(!FileManager.default.fileExists(atPath: sandbox + "/.github"))
+    }
 }

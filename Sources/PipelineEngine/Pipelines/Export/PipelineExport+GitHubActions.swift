@@ -1,4 +1,5 @@
 import Foundation
+import LabSupport
 import Yams
 
 extension PipelineExport {
@@ -39,6 +40,13 @@ extension PipelineExport {
     /// actions are pinned to commit SHAs; the deploy job runs in the `production` environment,
     /// where required reviewers make it wait for approval.
     static func githubActions(_ pipeline: PipelineDefinition, version: String) throws -> ExportedFile {
+        if pipeline.stage(binaryArtifact) != nil {
+            throw LabError(
+                .exportUnsafeText,
+                "cannot export to github-actions: stage name '\(binaryArtifact)' is the name of the job that installs "
+                    + "cicdlab; expected another name (rename the stage and export again)",
+                file: pipeline.file)
+        }
         let stages = pipeline.order.compactMap { pipeline.stage($0) }
         let stateKeeper = stages.last { keepsState.contains($0.kind) }?.name
         var jobs: [(String, Node)] = [(binaryArtifact, installJob(version: version))]
