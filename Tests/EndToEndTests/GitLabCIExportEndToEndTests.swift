@@ -46,7 +46,7 @@ import Testing
             #expect(lines.map(\.status) == ["ran"], "job \(stage): \(lines)")
         }
         #expect(
-            first.job("validate")?.log.contains("No lab state kept for main yet: the registry starts empty.") == true)
+            first.job("validate")?.log.contains("No lab state kept yet: the registry starts empty.") == true)
 
         // A much weaker model is stopped at the gate by the champion the first pipeline kept.
         try repository.setC("0.001")
@@ -110,5 +110,28 @@ import Testing
         }
         #expect(!FileManager.default.fileExists(atPath: sandbox + "/.gitlab-ci.yml"))
         #expect(!FileManager.default.fileExists(atPath: sandbox + "/.github"))
+    }
+
+    /// A monitor stage after the deploy: it works on the state the deploy left in the same run
+    /// (GitHub: that job's state artifact; GitLab: the package the deploy job published).
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/git")))
+    func aMonitorAfterTheDeploySeesTheStateTheDeployLeft() throws {
+        let addMonitor: (String) -> String = {
+            $0.replacingOccurrences(
+                of: "    steps: [5, 25, 50, 100]\n",
+                with: "    steps: [5, 25, 50, 100]\n  watch:\n    kind: monitor\n    needs: [deploy]\n")
+        }
+        for format in ["github-actions", "gitlab-ci"] {
+            let repository = try ExportedRepository(format: format, edit: addMonitor)
+            defer { repository.remove() }
+            let run = try format == "gitlab-ci" ? repository.gitlabRunner.play() : repository.githubRunner.play()
+            GitHubActionsExportEndToEndTests.expectEveryJobGreen(run)
+            let watch = run.job("watch")?.log ?? ""
+            #expect(!watch.contains("the registry starts empty"), "\(format): watch fetched no state:\n\(watch)")
+            // The deploy job's run was #1 in the state it left; the monitor's run comes after it,
+            // over the production traffic the deployment served.
+            #expect(watch.contains("Run #2 passed"), "\(format): the monitor runs on the deploy's state:\n\(watch)")
+            #expect(watch.contains("6 features checked by psi"), "\(format):\n\(watch)")
+        }
     }
 }

@@ -96,8 +96,16 @@ struct PipelineCommand: TopLevelCommand {
             let nameWidth = pipeline.order.map(\.count).max() ?? 8
             let live = !session.wantsJSON && isatty(STDOUT_FILENO) == 1
             if !session.wantsJSON {
-                session.console.line(
-                    style.bold("Pipeline \(pipeline.file)") + style.dim(" · \(pipeline.order.count) stages"))
+                var header = style.bold("Pipeline \(pipeline.file)") + style.dim(" · \(pipeline.order.count) stages")
+                if only, let stage {
+                    // Says where the stages before it come from: their result files, not a run.
+                    let before = pipeline.order.filter(
+                        Set(PipelineGraph(pipeline.stages).ancestors(of: stage)).contains)
+                    header += style.dim(
+                        " · \(stage) alone"
+                            + (before.isEmpty ? "" : ", on the results of \(before.joined(separator: ", "))"))
+                }
+                session.console.line(header)
                 runner.observer = { event in
                     switch event {
                     case .stageStarted(let name, _, let index, let total):

@@ -9,7 +9,7 @@ struct ExportedRepository {
     let labHome: String
     let pipeline: String
 
-    init(format: String, pipeline: String = "pipeline.yaml") throws {
+    init(format: String, pipeline: String = "pipeline.yaml", edit: (String) -> String = { $0 }) throws {
         self.pipeline = pipeline
         root = try Binary.temporaryHome()
         repo = root + "/repo"
@@ -22,6 +22,8 @@ struct ExportedRepository {
         for file in ["params.yaml", "gates.yaml", "data", "suites"] {
             try FileManager.default.copyItem(atPath: sandbox + "/" + file, toPath: repo + "/" + file)
         }
+        let text = edit(try String(contentsOfFile: sandbox + "/pipeline.yaml", encoding: .utf8))
+        try text.write(toFile: sandbox + "/pipeline.yaml", atomically: true, encoding: .utf8)
         try FileManager.default.copyItem(atPath: sandbox + "/pipeline.yaml", toPath: repo + "/" + pipeline)
         if pipeline != "pipeline.yaml" {
             try FileManager.default.copyItem(atPath: sandbox + "/pipeline.yaml", toPath: sandbox + "/" + pipeline)

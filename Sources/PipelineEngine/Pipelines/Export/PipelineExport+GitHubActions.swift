@@ -13,6 +13,12 @@ extension PipelineExport {
     /// run to the next.
     static let stateArtifact = "cicdlab-state"
 
+    /// The artifact holding the lab state a deploy or monitor job left: `cicdlab-state` for the
+    /// last of them, which the next run fetches, `cicdlab-state-STAGE` for the others.
+    static func stateArtifact(_ stage: String, final: String?) -> String {
+        stage == final ? stateArtifact : "\(stateArtifact)-\(stage)"
+    }
+
     /// The artifact a stage's job uploads for the jobs after it.
     static func stageArtifact(_ stage: String) -> String { "stage-\(stage)" }
 
@@ -51,7 +57,7 @@ extension PipelineExport {
         let stateKeeper = stages.last { keepsState.contains($0.kind) }?.name
         var jobs: [(String, Node)] = [(binaryArtifact, installJob(version: version))]
         for stage in stages {
-            jobs.append((stage.name, try stageJob(stage, pipeline, keepsState: stage.name == stateKeeper)))
+            jobs.append((stage.name, try stageJob(stage, pipeline, finalKeeper: stateKeeper)))
         }
         let top: [(String, Node)] = [
             ("name", YAMLBuilder.text("cicdlab: \(pipeline.name)")),
@@ -172,8 +178,8 @@ extension PipelineExport {
     }
 
     /// The job of one stage: its inputs downloaded, the stage run alone, its results uploaded.
-    private static func stageJob(_ stage: StageDefinition, _ pipeline: PipelineDefinition, keepsState: Bool) throws
-        -> Node
+    private static func stageJob(_ stage: StageDefinition, _ pipeline: PipelineDefinition, finalKeeper: String?)
+        throws -> Node
     {
         var job: [(String, Node)] = [("name", YAMLBuilder.text("\(stage.name) (\(stage.kind.rawValue))"))]
         job.append(("needs", YAMLBuilder.strings([binaryArtifact] + stage.upstream, flow: true)))
@@ -216,7 +222,24 @@ extension PipelineExport {
                 ),
             ]),
         ]
-        if pipeline.stages.contains(where: { keepsStateKinds($0) }) {
+        // The state this run's earlier deploy or monitor job left, else the last successful run's.
+        let ancestors = Set(PipelineGraph(pipeline.stages).ancestors(of: stage.name))
+        if let keeper = pipeline.order.last(where: {
+            ancestors.contains($0) && pipeline.stage($0).map(keepsStateKinds) == true
+        }) {
+            steps.append(
+                YAMLBuilder.map([
+                    ("name", YAMLBuilder.text("Download the lab state \(keeper) left")),
+                    ("uses", YAMLBuilder.text(GitHubActionPins.downloadArtifact.uses)),
+                    (
+                        "with",
+                        YAMLBuilder.map([
+                            ("name", YAMLBuilder.text(stateArtifact(keeper, final: finalKeeper))),
+                            ("path", YAMLBuilder.text(".lab")),
+                        ])
+                    ),
+                ]))
+        } else if pipeline.stages.contains(where: { keepsStateKinds($0) }) {
             steps.append(fetchStateStep())
         }
         for need in stage.upstream {
@@ -255,15 +278,21 @@ extension PipelineExport {
                     ])
                 ),
             ]))
-        if keepsState {
+        if keepsStateKinds(stage) {
             steps.append(
                 YAMLBuilder.map([
-                    ("name", YAMLBuilder.text("Keep the lab state for the next run")),
+                    (
+                        "name",
+                        YAMLBuilder.text(
+                            stage.name == finalKeeper
+                                ? "Keep the lab state for the next run"
+                                : "Keep the lab state for the jobs after this one")
+                    ),
                     ("uses", YAMLBuilder.text(GitHubActionPins.uploadArtifact.uses)),
                     (
                         "with",
                         YAMLBuilder.map([
-                            ("name", YAMLBuilder.text(stateArtifact)),
+                            ("name", YAMLBuilder.text(stateArtifact(stage.name, final: finalKeeper))),
                             ("path", YAMLBuilder.script([".lab/state.sqlite", ".lab/artifacts/"])),
                             ("include-hidden-files", Node("true")),
                             ("if-no-files-found", YAMLBuilder.text("error")),
@@ -332,7 +361,8 @@ extension PipelineExport {
                 "# The lab state (model registry, deployments, simulated clock: .lab/state.sqlite and\n"
                 + "# .lab/artifacts/) is the `\(stateArtifact)` artifact, never a cache entry, which GitHub may evict:\n"
                 + "# each stage job fetches the one the last successful run on its branch kept, and the\n"
-                + "# `\(stateKeeper)` job uploads the new one. Artifacts expire (90 days here): a branch with no\n"
+                + "# `\(stateKeeper)` job uploads the new one (an earlier deploy or monitor job hands its state to\n"
+                + "# the jobs after it). Artifacts expire (90 days here): a branch with no\n"
                 + "# successful run for that long fails to fetch it, rather than start from an empty registry.\n"
                 + "# A cancelled run uploads no state, so the next run starts from the last finished one.\n"
         } else {

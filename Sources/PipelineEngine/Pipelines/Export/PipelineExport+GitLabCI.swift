@@ -25,7 +25,7 @@ extension PipelineExport {
     /// `drift` → pipelines started through the API or a trigger token; `web` is always allowed.
     ///
     /// The lab state (registry, deployments, simulated clock) is a file in the project's generic
-    /// package registry, `cicdlab-state-BRANCH` version 1.0.0, which every stage job fetches and
+    /// package registry, `cicdlab-state` version 1.0.0, which every stage job fetches and
     /// the last deploy or monitor job publishes, authenticated with the job token (GitLab docs,
     /// "GitLab generic packages repository": Free tier, CI/CD job tokens; a download returns
     /// the most recent file of that name). Unlike job artifacts it does not expire. The deploy
@@ -46,11 +46,23 @@ extension PipelineExport {
                 ])
             ),
             ("workflow", YAMLBuilder.map([("rules", gitlabRules(pipeline))])),
+            // A newer pipeline may cancel this one's jobs (with "Auto-cancel redundant pipelines"),
+            // except a deploy in progress, which says `interruptible: false`.
+            ("default", YAMLBuilder.map([("interruptible", Node("true"))])),
             ("stages", YAMLBuilder.strings(["build"] + stages.map(\.name))),
             (binaryArtifact, gitlabInstallJob()),
         ]
+        // A job after a deploy runs where the deploy can: on the default branch, so what it needs exists.
+        let graph = PipelineGraph(pipeline.stages)
+        let afterDeploy = Set(stages.filter { $0.kind == .deploy }.flatMap { graph.descendants(of: $0.name) })
         for stage in stages {
-            top.append((stage.name, gitlabStageJob(stage, pipeline, keepsState: stage.name == stateKeeper)))
+            top.append(
+                (
+                    stage.name,
+                    gitlabStageJob(
+                        stage, pipeline, keepsState: keepsState.contains(stage.kind),
+                        defaultBranchOnly: afterDeploy.contains(stage.name))
+                ))
         }
         let text = try YAMLBuilder.serialize(
             YAMLBuilder.map(top), header: gitlabHeader(pipeline, version: version, stateKeeper: stateKeeper))
@@ -59,7 +71,7 @@ extension PipelineExport {
 
     /// The package file the lab state is kept in, per branch.
     static let stateURL =
-        "$CI_API_V4_URL/projects/$CI_PROJECT_ID/packages/generic/cicdlab-state-$CI_COMMIT_REF_SLUG/1.0.0/state.tar.gz"
+        "$CI_API_V4_URL/projects/$CI_PROJECT_ID/packages/generic/cicdlab-state/1.0.0/state.tar.gz"
 
     private static func gitlabRules(_ pipeline: PipelineDefinition) -> Node {
         var rules: [Node] = []
@@ -127,9 +139,9 @@ extension PipelineExport {
         ])
     }
 
-    private static func gitlabStageJob(_ stage: StageDefinition, _ pipeline: PipelineDefinition, keepsState: Bool)
-        -> Node
-    {
+    private static func gitlabStageJob(
+        _ stage: StageDefinition, _ pipeline: PipelineDefinition, keepsState: Bool, defaultBranchOnly: Bool
+    ) -> Node {
         var job: [(String, Node)] = [
             ("stage", YAMLBuilder.text(stage.name)),
             ("image", YAMLBuilder.text("ubuntu:24.04")),
@@ -159,7 +171,7 @@ extension PipelineExport {
                         + "--output state.tar.gz --write-out '%{http_code}' \"$CICDLAB_STATE_URL\")\"",
                     "case \"$status\" in",
                     "  200) tar -xzf state.tar.gz -C .lab && rm state.tar.gz ;;",
-                    "  404) echo \"No lab state kept for $CI_COMMIT_REF_NAME yet: the registry starts empty.\" ;;",
+                    "  404) echo \"No lab state kept yet: the registry starts empty.\" ;;",
                     "  *) echo \"Could not fetch the lab state (HTTP $status)\" >&2; exit 1 ;;",
                     "esac",
                 ]))
@@ -188,6 +200,7 @@ extension PipelineExport {
                 YAMLBuilder.map([("paths", YAMLBuilder.strings(paths)), ("expire_in", YAMLBuilder.text("30 days"))])
             ))
         if stage.kind == .deploy {
+            job.append(("interruptible", Node("false")))
             job.append(("environment", YAMLBuilder.map([("name", YAMLBuilder.text("production"))])))
             job.append(
                 (
@@ -197,6 +210,15 @@ extension PipelineExport {
                             ("if", YAMLBuilder.text("$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH")),
                             ("when", YAMLBuilder.text("manual")),
                         ])
+                    ])
+                ))
+        }
+        if defaultBranchOnly && stage.kind != .deploy {
+            job.append(
+                (
+                    "rules",
+                    YAMLBuilder.list([
+                        YAMLBuilder.map([("if", YAMLBuilder.text("$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"))])
                     ])
                 ))
         }
@@ -248,8 +270,11 @@ extension PipelineExport {
         if let stateKeeper {
             header +=
                 "# The lab state (model registry, deployments, simulated clock) is kept in the project's\n"
-                + "# package registry as cicdlab-state-BRANCH 1.0.0/state.tar.gz, not in the cache, which\n"
-                + "# GitLab may clear: every stage job fetches it and the `\(stateKeeper)` job publishes the new one.\n"
+                + "# package registry as cicdlab-state 1.0.0/state.tar.gz, not in the cache, which GitLab\n"
+                + "# may clear: every stage job fetches it, and each deploy or monitor job (the last is\n"
+                + "# `\(stateKeeper)`) publishes the state it leaves.\n"
+                + "# Deploys run on the default branch only, so it is the default branch's state; a pipeline\n"
+                + "# on another branch is judged against the champion in production.\n"
         } else {
             header += "# No deploy or monitor stage: no lab state is kept from one pipeline to the next.\n"
         }
@@ -265,8 +290,11 @@ extension PipelineExport {
         if pipeline.stages.contains(where: { $0.kind == .deploy }) {
             header +=
                 "# The deploy job runs on the default branch only, when a person starts it, in the production\n"
-                + "# environment (protect it to require an approval).\n"
+                + "# environment (protect it to require an approval); jobs after it run on that branch only.\n"
         }
+        header +=
+            "# Turn on Settings > CI/CD > Auto-cancel redundant pipelines so a newer pipeline cancels an\n"
+            + "# older one's jobs; a deploy in progress is not interruptible.\n"
         return header
     }
 }
