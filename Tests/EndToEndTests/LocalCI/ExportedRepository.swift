@@ -9,7 +9,12 @@ struct ExportedRepository {
     let labHome: String
     let pipeline: String
 
-    init(format: String, pipeline: String = "pipeline.yaml", edit: (String) -> String = { $0 }) throws {
+    /// `prepare` may change the sandbox's files (given its folder) before they are copied and
+    /// exported; `edit` changes the pipeline's text.
+    init(
+        format: String, pipeline: String = "pipeline.yaml", prepare: (String) throws -> Void = { _ in },
+        edit: (String) -> String = { $0 }
+    ) throws {
         self.pipeline = pipeline
         root = try Binary.temporaryHome()
         repo = root + "/repo"
@@ -19,6 +24,7 @@ struct ExportedRepository {
         }
         let sandbox = try Binary.run(["--content", Binary.repository, "sandbox", "path"], home: labHome).stdout
             .trimmingCharacters(in: .newlines)
+        try prepare(sandbox)
         for file in ["params.yaml", "gates.yaml", "data", "suites"] {
             try FileManager.default.copyItem(atPath: sandbox + "/" + file, toPath: repo + "/" + file)
         }

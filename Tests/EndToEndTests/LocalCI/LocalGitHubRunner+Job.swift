@@ -86,7 +86,7 @@ extension LocalGitHubRunner {
             switch uses.split(separator: "@").first.map(String.init) ?? uses {
             case "actions/checkout":
                 let clone = try Binary.run(
-                    ["clone", "-q", runner.repository, workspace], executable: "/usr/bin/git")
+                    ["clone", "-q", "-b", runner.branch, runner.repository, workspace], executable: "/usr/bin/git")
                 return (clone.status == 0, clone.stderr, [:])
             case "actions/cache":
                 return (true, "cache miss (caches are cold here)\n", ["cache-hit": "false"])
@@ -170,13 +170,16 @@ extension LocalGitHubRunner {
             env["GITHUB_ACTIONS"] = "true"
             env["GITHUB_WORKSPACE"] = workspace
             env["RUNNER_TEMP"] = temp
-            env["GITHUB_REF_NAME"] = "main"
+            env["GITHUB_REF_NAME"] = runner.branch
+            env["GITHUB_REF"] = "refs/heads/" + runner.branch
+            env["GITHUB_EVENT_NAME"] = runner.event
             env["GITHUB_REPOSITORY"] = "local/repository"
             env["GITHUB_PATH"] = folder + "/path"
             env["GITHUB_ENV"] = folder + "/env"
             env["GITHUB_OUTPUT"] = folder + "/output"
             env["HOME"] = folder + "/home"
             env["LOCAL_GH_STORE"] = runner.store
+            env["LOCAL_GH_JQ"] = ExternalTool.path("jq") ?? "jq (not installed)"
             try "".write(toFile: folder + "/output", atomically: true, encoding: .utf8)
             let file = folder + "/step.sh"
             try script.write(toFile: file, atomically: true, encoding: .utf8)
@@ -200,8 +203,28 @@ extension LocalGitHubRunner {
 
         // MARK: Expressions
 
+        /// Every context value a step can read, by dotted name (nil: null).
+        func values(_ state: StepState) -> [String: String?] {
+            var values: [String: String?] = [
+                "runner.temp": temp, "runner.os": "Linux", "runner.arch": "X64",
+                "github.workspace": workspace, "github.token": "local-token",
+                "github.repository": "local/repository", "github.workflow": "cicdlab",
+                "github.ref": "refs/heads/" + runner.branch, "github.ref_name": runner.branch,
+                "github.event_name": runner.event,
+                // A scheduled run's event carries no repository.
+                "github.event.repository.default_branch": runner.event == "schedule" ? nil : runner.defaultBranch,
+            ]
+            for (key, value) in runner.variables { values["vars." + key] = value }
+            for (key, value) in state.env { values["env." + key] = value }
+            for (id, outputs) in state.outputs {
+                for (key, value) in outputs { values["steps.\(id).outputs.\(key)"] = value }
+            }
+            return values
+        }
+
         /// `text` with each `${{ … }}` replaced by its value; unknown expressions are refused.
         func expand(_ text: String, _ state: StepState) throws -> String {
+            let expression = GitHubExpression(context: values(state))
             var out = ""
             var rest = Substring(text)
             while let start = rest.range(of: "${{") {
@@ -209,51 +232,15 @@ extension LocalGitHubRunner {
                 guard let end = rest[start.upperBound...].range(of: "}}") else {
                     throw Unsupported(description: "unclosed expression in \(text)")
                 }
-                let expression = rest[start.upperBound..<end.lowerBound].trimmingCharacters(in: .whitespaces)
-                out += try value(of: expression, state)
+                out += try expression.value(String(rest[start.upperBound..<end.lowerBound])) ?? ""
                 rest = rest[end.upperBound...]
             }
             return out + rest
         }
 
-        private func value(of expression: String, _ state: StepState) throws -> String {
-            let parts = expression.split(separator: ".").map(String.init)
-            switch parts.first {
-            case "vars" where parts.count == 2: return runner.variables[parts[1]] ?? ""
-            case "env" where parts.count == 2: return state.env[parts[1]] ?? ""
-            case "runner" where parts.count == 2:
-                switch parts[1] {
-                case "temp": return temp
-                case "os": return "Linux"
-                case "arch": return "X64"
-                default: break
-                }
-            case "github" where parts.count == 2:
-                switch parts[1] {
-                case "workspace": return workspace
-                case "token": return "local-token"
-                case "repository": return "local/repository"
-                case "workflow": return "cicdlab"
-                case "ref": return "refs/heads/main"
-                default: break
-                }
-            case "steps" where parts.count == 4 && parts[2] == "outputs":
-                return state.outputs[parts[1]]?[parts[3]] ?? ""
-            default: break
-            }
-            throw Unsupported(description: "the local runner does not know the expression `\(expression)`")
-        }
-
-        /// An `if:` of the form `steps.ID.outputs.NAME != 'VALUE'` (or `==`).
+        /// Whether a step's `if:` holds.
         private func holds(_ condition: String, _ state: StepState) throws -> Bool {
-            for op in ["!=", "=="] {
-                let sides = condition.components(separatedBy: " \(op) ")
-                guard sides.count == 2, sides[1].hasPrefix("'"), sides[1].hasSuffix("'") else { continue }
-                let left = try value(of: sides[0].trimmingCharacters(in: .whitespaces), state)
-                let right = String(sides[1].dropFirst().dropLast())
-                return op == "==" ? left == right : left != right
-            }
-            throw Unsupported(description: "the local runner does not know the condition `\(condition)`")
+            try GitHubExpression(context: values(state)).holds(condition)
         }
 
         // MARK: Files

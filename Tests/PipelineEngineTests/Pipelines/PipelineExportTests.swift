@@ -58,13 +58,21 @@ import Testing
         defer { sandbox.cleanUp() }
         let text = try exported(.githubActions, sandbox)[0].contents
         #expect(
-            text.contains("\npermissions:\n  contents: read\n  actions: read\nconcurrency:\n"),
-            "the token may read the repository and the artifacts of earlier runs, nothing more")
+            text.contains("\npermissions:\n  contents: read\nconcurrency:\n"), "the token may read the repository only")
+        #expect(
+            text.components(separatedBy: "    permissions:\n      contents: read\n      actions: read\n").count == 5,
+            "train, baseline, gate and deploy may read the artifacts of earlier runs, to fetch the lab state")
         #expect(text.components(separatedBy: "environment: production").count == 2, "one job, the deploy one")
         #expect(
             text.contains(
-                "  deploy:\n    name: deploy (deploy)\n    needs: [cicdlab, gate]\n    runs-on: ubuntu-latest\n    environment: production\n"
-            ))
+                "  deploy:\n    name: deploy (deploy)\n    needs: [cicdlab, gate]\n"
+                    + "    if: github.event_name == 'schedule' || github.ref_name == github.event.repository.default_branch\n"
+                    + "    runs-on: ubuntu-latest\n    permissions:\n      contents: read\n      actions: read\n"
+                    + "    environment: production\n"
+            ), "deploys from the default branch only")
+        #expect(
+            text.contains("  CICDLAB_STATE_BRANCH: ${{ github.event.repository.default_branch || github.ref_name }}\n"),
+            "every branch reads the default branch's state")
         #expect(text.contains("  CICDLAB_VERSION: \"0.1.0\"\n  CICDLAB_REF: \"v0.1.0\"\n"))
         #expect(text.contains("git -C /opt/cicdlab fetch -q --depth 1 \"$CICDLAB_REPOSITORY\" \"$CICDLAB_REF\"\n"))
         #expect(text.contains("      run: test \"$(cicdlab-build/cicdlab --version)\" = \"$CICDLAB_VERSION\"\n"))
