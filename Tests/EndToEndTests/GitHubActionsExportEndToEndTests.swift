@@ -53,6 +53,33 @@ import Yams
         try Self.expectLintAndSchemaClean(repository)
     }
 
+    /// The reviewed fixture (a GPU baseline on a self-hosted runner, a parallel branch) passes
+    /// too, once actionlint is told the `gpu` label, as its header says.
+    @Test(
+        .enabled(
+            if: ExternalTool.usable("actionlint", "check-jsonschema"),
+            ExternalTool.skipNote("actionlint", "check-jsonschema")))
+    func theReviewedFixturePassesActionlintGivenTheGPULabel() throws {
+        let root = try Binary.temporaryHome()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/.github/workflows", withIntermediateDirectories: true)
+        let fixture = ExternalTool.packageRoot + "/Tests/PipelineEngineTests/Fixtures/PipelineExport/cicdlab.yml"
+        let text = try String(contentsOfFile: fixture, encoding: .utf8)
+        #expect(text.contains("# .github/actionlint.yaml (self-hosted-runner: {labels: [gpu]}).\n"))
+        try text.write(toFile: root + "/.github/workflows/cicdlab.yml", atomically: true, encoding: .utf8)
+        try "self-hosted-runner: {labels: [gpu]}\n".write(
+            toFile: root + "/.github/actionlint.yaml", atomically: true, encoding: .utf8)
+        #expect(try Binary.run(["init", "-q"], directory: root, executable: "/usr/bin/git").status == 0)
+        let lint = try Binary.run(
+            ["-no-color", ".github/workflows/cicdlab.yml"], directory: root,
+            executable: try ExternalTool.require("actionlint"))
+        #expect(lint.status == 0 && lint.stdout.isEmpty, "actionlint: \(lint.stdout)\(lint.stderr)")
+        let schema = try Binary.run(
+            ["--builtin-schema", "vendor.github-workflows", root + "/.github/workflows/cicdlab.yml"],
+            executable: try ExternalTool.require("check-jsonschema"))
+        #expect(schema.status == 0, "check-jsonschema: \(schema.stdout)\(schema.stderr)")
+    }
+
     @Test func theWorkflowIsPinnedLeastPrivilegedAndCancelsStaleRuns() throws {
         let repository = try ExportedRepository(format: "github-actions")
         defer { repository.remove() }

@@ -51,6 +51,8 @@ import Testing
                 "      run: |\n        mkdir -p .lab\n        cicdlab pipeline run pipeline.yaml --stage evaluate --only\n"
             ))
         #expect(!text.contains("hashFiles"), "stage results travel as artifacts, not through a cache")
+        #expect(text.contains("    runs-on: [self-hosted, gpu]\n"), "the GPU baseline")
+        #expect(text.contains("# .github/actionlint.yaml (self-hosted-runner: {labels: [gpu]}).\n"))
     }
 
     @Test func githubActionsWorkflowReadsOnlyWaitsForApprovalToDeployAndPinsCicdlab() throws {

@@ -37,6 +37,11 @@ enum GitHubHeader {
                 + "# A newer run on the same ref cancels the one in progress (concurrency).\n"
         }
         header += "# The token may only read the repository; actions are pinned to commit SHAs.\n"
+        if pipeline.stages.contains(where: \.gpu) {
+            header +=
+                "# GPU stages run on a self-hosted runner labelled `gpu`; tell actionlint the label in\n"
+                + "# .github/actionlint.yaml (self-hosted-runner: {labels: [gpu]}).\n"
+        }
         if pipeline.triggers.contains(where: { if case .drift = $0 { true } else { false } }) {
             header += "# Drift starts a run through a `drift-detected` repository_dispatch.\n"
         }
