@@ -182,6 +182,31 @@ import Yams
     @Test(
         .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/git")),
         .enabled(if: ExternalTool.usable("jq"), ExternalTool.skipNote("jq")))
+    func aMonitorAfterTheDeployGetsTheStateItLeftInTheSameRun() throws {
+        let repository = try ExportedRepository(format: "github-actions") {
+            $0.replacingOccurrences(
+                of: "    steps: [5, 25, 50, 100]\n",
+                with: "    steps: [5, 25, 50, 100]\n  monitor:\n    kind: monitor\n    needs: [deploy]\n"
+                    + "    data: data/churn-test.csv\n    reference: data/churn.csv\n")
+        }
+        defer { repository.remove() }
+        let text = try String(contentsOfFile: repository.workflow, encoding: .utf8)
+        let workflow = try #require(try Yams.load(yaml: text) as? [String: Any])
+        let jobs = try #require(workflow["jobs"] as? [String: [String: Any]])
+        #expect(jobs["monitor"]?["permissions"] == nil, "it reads no earlier run's artifacts")
+        let run = try repository.githubRunner.play()
+        Self.expectEveryJobGreen(run)
+        Self.expectEachStageRanInItsJobOnly(run, stages: Self.stages + ["monitor"])
+        let monitor = run.job("monitor")?.log ?? ""
+        #expect(
+            monitor.contains("-- step 3: Download the lab state this run's deploy left\ndownloaded cicdlab-state\n"),
+            "\(monitor)")
+        #expect(!monitor.contains("Fetch the lab state"))
+    }
+
+    @Test(
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/git")),
+        .enabled(if: ExternalTool.usable("jq"), ExternalTool.skipNote("jq")))
     func anExpiredLabStateStopsTheRunRatherThanStartEmpty() throws {
         let repository = try ExportedRepository(format: "github-actions")
         defer { repository.remove() }
@@ -210,8 +235,8 @@ import Yams
         // The training data is there under the odd name only.
         let repository = try ExportedRepository(
             format: "github-actions", pipeline: name,
-            prepare: { try FileManager.default.moveItem(atPath: $0 + "/data/churn.csv", toPath: $0 + "/" + data) },
-            edit: { $0.replacingOccurrences(of: "data: data/churn.csv", with: "data: \"\(data)\"") })
+            edit: { $0.replacingOccurrences(of: "data: data/churn.csv", with: "data: \"\(data)\"") },
+            prepare: { try FileManager.default.moveItem(atPath: $0 + "/data/churn.csv", toPath: $0 + "/" + data) })
         defer { repository.remove() }
         let text = try String(contentsOfFile: repository.workflow, encoding: .utf8)
         #expect(
@@ -236,7 +261,7 @@ import Yams
 
     /// Each stage job's cicdlab output reports its own stage, run, and no other.
     static func expectEachStageRanInItsJobOnly(
-        _ run: LocalGitHubRunner.Run, sourceLocation: SourceLocation = #_sourceLocation
+        _ run: LocalGitHubRunner.Run, stages: [String] = stages, sourceLocation: SourceLocation = #_sourceLocation
     ) {
         for stage in stages {
             let lines = stageLines(run.job(stage)?.log ?? "")

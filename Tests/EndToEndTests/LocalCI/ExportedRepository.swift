@@ -9,11 +9,11 @@ struct ExportedRepository {
     let labHome: String
     let pipeline: String
 
-    /// `prepare` may change the sandbox's files (given its folder) before they are copied and
-    /// exported; `edit` changes the pipeline's text.
+    /// `edit` changes the pipeline's text (a trailing closure is `edit`); `prepare` may change
+    /// the sandbox's files (given its folder) before they are copied and exported.
     init(
-        format: String, pipeline: String = "pipeline.yaml", prepare: (String) throws -> Void = { _ in },
-        edit: (String) -> String = { $0 }
+        format: String, pipeline: String = "pipeline.yaml", edit: (String) -> String = { $0 },
+        prepare: (String) throws -> Void = { _ in }
     ) throws {
         self.pipeline = pipeline
         root = try Binary.temporaryHome()
