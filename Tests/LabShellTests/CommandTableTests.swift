@@ -84,6 +84,7 @@ import Testing
 
                 Authoring
                   lint      Check course content: front matter, concept ids, steps and their checks, quizzes.
+                  class     Look at a class: mastery and an item analysis of the quiz questions.
 
                 The lab
                   help      Show the commands, or how to use one (`help profiles create`).

@@ -66,6 +66,7 @@ enum CommandTable {
         MonitorCommand.self,
         AuditCommand.self,
         LintCommand.self,
+        ClassCommand.self,
         HelpCommand.self,
         DoctorCommand.self,
         QuitCommand.self,

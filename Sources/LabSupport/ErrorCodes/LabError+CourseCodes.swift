@@ -1,5 +1,11 @@
 /// The error codes of lessons, quizzes, steps and the course linter.
 extension LabError.Code {
+    /// `class.bad_export`, as in "answers[3] has no "answered_at"; expected the file `export progress --format json` writes".
+    package static let classBadExport = Self("class.bad_export")
+    /// `class.duplicate_profile`, as in "profile 'ana' is in both a.json and b.json; give each learner's export once".
+    package static let classDuplicateProfile = Self("class.duplicate_profile")
+    /// `class.no_exports`, as in "no export files given; expected one `export progress --format json` file per learner".
+    package static let classNoExports = Self("class.no_exports")
     /// `concepts.empty`, as in "the concept list is empty; expected `groups:` and `concepts:`".
     package static let conceptsEmpty = Self("concepts.empty")
     /// `concepts.invalid`: the concept list could not be read for a reason other than its content.
@@ -117,6 +123,9 @@ extension LabError.Code {
 
     /// Every code of lessons, quizzes, steps and the course linter, for the catalogue check.
     static let courseCodes: [Self] = [
+        .classBadExport,
+        .classDuplicateProfile,
+        .classNoExports,
         .conceptsEmpty,
         .conceptsInvalid,
         .conceptsMissing,
