@@ -3,7 +3,7 @@ import Course
 import Foundation
 import LabSupport
 
-/// `class report EXPORT.json... [--html FILE]`: a teacher's view of a class, from the learners'
+/// `class report EXPORT.json...`: a teacher's view of a class, from the learners'
 /// progress exports.
 struct ClassCommand: TopLevelCommand {
     static let helpGroup = HelpGroup.authoring
@@ -28,9 +28,6 @@ struct ClassCommand: TopLevelCommand {
 
         @Argument(help: ArgumentHelp("Learners' progress exports, one per learner.", valueName: "export.json"))
         var exports: [String] = []
-
-        @Option(help: ArgumentHelp("Also write a self-contained HTML report to this file.", valueName: "file"))
-        var html: String?
 
         static var completion: CommandCompletion { CommandCompletion(values: .files) }
 
