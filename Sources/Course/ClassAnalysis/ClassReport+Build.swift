@@ -43,8 +43,12 @@ extension ClassReport {
             guard !takers.isEmpty else { continue }
             items.append(analyse(question, takers: takers))
         }
+        let flags = items.flatMap(\.flags)
+        let summary = Summary(
+            learners: learners.count, questionsAnswered: items.count, answers: learners.reduce(0) { $0 + $1.answers },
+            flaggedQuestions: Set(flags.map(\.question)).count)
         return ClassReport(
-            learners: learners, concepts: concepts, items: items, flags: items.flatMap(\.flags),
+            summary: summary, learners: learners, concepts: concepts, items: items, flags: flags,
             unknownQuestions: unknown(sorted, known: byId), minimumLearnersForFlags: minimumLearners)
     }
 

@@ -50,6 +50,17 @@ package struct ClassReport: Sendable, Equatable, Encodable {
         package var learners: [String]
     }
 
+    /// The counts the report opens with.
+    package struct Summary: Sendable, Equatable, Encodable {
+        package var learners: Int
+        /// Questions of the course with at least one first attempt.
+        package var questionsAnswered: Int
+        /// Every answer in the exports, retries and unknown questions included.
+        package var answers: Int
+        package var flaggedQuestions: Int
+    }
+
+    package var summary: Summary
     package var learners: [Learner]
     /// The concepts of the course's questions, in course order.
     package var concepts: [String]

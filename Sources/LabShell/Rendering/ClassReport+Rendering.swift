@@ -5,11 +5,10 @@ extension ClassReport {
     /// The terminal report: a summary, the flags, mastery per learner, then the questions.
     func render(_ style: TerminalStyle) -> String {
         var lines: [String] = []
-        let answered = items.filter { $0.learners > 0 }.count
-        lines.append(style.bold("Class report") + " · \(learners.count) learner\(learners.count == 1 ? "" : "s")")
-        lines.append("  questions answered  \(answered)")
-        lines.append("  answers             \(learners.reduce(0) { $0 + $1.answers })")
-        lines.append("  flagged questions   \(Set(flags.map(\.question)).count)")
+        lines.append(style.bold("Class report") + " · \(summary.learners) learner\(summary.learners == 1 ? "" : "s")")
+        lines.append("  questions answered  \(summary.questionsAnswered)")
+        lines.append("  answers             \(summary.answers)")
+        lines.append("  flagged questions   \(summary.flaggedQuestions)")
         if !unknownQuestions.isEmpty {
             let names = unknownQuestions.map { "\($0.question) (\($0.answers))".terminalSafe }.joined(separator: ", ")
             lines.append(style.yellow("  not in the course   ") + names)

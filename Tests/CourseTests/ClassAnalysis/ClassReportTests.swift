@@ -47,6 +47,7 @@ import Testing
         let report = try ClassReport.build(exports: Self.fiveLearners, questions: Self.questions)
         #expect(report.learners.map(\.profile) == ["ann", "ben", "cat", "dan", "eve"])
         #expect(report.learners.map(\.firstAttemptScore) == [3, 2, 1, 1, 0])
+        #expect(report.summary == .init(learners: 5, questionsAnswered: 3, answers: 16, flaggedQuestions: 0))
         let q1 = try #require(report.items.first { $0.question == "q1" })
         // Scores 1 1 1 0 0, rest scores 2 1 0 1 0: Σdxdy = 0.6, Σdx² = 1.2, Σdy² = 2.8.
         #expect(q1.learners == 5)
