@@ -66,7 +66,7 @@ extension ClassReport {
         return lines.joined(separator: "\n")
     }
 
-    static func percent(_ share: Double) -> String { String(format: "%.0f%%", share * 100) }
+    static func percent(_ share: Double) -> String { NumberText.percent(share: share) }
 
     static func decimal(_ value: Double) -> String { String(format: "%.2f", value) }
 }
