@@ -45,7 +45,8 @@ import Testing
         let items = try #require(report["items"] as? [[String: Any]])
         #expect(items.count == SimulatedClass.questions.count)
 
-        let reference = try Self.reference(files: files, home: home)
+        let computed = try Self.reference(files: files, home: home)
+        let reference = try #require(computed["items"] as? [String: Any])
         #expect(reference.count == items.count)
         for item in items {
             let id = try #require(item["question"] as? String)
@@ -66,6 +67,21 @@ import Testing
                     option["upper_share"], shares[name]?["upper_share"], "\(id) option \(name): upper share")
             }
         }
+
+        let mastery = try #require(computed["mastery"] as? [String: [String: Any]])
+        var cells = 0
+        for learner in try #require(report["learners"] as? [[String: Any]]) {
+            let profile = try #require(learner["profile"] as? String)
+            for cell in try #require(learner["mastery"] as? [[String: Any]]) {
+                let concept = try #require(cell["concept"] as? String)
+                let expected = mastery["\(profile)/\(concept)"]
+                #expect(cell["asked"] as? Int == (expected?["asked"] as? Int ?? 0), "\(profile) \(concept): asked")
+                #expect(cell["right"] as? Int == (expected?["right"] as? Int ?? 0), "\(profile) \(concept): right")
+                Self.expectClose(cell["mastery"], expected?["mastery"], "\(profile) \(concept): mastery")
+                cells += 1
+            }
+        }
+        #expect(cells == 32 * 3)
 
         let flags = try #require(report["flags"] as? [[String: Any]])
         let planted = flags.filter { $0["question"] as? String == "broken-key" }
@@ -138,7 +154,10 @@ import Testing
 
     /// The reference figures per question, computed in Python from the exports alone.
     static func reference(files: [String], home: String) throws -> [String: Any] {
-        let options = Dictionary(uniqueKeysWithValues: SimulatedClass.questions.map { ($0.id, $0.optionNames) })
+        let options = Dictionary(
+            uniqueKeysWithValues: SimulatedClass.questions.map {
+                ($0.id, ["options": $0.optionNames, "concepts": $0.concepts])
+            })
         let meta = home + "/options.json"
         try JSONSerialization.data(withJSONObject: options).write(to: URL(fileURLWithPath: meta))
         let script = home + "/reference.py"
@@ -159,7 +178,8 @@ import Testing
         import numpy as np
         import pandas as pd
 
-        options = json.load(open(sys.argv[1]))
+        meta = json.load(open(sys.argv[1]))
+        options = {q: m["options"] for q, m in meta.items()}
         rows = []
         for path in sys.argv[2:]:
             export = json.load(open(path))
@@ -203,6 +223,12 @@ import Testing
                 "skipped_share": float(d["skipped"].mean()),
                 "options": {o: {"share": chose(d, o), "upper_share": chose(upper, o)} for o in names},
             }
-        print(json.dumps(result))
+        # Mastery: right of asked per learner and concept over every answer, retries and skips too.
+        tagged = answers.assign(concept=answers["question"].map(lambda q: meta[q]["concepts"])).explode("concept")
+        cells = tagged.groupby(["profile", "concept"])["correct"].agg(["count", "sum"])
+        mastery = {f"{p}/{c}": {"asked": int(row["count"]), "right": int(row["sum"]),
+                                "mastery": float(row["sum"] / row["count"])}
+                   for (p, c), row in cells.iterrows()}
+        print(json.dumps({"items": result, "mastery": mastery}))
         """#
 }

@@ -19,6 +19,8 @@ struct SimulatedClass {
         var truth: Bool = false
         var multiple = false
         var difficulty: Double
+        /// The concepts the fixture tags it with.
+        var concepts: [String]
 
         /// The option names the report uses: letters, or `true`/`false`.
         var optionNames: [String] {
@@ -30,33 +32,33 @@ struct SimulatedClass {
     static let questions: [Item] = [
         Item(
             id: "artifacts", options: ["Code only", "Code data and model", "Code and configuration", "The model only"],
-            known: [1], difficulty: -1),
+            known: [1], difficulty: -1, concepts: ["three-artifacts"]),
         Item(
             id: "broken-key", options: ["A new linter", "New training data", "A faster laptop", "A renamed variable"],
-            known: [1], difficulty: 0),
+            known: [1], difficulty: 0, concepts: ["three-artifacts"]),
         Item(
             id: "smoke",
             options: [
                 "The model loads and predicts", "The accuracy is state of the art", "The data is balanced",
                 "The GPU is fast",
-            ], known: [0], difficulty: -1),
+            ], known: [0], difficulty: -1, concepts: ["smoke-tests"]),
         Item(
             id: "sanity-range", options: ["A range check", "A latency test", "A fairness test", "A load test"],
-            known: [0], difficulty: 0),
+            known: [0], difficulty: 0, concepts: ["sanity-tests"]),
         Item(
             id: "smoke-shape", options: ["Output shape", "Training loss", "Data hash", "Code coverage"], known: [0],
-            difficulty: 1),
+            difficulty: 1, concepts: ["smoke-tests", "sanity-tests"]),
         Item(
             id: "model-tests",
             options: [
                 "It loads and returns the right shape", "Predictions stay in range", "The linter passes",
                 "The README builds",
-            ], known: [0, 1], multiple: true, difficulty: 0),
+            ], known: [0, 1], multiple: true, difficulty: 0, concepts: ["smoke-tests", "sanity-tests"]),
         Item(
             id: "artifacts-versioned", options: ["The code", "The data", "The model", "The office chair"],
-            known: [0, 1, 2], multiple: true, difficulty: 1),
-        Item(id: "data-changes", options: nil, known: [], truth: true, difficulty: -1),
-        Item(id: "smoke-slow", options: nil, known: [], truth: false, difficulty: 0),
+            known: [0, 1, 2], multiple: true, difficulty: 1, concepts: ["three-artifacts"]),
+        Item(id: "data-changes", options: nil, known: [], truth: true, difficulty: -1, concepts: ["three-artifacts"]),
+        Item(id: "smoke-slow", options: nil, known: [], truth: false, difficulty: 0, concepts: ["smoke-tests"]),
     ]
 
     let learners: Int
