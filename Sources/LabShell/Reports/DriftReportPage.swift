@@ -70,7 +70,7 @@ enum DriftReportPage {
                     HTML.escape(result.method?.rawValue ?? "–"),
                     HTML.figure("\(key).statistic", result.statistic),
                     HTML.figure("\(key).p_value", result.pValue),
-                    HTML.figure("\(key).threshold", result.threshold),
+                    HTML.figure("\(key).threshold", result.threshold, shown: DriftReport.threshold(result)),
                     result.effectSize.map { HTML.escape(DriftReport.effect($0)) }
                         ?? "–",
                     HTML.badge(result.verdict.rawValue.replacingOccurrences(of: "_", with: " "), tone: tone)

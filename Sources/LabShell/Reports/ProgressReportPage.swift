@@ -69,10 +69,11 @@ enum ProgressReportPage {
                         + " of " + HTML.number(report.quizMaxPoints))
                 + RunReportPage.card("streak", "\(report.streakDays) day\(report.streakDays == 1 ? "" : "s")")
                 + "</div>")
-        page.section("Lessons", id: "lessons", lessons(report.lessons))
-        page.section("Quiz history", id: "history", history(data.history))
+        page.section(
+            "Quiz and review", id: "quiz",
+            "<div class=\"grid\">" + history(data.history) + forecast(data.forecast) + "</div>")
         page.section("Mastery by concept", id: "mastery", mastery(report.mastery))
-        page.section("Review forecast", id: "forecast", forecast(data.forecast))
+        page.section("Lessons", id: "lessons", lessons(report.lessons))
         return page.render()
     }
 
@@ -84,7 +85,7 @@ enum ProgressReportPage {
                     "<code>\(HTML.escape(lesson.id))</code>", HTML.escape(lesson.title),
                     HTML.badge(
                         lesson.status.replacingOccurrences(of: "_", with: " "),
-                        tone: lesson.status == "done" ? .good : lesson.status == "not_started" ? .neutral : .warn),
+                        tone: lesson.status == "done" ? .good : lesson.status.hasPrefix("not") ? .neutral : .warn),
                     "\(lesson.pagesRead) of \(lesson.pages)",
                     HTML.figure(
                         "lesson.\(lesson.id).steps_done", Double(lesson.stepsDone), shown: "\(lesson.stepsDone)"),
@@ -102,7 +103,7 @@ enum ProgressReportPage {
         return ChartFigure(
             id: "quiz-history", title: "Answers right per day",
             description: "The share of answers right on each of \(days.count) days with answers.",
-            svg: LineChart.draw([series], xLabel: "day with answers"),
+            svg: LineChart.draw([series], xLabel: "day with answers", yRange: 0...1),
             alternative: HTML.table(
                 ["date", "answers", "right"],
                 days.map {
@@ -144,7 +145,7 @@ enum ProgressReportPage {
             id: "review-forecast", title: "Cards due in the next 14 days",
             description: "Review cards due each day from today (day 0, with any overdue) for two weeks; "
                 + "\(days.reduce(0) { $0 + $1.due }) in all.",
-            svg: LineChart.draw([series], xLabel: "days from today"),
+            svg: LineChart.draw([series], xLabel: "days from today", yRange: 0...1),
             alternative: HTML.table(
                 ["day", "date", "cards due"],
                 days.map {

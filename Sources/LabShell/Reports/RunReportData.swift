@@ -69,7 +69,14 @@ struct RunReportData: Encodable {
             Gate(stage: $0.stage, name: $0.name, status: $0.status.rawValue, message: $0.message)
         }
         var seen = Set<String>()
-        let names = try history.metrics(ofRun: id).map { "\($0.stage).\($0.name)" }.filter { seen.insert($0).inserted }
+        let kinds = Dictionary(stages.map { ($0.name, $0.kind) }, uniquingKeysWith: { a, _ in a })
+        let metrics = try history.metrics(ofRun: id).filter { seen.insert("\($0.stage).\($0.name)").inserted }
+        // The model's quality first: evaluate's metrics, then train's, then the gates', then the rest.
+        let rank = { (stage: String) in ["evaluate", "train", "gate"].firstIndex(of: kinds[stage] ?? "") ?? 3 }
+        let names = metrics.enumerated().sorted {
+            (rank($0.element.stage), $0.offset) < (rank($1.element.stage), $1.offset)
+        }
+        .map { "\($0.element.stage).\($0.element.name)" }
         let trends = names.prefix(trendLimit).map { name in
             Trend(
                 metric: name,

@@ -11,7 +11,10 @@ enum LineChart {
         var points: [(x: Double, y: Double)]
     }
 
-    static func draw(_ series: [Series], xLabel: String, width: Double = 540, height: Double = 240) -> SVGCanvas {
+    static func draw(
+        _ series: [Series], xLabel: String, width: Double = 540, height: Double = 240,
+        yRange: ClosedRange<Double>? = nil
+    ) -> SVGCanvas {
         var canvas = SVGCanvas(width: width, height: height)
         let left = 52.0
         let right = 14.0
@@ -28,6 +31,7 @@ enum LineChart {
         if yMin == yMax { (yMin, yMax) = (yMin - 0.5, yMax + 0.5) }
         let pad = (yMax - yMin) * 0.08
         (yMin, yMax) = (yMin - pad, yMax + pad)
+        if let yRange { (yMin, yMax) = (min(yMin, yRange.lowerBound), max(yMax, yRange.upperBound)) }
         var (xMin, xMax) = (xs.min() ?? 0, xs.max() ?? 1)
         if xMin == xMax { (xMin, xMax) = (xMin - 1, xMax + 1) }
         let plotW = width - left - right
