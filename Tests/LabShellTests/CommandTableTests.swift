@@ -72,6 +72,7 @@ import Testing
                   registry  List model versions, show one's lineage, or move an alias.
                   clock     Show or move the sandbox's simulated clock (`clock advance 7d`).
                   edit      Open a sandbox file in your editor ($VISUAL or $EDITOR).
+                  report    Write a pipeline run, a drift comparison or your progress as one HTML file.
 
                 Production
                   deploy    Deploy a registry version: direct, shadow or canary (exit 1 if the canary is rolled back).

@@ -64,6 +64,7 @@ enum CommandTable {
         RollbackCommand.self,
         TrafficCommand.self,
         MonitorCommand.self,
+        ReportCommand.self,
         AuditCommand.self,
         LintCommand.self,
         ClassCommand.self,
