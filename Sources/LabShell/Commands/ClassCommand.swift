@@ -3,7 +3,7 @@ import Course
 import Foundation
 import LabSupport
 
-/// `class report EXPORT.json...`: a teacher's view of a class, from the learners'
+/// `class report EXPORT.json... [--html FILE]`: a teacher's view of a class, from the learners'
 /// progress exports.
 struct ClassCommand: TopLevelCommand {
     static let helpGroup = HelpGroup.authoring
@@ -29,6 +29,9 @@ struct ClassCommand: TopLevelCommand {
         @Argument(help: ArgumentHelp("Learners' progress exports, one per learner.", valueName: "export.json"))
         var exports: [String] = []
 
+        @Option(help: ArgumentHelp("Also write the report as one self-contained HTML file.", valueName: "file"))
+        var html: String?
+
         static var completion: CommandCompletion { CommandCompletion(values: .files) }
 
         func run(in session: LabSession) throws -> Int32 {
@@ -47,10 +50,19 @@ struct ClassCommand: TopLevelCommand {
             }
             let bank = try QuestionBank.load(from: session.catalog())
             let report = try ClassReport.build(exports: learners, questions: bank.questions)
+            if let html {
+                let path = try session.outputPath(html, option: "--html")
+                try session.writeOutput(
+                    Data(ClassReportPage.render(report).utf8), to: path, typed: html, makingFolder: false)
+            }
             if session.wantsJSON {
                 try session.console.json(report)
             } else {
                 session.console.line(report.render(session.style))
+                if let html {
+                    session.console.line(
+                        "\nWrote the class report to \(try session.outputPath(html, option: "--html")).")
+                }
             }
             return 0
         }

@@ -6,7 +6,8 @@ import Foundation
 enum PairedBars {
     static func draw(
         labels: [String], reference: [Double], current: [Double], patternID: String,
-        width: Double = 540, height: Double = 220
+        width: Double = 540, height: Double = 220,
+        legend: (reference: String, current: String) = ("reference", "current")
     ) -> SVGCanvas {
         var canvas = SVGCanvas(width: width, height: height)
         let left = 44.0
@@ -46,9 +47,9 @@ enum PairedBars {
         }
         canvas.line(left, top + plotH, width - right, top + plotH, className: "axis")
         canvas.rect(left, 4, 10, 10, fill: "var(--ref)")
-        canvas.text(left + 14, 13, "reference")
+        canvas.text(left + 14, 13, legend.reference)
         canvas.rect(left + 90, 4, 10, 10, fill: "url(#\(pattern))", extra: "stroke=\"var(--cur)\"")
-        canvas.text(left + 104, 13, "current")
+        canvas.text(left + 104, 13, legend.current)
         return canvas
     }
 
