@@ -62,10 +62,12 @@ struct SimulatedClass {
     ]
 
     let learners: Int
+    let seed: UInt64
     var random: SeededRandom
 
     init(learners: Int, seed: UInt64) {
         self.learners = learners
+        self.seed = seed
         random = SeededRandom(seed: seed)
     }
 
@@ -85,7 +87,7 @@ struct SimulatedClass {
             for round in 0..<(index % 5 == 0 ? 2 : 1) {
                 live.send("quiz --seed \(index * 10 + round) --count \(Self.questions.count)")
                 for _ in Self.questions {
-                    try answerNext(live, ability: ability)
+                    try answerNext(live, ability: ability, learner: index, round: round)
                 }
                 quizzes += 1
                 try wait(live, for: "Score: ", count: quizzes)
@@ -112,7 +114,7 @@ struct SimulatedClass {
 
     /// Waits for the next question, reads which one it is and how its options are shuffled,
     /// and answers it as the ability model says.
-    private mutating func answerNext(_ live: LiveProcess, ability: Double) throws {
+    private mutating func answerNext(_ live: LiveProcess, ability: Double, learner: Int, round: Int) throws {
         answered += 1
         try wait(live, for: "\nAnswer: ", count: answered)
         let block = live.text.components(separatedBy: "\nQuestion ").last ?? ""
@@ -125,6 +127,10 @@ struct SimulatedClass {
             let letter = String(line.dropFirst(2).prefix(1))
             shown[String(line.dropFirst(5))] = letter
         }
+        // A generator of its own per learner, question and round, so the answers do not depend on
+        // the order the quiz asks in.
+        let position = UInt64(Self.questions.firstIndex { $0.id == id } ?? 0)
+        var random = SeededRandom(seed: seed &+ UInt64(learner) &* 1_000 &+ position &* 10 &+ UInt64(round))
         let knows = random.nextUnit() < 1 / (1 + exp(-(ability - item.difficulty)))
         if !knows && random.nextUnit() < 0.1 {
             live.send("skip")
