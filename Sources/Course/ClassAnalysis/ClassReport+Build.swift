@@ -1,5 +1,5 @@
 import Foundation
-package import LabSupport
+import LabSupport
 
 extension ClassReport {
     /// Questions answered by fewer learners than this are analysed but never flagged.

@@ -77,12 +77,18 @@ enum ClassReportPage {
     static func mastery(_ report: ClassReport) -> String {
         guard !report.learners.isEmpty, !report.concepts.isEmpty else { return "<p>No concept asked yet.</p>" }
         let rows = report.learners.map(\.profile)
-        let values = report.learners.map { $0.mastery.map(\.mastery) }
+        // Only the concepts someone was asked: a course has dozens, a class session a few.
+        let asked = report.concepts.indices.filter { index in
+            report.learners.contains { index < $0.mastery.count && $0.mastery[index].asked > 0 }
+        }
+        guard !asked.isEmpty else { return "<p>No concept asked yet.</p>" }
+        let concepts = asked.map { report.concepts[$0] }
+        let values = report.learners.map { learner in asked.map { learner.mastery[$0].mastery } }
         let alternative = HTML.table(
-            ["learner"] + report.concepts,
+            ["learner"] + concepts,
             report.learners.map { learner in
                 [HTML.escape(learner.profile)]
-                    + learner.mastery.map { cell in
+                    + asked.map { learner.mastery[$0] }.map { cell in
                         HTML.figure(
                             "mastery.\(learner.profile).\(cell.concept)", cell.mastery,
                             shown: cell.mastery.map { "\(HTML.percent($0)) (\(cell.right)/\(cell.asked))" })
@@ -90,9 +96,9 @@ enum ClassReportPage {
             })
         return ChartFigure(
             id: "mastery", title: "Mastery by learner and concept",
-            description: "For each of \(rows.count) learners and \(report.concepts.count) concepts, the share of "
+            description: "For each of \(rows.count) learners and the \(concepts.count) concepts asked, the share of "
                 + "answers right (every answer counted), in percent; an empty cell where nothing was asked.",
-            svg: HeatMap.draw(rows: rows, columns: report.concepts, values: values), alternative: alternative
+            svg: HeatMap.draw(rows: rows, columns: concepts, values: values), alternative: alternative
         ).render()
     }
 
