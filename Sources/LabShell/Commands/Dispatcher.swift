@@ -125,6 +125,10 @@ enum Dispatcher {
     /// on, or the sandbox of the lesson being read), or nil in the free sandbox.
     private static func lessonSandbox(of session: LabSession) -> String? {
         if let override = session.workspaceOverride { return override }
+        // No lesson sandbox made yet: nothing to journal, and no reason to open the progress
+        // database to find the lesson being read.
+        var info = stat()
+        guard stat(session.home.lessonSandboxesDirectory, &info) == 0 else { return nil }
         guard let lesson = try? session.sandboxLesson() else { return nil }
         return try? session.lessonWorkspacePath(lesson)
     }
