@@ -15,8 +15,7 @@ runs="${2:-3}"
 shift $(( $# > 2 ? 2 : $# ))
 methods=("$@")
 [ ${#methods[@]} -gt 0 ] || methods=(auto ks wasserstein psi jensenshannon)
-python="${PYTHON:-/work/venv/ref/bin/python}"
-[ -x "$python" ] || python="python3"
+python="$("$root/bench/python.sh")"
 out="$root/bench/out/drift-$rows"
 mkdir -p "$out"
 
@@ -24,7 +23,7 @@ if [ ! -f "$out/reference.csv" ] || [ ! -f "$out/current.csv" ]; then
     echo "generating $out/reference.csv and current.csv"
     "$python" "$here/generate.py" "$out" "$rows"
 fi
-(cd "$root" && swift build -c release --product cicdlab >/dev/null)
+(cd "$root" && swift build -c release --static-swift-stdlib --product cicdlab >/dev/null)
 binary="$root/.build/release/cicdlab"
 home="$(mktemp -d)"
 trap 'rm -rf "$home"' EXIT
