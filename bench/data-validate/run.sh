@@ -21,7 +21,7 @@ if [ ! -f "$data" ]; then
     echo "generating $data"
     "$python" "$here/generate.py" "$data" "$rows"
 fi
-(cd "$root" && swift build -c release --static-swift-stdlib --product cicdlab >/dev/null)
+(cd "$root" && "$root/bin/build-release" >/dev/null)
 binary="$root/.build/release/cicdlab"
 home="$(mktemp -d)"
 trap 'rm -rf "$home"' EXIT

@@ -23,7 +23,7 @@ if [ ! -f "$out/reference.csv" ] || [ ! -f "$out/current.csv" ]; then
     echo "generating $out/reference.csv and current.csv"
     "$python" "$here/generate.py" "$out" "$rows"
 fi
-(cd "$root" && swift build -c release --static-swift-stdlib --product cicdlab >/dev/null)
+(cd "$root" && "$root/bin/build-release" >/dev/null)
 binary="$root/.build/release/cicdlab"
 home="$(mktemp -d)"
 trap 'rm -rf "$home"' EXIT

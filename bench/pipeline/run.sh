@@ -6,8 +6,8 @@
 # of each and the ratio of the medians.
 #   bench/pipeline/run.sh [RUNS]
 # DVC may name a dvc executable (default: the one bin/setup-tools installs, else DVC 3.67.1
-# installed with pip into bench/.venv-dvc). cicdlab is the release build with the Swift runtime
-# linked in (--static-swift-stdlib), as bin/lab builds it.
+# installed with pip into bench/.venv-dvc). cicdlab is the release build of bin/build-release,
+# as bin/lab builds it.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 runs="${1:-30}"
@@ -18,7 +18,7 @@ if [ ! -x "$dvc" ]; then
 fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-(cd "$root" && swift build -c release --static-swift-stdlib --product cicdlab >"$work/build.log" 2>&1) || { cat "$work/build.log"; exit 1; }
+(cd "$root" && "$root/bin/build-release" >"$work/build.log" 2>&1) || { cat "$work/build.log"; exit 1; }
 cicdlab="$root/.build/release/cicdlab"
 # DVC runs the exported stage commands, which call `cicdlab` by name.
 export PATH="$root/.build/release:$PATH"

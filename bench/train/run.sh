@@ -14,7 +14,7 @@ python="$("$root/bench/python.sh")"
 out="$root/bench/out/train-$rows"
 mkdir -p "$out"
 [ -f "$out/train.csv" ] || "$python" "$root/bench/train/generate.py" "$out" "$rows"
-(cd "$root" && swift build -c release --static-swift-stdlib --product cicdlab >/dev/null 2>&1)
+(cd "$root" && "$root/bin/build-release" >/dev/null 2>&1)
 cicdlab="$root/.build/release/cicdlab"
 home="$(mktemp -d)"
 trap 'rm -rf "$home"' EXIT
