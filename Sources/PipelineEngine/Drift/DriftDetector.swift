@@ -11,6 +11,9 @@ package struct DriftOptions: Sendable {
     package var threshold: Double?
     /// The share of drifted columns at which the dataset counts as drifted.
     package var driftShare: Double
+    /// Whether a column's two samples are sorted at once on two cores, with one column tested
+    /// at a time (set by ``DriftDetector`` for large inputs, to bound memory).
+    var sortsSidesTogether = false
 
     package init(
         method: DriftMethod = .auto, columns: [String]? = nil, threshold: Double? = nil,
@@ -61,7 +64,12 @@ package enum DriftDetector {
         } else {
             names = reference.columnNames
         }
-        let perColumn = concurrentMap(names.count) { index -> [DriftColumnResult] in
+        // Each column in flight holds a sorted copy of both sides and a sort buffer, three
+        // column sizes: past `oneColumnAtATimeRows` rows the columns are tested one at a time,
+        // their two sides sorted at once, so that memory stays near the tables' own size.
+        var options = options
+        options.sortsSidesTogether = reference.rowCount + current.rowCount >= oneColumnAtATimeRows
+        let test: @Sendable (Int) -> [DriftColumnResult] = { [options] index in
             let name = names[index]
             guard let ref = referenceColumns[name] else {
                 return [.skipped(name, "missing in the reference", kind: nil)]
@@ -71,6 +79,7 @@ package enum DriftDetector {
             }
             return compareColumn(ref, cur, options: options)
         }
+        let perColumn = options.sortsSidesTogether ? names.indices.map(test) : concurrentMap(names.count, test)
         try Interruption.check()
         let results = perColumn.flatMap { $0 }
         var tested: Set<String> = []
@@ -147,6 +156,9 @@ package enum DriftDetector {
             return TextDrift.compare(name: name, reference: r, current: c, options: options)
         }
     }
+
+    /// The rows of both files together from which columns are tested one at a time.
+    static let oneColumnAtATimeRows = 8_000_000
 
     /// `body(0..<count)` on all cores, results in order.
     static func concurrentMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
