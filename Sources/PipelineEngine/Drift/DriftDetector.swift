@@ -12,9 +12,6 @@ package struct DriftOptions: Sendable {
     package var threshold: Double?
     /// The share of drifted columns at which the dataset counts as drifted.
     package var driftShare: Double
-    /// Whether a column's two samples are sorted at once on two cores, with one column tested
-    /// at a time (set by ``DriftDetector`` for large inputs, to bound memory).
-    var sortsSidesTogether = false
 
     package init(
         method: DriftMethod = .auto, columns: [String]? = nil, threshold: Double? = nil,
@@ -65,12 +62,7 @@ package enum DriftDetector {
         } else {
             names = reference.columnNames
         }
-        // Each column in flight holds both sides and a sort buffer: past `oneColumnAtATimeRows`
-        // rows the columns are tested one at a time, their two sides sorted at once, so that
-        // memory stays near the tables' own size.
-        var options = options
         let (referenceRows, currentRows) = (reference.rowCount, current.rowCount)
-        options.sortsSidesTogether = referenceRows + currentRows >= oneColumnAtATimeRows
         // The tables are given up to the slots, so that a column taken out of them is the only
         // owner of its values and is sorted in place rather than copied first.
         let slots = ColumnSlots(reference: referenceColumns, current: currentColumns, names: names)
@@ -78,14 +70,13 @@ package enum DriftDetector {
         _ = consume current
         _ = consume referenceColumns
         _ = consume currentColumns
-        let test: @Sendable (Int) -> [DriftColumnResult] = { [options] index in
+        let perColumn = concurrentMap(names.count) { index -> [DriftColumnResult] in
             let name = names[index]
             let (ref, cur) = slots.take(name)
             guard let ref else { return [.skipped(name, "missing in the reference", kind: nil)] }
             guard let cur else { return [.skipped(name, "missing in the current data", kind: nil)] }
             return compareColumn(ref, cur, options: options)
         }
-        let perColumn = options.sortsSidesTogether ? names.indices.map(test) : concurrentMap(names.count, test)
         try Interruption.check()
         let results = perColumn.flatMap { $0 }
         var tested: Set<String> = []
@@ -190,9 +181,6 @@ package enum DriftDetector {
             return (reference.removeValue(forKey: name), current.removeValue(forKey: name))
         }
     }
-
-    /// The rows of both files together from which columns are tested one at a time.
-    static let oneColumnAtATimeRows = 8_000_000
 
     /// `body(0..<count)` on all cores, results in order.
     static func concurrentMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {

@@ -25,13 +25,15 @@ enum NumericDrift {
         var notes: [String] = []
         switch method {
         case .ks:
-            NumericSample.sort(&r, &c, together: options.sortsSidesTogether)
+            r.sort()
+            c.sort()
             let ks = KolmogorovSmirnov.test(sortedReference: r.values, sortedCurrent: c.values)
             result.statistic = ks.statistic
             result.pValue = ks.pValue
         case .wasserstein:
             if r.standardDeviation < 0.001 { notes.append("reference spread below 0.001: distance divided by 0.001") }
-            NumericSample.sort(&r, &c, together: options.sortsSidesTogether)
+            r.sort()
+            c.sort()
             // Halved values when the range overflows a double (halving is exact): the distance
             // and the spread are then both in halves, and so is nothing in their ratio.
             let scale = (max(r.maximum, c.maximum) - min(r.minimum, c.minimum)).isFinite ? 1.0 : 0.5

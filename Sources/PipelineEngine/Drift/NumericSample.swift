@@ -1,5 +1,3 @@
-import Dispatch
-
 /// One side's finite numbers with the summaries every method shares, sorted only on demand.
 ///
 /// Only `ks` and `wasserstein` need both sides sorted, and PSI, Jensen-Shannon and chi-square
@@ -96,24 +94,6 @@ struct NumericSample {
 
     var count: Int { values.count }
     var isConstant: Bool { minimum == maximum }
-
-    /// Sorts both samples, on two threads at once when `together`.
-    static func sort(_ a: inout NumericSample, _ b: inout NumericSample, together: Bool) {
-        guard together else {
-            a.sort()
-            b.sort()
-            return
-        }
-        withUnsafeMutablePointer(to: &a) { a in
-            withUnsafeMutablePointer(to: &b) { b in
-                // Each thread sorts only its own sample.
-                nonisolated(unsafe) let samples = (a, b)
-                DispatchQueue.concurrentPerform(iterations: 2) { index in
-                    if index == 0 { samples.0.pointee.sort() } else { samples.1.pointee.sort() }
-                }
-            }
-        }
-    }
 
     /// Sorts the values in place (once).
     mutating func sort() {
