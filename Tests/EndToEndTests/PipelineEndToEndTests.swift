@@ -120,6 +120,34 @@ import Testing
         #expect(params?.first?["new"] as? String == "0.05")
     }
 
+    @Test func aRepeatedRunWithNothingToDoIsNotRecordedAgain() throws {
+        let lab = try Lab()
+        defer { lab.remove() }
+        #expect(try lab.pipelineRun().json["run_id"] as? Int == 1)
+        let second = try lab.pipelineRun()
+        #expect(second.json["run_id"] as? Int == 2)
+        #expect(second.json["recorded"] as? Bool == true)
+        // Nothing ran in run #2 and nothing would now: the rerun is reported as run #2.
+        let third = try lab.pipelineRun()
+        #expect(third.status == 0)
+        #expect(third.stages == ["validate:cached", "train:cached", "evaluate:cached", "gate:cached"])
+        #expect(third.json["run_id"] as? Int == 2)
+        #expect(third.json["recorded"] as? Bool == false)
+        let text = try lab.run(["pipeline", "run"])
+        #expect(text.stdout.contains("Run #2 passed · 4 cached · "))
+        #expect(text.stdout.contains("Nothing changed since run #2: this rerun is not recorded again."))
+        let runs = try lab.run(["pipeline", "runs", "--json"])
+        let listed = try JSONSerialization.jsonObject(with: Data(runs.stdout.utf8)) as? [Any]
+        #expect(listed?.count == 2)
+        let status = try lab.run(["pipeline", "status"])
+        #expect(status.stdout.contains("validate  validate  up to date"))
+        // A change is recorded as the next run, and so is the first rerun after it.
+        try lab.write("params.yaml", "train:\n  C: 0.05\n  seed: 7\n")
+        #expect(try lab.pipelineRun().json["run_id"] as? Int == 3)
+        #expect(try lab.pipelineRun().json["run_id"] as? Int == 4)
+        #expect(try lab.pipelineRun().json["recorded"] as? Bool == false)
+    }
+
     @Test func statusDagAndExportDescribeThePipelineWithoutRunningIt() throws {
         let lab = try Lab()
         defer { lab.remove() }

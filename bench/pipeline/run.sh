@@ -5,18 +5,20 @@
 # commands), then every timed run finds nothing changed. Prints min, median and p95 wall time
 # of each and the ratio of the medians.
 #   bench/pipeline/run.sh [RUNS]
-# DVC may name a dvc executable (default: the reference venv's, else bench/.venv with pip).
+# DVC may name a dvc executable (default: the one bin/setup-tools installs, else DVC 3.67.1
+# installed with pip into bench/.venv-dvc). cicdlab is the release build of bin/build-release,
+# as bin/lab builds it.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 runs="${1:-30}"
-dvc="${DVC:-/work/venv/ref/bin/dvc}"
+dvc="${DVC:-$root/.build/tools-venv/bin/dvc}"
 if [ ! -x "$dvc" ]; then
-    dvc="$root/bench/.venv/bin/dvc"
-    [ -x "$dvc" ] || { python3 -m venv "$root/bench/.venv" && "$root/bench/.venv/bin/pip" install -q dvc; }
+    dvc="$root/bench/.venv-dvc/bin/dvc"
+    [ -x "$dvc" ] || { python3 -m venv "$root/bench/.venv-dvc" && "$root/bench/.venv-dvc/bin/pip" install -q dvc==3.67.1; }
 fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-(cd "$root" && swift build -c release --product cicdlab >"$work/build.log" 2>&1) || { cat "$work/build.log"; exit 1; }
+(cd "$root" && "$root/bin/build-release" >"$work/build.log" 2>&1) || { cat "$work/build.log"; exit 1; }
 cicdlab="$root/.build/release/cicdlab"
 # DVC runs the exported stage commands, which call `cicdlab` by name.
 export PATH="$root/.build/release:$PATH"
@@ -34,6 +36,7 @@ git init -q && git config user.email bench@example.com && git config user.name b
 git add -A >/dev/null && git commit -qm "bench project" >/dev/null
 
 echo "five stages (validate, validate-test, train, evaluate, gate) on Sandbox/data/churn*.csv; nothing changed; $(nproc) cores"
+# This rerun finds nothing to do and is recorded; the timed ones repeat it and record nothing.
 "$cicdlab" pipeline run pipeline.yaml | grep '^Run #'
 "$dvc" repro | tail -n 1
 python3 "$root/bench/pipeline/measure.py" "$runs" \

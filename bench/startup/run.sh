@@ -6,5 +6,5 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 runs="${1:-300}"
 "$root/bin/setup-system"
-(cd "$root" && swift build -c release --product cicdlab >/dev/null)
+(cd "$root" && "$root/bin/build-release" >/dev/null)
 python3 "$root/bench/startup/measure.py" "$root/.build/release/cicdlab" "$runs"

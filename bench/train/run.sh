@@ -4,21 +4,17 @@
 # Prints each run's fit time (CSV reading excluded on both sides), the whole command's wall
 # time, and the test accuracy of both.
 #   bench/train/run.sh [ROWS] [REPEATS]
-# PYTHON may name an interpreter with numpy, pandas and scikit-learn (default: the reference
-# venv, else bench/.venv, created with pip).
+# PYTHON may name an interpreter with numpy, pandas and scikit-learn (default: bench/python.sh's
+# bench/.venv, with the versions pinned in bench/requirements.txt).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 rows="${1:-1000000}"
 repeats="${2:-3}"
-python="${PYTHON:-/work/venv/ref/bin/python}"
-if [ ! -x "$python" ]; then
-    python="$root/bench/.venv/bin/python"
-    [ -x "$python" ] || { python3 -m venv "$root/bench/.venv" && "$python" -m pip install -q numpy pandas scikit-learn; }
-fi
+python="$("$root/bench/python.sh")"
 out="$root/bench/out/train-$rows"
 mkdir -p "$out"
 [ -f "$out/train.csv" ] || "$python" "$root/bench/train/generate.py" "$out" "$rows"
-(cd "$root" && swift build -c release --product cicdlab >/dev/null 2>&1)
+(cd "$root" && "$root/bin/build-release" >/dev/null 2>&1)
 cicdlab="$root/.build/release/cicdlab"
 home="$(mktemp -d)"
 trap 'rm -rf "$home"' EXIT

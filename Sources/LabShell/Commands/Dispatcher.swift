@@ -51,7 +51,7 @@ enum Dispatcher {
         }
         let parsed: any ParsableCommand
         do {
-            parsed = try Cicdlab.parseAsRoot(arguments)
+            parsed = try parseLeaf(arguments) ?? Cicdlab.parseAsRoot(arguments)
         } catch {
             return reportParseError(error, arguments: arguments, in: session)
         }
@@ -78,6 +78,24 @@ enum Dispatcher {
         } catch {
             return report(LabError.describing(error), in: session)
         }
+    }
+
+    /// The command that `arguments` name, parsed by its own type alone, or nil to leave it to
+    /// `parseAsRoot`.
+    ///
+    /// Parsing from the root builds the argument sets of every command on the way (reflection
+    /// over each one's properties), a millisecond and a half of a short command's run. When the
+    /// leading words name a command without subcommands, its own type parses the rest; anything
+    /// it refuses is parsed again from the root, whose errors and help name the whole path.
+    static func parseLeaf(_ arguments: [String]) -> (any ParsableCommand)? {
+        let path = CommandTable.commandPath(of: arguments)
+        guard var command = path.first.flatMap(CommandTable.command(named:)) else { return nil }
+        for word in path.dropFirst() {
+            guard let sub = CommandTable.subcommand(of: command, named: word) else { return nil }
+            command = sub
+        }
+        guard command.configuration.subcommands.isEmpty, command is any LabCommand.Type else { return nil }
+        return try? command.parse(Array(arguments.dropFirst(path.count)))
     }
 
     /// The commands whose output may be long and which ask nothing while they run: at a
@@ -125,6 +143,10 @@ enum Dispatcher {
     /// on, or the sandbox of the lesson being read), or nil in the free sandbox.
     private static func lessonSandbox(of session: LabSession) -> String? {
         if let override = session.workspaceOverride { return override }
+        // No lesson sandbox made yet: nothing to journal, and no reason to open the progress
+        // database to find the lesson being read.
+        var info = stat()
+        guard stat(session.home.lessonSandboxesDirectory, &info) == 0 else { return nil }
         guard let lesson = try? session.sandboxLesson() else { return nil }
         return try? session.lessonWorkspacePath(lesson)
     }

@@ -51,7 +51,8 @@ struct DriftCommand: LabCommand, TopLevelCommand {
         }
         let ref = try CSVReader.read(file: session.userPath(reference), named: reference)
         let cur = try CSVReader.read(file: session.userPath(current), named: current)
-        let report = try DriftDetector.compare(reference: ref, current: cur, options: options)
+        // Handed over, so that drift sorts the columns in place instead of copying them.
+        let report = try DriftDetector.compare(reference: consume ref, current: consume cur, options: options)
         if session.wantsJSON {
             try session.console.json(report)
         } else {

@@ -92,6 +92,7 @@ struct PipelineCommand: TopLevelCommand {
                 workspace: workspace, pipeline: pipeline, executors: .standard(forceDeploy: force))
             if only, let stage { try runner.checkUpstream(of: stage) }
             runner.actor = session.actor(in: workspace)
+            runner.recordsRepeatedNoOps = session.isLessonSandbox(workspace)
             let style = session.style
             let nameWidth = pipeline.order.map(\.count).max() ?? 8
             let live = !session.wantsJSON && isatty(STDOUT_FILENO) == 1

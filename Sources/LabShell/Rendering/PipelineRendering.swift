@@ -53,6 +53,9 @@ enum PipelineRendering {
         var text =
             "Run #\(report.runID) \(verdict) · \(counts) · \(DurationText.seconds(report.seconds)) · \(minutes) · "
             + "\(dollars(report.cost)) spent, \(dollars(report.savedCost)) saved by the cache"
+        if !report.recorded {
+            text += "\n" + style.dim("Nothing changed since run #\(report.runID): this rerun is not recorded again.")
+        }
         if let failed = report.failedStage { text += "\n" + style.red("Stopped at '\(failed.name)': ") + failed.reason }
         return text + "\n" + style.dim("Lock file: \(report.lockFile)")
     }

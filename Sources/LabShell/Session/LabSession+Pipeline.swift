@@ -3,6 +3,13 @@ import LabSupport
 import PipelineEngine
 
 extension LabSession {
+    /// Whether `workspace` is a lesson's sandbox (or the copy `lint --play` works on), where
+    /// every pipeline run is recorded because step checks look at the runs since a step began.
+    func isLessonSandbox(_ workspace: Workspace) -> Bool {
+        workspaceOverride != nil
+            || workspace.root.hasPrefix(WorkspacePaths(root: home.lessonSandboxesDirectory).root + "/")
+    }
+
     /// Who runs a pipeline in `workspace`: the profile whose sandbox it is, or, in a workspace
     /// outside the lab home (a CI checkout, a DVC project), the system user.
     ///

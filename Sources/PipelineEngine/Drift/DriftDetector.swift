@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import LabSupport
 
 /// What to compare and how: the method, the columns and the thresholds.
@@ -48,7 +49,7 @@ package struct DriftOptions: Sendable {
 /// for the method) is reported as skipped with the reason, and left out of the share.
 package enum DriftDetector {
     package static func compare(
-        reference: DataTable, current: DataTable,
+        reference: consuming DataTable, current: consuming DataTable,
         options: DriftOptions = DriftOptions()
     ) throws -> DriftReport {
         let start = WallClock.instant()
@@ -61,14 +62,19 @@ package enum DriftDetector {
         } else {
             names = reference.columnNames
         }
+        let (referenceRows, currentRows) = (reference.rowCount, current.rowCount)
+        // The tables are given up to the slots, so that a column taken out of them is the only
+        // owner of its values and is sorted in place rather than copied first.
+        let slots = ColumnSlots(reference: referenceColumns, current: currentColumns, names: names)
+        _ = consume reference
+        _ = consume current
+        _ = consume referenceColumns
+        _ = consume currentColumns
         let perColumn = concurrentMap(names.count) { index -> [DriftColumnResult] in
             let name = names[index]
-            guard let ref = referenceColumns[name] else {
-                return [.skipped(name, "missing in the reference", kind: nil)]
-            }
-            guard let cur = currentColumns[name] else {
-                return [.skipped(name, "missing in the current data", kind: nil)]
-            }
+            let (ref, cur) = slots.take(name)
+            guard let ref else { return [.skipped(name, "missing in the reference", kind: nil)] }
+            guard let cur else { return [.skipped(name, "missing in the current data", kind: nil)] }
             return compareColumn(ref, cur, options: options)
         }
         try Interruption.check()
@@ -83,12 +89,14 @@ package enum DriftDetector {
         return DriftReport(
             columns: results, driftedColumns: drifted.count, testedColumns: tested.count,
             shareDrifted: share, datasetDrift: !tested.isEmpty && share >= options.driftShare,
-            driftShare: options.driftShare, referenceRows: reference.rowCount, currentRows: current.rowCount,
+            driftShare: options.driftShare, referenceRows: referenceRows, currentRows: currentRows,
             seconds: WallClock.seconds(since: start))
     }
 
     /// The results for one column present on both sides.
-    static func compareColumn(_ reference: Column, _ current: Column, options: DriftOptions) -> [DriftColumnResult] {
+    static func compareColumn(
+        _ reference: consuming Column, _ current: consuming Column, options: DriftOptions
+    ) -> [DriftColumnResult] {
         let name = reference.name
         // A column with no values on one side reads as text whatever it held on the other: say
         // it is empty rather than that its type changed.
@@ -127,6 +135,9 @@ package enum DriftDetector {
                         + "\(current.type.rawValue) values in the current data", kind: nil)
             ]
         }
+        // The sample holds the values now; the columns let go of them.
+        _ = consume reference
+        _ = consume current
         if sample.referenceCount == 0 || sample.currentCount == 0 {
             let side = sample.referenceCount == 0 ? "the reference" : "the current data"
             var result = DriftColumnResult.skipped(
@@ -135,7 +146,7 @@ package enum DriftDetector {
             result.currentCount = sample.currentCount
             return [result]
         }
-        switch sample {
+        switch consume sample {
         case .numeric(let r, let c):
             return [
                 NumericDrift.compare(
@@ -145,6 +156,29 @@ package enum DriftDetector {
             return [CategoricalDrift.compare(name: name, reference: r, current: c, options: options)]
         case .text(let r, let c):
             return TextDrift.compare(name: name, reference: r, current: c, options: options)
+        }
+    }
+
+    /// Both tables' columns by name, each handed out once (then forgotten), or as a copy when
+    /// a name is asked for more than once.
+    final class ColumnSlots: @unchecked Sendable {
+        private let lock = NSLock()
+        private var reference: [String: Column]
+        private var current: [String: Column]
+        private var wanted: [String: Int] = [:]
+
+        init(reference: [String: Column], current: [String: Column], names: [String]) {
+            self.reference = reference
+            self.current = current
+            for name in names { wanted[name, default: 0] += 1 }
+        }
+
+        func take(_ name: String) -> (Column?, Column?) {
+            lock.lock()
+            defer { lock.unlock() }
+            wanted[name, default: 0] -= 1
+            guard wanted[name] == 0 else { return (reference[name], current[name]) }
+            return (reference.removeValue(forKey: name), current.removeValue(forKey: name))
         }
     }
 

@@ -2,11 +2,12 @@
 enum NumericDrift {
     /// Compares two non-empty samples of finite numbers.
     static func compare(
-        name: String, aspect: String? = nil, reference: NumericSample, current: NumericSample,
+        name: String, aspect: String? = nil, reference: consuming NumericSample, current: consuming NumericSample,
         options: DriftOptions
     ) -> DriftColumnResult {
-        var r = reference
-        var c = current
+        // Owned, so that sorting sorts these values in place instead of a copy of them.
+        var r = consume reference
+        var c = consume current
         let distinct = NumericSample.distinctCount(r, c, limit: 6)
         var method = options.method
         if method == .auto {

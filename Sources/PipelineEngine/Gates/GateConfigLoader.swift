@@ -64,7 +64,8 @@ package enum GateConfigLoader {
     /// Parses the text of a gate configuration, with its optional `data:` path.
     package static func parseConfig(_ text: String, file: String) throws -> GateConfig {
         let reader = YAMLNodeReader(file: file, codePrefix: .gates)
-        guard let root = try reader.compose(text) else {
+        // Every scalar is read as text here, so the basic resolver serves (no regex compile).
+        guard let root = try reader.compose(text, resolver: .basic) else {
             throw LabError(
                 .gatesEmpty, "the gate configuration is empty; expected a `gates:` list", file: file, line: 1)
         }

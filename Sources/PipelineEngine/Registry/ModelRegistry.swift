@@ -72,6 +72,18 @@ package struct ModelRegistry: Sendable {
         return try number.map { try version("v\($0)") }
     }
 
+    /// The artifact hash of the version alias `name` points at, in one read (no version decoded).
+    package func aliasedArtifactHash(_ name: String) throws -> String? {
+        try workspace.state.pool.read { db in
+            try String.fetchOne(
+                db,
+                sql: """
+                    SELECT v.artifact_hash FROM model_alias a JOIN model_version v ON v.version = a.version
+                    WHERE a.name = ?
+                    """, arguments: [name])
+        }
+    }
+
     /// Points alias `name` at the version `reference` names, recording who moved it, when (on
     /// the workspace clock) and why.
     package func setAlias(_ name: String, to reference: String, actor: String, reason: String = "set by hand") throws {

@@ -17,11 +17,15 @@ package final class Workspace: Sendable {
     /// Every write, delete and output read the lab makes inside the workspace goes through this,
     /// so a symlink planted or swapped in anywhere below the root is refused, never followed.
     package let files: ConfinedDirectory
+    /// Content hashes of the workspace's files, reused while their `stat` is unchanged.
+    package let fileHashes: FileHashCache
 
     /// The folders of `.lab/` the lab writes into; each must be a real folder (or missing).
     static let labFolders = [".lab", ".lab/artifacts", ".lab/results", ".lab/metrics", ".lab/runs"]
     /// The files of `.lab/` the lab opens by path (databases) or rewrites; none may be a link.
-    static let labFiles = [".lab/state.sqlite", ".lab/step-marks.json", ".lab/journal.jsonl", ".lab/workspace.lock"]
+    static let labFiles = [
+        ".lab/state.sqlite", ".lab/step-marks.json", ".lab/journal.jsonl", ".lab/workspace.lock", FileHashCache.file,
+    ]
 
     package var labDirectory: String { root + "/.lab" }
 
@@ -36,6 +40,7 @@ package final class Workspace: Sendable {
         paths = WorkspacePaths(root: root)
         files = ConfinedDirectory(root: root)
         try Self.checkLabFolder(files)
+        fileHashes = FileHashCache(root: root, files: files)
         artifacts = ArtifactStore(directory: root + "/.lab/artifacts", within: files)
         state = try StateStore(path: root + "/.lab/state.sqlite")
         clock = SimulatedClock(state: state)

@@ -88,9 +88,12 @@ struct PipelineSandbox {
 
     /// Runs the pipeline with the test executors.
     @discardableResult
-    func run(force: Bool = false, stage: String? = nil) throws -> PipelineRunReport {
+    func run(force: Bool = false, stage: String? = nil, recordsRepeatedNoOps: Bool = true) throws
+        -> PipelineRunReport
+    {
         var runner = PipelineRunner(workspace: workspace, pipeline: try load(), executors: TestExecutors.all(log))
         runner.actor = "tester"
+        runner.recordsRepeatedNoOps = recordsRepeatedNoOps
         return try runner.run(force: force, only: stage)
     }
 

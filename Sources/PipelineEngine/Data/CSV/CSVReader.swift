@@ -144,6 +144,7 @@ struct CSVRecordReader {
                 releasedAt = recordStart
             }
         }
+        owner.flushAll()
         endLine = tokenizer.line
     }
 
@@ -156,6 +157,8 @@ struct CSVRecordReader {
     /// Stores one field's value in its column, replaying the column as text if it must widen.
     @inline(__always)
     private mutating func store(_ field: CSVField, column: Int) throws {
+        // The numbers the fast path staged come first.
+        owner.flush(column)
         if field.isEmpty {
             builders[column].appendNull()
             return

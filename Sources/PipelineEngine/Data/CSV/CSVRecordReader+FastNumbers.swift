@@ -63,11 +63,11 @@ extension CSVRecordReader {
         }
         if kind == .integer {
             let value = Int64(mantissa)
-            builders[column].appendParsed(negative ? -value : value)
+            owner.stage(UInt64(bitPattern: negative ? -value : value), column: column)
         } else {
             guard mantissa <= 1 << 53, fractionDigits <= 22 else { return nil }
             let value = Double(mantissa) / ByteNumberParsing.exactPowersOfTen[fractionDigits]
-            builders[column].appendParsed(negative ? -value : value)
+            owner.stage((negative ? -value : value).bitPattern, column: column)
         }
         tokenizer.position = i
         if endsRecord, end < count { tokenizer.line += 1 }

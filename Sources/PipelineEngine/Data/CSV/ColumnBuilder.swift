@@ -152,6 +152,18 @@ struct ColumnBuilder {
         rows += 1
     }
 
+    /// Appends numbers the reader parsed itself (see ``ColumnBuilders/stage(_:column:)``): the
+    /// bits of integers or doubles, as the column is settled.
+    mutating func appendParsed(bits: UnsafeBufferPointer<UInt64>) {
+        switch kind {
+        case .integer: bits.withMemoryRebound(to: Int64.self) { integers.append(contentsOf: $0) }
+        case .double: bits.withMemoryRebound(to: Double.self) { doubles.append(contentsOf: $0) }
+        case .unknown, .boolean, .string: preconditionFailure("staged numbers for a \(kind) column")
+        }
+        if tracksNulls { nulls.append(contentsOf: repeatElement(false, count: bits.count)) }
+        rows += bits.count
+    }
+
     /// Chooses the type from the first non-empty value; every earlier row was empty.
     private mutating func settle(_ p: UnsafePointer<UInt8>, _ count: Int) -> Outcome {
         let capacity = Swift.max(reserved, rows + 1)

@@ -65,6 +65,11 @@ struct TrainExecutor: StageExecutor {
 
     /// A cached model is the pipeline's candidate again: `challenger` points back at its version,
     /// unless that version is the champion already.
+    func restoreChangesNothing(_ stage: StageDefinition, record: StageRecord, in context: StageContext) throws -> Bool {
+        guard let out = record.outs.first else { return true }
+        return try ModelRegistry(workspace: context.workspace).aliasedArtifactHash("challenger") == out.sha256
+    }
+
     func restored(_ stage: StageDefinition, record: StageRecord, in context: StageContext) throws {
         guard let out = record.outs.first else { return }
         let registry = ModelRegistry(workspace: context.workspace)

@@ -107,3 +107,49 @@ extension PipelineHistory {
         }
     }
 }
+
+/// The newest run as ``PipelineRunner`` compares a rerun with it.
+struct LastRun {
+    struct Stage {
+        var name: String
+        var status: StageReport.Status
+        var reason: String
+        var cachedFrom: Int?
+    }
+
+    var id: Int
+    var status: String
+    var forced: Bool
+    var target: String?
+    var pipelineHash: String?
+    var stages: [Stage]
+}
+
+extension PipelineHistory {
+    /// The newest run (finished or not) with its stages, in one read; nil before the first.
+    func lastRun() throws -> LastRun? {
+        try state.pool.read { db in
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT id, status, forced, target_stage, pipeline_hash FROM pipeline_run
+                        ORDER BY id DESC LIMIT 1
+                        """)
+            else { return nil }
+            let id: Int = row["id"]
+            let stages = try Row.fetchAll(
+                db,
+                sql: "SELECT name, status, reason, cached_from FROM stage_result WHERE run_id = ? ORDER BY position",
+                arguments: [id]
+            ).map { stage in
+                LastRun.Stage(
+                    name: stage["name"], status: try StateStore.decode(stage["status"], as: "stage status"),
+                    reason: stage["reason"], cachedFrom: stage["cached_from"])
+            }
+            return LastRun(
+                id: id, status: row["status"], forced: row["forced"], target: row["target_stage"],
+                pipelineHash: row["pipeline_hash"], stages: stages)
+        }
+    }
+}

@@ -18,6 +18,14 @@ package struct PipelineRunner {
     package var actor = "lab"
     /// Hears stage starts, progress and results as they happen.
     package var observer: (PipelineEvent) -> Void = { _ in }
+    /// Whether every run is recorded, even one that repeats the last run's "nothing to do".
+    ///
+    /// True by default. When false, a rerun that finds nothing to do, right after a run that
+    /// also found nothing to do, writes nothing to `state.sqlite` and reports the earlier run's
+    /// number (see ``repeatedNoOp(_:target:lock:history:start:)``). `pipeline run` sets it false
+    /// everywhere but in a lesson's sandbox, whose step checks look at the runs made since the
+    /// step began.
+    package var recordsRepeatedNoOps = true
 
     package init(workspace: Workspace, pipeline: PipelineDefinition, executors: StageExecutors) {
         self.workspace = workspace
@@ -67,6 +75,8 @@ package struct PipelineRunner {
 
     private func runHoldingLock(force: Bool, only target: String?, alone: Bool) throws -> PipelineRunReport {
         var selected = try selection(target)
+        // The hashes learned on the way serve the next run, whatever becomes of this one.
+        defer { workspace.fileHashes.save() }
         var upstream: [UpstreamResult] = []
         if alone, let target {
             upstream = try upstreamResults(for: target)
@@ -77,6 +87,11 @@ package struct PipelineRunner {
         let history = PipelineHistory(state: workspace.state)
         let start = WallClock.instant()
         try history.markInterruptedRuns()
+        if !alone, !force, !recordsRepeatedNoOps,
+            let same = try repeatedNoOp(selected, target: target, lock: lock, history: history, start: start)
+        {
+            return same
+        }
         let owner = try RunOwnerLock(directory: history.ownerDirectory, in: workspace.files)
         defer { owner.release() }
         let runID = try history.startRun(

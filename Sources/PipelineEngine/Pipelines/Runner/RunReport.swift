@@ -75,6 +75,10 @@ package struct PipelineRunReport: Sendable, Encodable, Equatable {
     package var savedCost: Double
     /// The lock file written, relative to the workspace.
     package var lockFile: String
+    /// False for a rerun that found nothing to do right after a run that also found nothing to
+    /// do: it is reported as that run (``runID``) and not recorded again (see
+    /// ``PipelineRunner/recordsRepeatedNoOps``).
+    package var recorded = true
 
     /// The stage that stopped the run, if one failed.
     package var failedStage: StageReport? { stages.first { $0.status == .failed } }
@@ -86,6 +90,7 @@ package struct PipelineRunReport: Sendable, Encodable, Equatable {
         case gpuMinutes = "gpu_minutes"
         case savedCost = "saved_cost"
         case lockFile = "lock_file"
+        case recorded
     }
 }
 

@@ -19,11 +19,18 @@ package protocol StageExecutor {
     /// Called when the stage's result was taken from the cache instead of running, so an
     /// executor can put back what lives outside its outputs (the `challenger` alias).
     func restored(_ stage: StageDefinition, record: StageRecord, in context: StageContext) throws
+
+    /// Whether ``restored(_:record:in:)`` would leave everything as it is, so that a rerun with
+    /// nothing to do need not be recorded.
+    func restoreChangesNothing(_ stage: StageDefinition, record: StageRecord, in context: StageContext) throws -> Bool
 }
 
 extension StageExecutor {
     package func externalInputs(for stage: StageDefinition, in context: StageContext) throws -> [String: String] { [:] }
     package func restored(_ stage: StageDefinition, record: StageRecord, in context: StageContext) throws {}
+    package func restoreChangesNothing(
+        _ stage: StageDefinition, record: StageRecord, in context: StageContext
+    ) throws -> Bool { true }
 }
 
 /// What an executor reports after running a stage.

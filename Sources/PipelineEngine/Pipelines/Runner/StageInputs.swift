@@ -87,28 +87,28 @@ package struct StageInputs: Sendable, Equatable {
     }
 
     /// The hash and size of a file, or of a folder as the hash of its files' paths and hashes.
+    ///
+    /// Files are hashed through the workspace's ``FileHashCache``: one whose size, mtime and
+    /// inode are unchanged since it was last hashed is not read again.
     package static func hash(_ relative: String, in workspace: Workspace) throws -> FileHash? {
         let path = try workspace.paths.resolve(relative)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
-        if !isDirectory.boolValue {
-            return FileHash(path: relative, sha256: try ContentHash.hex(fileAt: path), size: fileSize(path))
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        if info.st_mode & S_IFMT != S_IFDIR {
+            guard let (sha256, size) = try workspace.fileHashes.hash(relative, at: path) else { return nil }
+            return FileHash(path: relative, sha256: sha256, size: size)
         }
         var manifest = ""
         var total = 0
         for file in (FileManager.default.subpaths(atPath: path) ?? []).sorted() {
-            var isFolder: ObjCBool = false
+            var entry = stat()
             let full = path + "/" + file
-            guard FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue else {
-                continue
-            }
-            manifest += "\(file)\t\(try ContentHash.hex(fileAt: full))\n"
-            total += fileSize(full)
+            guard stat(full, &entry) == 0, entry.st_mode & S_IFMT != S_IFDIR,
+                let (sha256, size) = try workspace.fileHashes.hash(relative + "/" + file, at: full)
+            else { continue }
+            manifest += "\(file)\t\(sha256)\n"
+            total += size
         }
         return FileHash(path: relative, sha256: ContentHash.hex(manifest), size: total)
-    }
-
-    private static func fileSize(_ path: String) -> Int {
-        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
     }
 }
