@@ -12,15 +12,17 @@ package enum LabShell {
     /// Ctrl-C so that it stops the command under way instead of the process (``Interruption``).
     /// This is the target's only declaration another target uses.
     package static func main(arguments: [String]) -> Int32 {
+        // Read once: Foundation builds the dictionary afresh on every call.
+        let environment = ProcessInfo.processInfo.environment
         do {
-            try WorkingDirectory.recover(environment: ProcessInfo.processInfo.environment)
+            try WorkingDirectory.recover(environment: environment)
         } catch let error as LabError {
             Console.standard().error("error: " + error.description)
             return ExitStatus.of(error)
         } catch {
             return ExitStatus.badInput
         }
-        return run(arguments: arguments, catchesInterrupts: true)
+        return run(arguments: arguments, environment: environment, catchesInterrupts: true)
     }
 
     /// Runs one command (or the REPL when none is given) and returns the exit status.

@@ -6,20 +6,38 @@ package import GRDB
 ///
 /// Both `progress.sqlite` and a workspace's `state.sqlite` go through here.
 package enum SQLiteFile {
-    /// A WAL-mode pool with a busy timeout, checked with `PRAGMA quick_check` and migrated
-    /// under a file lock (so two processes opening a new file do not both migrate it).
-    package static func open(path: String, label: String, migrator: DatabaseMigrator) throws -> DatabasePool {
+    /// One connection in WAL mode with a busy timeout, checked with `PRAGMA quick_check` and
+    /// migrated under a file lock (so two processes opening a new file do not both migrate it).
+    ///
+    /// A queue rather than GRDB's pool: a command runs its queries one after another, and a
+    /// pool opens a second connection for reads and, whenever SQLite has removed the `-wal`
+    /// file (as it does when the last connection closes), writes a transaction and syncs it
+    /// just to create that file again. The queue sets WAL mode once, when the file is new;
+    /// SQLite keeps it in the file, and other processes still read while this one writes.
+    package static func open(path: String, label: String, migrator: DatabaseMigrator) throws -> DatabaseQueue {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.label = label
+        configuration.journalMode = .default
+        // In WAL mode, NORMAL still never corrupts the file; a power cut may lose the last commits.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         do {
-            let pool = try DatabasePool(path: path, configuration: configuration)
-            let check = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+            let pool = try DatabaseQueue(path: path, configuration: configuration)
+            let mode = try pool.writeWithoutTransaction { db in
+                try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            }
+            guard mode == "wal" else {
+                throw LabStoreError.unreadable(path: path, reason: "SQLite could not use its write-ahead log here")
+            }
+            let (check, migrated) = try pool.read { db in
+                (try String.fetchAll(db, sql: "PRAGMA quick_check"), try migrator.hasCompletedMigrations(db))
+            }
             guard check == ["ok"] else {
                 throw LabStoreError.damaged(path: path, reason: check.prefix(3).joined(separator: "; "))
             }
-            try FileLock.withExclusiveLock(at: path + ".lock") { try migrator.migrate(pool) }
-            _ = try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+            // Up to date (the usual case) needs neither the lock nor the migrator's write transaction.
+            if !migrated { try FileLock.withExclusiveLock(at: path + ".lock") { try migrator.migrate(pool) } }
+            _ = chmod(path, 0o600)
             return pool
         } catch let error as DatabaseError {
             let message = error.message ?? "SQLite error \(error.resultCode.rawValue)"

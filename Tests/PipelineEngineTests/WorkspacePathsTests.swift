@@ -44,6 +44,14 @@ import Testing
         }
     }
 
+    @Test(arguments: [
+        "  data/churn.csv\t", "\u{00A0}data/churn.csv\u{3000}", "data/churn.csv\n", " \t ", "", "a b",
+        "\u{2003}x\u{200B}", "\u{1680}\u{202F}x\u{205F}", "\u{180E}x\u{FEFF}",
+    ])
+    func spacesAreTrimmedAsFoundationsWhitespacesAre(text: String) {
+        #expect(WorkspacePaths.trimmingSpaces(text) == text.trimmingCharacters(in: .whitespaces))
+    }
+
     @Test func aSymlinkThatPointsOutsideIsRefusedEvenForFilesBelowIt() throws {
         let dir = try TemporaryDirectory("paths")
         let outside = try TemporaryDirectory("outside")

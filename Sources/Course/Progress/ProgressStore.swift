@@ -9,7 +9,7 @@ import LabSupport
 /// write at once; every learner action is one transaction, committed before the next prompt.
 package final class ProgressStore: Sendable {
     package let path: String
-    package let pool: DatabasePool
+    package let pool: DatabaseQueue
 
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
     package init(path: String) throws {

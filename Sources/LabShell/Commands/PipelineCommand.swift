@@ -25,8 +25,11 @@ struct PipelineCommand: TopLevelCommand {
 
     /// `pipeline run [FILE] [--force] [--stage NAME [--only]]`.
     struct Run: LabCommand {
+        /// `_superCommandName` only spares the parse by this type alone (``Dispatcher/parseLeaf(_:)``)
+        /// ArgumentParser's look for `--generate-completion-script`, which costs a rerun in CI
+        /// a fifth of a millisecond; help, errors and completion scripts come from the root.
         static let configuration = CommandConfiguration(
-            commandName: "run",
+            commandName: "run", _superCommandName: "cicdlab",
             abstract:
                 "Run the stages whose inputs changed; reuse the cache for the rest (exit 1 if a stage or gate fails).")
 

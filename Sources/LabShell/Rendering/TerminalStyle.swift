@@ -24,11 +24,11 @@ struct TerminalStyle: Sendable {
 
     /// The style for this process's standard output.
     static func detect(noColorFlag: Bool) -> TerminalStyle {
-        let env = ProcessInfo.processInfo.environment
+        func variable(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
         let isTTY = isatty(STDOUT_FILENO) == 1
-        let noColor = noColorFlag || (env["NO_COLOR"].map { !$0.isEmpty } ?? false) || !isTTY
+        let noColor = noColorFlag || (variable("NO_COLOR").map { !$0.isEmpty } ?? false) || !isTTY
         var columns: Int?
-        if let value = env["COLUMNS"].flatMap(Int.init), value > 20 {
+        if let value = variable("COLUMNS").flatMap(Int.init), value > 20 {
             columns = value
         } else if isTTY {
             var size = winsize()

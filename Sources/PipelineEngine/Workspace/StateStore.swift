@@ -9,7 +9,7 @@ import LabSupport
 /// locked"; schema changes go through migrations, each feature adding its own.
 package final class StateStore: Sendable {
     package let path: String
-    package let pool: DatabasePool
+    package let pool: DatabaseQueue
 
     /// Opens (creating if needed) the state database at `path` and migrates it.
     package init(path: String) throws {

@@ -29,7 +29,7 @@ package struct WorkspacePaths: Sendable {
                 .workspaceEscape, "'\(named)' \(why); paths in sandbox files must stay inside the workspace",
                 file: file, line: line)
         }
-        let trimmed = named.trimmingCharacters(in: .whitespaces)
+        let trimmed = Self.trimmingSpaces(named)
         guard !trimmed.isEmpty else {
             throw LabError(
                 .workspaceEmptyPath, "an empty path was given where a file was expected",
@@ -62,6 +62,8 @@ package struct WorkspacePaths: Sendable {
                 file: file, line: line)
         }
         let candidate = ([root] + components).joined(separator: "/")
+        // The usual case: no symbolic link on the way, so the path is inside and not dangling.
+        if Self.hasNoLinks(root: root, components) { return candidate }
         // A symlink to nowhere on the way (`models/` pointing at a deleted folder) would make
         // creating the folder fail with "file exists": name it instead.
         for depth in components.indices.dropLast() {
@@ -93,6 +95,33 @@ package struct WorkspacePaths: Sendable {
     /// `path` relative to the root, for display (`data/churn.csv`).
     package func relative(_ path: String) -> String {
         path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
+    }
+
+    /// Whether `lstat` finds no symbolic link along `components` below `root` (which is a real
+    /// path) up to the first one that does not exist; false when it cannot tell.
+    private static func hasNoLinks(root: String, _ components: [String]) -> Bool {
+        var path = root
+        for component in components {
+            path += "/" + component
+            var info = stat()
+            if lstat(path, &info) != 0 { return errno == ENOENT }
+            if info.st_mode & S_IFMT == S_IFLNK { return false }
+        }
+        return true
+    }
+
+    /// `text` without the spaces and tabs at either end, as Foundation's `.whitespaces` trims
+    /// them (tab, Unicode's space separators and the zero-width space), without bridging
+    /// through `NSString`.
+    static func trimmingSpaces(_ text: String) -> String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\t" || scalar == "\u{200B}" || scalar.properties.generalCategory == .spaceSeparator
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+            let last = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(scalars[first...last])
     }
 
     private func isInside(_ real: String) -> Bool {
