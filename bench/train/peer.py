@@ -1,8 +1,8 @@
 """scikit-learn's side of the training benchmark (called by run.sh).
 
-    python peer.py TRAIN.csv TEST.csv
+    python peer.py TRAIN.csv TEST.csv [TOL]
 
-Fits `LogisticRegression()` behind `StandardScaler` (numeric columns) and `OneHotEncoder`
+Fits `LogisticRegression(tol=TOL)` (TOL 1e-4 by default, scikit-learn's own) behind `StandardScaler` (numeric columns) and `OneHotEncoder`
 (categorical columns), the preprocessing `cicdlab train --model logistic` applies, and prints
 the fit time (reading the CSV not included, as in cicdlab's train_seconds) and test accuracy.
 """
@@ -27,7 +27,7 @@ categorical = ["plan", "region"]
 model = make_pipeline(
     ColumnTransformer([("num", StandardScaler(), numeric),
                        ("cat", OneHotEncoder(handle_unknown="ignore"), categorical)]),
-    LogisticRegression())
+    LogisticRegression(tol=float(sys.argv[3]) if len(sys.argv) > 3 else 1e-4))
 X, y = train.drop(columns=["label"]), train["label"]
 start = time.perf_counter()
 model.fit(X, y)
