@@ -50,7 +50,7 @@ package struct YAMLAliasGuard {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: String(skeleton), .basic)
+            root = try Yams.compose(yaml: String(skeleton), .basic, .default, .utf8)
         } catch let error as YamlError {
             var labError = reader.syntaxError(error)
             labError.message = labError.message.replacingOccurrences(of: String(Character(placeholder)), with: "*")

@@ -23,10 +23,12 @@ package struct YAMLNodeReader: Sendable {
     /// leaves scalars untagged and skips compiling the default resolver's regular expressions
     /// (most of the cost of reading a small file in a short-lived process).
     /// Aliases are checked first (``YAMLAliasGuard``): none in keys, and no alias bombs.
+    /// The encoding is named (UTF-8, what Yams picks for a Swift string) because Yams' default
+    /// reads the whole process environment again at every parse.
     package func compose(_ text: String, resolver: Resolver = .default) throws -> Node? {
         try YAMLAliasGuard(reader: self).check(text)
         do {
-            return try Yams.compose(yaml: text, resolver)
+            return try Yams.compose(yaml: text, resolver, .default, .utf8)
         } catch let error as YamlError {
             throw syntaxError(error)
         }

@@ -33,7 +33,7 @@ extension Lesson {
         try YAMLAliasGuard(reader: YAMLNodeReader(file: path, codePrefix: .lesson)).check(text)
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch {
             throw YAMLErrors.labError(error, file: path, what: URL(fileURLWithPath: path).lastPathComponent)
         }
