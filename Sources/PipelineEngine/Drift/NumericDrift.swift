@@ -25,9 +25,18 @@ enum NumericDrift {
         var notes: [String] = []
         switch method {
         case .ks:
-            r.sort()
-            c.sort()
-            let ks = KolmogorovSmirnov.test(sortedReference: r.values, sortedCurrent: c.values)
+            let gap: (numerator: Int, value: Double)
+            if r.count + c.count >= BinnedECDFGap.minimumCount,
+                let binned = BinnedECDFGap.largestGap(
+                    r.values, c.values, low: min(r.minimum, c.minimum), high: max(r.maximum, c.maximum))
+            {
+                gap = binned
+            } else {
+                r.sort()
+                c.sort()
+                gap = KolmogorovSmirnov.largestGap(r.values, c.values)
+            }
+            let ks = KolmogorovSmirnov.test(gap: gap, n1: r.count, n2: c.count)
             result.statistic = ks.statistic
             result.pValue = ks.pValue
         case .wasserstein:

@@ -1,0 +1,194 @@
+/// The largest gap between two samples' empirical CDFs, found without sorting the samples.
+///
+/// It gives exactly what ``KolmogorovSmirnov/largestGap(_:_:)`` gives on the samples sorted,
+/// the same point of the same largest gap, but reads each sample twice instead of sorting it:
+/// 1. Both samples are counted into a fine grid of equal-width bins over their common range.
+///    Every value of a bin is below every value of a later bin, so the ECDF difference at the
+///    end of each bin is known exactly from the counts, and inside a bin it can rise by no more
+///    than the bin's first-sample count and fall by no more than its second-sample count.
+/// 2. The largest and smallest differences at bin ends bound the answer from below and above,
+///    so only the bins that could reach past them (few, on continuous data) hold values worth
+///    merging: a second read gathers those values, which are sorted and merged bin by bin.
+///
+/// Integer-valued samples with a small range get one bin per integer: every bin then holds one
+/// value, and the bin ends are all the runs there are.
+enum BinnedECDFGap {
+    /// Below this many values in both samples together, sorting them is about as fast.
+    static let minimumCount = 4096
+    /// Bins per value of the larger sample, about: enough that a bin holds a few values.
+    static let valuesPerBin = 16
+    static let binCountRange = 256...(1 << 17)
+
+    /// The gap, or nil when binning does not pay (a range that is empty or beyond a double,
+    /// or values so bunched that more than `mergeLimit` of them would need merging, by default
+    /// a quarter): sort and merge instead.
+    ///
+    /// `low` and `high` are the smallest and largest value of both samples together; neither
+    /// sample may be empty or hold NaN.
+    static func largestGap(
+        _ a: [Double], _ b: [Double], low: Double, high: Double, binCount: Int? = nil, mergeLimit: Int? = nil
+    ) -> (numerator: Int, value: Double)? {
+        let n1 = a.count
+        let n2 = b.count
+        guard n1 > 0, n2 > 0, max(n1, n2) < Int(UInt32.max) else { return nil }
+        let fineCount =
+            binCount ?? min(max(max(n1, n2) / valuesPerBin, binCountRange.lowerBound), binCountRange.upperBound)
+        if let grid = BinGrid.integers(low: low, high: high, limit: 4 * fineCount), looksIntegral(a), looksIntegral(b) {
+            let first = grid.count(a)
+            let second = grid.count(b)
+            if first.integral && second.integral {
+                return gap(grid, first.counts, second.counts, a, b, mergeable: nil)
+            }
+        }
+        guard let grid = BinGrid.equalWidth(low: low, high: high, count: fineCount) else { return nil }
+        let first = grid.count(a).counts
+        let second = grid.count(b).counts
+        let bins = mergeableBins(first, second, n1: n1, n2: n2)
+        guard bins.values <= mergeLimit ?? (n1 + n2) / 4 else { return nil }
+        return gap(grid, first, second, a, b, mergeable: bins.flags)
+    }
+
+    /// Whether the first values of `values` are whole numbers, as a guess before counting.
+    static func looksIntegral(_ values: [Double]) -> Bool {
+        values.prefix(64).allSatisfy { $0 == $0.rounded(.towardZero) }
+    }
+
+    /// The bins whose values must be merged one by one (flag 1), and how many values they hold.
+    ///
+    /// A bin that starts at difference `s` and holds `c1` and `c2` values of each sample keeps
+    /// its differences within `s - c2·n1 ... s + c1·n2`; only a bin holding both samples that
+    /// reaches the largest (or smallest) difference seen at any bin end can hold the first point
+    /// of the largest (or smallest) difference. The others' points are never recorded.
+    static func mergeableBins(_ first: [UInt32], _ second: [UInt32], n1: Int, n2: Int) -> (flags: [UInt8], values: Int)
+    {
+        var highest = 0
+        var lowest = 0
+        var diff = 0
+        for k in first.indices {
+            diff += Int(first[k]) * n2 - Int(second[k]) * n1
+            highest = max(highest, diff)
+            lowest = min(lowest, diff)
+        }
+        var flags = [UInt8](repeating: 0, count: first.count)
+        var values = 0
+        diff = 0
+        for k in first.indices {
+            let c1 = Int(first[k])
+            let c2 = Int(second[k])
+            if c1 > 0 && c2 > 0 && (diff + c1 * n2 >= highest || diff - c2 * n1 <= lowest) {
+                flags[k] = 1
+                values += c1 + c2
+            }
+            diff += c1 * n2 - c2 * n1
+        }
+        return (flags, values)
+    }
+
+    /// Walks the bins in order: a flagged bin's gathered values are merged, any other bin
+    /// counts at its end only.
+    static func gap(
+        _ grid: BinGrid, _ first: [UInt32], _ second: [UInt32], _ a: [Double], _ b: [Double], mergeable: [UInt8]?
+    ) -> (numerator: Int, value: Double) {
+        var record = ECDFGapRecord(n1: a.count, n2: b.count)
+        let flags = mergeable ?? []
+        var totalA = 0
+        var totalB = 0
+        for k in flags.indices where flags[k] != 0 {
+            totalA += Int(first[k])
+            totalB += Int(second[k])
+        }
+        var gatheredA = grid.gather(a, flags: flags, total: totalA)
+        var gatheredB = grid.gather(b, flags: flags, total: totalB)
+        RadixSort.sort(&gatheredA)
+        RadixSort.sort(&gatheredB)
+        var i = 0
+        var j = 0
+        var nextA = 0
+        var nextB = 0
+        gatheredA.withUnsafeBufferPointer { gatheredA in
+            gatheredB.withUnsafeBufferPointer { gatheredB in
+                for k in first.indices {
+                    let c1 = Int(first[k])
+                    let c2 = Int(second[k])
+                    if c1 | c2 == 0 { continue }
+                    if !flags.isEmpty && flags[k] != 0 {
+                        KolmogorovSmirnov.mergeRuns(
+                            UnsafeBufferPointer(rebasing: gatheredA[nextA..<(nextA + c1)]),
+                            UnsafeBufferPointer(rebasing: gatheredB[nextB..<(nextB + c2)]),
+                            after: (i, j), into: &record)
+                        nextA += c1
+                        nextB += c2
+                    }
+                    i += c1
+                    j += c2
+                    record.record(i, j)
+                }
+            }
+        }
+        return record.gap
+    }
+}
+
+/// A monotone map from values to bins: a smaller value never lands in a later bin.
+struct BinGrid {
+    let low: Double
+    let scale: Double
+    /// The number of bins.
+    let count: Int
+
+    /// `count` bins of equal width from `low` to `high`, or nil when that width is not a
+    /// positive finite double.
+    static func equalWidth(low: Double, high: Double, count: Int) -> BinGrid? {
+        let scale = Double(count) / (high - low)
+        guard high > low, scale.isFinite, scale > 0 else { return nil }
+        return BinGrid(low: low, scale: scale, count: count)
+    }
+
+    /// One bin per whole number from `low` to `high`, when both are whole, at most `limit`
+    /// apart and small enough that `x - low` and `low + k` are exact.
+    static func integers(low: Double, high: Double, limit: Int) -> BinGrid? {
+        guard low == low.rounded(.towardZero), high == high.rounded(.towardZero),
+            abs(low) < 0x1p52, abs(high) < 0x1p52, high - low < Double(limit)
+        else { return nil }
+        return BinGrid(low: low, scale: 1, count: Int(high - low) + 1)
+    }
+
+    @inline(__always) func bin(_ x: Double) -> Int {
+        min(Int((x - low) * scale), count &- 1)
+    }
+
+    /// How many values fall in each bin, and whether every value is `low` plus its bin number
+    /// (all whole numbers, on a grid of ``integers(low:high:limit:)``).
+    func count(_ values: [Double]) -> (counts: [UInt32], integral: Bool) {
+        var counts = [UInt32](repeating: 0, count: count)
+        var mismatch = 0
+        counts.withUnsafeMutableBufferPointer { counts in
+            values.withUnsafeBufferPointer { values in
+                for x in values {
+                    let k = bin(x)
+                    counts[k] &+= 1
+                    mismatch |= low + Double(k) == x ? 0 : 1
+                }
+            }
+        }
+        return (counts, mismatch == 0)
+    }
+
+    /// The `total` values whose bins are flagged, in the order given.
+    func gather(_ values: [Double], flags: [UInt8], total: Int) -> [Double] {
+        guard total > 0 else { return [] }
+        // One slot more, so that the loop can write every value and keep only the flagged ones.
+        let gathered = [Double](unsafeUninitializedCapacity: total + 1) { buffer, initialized in
+            var kept = 0
+            flags.withUnsafeBufferPointer { flags in
+                for x in values {
+                    buffer[kept] = x
+                    kept &+= Int(flags[bin(x)])
+                }
+            }
+            precondition(kept == total, "the bins' counts and the values disagree")
+            initialized = kept
+        }
+        return gathered
+    }
+}

@@ -1,0 +1,95 @@
+import Testing
+
+@testable import LabSupport
+@testable import PipelineEngine
+
+/// The binned ECDF gap finds the very point (and so the float) that merging the sorted samples
+/// finds; the reference here is that merge, which the scipy cases in
+/// DriftKolmogorovSmirnovTests pin to `ks_2samp`.
+@Suite struct DriftBinnedGapTests {
+    /// Draws `count` values: `shape(rng)` per value.
+    static func draw(_ seed: UInt64, _ count: Int, _ shape: (inout SeededRandom) -> Double) -> [Double] {
+        var rng = SeededRandom(seed: seed)
+        return (0..<count).map { _ in shape(&rng) }
+    }
+
+    static func sortedGap(_ a: [Double], _ b: [Double]) -> (numerator: Int, value: Double) {
+        KolmogorovSmirnov.largestGap(a.sorted(), b.sorted())
+    }
+
+    static func binnedGap(
+        _ a: [Double], _ b: [Double], binCount: Int? = nil, mergeLimit: Int? = nil
+    ) -> (numerator: Int, value: Double)? {
+        BinnedECDFGap.largestGap(
+            a, b, low: min(a.min()!, b.min()!), high: max(a.max()!, b.max()!), binCount: binCount,
+            mergeLimit: mergeLimit)
+    }
+
+    typealias Shape = (String, @Sendable (inout SeededRandom) -> Double, @Sendable (inout SeededRandom) -> Double)
+
+    static let shapes: [Shape] = [
+        ("normal, shifted", { $0.nextGaussian() }, { 0.05 + $0.nextGaussian() }),
+        ("normal, not shifted", { $0.nextGaussian() }, { $0.nextGaussian() }),
+        (
+            "six digits, as the CSV files", { ($0.nextGaussian() * 1e5).rounded() / 1e5 },
+            { ($0.nextGaussian() * 1e5).rounded() / 1e5 }
+        ),
+        ("heavy tail", { 1 / ($0.nextUnit() + 1e-3) }, { 1.1 / ($0.nextUnit() + 1e-3) }),
+        ("heavy ties", { ($0.nextGaussian() * 4).rounded() / 4 }, { ($0.nextGaussian() * 4 + 0.1).rounded() / 4 }),
+        ("small integers", { ($0.nextUnit() * 120).rounded(.down) }, { ($0.nextUnit() * 121).rounded(.down) }),
+        ("wide integers", { ($0.nextGaussian() * 1e7).rounded() }, { ($0.nextGaussian() * 1e7 + 1e5).rounded() }),
+        ("whole ends, fractions inside", { $0.nextUnit() < 0.01 ? 0 : 100 * $0.nextUnit() }, { 100 * $0.nextUnit() }),
+        ("disjoint", { $0.nextUnit() }, { 2 + $0.nextUnit() }),
+        ("one side constant", { _ in 0.5 }, { $0.nextUnit() }),
+        ("outlier", { $0.nextGaussian() }, { $0.nextUnit() < 1e-4 ? 1e12 : $0.nextGaussian() }),
+    ]
+
+    @Test(arguments: shapes.indices)
+    func findsTheSameGapAsMerging(_ index: Int) throws {
+        let (name, first, second) = Self.shapes[index]
+        var binned = 0
+        for (n1, n2) in [(50_000, 50_000), (40_000, 27_000), (3000, 70_000)] {
+            let a = Self.draw(UInt64(index * 7 + n1), n1, first)
+            let b = Self.draw(UInt64(index * 7 + n2 + 1), n2, second)
+            let expected = Self.sortedGap(a, b)
+            for binCount in [nil, 1, 7, 300] {
+                let gap = Self.binnedGap(a, b, binCount: binCount)
+                if gap != nil { binned += 1 }
+                // Without a limit on merging, every grid over a finite range gives the gap.
+                let merged = Self.binnedGap(a, b, binCount: binCount, mergeLimit: .max)
+                for found in [gap, merged].compactMap({ $0 }) {
+                    #expect(
+                        found == expected, "\(name), \(n1) and \(n2), \(binCount.map(String.init) ?? "default") bins")
+                }
+                #expect(merged != nil)
+            }
+        }
+        // Binning pays on continuous values and on whole numbers.
+        if index < 3 || name.hasSuffix("integers") { #expect(binned >= 3) }
+    }
+
+    @Test func bins() throws {
+        let a = Self.draw(1, 60_000) { $0.nextGaussian() }
+        let b = Self.draw(2, 50_000) { 0.02 + $0.nextGaussian() }
+        // Continuous values need few bins merged: binning is used.
+        let gap = try #require(Self.binnedGap(a, b))
+        #expect(gap == Self.sortedGap(a, b))
+        // Whole numbers get a bin each; the gap needs no merging at all.
+        let integers = a.map { ($0 * 10).rounded() }
+        #expect(Self.binnedGap(integers, b.map { ($0 * 10).rounded() }) != nil)
+    }
+
+    @Test func declinesRangesBeyondADouble() {
+        let a = [-Double.greatestFiniteMagnitude, 0, 1]
+        let b = [Double.greatestFiniteMagnitude, 2]
+        #expect(Self.binnedGap(a, b) == nil)
+    }
+
+    @Test func smallSamplesMatchScipy() throws {
+        // scipy: ks_2samp([1, 2, 3], [4, 5]) -> statistic 1.0, pvalue 0.2
+        let gap = try #require(BinnedECDFGap.largestGap([3, 1, 2], [5, 4], low: 1, high: 5))
+        let result = KolmogorovSmirnov.test(gap: gap, n1: 3, n2: 2)
+        #expect(result.statistic == 1)
+        #expect(DriftTestData.close(result.pValue, 0.2, relative: 1e-12))
+    }
+}
