@@ -22,7 +22,7 @@ import Testing
     ) -> (numerator: Int, value: Double)? {
         BinnedECDFGap.largestGap(
             a, b, low: min(a.min()!, b.min()!), high: max(a.max()!, b.max()!), binCount: binCount,
-            mergeLimit: mergeLimit)
+            mergeLimit: mergeLimit)?.gap
     }
 
     typealias Shape = (String, @Sendable (inout SeededRandom) -> Double, @Sendable (inout SeededRandom) -> Double)
@@ -64,8 +64,30 @@ import Testing
                 #expect(merged != nil)
             }
         }
+        #expect(binned > 0 || name.hasPrefix("heavy"))
         // Binning pays on continuous values and on whole numbers.
         if index < 3 || name.hasSuffix("integers") { #expect(binned >= 3) }
+    }
+
+    @Test(arguments: shapes.indices)
+    func countsBelowEdgesAsSearchingTheSortedSamples(_ index: Int) throws {
+        let (name, first, second) = Self.shapes[index]
+        let a = Self.draw(UInt64(index + 100), 30_000, first)
+        let b = Self.draw(UInt64(index + 200), 20_000, second)
+        let (low, high) = (min(a.min()!, b.min()!), max(a.max()!, b.max()!))
+        // The histogram's edges, and edges on values of the samples, where ties matter.
+        for edges in [NumericDrift.histogramEdges(low: low, high: high), [low, a[0], b[0], b[1], high].sorted()] {
+            guard
+                let found = BinnedECDFGap.largestGap(
+                    a, b, low: low, high: high, countingBelow: edges, mergeLimit: .max)
+            else { continue }
+            func below(_ values: [Double]) -> [Int] {
+                let sorted = values.sorted()
+                return edges.map { edge in sorted.firstIndex { $0 >= edge } ?? sorted.count }
+            }
+            #expect(found.firstBelow == below(a), "\(name): \(edges)")
+            #expect(found.secondBelow == below(b), "\(name): \(edges)")
+        }
     }
 
     @Test func bins() throws {
@@ -87,7 +109,7 @@ import Testing
 
     @Test func smallSamplesMatchScipy() throws {
         // scipy: ks_2samp([1, 2, 3], [4, 5]) -> statistic 1.0, pvalue 0.2
-        let gap = try #require(BinnedECDFGap.largestGap([3, 1, 2], [5, 4], low: 1, high: 5))
+        let gap = try #require(BinnedECDFGap.largestGap([3, 1, 2], [5, 4], low: 1, high: 5)?.gap)
         let result = KolmogorovSmirnov.test(gap: gap, n1: 3, n2: 2)
         #expect(result.statistic == 1)
         #expect(DriftTestData.close(result.pValue, 0.2, relative: 1e-12))

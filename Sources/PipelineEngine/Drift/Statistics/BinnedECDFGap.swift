@@ -19,15 +19,24 @@ enum BinnedECDFGap {
     static let valuesPerBin = 16
     static let binCountRange = 256...(1 << 17)
 
+    /// The gap, and how many values of each sample lie below each edge asked for.
+    struct Result {
+        var gap: (numerator: Int, value: Double)
+        var firstBelow: [Int]
+        var secondBelow: [Int]
+    }
+
     /// The gap, or nil when binning does not pay (a range that is empty or beyond a double,
     /// or values so bunched that more than `mergeLimit` of them would need merging, by default
     /// a quarter): sort and merge instead.
     ///
     /// `low` and `high` are the smallest and largest value of both samples together; neither
-    /// sample may be empty or hold NaN.
+    /// sample may be empty or hold NaN. `edges`, ascending and within `low...high`, are counted
+    /// on the way (for the report's histogram), as `np.searchsorted(sorted, edges)` counts them.
     static func largestGap(
-        _ a: [Double], _ b: [Double], low: Double, high: Double, binCount: Int? = nil, mergeLimit: Int? = nil
-    ) -> (numerator: Int, value: Double)? {
+        _ a: [Double], _ b: [Double], low: Double, high: Double, countingBelow edges: [Double] = [],
+        binCount: Int? = nil, mergeLimit: Int? = nil
+    ) -> Result? {
         let n1 = a.count
         let n2 = b.count
         guard n1 > 0, n2 > 0, max(n1, n2) < Int(UInt32.max) else { return nil }
@@ -37,7 +46,8 @@ enum BinnedECDFGap {
             let first = grid.count(a)
             let second = grid.count(b)
             if first.integral && second.integral {
-                return gap(grid, first.counts, second.counts, a, b, mergeable: nil)
+                let none = [UInt8](repeating: 0, count: grid.count)
+                return gap(grid, first.counts, second.counts, a, b, mergeable: none, edges: edges)
             }
         }
         guard let grid = BinGrid.equalWidth(low: low, high: high, count: fineCount) else { return nil }
@@ -45,7 +55,7 @@ enum BinnedECDFGap {
         let second = grid.count(b).counts
         let bins = mergeableBins(first, second, n1: n1, n2: n2)
         guard bins.values <= mergeLimit ?? (n1 + n2) / 4 else { return nil }
-        return gap(grid, first, second, a, b, mergeable: bins.flags)
+        return gap(grid, first, second, a, b, mergeable: bins.flags, edges: edges)
     }
 
     /// Whether the first values of `values` are whole numbers, as a guess before counting.
@@ -85,12 +95,16 @@ enum BinnedECDFGap {
     }
 
     /// Walks the bins in order: a flagged bin's gathered values are merged, any other bin
-    /// counts at its end only.
+    /// counts at its end only; the bins of the edges are gathered too, to count below them.
     static func gap(
-        _ grid: BinGrid, _ first: [UInt32], _ second: [UInt32], _ a: [Double], _ b: [Double], mergeable: [UInt8]?
-    ) -> (numerator: Int, value: Double) {
+        _ grid: BinGrid, _ first: [UInt32], _ second: [UInt32], _ a: [Double], _ b: [Double], mergeable: [UInt8],
+        edges: [Double]
+    ) -> Result {
         var record = ECDFGapRecord(n1: a.count, n2: b.count)
-        let flags = mergeable ?? []
+        var flags = mergeable
+        // Merging a bin that need not be is exact all the same, so an edge's bin can be flagged.
+        let edgeBins = edges.map(grid.bin(clamping:))
+        for k in edgeBins { flags[k] = 1 }
         var totalA = 0
         var totalB = 0
         for k in flags.indices where flags[k] != 0 {
@@ -111,7 +125,7 @@ enum BinnedECDFGap {
                     let c1 = Int(first[k])
                     let c2 = Int(second[k])
                     if c1 | c2 == 0 { continue }
-                    if !flags.isEmpty && flags[k] != 0 {
+                    if flags[k] != 0 {
                         KolmogorovSmirnov.mergeRuns(
                             UnsafeBufferPointer(rebasing: gatheredA[nextA..<(nextA + c1)]),
                             UnsafeBufferPointer(rebasing: gatheredB[nextB..<(nextB + c2)]),
@@ -125,7 +139,33 @@ enum BinnedECDFGap {
                 }
             }
         }
-        return record.gap
+        return Result(
+            gap: record.gap, firstBelow: countBelow(edges, edgeBins, first, flags, gatheredA),
+            secondBelow: countBelow(edges, edgeBins, second, flags, gatheredB))
+    }
+
+    /// How many values lie below each edge: all of the earlier bins' (counted, or gathered when
+    /// flagged) and those of the edge's own bin, which is flagged, that are smaller.
+    static func countBelow(
+        _ edges: [Double], _ edgeBins: [Int], _ counts: [UInt32], _ flags: [UInt8], _ sortedGathered: [Double]
+    ) -> [Int] {
+        var below: [Int] = []
+        var unflagged = 0
+        var k = 0
+        for (edge, bin) in zip(edges, edgeBins) {
+            while k < bin {
+                if flags[k] == 0 { unflagged += Int(counts[k]) }
+                k += 1
+            }
+            var lo = 0
+            var hi = sortedGathered.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if sortedGathered[mid] < edge { lo = mid + 1 } else { hi = mid }
+            }
+            below.append(unflagged + lo)
+        }
+        return below
     }
 }
 
@@ -155,6 +195,11 @@ struct BinGrid {
 
     @inline(__always) func bin(_ x: Double) -> Int {
         min(Int((x - low) * scale), count &- 1)
+    }
+
+    /// The bin of `x`, or the first or last for a value outside the grid.
+    func bin(clamping x: Double) -> Int {
+        bin(min(max(x, low), low + Double(count) / scale))
     }
 
     /// How many values fall in each bin, and whether every value is `low` plus its bin number
