@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import LabSupport
@@ -18,11 +19,18 @@ import Testing
     }
 
     static func binnedGap(
-        _ a: [Double], _ b: [Double], binCount: Int? = nil, mergeLimit: Int? = nil
+        _ a: [Double], _ b: [Double], binCount: Int? = nil, mergeLimit: Int? = nil, dense: Bool = false
     ) -> (numerator: Int, value: Double)? {
         BinnedECDFGap.largestGap(
-            a, b, low: min(a.min()!, b.min()!), high: max(a.max()!, b.max()!), binCount: binCount,
+            a, b, low: min(a.min()!, b.min()!), high: max(a.max()!, b.max()!),
+            dense: dense ? NumericDrift.denseRange(NumericSample(a), NumericSample(b)) : nil, binCount: binCount,
             mergeLimit: mergeLimit)?.gap
+    }
+
+    /// Student's t with 5 degrees of freedom: heavy tails, finite spread.
+    static let studentT: @Sendable (inout SeededRandom) -> Double = { rng in
+        let chiSquare = (0..<5).map { _ in pow(rng.nextGaussian(), 2) }.reduce(0, +)
+        return rng.nextGaussian() / (chiSquare / 5).squareRoot()
     }
 
     typealias Shape = (String, @Sendable (inout SeededRandom) -> Double, @Sendable (inout SeededRandom) -> Double)
@@ -41,6 +49,7 @@ import Testing
         ("whole ends, fractions inside", { $0.nextUnit() < 0.01 ? 0 : 100 * $0.nextUnit() }, { 100 * $0.nextUnit() }),
         ("disjoint", { $0.nextUnit() }, { 2 + $0.nextUnit() }),
         ("one side constant", { _ in 0.5 }, { $0.nextUnit() }),
+        ("t-like tails", studentT, { 0.02 + studentT(&$0) }),
         ("outlier", { $0.nextGaussian() }, { $0.nextUnit() < 1e-4 ? 1e12 : $0.nextGaussian() }),
     ]
 
@@ -54,17 +63,19 @@ import Testing
             let expected = Self.sortedGap(a, b)
             for binCount in [nil, 1, 7, 300] {
                 let gap = Self.binnedGap(a, b, binCount: binCount)
-                if gap != nil { binned += 1 }
+                let dense = Self.binnedGap(a, b, binCount: binCount, dense: true)
+                if gap != nil || dense != nil { binned += 1 }
                 // Without a limit on merging, every grid over a finite range gives the gap.
                 let merged = Self.binnedGap(a, b, binCount: binCount, mergeLimit: .max)
-                for found in [gap, merged].compactMap({ $0 }) {
+                let denseMerged = Self.binnedGap(a, b, binCount: binCount, mergeLimit: .max, dense: true)
+                for found in [gap, dense, merged, denseMerged].compactMap({ $0 }) {
                     #expect(
                         found == expected, "\(name), \(n1) and \(n2), \(binCount.map(String.init) ?? "default") bins")
                 }
                 #expect(merged != nil)
             }
         }
-        #expect(binned > 0 || name.hasPrefix("heavy"))
+        #expect(binned > 0 || name.hasPrefix("heavy") || name == "outlier")
         // Binning pays on continuous values and on whole numbers.
         if index < 3 || name.hasSuffix("integers") { #expect(binned >= 3) }
     }
@@ -99,6 +110,19 @@ import Testing
         // Whole numbers get a bin each; the gap needs no merging at all.
         let integers = a.map { ($0 * 10).rounded() }
         #expect(Self.binnedGap(integers, b.map { ($0 * 10).rounded() }) != nil)
+    }
+
+    @Test func binsTheDenseRangeOfHeavyTails() throws {
+        let a = Self.draw(5, 200_000, Self.studentT)
+        let b = Self.draw(6, 200_000) { 0.01 + Self.studentT(&$0) }
+        // The tails beyond the dense range share the first and last bins and are merged there.
+        let gap = try #require(Self.binnedGap(a, b, dense: true))
+        #expect(gap == Self.sortedGap(a, b))
+        let narrow = try #require(
+            BinnedECDFGap.largestGap(
+                a, b, low: min(a.min()!, b.min()!), high: max(a.max()!, b.max()!), dense: (-0.5, 0.5),
+                mergeLimit: .max))
+        #expect(narrow.gap == gap)
     }
 
     @Test func declinesRangesBeyondADouble() {

@@ -29,7 +29,8 @@ enum NumericDrift {
             let (low, high) = (min(r.minimum, c.minimum), max(r.maximum, c.maximum))
             if r.count + c.count >= BinnedECDFGap.minimumCount,
                 let binned = BinnedECDFGap.largestGap(
-                    r.values, c.values, low: low, high: high, countingBelow: histogramEdges(low: low, high: high))
+                    r.values, c.values, low: low, high: high, dense: denseRange(r, c),
+                    countingBelow: histogramEdges(low: low, high: high))
             {
                 gap = binned.gap
                 result.histogram = histogram(r, c, below: (binned.firstBelow, binned.secondBelow))
@@ -84,6 +85,16 @@ enum NumericDrift {
         if let note = result.smallEffectNote { notes.append(note) }
         result.reason = notes.isEmpty ? nil : notes.joined(separator: "; ")
         return result
+    }
+
+    /// Where nearly all of both samples lie: within eight standard deviations of either mean,
+    /// which holds all but 1/64 of any sample (Chebyshev) and nearly all of a real one.
+    static func denseRange(_ r: NumericSample, _ c: NumericSample) -> (low: Double, high: Double) {
+        let reach = 8.0
+        return (
+            min(r.mean - reach * r.standardDeviation, c.mean - reach * c.standardDeviation),
+            max(r.mean + reach * r.standardDeviation, c.mean + reach * c.standardDeviation)
+        )
     }
 
     /// Remarks on columns that hold a single value on one or both sides.

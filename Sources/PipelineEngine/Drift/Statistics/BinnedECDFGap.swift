@@ -31,11 +31,14 @@ enum BinnedECDFGap {
     /// a quarter): sort and merge instead.
     ///
     /// `low` and `high` are the smallest and largest value of both samples together; neither
-    /// sample may be empty or hold NaN. `edges`, ascending and within `low...high`, are counted
-    /// on the way (for the report's histogram), as `np.searchsorted(sorted, edges)` counts them.
+    /// sample may be empty or hold NaN. `dense`, when given, is where nearly all values lie: the
+    /// bins cover it alone, and the values beyond it share the first and the last bin, so that
+    /// a heavy tail does not leave the bulk of the values in a few wide bins. `edges`, ascending
+    /// and within `low...high`, are counted on the way (for the report's histogram), as
+    /// `np.searchsorted(sorted, edges)` counts them.
     static func largestGap(
-        _ a: [Double], _ b: [Double], low: Double, high: Double, countingBelow edges: [Double] = [],
-        binCount: Int? = nil, mergeLimit: Int? = nil
+        _ a: [Double], _ b: [Double], low: Double, high: Double, dense: (low: Double, high: Double)? = nil,
+        countingBelow edges: [Double] = [], binCount: Int? = nil, mergeLimit: Int? = nil
     ) -> Result? {
         let n1 = a.count
         let n2 = b.count
@@ -50,7 +53,11 @@ enum BinnedECDFGap {
                 return gap(grid, first.counts, second.counts, a, b, mergeable: none, edges: edges)
             }
         }
-        guard let grid = BinGrid.equalWidth(low: low, high: high, count: fineCount) else { return nil }
+        let (gridLow, gridHigh) = (max(low, dense?.low ?? low), min(high, dense?.high ?? high))
+        guard
+            let grid = BinGrid.equalWidth(low: gridLow, high: gridHigh, count: fineCount)
+                ?? BinGrid.equalWidth(low: low, high: high, count: fineCount)
+        else { return nil }
         let first = grid.count(a).counts
         let second = grid.count(b).counts
         let bins = mergeableBins(first, second, n1: n1, n2: n2)
@@ -103,7 +110,7 @@ enum BinnedECDFGap {
         var record = ECDFGapRecord(n1: a.count, n2: b.count)
         var flags = mergeable
         // Merging a bin that need not be is exact all the same, so an edge's bin can be flagged.
-        let edgeBins = edges.map(grid.bin(clamping:))
+        let edgeBins = edges.map(grid.bin)
         for k in edgeBins { flags[k] = 1 }
         var totalA = 0
         var totalB = 0
@@ -193,13 +200,9 @@ struct BinGrid {
         return BinGrid(low: low, scale: 1, count: Int(high - low) + 1)
     }
 
+    /// The bin of `x`; a value below the grid falls in the first bin, above it in the last.
     @inline(__always) func bin(_ x: Double) -> Int {
-        min(Int((x - low) * scale), count &- 1)
-    }
-
-    /// The bin of `x`, or the first or last for a value outside the grid.
-    func bin(clamping x: Double) -> Int {
-        bin(min(max(x, low), low + Double(count) / scale))
+        Int(min(max((x - low) * scale, 0), Double(count &- 1)))
     }
 
     /// How many values fall in each bin, and whether every value is `low` plus its bin number
