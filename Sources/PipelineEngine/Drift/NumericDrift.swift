@@ -25,9 +25,21 @@ enum NumericDrift {
         var notes: [String] = []
         switch method {
         case .ks:
-            r.sort()
-            c.sort()
-            let ks = KolmogorovSmirnov.test(sortedReference: r.values, sortedCurrent: c.values)
+            let gap: (numerator: Int, value: Double)
+            let (low, high) = (min(r.minimum, c.minimum), max(r.maximum, c.maximum))
+            if r.count + c.count >= BinnedECDFGap.minimumCount,
+                let binned = BinnedECDFGap.largestGap(
+                    r.values, c.values, low: low, high: high, dense: denseRange(r, c),
+                    countingBelow: histogramEdges(low: low, high: high))
+            {
+                gap = binned.gap
+                result.histogram = histogram(r, c, below: (binned.firstBelow, binned.secondBelow))
+            } else {
+                r.sort()
+                c.sort()
+                gap = KolmogorovSmirnov.largestGap(r.values, c.values)
+            }
+            let ks = KolmogorovSmirnov.test(gap: gap, n1: r.count, n2: c.count)
             result.statistic = ks.statistic
             result.pValue = ks.pValue
         case .wasserstein:
@@ -75,6 +87,16 @@ enum NumericDrift {
         return result
     }
 
+    /// Where nearly all of both samples lie: within eight standard deviations of either mean,
+    /// which holds all but 1/64 of any sample (Chebyshev) and nearly all of a real one.
+    static func denseRange(_ r: NumericSample, _ c: NumericSample) -> (low: Double, high: Double) {
+        let reach = 8.0
+        return (
+            min(r.mean - reach * r.standardDeviation, c.mean - reach * c.standardDeviation),
+            max(r.mean + reach * r.standardDeviation, c.mean + reach * c.standardDeviation)
+        )
+    }
+
     /// Remarks on columns that hold a single value on one or both sides.
     static func constantNotes(_ r: NumericSample, _ c: NumericSample) -> [String] {
         switch (r.isConstant, c.isConstant) {
@@ -93,20 +115,36 @@ enum NumericDrift {
         }
     }
 
+    /// The histogram's bins: ten of equal width over both sides' range.
+    static let histogramBinCount = 10
+
+    /// The edges between the histogram's bins over `low...high`: bin i holds
+    /// low + i·width ≤ x < low + (i+1)·width; the last bin also holds `high`.
+    static func histogramEdges(low: Double, high: Double) -> [Double] {
+        // By halves, so that a range such as -1e308 ... 1e308 still has finite edges.
+        let halfWidth = (high / 2 - low / 2) / Double(histogramBinCount)
+        return (1..<histogramBinCount).map { 2 * (low / 2 + Double($0) * halfWidth) }
+    }
+
     /// Shares over ten equal-width bins of both sides' range, or per value when there are few.
-    static func histogram(_ r: NumericSample, _ c: NumericSample) -> DriftHistogram {
+    ///
+    /// `below` may give how many values of each side lie below each of ``histogramEdges(low:high:)``.
+    static func histogram(
+        _ r: NumericSample, _ c: NumericSample, below: (reference: [Int], current: [Int])? = nil
+    ) -> DriftHistogram {
         if NumericSample.distinctCount(r, c, limit: 11) <= 10 {
             return BucketDrift.histogram(Buckets.values(r, c), limit: 10)
         }
-        let binCount = 10
+        let binCount = histogramBinCount
         let low = min(r.minimum, c.minimum)
         let high = max(r.maximum, c.maximum)
-        // By halves, so that a range such as -1e308 ... 1e308 still has finite edges.
-        let halfWidth = (high / 2 - low / 2) / Double(binCount)
-        // Bin i holds low + i·width ≤ x < low + (i+1)·width; the last bin also holds `high`.
-        let inner = (1..<binCount).map { 2 * (low / 2 + Double($0) * halfWidth) }
-        func shares(_ sample: NumericSample) -> [Double] {
+        let inner = histogramEdges(low: low, high: high)
+        func shares(_ sample: NumericSample, _ below: [Int]?) -> [Double] {
             var bounds = [0]
+            if let below {
+                bounds += below + [sample.count]
+                return (0..<binCount).map { Double(bounds[$0 + 1] - bounds[$0]) / Double(sample.count) }
+            }
             if sample.isSorted {
                 // Sorted already (ks, wasserstein): nine binary searches instead of a pass.
                 let values = sample.values
@@ -129,6 +167,7 @@ enum NumericDrift {
             let to = i == binCount - 1 ? high : inner[i]
             return "\(Buckets.formatEdge(from))–\(Buckets.formatEdge(to))"
         }
-        return DriftHistogram(labels: labels, reference: shares(r), current: shares(c))
+        return DriftHistogram(
+            labels: labels, reference: shares(r, below?.reference), current: shares(c, below?.current))
     }
 }

@@ -1,7 +1,7 @@
 /// One side's finite numbers with the summaries every method shares, sorted only on demand.
 ///
-/// Only `ks` and `wasserstein` need both sides sorted, and PSI, Jensen-Shannon and chi-square
-/// only the reference's deciles; the rest (mean, spread, range, distinct values) takes a pass
+/// Only `wasserstein` needs both sides sorted (and `ks` on values too bunched to bin, see
+/// ``BinnedECDFGap``), and PSI, Jensen-Shannon and chi-square only the reference's deciles; the rest (mean, spread, range, distinct values) takes a pass
 /// or two, so a million-row column is sorted only when a method needs it.
 struct NumericSample {
     /// The values, in row order until ``sort()`` is called.
@@ -18,12 +18,7 @@ struct NumericSample {
         precondition(!values.isEmpty)
         self.values = values
         isSorted = sorted
-        var low = Double.infinity
-        var high = -Double.infinity
-        for v in values {
-            low = min(low, v)
-            high = max(high, v)
-        }
+        let (low, high) = Self.range(values)
         let n = Double(values.count)
         // The same operations as np.mean and np.std, pairwise sums included, so that the
         // normed Wasserstein distance and the effect size agree with numpy to the last digits.
@@ -45,6 +40,42 @@ struct NumericSample {
             let scaled = ExtremeValues.scaledMoments(values, scale: scale)
             mean = scaled.mean / scale
             standardDeviation = scaled.variance.squareRoot() / scale
+        }
+    }
+
+    /// The smallest and largest value, as `min` and `max` folded over them in order give them.
+    static func range(_ values: [Double]) -> (low: Double, high: Double) {
+        func folded(_ values: UnsafeBufferPointer<Double>) -> (Double, Double) {
+            var low = Double.infinity
+            var high = -Double.infinity
+            for v in values {
+                low = min(low, v)
+                high = max(high, v)
+            }
+            return (low, high)
+        }
+        return values.withUnsafeBufferPointer { v in
+            // Four lanes, so that each step does not wait for the one before; for values free of
+            // NaN that changes nothing but which of 0.0 and -0.0 is kept (the first seen, in
+            // order), so a zero at either end is taken again in order.
+            var (low0, low1, low2, low3) = (Double.infinity, Double.infinity, Double.infinity, Double.infinity)
+            var (high0, high1, high2, high3) = (-Double.infinity, -Double.infinity, -Double.infinity, -Double.infinity)
+            var i = 0
+            while i + 4 <= v.count {
+                low0 = min(low0, v[i])
+                low1 = min(low1, v[i + 1])
+                low2 = min(low2, v[i + 2])
+                low3 = min(low3, v[i + 3])
+                high0 = max(high0, v[i])
+                high1 = max(high1, v[i + 1])
+                high2 = max(high2, v[i + 2])
+                high3 = max(high3, v[i + 3])
+                i += 4
+            }
+            var (low, high) = folded(UnsafeBufferPointer(rebasing: v[i...]))
+            low = min(min(low, low0), min(min(low1, low2), low3))
+            high = max(max(high, high0), max(max(high1, high2), high3))
+            return low == 0 || high == 0 ? folded(v) : (low, high)
         }
     }
 

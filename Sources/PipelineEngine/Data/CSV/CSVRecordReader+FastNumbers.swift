@@ -22,23 +22,13 @@ extension CSVRecordReader {
         if negative { i += 1 }
         var mantissa: UInt64 = 0
         let first = i
-        while i < count {
-            let digit = p[i] &- UInt8(ascii: "0")
-            if digit > 9 { break }
-            mantissa = mantissa &* 10 &+ UInt64(digit)
-            i += 1
-        }
+        ByteDigits.read(p, &i, count, into: &mantissa)
         var digits = i - first
         var fractionDigits = 0
         if kind == .double, i < count, p[i] == UInt8(ascii: ".") {
             i += 1
             let fractionStart = i
-            while i < count {
-                let digit = p[i] &- UInt8(ascii: "0")
-                if digit > 9 { break }
-                mantissa = mantissa &* 10 &+ UInt64(digit)
-                i += 1
-            }
+            ByteDigits.read(p, &i, count, into: &mantissa)
             fractionDigits = i - fractionStart
             digits += fractionDigits
         }

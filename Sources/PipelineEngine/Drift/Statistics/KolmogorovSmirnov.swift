@@ -15,10 +15,14 @@ enum KolmogorovSmirnov {
 
     /// Tests two samples, each sorted ascending, neither empty and free of NaN.
     static func test(sortedReference a: [Double], sortedCurrent b: [Double]) -> Result {
-        let n1 = a.count
-        let n2 = b.count
+        precondition(!a.isEmpty && !b.isEmpty, "ks needs two non-empty samples")
+        return test(gap: largestGap(a, b), n1: a.count, n2: b.count)
+    }
+
+    /// Tests two samples of sizes `n1` and `n2` whose largest ECDF gap is `gap` (see
+    /// ``largestGap(_:_:)``).
+    static func test(gap: (numerator: Int, value: Double), n1: Int, n2: Int) -> Result {
         precondition(n1 > 0 && n2 > 0, "ks needs two non-empty samples")
-        let gap = largestGap(a, b)
         let g = gcd(n1, n2)
         if max(n1, n2) <= exactLimit {
             // h·g is the largest gap in units of 1/(n1·n2); lcm(n1, n2) = n1/g·n2.
@@ -42,55 +46,50 @@ enum KolmogorovSmirnov {
 
     /// The largest `|F₁ - F₂|`, exactly (as a multiple of 1/(n1·n2)) and as scipy's float.
     static func largestGap(_ a: [Double], _ b: [Double]) -> (numerator: Int, value: Double) {
+        var record = ECDFGapRecord(n1: a.count, n2: b.count)
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                mergeRuns(a, b, after: (0, 0), into: &record)
+            }
+        }
+        return record.gap
+    }
+
+    /// Records the ECDF difference at every run end of two sorted stretches merged.
+    ///
+    /// `after` counts each sample's values below the stretches; every value after them (in
+    /// either sample) is larger than all of theirs, so their last value ends a run.
+    @inline(__always)
+    static func mergeRuns(
+        _ a: UnsafeBufferPointer<Double>, _ b: UnsafeBufferPointer<Double>, after: (Int, Int),
+        into record: inout ECDFGapRecord
+    ) {
         let n1 = a.count
         let n2 = b.count
         var i = 0
         var j = 0
-        var maxDiff = 0
-        var minDiff = 0
-        var maxAt = (0, 0)
-        var minAt = (0, 0)
         // The ECDF gap counts only where a run of equal values ends: at a value below the
         // next one in merged order.
-        func record() {
-            let diff = i * n2 - j * n1
-            if diff > maxDiff {
-                maxDiff = diff
-                maxAt = (i, j)
-            }
-            if diff < minDiff {
-                minDiff = diff
-                minAt = (i, j)
-            }
+        while i < n1 && j < n2 {
+            let x = a[i]
+            let y = b[j]
+            // Take from `a` when x ≤ y: the sign bit of y - x, so no unpredictable branch.
+            let takeA = 1 &- Int(truncatingIfNeeded: (y - x).bitPattern >> 63)
+            let value = min(x, y)
+            i &+= takeA
+            j &+= 1 &- takeA
+            let next = min(i < n1 ? a[i] : .infinity, j < n2 ? b[j] : .infinity)
+            if next != value { record.record(after.0 &+ i, after.1 &+ j) }
         }
-        a.withUnsafeBufferPointer { a in
-            b.withUnsafeBufferPointer { b in
-                while i < n1 && j < n2 {
-                    let x = a[i]
-                    let y = b[j]
-                    // Take from `a` when x ≤ y: the sign bit of y - x, so no unpredictable branch.
-                    let takeA = 1 &- Int(truncatingIfNeeded: (y - x).bitPattern >> 63)
-                    let value = min(x, y)
-                    i &+= takeA
-                    j &+= 1 &- takeA
-                    let next = min(i < n1 ? a[i] : .infinity, j < n2 ? b[j] : .infinity)
-                    if next != value { record() }
-                }
-                // One side is used up: the other's remaining values, run by run.
-                while i < n1 {
-                    i += 1
-                    if i == n1 || a[i] != a[i - 1] { record() }
-                }
-                while j < n2 {
-                    j += 1
-                    if j == n2 || b[j] != b[j - 1] { record() }
-                }
-            }
+        // One side is used up: the other's remaining values, run by run.
+        while i < n1 {
+            i += 1
+            if i == n1 || a[i] != a[i - 1] { record.record(after.0 &+ i, after.1 &+ j) }
         }
-        func floatGap(_ at: (Int, Int)) -> Double { Double(at.0) / Double(n1) - Double(at.1) / Double(n2) }
-        let maxS = floatGap(maxAt)
-        let minS = min(1, max(0, -floatGap(minAt)))
-        return minS > maxS ? (-minDiff, minS) : (maxDiff, maxS)
+        while j < n2 {
+            j += 1
+            if j == n2 || b[j] != b[j - 1] { record.record(after.0 &+ i, after.1 &+ j) }
+        }
     }
 
     /// `P(D ≥ h/n)` for two samples of the same size `n`, by Hodges' alternating sum in Horner form.

@@ -1,6 +1,7 @@
 /// Sorting doubles by their bits, several times faster than a comparison sort on large columns.
 ///
-/// Drift sorts every numeric column it runs `ks` or `wasserstein` on; on a million rows that
+/// Drift sorts every numeric column it runs `wasserstein` on (and `ks` when binning does not
+/// pay, see ``BinnedECDFGap``, and the few values it gathers when it does); on a million rows that
 /// is most of the work, so it gets an LSD radix sort with 8-bit digits: eight streaming passes
 /// whose 256 buckets stay in cache (fewer passes when a digit is the same in every key), about
 /// three times faster than the standard library's sort here.
