@@ -61,7 +61,7 @@ package enum CSVReader {
 
 /// The records of one stretch of a CSV body, read into one builder per column.
 struct CSVRecordReader {
-    private static let releaseStride = 16 << 20
+    private static let releaseStride = 2 << 20
 
     /// The whole input (a stretch's records lie between `stretch.start` and `stretch.end`).
     let bytes: UnsafeBufferPointer<UInt8>

@@ -108,7 +108,7 @@ enum PerValueChecks {
             }
         }
         switch column.storage {
-        case .integer(let values): tally(values)
+        case .integer(let values): tally(Array(values))
         case .double(let values): tally(values)
         case .boolean(let values): tally(values)
         case .string(let codes, _): tally(codes)
