@@ -53,6 +53,15 @@ import Testing
         }
     }
 
+    @Test(arguments: boundaries.indices)
+    func forEachValueVisitsEveryPositionInOrder(index: Int) {
+        let values = Self.boundaries[index].0
+        var visited: [(Int, Int64)] = []
+        IntegerValues(values).forEachValue { visited.append(($0, $1)) }
+        #expect(visited.map(\.0) == Array(values.indices))
+        #expect(visited.map(\.1) == values)
+    }
+
     @Test func equalValuesAreEqualWhateverTheWidth() {
         var wide = IntegerValues([1, 2, 40_000])
         wide.widen(to: .int64, extraCapacity: 0)

@@ -61,6 +61,29 @@ extension IntegerValues {
         guard !more.isEmpty else { return }
         if more.width > width { widen(to: more.width, extraCapacity: more.count) }
         reserveCapacity(count + more.count)
+        guard more.width == width else { return appendConverting(more) }
+        switch elements {
+        case .int8(var stored):
+            elements = .int8([])
+            if case .int8(let values) = more.elements { stored.append(contentsOf: values) }
+            elements = .int8(stored)
+        case .int16(var stored):
+            elements = .int8([])
+            if case .int16(let values) = more.elements { stored.append(contentsOf: values) }
+            elements = .int16(stored)
+        case .int32(var stored):
+            elements = .int8([])
+            if case .int32(let values) = more.elements { stored.append(contentsOf: values) }
+            elements = .int32(stored)
+        case .int64(var stored):
+            elements = .int8([])
+            if case .int64(let values) = more.elements { stored.append(contentsOf: values) }
+            elements = .int64(stored)
+        }
+    }
+
+    /// Appends the values of `more`, which is narrower than this storage.
+    private mutating func appendConverting(_ more: IntegerValues) {
         switch more.elements {
         case .int8(let values): values.withUnsafeBufferPointer { appendWidened($0) }
         case .int16(let values): values.withUnsafeBufferPointer { appendWidened($0) }
@@ -147,10 +170,10 @@ extension IntegerValues {
         var copy: [Target] = []
         copy.reserveCapacity(capacity)
         switch values.elements {
-        case .int8(let stored): copy.append(contentsOf: stored.lazy.map { Target($0) })
-        case .int16(let stored): copy.append(contentsOf: stored.lazy.map { Target($0) })
-        case .int32(let stored): copy.append(contentsOf: stored.lazy.map { Target($0) })
-        case .int64(let stored): copy.append(contentsOf: stored.lazy.map { Target($0) })
+        case .int8(let stored): stored.withUnsafeBufferPointer { append($0, to: &copy) }
+        case .int16(let stored): stored.withUnsafeBufferPointer { append($0, to: &copy) }
+        case .int32(let stored): stored.withUnsafeBufferPointer { append($0, to: &copy) }
+        case .int64(let stored): stored.withUnsafeBufferPointer { append($0, to: &copy) }
         }
         copy.adviseHugePages()
         return copy
@@ -161,26 +184,39 @@ extension IntegerValues {
         switch elements {
         case .int8(var stored):
             elements = .int8([])
-            stored.append(contentsOf: values.lazy.map { Int8(truncatingIfNeeded: $0) })
+            Self.append(values, to: &stored)
             elements = .int8(stored)
         case .int16(var stored):
             elements = .int8([])
-            stored.append(contentsOf: values.lazy.map { Int16(truncatingIfNeeded: $0) })
+            Self.append(values, to: &stored)
             elements = .int16(stored)
         case .int32(var stored):
             elements = .int8([])
-            stored.append(contentsOf: values.lazy.map { Int32(truncatingIfNeeded: $0) })
+            Self.append(values, to: &stored)
             elements = .int32(stored)
         case .int64(var stored):
             elements = .int8([])
-            stored.append(contentsOf: values.lazy.map { Int64(truncatingIfNeeded: $0) })
+            Self.append(values, to: &stored)
             elements = .int64(stored)
         }
     }
 
-    private static func append<Target: FixedWidthInteger>(
-        _ values: UnsafeBufferPointer<Int64>, to stored: inout [Target]
+    /// Appends `values`, which all fit `Target`: converted in a plain loop into scratch memory
+    /// and copied in one piece, as appending through a lazy map goes value by value.
+    private static func append<Source: FixedWidthInteger, Target: FixedWidthInteger>(
+        _ values: UnsafeBufferPointer<Source>, to stored: inout [Target]
     ) {
-        stored.append(contentsOf: values.lazy.map { Target(truncatingIfNeeded: $0) })
+        let chunk = 4096
+        var start = 0
+        while start < values.count {
+            let end = Swift.min(values.count, start + chunk)
+            withUnsafeTemporaryAllocation(of: Target.self, capacity: end - start) { scratch in
+                for index in start..<end {
+                    scratch.initializeElement(at: index - start, to: Target(truncatingIfNeeded: values[index]))
+                }
+                stored.append(contentsOf: UnsafeBufferPointer(scratch))
+            }
+            start = end
+        }
     }
 }

@@ -92,6 +92,17 @@ package struct IntegerValues: RandomAccessCollection, Sendable, Equatable, Expre
         }
     }
 
+    /// Calls `body` with each position and its value, in order, choosing the storage's width
+    /// once rather than at every value as the subscript does.
+    @inlinable package func forEachValue(_ body: (_ position: Int, _ value: Int64) throws -> Void) rethrows {
+        switch elements {
+        case .int8(let values): for position in values.indices { try body(position, Int64(values[position])) }
+        case .int16(let values): for position in values.indices { try body(position, Int64(values[position])) }
+        case .int32(let values): for position in values.indices { try body(position, Int64(values[position])) }
+        case .int64(let values): for position in values.indices { try body(position, values[position]) }
+        }
+    }
+
     /// How many bytes the stored values take.
     package var storedBytes: Int { count * width.rawValue }
 

@@ -52,7 +52,7 @@ enum PerValueChecks {
         let nulls = column.nulls
         switch column.storage {
         case .integer(let values):
-            for row in values.indices where nulls.isEmpty || !nulls[row] { visit(row, Double(values[row])) }
+            values.forEachValue { row, value in if nulls.isEmpty || !nulls[row] { visit(row, Double(value)) } }
         case .double(let values):
             for row in values.indices where nulls.isEmpty || !nulls[row] { visit(row, values[row]) }
         case .boolean, .string:
