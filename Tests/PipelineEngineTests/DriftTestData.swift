@@ -52,7 +52,7 @@ enum DriftTestData {
     static func integerColumn(_ name: String, _ values: [Int64?]) -> Column {
         let nulls = values.map { $0 == nil }
         return Column(
-            name: name, storage: .integer(values.map { $0 ?? 0 }),
+            name: name, storage: .integer(IntegerValues(values.map { $0 ?? 0 })),
             nulls: nulls.contains(true) ? nulls : [])
     }
 

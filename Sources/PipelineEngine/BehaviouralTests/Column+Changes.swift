@@ -12,7 +12,7 @@ extension Column {
             storage = .string(codes: [Int32](repeating: 0, count: rows), dictionary: [value])
         case .integer:
             if let whole = Int64(value) {
-                storage = .integer([Int64](repeating: whole, count: rows))
+                storage = .integer(IntegerValues([Int64](repeating: whole, count: rows)))
             } else if let number = Double(value), number.isFinite {
                 storage = .double([Double](repeating: number, count: rows))
             } else {
@@ -48,7 +48,7 @@ extension Column {
                 rows.append(row)
             }
             if case .integer = storage, x == x.rounded(), y == y.rounded(), abs(x) < 9e15, abs(y) < 9e15 {
-                changed.storage = .integer(values.map { Int64($0) })
+                changed.storage = .integer(IntegerValues(values.map { Int64($0) }))
             } else {
                 changed.storage = .double(values)
             }

@@ -10,7 +10,7 @@ package enum ColumnType: String, Sendable, Codable, CaseIterable {
 package struct Column: Sendable {
     /// The column's values, by type.
     package enum Storage: Sendable {
-        case integer([Int64])
+        case integer(IntegerValues)
         case double([Double])
         case boolean([Bool])
         /// Dictionary-encoded text: `codes[row]` indexes `dictionary`, or is -1 for null.
@@ -63,7 +63,10 @@ package struct Column: Sendable {
     package var isNumeric: Bool { type == .integer || type == .double }
 
     /// The non-null values as doubles (integers and booleans converted), in row order.
+    ///
+    /// A double column without nulls gives its own array, shared rather than copied.
     package func numericValues() -> [Double] {
+        if case .double(let values) = storage, nulls.isEmpty { return values }
         var out: [Double] = []
         out.reserveCapacity(count)
         switch storage {

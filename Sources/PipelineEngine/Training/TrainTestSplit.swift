@@ -31,7 +31,7 @@ enum TrainTestSplit {
         let nulls = column.nulls.isEmpty ? [] : rows.map { column.nulls[$0] }
         let storage: Column.Storage =
             switch column.storage {
-            case .integer(let v): .integer(rows.map { v[$0] })
+            case .integer(let v): .integer(IntegerValues(rows.map { v[$0] }))
             case .double(let v): .double(rows.map { v[$0] })
             case .boolean(let v): .boolean(rows.map { v[$0] })
             case .string(let codes, let dictionary): .string(codes: rows.map { codes[$0] }, dictionary: dictionary)

@@ -50,7 +50,7 @@ enum TrainingTarget {
         case .boolean(let values):
             return (values.map { $0 ? 1 : 0 }, ["false", "true"])
         case .integer(let values):
-            return encode(values) { String($0) }
+            return encode(Array(values)) { String($0) }
         case .double(let values):
             return encode(values) { formatDouble($0) }
         }

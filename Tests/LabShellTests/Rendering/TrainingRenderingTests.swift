@@ -15,12 +15,12 @@ import Testing
         let regions = [0, 1, 0, 1, 1, 0, 1, 0, 0, 1, 0, 1].map(Int32.init)
         return DataTable(
             columns: [
-                Column(name: "tenure", storage: .integer(tenure)),
+                Column(name: "tenure", storage: .integer(IntegerValues(tenure))),
                 Column(
                     name: "plan",
                     storage: .string(codes: plans.map { $0 == "basic" ? 0 : 1 }, dictionary: ["basic", "pro"])),
                 Column(name: "region", storage: .string(codes: regions, dictionary: ["north", "south"])),
-                Column(name: "churned", storage: .integer(churned)),
+                Column(name: "churned", storage: .integer(IntegerValues(churned))),
             ], source: source)
     }
 

@@ -39,7 +39,9 @@ enum TestTables {
         let present = fields.filter { !$0.isEmpty }
         let anyNull = nulls.contains(true)
         if present.allSatisfy({ Int64($0) != nil }) {
-            return Column(name: name, storage: .integer(fields.map { Int64($0) ?? 0 }), nulls: anyNull ? nulls : [])
+            return Column(
+                name: name, storage: .integer(IntegerValues(fields.map { Int64($0) ?? 0 })), nulls: anyNull ? nulls : []
+            )
         }
         if present.allSatisfy({ Double($0) != nil }) {
             return Column(name: name, storage: .double(fields.map { Double($0) ?? 0 }), nulls: anyNull ? nulls : [])

@@ -27,7 +27,7 @@ extension ColumnBuilder {
             tracksNulls = true
         }
         switch kind {
-        case .integer: Self.join(&integers, next.integers)
+        case .integer: integers.append(contentsOf: next.integers)
         case .double: Self.join(&doubles, next.doubles)
         case .boolean: Self.join(&booleans, next.booleans)
         case .string:
@@ -58,7 +58,9 @@ extension ColumnBuilder {
     private mutating func adopt(_ kind: Kind) {
         self.kind = kind
         switch kind {
-        case .integer: integers = [Int64](repeating: 0, count: rows)
+        case .integer:
+            integers = IntegerValues()
+            integers.appendZeros(rows)
         case .double: doubles = [Double](repeating: 0, count: rows)
         case .boolean: booleans = [Bool](repeating: false, count: rows)
         case .string: codes = [Int32](repeating: -1, count: rows)

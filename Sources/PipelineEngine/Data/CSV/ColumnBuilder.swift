@@ -22,7 +22,7 @@ struct ColumnBuilder {
     let name: String
     let forced: ColumnType?
     var kind: Kind
-    var integers: [Int64] = []
+    var integers = IntegerValues()
     var doubles: [Double] = []
     var booleans: [Bool] = []
     var codes: [Int32] = []
@@ -53,7 +53,6 @@ struct ColumnBuilder {
         case .unknown: break
         case .integer:
             integers.reserveCapacity(rows)
-            integers.adviseHugePages()
         case .double:
             doubles.reserveCapacity(rows)
             doubles.adviseHugePages()
@@ -170,7 +169,7 @@ struct ColumnBuilder {
         if let value = ByteNumberParsing.integer(p, count) {
             kind = .integer
             integers.reserveCapacity(capacity)
-            integers.append(contentsOf: repeatElement(0, count: rows))
+            integers.appendZeros(rows)
             integers.append(value)
         } else if forced == nil, ByteNumberParsing.isIntegerBeyondInt64(p, count) {
             return settleAsText(p, count, capacity: capacity)

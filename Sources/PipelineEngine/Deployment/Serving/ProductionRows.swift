@@ -48,13 +48,14 @@ extension DataTable {
             switch spec.type {
             case .integer:
                 storage = .integer(
-                    cells.enumerated().map { i, cell in
-                        guard let value = Int64(cell) else {
-                            nulls[i] = true
-                            return 0
-                        }
-                        return value
-                    })
+                    IntegerValues(
+                        cells.enumerated().map { i, cell in
+                            guard let value = Int64(cell) else {
+                                nulls[i] = true
+                                return 0
+                            }
+                            return value
+                        }))
             case .double:
                 storage = .double(
                     cells.enumerated().map { i, cell in

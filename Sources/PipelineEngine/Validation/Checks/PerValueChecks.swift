@@ -52,7 +52,7 @@ enum PerValueChecks {
         let nulls = column.nulls
         switch column.storage {
         case .integer(let values):
-            for row in values.indices where nulls.isEmpty || !nulls[row] { visit(row, Double(values[row])) }
+            values.forEachValue { row, value in if nulls.isEmpty || !nulls[row] { visit(row, Double(value)) } }
         case .double(let values):
             for row in values.indices where nulls.isEmpty || !nulls[row] { visit(row, values[row]) }
         case .boolean, .string:
@@ -108,7 +108,7 @@ enum PerValueChecks {
             }
         }
         switch column.storage {
-        case .integer(let values): tally(values)
+        case .integer(let values): tally(Array(values))
         case .double(let values): tally(values)
         case .boolean(let values): tally(values)
         case .string(let codes, _): tally(codes)
