@@ -36,24 +36,7 @@ extension IntegerValues {
         }
         let needed = Width(low: low, high: high)
         if needed > width { widen(to: needed, extraCapacity: values.count) }
-        switch elements {
-        case .int8(var stored):
-            elements = .int8([])
-            Self.append(values, to: &stored)
-            elements = .int8(stored)
-        case .int16(var stored):
-            elements = .int8([])
-            Self.append(values, to: &stored)
-            elements = .int16(stored)
-        case .int32(var stored):
-            elements = .int8([])
-            Self.append(values, to: &stored)
-            elements = .int32(stored)
-        case .int64(var stored):
-            elements = .int8([])
-            stored.append(contentsOf: values)
-            elements = .int64(stored)
-        }
+        appendWidened(values)
     }
 
     /// Appends every value of `more`, widening the storage first to the wider of the two.
