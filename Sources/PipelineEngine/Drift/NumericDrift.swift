@@ -140,27 +140,11 @@ enum NumericDrift {
         let high = max(r.maximum, c.maximum)
         let inner = histogramEdges(low: low, high: high)
         func shares(_ sample: NumericSample, _ below: [Int]?) -> [Double] {
-            var bounds = [0]
-            if let below {
-                bounds += below + [sample.count]
-                return (0..<binCount).map { Double(bounds[$0 + 1] - bounds[$0]) / Double(sample.count) }
-            }
-            if sample.isSorted {
-                // Sorted already (ks, wasserstein): nine binary searches instead of a pass.
-                let values = sample.values
-                for edge in inner {
-                    var lo = 0
-                    var hi = values.count
-                    while lo < hi {
-                        let mid = (lo + hi) / 2
-                        if values[mid] < edge { lo = mid + 1 } else { hi = mid }
-                    }
-                    bounds.append(lo)
-                }
-                bounds.append(values.count)
-                return (0..<binCount).map { Double(bounds[$0 + 1] - bounds[$0]) / Double(sample.count) }
-            }
-            return Buckets.binCounts(sample.values, inner).map { Double($0) / Double(sample.count) }
+            // Sorted already (ks, wasserstein): nine binary searches instead of a pass.
+            guard let below = below ?? (sample.isSorted ? inner.map { SortedCount.below($0, in: sample.values) } : nil)
+            else { return Buckets.binCounts(sample.values, inner).map { Double($0) / Double(sample.count) } }
+            let bounds = [0] + below + [sample.count]
+            return (0..<binCount).map { Double(bounds[$0 + 1] - bounds[$0]) / Double(sample.count) }
         }
         let labels = (0..<binCount).map { i in
             let from = i == 0 ? low : inner[i - 1]

@@ -1,8 +1,9 @@
 /// One side's finite numbers with the summaries every method shares, sorted only on demand.
 ///
 /// Only `wasserstein` needs both sides sorted (and `ks` on values too bunched to bin, see
-/// ``BinnedECDFGap``), and PSI, Jensen-Shannon and chi-square only the reference's deciles; the rest (mean, spread, range, distinct values) takes a pass
-/// or two, so a million-row column is sorted only when a method needs it.
+/// ``BinnedECDFGap``), and PSI, Jensen-Shannon and chi-square only the reference's deciles;
+/// the rest (mean, spread, range, distinct values) takes a pass or two, so a million-row column
+/// is sorted only when a method needs it.
 struct NumericSample {
     /// The values, in row order until ``sort()`` is called.
     private(set) var values: [Double]

@@ -28,13 +28,7 @@ extension IntegerValues {
     /// Appends `values`, widening the storage once first if any of them does not fit.
     mutating func append(contentsOf values: UnsafeBufferPointer<Int64>) {
         guard !values.isEmpty else { return }
-        var low = values[0]
-        var high = low
-        for value in values {
-            low = Swift.min(low, value)
-            high = Swift.max(high, value)
-        }
-        let needed = Width(low: low, high: high)
+        let needed = Width(of: values)
         if needed > width { widen(to: needed, extraCapacity: values.count) }
         appendWidened(values)
     }

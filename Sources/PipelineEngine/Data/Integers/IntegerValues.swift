@@ -25,6 +25,17 @@ package struct IntegerValues: RandomAccessCollection, Sendable, Equatable, Expre
             }
         }
 
+        /// The narrowest width that holds every one of `values` (``int8`` for none).
+        package init(of values: some Sequence<Int64>) {
+            var low: Int64 = 0
+            var high: Int64 = 0
+            for value in values {
+                low = Swift.min(low, value)
+                high = Swift.max(high, value)
+            }
+            self.init(low: low, high: high)
+        }
+
         package static func < (a: Width, b: Width) -> Bool { a.rawValue < b.rawValue }
     }
 
@@ -43,13 +54,7 @@ package struct IntegerValues: RandomAccessCollection, Sendable, Equatable, Expre
 
     /// `values`, stored in the narrowest width that holds them all.
     package init(_ values: [Int64]) {
-        var low: Int64 = 0
-        var high: Int64 = 0
-        for value in values {
-            low = Swift.min(low, value)
-            high = Swift.max(high, value)
-        }
-        switch Width(low: low, high: high) {
+        switch Width(of: values) {
         case .int8: elements = .int8(values.map { Int8(truncatingIfNeeded: $0) })
         case .int16: elements = .int16(values.map { Int16(truncatingIfNeeded: $0) })
         case .int32: elements = .int32(values.map { Int32(truncatingIfNeeded: $0) })

@@ -164,13 +164,7 @@ enum BinnedECDFGap {
                 if flags[k] == 0 { unflagged += Int(counts[k]) }
                 k += 1
             }
-            var lo = 0
-            var hi = sortedGathered.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if sortedGathered[mid] < edge { lo = mid + 1 } else { hi = mid }
-            }
-            below.append(unflagged + lo)
+            below.append(unflagged + SortedCount.below(edge, in: sortedGathered))
         }
         return below
     }
