@@ -22,23 +22,23 @@ package enum SQLiteFile {
         // In WAL mode, NORMAL still never corrupts the file; a power cut may lose the last commits.
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         do {
-            let pool = try DatabaseQueue(path: path, configuration: configuration)
-            let mode = try pool.writeWithoutTransaction { db in
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let mode = try queue.writeWithoutTransaction { db in
                 try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
             }
             guard mode == "wal" else {
                 throw LabStoreError.unreadable(path: path, reason: "SQLite could not use its write-ahead log here")
             }
-            let (check, migrated) = try pool.read { db in
+            let (check, migrated) = try queue.read { db in
                 (try String.fetchAll(db, sql: "PRAGMA quick_check"), try migrator.hasCompletedMigrations(db))
             }
             guard check == ["ok"] else {
                 throw LabStoreError.damaged(path: path, reason: check.prefix(3).joined(separator: "; "))
             }
             // Up to date (the usual case) needs neither the lock nor the migrator's write transaction.
-            if !migrated { try FileLock.withExclusiveLock(at: path + ".lock") { try migrator.migrate(pool) } }
+            if !migrated { try FileLock.withExclusiveLock(at: path + ".lock") { try migrator.migrate(queue) } }
             _ = chmod(path, 0o600)
-            return pool
+            return queue
         } catch let error as DatabaseError {
             let message = error.message ?? "SQLite error \(error.resultCode.rawValue)"
             if [.SQLITE_NOTADB, .SQLITE_CORRUPT].contains(error.resultCode) {

@@ -25,9 +25,12 @@ struct PipelineCommand: TopLevelCommand {
 
     /// `pipeline run [FILE] [--force] [--stage NAME [--only]]`.
     struct Run: LabCommand {
-        /// `_superCommandName` only spares the parse by this type alone (``Dispatcher/parseLeaf(_:)``)
-        /// ArgumentParser's look for `--generate-completion-script`, which costs a rerun in CI
-        /// a fifth of a millisecond; help, errors and completion scripts come from the root.
+        /// The command's name, abstract and the one setting that makes a rerun cheaper.
+        ///
+        /// `_superCommandName` changes one thing: when ``Dispatcher/parseLeaf(_:)`` parses with
+        /// this type alone, ArgumentParser skips its search for `--generate-completion-script`,
+        /// a fifth of a millisecond of every rerun in CI. Help, errors and completion scripts
+        /// still come from the root parse, which this setting does not touch.
         static let configuration = CommandConfiguration(
             commandName: "run", _superCommandName: "cicdlab",
             abstract:
